@@ -1,0 +1,24 @@
+//! Everything the bot knows, read from the `knowledge/` folder: every report in `knowledge/reports/*/`,
+//! the aliases people use for the report's terms, and the word list that teaches jieba those terms.
+
+pub mod model;
+
+pub use model::*;
+
+/// What people say vs what the report says: `GDP` → `生产总值`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+pub struct AliasEntry {
+    /// The report's own term.
+    pub canonical: String,
+    /// Other ways of saying it (any script, any case).
+    pub variants: Vec<String>,
+}
+
+/// All loaded knowledge. Reports are ordered by `meta.year`, newest last.
+#[derive(Debug, Clone)]
+pub struct Library {
+    pub reports: Vec<Report>,
+    pub aliases: Vec<AliasEntry>,
+    /// Lines in jieba's user-dictionary format (`word [freq] [tag]`), loaded into the tokenizer once.
+    pub user_dict: String,
+}

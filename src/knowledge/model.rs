@@ -1,0 +1,182 @@
+//! The report as data: a tree of parts, sections, paragraphs and sentences, plus the glossary and the
+//! numeric statements extracted from it. Every unit carries a stable id and a readable citation so that
+//! an answer can always point back to where it came from.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Facts about one report that are not part of its body (read from `report.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportMeta {
+    /// Short, stable, ASCII id used as the prefix of every unit id (`xiping-2022`).
+    pub id: String,
+    pub title: String,
+    pub issuer: String,
+    pub speaker: String,
+    pub meeting: String,
+    pub meeting_date: NaiveDate,
+    pub published: NaiveDate,
+    /// The year the report plans for; questions saying 今年 mean this year and 去年 the one before.
+    pub year: i32,
+    pub source: String,
+}
+
+/// One parsed report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub meta: ReportMeta,
+    pub parts: Vec<Part>,
+    pub glossary: Vec<GlossaryEntry>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// A top-level part (一、… 四、). Text before the first part (the greeting) is part 0 with an empty numeral.
+#[derive(Debug, Clone, Serialize)]
+pub struct Part {
+    /// `xiping-2022/3`
+    pub id: String,
+    pub ordinal: u32,
+    /// `三`
+    pub numeral: String,
+    /// `把握形势、明确任务,奋力开拓崭新局面`
+    pub title: String,
+    /// Paragraphs before the first numbered section sit in section 0, which has no numeral.
+    pub sections: Vec<Section>,
+}
+
+/// A numbered section such as （二）; section 0 of each part holds the paragraphs before any numbered section.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// `xiping-2022/3.2`
+    pub id: String,
+    pub ordinal: u32,
+    /// `（二）`, empty for section 0.
+    pub numeral: String,
+    /// The whole heading as written: `聚焦“三农”发展,实现乡村振兴新突破。`
+    pub title: String,
+    /// The heading's first clause, used in citations: `聚焦“三农”发展`.
+    pub short_title: String,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A paragraph of running text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    /// `xiping-2022/3.2.4`
+    pub id: String,
+    /// The lead phrase that opens the paragraph (`加快发展高效农业`, `五年奋斗`), if it has one.
+    pub topic: Option<String>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// The unit of retrieval: one sentence, with the paragraph and headings around it in its citation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sentence {
+    /// `xiping-2022/3.2.4.2`
+    pub id: String,
+    pub text: String,
+    /// A short lead sentence inside a long paragraph (`工业经济不断壮大`) that this sentence falls under.
+    pub subtopic: Option<String>,
+    /// `《西平县2022年政府工作报告》三、把握形势、明确任务 ›（二）聚焦“三农”发展 › 加快发展高效农业`
+    pub citation: String,
+}
+
+/// One entry of the report's closing glossary (《政府工作报告》有关词语注释).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GlossaryEntry {
+    /// `xiping-2022/g1`
+    pub id: String,
+    pub number: u32,
+    pub term: String,
+    pub explanation: String,
+    /// Ids of body sentences that use the term.
+    pub used_in: Vec<String>,
+}
+
+/// What a number in the report stands for; questions are matched against this as much as against words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    /// One of the year's main expected targets (主要预期目标).
+    MainTarget,
+    /// A numeric task for the planned year, including the livelihood projects (十件惠民工程).
+    TaskTarget,
+    /// A value reached in the year before the report (2021年…达到279亿元).
+    Result,
+    /// A total over the past five years (累计新增城镇就业3.8万人, 建成高标准农田35万亩).
+    FiveYearTotal,
+    /// A yearly average over the past five years (年均增长7.2%).
+    YearlyAverage,
+    /// A change against the base year of the five-year period (较2017年净增83.4亿元).
+    ChangeSinceBase,
+}
+
+/// How the report hedges a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// 左右
+    About,
+    /// 以上
+    AtLeast,
+    /// 以内
+    AtMost,
+    /// 超
+    Over,
+    /// 不少于
+    NoLessThan,
+}
+
+/// The verb that ties a metric to its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// 增长
+    Growth,
+    /// 达到 / 达
+    Reach,
+    /// 完成
+    Complete,
+    /// 提高
+    Raise,
+    /// 净增
+    NetIncrease,
+    /// 增加
+    Increase,
+    /// 新增 / 新建 / 建成 and other "so many new ones" verbs
+    New,
+    /// 保持 / 稳定在 / 控制在
+    Keep,
+}
+
+/// The years a figure refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Period {
+    Year { year: i32 },
+    Years { from: i32, to: i32 },
+}
+
+/// A numeric (or explicitly non-numeric, like 保持平稳增长) statement extracted from a sentence by rules.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Indicator {
+    /// `xiping-2022/3.0.2.1#4`: the sentence id and the statement's position in it.
+    pub id: String,
+    /// The metric as the report names it: `生产总值`.
+    pub metric: String,
+    /// The value as written: `增长8%左右`.
+    pub value_text: String,
+    /// The number in `value_text`, if there is one.
+    pub number: Option<f64>,
+    /// `%`, `亿元`, `万吨`, `人`, `个百分点` …
+    pub unit: Option<String>,
+    pub qualifier: Option<Qualifier>,
+    pub change: Option<ChangeKind>,
+    pub kind: FigureKind,
+    pub period: Period,
+    /// A named list the statement belongs to, such as `十件惠民工程` (with its item number in `item`).
+    pub group: Option<String>,
+    pub item: Option<u32>,
+    pub sentence_id: String,
+    pub citation: String,
+}

@@ -1,0 +1,7 @@
+//! report-bot answers questions about a government work report with cited excerpts.
+//!
+//! The answer engine (`knowledge`, `search`, `answer`) knows nothing of Telegram; `telegram` translates
+//! updates into engine calls and answers into messages; `reminders` sends the daily target reminder.
+
+pub mod answer;
+pub mod knowledge;

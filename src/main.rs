@@ -1,0 +1,2 @@
+//! Scaffold: the subcommands arrive with the knowledge layer.
+fn main() {}
