@@ -301,7 +301,7 @@ impl QuestionReader {
     }
 
     fn read_normalized(&self, normalized: String) -> Question {
-        let aliased = self.apply_aliases(&normalized);
+        let aliased = self.rewrite(&normalized);
         let (without_years, explicit_years) = take_years(&aliased);
         let mut time = TimeFrame {
             years: explicit_years,
@@ -387,9 +387,9 @@ impl QuestionReader {
         }
     }
 
-    /// Rewrites what people say into the report's terms (`gdp` → `生产总值`); the report's own terms, and any
-    /// longer term containing a variant, stay as written.
-    fn apply_aliases(&self, text: &str) -> String {
+    /// Rewrites what people say into the report's terms (`gdp` → `生产总值`) in normalised text; the report's
+    /// own terms, and any longer term containing a variant, stay as written.
+    pub fn rewrite(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len() + 16);
         let mut at = 0;
         for found in self.aliases.find_iter(text) {
