@@ -38,6 +38,8 @@ pub enum Unit {
 #[derive(Debug, Default)]
 pub struct Catalog {
     units: Vec<Unit>,
+    /// For each unit, the kinds and periods of the figures its sentence states (empty for most).
+    figures: Vec<Vec<(FigureKind, Period)>>,
     by_id: HashMap<String, usize>,
     sentences_by_id: HashMap<String, SentenceAt>,
     paragraphs_by_id: HashMap<String, (usize, usize, usize, usize)>,
@@ -71,6 +73,9 @@ impl Catalog {
         for (r, report) in library.reports.iter().enumerate() {
             for (i, indicator) in report.indicators.iter().enumerate() {
                 let sentence = catalog.sentences_by_id.get(&indicator.sentence_id).copied();
+                if let Some(&doc) = catalog.by_id.get(&indicator.sentence_id) {
+                    catalog.figures[doc].push((indicator.kind, indicator.period));
+                }
                 catalog.push(
                     indicator.id.clone(),
                     Unit::Indicator {
@@ -96,6 +101,12 @@ impl Catalog {
     fn push(&mut self, id: String, unit: Unit) {
         self.by_id.insert(id, self.units.len());
         self.units.push(unit);
+        self.figures.push(Vec::new());
+    }
+
+    /// The kinds and periods of the figures a sentence unit states.
+    pub fn figures(&self, doc: u32) -> &[(FigureKind, Period)] {
+        &self.figures[doc as usize]
     }
 
     pub fn units(&self) -> &[Unit] {

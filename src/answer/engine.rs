@@ -72,6 +72,8 @@ struct Scored {
     doc: u32,
     coverage: f32,
     score: f32,
+    /// The unit is about another year than the question asks for.
+    conflict: bool,
 }
 
 /// The question understood and its candidates ranked.
@@ -361,13 +363,16 @@ impl Engine {
             .into_iter()
             .map(|(doc, bm25)| {
                 let coverage = coverage(&topic, self.index.doc_words(doc));
-                let score = 4.0 * coverage + bm25 / best_bm25 + self.fit(&question, doc, coverage);
+                let (fit, conflict) = self.fit(&question, doc, coverage);
                 Scored {
                     doc,
                     coverage,
-                    score,
+                    score: 4.0 * coverage + bm25 / best_bm25 + fit,
+                    conflict,
                 }
             })
+            // A number for another year is no answer to "how much in year X".
+            .filter(|scored| !(scored.conflict && question.intent == Intent::Number))
             .collect();
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
         Ranking {
@@ -435,8 +440,10 @@ impl Engine {
         topic
     }
 
-    /// What the question's intent and time say about a unit, on top of its coverage.
-    fn fit(&self, question: &Question, doc: u32, coverage: f32) -> f32 {
+    /// What the question's intent and time say about a unit, on top of its coverage, and whether the unit is
+    /// about another year than the one asked for.
+    fn fit(&self, question: &Question, doc: u32, coverage: f32) -> (f32, bool) {
+        let years = &question.time.years;
         match self.catalog.unit(doc) {
             Unit::Indicator { report, index, .. } => {
                 let indicator = &self.library.reports[report].indicators[index];
@@ -445,31 +452,41 @@ impl Engine {
                     Intent::Definition => -0.3,
                     Intent::General => 0.0,
                 };
-                intent + self.time_fit(question, indicator)
+                let conflict = year_match(years, indicator.period) == Some(false);
+                (
+                    intent + time_fit(question, indicator.kind, indicator.period),
+                    conflict,
+                )
             }
             Unit::Glossary { report, index } => {
                 let entry = &self.library.reports[report].glossary[index];
                 let named = coverage > 0.0 && self.names(entry, question);
-                match (question.intent, named) {
+                let fit = match (question.intent, named) {
                     (Intent::Definition, true) => 1.5,
                     (Intent::Definition, false) => 0.2,
                     (Intent::General, true) => 0.8,
                     (Intent::Number, _) => -0.3,
                     (Intent::General, false) => 0.0,
-                }
+                };
+                (fit, false)
             }
             Unit::Sentence(at) => {
-                let text = sentence_text(&self.library, at);
-                let year_named = question
-                    .time
-                    .years
-                    .iter()
-                    .any(|year| text.contains(&format!("{year}年")));
-                if year_named {
-                    0.3
-                } else {
-                    0.0
+                let figures = self.catalog.figures(doc);
+                if figures.is_empty() {
+                    let text = sentence_text(&self.library, at);
+                    let year_named = years.iter().any(|year| text.contains(&format!("{year}年")));
+                    return (if year_named { 0.3 } else { 0.0 }, false);
                 }
+                // A sentence is about the years of the figures it states.
+                let fit = figures
+                    .iter()
+                    .map(|&(kind, period)| time_fit(question, kind, period))
+                    .fold(f32::MIN, f32::max);
+                let conflict = !years.is_empty()
+                    && figures
+                        .iter()
+                        .all(|&(_, period)| year_match(years, period) == Some(false));
+                (0.5 * fit, conflict)
             }
         }
     }
@@ -480,87 +497,12 @@ impl Engine {
         !term.is_empty() && question.search_text.contains(&term)
     }
 
-    /// How well an indicator's kind and period fit the question's time words.
-    fn time_fit(&self, question: &Question, indicator: &Indicator) -> f32 {
-        let time = &question.time;
-        let five_year = matches!(
-            indicator.kind,
-            FigureKind::FiveYearTotal | FigureKind::YearlyAverage | FigureKind::ChangeSinceBase
-        );
-        let target = matches!(
-            indicator.kind,
-            FigureKind::MainTarget | FigureKind::TaskTarget
-        );
-        let mut fit = 0.0;
-        if time.yearly_average {
-            fit += if indicator.kind == FigureKind::YearlyAverage {
-                1.2
-            } else {
-                -0.5
-            };
-        }
-        if time.past_five_years {
-            fit += if five_year {
-                0.8
-            } else if target {
-                -1.0
-            } else {
-                0.0
-            };
-        }
-        if !time.years.is_empty() {
-            let fits_year = |year: i32| match indicator.period {
-                Period::Year { year: y } => {
-                    if y == year {
-                        1.0
-                    } else {
-                        -1.0
-                    }
-                }
-                Period::Years { from, to } => {
-                    if year == from || year == to {
-                        0.2
-                    } else if (from..=to).contains(&year) {
-                        0.0
-                    } else {
-                        -1.0
-                    }
-                }
-            };
-            fit += time
-                .years
-                .iter()
-                .map(|&year| fits_year(year))
-                .fold(f32::MIN, f32::max);
-        }
-        if time.years.is_empty() && !time.past_five_years {
-            if question.wants_target {
-                fit += if target { 0.8 } else { -0.4 };
-            } else if question.wants_result {
-                fit += if indicator.kind == FigureKind::Result {
-                    0.5
-                } else {
-                    0.0
-                };
-            } else {
-                fit += match indicator.kind {
-                    FigureKind::Result => 0.25,
-                    FigureKind::MainTarget => 0.2,
-                    _ => 0.0,
-                };
-            }
-        } else if question.wants_target && !target {
-            fit -= 0.4;
-        }
-        fit
-    }
-
     /// Ranked units with the same sentence shown once, each covering enough of the question.
     fn distinct_hits(&self, ranking: &Ranking) -> Vec<Scored> {
         let mut shown: Vec<Scored> = Vec::new();
         let mut sentences: Vec<SentenceAt> = Vec::new();
         for scored in &ranking.ranked {
-            if scored.coverage < HIT_COVERAGE {
+            if scored.coverage < HIT_COVERAGE || scored.conflict {
                 continue;
             }
             match self.catalog.unit(scored.doc) {
@@ -725,6 +667,85 @@ impl Engine {
         }
         refs
     }
+}
+
+/// How well a figure's kind and period fit the question's time words.
+fn time_fit(question: &Question, kind: FigureKind, period: Period) -> f32 {
+    let time = &question.time;
+    let five_year = matches!(
+        kind,
+        FigureKind::FiveYearTotal | FigureKind::YearlyAverage | FigureKind::ChangeSinceBase
+    );
+    let target = matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget);
+    let mut fit = 0.0;
+    if time.yearly_average {
+        fit += if kind == FigureKind::YearlyAverage {
+            1.2
+        } else {
+            -0.5
+        };
+    }
+    if time.past_five_years {
+        fit += if five_year {
+            0.8
+        } else if target {
+            -1.0
+        } else {
+            0.0
+        };
+    }
+    if !time.years.is_empty() {
+        let fits_year = |year: i32| match period {
+            Period::Year { year: y } => {
+                if y == year {
+                    1.0
+                } else {
+                    -1.0
+                }
+            }
+            Period::Years { from, to } => {
+                if year == from || year == to {
+                    0.2
+                } else if (from..=to).contains(&year) {
+                    0.0
+                } else {
+                    -1.0
+                }
+            }
+        };
+        fit += time
+            .years
+            .iter()
+            .map(|&year| fits_year(year))
+            .fold(f32::MIN, f32::max);
+    }
+    if time.years.is_empty() && !time.past_five_years {
+        if question.wants_target {
+            fit += if target { 0.8 } else { -0.4 };
+        } else if question.wants_result {
+            fit += if kind == FigureKind::Result { 0.5 } else { 0.0 };
+        } else {
+            fit += match kind {
+                FigureKind::Result => 0.25,
+                FigureKind::MainTarget => 0.2,
+                _ => 0.0,
+            };
+        }
+    } else if question.wants_target && !target {
+        fit -= 0.4;
+    }
+    fit
+}
+
+/// Whether a figure's period is one of the years asked for (`None` when the question names no year).
+fn year_match(years: &[i32], period: Period) -> Option<bool> {
+    if years.is_empty() {
+        return None;
+    }
+    Some(years.iter().any(|&year| match period {
+        Period::Year { year: y } => y == year,
+        Period::Years { from, to } => (from..=to).contains(&year),
+    }))
 }
 
 /// The share of the question's topic a unit covers: a word counts fully when the unit has it (less when

@@ -1,6 +1,7 @@
 //! Turns a question into an [`Answer`]: understands it, searches the index, composes the reply.
 
 pub mod catalog;
+pub mod commands;
 pub mod engine;
 pub mod eval;
 pub mod render;
