@@ -38,6 +38,7 @@ pub enum Unit {
 #[derive(Debug, Default)]
 pub struct Catalog {
     units: Vec<Unit>,
+    ids: Vec<String>,
     /// For each unit, the kinds and periods of the figures its sentence states (empty for most).
     figures: Vec<Vec<(FigureKind, Period)>>,
     by_id: HashMap<String, usize>,
@@ -99,7 +100,8 @@ impl Catalog {
     }
 
     fn push(&mut self, id: String, unit: Unit) {
-        self.by_id.insert(id, self.units.len());
+        self.by_id.insert(id.clone(), self.units.len());
+        self.ids.push(id);
         self.units.push(unit);
         self.figures.push(Vec::new());
     }
@@ -115,6 +117,11 @@ impl Catalog {
 
     pub fn unit(&self, doc: u32) -> Unit {
         self.units[doc as usize]
+    }
+
+    /// The id of the unit indexed as document `doc`.
+    pub fn id(&self, doc: u32) -> &str {
+        &self.ids[doc as usize]
     }
 
     /// The index document number of a unit id.

@@ -5,7 +5,7 @@
 //! asks for (a number, a definition) and whether it is about the right year. A question whose best unit
 //! covers too little of it is not answered, rather than answered with a random paragraph.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 
 use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, Library, Period};
@@ -28,6 +28,10 @@ const CANDIDATES: usize = 40;
 const MAX_QUESTION_CHARS: usize = 200;
 /// The share of the question's topic the best unit must cover for the question to count as answered.
 const ANSWER_COVERAGE: f32 = 0.62;
+/// The weight of an everyday word the report does not use.
+const COMMON_WORD_WEIGHT: f32 = 2.0;
+/// jieba's frequency above which a word counts as everyday Chinese.
+const COMMON_WORD_FREQUENCY: usize = 1000;
 /// Further hits must cover at least this share of the question too.
 const HIT_COVERAGE: f32 = 0.5;
 
@@ -52,13 +56,14 @@ pub struct Engine {
     catalog: Catalog,
     /// Years some report has something on (figures, or the year written in its text).
     known_years: BTreeSet<i32>,
-    /// Term ids of the words in the reports' titles (西平县, 政府工作报告): present everywhere, they say little.
-    title_terms: Vec<u32>,
+    /// The words of the reports' titles (西平县, 政府工作报告): the subject of every unit, they say little.
+    title_words: HashSet<String>,
 }
 
 /// A word of the question that carries topic, with the smaller words inside it.
 #[derive(Debug, Clone)]
 struct TopicWord {
+    text: String,
     term: Option<u32>,
     weight: f32,
     /// Dictionary sub-words inside it (term id, byte range relative to the word).
@@ -105,14 +110,12 @@ impl Engine {
         let index = SearchIndex::build(tokenizer, &docs)?;
 
         let known_years = known_years(&library);
-        let mut title_terms: Vec<u32> = library
+        let title_words: HashSet<String> = library
             .reports
             .iter()
             .flat_map(|report| index.tokenizer().words(&report.meta.title))
-            .filter_map(|word| index.term_id(&word.text))
+            .map(|word| word.text)
             .collect();
-        title_terms.sort_unstable();
-        title_terms.dedup();
         tracing::debug!(
             units = index.len(),
             typo_terms = terms.len(),
@@ -124,7 +127,7 @@ impl Engine {
             index,
             catalog,
             known_years,
-            title_terms,
+            title_words,
         })
     }
 
@@ -375,11 +378,34 @@ impl Engine {
             .filter(|scored| !(scored.conflict && question.intent == Intent::Number))
             .collect();
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            self.trace_ranking(&question, &topic, &ranked);
+        }
         Ranking {
             question,
             question_terms,
             ranked,
         }
+    }
+
+    fn trace_ranking(&self, question: &Question, topic: &[TopicWord], ranked: &[Scored]) {
+        let topic: Vec<String> = topic
+            .iter()
+            .map(|word| format!("{}:{:.1}", word.text, word.weight))
+            .collect();
+        let top: Vec<String> = ranked
+            .iter()
+            .take(5)
+            .map(|scored| {
+                format!(
+                    "{} cov {:.2} score {:.2}",
+                    self.catalog.id(scored.doc),
+                    scored.coverage,
+                    scored.score
+                )
+            })
+            .collect();
+        tracing::debug!(search = %question.search_text, ?topic, ?top, "ranked");
     }
 
     /// The question's topic words: maximal words (not inside a longer one), question words dropped, each
@@ -409,14 +435,19 @@ impl Engine {
             let term = self.index.term_id(&word.text);
             let df = term.map_or(0, |t| self.index.doc_freq(t)) as f32;
             let mut weight = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+            if term.is_none() && self.is_common_word(&word.text) {
+                // An everyday word the report never uses is usually the asker's own phrasing
+                // (出名, 包括, 岗位), not a topic the report lacks.
+                weight = weight.min(COMMON_WORD_WEIGHT);
+            }
             if question.soft_words.contains(&word.text) {
                 weight *= 0.3;
             }
-            if term.is_some_and(|t| self.title_terms.binary_search(&t).is_ok()) {
-                weight *= 0.3;
+            if self.title_words.contains(&word.text) {
+                weight *= 0.2;
             }
             if word.text.chars().count() == 1 && word.text.chars().all(is_han) {
-                weight *= 0.5;
+                weight *= 0.25;
             }
             let parts = words
                 .iter()
@@ -431,6 +462,7 @@ impl Engine {
                 })
                 .collect();
             topic.push(TopicWord {
+                text: word.text.clone(),
                 term,
                 weight,
                 parts,
@@ -438,6 +470,15 @@ impl Engine {
             });
         }
         topic
+    }
+
+    fn is_common_word(&self, word: &str) -> bool {
+        word.chars().all(is_han)
+            && self
+                .index
+                .tokenizer()
+                .frequency(word)
+                .is_some_and(|frequency| frequency >= COMMON_WORD_FREQUENCY)
     }
 
     /// What the question's intent and time say about a unit, on top of its coverage, and whether the unit is

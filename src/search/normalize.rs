@@ -1,6 +1,9 @@
 //! Text normalisation shared by the index and by questions, so that a question typed in full-width forms,
 //! traditional characters, mixed case or with emoji meets the report's text on equal terms.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Folds a question into the form the index was built from: NFKC (full-width → half-width), lowercase,
@@ -238,7 +241,9 @@ const QUESTION_WORDS: &[&str] = &[
 
 /// Whether a normalised word names no topic (a question word, filler, pronoun or particle).
 pub fn is_question_word(word: &str) -> bool {
-    QUESTION_WORDS.contains(&word)
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| QUESTION_WORDS.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// Letters, digits and CJK ideographs: the characters a topic can be written in.

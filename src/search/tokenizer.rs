@@ -73,9 +73,11 @@ impl JiebaTokenizer {
             .collect()
     }
 
-    /// Whether jieba knows `word` (default dictionary or the knowledge user dictionary).
-    pub fn knows(&self, word: &str) -> bool {
-        self.jieba.has_word(word)
+    /// How common `word` is in general Chinese, by jieba's dictionary (`None` when jieba does not know it).
+    pub fn frequency(&self, word: &str) -> Option<usize> {
+        self.jieba
+            .has_word(word)
+            .then(|| self.jieba.suggest_freq(word))
     }
 }
 
