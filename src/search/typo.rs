@@ -17,6 +17,8 @@ pub struct TypoVocabulary {
     /// `(masked position, term with that character replaced by '\0')` → term
     neighbours: HashMap<String, Vec<u32>>,
     terms: Vec<Vec<char>>,
+    /// What each term means (its report term): two neighbours meaning the same are no ambiguity.
+    meanings: Vec<String>,
     exact: HashMap<String, u32>,
     longest: usize,
 }
@@ -37,8 +39,21 @@ impl TypoVocabulary {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        TypoVocabulary::with_meanings(terms.into_iter().map(|term| {
+            let term = term.as_ref().to_owned();
+            (term.clone(), term)
+        }))
+    }
+
+    /// Builds the vocabulary from `(term, meaning)` pairs: variants of one report term share its meaning.
+    pub fn with_meanings<I, S, M>(terms: I) -> TypoVocabulary
+    where
+        I: IntoIterator<Item = (S, M)>,
+        S: AsRef<str>,
+        M: Into<String>,
+    {
         let mut vocabulary = TypoVocabulary::default();
-        for term in terms {
+        for (term, meaning) in terms {
             let term = term.as_ref();
             let chars: Vec<char> = term.chars().collect();
             if chars.len() < MIN_TERM_CHARS
@@ -58,6 +73,7 @@ impl TypoVocabulary {
             vocabulary.longest = vocabulary.longest.max(chars.len());
             vocabulary.exact.insert(term.to_owned(), id);
             vocabulary.terms.push(chars);
+            vocabulary.meanings.push(meaning.into());
         }
         vocabulary
     }
@@ -145,8 +161,11 @@ impl TypoVocabulary {
                     continue;
                 }
                 match found {
-                    Some(other) if other != id => return None,
-                    _ => found = Some(id),
+                    Some(other) if self.meanings[other as usize] != self.meanings[id as usize] => {
+                        return None
+                    }
+                    Some(_) => {}
+                    None => found = Some(id),
                 }
             }
         }
@@ -207,6 +226,12 @@ mod tests {
         assert_eq!(vocabulary().correct("去年"), None);
         assert!(!vocabulary().is_empty());
         assert_eq!(vocabulary().len(), 5);
+    }
+
+    #[test]
+    fn neighbours_with_one_meaning_are_no_ambiguity() {
+        let v = TypoVocabulary::with_meanings([("粮食总产", "粮食总产"), ("粮食总量", "粮食总产")]);
+        assert_eq!(v.correct("粮食总厂多少").as_deref(), Some("粮食总产多少"));
     }
 
     #[test]
