@@ -5,3 +5,4 @@
 
 pub mod answer;
 pub mod knowledge;
+pub mod reminders;
