@@ -4,5 +4,6 @@
 //! updates into engine calls and answers into messages; `reminders` sends the daily target reminder.
 
 pub mod answer;
+pub mod cli;
 pub mod knowledge;
 pub mod reminders;
