@@ -6,3 +6,4 @@
 pub mod answer;
 pub mod cli;
 pub mod knowledge;
+pub mod reminders;
