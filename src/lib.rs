@@ -7,3 +7,4 @@ pub mod answer;
 pub mod cli;
 pub mod knowledge;
 pub mod reminders;
+pub mod search;
