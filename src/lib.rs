@@ -4,4 +4,5 @@
 //! updates into engine calls and answers into messages; `reminders` sends the daily target reminder.
 
 pub mod answer;
+pub mod config;
 pub mod knowledge;
