@@ -6,3 +6,4 @@
 pub mod answer;
 pub mod config;
 pub mod knowledge;
+pub mod telegram;
