@@ -1,0 +1,4 @@
+//! End-to-end tests: the real `report-bot` binary against a fake Bot API server on 127.0.0.1.
+
+mod fake_api;
+mod fake_api_checks;
