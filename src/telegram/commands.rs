@@ -28,8 +28,10 @@ pub enum Parsed {
     /// `/cmd@other_bot`: another bot's business.
     ForOtherBot,
     Command(Command),
-    /// A command this bot does not have.
-    Unknown,
+    /// A command this bot does not have; `addressed` when it named this bot (`/cmd@our_bot`).
+    Unknown {
+        addressed: bool,
+    },
     /// A known command with arguments it cannot use; carries the usage line to reply with.
     BadArguments(String),
 }
@@ -62,10 +64,10 @@ pub fn parse(text: &str, bot_username: &str) -> Parsed {
         Some(at) => (&rest[..at], rest[at..].trim()),
         None => (rest, ""),
     };
-    let name = match head.split_once('@') {
-        Some((name, addressee)) if addressee.eq_ignore_ascii_case(bot_username) => name,
+    let (name, addressed) = match head.split_once('@') {
+        Some((name, addressee)) if addressee.eq_ignore_ascii_case(bot_username) => (name, true),
         Some(_) => return Parsed::ForOtherBot,
-        None => head,
+        None => (head, false),
     };
     let name = name.to_ascii_lowercase();
     let no_arguments = |command: Command| {
@@ -89,7 +91,7 @@ pub fn parse(text: &str, bot_username: &str) -> Parsed {
             Parsed::BadArguments(texts::USAGE_GLOSSARY.to_owned())
         }
         "glossary" => Parsed::Command(Command::Glossary(Some(arguments.to_owned()))),
-        _ => Parsed::Unknown,
+        _ => Parsed::Unknown { addressed },
     }
 }
 
@@ -156,9 +158,14 @@ mod tests {
         assert_eq!(parse("", BOT), Parsed::NotCommand);
         assert_eq!(parse("/ask@OtherBot 问题", BOT), Parsed::ForOtherBot);
         assert_eq!(parse("/subscribe@", BOT), Parsed::ForOtherBot);
-        assert_eq!(parse("/nonsense", BOT), Parsed::Unknown);
-        assert_eq!(parse("/", BOT), Parsed::Unknown);
-        assert_eq!(parse("/😀 (AND) \"x\":", BOT), Parsed::Unknown);
+        let unknown = Parsed::Unknown { addressed: false };
+        assert_eq!(parse("/nonsense", BOT), unknown);
+        assert_eq!(parse("/", BOT), unknown);
+        assert_eq!(parse("/😀 (AND) \"x\":", BOT), unknown);
+        assert_eq!(
+            parse("/nonsense@reportbot", BOT),
+            Parsed::Unknown { addressed: true }
+        );
     }
 
     #[test]

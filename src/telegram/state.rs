@@ -1,9 +1,10 @@
 //! The little state handlers share: recent questions (a 更多结果 button cannot carry its question in
 //! 64 bytes) and per-user flood control. Both are bounded and take the time as an argument.
 
+use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Questions recently answered, by a short key that a 更多结果 button carries. Old questions fall out
 /// once `capacity` newer ones arrive, and a restart forgets them all; either way the button is then
@@ -68,7 +69,9 @@ pub enum Verdict {
 }
 
 /// A token bucket per user: `burst` messages at once, then one per `refill`. A user who floods gets one
-/// note, then silence until the bucket refills.
+/// note, then silence until the bucket refills. Time is when the user sent the message (Telegram's
+/// `date`), not when the bot got to it, so replies queued behind Telegram's rate limits do not make a
+/// burst look slow.
 #[derive(Debug)]
 pub struct FloodGuard {
     burst: f64,
@@ -81,7 +84,7 @@ pub struct FloodGuard {
 #[derive(Debug, Clone, Copy)]
 struct Bucket {
     tokens: f64,
-    updated: Instant,
+    updated: DateTime<Utc>,
     warned: bool,
 }
 
@@ -95,7 +98,7 @@ impl FloodGuard {
         }
     }
 
-    pub fn check(&self, user: u64, now: Instant) -> Verdict {
+    pub fn check(&self, user: u64, now: DateTime<Utc>) -> Verdict {
         let mut users = self.users.lock().unwrap_or_else(PoisonError::into_inner);
         if users.len() >= self.max_users && !users.contains_key(&user) {
             let (burst, refill) = (self.burst, self.refill);
@@ -107,7 +110,7 @@ impl FloodGuard {
             warned: false,
         });
         bucket.tokens = bucket.refilled(now, self.burst, self.refill);
-        bucket.updated = now;
+        bucket.updated = bucket.updated.max(now);
         if bucket.tokens >= 1.0 {
             bucket.tokens -= 1.0;
             bucket.warned = false;
@@ -122,8 +125,8 @@ impl FloodGuard {
 }
 
 impl Bucket {
-    fn refilled(&self, now: Instant, burst: f64, refill: Duration) -> f64 {
-        let elapsed = now.saturating_duration_since(self.updated);
+    fn refilled(&self, now: DateTime<Utc>, burst: f64, refill: Duration) -> f64 {
+        let elapsed = (now - self.updated).to_std().unwrap_or_default();
         (self.tokens + elapsed.as_secs_f64() / refill.as_secs_f64()).min(burst)
     }
 }
@@ -150,8 +153,8 @@ mod tests {
     #[test]
     fn a_flood_gets_one_note_then_silence_then_answers_again() {
         let guard = FloodGuard::new(3, Duration::from_secs(1), 100);
-        let start = Instant::now();
-        let at = |ms: u64| start + Duration::from_millis(ms);
+        let start = Utc::now();
+        let at = |ms: i64| start + chrono::Duration::milliseconds(ms);
         let verdicts: Vec<Verdict> = (0..6).map(|i| guard.check(7, at(i * 10))).collect();
         assert_eq!(
             verdicts,
@@ -176,9 +179,9 @@ mod tests {
     #[test]
     fn a_steady_pace_is_never_limited() {
         let guard = FloodGuard::new(3, Duration::from_secs(1), 100);
-        let start = Instant::now();
+        let start = Utc::now();
         for i in 0..100 {
-            let now = start + Duration::from_millis(i * 1000);
+            let now = start + chrono::Duration::seconds(i);
             assert_eq!(guard.check(1, now), Verdict::Answer);
         }
     }
@@ -186,11 +189,11 @@ mod tests {
     #[test]
     fn idle_users_are_forgotten_when_the_table_is_full() {
         let guard = FloodGuard::new(2, Duration::from_secs(1), 3);
-        let start = Instant::now();
+        let start = Utc::now();
         for user in 0..3 {
             guard.check(user, start);
         }
-        guard.check(99, start + Duration::from_secs(10));
+        guard.check(99, start + chrono::Duration::seconds(10));
         let users = guard.users.lock().expect("not poisoned");
         assert_eq!(users.len(), 1, "{users:?}");
         assert!(users.contains_key(&99));

@@ -84,6 +84,10 @@ pub fn example_glossary_question(term: &str) -> String {
 // ---- answers ------------------------------------------------------------------------------------
 
 pub const NOT_ANSWERED: &str = "报告里没有找到能回答这个问题的内容。";
+
+pub fn year_not_covered(year: i32) -> String {
+    format!("报告里没有{year}年的数据或安排。")
+}
 pub const SUGGESTIONS: &str = "可以试试：";
 pub const MORE_RESULTS_FOR: &str = "更多结果：";
 pub const NO_MORE_RESULTS: &str = "没有更多结果了。";
@@ -177,4 +181,3 @@ pub const UNKNOWN_BUTTON: &str = "无法识别这个按钮，请重新提问。"
 // ---- inline mode --------------------------------------------------------------------------------
 
 pub const INLINE_START_BUTTON: &str = "私聊机器人提问";
-pub const INLINE_EMPTY_TITLE: &str = "输入问题，例如：今年GDP目标是多少";
