@@ -4,6 +4,7 @@
 //! updates into engine calls and answers into messages; `reminders` sends the daily target reminder.
 
 pub mod answer;
+pub mod cli;
 pub mod config;
 pub mod knowledge;
 pub mod telegram;

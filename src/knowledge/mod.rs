@@ -1,9 +1,19 @@
 //! Everything the bot knows, read from the `knowledge/` folder: every report in `knowledge/reports/*/`,
 //! the aliases people use for the report's terms, and the word list that teaches jieba those terms.
 
+mod error;
+mod glossary;
+mod indicators;
+mod load;
 pub mod model;
+mod parse;
+mod report;
+pub mod summary;
+mod text;
 
+pub use error::KnowledgeError;
 pub use model::*;
+pub use parse::parse_report;
 
 /// What people say vs what the report says: `GDP` → `生产总值`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
@@ -19,6 +29,7 @@ pub struct AliasEntry {
 pub struct Library {
     pub reports: Vec<Report>,
     pub aliases: Vec<AliasEntry>,
-    /// Lines in jieba's user-dictionary format (`word [freq] [tag]`), loaded into the tokenizer once.
+    /// Lines in jieba's user-dictionary format (`word freq [tag]`, comments removed), loaded into the
+    /// tokenizer once.
     pub user_dict: String,
 }

@@ -1,0 +1,69 @@
+//! The command line: one subcommand per job, each a thin call into the library.
+
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::knowledge::{summary, Library};
+
+/// Answers questions about a government work report, on the command line or as a Telegram bot.
+#[derive(Debug, Parser)]
+#[command(name = "report-bot", version)]
+pub struct Cli {
+    /// Folder with the reports, aliases and user dictionary.
+    #[arg(
+        long,
+        global = true,
+        env = "KNOWLEDGE_DIR",
+        default_value = "knowledge"
+    )]
+    pub knowledge_dir: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print what was loaded: reports, parts, sections, paragraphs, sentences, indicators, glossary.
+    Knowledge,
+    /// List the indicator records extracted from the reports.
+    Indicators {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the glossary entries of the reports.
+    Glossary {
+        /// Print a JSON array instead of a list.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match cli.command {
+        Command::Knowledge => summary::write_overview(&load(&cli.knowledge_dir)?, &mut out),
+        Command::Indicators { json } => {
+            summary::write_indicators(&load(&cli.knowledge_dir)?, json, &mut out)
+        }
+        Command::Glossary { json } => {
+            summary::write_glossary(&load(&cli.knowledge_dir)?, json, &mut out)
+        }
+    };
+    quiet_on_closed_pipe(written.and_then(|()| out.flush()))
+}
+
+/// `report-bot indicators | head` closes the pipe early; that is not an error worth reporting.
+fn quiet_on_closed_pipe(result: std::io::Result<()>) -> anyhow::Result<()> {
+    match result {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+fn load(dir: &std::path::Path) -> anyhow::Result<Library> {
+    Ok(Library::load(dir)?)
+}

@@ -1,0 +1,269 @@
+//! The closing glossary (`1.四张清单:…`): entries are numbered 1, 2, 3 … without gaps, which is what
+//! tells `24.17110工作制度` apart (entry 24, term `17110工作制度`) and finds the second entry on a line
+//! holding two. Each entry is then linked to the body sentences that use its term.
+
+use std::path::Path;
+
+use super::error::KnowledgeError;
+use super::model::{GlossaryEntry, Report};
+use super::text::{char_len, normalize};
+
+/// Terms at least this long may match the body with one character changed (`五项保障` ~ `五个保障`).
+const FUZZY_MIN_CHARS: usize = 4;
+const QUOTES: [(char, char); 4] = [('“', '”'), ('‘', '’'), ('「', '」'), ('"', '"')];
+
+/// Reads the glossary lines (after its heading) into entries; `used_in` is filled later by [`link`].
+pub(crate) fn parse(
+    report_id: &str,
+    path: &Path,
+    lines: &[(usize, &str)],
+) -> Result<Vec<GlossaryEntry>, KnowledgeError> {
+    // One text with a newline between lines, and where each line starts, to report line numbers.
+    let mut text = String::new();
+    let mut line_starts = Vec::new();
+    for &(line_no, line) in lines.iter().filter(|(_, line)| !line.is_empty()) {
+        line_starts.push((text.len(), line_no));
+        text.push_str(line);
+        text.push('\n');
+    }
+    let line_at = |offset: usize| {
+        line_starts
+            .iter()
+            .take_while(|(start, _)| *start <= offset)
+            .last()
+            .map_or(0, |(_, line_no)| *line_no)
+    };
+    let error = |offset: usize, what: String| KnowledgeError::Body {
+        path: path.to_path_buf(),
+        line: line_at(offset),
+        what,
+    };
+
+    let mut entries = Vec::new();
+    let mut start = 0;
+    let mut number = 1u32;
+    while start < text.len() {
+        let Some(body_at) = entry_body_start(&text[start..], number) else {
+            return Err(error(
+                start,
+                format!("glossary entry {number} should start here with `{number}.`"),
+            ));
+        };
+        let body_start = start + body_at;
+        let end = match next_entry_start(&text, body_start, number + 1) {
+            Some(end) => end,
+            None => {
+                if let Some(stray) = numbered_line(&text, body_start) {
+                    return Err(error(
+                        stray,
+                        format!("glossary entry {} is missing before this line", number + 1),
+                    ));
+                }
+                text.len()
+            }
+        };
+        let entry = &text[body_start..end];
+        let Some((term, explanation)) = entry.split_once([':', '：']) else {
+            return Err(error(
+                body_start,
+                format!("glossary entry {number} has no `:` after its term"),
+            ));
+        };
+        let term = term.trim().to_string();
+        let explanation: String = explanation.trim().replace('\n', "");
+        if term.is_empty() || explanation.is_empty() {
+            return Err(error(
+                body_start,
+                format!("glossary entry {number} needs both a term and an explanation"),
+            ));
+        }
+        entries.push(GlossaryEntry {
+            id: format!("{report_id}/g{number}"),
+            number,
+            term,
+            explanation,
+            used_in: Vec::new(),
+        });
+        start = end;
+        number += 1;
+    }
+    Ok(entries)
+}
+
+/// If `text` starts with entry `number` (`24.` / `24、` / `24．`), the offset just after the mark.
+fn entry_body_start(text: &str, number: u32) -> Option<usize> {
+    let label = number.to_string();
+    let rest = text.strip_prefix(&label)?;
+    let mark = rest.chars().next()?;
+    matches!(mark, '.' | '．' | '、').then(|| label.len() + mark.len_utf8())
+}
+
+/// Where entry `number` starts after `from`: its label at a line start or after a space.
+fn next_entry_start(text: &str, from: usize, number: u32) -> Option<usize> {
+    let label = number.to_string();
+    text[from..]
+        .match_indices(&label)
+        .map(|(at, _)| from + at)
+        .find(|&at| {
+            let after_space = text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_whitespace());
+            after_space && entry_body_start(&text[at..], number).is_some()
+        })
+}
+
+/// A later line that starts like a numbered entry although the numbering did not reach it.
+fn numbered_line(text: &str, from: usize) -> Option<usize> {
+    text[from..]
+        .match_indices('\n')
+        .map(|(at, _)| from + at + 1)
+        .find(|&line_start| {
+            let digits = text[line_start..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .count();
+            digits > 0 && text[line_start + digits..].starts_with(['.', '．', '、'])
+        })
+}
+
+/// Fills `used_in` of every glossary entry with the ids of the body sentences using its term.
+pub(crate) fn link(report: &mut Report) {
+    let sentences: Vec<(String, String, Vec<char>)> = report
+        .parts
+        .iter()
+        .flat_map(|part| &part.sections)
+        .flat_map(|section| &section.paragraphs)
+        .flat_map(|paragraph| &paragraph.sentences)
+        .map(|sentence| {
+            let normalized = normalize(&sentence.text).chars().collect();
+            (sentence.id.clone(), sentence.text.clone(), normalized)
+        })
+        .collect();
+    for entry in &mut report.glossary {
+        let term = TermMatcher::new(&entry.term);
+        entry.used_in = sentences
+            .iter()
+            .filter(|(_, text, normalized)| term.is_used_in(text, normalized))
+            .map(|(id, _, _)| id.clone())
+            .collect();
+    }
+}
+
+/// Decides whether a sentence uses a glossary term, tolerating the report's small inconsistencies by
+/// general rules: punctuation and quotes are ignored (`“三公”经费`), a long term may differ in one inner
+/// character (`五项保障` / `五个保障`), and a term made of two halves may appear as the two halves quoted
+/// (`六乱六清` / `治理“六乱”、开展“六清”`).
+struct TermMatcher {
+    chars: Vec<char>,
+    halves: Option<(String, String)>,
+}
+
+impl TermMatcher {
+    fn new(term: &str) -> Self {
+        let normalized = normalize(term);
+        let chars: Vec<char> = normalized.chars().collect();
+        let halves = match term.split_once(['、', ',', '，']) {
+            Some((first, second)) => Some((normalize(first), normalize(second))),
+            None if chars.len() >= FUZZY_MIN_CHARS && chars.len().is_multiple_of(2) => {
+                let (first, second) = chars.split_at(chars.len() / 2);
+                Some((first.iter().collect(), second.iter().collect()))
+            }
+            None => None,
+        };
+        TermMatcher { chars, halves }
+    }
+
+    fn is_used_in(&self, text: &str, normalized: &[char]) -> bool {
+        if self.chars.is_empty() || normalized.len() < self.chars.len() {
+            return self.halves_quoted(text);
+        }
+        let windows = || normalized.windows(self.chars.len());
+        windows().any(|window| window == self.chars.as_slice())
+            || (self.chars.len() >= FUZZY_MIN_CHARS
+                && windows().any(|window| self.differs_in_one_inner_char(window)))
+            || self.halves_quoted(text)
+    }
+
+    fn differs_in_one_inner_char(&self, window: &[char]) -> bool {
+        let last = self.chars.len() - 1;
+        let mut differences = self
+            .chars
+            .iter()
+            .zip(window)
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(position, _)| position);
+        matches!(
+            (differences.next(), differences.next()),
+            (Some(position), None) if position != 0 && position != last
+        )
+    }
+
+    fn halves_quoted(&self, text: &str) -> bool {
+        let Some((first, second)) = &self.halves else {
+            return false;
+        };
+        let quoted = |half: &str| {
+            char_len(half) >= 2
+                && QUOTES
+                    .iter()
+                    .any(|(open, close)| text.contains(&format!("{open}{half}{close}")))
+        };
+        quoted(first) && quoted(second)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uses(term: &str, sentence: &str) -> bool {
+        let normalized: Vec<char> = normalize(sentence).chars().collect();
+        TermMatcher::new(term).is_used_in(sentence, &normalized)
+    }
+
+    #[test]
+    fn tolerates_the_reports_own_variants() {
+        assert!(uses("五项保障", "强化党的建设“五个保障”,统筹发展"));
+        assert!(uses("六乱六清", "扎实治理“六乱”、开展“六清”,使全县"));
+        assert!(uses("两筛两癌", "继续做好“两筛”“两癌”工作;"));
+        assert!(uses("人人持证、技能河南", "推进“人人持证,技能河南”建设"));
+        assert!(uses("三公经费", "“三公”经费支出逐年下降"));
+    }
+
+    #[test]
+    fn does_not_overreach() {
+        // Same ends, two differences; first character differs; halves present but not quoted.
+        assert!(!uses("四个意识", "坚定“四个自信”"));
+        assert!(!uses("三大基地", "四大基地建设"));
+        assert!(!uses("四个意识", "四个方面增强意识"));
+        assert!(!uses("六稳", "稳就业"));
+    }
+
+    #[test]
+    fn numbering_tells_term_from_number() {
+        let lines = [
+            (10, "1.甲乙:指甲。 2.丙丁:指丙。"),
+            (11, ""),
+            (12, "3.17110工作制度:“1”即当日立项交办; 2个小时。"),
+        ];
+        let entries = parse("r", Path::new("r.txt"), &lines).unwrap();
+        let terms: Vec<_> = entries
+            .iter()
+            .map(|e| (e.number, e.term.as_str()))
+            .collect();
+        assert_eq!(terms, vec![(1, "甲乙"), (2, "丙丁"), (3, "17110工作制度")]);
+        assert_eq!(entries[2].explanation, "“1”即当日立项交办; 2个小时。");
+        assert_eq!(entries[1].id, "r/g2");
+    }
+
+    #[test]
+    fn a_gap_in_numbering_names_the_line() {
+        let lines = [(5, "1.甲:指甲。"), (6, "3.丙:指丙。")];
+        let error = parse("r", Path::new("r.txt"), &lines).unwrap_err();
+        let message = error.to_string();
+        assert!(message.contains("line 6"), "{message}");
+        assert!(message.contains("entry 2 is missing"), "{message}");
+    }
+}

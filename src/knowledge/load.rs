@@ -1,0 +1,251 @@
+//! Reads the `knowledge/` folder: every `reports/<id>/` (report.toml + report.txt), `aliases.toml` and
+//! `userdict.txt`. A new report is a new folder; no code changes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::Deserialize;
+
+use super::error::{line_of, KnowledgeError};
+use super::model::{Report, ReportMeta};
+use super::parse::parse_report;
+use super::{AliasEntry, Library};
+
+const REPORTS_DIR: &str = "reports";
+const META_FILE: &str = "report.toml";
+const BODY_FILE: &str = "report.txt";
+const ALIASES_FILE: &str = "aliases.toml";
+const USER_DICT_FILE: &str = "userdict.txt";
+
+impl Library {
+    /// Loads and parses everything under `dir`. Reports come out sorted by year, newest last; a folder
+    /// without reports is an error, so [`Library::latest`] always has one to return.
+    pub fn load(dir: &Path) -> Result<Library, KnowledgeError> {
+        let started = Instant::now();
+        let mut reports = load_reports(dir)?;
+        reports.sort_by(|a, b| {
+            a.meta
+                .year
+                .cmp(&b.meta.year)
+                .then(a.meta.id.cmp(&b.meta.id))
+        });
+        let aliases = load_aliases(&dir.join(ALIASES_FILE))?;
+        let user_dict = load_user_dict(&dir.join(USER_DICT_FILE))?;
+        tracing::info!(
+            dir = %dir.display(),
+            reports = reports.len(),
+            aliases = aliases.len(),
+            elapsed_ms = started.elapsed().as_secs_f64() * 1e3,
+            "knowledge loaded"
+        );
+        Ok(Library {
+            reports,
+            aliases,
+            user_dict,
+        })
+    }
+
+    /// The newest report: the one questions are about unless they name another year.
+    ///
+    /// # Panics
+    /// Only on a `Library` built by hand with no reports; [`Library::load`] never returns one.
+    pub fn latest(&self) -> &Report {
+        self.reports
+            .last()
+            .expect("Library::load guarantees at least one report")
+    }
+
+    /// The report with this id (`xiping-2022`).
+    pub fn report(&self, id: &str) -> Option<&Report> {
+        self.reports.iter().find(|report| report.meta.id == id)
+    }
+
+    /// The report a unit id (`xiping-2022/3.2.4.2`, `xiping-2022/g7`) belongs to.
+    pub fn report_of(&self, unit_id: &str) -> Option<&Report> {
+        self.report(
+            unit_id
+                .split_once('/')
+                .map_or(unit_id, |(report, _)| report),
+        )
+    }
+}
+
+fn read(path: &Path) -> Result<String, KnowledgeError> {
+    fs::read_to_string(path).map_err(|source| KnowledgeError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn load_reports(dir: &Path) -> Result<Vec<Report>, KnowledgeError> {
+    let reports_dir = dir.join(REPORTS_DIR);
+    let entries = fs::read_dir(&reports_dir).map_err(|source| KnowledgeError::Io {
+        path: reports_dir.clone(),
+        source,
+    })?;
+    let mut folders: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.join(META_FILE).is_file())
+        .collect();
+    folders.sort();
+    if folders.is_empty() {
+        return Err(KnowledgeError::NoReports(dir.to_path_buf()));
+    }
+    let mut reports: Vec<(PathBuf, Report)> = Vec::with_capacity(folders.len());
+    for folder in folders {
+        let meta_path = folder.join(META_FILE);
+        let meta = parse_meta(&meta_path, &read(&meta_path)?)?;
+        if let Some((first, _)) = reports.iter().find(|(_, r)| r.meta.id == meta.id) {
+            return Err(KnowledgeError::DuplicateReport {
+                id: meta.id,
+                first: first.clone(),
+                second: folder,
+            });
+        }
+        let body_path = folder.join(BODY_FILE);
+        let body = read(&body_path)?;
+        let report = parse_report(meta, &body).map_err(|error| error.in_file(&body_path))?;
+        reports.push((folder, report));
+    }
+    Ok(reports.into_iter().map(|(_, report)| report).collect())
+}
+
+fn parse_meta(path: &Path, text: &str) -> Result<ReportMeta, KnowledgeError> {
+    let error = |line: usize, what: String| KnowledgeError::Metadata {
+        path: path.to_path_buf(),
+        line,
+        what,
+    };
+    let mut table: toml::Table = toml::from_str(text).map_err(|e| {
+        error(
+            e.span().map_or(0, |span| line_of(text, span.start)),
+            e.message().to_string(),
+        )
+    })?;
+    // TOML has its own date type (`meeting_date = 2022-04-20`); the model reads dates from strings.
+    for (_, value) in table.iter_mut() {
+        if let toml::Value::Datetime(date) = value {
+            *value = toml::Value::String(date.to_string());
+        }
+    }
+    let meta: ReportMeta = table.try_into().map_err(|e: toml::de::Error| {
+        let message = e.message().to_string();
+        // Point at the field the message names, if it is in the file.
+        let line = message
+            .split('`')
+            .nth(1)
+            .and_then(|field| key_line(text, field))
+            .unwrap_or(0);
+        error(line, message)
+    })?;
+    let id_is_ascii_slug = !meta.id.is_empty()
+        && meta
+            .id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !id_is_ascii_slug {
+        return Err(KnowledgeError::Metadata {
+            path: path.to_path_buf(),
+            line: key_line(text, "id").unwrap_or(0),
+            what: format!(
+                "id `{}` must be a short ASCII slug such as xiping-2022",
+                meta.id
+            ),
+        });
+    }
+    Ok(meta)
+}
+
+/// The line where `key = …` is set.
+fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|index| index + 1)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AliasFile {
+    #[serde(default)]
+    alias: Vec<toml::Spanned<AliasEntry>>,
+}
+
+fn load_aliases(path: &Path) -> Result<Vec<AliasEntry>, KnowledgeError> {
+    let text = read(path)?;
+    parse_aliases(path, &text)
+}
+
+/// Reads `aliases.toml`: `[[alias]]` tables with `canonical` and `variants`.
+pub(crate) fn parse_aliases(path: &Path, text: &str) -> Result<Vec<AliasEntry>, KnowledgeError> {
+    let error = |line: usize, what: String| KnowledgeError::Aliases {
+        path: path.to_path_buf(),
+        line,
+        what,
+    };
+    let file: AliasFile = toml::from_str(text).map_err(|e| {
+        error(
+            e.span().map_or(0, |span| line_of(text, span.start)),
+            e.message().to_string(),
+        )
+    })?;
+    let mut aliases = Vec::with_capacity(file.alias.len());
+    for spanned in file.alias {
+        let line = line_of(text, spanned.span().start);
+        let entry = spanned.into_inner();
+        if entry.canonical.trim().is_empty() {
+            return Err(error(line, "`canonical` is empty".to_string()));
+        }
+        if entry.variants.is_empty() || entry.variants.iter().any(|v| v.trim().is_empty()) {
+            return Err(error(
+                line,
+                format!("`{}` needs non-empty variants", entry.canonical),
+            ));
+        }
+        aliases.push(entry);
+    }
+    Ok(aliases)
+}
+
+fn load_user_dict(path: &Path) -> Result<String, KnowledgeError> {
+    let text = read(path)?;
+    clean_user_dict(path, &text)
+}
+
+/// Checks jieba's user-dictionary format (`word freq [tag]`) so that a typo fails at load with its line
+/// number instead of surfacing as a tokenizer error later, and drops `#` comments and blank lines,
+/// which jieba itself does not accept. The frequency is required: jieba treats a missing one as zero,
+/// and a zero-frequency word is never chosen.
+pub(crate) fn clean_user_dict(path: &Path, text: &str) -> Result<String, KnowledgeError> {
+    let mut cleaned = String::with_capacity(text.len());
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let what = match fields.as_slice() {
+            [word] => Some(format!("`{word}` needs a frequency: `{word} 2000`")),
+            [word, freq, ..] if !freq.parse::<usize>().is_ok_and(|f| f > 0) => Some(format!(
+                "`{word}`: frequency `{freq}` must be a positive integer"
+            )),
+            [word, _, _, _, ..] => Some(format!("`{word}`: expected `word freq [tag]`")),
+            _ => None,
+        };
+        if let Some(what) = what {
+            return Err(KnowledgeError::UserDict {
+                path: path.to_path_buf(),
+                line: index + 1,
+                what,
+            });
+        }
+        cleaned.push_str(line);
+        cleaned.push('\n');
+    }
+    Ok(cleaned)
+}

@@ -1,0 +1,69 @@
+//! Lookups on a parsed report, so callers never walk the tree by hand or parse ids themselves.
+
+use super::model::{FigureKind, GlossaryEntry, Indicator, Paragraph, Report, Sentence};
+
+impl Report {
+    /// Every paragraph, in document order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.parts
+            .iter()
+            .flat_map(|part| &part.sections)
+            .flat_map(|section| &section.paragraphs)
+    }
+
+    /// Every sentence, in document order.
+    pub fn sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.paragraphs().flat_map(|paragraph| &paragraph.sentences)
+    }
+
+    /// The paragraph with this id (`xiping-2022/3.2.4`).
+    pub fn paragraph(&self, id: &str) -> Option<&Paragraph> {
+        let [part, section, paragraph] = self.id_numbers(id)?;
+        let found = self
+            .parts
+            .get(part)?
+            .sections
+            .get(section)?
+            .paragraphs
+            .get(paragraph.checked_sub(1)?)?;
+        (found.id == id).then_some(found)
+    }
+
+    /// The sentence with this id (`xiping-2022/3.2.4.2`) and the paragraph around it, for context.
+    pub fn sentence(&self, id: &str) -> Option<(&Paragraph, &Sentence)> {
+        let (paragraph_id, number) = id.rsplit_once('.')?;
+        let paragraph = self.paragraph(paragraph_id)?;
+        let sentence = paragraph
+            .sentences
+            .get(number.parse::<usize>().ok()?.checked_sub(1)?)?;
+        (sentence.id == id).then_some((paragraph, sentence))
+    }
+
+    /// Glossary entry by its number in the report (1-based).
+    pub fn glossary_entry(&self, number: u32) -> Option<&GlossaryEntry> {
+        self.glossary.iter().find(|entry| entry.number == number)
+    }
+
+    /// The indicator records of one kind, in document order.
+    pub fn indicators_of(&self, kind: FigureKind) -> impl Iterator<Item = &Indicator> {
+        self.indicators
+            .iter()
+            .filter(move |indicator| indicator.kind == kind)
+    }
+
+    /// The indicator with this id (`<sentence id>#<n>`).
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|indicator| indicator.id == id)
+    }
+
+    /// `xiping-2022/3.2.4` → `[3, 2, 4]`, if the id belongs to this report.
+    fn id_numbers<const N: usize>(&self, id: &str) -> Option<[usize; N]> {
+        let local = id.strip_prefix(&self.meta.id)?.strip_prefix('/')?;
+        let mut numbers = [0; N];
+        let mut pieces = local.split('.');
+        for slot in &mut numbers {
+            *slot = pieces.next()?.parse().ok()?;
+        }
+        pieces.next().is_none().then_some(numbers)
+    }
+}
