@@ -45,4 +45,31 @@ pub struct Answer {
     /// What to try instead when `answered` is false.
     #[serde(skip)]
     pub suggestions: Vec<String>,
+    /// Why `answered` is false, so that each caller can word it its own way.
+    #[serde(skip)]
+    pub unanswered: Option<Unanswered>,
+}
+
+/// Why the engine gave no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unanswered {
+    /// Nothing to search for: empty, punctuation, emoji or question words only.
+    EmptyQuestion,
+    /// The question is about a year the report has nothing on (2023年GDP目标, 明年).
+    YearNotCovered { year: i32 },
+    /// Nothing in the report matches the question well enough.
+    NotInReport,
+}
+
+/// A whole paragraph (or glossary entry) around a unit, for "show the full text".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Passage {
+    /// Id of the paragraph, or of the glossary entry.
+    pub id: String,
+    /// The paragraph as plain report text.
+    pub text: String,
+    pub citation: String,
+    /// Byte range in `text` of the unit that was asked for (its sentence), if it was a part of it.
+    #[serde(skip)]
+    pub focus: Option<Range<usize>>,
 }

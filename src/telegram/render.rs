@@ -5,7 +5,7 @@
 
 use super::callback::CallbackAction;
 use super::texts;
-use crate::answer::{Answer, Hit};
+use crate::answer::{Answer, Hit, Unanswered};
 use crate::knowledge::{GlossaryEntry, Indicator, ReportMeta};
 use std::ops::Range;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
@@ -188,7 +188,12 @@ pub fn highlighted(text: &str, highlights: &[Range<usize>]) -> Vec<Span> {
 /// honest "not found" and what to try instead.
 pub fn answer_blocks(answer: &Answer) -> Vec<Block> {
     if !answer.answered {
-        let mut blocks = vec![Block::text(vec![Span::plain(texts::NOT_ANSWERED)])];
+        let why = match answer.unanswered {
+            Some(Unanswered::EmptyQuestion) => texts::EMPTY_QUESTION.to_owned(),
+            Some(Unanswered::YearNotCovered { year }) => texts::year_not_covered(year),
+            Some(Unanswered::NotInReport) | None => texts::NOT_ANSWERED.to_owned(),
+        };
+        let mut blocks = vec![Block::text(vec![Span::plain(why)])];
         if !answer.suggestions.is_empty() {
             let mut lines = vec![Span::plain(texts::SUGGESTIONS)];
             for suggestion in &answer.suggestions {
@@ -235,11 +240,11 @@ fn hit_blocks(hits: &[Hit], first_number: usize, numbered: bool) -> Vec<Block> {
         .collect()
 }
 
-/// A whole paragraph (查看原文) with its citation.
-pub fn source_blocks(text: &str, citation: &str) -> Vec<Block> {
+/// A whole paragraph (查看原文) with its citation; `focus` (byte ranges) is the part that was cited.
+pub fn source_blocks(text: &str, focus: &[Range<usize>], citation: &str) -> Vec<Block> {
     vec![
         Block::text(vec![Span::bold(texts::SOURCE_HEADER)]),
-        Block::quote(vec![Span::plain(text)], vec![Span::italic(citation)]),
+        Block::quote(highlighted(text, focus), vec![Span::italic(citation)]),
     ]
 }
 
@@ -776,6 +781,7 @@ mod tests {
             hits,
             glossary_refs: Vec::new(),
             suggestions: Vec::new(),
+            unanswered: None,
         }
     }
 
@@ -842,12 +848,25 @@ mod tests {
             hits: Vec::new(),
             glossary_refs: Vec::new(),
             suggestions: vec!["/targets".into(), "<词>".into()],
+            unanswered: Some(Unanswered::NotInReport),
         };
         let messages = paginate(&answer_blocks(&answer), MAX_MESSAGE_LEN);
         assert_eq!(messages.len(), 1);
         assert!(messages[0].starts_with(&escape(texts::NOT_ANSWERED)));
         assert!(messages[0].contains("• /targets"));
         assert!(messages[0].contains("• &lt;词&gt;"));
+        let other_year = Answer {
+            unanswered: Some(Unanswered::YearNotCovered { year: 2031 }),
+            ..answer.clone()
+        };
+        let messages = paginate(&answer_blocks(&other_year), MAX_MESSAGE_LEN);
+        assert!(messages[0].starts_with(&escape(&texts::year_not_covered(2031))));
+        let empty = Answer {
+            unanswered: Some(Unanswered::EmptyQuestion),
+            ..answer
+        };
+        let messages = paginate(&answer_blocks(&empty), MAX_MESSAGE_LEN);
+        assert!(messages[0].starts_with(&escape(texts::EMPTY_QUESTION)));
     }
 
     #[test]

@@ -1,0 +1,315 @@
+//! The report's retrievable units (sentences, indicator records, glossary entries) in index order, with
+//! what the engine needs around each one: its index text, its neighbours for an excerpt, its paragraph.
+
+use std::collections::HashMap;
+
+use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, Library, Paragraph, Period, Report};
+use crate::search::index::IndexDoc;
+use crate::search::normalize::normalize;
+use crate::search::query::QuestionReader;
+
+/// Where a sentence sits in a report's tree (indexes, not ids).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceAt {
+    pub report: usize,
+    pub part: usize,
+    pub section: usize,
+    pub paragraph: usize,
+    pub sentence: usize,
+}
+
+/// One retrievable unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Sentence(SentenceAt),
+    Indicator {
+        report: usize,
+        index: usize,
+        /// The sentence the record was read from, when the library has it.
+        sentence: Option<SentenceAt>,
+    },
+    Glossary {
+        report: usize,
+        index: usize,
+    },
+}
+
+/// Every unit of every report, numbered as in the index, and the ids that find them.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    units: Vec<Unit>,
+    ids: Vec<String>,
+    /// For each unit, the kinds and periods of the figures its sentence states (empty for most).
+    figures: Vec<Vec<(FigureKind, Period)>>,
+    by_id: HashMap<String, usize>,
+    sentences_by_id: HashMap<String, SentenceAt>,
+    paragraphs_by_id: HashMap<String, (usize, usize, usize, usize)>,
+}
+
+impl Catalog {
+    pub fn new(library: &Library) -> Catalog {
+        let mut catalog = Catalog::default();
+        for (r, report) in library.reports.iter().enumerate() {
+            for (p, part) in report.parts.iter().enumerate() {
+                for (s, section) in part.sections.iter().enumerate() {
+                    for (g, paragraph) in section.paragraphs.iter().enumerate() {
+                        catalog
+                            .paragraphs_by_id
+                            .insert(paragraph.id.clone(), (r, p, s, g));
+                        for (t, sentence) in paragraph.sentences.iter().enumerate() {
+                            let at = SentenceAt {
+                                report: r,
+                                part: p,
+                                section: s,
+                                paragraph: g,
+                                sentence: t,
+                            };
+                            catalog.sentences_by_id.insert(sentence.id.clone(), at);
+                            catalog.push(sentence.id.clone(), Unit::Sentence(at));
+                        }
+                    }
+                }
+            }
+        }
+        for (r, report) in library.reports.iter().enumerate() {
+            for (i, indicator) in report.indicators.iter().enumerate() {
+                let sentence = catalog.sentences_by_id.get(&indicator.sentence_id).copied();
+                if let Some(&doc) = catalog.by_id.get(&indicator.sentence_id) {
+                    catalog.figures[doc].push((indicator.kind, indicator.period));
+                }
+                catalog.push(
+                    indicator.id.clone(),
+                    Unit::Indicator {
+                        report: r,
+                        index: i,
+                        sentence,
+                    },
+                );
+            }
+            for (i, entry) in report.glossary.iter().enumerate() {
+                catalog.push(
+                    entry.id.clone(),
+                    Unit::Glossary {
+                        report: r,
+                        index: i,
+                    },
+                );
+            }
+        }
+        catalog
+    }
+
+    fn push(&mut self, id: String, unit: Unit) {
+        self.by_id.insert(id.clone(), self.units.len());
+        self.ids.push(id);
+        self.units.push(unit);
+        self.figures.push(Vec::new());
+    }
+
+    /// The kinds and periods of the figures a sentence unit states.
+    pub fn figures(&self, doc: u32) -> &[(FigureKind, Period)] {
+        &self.figures[doc as usize]
+    }
+
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+
+    pub fn unit(&self, doc: u32) -> Unit {
+        self.units[doc as usize]
+    }
+
+    /// The id of the unit indexed as document `doc`.
+    pub fn id(&self, doc: u32) -> &str {
+        &self.ids[doc as usize]
+    }
+
+    /// The index document number of a unit id.
+    pub fn doc_of(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).map(|&i| i as u32)
+    }
+
+    pub fn sentence_at(&self, id: &str) -> Option<SentenceAt> {
+        self.sentences_by_id.get(id).copied()
+    }
+
+    /// A paragraph by its id.
+    pub fn paragraph_at(&self, id: &str) -> Option<SentenceAt> {
+        self.paragraphs_by_id
+            .get(id)
+            .map(|&(report, part, section, paragraph)| SentenceAt {
+                report,
+                part,
+                section,
+                paragraph,
+                sentence: 0,
+            })
+    }
+
+    /// What the index holds for each unit, in unit order. `reader` rewrites the text's own variants into
+    /// the report's terms as it does for questions, so both sides meet on the same words.
+    pub fn index_docs(&self, library: &Library, reader: &QuestionReader) -> Vec<IndexDoc> {
+        let with_aliases = |text: &str| {
+            let rewritten = reader.rewrite(&normalize(text));
+            if rewritten
+                .split_whitespace()
+                .eq(normalize(text).split_whitespace())
+            {
+                text.to_owned()
+            } else {
+                format!("{text}\n{rewritten}")
+            }
+        };
+        self.units
+            .iter()
+            .map(|&unit| match unit {
+                Unit::Sentence(at) => {
+                    let section = &library.reports[at.report].parts[at.part].sections[at.section];
+                    let paragraph = &section.paragraphs[at.paragraph];
+                    let sentence = &paragraph.sentences[at.sentence];
+                    let context = [
+                        paragraph.topic.as_deref(),
+                        sentence.subtopic.as_deref(),
+                        Some(section.short_title.as_str()),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                    IndexDoc {
+                        main: with_aliases(&sentence.text),
+                        context,
+                        name: String::new(),
+                    }
+                }
+                Unit::Indicator {
+                    report,
+                    index,
+                    sentence,
+                } => {
+                    let indicator = &library.reports[report].indicators[index];
+                    let sentence_text = sentence
+                        .map(|at| sentence_text(library, at))
+                        .unwrap_or_default();
+                    let clause = clause_around(sentence_text, &indicator.value_text);
+                    let mut context = vec![clause.to_owned()];
+                    context.extend(indicator.group.clone());
+                    context.push(kind_words(indicator.kind).to_owned());
+                    IndexDoc {
+                        main: with_aliases(&format!(
+                            "{}{}",
+                            indicator.metric, indicator.value_text
+                        )),
+                        context: with_aliases(&context.join("\n")),
+                        name: with_aliases(&indicator.metric),
+                    }
+                }
+                Unit::Glossary { report, index } => {
+                    let entry = &library.reports[report].glossary[index];
+                    IndexDoc {
+                        main: with_aliases(&format!("{}:{}", entry.term, entry.explanation)),
+                        context: String::new(),
+                        name: with_aliases(&entry.term),
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
+/// Generic words for each kind of figure, so that "目标" or "年均" in a question can match a record.
+fn kind_words(kind: FigureKind) -> &'static str {
+    match kind {
+        FigureKind::MainTarget => "主要预期目标 目标 预期",
+        FigureKind::TaskTarget => "目标 任务",
+        FigureKind::Result => "完成 实现",
+        FigureKind::FiveYearTotal => "累计 五年",
+        FigureKind::YearlyAverage => "年均 平均",
+        FigureKind::ChangeSinceBase => "较 净增 提高",
+    }
+}
+
+pub fn sentence_text(library: &Library, at: SentenceAt) -> &str {
+    &paragraph(library, at).sentences[at.sentence].text
+}
+
+pub fn paragraph(library: &Library, at: SentenceAt) -> &Paragraph {
+    &library.reports[at.report].parts[at.part].sections[at.section].paragraphs[at.paragraph]
+}
+
+/// The clause of `sentence` holding `value` (between clause punctuation), or the whole sentence.
+pub fn clause_around<'a>(sentence: &'a str, value: &str) -> &'a str {
+    let Some(found) = (!value.is_empty()).then(|| sentence.find(value)).flatten() else {
+        return sentence;
+    };
+    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '，' | '；' | '：' | '。' | '、');
+    let start = sentence[..found]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = sentence[found..]
+        .char_indices()
+        .find(|&(i, c)| i >= value.len() && is_break(c))
+        .map_or(sentence.len(), |(i, _)| found + i);
+    &sentence[start..end]
+}
+
+/// How a record's time reads in a direct answer: `2022年`, `2017—2021年`.
+pub fn period_label(period: Period) -> String {
+    match period {
+        Period::Year { year } => format!("{year}年"),
+        Period::Years { from, to } => format!("{from}—{to}年"),
+    }
+}
+
+/// The direct answer for an indicator record: `2022年主要预期目标：生产总值增长8%左右`.
+pub fn indicator_answer(indicator: &Indicator) -> String {
+    let when = period_label(indicator.period);
+    let kind = match indicator.kind {
+        FigureKind::MainTarget => "主要预期目标",
+        FigureKind::TaskTarget => "目标任务",
+        FigureKind::Result => "完成情况",
+        FigureKind::FiveYearTotal => "累计",
+        FigureKind::YearlyAverage => "年均",
+        FigureKind::ChangeSinceBase => match indicator.period {
+            Period::Years { from, .. } => {
+                return format!(
+                    "{}较{from}年：{}{}",
+                    period_end(indicator.period),
+                    indicator.metric,
+                    indicator.value_text
+                )
+            }
+            Period::Year { .. } => "变化",
+        },
+    };
+    let group = match (&indicator.group, indicator.item) {
+        (Some(group), Some(item)) => format!("（{group}第{item}项）"),
+        (Some(group), None) => format!("（{group}）"),
+        _ => String::new(),
+    };
+    format!(
+        "{when}{kind}{group}：{}{}",
+        indicator.metric, indicator.value_text
+    )
+}
+
+fn period_end(period: Period) -> String {
+    match period {
+        Period::Year { year } | Period::Years { to: year, .. } => format!("{year}年"),
+    }
+}
+
+/// The direct answer for a glossary entry.
+pub fn glossary_answer(entry: &GlossaryEntry) -> String {
+    format!("{}：{}", entry.term, entry.explanation)
+}
+
+/// The citation of a glossary entry, which the model leaves to the reader.
+pub fn glossary_citation(report: &Report, entry: &GlossaryEntry) -> String {
+    format!(
+        "《{}》名词解释 › {}.{}",
+        report.meta.title, entry.number, entry.term
+    )
+}

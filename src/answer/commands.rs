@@ -1,0 +1,175 @@
+//! The bodies of the `ask`, `chat` and `eval` subcommands, over any reader and writer so tests can drive
+//! them.
+
+use std::io::{self, BufRead, Write};
+use std::path::Path;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use super::engine::{Engine, HITS_PER_PAGE};
+use super::eval::{evaluate, parse_cases, EvalError};
+use super::render::render_plain;
+use super::types::Answer;
+
+/// The `ask --json` object: the answer's fields plus the rendered reply.
+#[derive(Serialize)]
+struct AskJson<'a> {
+    #[serde(flatten)]
+    answer: &'a Answer,
+    reply: String,
+}
+
+/// One answer as `ask` prints it: the reply, or one JSON object on one line.
+pub fn format_answer(answer: &Answer, json: bool) -> String {
+    let reply = render_plain(answer);
+    if json {
+        serde_json::to_string(&AskJson { answer, reply })
+            .unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
+    } else {
+        reply
+    }
+}
+
+/// `report-bot ask [--json] [QUESTION]`: answers the question, or every line of `input` when there is none,
+/// one line of output per question line.
+pub fn ask(
+    engine: &Engine,
+    question: Option<&str>,
+    json: bool,
+    input: impl BufRead,
+    mut out: impl Write,
+) -> io::Result<()> {
+    if let Some(question) = question {
+        return writeln!(out, "{}", format_answer(&engine.ask(question), json));
+    }
+    for line in input.lines() {
+        let line = line?;
+        let formatted = format_answer(&engine.ask(line.trim_end_matches('\r')), json);
+        // A plain reply spans lines; from stdin each question gets exactly one line back.
+        writeln!(out, "{}", formatted.replace('\n', " "))?;
+    }
+    out.flush()
+}
+
+/// `report-bot chat`: an interactive console. `更多` shows the next results, `原文 N` the whole paragraph of
+/// hit N, `退出` (or end of input) leaves.
+pub fn chat(engine: &Engine, input: impl BufRead, mut out: impl Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "请提问（“更多”看更多结果，“原文 N”看第N条的整段原文，“退出”离开）。"
+    )?;
+    let mut last_question: Option<String> = None;
+    let mut offset = 0;
+    let mut last_hits: Vec<String> = Vec::new();
+    write!(out, "问> ")?;
+    out.flush()?;
+    for line in input.lines() {
+        let line = line?;
+        let line = line.trim();
+        match line {
+            "" => {}
+            "退出" | "exit" | "quit" => break,
+            "更多" | "more" => match &last_question {
+                Some(question) => {
+                    offset += HITS_PER_PAGE;
+                    let answer = engine.ask_more(question, offset);
+                    if answer.hits.is_empty() {
+                        writeln!(out, "没有更多结果了。")?;
+                    } else {
+                        last_hits = answer.hits.iter().map(|hit| hit.id.clone()).collect();
+                        writeln!(out, "{}", render_plain(&answer))?;
+                    }
+                }
+                None => writeln!(out, "请先提一个问题。")?,
+            },
+            _ => {
+                let wanted = line
+                    .strip_prefix("原文")
+                    .and_then(|rest| rest.trim().parse::<usize>().ok());
+                match wanted {
+                    Some(n) => match last_hits
+                        .get(n.wrapping_sub(1))
+                        .and_then(|id| engine.passage(id))
+                    {
+                        Some(passage) => {
+                            writeln!(out, "{}\n   出处：{}", passage.text, passage.citation)?
+                        }
+                        None => writeln!(out, "没有第{n}条结果。")?,
+                    },
+                    None => {
+                        let answer = engine.ask(line);
+                        last_question = Some(line.to_owned());
+                        offset = 0;
+                        last_hits = answer.hits.iter().map(|hit| hit.id.clone()).collect();
+                        writeln!(out, "{}", render_plain(&answer))?;
+                    }
+                }
+            }
+        }
+        write!(out, "\n问> ")?;
+        out.flush()?;
+    }
+    writeln!(out)?;
+    out.flush()
+}
+
+/// Why `eval` failed.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalCommandError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: String, source: io::Error },
+    #[error("{path}: {source}")]
+    Parse { path: String, source: EvalError },
+    #[error(transparent)]
+    Write(#[from] io::Error),
+}
+
+/// `report-bot eval FILE [--failures]`: prints hit@1, hit@3, MRR and the out-of-scope rejection rate per
+/// category, and with `failures` each question that missed.
+pub fn eval(
+    engine: &Engine,
+    path: &Path,
+    failures: bool,
+    mut out: impl Write,
+) -> Result<(), EvalCommandError> {
+    let text = std::fs::read_to_string(path).map_err(|source| EvalCommandError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let cases = parse_cases(&text).map_err(|source| EvalCommandError::Parse {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let started = Instant::now();
+    let evaluation = evaluate(engine, &cases);
+    let elapsed = started.elapsed();
+    writeln!(out, "{evaluation}")?;
+    writeln!(
+        out,
+        "{} questions in {:.1} ms ({:.1} µs per question)",
+        cases.len(),
+        elapsed.as_secs_f64() * 1e3,
+        elapsed.as_secs_f64() * 1e6 / cases.len().max(1) as f64
+    )?;
+    if failures {
+        for outcome in evaluation.failures() {
+            let expected = if outcome.case.out_of_scope() {
+                "-".to_owned()
+            } else {
+                format!("{:?}", outcome.case.expected)
+            };
+            writeln!(
+                out,
+                "MISS line {} [{}] {} → rank {:?}, answered {}, expected {expected}, top: {}",
+                outcome.case.line,
+                outcome.case.category,
+                outcome.case.question,
+                outcome.rank,
+                outcome.answered,
+                outcome.top.as_deref().unwrap_or("-")
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,1244 @@
+//! The engine: a question in a person's own words → a typed [`Answer`] with cited excerpts.
+//!
+//! tantivy's BM25 proposes candidates; they are then scored on what decides a good answer here: how much of
+//! the question's topic a unit actually covers (with aliases), whether it is the kind of unit the question
+//! asks for (a number, a definition) and whether it is about the right year. A question whose best unit
+//! covers too little of it is not answered, rather than answered with a random paragraph.
+
+use std::collections::{BTreeSet, HashSet};
+use std::ops::Range;
+
+use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, Library, Period};
+use crate::search::index::{DocWords, IndexError, SearchIndex};
+use crate::search::normalize::{is_han, is_question_word, normalize};
+use crate::search::query::{AliasPair, Intent, QueryError, Question, QuestionReader};
+use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError};
+
+use super::catalog::{
+    glossary_answer, glossary_citation, indicator_answer, paragraph, sentence_text, Catalog,
+    SentenceAt, Unit,
+};
+use super::types::{Answer, Hit, HitKind, Passage, Unanswered};
+
+/// Hits shown per answer (and per "more results" page).
+pub const HITS_PER_PAGE: usize = 3;
+/// Candidates taken from BM25 for re-scoring.
+const CANDIDATES: usize = 40;
+/// Questions longer than this (in characters) are cut: nobody asks a question that long.
+const MAX_QUESTION_CHARS: usize = 200;
+/// The share of the question's topic the best unit must cover for the question to count as answered.
+const ANSWER_COVERAGE: f32 = 0.62;
+/// The weight of an everyday word the report does not use.
+const COMMON_WORD_WEIGHT: f32 = 2.0;
+/// jieba's frequency above which a word counts as everyday Chinese.
+const COMMON_WORD_FREQUENCY: usize = 1000;
+/// Further hits must cover at least this share of the question too.
+const HIT_COVERAGE: f32 = 0.5;
+
+/// Why an engine could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("the knowledge library holds no report")]
+    NoReports,
+    #[error(transparent)]
+    Tokenizer(#[from] TokenizerError),
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+}
+
+/// Answers questions about the loaded reports. Immutable once built; share it as `Arc<Engine>`.
+pub struct Engine {
+    library: Library,
+    reader: QuestionReader,
+    index: SearchIndex,
+    catalog: Catalog,
+    /// Years some report has something on (figures, or the year written in its text).
+    known_years: BTreeSet<i32>,
+    /// The words of the reports' titles (西平县, 政府工作报告): the subject of every unit, they say little.
+    title_words: HashSet<String>,
+}
+
+/// A word of the question that carries topic, with the smaller words inside it.
+#[derive(Debug, Clone)]
+struct TopicWord {
+    text: String,
+    term: Option<u32>,
+    weight: f32,
+    /// Dictionary sub-words inside it (term id, byte range relative to the word).
+    parts: Vec<(u32, Range<usize>)>,
+    len: usize,
+}
+
+/// A candidate unit with its scores.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    doc: u32,
+    coverage: f32,
+    score: f32,
+    /// The unit is about another year than the question asks for.
+    conflict: bool,
+}
+
+/// The question understood and its candidates ranked.
+struct Ranking {
+    question: Question,
+    /// Term ids of every question word (for marking matches).
+    question_terms: Vec<u32>,
+    ranked: Vec<Scored>,
+}
+
+impl Engine {
+    /// Builds the in-RAM index over every report of `library`.
+    pub fn new(library: Library) -> Result<Engine, EngineError> {
+        let latest = library.reports.last().ok_or(EngineError::NoReports)?;
+        let report_year = latest.meta.year;
+        let jieba = shared_jieba(&library.user_dict)?;
+        let tokenizer = JiebaTokenizer::new(jieba);
+
+        let aliases = library.aliases.iter().flat_map(|entry| {
+            entry.variants.iter().map(|variant| AliasPair {
+                variant,
+                canonical: &entry.canonical,
+            })
+        });
+        let terms = report_terms(&library);
+        let reader = QuestionReader::new(report_year, aliases, terms.iter().map(String::as_str))?;
+        let catalog = Catalog::new(&library);
+        let docs = catalog.index_docs(&library, &reader);
+        let index = SearchIndex::build(tokenizer, &docs)?;
+
+        let known_years = known_years(&library);
+        let title_words: HashSet<String> = library
+            .reports
+            .iter()
+            .flat_map(|report| index.tokenizer().words(&report.meta.title))
+            .map(|word| word.text)
+            .collect();
+        tracing::debug!(
+            units = index.len(),
+            typo_terms = terms.len(),
+            "engine built"
+        );
+        Ok(Engine {
+            library,
+            reader,
+            index,
+            catalog,
+            known_years,
+            title_words,
+        })
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The direct answer (when an indicator or glossary entry matches) and up to three cited hits.
+    pub fn ask(&self, question: &str) -> Answer {
+        self.ask_more(question, 0)
+    }
+
+    /// The hits after the first `offset` ones ("more results"); the direct answer only comes with the first
+    /// page.
+    pub fn ask_more(&self, question: &str, offset: usize) -> Answer {
+        let text: String = question.chars().take(MAX_QUESTION_CHARS).collect();
+        let mut answer = Answer {
+            question: question.to_owned(),
+            answered: false,
+            answer: None,
+            hits: Vec::new(),
+            glossary_refs: Vec::new(),
+            suggestions: Vec::new(),
+            unanswered: None,
+        };
+        let understood = self.reader.read(&text);
+        if understood.is_empty() {
+            return self.refuse(answer, Unanswered::EmptyQuestion);
+        }
+        if let Some(&year) = understood
+            .time
+            .years
+            .iter()
+            .find(|year| !self.known_years.contains(year))
+        {
+            return self.refuse(answer, Unanswered::YearNotCovered { year });
+        }
+        let mut ranking = self.rank(understood);
+        if !self.confident(&ranking) {
+            // One wrong character in a known term: try again with it corrected.
+            if let Some(corrected) = self.reader.read_corrected(&ranking.question) {
+                let retry = self.rank(corrected);
+                if self.confident(&retry) {
+                    ranking = retry;
+                }
+            }
+        }
+        if !self.confident(&ranking) {
+            return self.refuse(answer, Unanswered::NotInReport);
+        }
+        answer.answered = true;
+        let shown = self.distinct_hits(&ranking);
+        if offset == 0 {
+            answer.answer = shown
+                .first()
+                .and_then(|scored| self.direct_answer(scored.doc));
+        }
+        answer.hits = shown
+            .iter()
+            .skip(offset)
+            .take(HITS_PER_PAGE)
+            .map(|scored| self.hit(scored, &ranking.question_terms))
+            .collect();
+        answer.glossary_refs = self.glossary_refs(&answer.hits);
+        answer
+    }
+
+    /// The whole paragraph around a sentence, paragraph or indicator id, or a glossary entry by its id.
+    pub fn passage(&self, id: &str) -> Option<Passage> {
+        let (at, focus_sentence) = if let Some(at) = self.catalog.sentence_at(id) {
+            (at, true)
+        } else if let Some(at) = self.catalog.paragraph_at(id) {
+            (at, false)
+        } else {
+            match self.catalog.unit(self.catalog.doc_of(id)?) {
+                Unit::Indicator {
+                    sentence: Some(at), ..
+                } => (at, true),
+                Unit::Glossary { report, index } => {
+                    let report = &self.library.reports[report];
+                    let entry = &report.glossary[index];
+                    return Some(Passage {
+                        id: entry.id.clone(),
+                        text: glossary_answer(entry),
+                        citation: glossary_citation(report, entry),
+                        focus: None,
+                    });
+                }
+                Unit::Indicator { sentence: None, .. } | Unit::Sentence(_) => return None,
+            }
+        };
+        let paragraph = paragraph(&self.library, at);
+        let mut text = String::new();
+        let mut focus = None;
+        for (i, sentence) in paragraph.sentences.iter().enumerate() {
+            let start = text.len();
+            text.push_str(&sentence.text);
+            if focus_sentence && i == at.sentence {
+                focus = Some(start..text.len());
+            }
+        }
+        let citation = paragraph
+            .sentences
+            .get(at.sentence)
+            .map(|sentence| sentence.citation.clone())
+            .unwrap_or_default();
+        Some(Passage {
+            id: paragraph.id.clone(),
+            text,
+            citation,
+            focus,
+        })
+    }
+
+    /// A glossary entry by its term: exact, through an alias, in traditional characters or with one wrong
+    /// character.
+    pub fn find_glossary(&self, term: &str) -> Option<&GlossaryEntry> {
+        let glossary = self.glossary();
+        let wanted = normalize(term);
+        let exact = |text: &str| {
+            let text = text.split_whitespace().collect::<String>();
+            glossary.iter().find(|entry| normalize(&entry.term) == text)
+        };
+        exact(&wanted)
+            .or_else(|| exact(&self.reader.rewrite(&wanted)))
+            .or_else(|| {
+                let question = self.reader.read(&wanted);
+                let corrected = self.reader.read_corrected(&question)?;
+                exact(&corrected.normalized)
+            })
+    }
+
+    /// The glossary of the newest report.
+    pub fn glossary(&self) -> &[GlossaryEntry] {
+        self.library
+            .reports
+            .last()
+            .map_or(&[][..], |report| &report.glossary)
+    }
+
+    /// The main targets of the newest report, in report order.
+    pub fn targets(&self) -> Vec<&Indicator> {
+        self.latest_indicators(|kind| kind == FigureKind::MainTarget)
+    }
+
+    /// The newest report's figures about the past: results, yearly averages, changes, five-year totals.
+    pub fn results(&self) -> Vec<&Indicator> {
+        self.latest_indicators(|kind| {
+            matches!(
+                kind,
+                FigureKind::Result
+                    | FigureKind::YearlyAverage
+                    | FigureKind::ChangeSinceBase
+                    | FigureKind::FiveYearTotal
+            )
+        })
+    }
+
+    fn latest_indicators(&self, wanted: impl Fn(FigureKind) -> bool) -> Vec<&Indicator> {
+        self.library
+            .reports
+            .last()
+            .map(|report| {
+                report
+                    .indicators
+                    .iter()
+                    .filter(|indicator| wanted(indicator.kind))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn refuse(&self, mut answer: Answer, why: Unanswered) -> Answer {
+        answer.answered = false;
+        answer.unanswered = Some(why);
+        answer.suggestions = self.suggestions();
+        answer
+    }
+
+    /// Topics the newest report covers and a few of its glossary terms, to try instead.
+    fn suggestions(&self) -> Vec<String> {
+        let Some(report) = self.library.reports.last() else {
+            return Vec::new();
+        };
+        let topics = report
+            .parts
+            .iter()
+            .flat_map(|part| &part.sections)
+            .filter(|section| !section.numeral.is_empty())
+            .map(|section| section.short_title.clone());
+        let terms = report
+            .glossary
+            .iter()
+            .take(3)
+            .map(|entry| entry.term.clone());
+        topics.chain(terms).collect()
+    }
+
+    fn confident(&self, ranking: &Ranking) -> bool {
+        ranking
+            .ranked
+            .first()
+            .is_some_and(|best| best.coverage >= ANSWER_COVERAGE)
+    }
+
+    /// Understands the question's words and ranks the candidates.
+    fn rank(&self, question: Question) -> Ranking {
+        let tokenizer = self.index.tokenizer();
+        let words = tokenizer.words(&question.search_text);
+        let mut question_terms: Vec<u32> = words
+            .iter()
+            .filter(|word| !is_question_word(&word.text))
+            .filter_map(|word| self.index.term_id(&word.text))
+            .collect();
+        question_terms.sort_unstable();
+        question_terms.dedup();
+
+        let topic = self.topic_words(&question, &words);
+        let mut query: Vec<(&str, f32)> = Vec::new();
+        for word in &words {
+            if is_question_word(&word.text) || query.iter().any(|(w, _)| *w == word.text) {
+                continue;
+            }
+            let weight = if question.soft_words.contains(&word.text) {
+                0.3
+            } else {
+                1.0
+            };
+            query.push((&word.text, weight));
+        }
+        let candidates = self.index.search(&query, CANDIDATES);
+        let best_bm25 = candidates
+            .first()
+            .map_or(1.0, |&(_, score)| score.max(1e-3));
+        let mut ranked: Vec<Scored> = candidates
+            .into_iter()
+            .map(|(doc, bm25)| {
+                let coverage = coverage(&topic, self.index.doc_words(doc));
+                let (fit, conflict) = self.fit(&question, doc, coverage);
+                Scored {
+                    doc,
+                    coverage,
+                    score: 4.0 * coverage + bm25 / best_bm25 + fit,
+                    conflict,
+                }
+            })
+            // A number for another year is no answer to "how much in year X".
+            .filter(|scored| !(scored.conflict && question.intent == Intent::Number))
+            .collect();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            self.trace_ranking(&question, &topic, &ranked);
+        }
+        Ranking {
+            question,
+            question_terms,
+            ranked,
+        }
+    }
+
+    fn trace_ranking(&self, question: &Question, topic: &[TopicWord], ranked: &[Scored]) {
+        let topic: Vec<String> = topic
+            .iter()
+            .map(|word| format!("{}:{:.1}", word.text, word.weight))
+            .collect();
+        let top: Vec<String> = ranked
+            .iter()
+            .take(5)
+            .map(|scored| {
+                format!(
+                    "{} cov {:.2} score {:.2}",
+                    self.catalog.id(scored.doc),
+                    scored.coverage,
+                    scored.score
+                )
+            })
+            .collect();
+        tracing::debug!(search = %question.search_text, ?topic, ?top, "ranked");
+    }
+
+    /// The question's topic words: maximal words (not inside a longer one), question words dropped, each
+    /// weighted by how rare it is in the report.
+    fn topic_words(
+        &self,
+        question: &Question,
+        words: &[crate::search::tokenizer::Word],
+    ) -> Vec<TopicWord> {
+        let total = self.index.len() as f32;
+        let mut topic: Vec<TopicWord> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for word in words {
+            if is_question_word(&word.text) || seen.contains(&word.text.as_str()) {
+                continue;
+            }
+            let inside_longer = words.iter().any(|other| {
+                other.start <= word.start
+                    && word.end <= other.end
+                    && other.end - other.start > word.end - word.start
+                    && !is_question_word(&other.text)
+            });
+            if inside_longer {
+                continue;
+            }
+            seen.push(&word.text);
+            let term = self.index.term_id(&word.text);
+            let df = term.map_or(0, |t| self.index.doc_freq(t)) as f32;
+            let mut weight = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+            if term.is_none() && self.is_common_word(&word.text) {
+                // An everyday word the report never uses is usually the asker's own phrasing
+                // (出名, 包括, 岗位), not a topic the report lacks.
+                weight = weight.min(COMMON_WORD_WEIGHT);
+            }
+            if question.soft_words.contains(&word.text) {
+                weight *= 0.3;
+            }
+            if self.title_words.contains(&word.text) {
+                weight *= 0.2;
+            }
+            if word.text.chars().count() == 1 && word.text.chars().all(is_han) {
+                weight *= 0.25;
+            }
+            let parts = words
+                .iter()
+                .filter(|part| {
+                    word.start <= part.start
+                        && part.end <= word.end
+                        && part.end - part.start < word.end - word.start
+                })
+                .filter_map(|part| {
+                    let id = self.index.term_id(&part.text)?;
+                    Some((id, part.start - word.start..part.end - word.start))
+                })
+                .collect();
+            topic.push(TopicWord {
+                text: word.text.clone(),
+                term,
+                weight,
+                parts,
+                len: word.end - word.start,
+            });
+        }
+        topic
+    }
+
+    fn is_common_word(&self, word: &str) -> bool {
+        word.chars().all(is_han)
+            && self
+                .index
+                .tokenizer()
+                .frequency(word)
+                .is_some_and(|frequency| frequency >= COMMON_WORD_FREQUENCY)
+    }
+
+    /// What the question's intent and time say about a unit, on top of its coverage, and whether the unit is
+    /// about another year than the one asked for.
+    fn fit(&self, question: &Question, doc: u32, coverage: f32) -> (f32, bool) {
+        let years = &question.time.years;
+        match self.catalog.unit(doc) {
+            Unit::Indicator { report, index, .. } => {
+                let indicator = &self.library.reports[report].indicators[index];
+                let intent = match question.intent {
+                    Intent::Number => 0.6,
+                    Intent::Definition => -0.3,
+                    Intent::General => 0.0,
+                };
+                let conflict = year_match(years, indicator.period) == Some(false);
+                (
+                    intent + time_fit(question, indicator.kind, indicator.period),
+                    conflict,
+                )
+            }
+            Unit::Glossary { report, index } => {
+                let entry = &self.library.reports[report].glossary[index];
+                let named = coverage > 0.0 && self.names(entry, question);
+                let fit = match (question.intent, named) {
+                    (Intent::Definition, true) => 1.5,
+                    (Intent::Definition, false) => 0.2,
+                    (Intent::General, true) => 0.8,
+                    (Intent::Number, _) => -0.3,
+                    (Intent::General, false) => 0.0,
+                };
+                (fit, false)
+            }
+            Unit::Sentence(at) => {
+                let figures = self.catalog.figures(doc);
+                if figures.is_empty() {
+                    let text = sentence_text(&self.library, at);
+                    let year_named = years.iter().any(|year| text.contains(&format!("{year}年")));
+                    return (if year_named { 0.3 } else { 0.0 }, false);
+                }
+                // A sentence is about the years of the figures it states.
+                let fit = figures
+                    .iter()
+                    .map(|&(kind, period)| time_fit(question, kind, period))
+                    .fold(f32::MIN, f32::max);
+                let conflict = !years.is_empty()
+                    && figures
+                        .iter()
+                        .all(|&(_, period)| year_match(years, period) == Some(false));
+                (0.5 * fit, conflict)
+            }
+        }
+    }
+
+    /// Whether the question names the glossary entry's term.
+    fn names(&self, entry: &GlossaryEntry, question: &Question) -> bool {
+        let term = normalize(&entry.term);
+        !term.is_empty() && question.search_text.contains(&term)
+    }
+
+    /// Ranked units with the same sentence shown once, each covering enough of the question.
+    fn distinct_hits(&self, ranking: &Ranking) -> Vec<Scored> {
+        let mut shown: Vec<Scored> = Vec::new();
+        let mut sentences: Vec<SentenceAt> = Vec::new();
+        for scored in &ranking.ranked {
+            if scored.coverage < HIT_COVERAGE || scored.conflict {
+                continue;
+            }
+            match self.catalog.unit(scored.doc) {
+                Unit::Sentence(at) => {
+                    if sentences.contains(&at) {
+                        continue;
+                    }
+                    sentences.push(at);
+                }
+                Unit::Indicator {
+                    sentence: Some(at), ..
+                } => sentences.push(at),
+                Unit::Indicator { sentence: None, .. } | Unit::Glossary { .. } => {}
+            }
+            shown.push(*scored);
+        }
+        shown
+    }
+
+    fn direct_answer(&self, doc: u32) -> Option<String> {
+        match self.catalog.unit(doc) {
+            Unit::Indicator { report, index, .. } => Some(indicator_answer(
+                &self.library.reports[report].indicators[index],
+            )),
+            Unit::Glossary { report, index } => Some(glossary_answer(
+                &self.library.reports[report].glossary[index],
+            )),
+            Unit::Sentence(_) => None,
+        }
+    }
+
+    fn hit(&self, scored: &Scored, question_terms: &[u32]) -> Hit {
+        let score = (scored.score * 1000.0).round() / 1000.0;
+        match self.catalog.unit(scored.doc) {
+            Unit::Sentence(at) => {
+                let sentence = &paragraph(&self.library, at).sentences[at.sentence];
+                let (excerpt, highlights) = self.excerpt(at, question_terms);
+                Hit {
+                    kind: HitKind::Passage,
+                    id: sentence.id.clone(),
+                    text: sentence.text.clone(),
+                    excerpt,
+                    highlights,
+                    citation: sentence.citation.clone(),
+                    score,
+                }
+            }
+            Unit::Indicator {
+                report,
+                index,
+                sentence,
+            } => {
+                let indicator = &self.library.reports[report].indicators[index];
+                let text = indicator_answer(indicator);
+                let (excerpt, highlights) = match sentence {
+                    Some(at) => self.excerpt(at, question_terms),
+                    None => (text.clone(), Vec::new()),
+                };
+                Hit {
+                    kind: HitKind::Indicator,
+                    id: indicator.id.clone(),
+                    text,
+                    excerpt,
+                    highlights,
+                    citation: indicator.citation.clone(),
+                    score,
+                }
+            }
+            Unit::Glossary { report, index } => {
+                let report_data = &self.library.reports[report];
+                let entry = &report_data.glossary[index];
+                let words = self.index.doc_words(scored.doc);
+                let excerpt = format!("{}:{}", entry.term, entry.explanation);
+                let highlights = marks(words, question_terms, 0, excerpt.len());
+                Hit {
+                    kind: HitKind::Glossary,
+                    id: entry.id.clone(),
+                    text: glossary_answer(entry),
+                    excerpt,
+                    highlights,
+                    citation: glossary_citation(report_data, entry),
+                    score,
+                }
+            }
+        }
+    }
+
+    /// The sentence plus the neighbour in its paragraph that shares more of the question (the next one on
+    /// a tie), in report order, with the question's words marked.
+    fn excerpt(&self, at: SentenceAt, question_terms: &[u32]) -> (String, Vec<Range<usize>>) {
+        let paragraph = paragraph(&self.library, at);
+        let matches_in = |index: usize| -> Option<usize> {
+            paragraph.sentences.get(index)?;
+            let doc = self.catalog.doc_of(&paragraph.sentences[index].id)?;
+            Some(
+                self.index
+                    .doc_words(doc)
+                    .main
+                    .iter()
+                    .filter(|term| question_terms.binary_search(term).is_ok())
+                    .count(),
+            )
+        };
+        let previous = at
+            .sentence
+            .checked_sub(1)
+            .and_then(|i| matches_in(i).map(|m| (i, m)));
+        let next = matches_in(at.sentence + 1).map(|m| (at.sentence + 1, m));
+        let neighbour = match (previous, next) {
+            (Some((p, pm)), Some((_, nm))) if pm > nm => Some(p),
+            (_, Some((n, _))) => Some(n),
+            (Some((p, _)), None) => Some(p),
+            (None, None) => None,
+        };
+        let mut order = vec![at.sentence];
+        if let Some(n) = neighbour {
+            order.push(n);
+            order.sort_unstable();
+        }
+        let mut excerpt = String::new();
+        let mut highlights = Vec::new();
+        for index in order {
+            let sentence = &paragraph.sentences[index];
+            let offset = excerpt.len();
+            excerpt.push_str(&sentence.text);
+            if let Some(doc) = self.catalog.doc_of(&sentence.id) {
+                highlights.extend(marks(
+                    self.index.doc_words(doc),
+                    question_terms,
+                    offset,
+                    sentence.text.len(),
+                ));
+            }
+        }
+        (excerpt, merge(highlights))
+    }
+
+    fn glossary_refs(&self, hits: &[Hit]) -> Vec<String> {
+        let mut refs: Vec<String> = Vec::new();
+        for hit in hits {
+            let ids: Vec<&str> = match hit.kind {
+                HitKind::Glossary => vec![hit.id.as_str()],
+                HitKind::Passage | HitKind::Indicator => {
+                    let sentence_id = match hit.kind {
+                        HitKind::Indicator => hit.id.split('#').next().unwrap_or_default(),
+                        _ => hit.id.as_str(),
+                    };
+                    self.library
+                        .reports
+                        .iter()
+                        .flat_map(|report| &report.glossary)
+                        .filter(|entry| entry.used_in.iter().any(|id| id == sentence_id))
+                        .map(|entry| entry.id.as_str())
+                        .collect()
+                }
+            };
+            for id in ids {
+                if !refs.iter().any(|known| known == id) {
+                    refs.push(id.to_owned());
+                }
+            }
+        }
+        refs
+    }
+}
+
+/// How well a figure's kind and period fit the question's time words.
+fn time_fit(question: &Question, kind: FigureKind, period: Period) -> f32 {
+    let time = &question.time;
+    let five_year = matches!(
+        kind,
+        FigureKind::FiveYearTotal | FigureKind::YearlyAverage | FigureKind::ChangeSinceBase
+    );
+    let target = matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget);
+    let mut fit = 0.0;
+    if time.yearly_average {
+        fit += if kind == FigureKind::YearlyAverage {
+            1.2
+        } else {
+            -0.5
+        };
+    }
+    if time.past_five_years {
+        fit += if five_year {
+            0.8
+        } else if target {
+            -1.0
+        } else {
+            0.0
+        };
+    }
+    if !time.years.is_empty() {
+        let fits_year = |year: i32| match period {
+            Period::Year { year: y } => {
+                if y == year {
+                    1.0
+                } else {
+                    -1.0
+                }
+            }
+            Period::Years { from, to } => {
+                if year == from || year == to {
+                    0.2
+                } else if (from..=to).contains(&year) {
+                    0.0
+                } else {
+                    -1.0
+                }
+            }
+        };
+        fit += time
+            .years
+            .iter()
+            .map(|&year| fits_year(year))
+            .fold(f32::MIN, f32::max);
+    }
+    if time.years.is_empty() && !time.past_five_years {
+        if question.wants_target {
+            fit += if target { 0.8 } else { -0.4 };
+        } else if question.wants_result {
+            fit += if kind == FigureKind::Result { 0.5 } else { 0.0 };
+        } else {
+            fit += match kind {
+                FigureKind::Result => 0.25,
+                FigureKind::MainTarget => 0.2,
+                _ => 0.0,
+            };
+        }
+    } else if question.wants_target && !target {
+        fit -= 0.4;
+    }
+    fit
+}
+
+/// Whether a figure's period is one of the years asked for (`None` when the question names no year).
+fn year_match(years: &[i32], period: Period) -> Option<bool> {
+    if years.is_empty() {
+        return None;
+    }
+    Some(years.iter().any(|&year| match period {
+        Period::Year { year: y } => y == year,
+        Period::Years { from, to } => (from..=to).contains(&year),
+    }))
+}
+
+/// The share of the question's topic a unit covers: a word counts fully when the unit has it (less when
+/// only its context has it), partly when the unit has the smaller words inside it.
+fn coverage(topic: &[TopicWord], words: &DocWords) -> f32 {
+    let total: f32 = topic.iter().map(|word| word.weight).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let covered: f32 = topic
+        .iter()
+        .map(|word| {
+            let whole = match word.term {
+                Some(term) if words.main_has(term) || words.name_has(term) => 1.0,
+                Some(term) if words.context_has(term) => 0.6,
+                _ => 0.0,
+            };
+            if whole >= 1.0 || word.parts.is_empty() {
+                return word.weight * whole;
+            }
+            let mut covered = vec![false; word.len];
+            for (term, range) in &word.parts {
+                if words.main_has(*term) || words.name_has(*term) || words.context_has(*term) {
+                    covered[range.clone()].iter_mut().for_each(|c| *c = true);
+                }
+            }
+            let part = 0.7 * covered.iter().filter(|&&c| c).count() as f32 / word.len as f32;
+            word.weight * whole.max(part)
+        })
+        .sum();
+    covered / total
+}
+
+/// Byte ranges (shifted by `offset`) of the unit's words that are question words, within `limit` bytes.
+fn marks(
+    words: &DocWords,
+    question_terms: &[u32],
+    offset: usize,
+    limit: usize,
+) -> Vec<Range<usize>> {
+    words
+        .spans
+        .iter()
+        .filter(|span| (span.end as usize) <= limit)
+        .filter(|span| question_terms.binary_search(&span.term).is_ok())
+        .map(|span| offset + span.start as usize..offset + span.end as usize)
+        .collect()
+}
+
+/// Sorted, overlapping or touching ranges joined.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|range| (range.start, range.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// The reports' own terms, never rewritten by aliases and the vocabulary for typo correction.
+fn report_terms(library: &Library) -> Vec<String> {
+    let mut terms: Vec<String> = library
+        .user_dict
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_owned)
+        .collect();
+    for report in &library.reports {
+        terms.extend(report.glossary.iter().map(|entry| entry.term.clone()));
+        terms.extend(
+            report
+                .indicators
+                .iter()
+                .map(|indicator| indicator.metric.clone()),
+        );
+    }
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// Years the reports have something on: every figure's period, and every year written in the text.
+fn known_years(library: &Library) -> BTreeSet<i32> {
+    let mut years = BTreeSet::new();
+    for report in &library.reports {
+        years.insert(report.meta.year);
+        years.insert(report.meta.year - 1);
+        for indicator in &report.indicators {
+            match indicator.period {
+                Period::Year { year } => {
+                    years.insert(year);
+                }
+                Period::Years { from, to } => {
+                    years.extend(from..=to);
+                }
+            }
+        }
+        let texts = report
+            .parts
+            .iter()
+            .flat_map(|part| &part.sections)
+            .flat_map(|section| &section.paragraphs)
+            .flat_map(|paragraph| &paragraph.sentences)
+            .map(|sentence| sentence.text.as_str())
+            .chain(
+                report
+                    .glossary
+                    .iter()
+                    .map(|entry| entry.explanation.as_str()),
+            );
+        for text in texts {
+            years.extend(written_years(text));
+        }
+    }
+    years
+}
+
+/// Four-digit years followed by 年 in a text.
+fn written_years(text: &str) -> Vec<i32> {
+    let bytes = text.as_bytes();
+    let mut years = Vec::new();
+    for (i, _) in text.match_indices('年') {
+        if i >= 4
+            && bytes[i - 4..i].iter().all(u8::is_ascii_digit)
+            && (i == 4 || !bytes[i - 5].is_ascii_digit())
+        {
+            if let Ok(year) = text[i - 4..i].parse() {
+                years.push(year);
+            }
+        }
+    }
+    years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::{
+        AliasEntry, ChangeKind, Paragraph, Part, Qualifier, Report, ReportMeta, Section, Sentence,
+    };
+    use chrono::NaiveDate;
+
+    /// A small report of a made-up county, enough to exercise every kind of unit.
+    fn library() -> Library {
+        let date = NaiveDate::from_ymd_opt(2030, 3, 1).expect("date");
+        let meta = ReportMeta {
+            id: "t".into(),
+            title: "东山县2030年政府工作报告".into(),
+            issuer: "东山县人民政府".into(),
+            speaker: "县长".into(),
+            meeting: "会议".into(),
+            meeting_date: date,
+            published: date,
+            year: 2030,
+            source: "测试".into(),
+        };
+        let sentence = |id: &str, text: &str, citation: &str| Sentence {
+            id: id.into(),
+            text: text.into(),
+            subtopic: None,
+            citation: citation.into(),
+        };
+        let review = "《东山县2030年政府工作报告》一、过去五年";
+        let plan = "《东山县2030年政府工作报告》二、今年工作 ›（一）发展农业";
+        let parts = vec![
+            Part {
+                id: "t/1".into(),
+                ordinal: 1,
+                numeral: "一".into(),
+                title: "过去五年".into(),
+                sections: vec![Section {
+                    id: "t/1.0".into(),
+                    ordinal: 0,
+                    numeral: String::new(),
+                    title: String::new(),
+                    short_title: String::new(),
+                    paragraphs: vec![Paragraph {
+                        id: "t/1.0.1".into(),
+                        topic: Some("五年奋斗".into()),
+                        sentences: vec![
+                            sentence("t/1.0.1.1", "五年奋斗,经济更具规模。", review),
+                            sentence(
+                                "t/1.0.1.2",
+                                "2029年,全县粮食总产达88.8万吨,年均增长3.3%。",
+                                review,
+                            ),
+                            sentence("t/1.0.1.3", "推行“三张清单”制度,扶贫资产管理规范。", review),
+                        ],
+                    }],
+                }],
+            },
+            Part {
+                id: "t/2".into(),
+                ordinal: 2,
+                numeral: "二".into(),
+                title: "今年工作".into(),
+                sections: vec![Section {
+                    id: "t/2.1".into(),
+                    ordinal: 1,
+                    numeral: "（一）".into(),
+                    title: "发展农业,振兴乡村。".into(),
+                    short_title: "发展农业".into(),
+                    paragraphs: vec![Paragraph {
+                        id: "t/2.1.1".into(),
+                        topic: Some("稳定粮食生产".into()),
+                        sentences: vec![
+                            sentence("t/2.1.1.1", "稳定粮食生产。", plan),
+                            sentence(
+                                "t/2.1.1.2",
+                                "今年粮食总产保持在90万吨以上,建设青石岭农业示范区。",
+                                plan,
+                            ),
+                        ],
+                    }],
+                }],
+            },
+        ];
+        let indicator =
+            |id: &str, value: &str, number: f64, kind, period, sentence_id: &str| Indicator {
+                id: id.into(),
+                metric: "粮食总产".into(),
+                value_text: value.into(),
+                number: Some(number),
+                unit: Some("万吨".into()),
+                qualifier: (kind == FigureKind::MainTarget).then_some(Qualifier::AtLeast),
+                change: Some(ChangeKind::Reach),
+                kind,
+                period,
+                group: None,
+                item: None,
+                sentence_id: sentence_id.into(),
+                citation: if sentence_id.starts_with("t/1") {
+                    review
+                } else {
+                    plan
+                }
+                .into(),
+            };
+        let indicators = vec![
+            indicator(
+                "t/1.0.1.2#1",
+                "达88.8万吨",
+                88.8,
+                FigureKind::Result,
+                Period::Year { year: 2029 },
+                "t/1.0.1.2",
+            ),
+            Indicator {
+                metric: "粮食总产".into(),
+                value_text: "年均增长3.3%".into(),
+                unit: Some("%".into()),
+                ..indicator(
+                    "t/1.0.1.2#2",
+                    "",
+                    3.3,
+                    FigureKind::YearlyAverage,
+                    Period::Years {
+                        from: 2025,
+                        to: 2029,
+                    },
+                    "t/1.0.1.2",
+                )
+            },
+            indicator(
+                "t/2.1.1.2#1",
+                "保持在90万吨以上",
+                90.0,
+                FigureKind::MainTarget,
+                Period::Year { year: 2030 },
+                "t/2.1.1.2",
+            ),
+        ];
+        let glossary = vec![GlossaryEntry {
+            id: "t/g1".into(),
+            number: 1,
+            term: "三张清单".into(),
+            explanation: "指责任清单、任务清单、绩效清单。".into(),
+            used_in: vec!["t/1.0.1.3".into()],
+        }];
+        Library {
+            reports: vec![Report {
+                meta,
+                parts,
+                glossary,
+                indicators,
+            }],
+            aliases: vec![AliasEntry {
+                canonical: "粮食总产".into(),
+                variants: vec!["粮食产量".into(), "grain output".into()],
+            }],
+            user_dict: "粮食总产 20 n\n三张清单 20 n\n青石岭 20 ns\n".into(),
+        }
+    }
+
+    fn engine() -> Engine {
+        Engine::new(library()).expect("engine")
+    }
+
+    #[test]
+    fn the_year_decides_between_a_result_and_a_target() {
+        let engine = engine();
+        let last_year = engine.ask("去年粮食总产多少");
+        assert!(last_year.answered);
+        assert_eq!(last_year.hits[0].id, "t/1.0.1.2#1", "{last_year:#?}");
+        assert!(last_year
+            .answer
+            .as_deref()
+            .is_some_and(|a| a.contains("88.8万吨")));
+
+        let this_year = engine.ask("今年粮食总产目标是多少");
+        assert_eq!(this_year.hits[0].id, "t/2.1.1.2#1", "{this_year:#?}");
+        assert_eq!(engine.ask("2030年粮食产量").hits[0].id, "t/2.1.1.2#1");
+        assert_eq!(engine.ask("grain output 2029").hits[0].id, "t/1.0.1.2#1");
+        assert_eq!(engine.ask("粮食总产年均增长多少").hits[0].id, "t/1.0.1.2#2");
+    }
+
+    #[test]
+    fn a_definition_question_gets_the_glossary_entry() {
+        let engine = engine();
+        for question in [
+            "三张清单是什么意思",
+            "什么是三张清单",
+            "三张清单指什么",
+            "三張清單是啥",
+        ] {
+            let answer = engine.ask(question);
+            assert_eq!(
+                answer.hits[0].kind,
+                HitKind::Glossary,
+                "{question}: {answer:#?}"
+            );
+            assert!(answer
+                .answer
+                .as_deref()
+                .is_some_and(|a| a.starts_with("三张清单：")));
+        }
+    }
+
+    #[test]
+    fn questions_the_report_does_not_answer_are_refused() {
+        let engine = engine();
+        for question in ["明天天气怎么样", "县委书记是谁", "今年CPI是多少"] {
+            let answer = engine.ask(question);
+            assert!(!answer.answered, "{question}: {answer:#?}");
+            assert_eq!(answer.unanswered, Some(Unanswered::NotInReport));
+            assert!(answer.hits.is_empty() && !answer.suggestions.is_empty());
+        }
+        let future = engine.ask("2031年粮食总产目标");
+        assert_eq!(
+            future.unanswered,
+            Some(Unanswered::YearNotCovered { year: 2031 })
+        );
+    }
+
+    #[test]
+    fn a_place_is_found_with_its_sentence_and_context() {
+        let answer = engine().ask("青石岭农业示范区");
+        assert!(answer.answered);
+        let hit = &answer.hits[0];
+        assert_eq!(hit.id, "t/2.1.1.2");
+        assert_eq!(
+            hit.excerpt,
+            "稳定粮食生产。今年粮食总产保持在90万吨以上,建设青石岭农业示范区。"
+        );
+        let marked: Vec<&str> = hit
+            .highlights
+            .iter()
+            .map(|r| &hit.excerpt[r.clone()])
+            .collect();
+        assert!(marked.iter().any(|m| m.contains("青石岭")), "{marked:?}");
+    }
+
+    #[test]
+    fn one_wrong_character_in_a_known_term_still_finds_it() {
+        let answer = engine().ask("三涨清单是什么意思");
+        assert!(answer.answered);
+        assert_eq!(answer.hits[0].id, "t/g1");
+    }
+
+    #[test]
+    fn bad_input_never_panics_and_empty_questions_are_refused() {
+        let engine = engine();
+        for question in ["", "   ", "😀🎉", "\"", ":", "(", "AND", "*", "？？？"] {
+            let answer = engine.ask(question);
+            assert!(!answer.answered, "{question:?}");
+        }
+        assert_eq!(engine.ask("").unanswered, Some(Unanswered::EmptyQuestion));
+        let long = "粮食总产".repeat(1250);
+        let _ = engine.ask(&long);
+    }
+
+    #[test]
+    fn more_results_continue_after_the_first_page() {
+        let engine = engine();
+        let first = engine.ask("粮食总产");
+        let more = engine.ask_more("粮食总产", 1);
+        assert!(first.hits.len() >= 2, "{first:#?}");
+        assert_eq!(
+            more.hits.first().map(|h| &h.id),
+            first.hits.get(1).map(|h| &h.id)
+        );
+        assert_eq!(more.answer, None);
+    }
+
+    #[test]
+    fn a_passage_expands_any_unit_id_to_its_paragraph() {
+        let engine = engine();
+        let passage = engine.passage("t/1.0.1.2#1").expect("indicator passage");
+        assert_eq!(passage.id, "t/1.0.1");
+        let focus = passage.focus.clone().expect("focus");
+        assert!(passage.text[focus].starts_with("2029年"));
+        assert_eq!(engine.passage("t/1.0.1.3").expect("sentence").id, "t/1.0.1");
+        assert_eq!(engine.passage("t/1.0.1").expect("paragraph").focus, None);
+        assert!(engine
+            .passage("t/g1")
+            .expect("glossary")
+            .text
+            .starts_with("三张清单"));
+        assert_eq!(engine.passage("nope"), None);
+    }
+
+    #[test]
+    fn glossary_terms_are_found_loosely() {
+        let engine = engine();
+        for term in ["三张清单", "三張清單", "三涨清单", " 三张清单 "] {
+            assert_eq!(
+                engine.find_glossary(term).map(|e| e.number),
+                Some(1),
+                "{term}"
+            );
+        }
+        assert_eq!(engine.find_glossary("五张名单"), None);
+        assert_eq!(engine.glossary().len(), 1);
+    }
+
+    #[test]
+    fn targets_and_results_list_the_newest_report() {
+        let engine = engine();
+        assert_eq!(engine.targets().len(), 1);
+        assert_eq!(engine.results().len(), 2);
+        assert_eq!(engine.library().reports.len(), 1);
+    }
+
+    #[test]
+    fn glossary_entries_used_by_a_hit_are_referenced() {
+        let answer = engine().ask("扶贫资产管理");
+        assert!(
+            answer.glossary_refs.contains(&"t/g1".to_owned()),
+            "{answer:#?}"
+        );
+    }
+}

@@ -1,0 +1,366 @@
+//! Measuring answer quality over a question set: hit@1, hit@3, MRR and the out-of-scope rejection rate,
+//! per category.
+//!
+//! The question set is a TSV file: `category`, `question`, `expected`. `expected` is `-` for a question the
+//! report does not answer; otherwise alternatives separated by `|`, each `id:<unit id>` or a piece of report
+//! text the right hit's text (or, at rank 1, the direct answer) contains.
+
+use std::fmt;
+
+use super::engine::Engine;
+use super::types::Answer;
+
+/// Why a question set could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("line {line}: expected 3 tab-separated columns (category, question, expected)")]
+    Columns { line: usize },
+    #[error("line {line}: empty expectation")]
+    Expectation { line: usize },
+}
+
+/// What counts as a right hit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expectation {
+    Id(String),
+    Text(String),
+}
+
+/// One question of the set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    pub line: usize,
+    pub category: String,
+    pub question: String,
+    /// Empty for an out-of-scope question.
+    pub expected: Vec<Expectation>,
+}
+
+impl Case {
+    pub fn out_of_scope(&self) -> bool {
+        self.expected.is_empty()
+    }
+}
+
+/// Reads a question set; `#` lines, blank lines and the header row are skipped.
+pub fn parse_cases(text: &str) -> Result<Vec<Case>, EvalError> {
+    let mut cases = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let line_no = index + 1;
+        if line.trim().is_empty() || line.starts_with('#') || line.starts_with("category\t") {
+            continue;
+        }
+        let columns: Vec<&str> = line.split('\t').collect();
+        let [category, question, expected] = columns[..] else {
+            return Err(EvalError::Columns { line: line_no });
+        };
+        let expected = expected.trim();
+        let expected = if expected == "-" {
+            Vec::new()
+        } else {
+            let alternatives: Vec<Expectation> = expected
+                .split('|')
+                .map(str::trim)
+                .filter(|alternative| !alternative.is_empty())
+                .map(|alternative| match alternative.strip_prefix("id:") {
+                    Some(id) => Expectation::Id(id.to_owned()),
+                    None => Expectation::Text(alternative.to_owned()),
+                })
+                .collect();
+            if alternatives.is_empty() {
+                return Err(EvalError::Expectation { line: line_no });
+            }
+            alternatives
+        };
+        cases.push(Case {
+            line: line_no,
+            category: category.trim().to_owned(),
+            question: question.to_owned(),
+            expected,
+        });
+    }
+    Ok(cases)
+}
+
+/// The 1-based rank of the first hit that meets an expectation, if any.
+pub fn rank_of_right_hit(answer: &Answer, expected: &[Expectation]) -> Option<usize> {
+    if !answer.answered {
+        return None;
+    }
+    answer
+        .hits
+        .iter()
+        .position(|hit| {
+            expected.iter().any(|expectation| match expectation {
+                Expectation::Id(id) => &hit.id == id,
+                Expectation::Text(text) => hit.text.contains(text.as_str()),
+            })
+        })
+        .map(|index| index + 1)
+        .or_else(|| {
+            let direct = answer.answer.as_deref()?;
+            expected
+                .iter()
+                .any(|e| matches!(e, Expectation::Text(text) if direct.contains(text.as_str())))
+                .then_some(1)
+        })
+}
+
+/// How one question went.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub case: Case,
+    pub answered: bool,
+    pub rank: Option<usize>,
+    /// The top hit's text, or the direct answer, for reading failures.
+    pub top: Option<String>,
+}
+
+impl Outcome {
+    /// Right at rank 1 for an answerable question, rejected for an out-of-scope one.
+    pub fn passed(&self) -> bool {
+        if self.case.out_of_scope() {
+            !self.answered
+        } else {
+            self.rank == Some(1)
+        }
+    }
+}
+
+/// Figures for a group of answerable questions.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Scores {
+    pub questions: usize,
+    pub hit_at_1: f64,
+    pub hit_at_3: f64,
+    pub mrr: f64,
+}
+
+/// The whole evaluation.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    pub outcomes: Vec<Outcome>,
+}
+
+impl Evaluation {
+    /// Answerable questions of one category, or of all categories with `None`.
+    pub fn scores(&self, category: Option<&str>) -> Scores {
+        let outcomes: Vec<&Outcome> = self
+            .outcomes
+            .iter()
+            .filter(|o| !o.case.out_of_scope())
+            .filter(|o| category.is_none_or(|c| o.case.category == c))
+            .collect();
+        let n = outcomes.len();
+        if n == 0 {
+            return Scores::default();
+        }
+        let count = |f: &dyn Fn(&Outcome) -> bool| outcomes.iter().filter(|o| f(o)).count() as f64;
+        Scores {
+            questions: n,
+            hit_at_1: count(&|o| o.rank == Some(1)) / n as f64,
+            hit_at_3: count(&|o| o.rank.is_some_and(|r| r <= 3)) / n as f64,
+            mrr: outcomes
+                .iter()
+                .map(|o| o.rank.map_or(0.0, |r| 1.0 / r as f64))
+                .sum::<f64>()
+                / n as f64,
+        }
+    }
+
+    /// (out-of-scope questions, how many were rejected)
+    pub fn rejection(&self) -> (usize, usize) {
+        let out: Vec<&Outcome> = self
+            .outcomes
+            .iter()
+            .filter(|o| o.case.out_of_scope())
+            .collect();
+        (out.len(), out.iter().filter(|o| !o.answered).count())
+    }
+
+    /// Share of out-of-scope questions that got no answer (1.0 when there are none).
+    pub fn rejection_rate(&self) -> f64 {
+        match self.rejection() {
+            (0, _) => 1.0,
+            (total, rejected) => rejected as f64 / total as f64,
+        }
+    }
+
+    /// Categories in the order they first appear.
+    pub fn categories(&self) -> Vec<&str> {
+        let mut categories: Vec<&str> = Vec::new();
+        for outcome in &self.outcomes {
+            if !categories.contains(&outcome.case.category.as_str()) {
+                categories.push(&outcome.case.category);
+            }
+        }
+        categories
+    }
+
+    pub fn failures(&self) -> impl Iterator<Item = &Outcome> {
+        self.outcomes.iter().filter(|o| !o.passed())
+    }
+}
+
+impl fmt::Display for Evaluation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{:<14}{:>6}{:>8}{:>8}{:>8}{:>10}",
+            "category", "n", "hit@1", "hit@3", "MRR", "rejected"
+        )?;
+        for category in self.categories() {
+            let in_category = |o: &&Outcome| o.case.category == category;
+            let out: Vec<&Outcome> = self
+                .outcomes
+                .iter()
+                .filter(in_category)
+                .filter(|o| o.case.out_of_scope())
+                .collect();
+            let scores = self.scores(Some(category));
+            let rejected = if out.is_empty() {
+                String::new()
+            } else {
+                let rejected = out.iter().filter(|o| !o.answered).count();
+                format!("{rejected}/{}", out.len())
+            };
+            if scores.questions > 0 {
+                writeln!(
+                    f,
+                    "{:<14}{:>6}{:>8.3}{:>8.3}{:>8.3}{:>10}",
+                    category,
+                    scores.questions + out.len(),
+                    scores.hit_at_1,
+                    scores.hit_at_3,
+                    scores.mrr,
+                    rejected
+                )?;
+            } else {
+                writeln!(
+                    f,
+                    "{:<14}{:>6}{:>8}{:>8}{:>8}{:>10}",
+                    category,
+                    out.len(),
+                    "",
+                    "",
+                    "",
+                    rejected
+                )?;
+            }
+        }
+        let all = self.scores(None);
+        let (total, rejected) = self.rejection();
+        writeln!(
+            f,
+            "{:<14}{:>6}{:>8.3}{:>8.3}{:>8.3}{:>10}",
+            "answerable", all.questions, all.hit_at_1, all.hit_at_3, all.mrr, ""
+        )?;
+        write!(
+            f,
+            "out-of-scope rejection rate: {:.3} ({rejected}/{total})",
+            self.rejection_rate()
+        )
+    }
+}
+
+/// Asks every question of the set.
+pub fn evaluate(engine: &Engine, cases: &[Case]) -> Evaluation {
+    let outcomes = cases
+        .iter()
+        .map(|case| {
+            let answer = engine.ask(&case.question);
+            let top = answer
+                .hits
+                .first()
+                .map(|hit| hit.text.clone())
+                .or_else(|| answer.answer.clone());
+            Outcome {
+                rank: rank_of_right_hit(&answer, &case.expected),
+                answered: answer.answered,
+                top,
+                case: case.clone(),
+            }
+        })
+        .collect();
+    Evaluation { outcomes }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::types::{Hit, HitKind};
+
+    #[test]
+    fn a_question_set_is_read_with_alternatives_and_ids() {
+        let cases = parse_cases(
+            "# comment\ncategory\tquestion\texpected\ntarget\t问\t8%左右|id:r/g1\noos\t天气\t-\n",
+        )
+        .expect("valid");
+        assert_eq!(cases.len(), 2);
+        assert_eq!(
+            cases[0].expected,
+            vec![
+                Expectation::Text("8%左右".into()),
+                Expectation::Id("r/g1".into())
+            ]
+        );
+        assert!(cases[1].out_of_scope());
+        assert!(matches!(
+            parse_cases("a\tb\n"),
+            Err(EvalError::Columns { line: 1 })
+        ));
+        assert!(matches!(
+            parse_cases("a\tb\t|\n"),
+            Err(EvalError::Expectation { line: 1 })
+        ));
+    }
+
+    fn hit(id: &str, text: &str) -> Hit {
+        Hit {
+            kind: HitKind::Passage,
+            id: id.into(),
+            text: text.into(),
+            excerpt: text.into(),
+            highlights: Vec::new(),
+            citation: String::new(),
+            score: 0.0,
+        }
+    }
+
+    #[test]
+    fn the_rank_is_that_of_the_first_right_hit() {
+        let answer = Answer {
+            question: "q".into(),
+            answered: true,
+            answer: Some("直接：95.9万吨".into()),
+            hits: vec![hit("a", "96万吨以上"), hit("b", "达95.9万吨")],
+            glossary_refs: Vec::new(),
+            suggestions: Vec::new(),
+            unanswered: None,
+        };
+        assert_eq!(
+            rank_of_right_hit(&answer, &[Expectation::Text("95.9万吨".into())]),
+            Some(2)
+        );
+        assert_eq!(
+            rank_of_right_hit(&answer, &[Expectation::Id("a".into())]),
+            Some(1)
+        );
+        assert_eq!(
+            rank_of_right_hit(&answer, &[Expectation::Text("直接".into())]),
+            Some(1)
+        );
+        assert_eq!(
+            rank_of_right_hit(&answer, &[Expectation::Text("不在".into())]),
+            None
+        );
+        let unanswered = Answer {
+            answered: false,
+            ..answer
+        };
+        assert_eq!(
+            rank_of_right_hit(&unanswered, &[Expectation::Id("a".into())]),
+            None
+        );
+    }
+}

@@ -1,0 +1,325 @@
+//! The tantivy index over the report's units (sentences, indicator records, glossary entries), built in RAM
+//! once at start, with one searcher for the program's life.
+//!
+//! tantivy ranks candidates by BM25 over three fields; the caller re-scores them with what BM25 cannot see
+//! (intent, year, how much of the question a unit covers), for which the index also keeps each unit's words
+//! as term ids.
+
+use std::collections::HashMap;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::{doc, Index, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+use super::tokenizer::JiebaTokenizer;
+
+const TOKENIZER_NAME: &str = "report_jieba";
+/// The smallest arena tantivy accepts; the report's index needs far less.
+const WRITER_MEMORY: usize = 15_000_000;
+
+/// The text of one unit, split by how much a match in it should count.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexDoc {
+    /// The unit's own words: the sentence, the indicator's metric and value, the glossary entry.
+    pub main: String,
+    /// Words around it: paragraph lead phrase, subtopic, section title, the indicator's clause.
+    pub context: String,
+    /// The name the unit answers to: a glossary term or an indicator's metric.
+    pub name: String,
+}
+
+/// Why the index could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("tantivy: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error(
+        "the index holds {found} documents in {segments} segments, expected {expected} in one"
+    )]
+    Layout {
+        expected: usize,
+        found: u64,
+        segments: usize,
+    },
+}
+
+/// How much a match in each field counts for BM25.
+const MAIN_BOOST: f32 = 1.0;
+const CONTEXT_BOOST: f32 = 0.4;
+const NAME_BOOST: f32 = 1.5;
+
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    main: Field,
+    context: Field,
+    name: Field,
+}
+
+/// Where a word of a unit's main text sits (byte offsets into `IndexDoc::main`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordSpan {
+    pub term: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The words of one indexed unit, as sorted, distinct term ids.
+#[derive(Debug, Clone, Default)]
+pub struct DocWords {
+    /// Every word of the main text in text order, for marking matches in an excerpt.
+    pub spans: Vec<WordSpan>,
+    pub main: Vec<u32>,
+    pub context: Vec<u32>,
+    pub name: Vec<u32>,
+}
+
+impl DocWords {
+    pub fn main_has(&self, term: u32) -> bool {
+        self.main.binary_search(&term).is_ok()
+    }
+    pub fn context_has(&self, term: u32) -> bool {
+        self.context.binary_search(&term).is_ok()
+    }
+    pub fn name_has(&self, term: u32) -> bool {
+        self.name.binary_search(&term).is_ok()
+    }
+}
+
+/// The in-RAM index and its single searcher. Documents are numbered in the order they were given.
+pub struct SearchIndex {
+    searcher: Searcher,
+    fields: Fields,
+    tokenizer: JiebaTokenizer,
+    terms: HashMap<String, u32>,
+    doc_freq: Vec<u32>,
+    docs: Vec<DocWords>,
+}
+
+impl SearchIndex {
+    /// Indexes `docs`; document `i` of the result is `docs[i]`.
+    pub fn build(tokenizer: JiebaTokenizer, docs: &[IndexDoc]) -> Result<SearchIndex, IndexError> {
+        let mut schema = Schema::builder();
+        let options = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER_NAME)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        let fields = Fields {
+            main: schema.add_text_field("main", options.clone()),
+            context: schema.add_text_field("context", options.clone()),
+            name: schema.add_text_field("name", options),
+        };
+        let index = Index::create_in_ram(schema.build());
+        index
+            .tokenizers()
+            .register(TOKENIZER_NAME, tokenizer.clone());
+        let mut writer: IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, WRITER_MEMORY)?;
+        for doc in docs {
+            writer.add_document(doc!(
+                fields.main => doc.main.as_str(),
+                fields.context => doc.context.as_str(),
+                fields.name => doc.name.as_str(),
+            ))?;
+        }
+        writer.commit()?;
+        drop(writer);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher = reader.searcher();
+        let segments = searcher.segment_readers().len();
+        if searcher.num_docs() != docs.len() as u64 || segments > 1 {
+            return Err(IndexError::Layout {
+                expected: docs.len(),
+                found: searcher.num_docs(),
+                segments,
+            });
+        }
+
+        let mut terms: HashMap<String, u32> = HashMap::new();
+        let mut doc_freq: Vec<u32> = Vec::new();
+        let mut spans_of = |text: &str| -> Vec<WordSpan> {
+            tokenizer
+                .words(text)
+                .into_iter()
+                .map(|word| {
+                    let next = terms.len() as u32;
+                    WordSpan {
+                        term: *terms.entry(word.text).or_insert(next),
+                        start: word.start as u32,
+                        end: word.end as u32,
+                    }
+                })
+                .collect()
+        };
+        let ids = |spans: &[WordSpan]| {
+            let mut ids: Vec<u32> = spans.iter().map(|span| span.term).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        let mut words = Vec::with_capacity(docs.len());
+        for doc in docs {
+            let spans = spans_of(&doc.main);
+            let main = ids(&spans);
+            let context = ids(&spans_of(&doc.context));
+            let name = ids(&spans_of(&doc.name));
+            words.push(DocWords {
+                spans,
+                main,
+                context,
+                name,
+            });
+        }
+        doc_freq.resize(terms.len(), 0);
+        for doc in &words {
+            let mut all: Vec<u32> = doc.main.iter().chain(&doc.context).copied().collect();
+            all.sort_unstable();
+            all.dedup();
+            for id in all {
+                doc_freq[id as usize] += 1;
+            }
+        }
+        Ok(SearchIndex {
+            searcher,
+            fields,
+            tokenizer,
+            terms,
+            doc_freq,
+            docs: words,
+        })
+    }
+
+    /// The tokenizer the index was built with, for questions.
+    pub fn tokenizer(&self) -> &JiebaTokenizer {
+        &self.tokenizer
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The id of an indexed word, `None` when no unit contains it.
+    pub fn term_id(&self, word: &str) -> Option<u32> {
+        self.terms.get(word).copied()
+    }
+
+    /// In how many units a word occurs.
+    pub fn doc_freq(&self, term: u32) -> u32 {
+        self.doc_freq.get(term as usize).copied().unwrap_or(0)
+    }
+
+    /// The words of document `doc`.
+    pub fn doc_words(&self, doc: u32) -> &DocWords {
+        &self.docs[doc as usize]
+    }
+
+    /// BM25 over the three fields for the given words (already normalised), each with a weight; the best
+    /// `limit` documents with their scores, best first. Words no unit contains are skipped.
+    pub fn search(&self, words: &[(&str, f32)], limit: usize) -> Vec<(u32, f32)> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(words.len() * 3);
+        for &(word, weight) in words {
+            if self.term_id(word).is_none() || weight <= 0.0 {
+                continue;
+            }
+            for (field, boost) in [
+                (self.fields.main, MAIN_BOOST),
+                (self.fields.context, CONTEXT_BOOST),
+                (self.fields.name, NAME_BOOST),
+            ] {
+                let term = Term::from_field_text(field, word);
+                let query = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(query), boost * weight)),
+                ));
+            }
+        }
+        if clauses.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let query = BooleanQuery::new(clauses);
+        match self
+            .searcher
+            .search(&query, &TopDocs::with_limit(limit).order_by_score())
+        {
+            Ok(found) => found
+                .into_iter()
+                .map(|(score, address)| (address.doc_id, score))
+                .collect(),
+            Err(error) => {
+                tracing::warn!(%error, "search failed");
+                Vec::new()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::tokenizer::shared_jieba;
+
+    fn index() -> SearchIndex {
+        let tokenizer = JiebaTokenizer::new(shared_jieba("四张清单 10 n\n").expect("dict"));
+        let docs = [
+            IndexDoc {
+                main: "2021年粮食总产达95.9万吨。".into(),
+                context: "农业基础更加稳固".into(),
+                name: String::new(),
+            },
+            IndexDoc {
+                main: "健全“四张清单”制度,确保长期发挥效益。".into(),
+                context: "巩固脱贫攻坚成果".into(),
+                name: String::new(),
+            },
+            IndexDoc {
+                main: "四张清单:我县通过建立责任清单、任务清单".into(),
+                context: String::new(),
+                name: "四张清单".into(),
+            },
+        ];
+        SearchIndex::build(tokenizer, &docs).expect("index")
+    }
+
+    #[test]
+    fn documents_keep_their_order_and_words() {
+        let index = index();
+        assert_eq!(index.len(), 3);
+        let grain = index.term_id("粮食").expect("indexed");
+        assert!(index.doc_words(0).main_has(grain));
+        assert!(!index.doc_words(1).main_has(grain));
+        let stable = index.term_id("稳固").expect("indexed");
+        assert!(index.doc_words(0).context_has(stable));
+        assert_eq!(
+            index.doc_freq(index.term_id("四张清单").expect("indexed")),
+            2
+        );
+        assert_eq!(index.term_id("天气"), None);
+    }
+
+    #[test]
+    fn bm25_prefers_the_named_unit() {
+        let index = index();
+        let found = index.search(&[("四张清单", 1.0)], 10);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].0, 2, "{found:?}");
+        assert_eq!(index.search(&[("粮食", 1.0)], 10)[0].0, 0);
+    }
+
+    #[test]
+    fn unknown_and_hostile_words_find_nothing() {
+        let index = index();
+        for word in ["天气", "\"", "AND", "*", ":", "("] {
+            assert!(index.search(&[(word, 1.0)], 10).is_empty());
+        }
+        assert!(index.search(&[], 10).is_empty());
+    }
+}

@@ -1,0 +1,8 @@
+//! Finding the report's units for a question: normalisation, the shared jieba tokenizer, question
+//! understanding and the tantivy index.
+
+pub mod index;
+pub mod normalize;
+pub mod query;
+pub mod tokenizer;
+pub mod typo;

@@ -1,0 +1,309 @@
+//! Text normalisation shared by the index and by questions, so that a question typed in full-width forms,
+//! traditional characters, mixed case or with emoji meets the report's text on equal terms.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds a question into the form the index was built from: NFKC (full-width → half-width), lowercase,
+/// traditional → simplified; punctuation, symbols and emoji become single spaces. Digits keep a decimal point
+/// and a percent sign (`95.9`, `8%`) because figures are matched as written.
+pub fn normalize(text: &str) -> String {
+    let folded: String = text.nfkc().flat_map(char::to_lowercase).collect();
+    let simplified = fast2s::convert(&folded);
+    let chars: Vec<char> = simplified.chars().collect();
+    let mut out = String::with_capacity(simplified.len());
+    let mut pending_space = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let keep = is_word_char(c)
+            || (c == '%' && i > 0 && chars[i - 1].is_ascii_digit())
+            || (c == '.'
+                && i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit));
+        if keep {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Words that shape a question but name no topic: question words, chat filler, pronouns, particles and the
+/// common English question words. They are dropped before scoring so that "粮食总产是多少呀" and "粮食总产" score
+/// the same.
+const QUESTION_WORDS: &[&str] = &[
+    // question words
+    "什么",
+    "什么样",
+    "是什么",
+    "啥",
+    "是啥",
+    "多少",
+    "几",
+    "几个",
+    "多大",
+    "多高",
+    "多长",
+    "多久",
+    "怎么",
+    "怎么样",
+    "怎样",
+    "如何",
+    "咋",
+    "咋样",
+    "咋回事",
+    "吗",
+    "呢",
+    "吧",
+    "啊",
+    "呀",
+    "哦",
+    "嘛",
+    "么",
+    "哪",
+    "哪些",
+    "哪里",
+    "哪个",
+    "哪儿",
+    "哪几",
+    "谁",
+    "为什么",
+    "为啥",
+    "是不是",
+    "有没有",
+    "多不多",
+    "高不高",
+    "有无",
+    "是否",
+    // asking and chat
+    "请问",
+    "请",
+    "问",
+    "问下",
+    "问一下",
+    "想问",
+    "告诉",
+    "告诉我",
+    "说说",
+    "说一说",
+    "讲讲",
+    "讲一讲",
+    "介绍",
+    "介绍一下",
+    "看看",
+    "看一下",
+    "查",
+    "查查",
+    "查一下",
+    "帮",
+    "帮我",
+    "帮忙",
+    "一下",
+    "知道",
+    "了解",
+    "想",
+    "想要",
+    "想知道",
+    "麻烦",
+    "谢谢",
+    "你好",
+    "您好",
+    "嗨",
+    "哈",
+    "哈哈",
+    "嗯",
+    "呃",
+    "哎",
+    "诶",
+    "喂",
+    "哇",
+    "啦",
+    "呗",
+    "嘞",
+    "咯",
+    "噢",
+    "好的",
+    "那么",
+    "还有",
+    "然后",
+    "的话",
+    // pronouns and particles
+    "我",
+    "我们",
+    "你",
+    "你们",
+    "您",
+    "他",
+    "她",
+    "它",
+    "咱",
+    "咱们",
+    "这",
+    "那",
+    "这个",
+    "那个",
+    "这些",
+    "那些",
+    "的",
+    "了",
+    "是",
+    "有",
+    "在",
+    "和",
+    "与",
+    "及",
+    "对",
+    "都",
+    "也",
+    "还",
+    "就",
+    "又",
+    "个",
+    "能",
+    "会",
+    "要",
+    "给",
+    "让",
+    "把",
+    "被",
+    "里",
+    "中",
+    "啥子",
+    "一共",
+    "总共",
+    "到底",
+    "究竟",
+    "大概",
+    "大约",
+    "具体",
+    "一些",
+    "情况",
+    "方面",
+    "相关",
+    "内容",
+    "提到",
+    "说",
+    "讲",
+    "写",
+    "关于",
+    "报告",
+    "里面",
+    "上面",
+    "其中",
+    "有关",
+    // English
+    "what",
+    "whats",
+    "what's",
+    "which",
+    "who",
+    "how",
+    "much",
+    "many",
+    "is",
+    "are",
+    "was",
+    "were",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "and",
+    "or",
+    "does",
+    "do",
+    "did",
+    "tell",
+    "me",
+    "please",
+    "about",
+    "it",
+    "its",
+    "there",
+    "by",
+    "with",
+    "xiping",
+    "county",
+    "report",
+    "s",
+];
+
+/// Whether a normalised word names no topic (a question word, filler, pronoun or particle).
+pub fn is_question_word(word: &str) -> bool {
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| QUESTION_WORDS.iter().copied().collect());
+    SET.contains(word)
+}
+
+/// Letters, digits and CJK ideographs: the characters a topic can be written in.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_emoji_like(c)
+}
+
+/// Some symbols count as alphanumeric in Unicode (enclosed letters, circled digits) and are dropped as noise.
+fn is_emoji_like(c: char) -> bool {
+    matches!(c as u32, 0x2460..=0x24FF | 0x1F100..=0x1F1FF | 0x3280..=0x32FF)
+}
+
+/// Whether `text` holds anything a topic could be written in; a question without it cannot be searched.
+pub fn has_word_chars(text: &str) -> bool {
+    text.chars().any(is_word_char)
+}
+
+/// Whether a character is a CJK ideograph (the unit of edit distance for typo correction).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_forms_become_half_width_and_lowercase() {
+        assert_eq!(normalize("ＧＤＰ增长２０２２"), "gdp增长2022");
+    }
+
+    #[test]
+    fn traditional_characters_become_simplified() {
+        assert_eq!(normalize("糧食總產"), "粮食总产");
+        assert_eq!(normalize("規上工業增加值"), "规上工业增加值");
+    }
+
+    #[test]
+    fn punctuation_and_emoji_become_single_spaces() {
+        assert_eq!(normalize("“四张清单”是什么？？😀"), "四张清单 是什么");
+        assert_eq!(normalize("  AND * ( : \" "), "and");
+        assert_eq!(normalize("🎉🎉"), "");
+    }
+
+    #[test]
+    fn figures_keep_decimal_point_and_percent() {
+        assert_eq!(normalize("95.9万吨, 增长8%。"), "95.9万吨 增长8%");
+        assert_eq!(normalize("结束.下一句"), "结束 下一句");
+    }
+
+    #[test]
+    fn question_words_carry_no_topic() {
+        assert!(is_question_word("多少"));
+        assert!(is_question_word("what"));
+        assert!(!is_question_word("粮食"));
+    }
+
+    #[test]
+    fn long_input_is_handled() {
+        let long = "粮食".repeat(2500);
+        assert_eq!(normalize(&long).chars().count(), 5000);
+    }
+}

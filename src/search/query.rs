@@ -1,0 +1,578 @@
+//! Question understanding: what a question asks (a number, a definition, anything), about which year or
+//! period of the report, and in the report's own words (aliases applied).
+//!
+//! Years are resolved against the newest report's `meta.year`: 今年 is that year (its targets and tasks), 去年
+//! the year before (its results), 过去五年 / 年均 the five-year figures.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::normalize::{has_word_chars, normalize};
+use super::typo::TypoVocabulary;
+
+/// What kind of reply the question wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    /// 多少, 几, 目标, how much: prefers indicator records of the right kind and year.
+    Number,
+    /// X是什么意思, 什么是X, 啥叫X: prefers the glossary.
+    Definition,
+    /// Anything else: plans, measures, places, companies.
+    General,
+}
+
+/// When a question is about, relative to the report.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TimeFrame {
+    /// Calendar years the question names or implies (2022年, 今年, 去年).
+    pub years: Vec<i32>,
+    /// 过去五年, 五年来, 十三五: the five-year review.
+    pub past_five_years: bool,
+    /// 年均, 平均每年: a yearly average over the five years.
+    pub yearly_average: bool,
+    /// 今后五年, 十四五: plans beyond the report's year (no figures).
+    pub future_plan: bool,
+}
+
+/// A question read and rewritten into the report's terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// The question after normalisation (and typo correction, when that was applied).
+    pub normalized: String,
+    /// What is left to search for: aliases replaced by the report's terms, time and definition phrases removed.
+    pub search_text: String,
+    pub time: TimeFrame,
+    pub intent: Intent,
+    /// The question says 目标 / 预期 / 计划 (or target, plan).
+    pub wants_target: bool,
+    /// The question says 完成 / 实现 / 达到 (or achieved, reached).
+    pub wants_result: bool,
+    /// Soft words (目标, 预期 …) left in `search_text`: they count for little when scoring.
+    pub soft_words: Vec<String>,
+}
+
+impl Question {
+    /// Whether nothing searchable is left (empty, emoji only, punctuation only, question words only).
+    pub fn is_empty(&self) -> bool {
+        !has_word_chars(&self.search_text)
+    }
+}
+
+/// Phrases that say something about the question rather than its topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// A year relative to the report's year (今年 0, 去年 -1, 明年 +1).
+    RelativeYear(i32),
+    PastFiveYears,
+    FuturePlan,
+    YearlyAverage,
+    /// 是什么意思, 什么是, 啥叫, what does … mean: removed from the text.
+    Definition,
+    /// 是什么, 是啥: a definition only when nothing asks for a number.
+    WeakDefinition,
+    /// 多少, 几, how much: removed from the text.
+    Number,
+    /// 目标, 预期, 计划: kept as soft words.
+    Target,
+    /// 完成, 实现, 达到: kept, they are words of the report too.
+    Result,
+}
+
+const MARKERS: &[(&str, Marker)] = &[
+    ("今年", Marker::RelativeYear(0)),
+    ("本年", Marker::RelativeYear(0)),
+    ("本年度", Marker::RelativeYear(0)),
+    ("今年度", Marker::RelativeYear(0)),
+    ("当年", Marker::RelativeYear(0)),
+    ("this year", Marker::RelativeYear(0)),
+    ("去年", Marker::RelativeYear(-1)),
+    ("上年", Marker::RelativeYear(-1)),
+    ("上一年", Marker::RelativeYear(-1)),
+    ("上年度", Marker::RelativeYear(-1)),
+    ("前一年", Marker::RelativeYear(-1)),
+    ("last year", Marker::RelativeYear(-1)),
+    ("前年", Marker::RelativeYear(-2)),
+    ("明年", Marker::RelativeYear(1)),
+    ("来年", Marker::RelativeYear(1)),
+    ("下一年", Marker::RelativeYear(1)),
+    ("next year", Marker::RelativeYear(1)),
+    ("后年", Marker::RelativeYear(2)),
+    ("过去五年", Marker::PastFiveYears),
+    ("过去5年", Marker::PastFiveYears),
+    ("过去的五年", Marker::PastFiveYears),
+    ("五年来", Marker::PastFiveYears),
+    ("5年来", Marker::PastFiveYears),
+    ("近五年", Marker::PastFiveYears),
+    ("近5年", Marker::PastFiveYears),
+    ("这五年", Marker::PastFiveYears),
+    ("五年间", Marker::PastFiveYears),
+    ("五年里", Marker::PastFiveYears),
+    ("五年中", Marker::PastFiveYears),
+    ("五年以来", Marker::PastFiveYears),
+    ("五年内", Marker::PastFiveYears),
+    ("五年", Marker::PastFiveYears),
+    ("5年", Marker::PastFiveYears),
+    ("十三五", Marker::PastFiveYears),
+    ("十三五期间", Marker::PastFiveYears),
+    ("past five years", Marker::PastFiveYears),
+    ("last five years", Marker::PastFiveYears),
+    ("past 5 years", Marker::PastFiveYears),
+    ("last 5 years", Marker::PastFiveYears),
+    ("five years", Marker::PastFiveYears),
+    ("five-year", Marker::PastFiveYears),
+    ("今后五年", Marker::FuturePlan),
+    ("今后5年", Marker::FuturePlan),
+    ("未来五年", Marker::FuturePlan),
+    ("未来5年", Marker::FuturePlan),
+    ("接下来五年", Marker::FuturePlan),
+    ("十四五", Marker::FuturePlan),
+    ("next five years", Marker::FuturePlan),
+    ("coming five years", Marker::FuturePlan),
+    ("年均", Marker::YearlyAverage),
+    ("年平均", Marker::YearlyAverage),
+    ("平均每年", Marker::YearlyAverage),
+    ("每年平均", Marker::YearlyAverage),
+    ("平均增长", Marker::YearlyAverage),
+    ("average annual", Marker::YearlyAverage),
+    ("annual average", Marker::YearlyAverage),
+    ("annual growth", Marker::YearlyAverage),
+    ("average growth", Marker::YearlyAverage),
+    ("是什么意思", Marker::Definition),
+    ("什么意思", Marker::Definition),
+    ("啥意思", Marker::Definition),
+    ("的意思", Marker::Definition),
+    ("意思是", Marker::Definition),
+    ("意思", Marker::Definition),
+    ("含义", Marker::Definition),
+    ("涵义", Marker::Definition),
+    ("指什么", Marker::Definition),
+    ("指啥", Marker::Definition),
+    ("指的是", Marker::Definition),
+    ("是指", Marker::Definition),
+    ("啥叫", Marker::Definition),
+    ("什么叫", Marker::Definition),
+    ("什么叫做", Marker::Definition),
+    ("什么是", Marker::Definition),
+    ("啥是", Marker::Definition),
+    ("何为", Marker::Definition),
+    ("何谓", Marker::Definition),
+    ("解释", Marker::Definition),
+    ("解释一下", Marker::Definition),
+    ("定义", Marker::Definition),
+    ("概念", Marker::Definition),
+    ("怎么理解", Marker::Definition),
+    ("如何理解", Marker::Definition),
+    ("mean", Marker::Definition),
+    ("means", Marker::Definition),
+    ("meaning", Marker::Definition),
+    ("meaning of", Marker::Definition),
+    ("definition", Marker::Definition),
+    ("define", Marker::Definition),
+    ("stand for", Marker::Definition),
+    ("stands for", Marker::Definition),
+    ("是什么", Marker::WeakDefinition),
+    ("是啥", Marker::WeakDefinition),
+    ("what is", Marker::WeakDefinition),
+    ("what are", Marker::WeakDefinition),
+    ("多少", Marker::Number),
+    ("是多少", Marker::Number),
+    ("有多少", Marker::Number),
+    ("百分之几", Marker::Number),
+    ("几", Marker::Number),
+    ("多大", Marker::Number),
+    ("多高", Marker::Number),
+    ("数字", Marker::Number),
+    ("数据", Marker::Number),
+    ("数值", Marker::Number),
+    ("how much", Marker::Number),
+    ("how many", Marker::Number),
+    ("what was", Marker::Number),
+    ("number", Marker::Number),
+    ("figure", Marker::Number),
+    ("目标", Marker::Target),
+    ("预期", Marker::Target),
+    ("预期目标", Marker::Target),
+    ("计划", Marker::Target),
+    ("力争", Marker::Target),
+    ("打算", Marker::Target),
+    ("预计", Marker::Target),
+    ("target", Marker::Target),
+    ("targets", Marker::Target),
+    ("goal", Marker::Target),
+    ("goals", Marker::Target),
+    ("planned", Marker::Target),
+    ("完成", Marker::Result),
+    ("完成了", Marker::Result),
+    ("实现了", Marker::Result),
+    ("达到了", Marker::Result),
+    ("实际", Marker::Result),
+    ("achieved", Marker::Result),
+    ("reached", Marker::Result),
+    ("actual", Marker::Result),
+];
+
+/// Reads questions against one library: its newest year, its aliases and its vocabulary. Built once.
+pub struct QuestionReader {
+    report_year: i32,
+    markers: AhoCorasick,
+    aliases: AhoCorasick,
+    /// For each alias pattern, the report term it stands for (`None`: the pattern is a report term itself).
+    alias_targets: Vec<Option<String>>,
+    typos: TypoVocabulary,
+}
+
+/// Why the reader could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    #[error("cannot build the phrase matcher: {0}")]
+    Matcher(#[from] aho_corasick::BuildError),
+}
+
+/// An alias pairing as the reader needs it: a way of saying and the report's term for it.
+pub struct AliasPair<'a> {
+    pub variant: &'a str,
+    pub canonical: &'a str,
+}
+
+impl QuestionReader {
+    /// `terms` are the report's own terms (glossary terms, metrics, user-dictionary words); they are never
+    /// rewritten and they are the vocabulary typos are corrected against, with the aliases' variants.
+    pub fn new<'a>(
+        report_year: i32,
+        aliases: impl IntoIterator<Item = AliasPair<'a>>,
+        terms: impl IntoIterator<Item = &'a str>,
+    ) -> Result<QuestionReader, QueryError> {
+        let markers = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(MARKERS.iter().map(|(phrase, _)| phrase))?;
+
+        let mut patterns: Vec<String> = Vec::new();
+        let mut alias_targets: Vec<Option<String>> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for term in terms {
+            let term = normalize(term);
+            if !term.is_empty() && seen.insert(term.clone()) {
+                patterns.push(term);
+                alias_targets.push(None);
+            }
+        }
+        for AliasPair { variant, canonical } in aliases {
+            let variant = normalize(variant);
+            let canonical = normalize(canonical);
+            if variant.is_empty() || canonical.is_empty() {
+                continue;
+            }
+            if seen.insert(canonical.clone()) {
+                patterns.push(canonical.clone());
+                alias_targets.push(None);
+            }
+            if variant != canonical && seen.insert(variant.clone()) {
+                patterns.push(variant);
+                alias_targets.push(Some(canonical));
+            }
+        }
+        let typos = TypoVocabulary::new(&patterns);
+        let aliases = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)?;
+        Ok(QuestionReader {
+            report_year,
+            markers,
+            aliases,
+            alias_targets,
+            typos,
+        })
+    }
+
+    /// The year 今年 stands for.
+    pub fn report_year(&self) -> i32 {
+        self.report_year
+    }
+
+    /// Reads a raw question.
+    pub fn read(&self, raw: &str) -> Question {
+        self.read_normalized(normalize(raw))
+    }
+
+    /// The question again with one-character typos in known terms corrected, if there were any.
+    pub fn read_corrected(&self, question: &Question) -> Option<Question> {
+        self.typos
+            .correct(&question.normalized)
+            .map(|corrected| self.read_normalized(corrected))
+    }
+
+    fn read_normalized(&self, normalized: String) -> Question {
+        let aliased = self.rewrite(&normalized);
+        let (without_years, explicit_years) = take_years(&aliased);
+        let mut time = TimeFrame {
+            years: explicit_years,
+            ..TimeFrame::default()
+        };
+        let mut number = false;
+        let mut definition = false;
+        let mut weak_definition = false;
+        let mut wants_target = false;
+        let mut wants_result = false;
+        let mut soft_words = Vec::new();
+        let mut search_text = String::with_capacity(without_years.len());
+        let mut at = 0;
+        for found in self.markers.find_iter(&without_years) {
+            if !at_word_boundaries(&without_years, found.start(), found.end()) {
+                continue;
+            }
+            let phrase = &without_years[found.start()..found.end()];
+            let keep = match MARKERS[found.pattern().as_usize()].1 {
+                Marker::RelativeYear(offset) => {
+                    time.years.push(self.report_year + offset);
+                    false
+                }
+                Marker::PastFiveYears => {
+                    time.past_five_years = true;
+                    false
+                }
+                Marker::FuturePlan => {
+                    time.future_plan = true;
+                    false
+                }
+                Marker::YearlyAverage => {
+                    time.yearly_average = true;
+                    time.past_five_years = true;
+                    false
+                }
+                Marker::Definition => {
+                    definition = true;
+                    false
+                }
+                Marker::WeakDefinition => {
+                    weak_definition = true;
+                    false
+                }
+                Marker::Number => {
+                    number = true;
+                    false
+                }
+                Marker::Target => {
+                    wants_target = true;
+                    number = true;
+                    soft_words.push(phrase.to_owned());
+                    true
+                }
+                Marker::Result => {
+                    wants_result = true;
+                    true
+                }
+            };
+            search_text.push_str(&without_years[at..found.start()]);
+            search_text.push_str(if keep { phrase } else { " " });
+            at = found.end();
+        }
+        search_text.push_str(&without_years[at..]);
+        time.years.sort_unstable();
+        time.years.dedup();
+
+        let intent = if definition || (weak_definition && !number) {
+            Intent::Definition
+        } else if number {
+            Intent::Number
+        } else {
+            Intent::General
+        };
+        Question {
+            normalized,
+            search_text,
+            time,
+            intent,
+            wants_target,
+            wants_result,
+            soft_words,
+        }
+    }
+
+    /// Rewrites what people say into the report's terms (`gdp` → `生产总值`) in normalised text; the report's
+    /// own terms, and any longer term containing a variant, stay as written.
+    pub fn rewrite(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut at = 0;
+        for found in self.aliases.find_iter(text) {
+            let Some(canonical) = &self.alias_targets[found.pattern().as_usize()] else {
+                continue;
+            };
+            if !at_word_boundaries(text, found.start(), found.end()) {
+                continue;
+            }
+            out.push_str(&text[at..found.start()]);
+            // Spaces keep a replaced ASCII word from gluing to its neighbours.
+            out.push(' ');
+            out.push_str(canonical);
+            out.push(' ');
+            at = found.end();
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+}
+
+/// ASCII words only match whole: `gdp` in `gdp增长` but not `rate` in `separate`.
+fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric();
+    let starts_word = bytes.get(start).is_some_and(|&b| word(b));
+    let ends_word = end > 0 && bytes.get(end - 1).is_some_and(|&b| word(b));
+    let before_ok = !starts_word || start == 0 || !word(bytes[start - 1]);
+    let after_ok = !ends_word || bytes.get(end).is_none_or(|&b| !word(b));
+    before_ok && after_ok
+}
+
+/// Removes four-digit years (`2022`, `2022年`) from the text and returns them.
+fn take_years(text: &str) -> (String, Vec<i32>) {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut years = Vec::new();
+    let mut i = 0;
+    let mut copied = 0;
+    while i + 4 <= bytes.len() {
+        let is_year = bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (bytes[i] == b'1' && bytes[i + 1] == b'9'
+                || bytes[i] == b'2' && bytes[i + 1] == b'0')
+            && (i == 0 || !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b'.')
+            && bytes
+                .get(i + 4)
+                .is_none_or(|&b| !b.is_ascii_digit() && b != b'.' && b != b'%');
+        if !is_year {
+            i += 1;
+            continue;
+        }
+        let year: i32 = text[i..i + 4].parse().unwrap_or_default();
+        years.push(year);
+        out.push_str(&text[copied..i]);
+        out.push(' ');
+        let mut end = i + 4;
+        if text[end..].starts_with('年') {
+            end += '年'.len_utf8();
+        }
+        copied = end;
+        i = end;
+    }
+    out.push_str(&text[copied..]);
+    (out, years)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reader() -> QuestionReader {
+        let aliases = [
+            AliasPair {
+                variant: "GDP",
+                canonical: "生产总值",
+            },
+            AliasPair {
+                variant: "地区生产总值",
+                canonical: "生产总值",
+            },
+            AliasPair {
+                variant: "财政收入",
+                canonical: "一般公共预算收入",
+            },
+            AliasPair {
+                variant: "规上",
+                canonical: "规模以上",
+            },
+            AliasPair {
+                variant: "grain output",
+                canonical: "粮食总产",
+            },
+        ];
+        QuestionReader::new(2022, aliases, ["四张清单", "规上工业增加值", "粮食总产"])
+            .expect("reader")
+    }
+
+    #[test]
+    fn years_resolve_against_the_report_year() {
+        let r = reader();
+        assert_eq!(r.read("2022年GDP目标是多少").time.years, vec![2022]);
+        assert_eq!(r.read("今年GDP目标").time.years, vec![2022]);
+        assert_eq!(r.read("去年粮食总产多少").time.years, vec![2021]);
+        assert_eq!(r.read("上年财政收入").time.years, vec![2021]);
+        assert_eq!(r.read("明年的计划").time.years, vec![2023]);
+        assert_eq!(r.read("GDP growth target 2022").time.years, vec![2022]);
+        assert_eq!(r.read("grain output last year").time.years, vec![2021]);
+        assert!(r.read("粮食总产多少").time.years.is_empty());
+    }
+
+    #[test]
+    fn five_year_phrases_and_plans_are_told_apart() {
+        let r = reader();
+        assert!(r.read("过去五年建成多少高标准农田").time.past_five_years);
+        let average = r.read("GDP年均增长多少");
+        assert!(average.time.yearly_average && average.time.past_five_years);
+        let plan = r.read("今后五年的指导思想");
+        assert!(plan.time.future_plan && !plan.time.past_five_years);
+    }
+
+    #[test]
+    fn figures_are_not_years() {
+        let r = reader();
+        assert!(r.read("279亿元是哪年").time.years.is_empty());
+        assert!(r.read("处置化解问题楼盘59个").time.years.is_empty());
+        assert!(r.read("2021.5").time.years.is_empty());
+    }
+
+    #[test]
+    fn intent_is_read_from_the_phrasing() {
+        let r = reader();
+        assert_eq!(r.read("四张清单是什么意思").intent, Intent::Definition);
+        assert_eq!(r.read("什么是四张清单").intent, Intent::Definition);
+        assert_eq!(r.read("啥叫四张清单").intent, Intent::Definition);
+        assert_eq!(r.read("四张清单是啥").intent, Intent::Definition);
+        assert_eq!(r.read("what does 四张清单 mean").intent, Intent::Definition);
+        assert_eq!(r.read("2022年GDP目标是什么").intent, Intent::Number);
+        assert_eq!(r.read("去年粮食总产多少").intent, Intent::Number);
+        assert_eq!(r.read("老王坡农业现代化示范区").intent, Intent::General);
+    }
+
+    #[test]
+    fn aliases_become_report_terms_and_report_terms_stay() {
+        let r = reader();
+        let q = r.read("2022年GDP目标是多少");
+        assert!(q.search_text.contains("生产总值"), "{}", q.search_text);
+        assert!(!q.search_text.contains("gdp"));
+        assert!(q.search_text.contains("目标") && q.wants_target);
+        assert!(r
+            .read("去年财政收入")
+            .search_text
+            .contains("一般公共预算收入"));
+        assert!(r
+            .read("规上工业增加值")
+            .search_text
+            .contains("规上工业增加值"));
+        assert!(r.read("grain output 2021").search_text.contains("粮食总产"));
+        // ASCII aliases match whole words only.
+        assert!(!r.read("gdps").search_text.contains("生产总值"));
+    }
+
+    #[test]
+    fn question_phrases_are_removed_from_the_search_text() {
+        let q = reader().read("四张清单是什么意思？");
+        assert_eq!(q.search_text.trim(), "四张清单");
+        assert!(reader().read("是什么意思").is_empty());
+        assert!(reader().read("😀😀").is_empty());
+    }
+
+    #[test]
+    fn typos_in_known_terms_are_corrected_on_request() {
+        let r = reader();
+        let q = r.read("四涨清单是什么意思");
+        let corrected = r.read_corrected(&q).expect("a correction");
+        assert_eq!(corrected.search_text.trim(), "四张清单");
+        assert_eq!(r.read_corrected(&r.read("四张清单")), None);
+    }
+
+    #[test]
+    fn hostile_input_is_harmless() {
+        let r = reader();
+        for input in ["", "\"", ":", "(", "AND", "*", "🎉", &"长".repeat(5000)] {
+            let _ = r.read(input);
+        }
+    }
+}

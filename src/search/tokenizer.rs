@@ -1,0 +1,201 @@
+//! The one jieba segmenter of the process and the tantivy tokenizer over it.
+//!
+//! jieba's dictionary costs tens of milliseconds and tens of megabytes to load, and tantivy clones its
+//! analyzers freely, so the dictionary lives behind one `Arc` that every tokenizer clone shares.
+
+use std::collections::HashMap;
+use std::io::BufReader;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use jieba_rs::{Jieba, TokenizeMode};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+use super::normalize::{is_word_char, normalize};
+
+/// Why the segmenter could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum TokenizerError {
+    #[error("invalid jieba user dictionary: {0}")]
+    UserDict(#[from] jieba_rs::Error),
+}
+
+/// The process's jieba instances, keyed by the user dictionary they were loaded with: one in the program,
+/// a few in tests that bring their own dictionary.
+static SHARED: Mutex<Option<HashMap<String, Arc<Jieba>>>> = Mutex::new(None);
+
+/// Returns the process-wide jieba segmenter with `user_dict` loaded, building it on first use, so that
+/// every engine built from the same knowledge shares one dictionary.
+pub fn shared_jieba(user_dict: &str) -> Result<Arc<Jieba>, TokenizerError> {
+    let mut shared = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
+    let instances = shared.get_or_insert_with(HashMap::new);
+    if let Some(jieba) = instances.get(user_dict) {
+        return Ok(Arc::clone(jieba));
+    }
+    let mut jieba = Jieba::new();
+    jieba.load_dict(&mut BufReader::new(user_dict.as_bytes()))?;
+    let jieba = Arc::new(jieba);
+    instances.insert(user_dict.to_owned(), Arc::clone(&jieba));
+    Ok(jieba)
+}
+
+/// A word of a text: its normalised form and where it sits in the text (byte offsets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Segments text with jieba in search mode (a compound and its dictionary sub-words) and keeps the words
+/// that can carry a topic, normalised like questions. Cloning costs one reference count.
+#[derive(Clone)]
+pub struct JiebaTokenizer {
+    jieba: Arc<Jieba>,
+}
+
+impl JiebaTokenizer {
+    pub fn new(jieba: Arc<Jieba>) -> JiebaTokenizer {
+        JiebaTokenizer { jieba }
+    }
+
+    /// The words of `text`, offsets into `text`. The index and questions both go through this.
+    pub fn words(&self, text: &str) -> Vec<Word> {
+        self.jieba
+            .tokenize(text, TokenizeMode::Search, true)
+            .into_iter()
+            .filter(|token| token.word.chars().any(is_word_char))
+            .map(|token| Word {
+                text: normalize_word(token.word),
+                start: token.byte_start,
+                end: token.byte_end,
+            })
+            .filter(|word| !word.text.is_empty())
+            .collect()
+    }
+
+    /// How common `word` is in general Chinese, by jieba's dictionary (`None` when jieba does not know it).
+    pub fn frequency(&self, word: &str) -> Option<usize> {
+        self.jieba
+            .has_word(word)
+            .then(|| self.jieba.suggest_freq(word))
+    }
+}
+
+/// Normalises one segmented word; plain ASCII and already-simplified words are left as they are cheaply.
+fn normalize_word(word: &str) -> String {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        word.to_owned()
+    } else {
+        normalize(word)
+    }
+}
+
+impl Tokenizer for JiebaTokenizer {
+    type TokenStream<'a> = WordStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
+        WordStream {
+            words: self.words(text),
+            next: 0,
+            token: Token::default(),
+        }
+    }
+}
+
+/// The words of one text handed to tantivy one at a time.
+pub struct WordStream {
+    words: Vec<Word>,
+    next: usize,
+    token: Token,
+}
+
+impl TokenStream for WordStream {
+    fn advance(&mut self) -> bool {
+        let Some(word) = self.words.get_mut(self.next) else {
+            return false;
+        };
+        self.token.offset_from = word.start;
+        self.token.offset_to = word.end;
+        self.token.position = self.next;
+        self.token.position_length = 1;
+        self.token.text = std::mem::take(&mut word.text);
+        self.next += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokenizer() -> JiebaTokenizer {
+        JiebaTokenizer::new(shared_jieba("鼎力杆塔 10 n\n规上工业增加值 10 n\n").expect("dict"))
+    }
+
+    fn texts(words: &[Word]) -> Vec<&str> {
+        words.iter().map(|w| w.text.as_str()).collect()
+    }
+
+    #[test]
+    fn user_dictionary_terms_stay_whole_and_sub_words_are_added() {
+        let words = tokenizer().words("规上工业增加值增长8%");
+        let texts = texts(&words);
+        assert!(texts.contains(&"规上工业增加值"), "{texts:?}");
+        assert!(texts.contains(&"工业"), "{texts:?}");
+        assert!(texts.contains(&"增长"), "{texts:?}");
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text_and_punctuation_is_dropped() {
+        let text = "依托鼎力杆塔、华鼎电气。";
+        let words = tokenizer().words(text);
+        assert!(words.iter().all(|w| w.text != "、" && w.text != "。"));
+        let word = words.iter().find(|w| w.text == "鼎力杆塔").expect("found");
+        assert_eq!(&text[word.start..word.end], "鼎力杆塔");
+    }
+
+    #[test]
+    fn words_are_normalised_like_questions() {
+        let texts_of = |t: &str| {
+            tokenizer()
+                .words(t)
+                .into_iter()
+                .map(|w| w.text)
+                .collect::<Vec<_>>()
+        };
+        assert!(texts_of("5G智慧杆塔").contains(&"5g".to_owned()));
+    }
+
+    #[test]
+    fn the_same_user_dictionary_shares_one_instance() {
+        let a = shared_jieba("嫘祖海棠园 10 n\n").expect("dict");
+        let b = shared_jieba("嫘祖海棠园 10 n\n").expect("dict");
+        assert!(Arc::ptr_eq(&a, &b));
+    }
+
+    #[test]
+    fn a_tantivy_stream_yields_the_same_words() {
+        let mut tokenizer = tokenizer();
+        let expected = texts(&tokenizer.words("粮食总产保持在96万吨以上"))
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>();
+        let mut stream = tokenizer.token_stream("粮食总产保持在96万吨以上");
+        let mut seen = Vec::new();
+        while let Some(token) = stream.next() {
+            seen.push(token.text.clone());
+        }
+        assert_eq!(seen, expected);
+    }
+}

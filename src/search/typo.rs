@@ -1,0 +1,218 @@
+//! One wrong character in a known term ("四涨清单", "规上工叶增加值") should still find the term. Question spans
+//! are compared with the report's vocabulary at edit distance 1 (one substituted character), which is the
+//! typo an input method makes.
+
+use std::collections::HashMap;
+
+use super::normalize::is_han;
+
+/// Terms shorter than this are left alone: one changed character in a two-character word makes another word
+/// (今年 / 去年), not a typo.
+const MIN_TERM_CHARS: usize = 3;
+
+/// The known terms, indexed by every one-character-masked form so that a span finds its neighbours in
+/// `len` lookups.
+#[derive(Debug, Default)]
+pub struct TypoVocabulary {
+    /// `(masked position, term with that character replaced by '\0')` → term
+    neighbours: HashMap<String, Vec<u32>>,
+    terms: Vec<Vec<char>>,
+    exact: HashMap<String, u32>,
+    longest: usize,
+}
+
+/// A correction of one span of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    /// Character range in the text.
+    pub start: usize,
+    pub end: usize,
+    pub term: String,
+}
+
+impl TypoVocabulary {
+    /// Builds the vocabulary from normalised terms; terms shorter than three ideographs are skipped.
+    pub fn new<I, S>(terms: I) -> TypoVocabulary
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut vocabulary = TypoVocabulary::default();
+        for term in terms {
+            let term = term.as_ref();
+            let chars: Vec<char> = term.chars().collect();
+            if chars.len() < MIN_TERM_CHARS
+                || !chars.iter().all(|&c| is_han(c))
+                || vocabulary.exact.contains_key(term)
+            {
+                continue;
+            }
+            let id = vocabulary.terms.len() as u32;
+            for position in 0..chars.len() {
+                vocabulary
+                    .neighbours
+                    .entry(masked(&chars, position))
+                    .or_default()
+                    .push(id);
+            }
+            vocabulary.longest = vocabulary.longest.max(chars.len());
+            vocabulary.exact.insert(term.to_owned(), id);
+            vocabulary.terms.push(chars);
+        }
+        vocabulary
+    }
+
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Spans of `text` that are one character away from a known term and do not overlap a term written
+    /// correctly; longer terms win, then the leftmost. A span matching two different terms equally is
+    /// ambiguous and left alone.
+    pub fn corrections(&self, text: &str) -> Vec<Correction> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut taken = vec![false; chars.len()];
+        for (start, end) in self.exact_spans(&chars) {
+            taken[start..end].iter_mut().for_each(|t| *t = true);
+        }
+        let mut corrections = Vec::new();
+        for len in (MIN_TERM_CHARS..=self.longest.min(chars.len())).rev() {
+            for start in 0..=chars.len() - len {
+                let span = &chars[start..start + len];
+                if taken[start..start + len].iter().any(|&t| t) || !span.iter().all(|&c| is_han(c))
+                {
+                    continue;
+                }
+                if let Some(term) = self.unique_neighbour(span) {
+                    taken[start..start + len].iter_mut().for_each(|t| *t = true);
+                    corrections.push(Correction {
+                        start,
+                        end: start + len,
+                        term: self.terms[term as usize].iter().collect(),
+                    });
+                }
+            }
+        }
+        corrections.sort_by_key(|c| c.start);
+        corrections
+    }
+
+    /// `text` with every correction applied, or `None` when nothing needed correcting.
+    pub fn correct(&self, text: &str) -> Option<String> {
+        let corrections = self.corrections(text);
+        if corrections.is_empty() {
+            return None;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for correction in &corrections {
+            out.extend(&chars[at..correction.start]);
+            out.push_str(&correction.term);
+            at = correction.end;
+        }
+        out.extend(&chars[at..]);
+        Some(out)
+    }
+
+    fn exact_spans(&self, chars: &[char]) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        let mut buffer = String::new();
+        for len in MIN_TERM_CHARS..=self.longest.min(chars.len()) {
+            for start in 0..=chars.len() - len {
+                buffer.clear();
+                buffer.extend(&chars[start..start + len]);
+                if self.exact.contains_key(&buffer) {
+                    spans.push((start, start + len));
+                }
+            }
+        }
+        spans
+    }
+
+    fn unique_neighbour(&self, span: &[char]) -> Option<u32> {
+        let mut found: Option<u32> = None;
+        for position in 0..span.len() {
+            let Some(ids) = self.neighbours.get(&masked(span, position)) else {
+                continue;
+            };
+            for &id in ids {
+                if self.terms[id as usize] == span {
+                    continue;
+                }
+                match found {
+                    Some(other) if other != id => return None,
+                    _ => found = Some(id),
+                }
+            }
+        }
+        found
+    }
+}
+
+fn masked(chars: &[char], position: usize) -> String {
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| if i == position { '\0' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocabulary() -> TypoVocabulary {
+        TypoVocabulary::new([
+            "四张清单",
+            "规上工业增加值",
+            "放管服效",
+            "今年",
+            "嫘祖海棠园",
+            "四美乡村",
+        ])
+    }
+
+    #[test]
+    fn one_wrong_character_is_corrected() {
+        let v = vocabulary();
+        assert_eq!(
+            v.correct("四涨清单是什么意思").as_deref(),
+            Some("四张清单是什么意思")
+        );
+        assert_eq!(
+            v.correct("去年规上工叶增加值").as_deref(),
+            Some("去年规上工业增加值")
+        );
+        assert_eq!(
+            v.correct("雷祖海棠园在哪").as_deref(),
+            Some("嫘祖海棠园在哪")
+        );
+    }
+
+    #[test]
+    fn correct_text_and_unknown_text_are_left_alone() {
+        let v = vocabulary();
+        assert_eq!(v.correct("四张清单是什么意思"), None);
+        assert_eq!(v.correct("明天天气怎么样"), None);
+        assert_eq!(v.correct("abc"), None);
+    }
+
+    #[test]
+    fn short_terms_are_not_corrected() {
+        assert_eq!(vocabulary().correct("去年"), None);
+        assert!(!vocabulary().is_empty());
+        assert_eq!(vocabulary().len(), 5);
+    }
+
+    #[test]
+    fn an_ambiguous_span_is_left_alone() {
+        let v = TypoVocabulary::new(["四美乡村", "四好乡村"]);
+        assert_eq!(v.correct("四x乡村"), None);
+        assert_eq!(v.correct("四丑乡村"), None);
+    }
+}
