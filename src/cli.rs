@@ -38,6 +38,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run the Telegram bot: TELOXIDE_TOKEN is required; long polling, or a webhook when WEBHOOK_URL is
+    /// set (see .env.example).
+    Serve,
 }
 
 /// Runs one parsed command line.
@@ -51,6 +54,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Glossary { json } => {
             summary::write_glossary(&load(&cli.knowledge_dir)?, json, &mut out)
+        }
+        Command::Serve => {
+            // The bot runs until stopped and never prints to stdout: release it.
+            drop(out);
+            return crate::telegram::serve::command(&cli.knowledge_dir);
         }
     };
     quiet_on_closed_pipe(written.and_then(|()| out.flush()))

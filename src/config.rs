@@ -1,5 +1,6 @@
 //! Settings read from the environment and an optional `.env` file (see `.env.example`), so that the same
-//! binary runs on a laptop, in Docker and in tests that point it at a fake Bot API server.
+//! binary runs on a laptop, in Docker and in tests that point it at a fake Bot API server. `RUST_LOG` is
+//! not here: `main` reads it before anything else, to set up logging.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -9,8 +10,6 @@ use url::Url;
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/report-bot.db";
 /// Where the report data lives when `KNOWLEDGE_DIR` is not set.
 pub const DEFAULT_KNOWLEDGE_DIR: &str = "knowledge";
-/// The log filter when `RUST_LOG` is not set.
-pub const DEFAULT_LOG_FILTER: &str = "info";
 /// The port the webhook server listens on when `WEBHOOK_URL` is set and `PORT` is not.
 pub const DEFAULT_WEBHOOK_PORT: u16 = 8443;
 
@@ -89,8 +88,6 @@ pub struct Config {
     pub database_url: String,
     /// `KNOWLEDGE_DIR`: the folder with `reports/`, `aliases.toml` and `userdict.txt`.
     pub knowledge_dir: PathBuf,
-    /// `RUST_LOG`, an `EnvFilter` directive.
-    pub log_filter: String,
     /// `WEBHOOK_URL` (+ `PORT`); long polling when absent.
     pub webhook: Option<WebhookConfig>,
 }
@@ -141,7 +138,6 @@ impl Config {
             knowledge_dir: var("KNOWLEDGE_DIR")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from(DEFAULT_KNOWLEDGE_DIR)),
-            log_filter: var("RUST_LOG").unwrap_or_else(|| DEFAULT_LOG_FILTER.to_owned()),
             webhook,
         })
     }
@@ -191,7 +187,6 @@ mod tests {
         assert!(config.webhook.is_none());
         assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(config.knowledge_dir, PathBuf::from(DEFAULT_KNOWLEDGE_DIR));
-        assert_eq!(config.log_filter, DEFAULT_LOG_FILTER);
     }
 
     #[test]
@@ -217,7 +212,6 @@ mod tests {
             ("TELOXIDE_API_URL", "http://127.0.0.1:8081/"),
             ("DATABASE_URL", "sqlite::memory:"),
             ("KNOWLEDGE_DIR", "/srv/knowledge"),
-            ("RUST_LOG", "debug"),
             ("WEBHOOK_URL", "https://bot.example.org/hook"),
             ("PORT", "8080"),
         ])
@@ -229,7 +223,6 @@ mod tests {
         );
         assert_eq!(config.database_url, "sqlite::memory:");
         assert_eq!(config.knowledge_dir, PathBuf::from("/srv/knowledge"));
-        assert_eq!(config.log_filter, "debug");
         let webhook = config.webhook.expect("webhook mode");
         assert_eq!(webhook.url.as_str(), "https://bot.example.org/hook");
         assert_eq!(webhook.port, 8080);

@@ -41,21 +41,6 @@ impl Redactor {
     }
 }
 
-/// Installs the global log subscriber: `filter` in `EnvFilter` syntax (a bad one falls back to `info`),
-/// lines to stderr through the redactor. Records from crates that use `log` (teloxide) are included.
-/// Does nothing if a subscriber is already installed.
-pub fn install_logging(filter: &str, redactor: Redactor) {
-    let filter = tracing_subscriber::EnvFilter::try_new(filter)
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let installed = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(RedactingMakeWriter::new(redactor, io::stderr))
-        .try_init();
-    if installed.is_err() {
-        tracing::debug!("a log subscriber was already installed");
-    }
-}
-
 /// A log destination that redacts each write; tracing's formatter writes one whole event per call.
 #[derive(Debug, Clone)]
 pub struct RedactingMakeWriter<M> {
