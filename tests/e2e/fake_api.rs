@@ -10,7 +10,8 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::{Json, Router};
@@ -293,13 +294,21 @@ impl Drop for FakeApi {
 async fn handle(
     State(shared): State<Arc<Shared>>,
     Path(path): Path<String>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let Some((bot, method)) = path.split_once('/') else {
         return error(StatusCode::NOT_FOUND, 404, "Not Found", None);
     };
     let token_ok = bot.strip_prefix("bot") == Some(TOKEN);
-    let params: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let content_type = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let params = match content_type.split_once("boundary=") {
+        Some((_, boundary)) => multipart_fields(&body, boundary.trim_matches('"')),
+        None => serde_json::from_slice(&body).unwrap_or(Value::Null),
+    };
     let key = method.to_ascii_lowercase();
 
     let fault = shared
@@ -330,6 +339,27 @@ async fn handle(
     shared.lock().calls.push(call);
     shared.changed.notify_waiters();
     (status, Json(body)).into_response()
+}
+
+/// The text fields of a multipart/form-data body (teloxide sends setWebhook that way), as a JSON object.
+fn multipart_fields(body: &[u8], boundary: &str) -> Value {
+    let body = String::from_utf8_lossy(body);
+    let mut fields = serde_json::Map::new();
+    for part in body.split(&format!("--{boundary}")) {
+        let Some((head, value)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let name = head
+            .split("name=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next());
+        if let Some(name) = name {
+            let value = value.strip_suffix("\r\n").unwrap_or(value);
+            let value = serde_json::from_str(value).unwrap_or_else(|_| json!(value));
+            fields.insert(name.to_owned(), value);
+        }
+    }
+    Value::Object(fields)
 }
 
 fn fault_response(fault: Fault) -> (StatusCode, Value) {
