@@ -64,6 +64,9 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         rounds: usize,
     },
+    /// Run the Telegram bot: TELOXIDE_TOKEN is required; long polling, or a webhook when WEBHOOK_URL is
+    /// set (see .env.example).
+    Serve,
 }
 
 /// Runs one parsed command line.
@@ -107,6 +110,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let cases = commands::read_cases(&file)?;
             let figures = commands::bench(&cli.knowledge_dir, &cases, rounds)?;
             writeln!(out, "{figures}")
+        }
+        Command::Serve => {
+            // The bot runs until stopped and never prints to stdout: release it.
+            drop(out);
+            return crate::telegram::serve::command(&cli.knowledge_dir);
         }
     };
     quiet_on_closed_pipe(written.and_then(|()| out.flush()))

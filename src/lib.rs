@@ -5,5 +5,8 @@
 
 pub mod answer;
 pub mod cli;
+pub mod config;
 pub mod knowledge;
+pub mod reminders;
 pub mod search;
+pub mod telegram;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 /// A problem with the knowledge folder: which file, which line (1-based, 0 when it cannot be told), what.
 #[derive(Debug, thiserror::Error)]
 pub enum KnowledgeError {
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}")]
     Io {
         path: PathBuf,
         #[source]
@@ -63,10 +63,24 @@ impl KnowledgeError {
 
 /// The 1-based line holding byte `offset` of `text`.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    LineIndex::new(text).line(offset)
+}
+
+/// Where each line of a text starts, for turning many byte offsets into line numbers.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub(crate) fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
 }

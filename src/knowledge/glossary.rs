@@ -130,11 +130,7 @@ fn numbered_line(text: &str, from: usize) -> Option<usize> {
 /// Fills `used_in` of every glossary entry with the ids of the body sentences using its term.
 pub(crate) fn link(report: &mut Report) {
     let sentences: Vec<(String, String, Vec<char>)> = report
-        .parts
-        .iter()
-        .flat_map(|part| &part.sections)
-        .flat_map(|section| &section.paragraphs)
-        .flat_map(|paragraph| &paragraph.sentences)
+        .sentences()
         .map(|sentence| {
             let normalized = normalize(&sentence.text).chars().collect();
             (sentence.id.clone(), sentence.text.clone(), normalized)
@@ -156,13 +152,18 @@ pub(crate) fn link(report: &mut Report) {
 /// (`六乱六清` / `治理“六乱”、开展“六清”`).
 struct TermMatcher {
     chars: Vec<char>,
-    halves: Option<(String, String)>,
+    /// The two halves of the term, and each half in every quote style (`“六乱”`, `「六乱」` …).
+    halves: Option<[Half; 2]>,
+}
+
+struct Half {
+    chars: Vec<char>,
+    quoted: Vec<String>,
 }
 
 impl TermMatcher {
     fn new(term: &str) -> Self {
-        let normalized = normalize(term);
-        let chars: Vec<char> = normalized.chars().collect();
+        let chars: Vec<char> = normalize(term).chars().collect();
         let halves = match term.split_once(['、', ',', '，']) {
             Some((first, second)) => Some((normalize(first), normalize(second))),
             None if chars.len() >= FUZZY_MIN_CHARS && chars.len().is_multiple_of(2) => {
@@ -171,47 +172,58 @@ impl TermMatcher {
             }
             None => None,
         };
+        let half = |text: &str| Half {
+            chars: text.chars().collect(),
+            quoted: QUOTES
+                .iter()
+                .map(|(open, close)| format!("{open}{text}{close}"))
+                .collect(),
+        };
+        let halves = halves
+            .filter(|(first, second)| char_len(first) >= 2 && char_len(second) >= 2)
+            .map(|(first, second)| [half(&first), half(&second)]);
         TermMatcher { chars, halves }
     }
 
     fn is_used_in(&self, text: &str, normalized: &[char]) -> bool {
-        if self.chars.is_empty() || normalized.len() < self.chars.len() {
-            return self.halves_quoted(text);
+        let allowed_differences = usize::from(self.chars.len() >= FUZZY_MIN_CHARS);
+        appears(&self.chars, normalized, allowed_differences)
+            || self.halves_quoted(text, normalized)
+    }
+
+    fn halves_quoted(&self, text: &str, normalized: &[char]) -> bool {
+        self.halves.as_ref().is_some_and(|halves| {
+            halves.iter().all(|half| {
+                appears(&half.chars, normalized, 0)
+                    && half.quoted.iter().any(|form| text.contains(form.as_str()))
+            })
+        })
+    }
+}
+
+/// `needle` appears in `haystack` with at most `allowed_differences` inner characters changed (the first
+/// and last must match, which also keeps the scan cheap).
+fn appears(needle: &[char], haystack: &[char], allowed_differences: usize) -> bool {
+    let (Some(first), Some(last)) = (needle.first(), needle.last()) else {
+        return false;
+    };
+    let length = needle.len();
+    let mut at = 0;
+    while at + length <= haystack.len() {
+        if haystack[at] == *first && haystack[at + length - 1] == *last {
+            let mut differences = 0;
+            for (a, b) in needle.iter().zip(&haystack[at..at + length]) {
+                if a != b {
+                    differences += 1;
+                }
+            }
+            if differences <= allowed_differences {
+                return true;
+            }
         }
-        let windows = || normalized.windows(self.chars.len());
-        windows().any(|window| window == self.chars.as_slice())
-            || (self.chars.len() >= FUZZY_MIN_CHARS
-                && windows().any(|window| self.differs_in_one_inner_char(window)))
-            || self.halves_quoted(text)
+        at += 1;
     }
-
-    fn differs_in_one_inner_char(&self, window: &[char]) -> bool {
-        let last = self.chars.len() - 1;
-        let mut differences = self
-            .chars
-            .iter()
-            .zip(window)
-            .enumerate()
-            .filter(|(_, (a, b))| a != b)
-            .map(|(position, _)| position);
-        matches!(
-            (differences.next(), differences.next()),
-            (Some(position), None) if position != 0 && position != last
-        )
-    }
-
-    fn halves_quoted(&self, text: &str) -> bool {
-        let Some((first, second)) = &self.halves else {
-            return false;
-        };
-        let quoted = |half: &str| {
-            char_len(half) >= 2
-                && QUOTES
-                    .iter()
-                    .any(|(open, close)| text.contains(&format!("{open}{half}{close}")))
-        };
-        quoted(first) && quoted(second)
-    }
+    false
 }
 
 #[cfg(test)]

@@ -99,6 +99,12 @@ const VERBS: [(&str, Option<ChangeKind>); 27] = [
     ("达", Some(ChangeKind::Reach)),
 ];
 
+/// Verbs that name an action but no change (`改造农村公路86公里`): they stay part of the metric's name,
+/// and stop a clause from inheriting the verb of the clause before.
+const ACTION_VERBS: [&str; 8] = [
+    "改造", "处置", "化解", "更换", "办理", "开展", "举办", "消纳",
+];
+
 /// Words that sit between a verb and its figure (`保持在`, `均在`).
 const CONNECTORS: [&str; 4] = ["在", "到", "至", "为"];
 const ADVERBS: [&str; 2] = ["均", "共"];
@@ -492,7 +498,7 @@ fn figure_statements(clause: &str, last_change: &mut Option<Option<ChangeKind>>)
             (right.to_string(), None)
         } else {
             let name = strip_leading(&left[..verb.as_ref().map_or(left.len(), |v| v.start)]);
-            let leading = name.verb.map(|(_, change)| change);
+            let leading = name.leading_change();
             if has_right {
                 (format!("{}{right}", name.text), leading)
             } else {
@@ -587,7 +593,20 @@ struct Name<'t> {
     /// Where the name starts in the text it was found in.
     start: usize,
     /// The first leading verb that names a change: where it starts, and the change.
-    verb: Option<(usize, Option<ChangeKind>)>,
+    verb: Option<(usize, ChangeKind)>,
+    /// The name opens with a verb that names no change (`改造…`), kept in the name.
+    action: bool,
+}
+
+impl Name<'_> {
+    /// The change the leading words express: `Some(None)` for an action verb, `None` for no verb.
+    fn leading_change(&self) -> Option<Option<ChangeKind>> {
+        match (self.verb, self.action) {
+            (Some((_, change)), _) => Some(Some(change)),
+            (None, true) => Some(None),
+            (None, false) => None,
+        }
+    }
 }
 
 fn strip_leading(text: &str) -> Name<'_> {
@@ -605,15 +624,12 @@ fn strip_leading(text: &str) -> Name<'_> {
             start += base.end();
         } else if let Some(filler) = FILLERS.iter().find(|f| rest.starts_with(*f)) {
             start += filler.len();
-        } else if let Some((word, kind)) = VERBS
+        } else if let Some((word, Some(kind))) = VERBS
             .iter()
             .find(|(word, _)| rest.starts_with(word) && !is_noun_use(&rest[word.len()..]))
         {
-            // A verb that names no change stays part of the name (`处置化解问题楼盘`).
-            if kind.is_some() {
-                verb.get_or_insert((start, *kind));
-                start += word.len();
-            }
+            verb.get_or_insert((start, *kind));
+            start += word.len();
         }
         if start == before {
             break;
@@ -624,6 +640,7 @@ fn strip_leading(text: &str) -> Name<'_> {
         text: name,
         start,
         verb,
+        action: ACTION_VERBS.iter().any(|action| name.starts_with(action)),
     }
 }
 
@@ -661,7 +678,7 @@ fn worded_statement(clause: &str) -> Option<Statement> {
             metric: name.text.to_string(),
             value_text: clause[verb_start..name.start].to_string(),
             figure: None,
-            change,
+            change: Some(change),
         });
     }
     let predicates = VERBS

@@ -5,9 +5,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::error::{line_of, KnowledgeError};
+use super::error::{line_of, KnowledgeError, LineIndex};
 use super::model::{Report, ReportMeta};
 use super::parse::parse_report;
 use super::{AliasEntry, Library};
@@ -112,34 +113,57 @@ fn load_reports(dir: &Path) -> Result<Vec<Report>, KnowledgeError> {
     Ok(reports.into_iter().map(|(_, report)| report).collect())
 }
 
+/// `report.toml` as written: dates may be TOML dates (`2022-04-20`) or strings (`"2022-04-20"`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetaFile {
+    id: String,
+    title: String,
+    issuer: String,
+    speaker: String,
+    meeting: String,
+    meeting_date: toml::Value,
+    published: toml::Value,
+    year: i32,
+    source: String,
+}
+
 fn parse_meta(path: &Path, text: &str) -> Result<ReportMeta, KnowledgeError> {
     let error = |line: usize, what: String| KnowledgeError::Metadata {
         path: path.to_path_buf(),
         line,
         what,
     };
-    let mut table: toml::Table = toml::from_str(text).map_err(|e| {
+    let file: MetaFile = toml::from_str(text).map_err(|e| {
         error(
             e.span().map_or(0, |span| line_of(text, span.start)),
             e.message().to_string(),
         )
     })?;
-    // TOML has its own date type (`meeting_date = 2022-04-20`); the model reads dates from strings.
-    for (_, value) in table.iter_mut() {
-        if let toml::Value::Datetime(date) = value {
-            *value = toml::Value::String(date.to_string());
-        }
-    }
-    let meta: ReportMeta = table.try_into().map_err(|e: toml::de::Error| {
-        let message = e.message().to_string();
-        // Point at the field the message names, if it is in the file.
-        let line = message
-            .split('`')
-            .nth(1)
-            .and_then(|field| key_line(text, field))
-            .unwrap_or(0);
-        error(line, message)
-    })?;
+    let date = |key: &str, value: &toml::Value| {
+        let written = match value {
+            toml::Value::Datetime(date) => date.to_string(),
+            toml::Value::String(date) => date.clone(),
+            other => other.to_string(),
+        };
+        NaiveDate::parse_from_str(&written, "%Y-%m-%d").map_err(|_| {
+            error(
+                key_line(text, key).unwrap_or(0),
+                format!("`{key}` must be a date such as 2022-04-20, not {written}"),
+            )
+        })
+    };
+    let meta = ReportMeta {
+        meeting_date: date("meeting_date", &file.meeting_date)?,
+        published: date("published", &file.published)?,
+        id: file.id,
+        title: file.title,
+        issuer: file.issuer,
+        speaker: file.speaker,
+        meeting: file.meeting,
+        year: file.year,
+        source: file.source,
+    };
     let id_is_ascii_slug = !meta.id.is_empty()
         && meta
             .id
@@ -194,9 +218,10 @@ pub(crate) fn parse_aliases(path: &Path, text: &str) -> Result<Vec<AliasEntry>, 
             e.message().to_string(),
         )
     })?;
+    let lines = LineIndex::new(text);
     let mut aliases = Vec::with_capacity(file.alias.len());
     for spanned in file.alias {
-        let line = line_of(text, spanned.span().start);
+        let line = lines.line(spanned.span().start);
         let entry = spanned.into_inner();
         if entry.canonical.trim().is_empty() {
             return Err(error(line, "`canonical` is empty".to_string()));

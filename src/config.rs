@@ -1,0 +1,265 @@
+//! Settings read from the environment and an optional `.env` file (see `.env.example`), so that the same
+//! binary runs on a laptop, in Docker and in tests that point it at a fake Bot API server. `RUST_LOG` is
+//! not here: `main` reads it before anything else, to set up logging.
+
+use std::fmt;
+use std::path::PathBuf;
+use url::Url;
+
+/// Where the SQLite database lives when `DATABASE_URL` is not set.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/report-bot.db";
+/// Where the report data lives when `KNOWLEDGE_DIR` is not set.
+pub const DEFAULT_KNOWLEDGE_DIR: &str = "knowledge";
+/// The port the webhook server listens on when `WEBHOOK_URL` is set and `PORT` is not.
+pub const DEFAULT_WEBHOOK_PORT: u16 = 8443;
+
+/// Why the settings could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(
+        "TELOXIDE_TOKEN is not set: get a bot token from @BotFather and put it in the environment \
+         or in .env (see .env.example)"
+    )]
+    MissingToken,
+    #[error("TELOXIDE_TOKEN does not look like a bot token (expected <digits>:<secret>)")]
+    MalformedToken,
+    #[error("{name} is not a valid URL ({value:?}): {source}")]
+    BadUrl {
+        name: &'static str,
+        value: String,
+        source: url::ParseError,
+    },
+    #[error("{name} must be an http(s) URL, got {value:?}")]
+    NotHttp { name: &'static str, value: String },
+    #[error("PORT is not a port number: {0:?}")]
+    BadPort(String),
+    #[error("could not read .env: {0}")]
+    DotEnv(#[from] dotenvy::Error),
+}
+
+/// A bot token. Its `Debug` and `Display` never show the secret, so a logged `Config` cannot leak it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct BotToken(String);
+
+impl BotToken {
+    /// Checks the `<bot id>:<secret>` shape so that a typo fails at start, not at the first request.
+    pub fn parse(raw: &str) -> Result<BotToken, ConfigError> {
+        let raw = raw.trim();
+        let (id, secret) = raw.split_once(':').ok_or(ConfigError::MalformedToken)?;
+        let id_ok = !id.is_empty() && id.chars().all(|c| c.is_ascii_digit());
+        let secret_ok = !secret.is_empty()
+            && secret
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if id_ok && secret_ok {
+            Ok(BotToken(raw.to_owned()))
+        } else {
+            Err(ConfigError::MalformedToken)
+        }
+    }
+
+    /// The secret itself, for the HTTP client and for log redaction only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for BotToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("BotToken(<redacted>)")
+    }
+}
+
+/// Webhook mode: Telegram posts updates to `url`; the bot listens on `0.0.0.0:port`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebhookConfig {
+    pub url: Url,
+    pub port: u16,
+}
+
+/// Everything the program reads from its environment.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `TELOXIDE_TOKEN`; only `serve` needs it, so it is checked by [`Config::bot_token`].
+    pub token: Option<BotToken>,
+    /// `TELOXIDE_API_URL`: another Bot API server (a local one, or a fake in tests).
+    pub api_url: Option<Url>,
+    /// `DATABASE_URL`, for the reminder store.
+    pub database_url: String,
+    /// `KNOWLEDGE_DIR`: the folder with `reports/`, `aliases.toml` and `userdict.txt`.
+    pub knowledge_dir: PathBuf,
+    /// `WEBHOOK_URL` (+ `PORT`); long polling when absent.
+    pub webhook: Option<WebhookConfig>,
+}
+
+impl Config {
+    /// Reads `.env` (if there is one; real environment variables win) and then the environment.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        match dotenvy::dotenv() {
+            Ok(_) => {}
+            Err(err) if err.not_found() => {}
+            Err(err) => return Err(err.into()),
+        }
+        Config::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Builds the settings from any variable source; tests pass a map instead of touching the process
+    /// environment. Empty values count as unset.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let var = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+
+        let token = var("TELOXIDE_TOKEN")
+            .map(|raw| BotToken::parse(&raw))
+            .transpose()?;
+        let api_url = var("TELOXIDE_API_URL")
+            .map(|raw| parse_http_url("TELOXIDE_API_URL", &raw))
+            .transpose()?;
+        let webhook = match var("WEBHOOK_URL") {
+            Some(raw) => {
+                let url = parse_http_url("WEBHOOK_URL", &raw)?;
+                let port = match var("PORT") {
+                    Some(port) => port
+                        .trim()
+                        .parse::<u16>()
+                        .ok()
+                        .filter(|port| *port != 0)
+                        .ok_or(ConfigError::BadPort(port))?,
+                    None => DEFAULT_WEBHOOK_PORT,
+                };
+                Some(WebhookConfig { url, port })
+            }
+            None => None,
+        };
+
+        Ok(Config {
+            token,
+            api_url,
+            database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            knowledge_dir: var("KNOWLEDGE_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_KNOWLEDGE_DIR)),
+            webhook,
+        })
+    }
+
+    /// The token, or the error that tells the operator how to get one.
+    pub fn bot_token(&self) -> Result<&BotToken, ConfigError> {
+        self.token.as_ref().ok_or(ConfigError::MissingToken)
+    }
+}
+
+fn parse_http_url(name: &'static str, raw: &str) -> Result<Url, ConfigError> {
+    let url = Url::parse(raw.trim()).map_err(|source| ConfigError::BadUrl {
+        name,
+        value: raw.to_owned(),
+        source,
+    })?;
+    if matches!(url.scheme(), "http" | "https") {
+        Ok(url)
+    } else {
+        Err(ConfigError::NotHttp {
+            name,
+            value: raw.to_owned(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    const TOKEN: &str = "123456:ABC-def_ghi";
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_apply_when_nothing_is_set() {
+        let config = config(&[]).expect("empty environment is valid");
+        assert!(config.token.is_none());
+        assert!(config.api_url.is_none());
+        assert!(config.webhook.is_none());
+        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(config.knowledge_dir, PathBuf::from(DEFAULT_KNOWLEDGE_DIR));
+    }
+
+    #[test]
+    fn missing_token_is_an_error_only_when_asked_for() {
+        let config = config(&[]).expect("valid");
+        let err = config.bot_token().expect_err("no token");
+        assert!(matches!(err, ConfigError::MissingToken));
+        assert!(err.to_string().contains("TELOXIDE_TOKEN"));
+        assert!(err.to_string().contains("@BotFather"));
+    }
+
+    #[test]
+    fn empty_values_count_as_unset() {
+        let config = config(&[("TELOXIDE_TOKEN", "  "), ("DATABASE_URL", "")]).expect("valid");
+        assert!(config.token.is_none());
+        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
+    }
+
+    #[test]
+    fn reads_every_variable() {
+        let config = config(&[
+            ("TELOXIDE_TOKEN", TOKEN),
+            ("TELOXIDE_API_URL", "http://127.0.0.1:8081/"),
+            ("DATABASE_URL", "sqlite::memory:"),
+            ("KNOWLEDGE_DIR", "/srv/knowledge"),
+            ("WEBHOOK_URL", "https://bot.example.org/hook"),
+            ("PORT", "8080"),
+        ])
+        .expect("valid");
+        assert_eq!(config.bot_token().expect("set").expose(), TOKEN);
+        assert_eq!(
+            config.api_url.as_ref().map(Url::as_str),
+            Some("http://127.0.0.1:8081/")
+        );
+        assert_eq!(config.database_url, "sqlite::memory:");
+        assert_eq!(config.knowledge_dir, PathBuf::from("/srv/knowledge"));
+        let webhook = config.webhook.expect("webhook mode");
+        assert_eq!(webhook.url.as_str(), "https://bot.example.org/hook");
+        assert_eq!(webhook.port, 8080);
+    }
+
+    #[test]
+    fn webhook_port_has_a_default() {
+        let config = config(&[("WEBHOOK_URL", "https://bot.example.org/hook")]).expect("valid");
+        assert_eq!(config.webhook.expect("set").port, DEFAULT_WEBHOOK_PORT);
+    }
+
+    #[test]
+    fn bad_values_are_rejected_with_their_name() {
+        let err = config(&[("TELOXIDE_API_URL", "not a url")]).expect_err("bad url");
+        assert!(err.to_string().contains("TELOXIDE_API_URL"));
+        let err = config(&[("WEBHOOK_URL", "ftp://example.org/")]).expect_err("not http");
+        assert!(err.to_string().contains("WEBHOOK_URL"));
+        for port in ["0", "70000", "eighty"] {
+            let err = config(&[("WEBHOOK_URL", "https://example.org/"), ("PORT", port)])
+                .expect_err("bad port");
+            assert!(matches!(err, ConfigError::BadPort(_)), "{port}");
+        }
+        for token in ["no-colon", ":secret", "12a:secret", "123:", "123:sec ret"] {
+            let err = config(&[("TELOXIDE_TOKEN", token)]).expect_err("bad token");
+            assert!(matches!(err, ConfigError::MalformedToken), "{token}");
+            assert!(
+                !err.to_string().contains(token),
+                "the error must not echo the token"
+            );
+        }
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_token() {
+        let config = config(&[("TELOXIDE_TOKEN", TOKEN)]).expect("valid");
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("ABC-def_ghi"), "{shown}");
+        assert!(shown.contains("<redacted>"));
+    }
+}

@@ -1,0 +1,287 @@
+//! Button payloads. Telegram gives `callback_data` 64 bytes and hands back whatever a client sends, so
+//! the payload is a short tagged string parsed into [`CallbackAction`]; anything else is rejected here and
+//! answered politely by the handler.
+
+use super::handlers::{self, answer_question, guarded, HandlerResult, Reply};
+use super::render::{self, MAX_MESSAGE_LEN};
+use super::{texts, BotApi, BotContext};
+use std::sync::Arc;
+use teloxide::payloads::{AnswerCallbackQuerySetters, EditMessageTextSetters};
+use teloxide::prelude::*;
+use teloxide::types::ParseMode;
+use teloxide::{ApiError, RequestError};
+
+/// Telegram's limit on `callback_data`.
+pub const MAX_CALLBACK_DATA: usize = 64;
+
+/// Longest offset a 更多结果 button may carry; larger values are forged.
+const MAX_OFFSET: usize = 1_000;
+
+/// What a button asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallbackAction {
+    /// 查看原文: the whole paragraph around a hit (`s:<unit id>`).
+    Source { id: String },
+    /// 更多结果: hits from `offset` on for a remembered question (`m:<question key>:<offset>`).
+    More { key: u32, offset: usize },
+    /// One glossary entry (`g:<entry id>`).
+    Glossary { id: String },
+    /// A page of the glossary term list, edited in place (`gp:<page>`).
+    GlossaryPage { page: usize },
+    /// One of the example questions offered by /start (`q:<index>`).
+    Example { index: usize },
+}
+
+/// Why a payload was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CallbackError {
+    #[error("callback data is longer than {MAX_CALLBACK_DATA} bytes")]
+    TooLong,
+    #[error("unknown callback data")]
+    Unknown,
+}
+
+impl CallbackAction {
+    /// The payload for a button, or `None` when it would not fit in 64 bytes (the caller drops the button
+    /// rather than send a request Telegram rejects).
+    pub fn encode(&self) -> Option<String> {
+        let data = match self {
+            CallbackAction::Source { id } => format!("s:{id}"),
+            CallbackAction::More { key, offset } => format!("m:{key:x}:{offset}"),
+            CallbackAction::Glossary { id } => format!("g:{id}"),
+            CallbackAction::GlossaryPage { page } => format!("gp:{page}"),
+            CallbackAction::Example { index } => format!("q:{index}"),
+        };
+        (data.len() <= MAX_CALLBACK_DATA).then_some(data)
+    }
+
+    /// Reads a payload back; anything this program did not write is refused.
+    pub fn parse(data: &str) -> Result<CallbackAction, CallbackError> {
+        if data.len() > MAX_CALLBACK_DATA {
+            return Err(CallbackError::TooLong);
+        }
+        let (tag, rest) = data.split_once(':').ok_or(CallbackError::Unknown)?;
+        let action = match tag {
+            "s" => CallbackAction::Source { id: unit_id(rest)? },
+            "g" => CallbackAction::Glossary { id: unit_id(rest)? },
+            "m" => {
+                let (key, offset) = rest.split_once(':').ok_or(CallbackError::Unknown)?;
+                CallbackAction::More {
+                    key: u32::from_str_radix(key, 16).map_err(|_| CallbackError::Unknown)?,
+                    offset: small_number(offset, MAX_OFFSET)?,
+                }
+            }
+            "gp" => CallbackAction::GlossaryPage {
+                page: small_number(rest, MAX_OFFSET)?,
+            },
+            "q" => CallbackAction::Example {
+                index: small_number(rest, MAX_OFFSET)?,
+            },
+            _ => return Err(CallbackError::Unknown),
+        };
+        Ok(action)
+    }
+}
+
+/// Entry point for every button press.
+pub async fn on_callback<B: BotApi>(
+    bot: B,
+    ctx: Arc<BotContext>,
+    update: Update,
+    query: CallbackQuery,
+) -> HandlerResult {
+    guarded(&update, handle_callback(bot, ctx, query)).await
+}
+
+async fn handle_callback<B: BotApi>(
+    bot: B,
+    ctx: Arc<BotContext>,
+    query: CallbackQuery,
+) -> HandlerResult {
+    let parsed = query.data.as_deref().map(CallbackAction::parse);
+    let (action, message) = match (parsed, query.regular_message()) {
+        (Some(Ok(action)), Some(message)) => (action, message),
+        (Some(Ok(_)), None) => return notice(&bot, &query, texts::STALE_BUTTON).await,
+        (Some(Err(_)) | None, _) => {
+            tracing::info!("refused unknown callback data");
+            return notice(&bot, &query, texts::UNKNOWN_BUTTON).await;
+        }
+    };
+    tracing::debug!(?action, "button pressed");
+    let engine = &ctx.engine;
+    let reply = Reply {
+        chat: message.chat.id,
+        reply_to: (!message.chat.is_private()).then_some(message.id),
+    };
+    match action {
+        CallbackAction::Source { id } => {
+            let Some(passage) = engine.passage(&id) else {
+                return notice(&bot, &query, texts::STALE_BUTTON).await;
+            };
+            acknowledge(&bot, &query).await?;
+            let blocks =
+                render::source_blocks(&passage.text, passage.focus.as_slice(), &passage.citation);
+            reply.blocks(&bot, &blocks, None).await
+        }
+        CallbackAction::More { key, offset } => {
+            let Some(question) = ctx.questions.get(key) else {
+                return notice(&bot, &query, texts::STALE_BUTTON).await;
+            };
+            let more = engine.ask_more(&question, offset);
+            if more.hits.is_empty() {
+                return notice(&bot, &query, texts::NO_MORE_RESULTS).await;
+            }
+            acknowledge(&bot, &query).await?;
+            let shown = offset + more.hits.len();
+            let next = handlers::has_more(engine, &question, shown)
+                .then_some(CallbackAction::More { key, offset: shown });
+            let keyboard = render::answer_keyboard(&more.hits, offset + 1, next, &[]);
+            let blocks = render::more_blocks(&more.hits, offset + 1);
+            reply.blocks(&bot, &blocks, keyboard).await
+        }
+        CallbackAction::Glossary { id } => {
+            let Some(entry) = engine.glossary().iter().find(|entry| entry.id == id) else {
+                return notice(&bot, &query, texts::STALE_BUTTON).await;
+            };
+            acknowledge(&bot, &query).await?;
+            let title = handlers::report_title(engine, &entry.id);
+            reply
+                .blocks(&bot, &render::glossary_entry_blocks(entry, title), None)
+                .await
+        }
+        CallbackAction::GlossaryPage { page } => {
+            acknowledge(&bot, &query).await?;
+            let (blocks, keyboard) = render::glossary_page(engine.glossary(), page);
+            let html = render::paginate(&blocks, MAX_MESSAGE_LEN).join("\n");
+            let mut edit = bot
+                .edit_message_text(message.chat.id, message.id, html)
+                .parse_mode(ParseMode::Html);
+            if let Some(keyboard) = keyboard {
+                edit = edit.reply_markup(keyboard);
+            }
+            match edit.send().await {
+                // The same page pressed twice: nothing to change.
+                Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
+                result => result.map(drop).map_err(Into::into),
+            }
+        }
+        CallbackAction::Example { index } => {
+            let Some(question) = ctx.examples.get(index) else {
+                return notice(&bot, &query, texts::STALE_BUTTON).await;
+            };
+            acknowledge(&bot, &query).await?;
+            answer_question(&bot, &ctx, &reply, question).await
+        }
+    }
+}
+
+/// Stops the button's spinner.
+async fn acknowledge<B: BotApi>(bot: &B, query: &CallbackQuery) -> HandlerResult {
+    bot.answer_callback_query(query.id.clone()).send().await?;
+    Ok(())
+}
+
+/// Answers the press with a short note instead of acting on it.
+async fn notice<B: BotApi>(bot: &B, query: &CallbackQuery, text: &str) -> HandlerResult {
+    bot.answer_callback_query(query.id.clone())
+        .text(text)
+        .send()
+        .await?;
+    Ok(())
+}
+
+/// Unit ids are ASCII (`xiping-2022/3.2.4.2`, `xiping-2022/3.0.2.1#4`, `xiping-2022/g7`).
+fn unit_id(raw: &str) -> Result<String, CallbackError> {
+    let valid = !raw.is_empty()
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '#'));
+    if valid {
+        Ok(raw.to_owned())
+    } else {
+        Err(CallbackError::Unknown)
+    }
+}
+
+fn small_number(raw: &str, max: usize) -> Result<usize, CallbackError> {
+    if raw.is_empty() || raw.len() > 4 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CallbackError::Unknown);
+    }
+    raw.parse::<usize>()
+        .ok()
+        .filter(|n| *n <= max)
+        .ok_or(CallbackError::Unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(action: CallbackAction) {
+        let data = action.encode().expect("fits");
+        assert!(data.len() <= MAX_CALLBACK_DATA);
+        assert_eq!(CallbackAction::parse(&data), Ok(action));
+    }
+
+    #[test]
+    fn every_action_round_trips() {
+        round_trip(CallbackAction::Source {
+            id: "xiping-2022/3.2.4.2".into(),
+        });
+        round_trip(CallbackAction::Source {
+            id: "xiping-2022/3.0.2.1#4".into(),
+        });
+        round_trip(CallbackAction::More {
+            key: u32::MAX,
+            offset: 3,
+        });
+        round_trip(CallbackAction::More { key: 0, offset: 0 });
+        round_trip(CallbackAction::Glossary {
+            id: "xiping-2022/g7".into(),
+        });
+        round_trip(CallbackAction::GlossaryPage { page: 3 });
+        round_trip(CallbackAction::Example { index: 2 });
+    }
+
+    #[test]
+    fn payloads_that_do_not_fit_are_not_encoded() {
+        let id = "x".repeat(MAX_CALLBACK_DATA);
+        assert_eq!(CallbackAction::Source { id }.encode(), None);
+        let id = "x".repeat(MAX_CALLBACK_DATA - 2);
+        assert!(CallbackAction::Source { id }.encode().is_some());
+    }
+
+    #[test]
+    fn forged_and_stale_payloads_are_refused() {
+        for data in [
+            "",
+            ":",
+            "s:",
+            "s",
+            "x:1",
+            "S:xiping-2022/1.1.1.1",
+            "s:<script>",
+            "s:西平",
+            "g:a b",
+            "m:1",
+            "m:zz:1",
+            "m:1:-1",
+            "m:1:99999",
+            "m:1:1e3",
+            "m:123456789:1",
+            "gp:",
+            "gp:+1",
+            "gp:1001",
+            "q:abc",
+            "q:18446744073709551616",
+        ] {
+            assert_eq!(
+                CallbackAction::parse(data),
+                Err(CallbackError::Unknown),
+                "{data:?}"
+            );
+        }
+        let long = format!("s:{}", "a".repeat(MAX_CALLBACK_DATA));
+        assert_eq!(CallbackAction::parse(&long), Err(CallbackError::TooLong));
+    }
+}

@@ -1,0 +1,190 @@
+//! Slash commands: parsing (with a usage line for bad arguments, and silence for commands meant for
+//! another bot in a group) and the list registered with setMyCommands.
+
+use super::texts;
+use teloxide::types::BotCommand;
+
+/// Longest term `/glossary` looks up; longer input is not a term.
+const MAX_TERM_CHARS: usize = 30;
+
+/// A command the bot acts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Start,
+    Help,
+    Ask(String),
+    Targets,
+    Results,
+    /// The whole list when `None`, one entry otherwise.
+    Glossary(Option<String>),
+    About,
+}
+
+/// What a message's text is, as far as commands go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Parsed {
+    /// Does not start with `/`.
+    NotCommand,
+    /// `/cmd@other_bot`: another bot's business.
+    ForOtherBot,
+    Command(Command),
+    /// A command this bot does not have; `addressed` when it named this bot (`/cmd@our_bot`).
+    Unknown {
+        addressed: bool,
+    },
+    /// A known command with arguments it cannot use; carries the usage line to reply with.
+    BadArguments(String),
+}
+
+/// Every command with its setMyCommands description, in menu order.
+const MENU: [(&str, &str); 7] = [
+    ("ask", texts::COMMAND_ASK),
+    ("targets", texts::COMMAND_TARGETS),
+    ("results", texts::COMMAND_RESULTS),
+    ("glossary", texts::COMMAND_GLOSSARY),
+    ("about", texts::COMMAND_ABOUT),
+    ("help", texts::COMMAND_HELP),
+    ("start", texts::COMMAND_START),
+];
+
+/// The commands to register with setMyCommands.
+pub fn bot_commands() -> Vec<BotCommand> {
+    MENU.iter()
+        .map(|(command, description)| BotCommand::new(*command, *description))
+        .collect()
+}
+
+/// Reads `/name[@bot] [arguments]`; `bot_username` is ours, without the `@`.
+pub fn parse(text: &str, bot_username: &str) -> Parsed {
+    let text = text.trim_start();
+    let Some(rest) = text.strip_prefix('/') else {
+        return Parsed::NotCommand;
+    };
+    let (head, arguments) = match rest.find(char::is_whitespace) {
+        Some(at) => (&rest[..at], rest[at..].trim()),
+        None => (rest, ""),
+    };
+    let (name, addressed) = match head.split_once('@') {
+        Some((name, addressee)) if addressee.eq_ignore_ascii_case(bot_username) => (name, true),
+        Some(_) => return Parsed::ForOtherBot,
+        None => (head, false),
+    };
+    let name = name.to_ascii_lowercase();
+    let no_arguments = |command: Command| {
+        if arguments.is_empty() {
+            Parsed::Command(command)
+        } else {
+            Parsed::BadArguments(texts::usage_without_arguments(&name))
+        }
+    };
+    match name.as_str() {
+        // Deep links (t.me/bot?start=…) put a payload after /start; it carries nothing we need.
+        "start" => Parsed::Command(Command::Start),
+        "help" => no_arguments(Command::Help),
+        "targets" => no_arguments(Command::Targets),
+        "results" => no_arguments(Command::Results),
+        "about" => no_arguments(Command::About),
+        "ask" if arguments.is_empty() => Parsed::BadArguments(texts::USAGE_ASK.to_owned()),
+        "ask" => Parsed::Command(Command::Ask(arguments.to_owned())),
+        "glossary" if arguments.is_empty() => Parsed::Command(Command::Glossary(None)),
+        "glossary" if arguments.chars().count() > MAX_TERM_CHARS => {
+            Parsed::BadArguments(texts::USAGE_GLOSSARY.to_owned())
+        }
+        "glossary" => Parsed::Command(Command::Glossary(Some(arguments.to_owned()))),
+        _ => Parsed::Unknown { addressed },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BOT: &str = "ReportBot";
+
+    #[test]
+    fn parses_every_command() {
+        let cases = [
+            ("/start", Command::Start),
+            ("/start from-inline", Command::Start),
+            ("/help", Command::Help),
+            ("/targets", Command::Targets),
+            ("/results", Command::Results),
+            ("/about", Command::About),
+            (
+                "/ask 今年GDP目标是多少",
+                Command::Ask("今年GDP目标是多少".into()),
+            ),
+            ("/ask   两个  词  ", Command::Ask("两个  词".into())),
+            ("/ask\n换行", Command::Ask("换行".into())),
+            ("/glossary", Command::Glossary(None)),
+            (
+                "/glossary 枫桥经验",
+                Command::Glossary(Some("枫桥经验".into())),
+            ),
+            ("/HELP", Command::Help),
+            ("/help@ReportBot", Command::Help),
+            ("/ask@reportbot 问题", Command::Ask("问题".into())),
+            ("  /targets", Command::Targets),
+        ];
+        for (text, command) in cases {
+            assert_eq!(parse(text, BOT), Parsed::Command(command), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bad_arguments_get_a_usage_line() {
+        assert_eq!(
+            parse("/ask", BOT),
+            Parsed::BadArguments(texts::USAGE_ASK.into())
+        );
+        assert_eq!(
+            parse("/ask    ", BOT),
+            Parsed::BadArguments(texts::USAGE_ASK.into())
+        );
+        assert_eq!(
+            parse("/targets 2023", BOT),
+            Parsed::BadArguments(texts::usage_without_arguments("targets"))
+        );
+        let long = format!("/glossary {}", "词".repeat(31));
+        assert_eq!(
+            parse(&long, BOT),
+            Parsed::BadArguments(texts::USAGE_GLOSSARY.into())
+        );
+    }
+
+    #[test]
+    fn other_texts_are_told_apart() {
+        assert_eq!(parse("今年GDP目标是多少", BOT), Parsed::NotCommand);
+        assert_eq!(parse("", BOT), Parsed::NotCommand);
+        assert_eq!(parse("/ask@OtherBot 问题", BOT), Parsed::ForOtherBot);
+        assert_eq!(parse("/subscribe@", BOT), Parsed::ForOtherBot);
+        let unknown = Parsed::Unknown { addressed: false };
+        assert_eq!(parse("/nonsense", BOT), unknown);
+        assert_eq!(parse("/", BOT), unknown);
+        assert_eq!(parse("/😀 (AND) \"x\":", BOT), unknown);
+        assert_eq!(
+            parse("/nonsense@reportbot", BOT),
+            Parsed::Unknown { addressed: true }
+        );
+    }
+
+    #[test]
+    fn the_menu_is_valid_for_telegram() {
+        let commands = bot_commands();
+        assert_eq!(commands.len(), MENU.len());
+        for command in commands {
+            assert!((1..=32).contains(&command.command.len()));
+            assert!(command
+                .command
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'));
+            assert!((3..=256).contains(&command.description.chars().count()));
+            let parsed = parse(&format!("/{}", command.command), BOT);
+            assert!(
+                matches!(parsed, Parsed::Command(_) | Parsed::BadArguments(_)),
+                "{} is in the menu but not understood",
+                command.command
+            );
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Inline mode: `@bot 问题` in any chat offers up to ten cited answers to post there.
+
+use super::handlers::{guarded, no_link_preview, HandlerResult};
+use super::render::{self, Block, Span, MAX_MESSAGE_LEN};
+use super::{texts, BotApi, BotContext};
+use crate::answer::{Answer, Hit};
+use std::sync::Arc;
+use teloxide::payloads::AnswerInlineQuerySetters;
+use teloxide::prelude::*;
+use teloxide::types::{
+    InlineQueryResult, InlineQueryResultArticle, InlineQueryResultsButton,
+    InlineQueryResultsButtonKind, InputMessageContent, InputMessageContentText, ParseMode,
+};
+
+/// Results offered for one query.
+const MAX_RESULTS: usize = 10;
+/// The report does not change while the bot runs, so Telegram may reuse an answer for a while.
+const CACHE_SECONDS: u32 = 300;
+/// Titles and descriptions are one line in Telegram's result list.
+const MAX_TITLE_CHARS: usize = 120;
+/// Inline queries are at most 256 characters; the engine gets no more.
+const MAX_QUERY_CHARS: usize = 256;
+/// The /start payload of the button shown above the results.
+const START_PARAMETER: &str = "inline";
+
+/// Entry point for every inline query.
+pub async fn on_inline_query<B: BotApi>(
+    bot: B,
+    ctx: Arc<BotContext>,
+    update: Update,
+    query: InlineQuery,
+) -> HandlerResult {
+    guarded(&update, handle_inline_query(bot, ctx, query)).await
+}
+
+async fn handle_inline_query<B: BotApi>(
+    bot: B,
+    ctx: Arc<BotContext>,
+    query: InlineQuery,
+) -> HandlerResult {
+    let question: String = query.query.trim().chars().take(MAX_QUERY_CHARS).collect();
+    let results = if question.is_empty() {
+        Vec::new()
+    } else {
+        inline_results(&ctx, &question)
+    };
+    tracing::info!(results = results.len(), "inline query answered");
+    bot.answer_inline_query(query.id, results)
+        .cache_time(CACHE_SECONDS)
+        .button(InlineQueryResultsButton {
+            text: texts::INLINE_START_BUTTON.to_owned(),
+            kind: InlineQueryResultsButtonKind::StartParameter(START_PARAMETER.to_owned()),
+        })
+        .send()
+        .await?;
+    Ok(())
+}
+
+/// One article per hit (the direct answer, or the hit itself, as title; the citation as description;
+/// answer and excerpt as the message), or one article saying the report has no answer.
+pub fn inline_results(ctx: &BotContext, question: &str) -> Vec<InlineQueryResult> {
+    let answer = ctx.engine.ask(question);
+    if !answer.answered {
+        let message = render::paginate(&render::answer_blocks(&answer), MAX_MESSAGE_LEN);
+        let description = answer.suggestions.join("、");
+        return article("none", texts::NOT_ANSWERED, &description, message)
+            .into_iter()
+            .collect();
+    }
+    let hits = all_hits(ctx, question, &answer);
+    hits.iter()
+        .enumerate()
+        .filter_map(|(i, hit)| {
+            let direct = answer.answer.as_deref().filter(|_| i == 0);
+            let title = direct.unwrap_or(&hit.text);
+            let mut blocks: Vec<Block> = direct
+                .map(|direct| Block::text(vec![Span::bold(direct)]))
+                .into_iter()
+                .collect();
+            blocks.push(Block::quote(
+                render::highlighted(&hit.excerpt, &hit.highlights),
+                vec![Span::italic(&hit.citation)],
+            ));
+            let message = render::paginate(&blocks, MAX_MESSAGE_LEN);
+            article(&i.to_string(), title, &hit.citation, message)
+        })
+        .collect()
+}
+
+/// The answer's hits followed by further pages, up to [`MAX_RESULTS`].
+fn all_hits(ctx: &BotContext, question: &str, answer: &Answer) -> Vec<Hit> {
+    let mut hits = answer.hits.clone();
+    while hits.len() < MAX_RESULTS && !hits.is_empty() {
+        let more = ctx.engine.ask_more(question, hits.len()).hits;
+        if more.is_empty() {
+            break;
+        }
+        hits.extend(more);
+    }
+    hits.truncate(MAX_RESULTS);
+    hits
+}
+
+/// An article whose message is the first rendered part (a part is at most 4096 characters).
+fn article(
+    id: &str,
+    title: &str,
+    description: &str,
+    message: Vec<String>,
+) -> Option<InlineQueryResult> {
+    let text = message.into_iter().next()?;
+    let content = InputMessageContentText::new(text)
+        .parse_mode(ParseMode::Html)
+        .link_preview_options(no_link_preview());
+    let mut article =
+        InlineQueryResultArticle::new(id, clip(title), InputMessageContent::Text(content));
+    if !description.is_empty() {
+        article = article.description(clip(description));
+    }
+    Some(InlineQueryResult::Article(article))
+}
+
+fn clip(text: &str) -> String {
+    if text.chars().count() <= MAX_TITLE_CHARS {
+        return text.to_owned();
+    }
+    let mut clipped: String = text.chars().take(MAX_TITLE_CHARS - 1).collect();
+    clipped.push('…');
+    clipped
+}

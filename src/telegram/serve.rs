@@ -1,0 +1,289 @@
+//! `report-bot serve`: the bot's process. Long polling by default, a webhook when `WEBHOOK_URL` is set;
+//! requests go through the Throttle adaptor (and retry after a 429's `retry_after`); network errors and
+//! 5xx keep it running with backoff; SIGINT/SIGTERM stop it gracefully.
+
+use super::redact::Redactor;
+use super::{commands, schema, BotContext, HandlerError};
+use crate::answer::{Engine, EngineError};
+use crate::config::{Config, ConfigError};
+use crate::knowledge::{KnowledgeError, Library};
+use std::collections::hash_map::RandomState;
+use std::convert::Infallible;
+use std::fmt::Debug;
+use std::future::Future;
+use std::hash::{BuildHasher, Hasher};
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+use teloxide::adaptors::throttle::Limits;
+use teloxide::adaptors::Throttle;
+use teloxide::dispatching::DefaultKey;
+use teloxide::error_handlers::ErrorHandler;
+use teloxide::prelude::*;
+use teloxide::types::Me;
+use teloxide::update_listeners::{webhooks, Polling, UpdateListener};
+use teloxide::{ApiError, RequestError};
+use tokio::sync::watch;
+
+/// The requester the running bot uses.
+type Api = Throttle<Bot>;
+
+/// How long one getUpdates waits for updates (the HTTP client's timeout is longer).
+const POLL_TIMEOUT: Duration = Duration::from_secs(10);
+/// Longest wait between attempts to reach an unreachable Bot API.
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
+
+/// Why the bot could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("could not load the reports: {0}")]
+    Knowledge(#[from] KnowledgeError),
+    #[error("could not build the answer engine: {0}")]
+    Engine(#[from] EngineError),
+    #[error("could not build the HTTP client: {0}")]
+    Client(String),
+    #[error("the Bot API refused the token (401 Unauthorized): check TELOXIDE_TOKEN")]
+    InvalidToken,
+}
+
+/// `report-bot serve`: settings from the environment (the command line's knowledge folder wins), a
+/// tokio runtime, and [`serve`] on it.
+pub fn command(knowledge_dir: &Path) -> anyhow::Result<()> {
+    let mut config = Config::from_env()?;
+    config.knowledge_dir = knowledge_dir.to_path_buf();
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(serve(&config))?;
+    Ok(())
+}
+
+/// Runs the bot until SIGINT or SIGTERM.
+pub async fn serve(config: &Config) -> Result<(), ServeError> {
+    let token = config.bot_token()?;
+    let redactor = Redactor::new(token.expose());
+    let engine = Arc::new(Engine::new(Library::load(&config.knowledge_dir)?)?);
+
+    let client = teloxide::net::default_reqwest_settings()
+        .build()
+        .map_err(|err| ServeError::Client(redactor.redact(&err.to_string()).into_owned()))?;
+    let mut bot = Bot::with_client(token.expose(), client);
+    if let Some(url) = &config.api_url {
+        bot = bot.set_api_url(url.clone());
+    }
+    let bot: Api = bot.throttle(Limits::default());
+
+    let context = Arc::new(BotContext::new(engine, random_key()));
+    let mut dispatcher = Dispatcher::builder(bot.clone(), schema::<Api>())
+        .dependencies(dptree::deps![context])
+        .default_handler(|update| async move {
+            tracing::debug!(update_id = update.id.0, "update ignored");
+        })
+        .error_handler(Arc::new(move |err: HandlerError| {
+            let message = Redactor::default().redact(&err.to_string()).into_owned();
+            async move { tracing::warn!(error = %message, "update not handled") }
+        }))
+        .build();
+
+    let (stop, mut stopping) = watch::channel(false);
+    let shutdown = dispatcher.shutdown_token();
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!("shutting down");
+        let _ = stop.send(true);
+        if let Ok(done) = shutdown.shutdown() {
+            done.await;
+        }
+    });
+
+    let me = tokio::select! {
+        me = connect(&bot, &redactor) => me?,
+        _ = stopping.wait_for(|stop| *stop) => {
+            tracing::info!("stopped before connecting");
+            return Ok(());
+        }
+    };
+    tracing::info!(username = me.username(), "connected to the Bot API");
+    register_commands(&bot, &redactor).await;
+
+    match &config.webhook {
+        None => {
+            tracing::info!("receiving updates by long polling");
+            let listen = || {
+                let bot = bot.clone();
+                async move {
+                    let polling = Polling::builder(bot)
+                        .timeout(POLL_TIMEOUT)
+                        .backoff_strategy(backoff)
+                        .delete_webhook()
+                        .await
+                        .build();
+                    Ok(polling)
+                }
+            };
+            let log_redactor = redactor.clone();
+            let on_error = Arc::new(move |err: RequestError| {
+                log_polling_error(&err, &log_redactor);
+                async {}
+            });
+            dispatch(&mut dispatcher, listen, on_error, &mut stopping, &redactor).await;
+        }
+        Some(webhook) => {
+            tracing::info!(port = webhook.port, "receiving updates by webhook");
+            let address = SocketAddr::from(([0, 0, 0, 0], webhook.port));
+            let listen = || {
+                webhooks::axum(
+                    bot.clone(),
+                    webhooks::Options::new(address, webhook.url.clone()),
+                )
+            };
+            let on_error = Arc::new(|err: Infallible| async move { match err {} });
+            dispatch(&mut dispatcher, listen, on_error, &mut stopping, &redactor).await;
+        }
+    }
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Dispatches updates from `listen`'s listener until shutdown. Starting needs the Bot API (getMe,
+/// setWebhook); while it is unreachable, starting is retried with backoff.
+async fn dispatch<L, Eh, Fut>(
+    dispatcher: &mut Dispatcher<Api, HandlerError, DefaultKey>,
+    mut listen: impl FnMut() -> Fut,
+    on_error: Arc<Eh>,
+    stopping: &mut watch::Receiver<bool>,
+    redactor: &Redactor,
+) where
+    Fut: Future<Output = Result<L, RequestError>>,
+    L: UpdateListener + Send,
+    L::Err: Debug,
+    Eh: ErrorHandler<L::Err> + Send + Sync,
+{
+    let mut failures = 0;
+    loop {
+        let started = match listen().await {
+            Ok(listener) => {
+                dispatcher
+                    .try_dispatch_with_listener(listener, on_error.clone())
+                    .await
+            }
+            Err(err) => Err(err),
+        };
+        let Err(err) = started else {
+            return;
+        };
+        let delay = backoff(failures);
+        failures += 1;
+        tracing::warn!(
+            error = %redactor.redact(&err.to_string()),
+            retry_in_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
+            "could not start receiving updates"
+        );
+        tokio::select! {
+            () = tokio::time::sleep(delay) => {}
+            _ = stopping.wait_for(|stop| *stop) => return,
+        }
+    }
+}
+
+/// getMe until the Bot API answers, backing off while it is unreachable; a refused token is fatal.
+async fn connect(bot: &Api, redactor: &Redactor) -> Result<Me, ServeError> {
+    let mut failures = 0;
+    loop {
+        match bot.get_me().await {
+            Ok(me) => return Ok(me),
+            Err(RequestError::Api(ApiError::InvalidToken)) => return Err(ServeError::InvalidToken),
+            Err(err) => {
+                let delay = backoff(failures);
+                failures += 1;
+                tracing::warn!(
+                    error = %redactor.redact(&err.to_string()),
+                    retry_in_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
+                    "Bot API not reachable"
+                );
+                tokio::time::sleep(delay).await;
+            }
+        }
+    }
+}
+
+async fn register_commands(bot: &Api, redactor: &Redactor) {
+    if let Err(err) = bot.set_my_commands(commands::bot_commands()).await {
+        tracing::warn!(error = %redactor.redact(&err.to_string()), "setMyCommands failed; the command menu may be stale");
+    }
+}
+
+/// 0.5 s, 1 s, 2 s … up to [`MAX_BACKOFF`].
+fn backoff(failures: u32) -> Duration {
+    Duration::from_millis(500u64 << failures.min(6)).min(MAX_BACKOFF)
+}
+
+/// One log line per failed getUpdates; teloxide's polling then waits (retry_after or backoff).
+fn log_polling_error(err: &RequestError, redactor: &Redactor) {
+    match err {
+        RequestError::Api(ApiError::TerminatedByOtherGetUpdates) => tracing::error!(
+            "409 Conflict: another process is polling Telegram with this bot token; \
+             stop the other instance (only one may poll) or run this one in webhook mode"
+        ),
+        RequestError::RetryAfter(seconds) => tracing::warn!(
+            retry_after_s = seconds.seconds(),
+            "getUpdates rate limited (429); polling resumes after retry_after"
+        ),
+        other => tracing::warn!(
+            error = %redactor.redact(&other.to_string()),
+            "getUpdates failed; retrying with backoff"
+        ),
+    }
+}
+
+/// The first 更多结果 key of this process: random, so buttons from before a restart read as stale.
+fn random_key() -> u32 {
+    let mut hasher = RandomState::new().build_hasher();
+    hasher.write_u64(u64::from(std::process::id()));
+    // Truncation is the point: any 32 bits of the hash will do.
+    hasher.finish() as u32
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM (docker stop).
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::warn!(%err, "cannot listen for SIGINT");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut stream) => {
+                stream.recv().await;
+            }
+            Err(err) => {
+                tracing::warn!(%err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert_eq!(backoff(0), Duration::from_millis(500));
+        assert_eq!(backoff(1), Duration::from_secs(1));
+        assert_eq!(backoff(3), Duration::from_secs(4));
+        assert_eq!(backoff(6), MAX_BACKOFF);
+        assert_eq!(backoff(u32::MAX), MAX_BACKOFF);
+    }
+}

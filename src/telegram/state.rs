@@ -1,0 +1,201 @@
+//! The little state handlers share: recent questions (a 更多结果 button cannot carry its question in
+//! 64 bytes) and per-user flood control. Both are bounded and take the time as an argument.
+
+use chrono::{DateTime, Utc};
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
+
+/// Questions recently answered, by a short key that a 更多结果 button carries. Old questions fall out
+/// once `capacity` newer ones arrive, and a restart forgets them all; either way the button is then
+/// stale. Keys start at a caller-chosen value so that a restarted process (seeded from the clock) does
+/// not hand an old button someone else's question.
+#[derive(Debug)]
+pub struct RecentQuestions {
+    inner: Mutex<Questions>,
+}
+
+#[derive(Debug)]
+struct Questions {
+    capacity: usize,
+    next_key: u32,
+    by_key: HashMap<u32, String>,
+    order: VecDeque<u32>,
+}
+
+impl RecentQuestions {
+    pub fn new(capacity: usize, first_key: u32) -> RecentQuestions {
+        RecentQuestions {
+            inner: Mutex::new(Questions {
+                capacity: capacity.max(1),
+                next_key: first_key,
+                by_key: HashMap::new(),
+                order: VecDeque::new(),
+            }),
+        }
+    }
+
+    /// Stores a question and returns its key.
+    pub fn remember(&self, question: &str) -> u32 {
+        let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        let key = inner.next_key;
+        inner.next_key = inner.next_key.wrapping_add(1);
+        if inner.by_key.insert(key, question.to_owned()).is_none() {
+            inner.order.push_back(key);
+        }
+        while inner.order.len() > inner.capacity {
+            if let Some(old) = inner.order.pop_front() {
+                inner.by_key.remove(&old);
+            }
+        }
+        key
+    }
+
+    /// The question behind a key, if it is still remembered.
+    pub fn get(&self, key: u32) -> Option<String> {
+        let inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        inner.by_key.get(&key).cloned()
+    }
+}
+
+/// What to do with a user's message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Answer,
+    /// The first message over the limit: send one polite note.
+    SlowDown,
+    /// Further messages while over the limit: stay silent.
+    Ignore,
+}
+
+/// A token bucket per user: `burst` messages at once, then one per `refill`. A user who floods gets one
+/// note, then silence until the bucket refills. Time is when the user sent the message (Telegram's
+/// `date`), not when the bot got to it, so replies queued behind Telegram's rate limits do not make a
+/// burst look slow.
+#[derive(Debug)]
+pub struct FloodGuard {
+    burst: f64,
+    refill: Duration,
+    /// Users tracked before idle ones are forgotten.
+    max_users: usize,
+    users: Mutex<HashMap<u64, Bucket>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    updated: DateTime<Utc>,
+    warned: bool,
+}
+
+impl FloodGuard {
+    pub fn new(burst: u32, refill: Duration, max_users: usize) -> FloodGuard {
+        FloodGuard {
+            burst: f64::from(burst.max(1)),
+            refill: refill.max(Duration::from_millis(1)),
+            max_users: max_users.max(1),
+            users: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn check(&self, user: u64, now: DateTime<Utc>) -> Verdict {
+        let mut users = self.users.lock().unwrap_or_else(PoisonError::into_inner);
+        if users.len() >= self.max_users && !users.contains_key(&user) {
+            let (burst, refill) = (self.burst, self.refill);
+            users.retain(|_, bucket| bucket.refilled(now, burst, refill) < burst);
+        }
+        let bucket = users.entry(user).or_insert(Bucket {
+            tokens: self.burst,
+            updated: now,
+            warned: false,
+        });
+        bucket.tokens = bucket.refilled(now, self.burst, self.refill);
+        bucket.updated = bucket.updated.max(now);
+        if bucket.tokens >= 1.0 {
+            bucket.tokens -= 1.0;
+            bucket.warned = false;
+            Verdict::Answer
+        } else if bucket.warned {
+            Verdict::Ignore
+        } else {
+            bucket.warned = true;
+            Verdict::SlowDown
+        }
+    }
+}
+
+impl Bucket {
+    fn refilled(&self, now: DateTime<Utc>, burst: f64, refill: Duration) -> f64 {
+        let elapsed = (now - self.updated).to_std().unwrap_or_default();
+        (self.tokens + elapsed.as_secs_f64() / refill.as_secs_f64()).min(burst)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn questions_are_remembered_until_pushed_out() {
+        let recent = RecentQuestions::new(2, u32::MAX);
+        let a = recent.remember("甲");
+        let b = recent.remember("乙");
+        assert_eq!(a, u32::MAX);
+        assert_eq!(b, 0, "keys wrap around");
+        assert_eq!(recent.get(a).as_deref(), Some("甲"));
+        let c = recent.remember("丙");
+        assert_eq!(recent.get(a), None, "oldest is forgotten");
+        assert_eq!(recent.get(b).as_deref(), Some("乙"));
+        assert_eq!(recent.get(c).as_deref(), Some("丙"));
+        assert_eq!(recent.get(12345), None);
+    }
+
+    #[test]
+    fn a_flood_gets_one_note_then_silence_then_answers_again() {
+        let guard = FloodGuard::new(3, Duration::from_secs(1), 100);
+        let start = Utc::now();
+        let at = |ms: i64| start + chrono::Duration::milliseconds(ms);
+        let verdicts: Vec<Verdict> = (0..6).map(|i| guard.check(7, at(i * 10))).collect();
+        assert_eq!(
+            verdicts,
+            [
+                Verdict::Answer,
+                Verdict::Answer,
+                Verdict::Answer,
+                Verdict::SlowDown,
+                Verdict::Ignore,
+                Verdict::Ignore
+            ]
+        );
+        assert_eq!(guard.check(8, at(60)), Verdict::Answer, "others unaffected");
+        assert_eq!(guard.check(7, at(1100)), Verdict::Answer, "refilled");
+        assert_eq!(
+            guard.check(7, at(1110)),
+            Verdict::SlowDown,
+            "a new flood, a new note"
+        );
+    }
+
+    #[test]
+    fn a_steady_pace_is_never_limited() {
+        let guard = FloodGuard::new(3, Duration::from_secs(1), 100);
+        let start = Utc::now();
+        for i in 0..100 {
+            let now = start + chrono::Duration::seconds(i);
+            assert_eq!(guard.check(1, now), Verdict::Answer);
+        }
+    }
+
+    #[test]
+    fn idle_users_are_forgotten_when_the_table_is_full() {
+        let guard = FloodGuard::new(2, Duration::from_secs(1), 3);
+        let start = Utc::now();
+        for user in 0..3 {
+            guard.check(user, start);
+        }
+        guard.check(99, start + chrono::Duration::seconds(10));
+        let users = guard.users.lock().expect("not poisoned");
+        assert_eq!(users.len(), 1, "{users:?}");
+        assert!(users.contains_key(&99));
+    }
+}

@@ -1,0 +1,183 @@
+//! Every word the bot says to a user, in one place, so wording can be reviewed and changed without
+//! reading handler code. Texts are plain (the renderer escapes and styles them); report facts never
+//! appear here: they are passed in from `knowledge/` data.
+
+use crate::knowledge::{FigureKind, Period, ReportMeta};
+
+// ---- commands (setMyCommands) -------------------------------------------------------------------
+
+pub const COMMAND_START: &str = "开始使用，看看示例问题";
+pub const COMMAND_HELP: &str = "使用说明";
+pub const COMMAND_ASK: &str = "提问：/ask 问题";
+pub const COMMAND_TARGETS: &str = "今年的主要预期目标";
+pub const COMMAND_RESULTS: &str = "上年完成情况和过去五年的成绩";
+pub const COMMAND_GLOSSARY: &str = "名词解释：/glossary 或 /glossary 词语";
+pub const COMMAND_ABOUT: &str = "关于这份报告和本机器人";
+
+// ---- welcome, help, about -----------------------------------------------------------------------
+
+pub fn welcome(title: &str) -> String {
+    format!(
+        "你好！我回答关于《{title}》的问题，每个回答都附原文出处。\n\n\
+         直接发给我一个问题就行。点下面的示例试试："
+    )
+}
+
+pub fn help(bot_username: &str) -> String {
+    format!(
+        "怎么用\n\
+         • 私聊：直接发送问题，例如“今年GDP目标是多少”。\n\
+         • 群聊：发送 /ask 问题，或 @{bot_username} 问题，或回复我的消息。\n\
+         • 任何聊天里：输入 @{bot_username} 问题，把答案发到当前聊天。\n\n\
+         命令\n\
+         /ask 问题 — 提问\n\
+         /targets — 今年的主要预期目标\n\
+         /results — 上年完成情况和过去五年的成绩\n\
+         /glossary — 名词解释（/glossary 词语 查一个词）\n\
+         /about — 关于这份报告\n\
+         /help — 本说明\n\n\
+         回答下面的按钮：“查看原文”显示整段原文，“更多结果”显示更多相关内容。"
+    )
+}
+
+pub fn about_report(meta: &ReportMeta) -> String {
+    format!(
+        "《{title}》\n\
+         {meeting}，{meeting_date}\n\
+         报告人：{speaker}\n\
+         发布：{issuer}，{published}\n\
+         来源：{source}",
+        title = meta.title,
+        meeting = meta.meeting,
+        meeting_date = meta.meeting_date.format("%Y年%-m月%-d日"),
+        speaker = meta.speaker,
+        issuer = meta.issuer,
+        published = meta.published.format("%Y年%-m月%-d日"),
+        source = meta.source,
+    )
+}
+
+pub fn about_bot(bot_username: &str) -> String {
+    format!(
+        "我能做什么\n\
+         • 回答关于报告的问题，答案附原文和出处\n\
+         • /targets 主要预期目标，/results 上年完成情况和五年成绩\n\
+         • /glossary 报告末尾的名词解释\n\
+         • 在任何聊天里输入 @{bot_username} 问题\n\n\
+         回答只来自报告原文；报告没有写的，我会直说没有。"
+    )
+}
+
+/// Example questions built from the report's own data, so they always have an answer.
+pub fn example_target_question(year: i32, metric: &str) -> String {
+    format!("{year}年{metric}目标是多少")
+}
+
+pub fn example_result_question(metric: &str) -> String {
+    format!("去年{metric}是多少")
+}
+
+pub fn example_glossary_question(term: &str) -> String {
+    format!("{term}是什么意思")
+}
+
+// ---- answers ------------------------------------------------------------------------------------
+
+pub const NOT_ANSWERED: &str = "报告里没有找到能回答这个问题的内容。";
+
+pub fn year_not_covered(year: i32) -> String {
+    format!("报告里没有{year}年的数据或安排。")
+}
+pub const SUGGESTIONS: &str = "可以试试：";
+pub const MORE_RESULTS_FOR: &str = "更多结果：";
+pub const NO_MORE_RESULTS: &str = "没有更多结果了。";
+pub const SOURCE_HEADER: &str = "原文";
+
+/// The number in front of a hit's citation, matching its 查看原文 button.
+pub fn hit_marker(number: usize) -> String {
+    format!("〔{number}〕")
+}
+
+pub fn glossary_citation(title: &str, number: u32) -> String {
+    format!("《{title}》有关词语注释 第{number}条")
+}
+
+pub fn glossary_not_found(term: &str) -> String {
+    format!("注释里没有找到“{term}”。发送 /glossary 查看全部词语。")
+}
+
+pub fn glossary_page_header(page: usize, pages: usize, count: usize) -> String {
+    format!("名词解释（共 {count} 条，第 {page}/{pages} 页），点词语查看解释：")
+}
+
+pub fn targets_header(year: i32) -> String {
+    format!("{year}年主要预期目标")
+}
+
+pub const NO_TARGETS: &str = "报告里没有找到主要预期目标。";
+pub const NO_RESULTS: &str = "报告里没有找到上年完成情况。";
+
+/// Heading of one group of /results lines.
+pub fn results_header(kind: FigureKind, period: Period) -> String {
+    match (kind, period) {
+        (FigureKind::Result, Period::Year { year }) => format!("{year}年完成情况"),
+        (FigureKind::FiveYearTotal, Period::Years { from, to }) => {
+            format!("{from}—{to}年累计")
+        }
+        (FigureKind::YearlyAverage, Period::Years { from, to }) => {
+            format!("{from}—{to}年年均")
+        }
+        (FigureKind::ChangeSinceBase, Period::Years { from, .. }) => {
+            format!("与{from}年相比")
+        }
+        (_, Period::Year { year }) => format!("{year}年"),
+        (_, Period::Years { from, to }) => format!("{from}—{to}年"),
+    }
+}
+
+/// One indicator as a list line: `生产总值：增长8%左右`.
+pub fn indicator_line(number: usize, metric: &str, value: &str) -> String {
+    format!("{number}. {metric}：{value}")
+}
+
+// ---- usage, errors, limits ----------------------------------------------------------------------
+
+pub const USAGE_ASK: &str = "用法：/ask 问题，例如 /ask 今年GDP目标是多少";
+pub const USAGE_GLOSSARY: &str =
+    "用法：/glossary 查看全部词语，/glossary 词语 查一个词（词语不超过 30 个字）";
+
+pub fn usage_without_arguments(command: &str) -> String {
+    format!("用法：/{command}（不用加别的字）")
+}
+
+pub const UNKNOWN_COMMAND: &str = "没有这个命令。发送 /help 查看可用的命令。";
+pub const EMPTY_QUESTION: &str = "请告诉我你想问什么，例如：今年GDP目标是多少";
+pub const NON_TEXT: &str = "我只能读文字消息。请用文字提问，例如：今年GDP目标是多少";
+pub const SLOW_DOWN: &str = "消息有点多，我跟不上了。请稍等几秒再问。";
+pub const TRY_AGAIN_LATER: &str = "抱歉，处理时出了点问题，请稍后再试。";
+
+// ---- buttons ------------------------------------------------------------------------------------
+
+pub fn view_source_button(number: Option<usize>) -> String {
+    match number {
+        Some(number) => format!("查看原文 {number}"),
+        None => "查看原文".to_owned(),
+    }
+}
+
+pub const MORE_BUTTON: &str = "更多结果";
+pub const PREVIOUS_PAGE_BUTTON: &str = "« 上一页";
+pub const NEXT_PAGE_BUTTON: &str = "下一页 »";
+
+pub fn glossary_button(term: &str) -> String {
+    format!("📖 {term}")
+}
+
+// ---- callback answers (the small toast above the chat) -------------------------------------------
+
+pub const STALE_BUTTON: &str = "这个按钮已过期，请重新提问。";
+pub const UNKNOWN_BUTTON: &str = "无法识别这个按钮，请重新提问。";
+
+// ---- inline mode --------------------------------------------------------------------------------
+
+pub const INLINE_START_BUTTON: &str = "私聊机器人提问";

@@ -1,0 +1,125 @@
+//! The real `report-bot serve` process, pointed at a [`FakeApi`], with its log lines captured.
+
+#![allow(dead_code)] // Shared by several test files; each uses a different part.
+
+use crate::fake_api::{FakeApi, TOKEN};
+use std::process::{ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
+use tokio::process::{Child, Command};
+
+/// A running bot. Killed when dropped.
+pub struct BotProcess {
+    child: Child,
+    logs: Arc<Mutex<Vec<String>>>,
+    /// The working directory: empty, so no stray `.env` is read.
+    _dir: tempfile::TempDir,
+}
+
+impl BotProcess {
+    /// Starts `report-bot serve` against `api` (long polling), with `extra_env` on top of the defaults.
+    pub fn spawn(api: &FakeApi, extra_env: &[(&str, &str)]) -> BotProcess {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_report-bot"));
+        command
+            .arg("serve")
+            .current_dir(dir.path())
+            .env("TELOXIDE_TOKEN", TOKEN)
+            .env("TELOXIDE_API_URL", api.url())
+            .env(
+                "KNOWLEDGE_DIR",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge"),
+            )
+            .env("DATABASE_URL", "sqlite::memory:")
+            .env("RUST_LOG", "info,report_bot=debug")
+            .env_remove("WEBHOOK_URL")
+            .env_remove("PORT")
+            .env_remove("TELOXIDE_PROXY")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true);
+        for (name, value) in extra_env {
+            command.env(name, value);
+        }
+        let mut child = command.spawn().expect("start report-bot serve");
+        let logs = Arc::new(Mutex::new(Vec::new()));
+        if let Some(stdout) = child.stdout.take() {
+            collect(stdout, logs.clone());
+        }
+        if let Some(stderr) = child.stderr.take() {
+            collect(stderr, logs.clone());
+        }
+        BotProcess {
+            child,
+            logs,
+            _dir: dir,
+        }
+    }
+
+    /// Everything logged so far.
+    pub fn logs(&self) -> String {
+        self.logs.lock().expect("not poisoned").join("\n")
+    }
+
+    /// Waits until a log line contains `needle`.
+    pub async fn wait_for_log(&self, needle: &str, timeout: Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + timeout;
+        while tokio::time::Instant::now() < deadline {
+            if self.logs().contains(needle) {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        false
+    }
+
+    /// Sends SIGTERM (what `docker stop` sends) and waits for the exit.
+    pub async fn terminate(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        let pid = self.child.id()?;
+        let sent = tokio::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .await
+            .expect("run kill");
+        assert!(sent.success(), "kill -TERM {pid} failed");
+        tokio::time::timeout(timeout, self.child.wait())
+            .await
+            .ok()
+            .and_then(Result::ok)
+    }
+
+    /// Whether the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// Stops the process and checks what every test must hold: the token never reached a log line.
+    pub async fn finish(mut self) -> String {
+        let status = self.terminate(Duration::from_secs(10)).await;
+        let logs = self.logs();
+        assert!(
+            status.is_some_and(|s| s.success()),
+            "no clean exit on SIGTERM ({status:?}); logs:\n{logs}"
+        );
+        let secret = TOKEN.split_once(':').map(|(_, s)| s).unwrap_or(TOKEN);
+        assert!(
+            !logs.contains(secret),
+            "the token reached the logs:\n{logs}"
+        );
+        logs
+    }
+}
+
+fn collect(stream: impl AsyncRead + Unpin + Send + 'static, logs: Arc<Mutex<Vec<String>>>) {
+    tokio::spawn(async move {
+        let mut lines = BufReader::new(stream).lines();
+        while let Ok(Some(line)) = lines.next_line().await {
+            if std::env::var_os("E2E_ECHO").is_some() {
+                eprintln!("bot| {line}");
+            }
+            logs.lock().expect("not poisoned").push(line);
+        }
+    });
+}
