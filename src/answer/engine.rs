@@ -33,6 +33,8 @@ const ANSWER_COVERAGE: f32 = 0.62;
 const PARTICLES: &[char] = &[
     '了', '吗', '呢', '吧', '啊', '呀', '要', '能', '会', '得', '过', '着', '的', '没',
 ];
+/// Alias variants this long are specific phrases, rewritten even where the report uses them.
+const SPECIFIC_VARIANT_CHARS: usize = 4;
 /// Glossary terms and metric names up to this long become jieba words; longer ones are phrases.
 const MAX_DICTIONARY_WORD_CHARS: usize = 8;
 /// Their jieba frequency: high enough to keep them whole.
@@ -120,12 +122,17 @@ impl Engine {
         let jieba = shared_jieba(&dictionary)?;
         let tokenizer = JiebaTokenizer::new(jieba);
 
-        let aliases = library.aliases.iter().flat_map(|entry| {
-            entry.variants.iter().map(|variant| AliasPair {
-                variant,
-                canonical: &entry.canonical,
+        let report_text = report_text(&library);
+        let aliases = library
+            .aliases
+            .iter()
+            .flat_map(|entry| {
+                entry.variants.iter().map(|variant| AliasPair {
+                    variant,
+                    canonical: &entry.canonical,
+                })
             })
-        });
+            .filter(|pair| translates(pair.variant, &report_text));
         let terms = report_terms(&library);
         let reader = QuestionReader::new(report_year, aliases, terms.iter().map(String::as_str))?;
         let catalog = Catalog::new(&library);
@@ -197,7 +204,8 @@ impl Engine {
         let mut ranking = self.rank(understood);
         if !self.confident(&ranking) {
             // One wrong character in a known term: try again with it corrected.
-            if let Some(corrected) = self.reader.read_corrected(&ranking.question) {
+            let is_word = |word: &str| self.index.tokenizer().frequency(word).is_some();
+            if let Some(corrected) = self.reader.read_corrected(&ranking.question, &is_word) {
                 let retry = self.rank(corrected);
                 if self.confident(&retry) {
                     ranking = retry;
@@ -284,7 +292,8 @@ impl Engine {
             .or_else(|| exact(&self.reader.rewrite(&wanted)))
             .or_else(|| {
                 let question = self.reader.read(&wanted);
-                let corrected = self.reader.read_corrected(&question)?;
+                let is_word = |word: &str| self.index.tokenizer().frequency(word).is_some();
+                let corrected = self.reader.read_corrected(&question, &is_word)?;
                 exact(&corrected.normalized)
             })
     }
@@ -997,6 +1006,39 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
         }
     }
     merged
+}
+
+/// Whether an alias variant translates what people say into the report's words. A short Chinese word the
+/// report itself uses (粮食, 农村, 投资) already is the report's word, in the report's own senses: rewriting
+/// it would turn 粮食安全 into 粮食总产安全. Longer phrases (规上工业增加值 → 规模以上工业增加值) and words
+/// the report never uses (固投, GDP) translate.
+fn translates(variant: &str, report_text: &str) -> bool {
+    let chinese = variant.chars().any(is_han);
+    !chinese || variant.chars().count() >= SPECIFIC_VARIANT_CHARS || !report_text.contains(variant)
+}
+
+/// Every sentence and glossary entry of every report, one per line.
+fn report_text(library: &Library) -> String {
+    let mut text = String::new();
+    for report in &library.reports {
+        for sentence in report
+            .parts
+            .iter()
+            .flat_map(|part| &part.sections)
+            .flat_map(|section| &section.paragraphs)
+            .flat_map(|paragraph| &paragraph.sentences)
+        {
+            text.push_str(&sentence.text);
+            text.push('\n');
+        }
+        for entry in &report.glossary {
+            text.push_str(&entry.term);
+            text.push(':');
+            text.push_str(&entry.explanation);
+            text.push('\n');
+        }
+    }
+    text
 }
 
 /// The reports' own terms, never rewritten by aliases and the vocabulary for typo correction.

@@ -352,10 +352,15 @@ impl QuestionReader {
         self.read_normalized(normalize(raw))
     }
 
-    /// The question again with one-character typos in known terms corrected, if there were any.
-    pub fn read_corrected(&self, question: &Question) -> Option<Question> {
+    /// The question again with one-character typos in known terms corrected, if there were any. `is_word`
+    /// tells the words of the language, which a correction must not cut in two.
+    pub fn read_corrected(
+        &self,
+        question: &Question,
+        is_word: &dyn Fn(&str) -> bool,
+    ) -> Option<Question> {
         self.typos
-            .correct(&question.normalized)
+            .correct(&question.normalized, is_word)
             .map(|corrected| self.read_normalized(corrected))
     }
 
@@ -697,9 +702,10 @@ mod tests {
     fn typos_in_known_terms_are_corrected_on_request() {
         let r = reader();
         let q = r.read("四涨清单是什么意思");
-        let corrected = r.read_corrected(&q).expect("a correction");
+        let words = |w: &str| w == "清单";
+        let corrected = r.read_corrected(&q, &words).expect("a correction");
         assert_eq!(corrected.search_text.trim(), "四张清单");
-        assert_eq!(r.read_corrected(&r.read("四张清单")), None);
+        assert_eq!(r.read_corrected(&r.read("四张清单"), &words), None);
     }
 
     #[test]
