@@ -1,7 +1,7 @@
 //! The report's retrievable units (sentences, indicator records, glossary entries) in index order, with
 //! what the engine needs around each one: its index text, its neighbours for an excerpt, its paragraph.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, Library, Paragraph, Period, Report};
 use crate::search::index::IndexDoc;
@@ -39,13 +39,16 @@ pub enum Unit {
 pub struct Catalog {
     units: Vec<Unit>,
     ids: Vec<String>,
+    /// For each sentence unit, whether it writes a figure in digits, and the years it writes (2021年).
+    has_digits: Vec<bool>,
+    written_years: Vec<Vec<i32>>,
     /// For each indicator unit, the document of the sentence it was read from.
     sentence_docs: Vec<Option<u32>>,
     /// For each unit, the kinds and periods of the figures its sentence states (empty for most).
     figures: Vec<Vec<(FigureKind, Period)>>,
-    by_id: HashMap<String, usize>,
-    sentences_by_id: HashMap<String, SentenceAt>,
-    paragraphs_by_id: HashMap<String, (usize, usize, usize, usize)>,
+    by_id: FxHashMap<String, usize>,
+    sentences_by_id: FxHashMap<String, SentenceAt>,
+    paragraphs_by_id: FxHashMap<String, (usize, usize, usize, usize)>,
 }
 
 impl Catalog {
@@ -68,6 +71,13 @@ impl Catalog {
                             };
                             catalog.sentences_by_id.insert(sentence.id.clone(), at);
                             catalog.push(sentence.id.clone(), Unit::Sentence(at));
+                            if let (Some(digits), Some(years)) = (
+                                catalog.has_digits.last_mut(),
+                                catalog.written_years.last_mut(),
+                            ) {
+                                *digits = sentence.text.bytes().any(|b| b.is_ascii_digit());
+                                *years = written_years(&sentence.text);
+                            }
                         }
                     }
                 }
@@ -111,6 +121,18 @@ impl Catalog {
         self.units.push(unit);
         self.figures.push(Vec::new());
         self.sentence_docs.push(None);
+        self.has_digits.push(false);
+        self.written_years.push(Vec::new());
+    }
+
+    /// Whether a sentence unit writes a figure in digits.
+    pub fn has_digits(&self, doc: u32) -> bool {
+        self.has_digits[doc as usize]
+    }
+
+    /// The years a sentence unit writes (`2021年`).
+    pub fn written_years(&self, doc: u32) -> &[i32] {
+        &self.written_years[doc as usize]
     }
 
     /// The document of the sentence an indicator unit was read from.
@@ -327,4 +349,21 @@ pub fn glossary_citation(report: &Report, entry: &GlossaryEntry) -> String {
         "《{}》名词解释 › {}.{}",
         report.meta.title, entry.number, entry.term
     )
+}
+
+/// Four-digit years followed by 年 in a text.
+pub fn written_years(text: &str) -> Vec<i32> {
+    let bytes = text.as_bytes();
+    let mut years = Vec::new();
+    for (i, _) in text.match_indices('年') {
+        if i >= 4
+            && bytes[i - 4..i].iter().all(u8::is_ascii_digit)
+            && (i == 4 || !bytes[i - 5].is_ascii_digit())
+        {
+            if let Ok(year) = text[i - 4..i].parse() {
+                years.push(year);
+            }
+        }
+    }
+    years
 }

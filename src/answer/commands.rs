@@ -8,9 +8,13 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::knowledge::Library;
+use crate::search::dictionary::reduce;
 use crate::search::tokenizer::shared_jieba;
 
-use super::engine::{segmenter_dictionary, Engine, EngineError, HITS_PER_PAGE};
+use super::engine::{
+    base_dictionary_text, read_base_dictionary, segmenter_dictionary, Engine, EngineError,
+    HITS_PER_PAGE,
+};
 use super::eval::{evaluate, parse_cases, Case, EvalError};
 use super::render::render_plain;
 use super::types::Answer;
@@ -216,14 +220,15 @@ pub fn bench(
 ) -> Result<BenchFigures, EngineError> {
     let started = Instant::now();
     let library = Library::load(knowledge_dir)?;
+    let base = read_base_dictionary(knowledge_dir)?;
     let knowledge_load = started.elapsed();
 
     let started = Instant::now();
-    shared_jieba(&segmenter_dictionary(&library))?;
+    shared_jieba(base.as_deref(), &segmenter_dictionary(&library))?;
     let jieba_load = started.elapsed();
 
     let started = Instant::now();
-    let engine = Engine::new(library)?;
+    let engine = Engine::with_base_dictionary(library, base.as_deref())?;
     let index_build = started.elapsed();
 
     let started = Instant::now();
@@ -256,4 +261,34 @@ pub fn bench(
         p99: at(0.99),
         max: at(1.0),
     })
+}
+
+/// `report-bot dictionary JIEBA_DICT`: jieba's full dictionary reduced to what the knowledge needs (the
+/// reports' words and the most frequent words), for `knowledge/jieba_base.txt`.
+pub fn dictionary(
+    knowledge_dir: &Path,
+    full_dictionary: &Path,
+    most_frequent: usize,
+    mut out: impl Write,
+) -> Result<(), DictionaryError> {
+    let full =
+        std::fs::read_to_string(full_dictionary).map_err(|source| DictionaryError::Read {
+            path: full_dictionary.display().to_string(),
+            source,
+        })?;
+    let library = Library::load(knowledge_dir)?;
+    let keep = base_dictionary_text(&library);
+    out.write_all(reduce(&full, &keep, most_frequent).as_bytes())?;
+    Ok(out.flush()?)
+}
+
+/// Why `dictionary` failed.
+#[derive(Debug, thiserror::Error)]
+pub enum DictionaryError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: String, source: io::Error },
+    #[error(transparent)]
+    Knowledge(#[from] crate::knowledge::KnowledgeError),
+    #[error(transparent)]
+    Write(#[from] io::Error),
 }

@@ -16,15 +16,14 @@ use crate::search::query::{AliasPair, Intent, QueryError, Question, QuestionRead
 use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError};
 
 use super::catalog::{
-    glossary_answer, glossary_citation, indicator_answer, paragraph, sentence_text, Catalog,
-    SentenceAt, Unit,
+    glossary_answer, glossary_citation, indicator_answer, paragraph, Catalog, SentenceAt, Unit,
 };
 use super::types::{Answer, Hit, HitKind, Passage, Unanswered};
 
 /// Hits shown per answer (and per "more results" page).
 pub const HITS_PER_PAGE: usize = 3;
 /// Candidates taken from BM25 for re-scoring.
-const CANDIDATES: usize = 40;
+const CANDIDATES: usize = 30;
 /// Questions longer than this (in characters) are cut: nobody asks a question that long.
 const MAX_QUESTION_CHARS: usize = 200;
 /// The share of the question's topic the best unit must cover for the question to count as answered.
@@ -57,6 +56,11 @@ pub enum EngineError {
     Knowledge(#[from] KnowledgeError),
     #[error("the knowledge library holds no report")]
     NoReports,
+    #[error("cannot read {path}: {source}")]
+    BaseDictionary {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Tokenizer(#[from] TokenizerError),
     #[error(transparent)]
@@ -81,8 +85,8 @@ pub struct Engine {
 
 /// A word of the question that carries topic, with the smaller words inside it.
 #[derive(Debug, Clone)]
-struct TopicWord {
-    text: String,
+struct TopicWord<'a> {
+    text: &'a str,
     term: Option<u32>,
     weight: f32,
     /// Dictionary sub-words inside it (term id, byte range relative to the word).
@@ -109,8 +113,23 @@ struct Ranking {
 }
 
 impl Engine {
-    /// Builds the in-RAM index over every report of `library`.
+    /// Builds the in-RAM index over every report of `library`, segmenting with jieba's full dictionary.
     pub fn new(library: Library) -> Result<Engine, EngineError> {
+        Engine::with_base_dictionary(library, None)
+    }
+
+    /// Loads the knowledge folder and builds the engine over it, with the folder's smaller base dictionary
+    /// for jieba when it has one ([`BASE_DICTIONARY_FILE`]).
+    pub fn load(knowledge_dir: &Path) -> Result<Engine, EngineError> {
+        let base = read_base_dictionary(knowledge_dir)?;
+        Engine::with_base_dictionary(Library::load(knowledge_dir)?, base.as_deref())
+    }
+
+    /// Builds the engine with `base` (jieba's dictionary format) instead of jieba's own dictionary.
+    pub fn with_base_dictionary(
+        library: Library,
+        base: Option<&str>,
+    ) -> Result<Engine, EngineError> {
         let latest = library.reports.last().ok_or(EngineError::NoReports)?;
         let report_year = latest.meta.year;
         let dictionary = segmenter_dictionary(&library);
@@ -119,10 +138,19 @@ impl Engine {
             .filter_map(|line| line.split_whitespace().next())
             .map(normalize)
             .collect();
-        let jieba = shared_jieba(&dictionary)?;
+        let started = std::time::Instant::now();
+        let jieba = shared_jieba(base, &dictionary)?;
+        let jieba_ms = started.elapsed().as_secs_f64() * 1e3;
         let tokenizer = JiebaTokenizer::new(jieba);
 
         let report_text = report_text(&library);
+        // A glossary term is defined by the report: it is never rewritten into something else.
+        let glossary_terms: HashSet<&str> = library
+            .reports
+            .iter()
+            .flat_map(|report| &report.glossary)
+            .map(|entry| entry.term.as_str())
+            .collect();
         let aliases = library
             .aliases
             .iter()
@@ -132,23 +160,33 @@ impl Engine {
                     canonical: &entry.canonical,
                 })
             })
-            .filter(|pair| translates(pair.variant, &report_text));
+            .filter(|pair| {
+                translates(pair.variant, &report_text) && !glossary_terms.contains(pair.variant)
+            });
         let terms = report_terms(&library);
+        let started = std::time::Instant::now();
         let reader = QuestionReader::new(report_year, aliases, terms.iter().map(String::as_str))?;
+        let reader_ms = started.elapsed().as_secs_f64() * 1e3;
         let catalog = Catalog::new(&library);
         let docs = catalog.index_docs(&library, &reader);
+        let docs_ms = started.elapsed().as_secs_f64() * 1e3 - reader_ms;
         let index = SearchIndex::build(tokenizer, &docs)?;
+        let index_ms = started.elapsed().as_secs_f64() * 1e3 - reader_ms - docs_ms;
 
         let known_years = known_years(&library);
         let title_words: HashSet<String> = library
             .reports
             .iter()
             .flat_map(|report| index.tokenizer().words(&report.meta.title))
-            .map(|word| word.text)
+            .map(|word| word.text.into_owned())
             .collect();
         tracing::debug!(
             units = index.len(),
             typo_terms = terms.len(),
+            jieba_ms,
+            reader_ms,
+            docs_ms,
+            index_ms,
             "engine built"
         );
         Ok(Engine {
@@ -160,11 +198,6 @@ impl Engine {
             title_words,
             own_words,
         })
-    }
-
-    /// Loads the knowledge folder and builds the engine over it.
-    pub fn load(knowledge_dir: &Path) -> Result<Engine, EngineError> {
-        Engine::new(Library::load(knowledge_dir)?)
     }
 
     pub fn library(&self) -> &Library {
@@ -216,7 +249,7 @@ impl Engine {
             return self.refuse(answer, Unanswered::NotInReport);
         }
         answer.answered = true;
-        let shown = self.distinct_hits(&ranking);
+        let shown = self.distinct_hits(&ranking, offset + HITS_PER_PAGE);
         if offset == 0 {
             answer.answer = shown
                 .first()
@@ -379,7 +412,7 @@ impl Engine {
     /// Understands the question's words and ranks the candidates.
     fn rank(&self, question: Question) -> Ranking {
         let tokenizer = self.index.tokenizer();
-        let words = tokenizer.words(&question.search_text);
+        let words = tokenizer.words_of_normalized(&question.search_text);
         let mut question_terms: Vec<u32> = words
             .iter()
             .filter(|word| !is_question_word(&word.text))
@@ -394,7 +427,7 @@ impl Engine {
             if is_question_word(&word.text) || query.iter().any(|(w, _)| *w == word.text) {
                 continue;
             }
-            let weight = if question.soft_words.contains(&word.text) {
+            let weight = if question.soft_words.iter().any(|soft| *soft == word.text) {
                 0.3
             } else {
                 1.0
@@ -405,6 +438,8 @@ impl Engine {
         let best_bm25 = candidates
             .first()
             .map_or(1.0, |&(_, score)| score.max(1e-3));
+        // Figures of one sentence share its coverage: computed once per sentence.
+        let mut sentence_coverage: Vec<(u32, f32)> = Vec::new();
         let mut ranked: Vec<Scored> = candidates
             .into_iter()
             .map(|(doc, bm25)| {
@@ -412,7 +447,16 @@ impl Engine {
                 let own = coverage(&topic, self.index.doc_words(doc));
                 let coverage = match self.catalog.sentence_doc(doc) {
                     Some(sentence) => {
-                        own.max(SENTENCE_SHARE * coverage(&topic, self.index.doc_words(sentence)))
+                        let of_sentence =
+                            match sentence_coverage.iter().find(|(d, _)| *d == sentence) {
+                                Some(&(_, known)) => known,
+                                None => {
+                                    let computed = coverage(&topic, self.index.doc_words(sentence));
+                                    sentence_coverage.push((sentence, computed));
+                                    computed
+                                }
+                            };
+                        own.max(SENTENCE_SHARE * of_sentence)
                     }
                     None => own,
                 };
@@ -467,16 +511,16 @@ impl Engine {
 
     /// The question's topic words: maximal words (not inside a longer one), question words dropped, each
     /// weighted by how rare it is in the report.
-    fn topic_words(
+    fn topic_words<'a>(
         &self,
         question: &Question,
-        words: &[crate::search::tokenizer::Word],
-    ) -> Vec<TopicWord> {
+        words: &'a [crate::search::tokenizer::Word<'a>],
+    ) -> Vec<TopicWord<'a>> {
         let total = self.index.len() as f32;
-        let mut topic: Vec<TopicWord> = Vec::new();
+        let mut topic: Vec<TopicWord<'a>> = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
         for word in words {
-            if is_question_word(&word.text) || seen.contains(&word.text.as_str()) {
+            if is_question_word(&word.text) || seen.contains(&&*word.text) {
                 continue;
             }
             let inside_longer = words.iter().any(|other| {
@@ -498,10 +542,10 @@ impl Engine {
                 // (出名, 包括, 岗位), not a topic the report lacks.
                 weight = weight.min(COMMON_WORD_WEIGHT);
             }
-            if question.soft_words.contains(&word.text) {
+            if question.soft_words.iter().any(|soft| *soft == word.text) {
                 weight *= 0.3;
             }
-            if self.title_words.contains(&word.text) {
+            if self.title_words.contains(&*word.text) {
                 weight *= 0.2;
             }
             if single && self.index.tokenizer().is_noun(&word.text) {
@@ -523,7 +567,7 @@ impl Engine {
                 })
                 .collect();
             topic.push(TopicWord {
-                text: word.text.clone(),
+                text: &word.text,
                 term,
                 weight,
                 parts,
@@ -595,15 +639,16 @@ impl Engine {
                 };
                 (fit, false)
             }
-            Unit::Sentence(at) => {
+            Unit::Sentence(_) => {
                 let figures = self.catalog.figures(doc);
-                let text = sentence_text(&self.library, at);
                 let how = if question.asks_how { 0.4 } else { 0.0 };
                 if figures.is_empty() {
-                    let year_named = years.iter().any(|year| text.contains(&format!("{year}年")));
+                    let year_named = years
+                        .iter()
+                        .any(|year| self.catalog.written_years(doc).contains(year));
                     // A number question wants a number.
-                    let numberless = question.intent == Intent::Number
-                        && !text.bytes().any(|b| b.is_ascii_digit());
+                    let numberless =
+                        question.intent == Intent::Number && !self.catalog.has_digits(doc);
                     let fit = if year_named { 0.3 } else { 0.0 } + how
                         - if numberless { 0.5 } else { 0.0 };
                     return (fit, false);
@@ -638,15 +683,19 @@ impl Engine {
 
     /// Whether the question names the glossary entry's term.
     fn names(&self, entry: &GlossaryEntry, question: &Question) -> bool {
-        let term = normalize(&entry.term);
-        !term.is_empty() && question.search_text.contains(&term)
+        let squeeze = |text: &str| text.split_whitespace().collect::<String>();
+        let term = squeeze(&normalize(&entry.term));
+        !term.is_empty() && squeeze(&question.search_text).contains(&term)
     }
 
     /// Ranked units with the same sentence shown once, each covering enough of the question.
-    fn distinct_hits(&self, ranking: &Ranking) -> Vec<Scored> {
+    fn distinct_hits(&self, ranking: &Ranking, wanted: usize) -> Vec<Scored> {
         let mut shown: Vec<Scored> = Vec::new();
         let mut sentences: Vec<SentenceAt> = Vec::new();
         for scored in &ranking.ranked {
+            if shown.len() >= wanted {
+                break;
+            }
             if scored.coverage < HIT_COVERAGE || scored.conflict {
                 continue;
             }
@@ -963,20 +1012,46 @@ fn coverage(topic: &[TopicWord], words: &DocWords) -> f32 {
             if whole >= 1.0 || word.parts.is_empty() {
                 return word.weight * whole;
             }
-            let mut covered = vec![false; word.len];
-            for (term, range) in &word.parts {
-                if words.main_has(*term) || words.name_has(*term) || words.context_has(*term) {
-                    covered[range.clone()].iter_mut().for_each(|c| *c = true);
-                }
-            }
+            let present = word.parts.iter().filter(|(term, _)| {
+                words.main_has(*term) || words.name_has(*term) || words.context_has(*term)
+            });
             // All of a compound said in smaller words is a paraphrase; part of it is another thing
             // (高铁 is not 高铁站).
-            let share = covered.iter().filter(|&&c| c).count() as f32 / word.len as f32;
+            let share = covered_bytes(present.map(|(_, range)| range.clone()), word.len) as f32
+                / word.len as f32;
             let part = if share >= 1.0 { 0.85 } else { 0.4 * share };
             word.weight * whole.max(part)
         })
         .sum();
     covered / total
+}
+
+/// How many bytes of `0..len` the ranges cover together.
+fn covered_bytes(ranges: impl Iterator<Item = Range<usize>>, len: usize) -> usize {
+    if len <= 128 {
+        // The usual case, without allocating: a word of up to 42 ideographs.
+        let mut mask = 0u128;
+        for range in ranges {
+            let width = range.end.min(len).saturating_sub(range.start);
+            if width > 0 {
+                let bits = if width >= 128 {
+                    u128::MAX
+                } else {
+                    (1u128 << width) - 1
+                };
+                mask |= bits << range.start;
+            }
+        }
+        return mask.count_ones() as usize;
+    }
+    let mut covered = vec![false; len];
+    for range in ranges {
+        let end = range.end.min(len);
+        if range.start < end {
+            covered[range.start..end].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    covered.iter().filter(|&&c| c).count()
 }
 
 /// Byte ranges (shifted by `offset`) of the unit's words that are question words, within `limit` bytes.
@@ -1006,6 +1081,39 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
         }
     }
     merged
+}
+
+/// The knowledge folder's base dictionary for jieba, made by `report-bot dictionary` (see knowledge/README.md).
+pub const BASE_DICTIONARY_FILE: &str = "jieba_base.txt";
+
+/// The base dictionary of a knowledge folder, `None` when it has none.
+pub fn read_base_dictionary(knowledge_dir: &Path) -> Result<Option<String>, EngineError> {
+    let path = knowledge_dir.join(BASE_DICTIONARY_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some(text)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(EngineError::BaseDictionary { path, source }),
+    }
+}
+
+/// What a base dictionary must keep besides the most frequent words: every word the reports, the aliases
+/// and the user dictionary use, so that they segment exactly as with jieba's full dictionary.
+pub fn base_dictionary_text(library: &Library) -> String {
+    let mut text = report_text(library);
+    for entry in &library.aliases {
+        text.push_str(&entry.canonical);
+        text.push('\n');
+        for variant in &entry.variants {
+            text.push_str(variant);
+            text.push('\n');
+        }
+    }
+    text.push_str(&library.user_dict);
+    for report in &library.reports {
+        text.push_str(&report.meta.title);
+        text.push('\n');
+    }
+    text
 }
 
 /// Whether an alias variant translates what people say into the report's words. A short Chinese word the
@@ -1130,24 +1238,7 @@ fn known_years(library: &Library) -> BTreeSet<i32> {
                     .map(|entry| entry.explanation.as_str()),
             );
         for text in texts {
-            years.extend(written_years(text));
-        }
-    }
-    years
-}
-
-/// Four-digit years followed by 年 in a text.
-fn written_years(text: &str) -> Vec<i32> {
-    let bytes = text.as_bytes();
-    let mut years = Vec::new();
-    for (i, _) in text.match_indices('年') {
-        if i >= 4
-            && bytes[i - 4..i].iter().all(u8::is_ascii_digit)
-            && (i == 4 || !bytes[i - 5].is_ascii_digit())
-        {
-            if let Ok(year) = text[i - 4..i].parse() {
-                years.push(year);
-            }
+            years.extend(super::catalog::written_years(text));
         }
     }
     years

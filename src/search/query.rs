@@ -4,7 +4,7 @@
 //! Years are resolved against the newest report's `meta.year`: 今年 is that year (its targets and tasks), 去年
 //! the year before (its results), 过去五年 / 年均 the five-year figures.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::normalize::{has_word_chars, normalize};
 use super::typo::TypoVocabulary;
@@ -291,6 +291,7 @@ impl QuestionReader {
         }
         let markers = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(marker_phrases.iter().map(|(phrase, _)| phrase))?;
 
         // Variants first: a report term that is also listed as a variant (规上工业增加值 for
@@ -326,8 +327,10 @@ impl QuestionReader {
                 .zip(&alias_targets)
                 .map(|(term, target)| (term, target.clone().unwrap_or_else(|| term.clone()))),
         );
+        // A contiguous NFA builds in a fraction of a DFA's time and searches a question as fast.
         let aliases = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)?;
         Ok(QuestionReader {
             report_year,

@@ -3,7 +3,9 @@
 //! jieba's dictionary costs tens of milliseconds and tens of megabytes to load, and tantivy clones its
 //! analyzers freely, so the dictionary lives behind one `Arc` that every tokenizer clone shares.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::io::BufReader;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -15,36 +17,48 @@ use super::normalize::{is_word_char, normalize};
 /// Why the segmenter could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum TokenizerError {
-    #[error("invalid jieba user dictionary: {0}")]
-    UserDict(#[from] jieba_rs::Error),
+    #[error("invalid jieba dictionary: {0}")]
+    Dictionary(#[from] jieba_rs::Error),
 }
 
 /// Dictionary words inside a longer word are added from this length on (jieba adds the shorter ones).
 const LONG_WORD_CHARS: usize = 4;
 
-/// The process's jieba instances, keyed by the user dictionary they were loaded with: one in the program,
-/// a few in tests that bring their own dictionary.
-static SHARED: Mutex<Option<HashMap<String, Arc<Jieba>>>> = Mutex::new(None);
+/// The process's jieba instances, keyed by the dictionaries they were loaded with: one in the program, a
+/// few in tests that bring their own.
+static SHARED: Mutex<Option<Segmenters>> = Mutex::new(None);
 
-/// Returns the process-wide jieba segmenter with `user_dict` loaded, building it on first use, so that
-/// every engine built from the same knowledge shares one dictionary.
-pub fn shared_jieba(user_dict: &str) -> Result<Arc<Jieba>, TokenizerError> {
+/// jieba instances by (hash of the base dictionary, 0 for jieba's own; user dictionary).
+type Segmenters = HashMap<(u64, String), Arc<Jieba>>;
+
+/// Returns the process-wide jieba segmenter for a base dictionary (jieba's own when `None`) plus
+/// `user_dict`, building it on first use, so that every engine built from the same knowledge shares one.
+pub fn shared_jieba(base: Option<&str>, user_dict: &str) -> Result<Arc<Jieba>, TokenizerError> {
+    let base_key = base.map_or(0, |base| {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        base.hash(&mut hasher);
+        hasher.finish() | 1
+    });
+    let key = (base_key, user_dict.to_owned());
     let mut shared = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
     let instances = shared.get_or_insert_with(HashMap::new);
-    if let Some(jieba) = instances.get(user_dict) {
+    if let Some(jieba) = instances.get(&key) {
         return Ok(Arc::clone(jieba));
     }
-    let mut jieba = Jieba::new();
+    let mut jieba = match base {
+        Some(base) => Jieba::with_dict(&mut BufReader::new(base.as_bytes()))?,
+        None => Jieba::new(),
+    };
     jieba.load_dict(&mut BufReader::new(user_dict.as_bytes()))?;
     let jieba = Arc::new(jieba);
-    instances.insert(user_dict.to_owned(), Arc::clone(&jieba));
+    instances.insert(key, Arc::clone(&jieba));
     Ok(jieba)
 }
 
 /// A word of a text: its normalised form and where it sits in the text (byte offsets).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
-    pub text: String,
+pub struct Word<'a> {
+    pub text: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
 }
@@ -61,11 +75,20 @@ impl JiebaTokenizer {
         JiebaTokenizer { jieba }
     }
 
-    /// The words of `text`, offsets into `text`. The index and questions both go through this.
+    /// The words of `text`, normalised, offsets into `text`. The index and questions both go through this.
     ///
     /// jieba's search mode adds the two- and three-character dictionary words inside a long word; the longer
     /// ones are added here too, so that `城镇化率` is found inside `常住人口城镇化率`.
-    pub fn words(&self, text: &str) -> Vec<Word> {
+    pub fn words<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
+        self.segment(text, normalize_word)
+    }
+
+    /// The words of a text already normalised with [`normalize`] (a question), borrowed from it.
+    pub fn words_of_normalized<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
+        self.segment(text, Cow::Borrowed)
+    }
+
+    fn segment<'a>(&self, text: &'a str, normalize: fn(&'a str) -> Cow<'a, str>) -> Vec<Word<'a>> {
         let mut words = Vec::new();
         for token in self.jieba.tokenize(text, TokenizeMode::Search, true) {
             if !token.word.chars().any(is_word_char) {
@@ -73,9 +96,9 @@ impl JiebaTokenizer {
             }
             let chars = token.end - token.start;
             if chars > LONG_WORD_CHARS {
-                self.push_long_sub_words(token.word, token.byte_start, &mut words);
+                self.push_long_sub_words(token.word, token.byte_start, normalize, &mut words);
             }
-            let text = normalize_word(token.word);
+            let text = normalize(token.word);
             if !text.is_empty() {
                 words.push(Word {
                     text,
@@ -87,7 +110,13 @@ impl JiebaTokenizer {
         words
     }
 
-    fn push_long_sub_words(&self, word: &str, offset: usize, words: &mut Vec<Word>) {
+    fn push_long_sub_words<'a>(
+        &self,
+        word: &'a str,
+        offset: usize,
+        normalize: fn(&'a str) -> Cow<'a, str>,
+        words: &mut Vec<Word<'a>>,
+    ) {
         let bounds: Vec<usize> = word
             .char_indices()
             .map(|(i, _)| i)
@@ -99,7 +128,7 @@ impl JiebaTokenizer {
                 let sub = &word[bounds[start]..bounds[start + len]];
                 if self.jieba.has_word(sub) {
                     words.push(Word {
-                        text: normalize_word(sub),
+                        text: normalize(sub),
                         start: offset + bounds[start],
                         end: offset + bounds[start + len],
                     });
@@ -124,22 +153,26 @@ impl JiebaTokenizer {
     }
 }
 
-/// Normalises one segmented word; plain ASCII and already-simplified words are left as they are cheaply.
-fn normalize_word(word: &str) -> String {
+/// Normalises one segmented word, borrowing it when it is already normal (as report text nearly always is).
+fn normalize_word(word: &str) -> Cow<'_, str> {
     if word
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     {
-        word.to_owned()
+        return Cow::Borrowed(word);
+    }
+    let normal = normalize(word);
+    if normal == word {
+        Cow::Borrowed(word)
     } else {
-        normalize(word)
+        Cow::Owned(normal)
     }
 }
 
 impl Tokenizer for JiebaTokenizer {
-    type TokenStream<'a> = WordStream;
+    type TokenStream<'a> = WordStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
         WordStream {
             words: self.words(text),
             next: 0,
@@ -149,13 +182,13 @@ impl Tokenizer for JiebaTokenizer {
 }
 
 /// The words of one text handed to tantivy one at a time.
-pub struct WordStream {
-    words: Vec<Word>,
+pub struct WordStream<'a> {
+    words: Vec<Word<'a>>,
     next: usize,
     token: Token,
 }
 
-impl TokenStream for WordStream {
+impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
         let Some(word) = self.words.get_mut(self.next) else {
             return false;
@@ -164,7 +197,8 @@ impl TokenStream for WordStream {
         self.token.offset_to = word.end;
         self.token.position = self.next;
         self.token.position_length = 1;
-        self.token.text = std::mem::take(&mut word.text);
+        self.token.text.clear();
+        self.token.text.push_str(&word.text);
         self.next += 1;
         true
     }
@@ -183,11 +217,13 @@ mod tests {
     use super::*;
 
     fn tokenizer() -> JiebaTokenizer {
-        JiebaTokenizer::new(shared_jieba("鼎力杆塔 10 n\n规上工业增加值 10 n\n").expect("dict"))
+        JiebaTokenizer::new(
+            shared_jieba(None, "鼎力杆塔 10 n\n规上工业增加值 10 n\n").expect("dict"),
+        )
     }
 
-    fn texts(words: &[Word]) -> Vec<&str> {
-        words.iter().map(|w| w.text.as_str()).collect()
+    fn texts<'a>(words: &'a [Word<'a>]) -> Vec<&'a str> {
+        words.iter().map(|w| &*w.text).collect()
     }
 
     #[test]
@@ -211,7 +247,7 @@ mod tests {
     #[test]
     fn long_dictionary_words_inside_longer_ones_are_words_too() {
         let tokenizer = JiebaTokenizer::new(
-            shared_jieba("常住人口城镇化率 10 n\n城镇化率 10 n\n").expect("dict"),
+            shared_jieba(None, "常住人口城镇化率 10 n\n城镇化率 10 n\n").expect("dict"),
         );
         let words = tokenizer.words("常住人口城镇化率提高");
         let texts = texts(&words);
@@ -229,7 +265,7 @@ mod tests {
             tokenizer()
                 .words(t)
                 .into_iter()
-                .map(|w| w.text)
+                .map(|w| w.text.into_owned())
                 .collect::<Vec<_>>()
         };
         assert!(texts_of("5G智慧杆塔").contains(&"5g".to_owned()));
@@ -237,9 +273,17 @@ mod tests {
 
     #[test]
     fn the_same_user_dictionary_shares_one_instance() {
-        let a = shared_jieba("嫘祖海棠园 10 n\n").expect("dict");
-        let b = shared_jieba("嫘祖海棠园 10 n\n").expect("dict");
+        let a = shared_jieba(None, "嫘祖海棠园 10 n\n").expect("dict");
+        let b = shared_jieba(None, "嫘祖海棠园 10 n\n").expect("dict");
         assert!(Arc::ptr_eq(&a, &b));
+    }
+
+    #[test]
+    fn a_base_dictionary_replaces_jiebas_own() {
+        let small = shared_jieba(Some("粮食 100 n\n总产 100 n\n"), "").expect("dict");
+        let tokenizer = JiebaTokenizer::new(small);
+        assert!(tokenizer.frequency("粮食").is_some());
+        assert_eq!(tokenizer.frequency("天气"), None);
     }
 
     #[test]
