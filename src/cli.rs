@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::answer::{commands, Engine};
 use crate::knowledge::{summary, Library};
 
 /// Answers questions about a government work report, on the command line or as a Telegram bot.
@@ -38,6 +39,31 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Answer a question from the report with cited excerpts; with no question, answer each line of stdin.
+    Ask {
+        /// Print one JSON object per question.
+        #[arg(long)]
+        json: bool,
+        /// The question (words after `ask` are joined with spaces).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        question: Vec<String>,
+    },
+    /// Ask questions in an interactive console.
+    Chat,
+    /// Measure answer quality over a question set (TSV: category, question, expected).
+    Eval {
+        file: PathBuf,
+        /// Also list every question that missed.
+        #[arg(long)]
+        failures: bool,
+    },
+    /// Time start-up and answering over a question set.
+    Bench {
+        file: PathBuf,
+        /// How many times each question is asked.
+        #[arg(long, default_value_t = 20)]
+        rounds: usize,
+    },
     /// Run the Telegram bot: TELOXIDE_TOKEN is required; long polling, or a webhook when WEBHOOK_URL is
     /// set (see .env.example).
     Serve,
@@ -54,6 +80,36 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Glossary { json } => {
             summary::write_glossary(&load(&cli.knowledge_dir)?, json, &mut out)
+        }
+        Command::Ask { json, question } => {
+            let question = (!question.is_empty()).then(|| question.join(" "));
+            let engine = Engine::load(&cli.knowledge_dir)?;
+            commands::ask(
+                &engine,
+                question.as_deref(),
+                json,
+                std::io::stdin().lock(),
+                &mut out,
+            )
+        }
+        Command::Chat => commands::chat(
+            &Engine::load(&cli.knowledge_dir)?,
+            std::io::stdin().lock(),
+            &mut out,
+        ),
+        Command::Eval { file, failures } => {
+            let cases = commands::read_cases(&file)?;
+            commands::eval(
+                &Engine::load(&cli.knowledge_dir)?,
+                &cases,
+                failures,
+                &mut out,
+            )
+        }
+        Command::Bench { file, rounds } => {
+            let cases = commands::read_cases(&file)?;
+            let figures = commands::bench(&cli.knowledge_dir, &cases, rounds)?;
+            writeln!(out, "{figures}")
         }
         Command::Serve => {
             // The bot runs until stopped and never prints to stdout: release it.

@@ -1,14 +1,17 @@
-//! The bodies of the `ask`, `chat` and `eval` subcommands, over any reader and writer so tests can drive
+//! The bodies of the `ask`, `chat`, `eval` and `bench` subcommands, over any reader and writer so tests can drive
 //! them.
 
 use std::io::{self, BufRead, Write};
 use std::path::Path;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use super::engine::{Engine, HITS_PER_PAGE};
-use super::eval::{evaluate, parse_cases, EvalError};
+use crate::knowledge::Library;
+use crate::search::tokenizer::shared_jieba;
+
+use super::engine::{segmenter_dictionary, Engine, EngineError, HITS_PER_PAGE};
+use super::eval::{evaluate, parse_cases, Case, EvalError};
 use super::render::render_plain;
 use super::types::Answer;
 
@@ -114,35 +117,37 @@ pub fn chat(engine: &Engine, input: impl BufRead, mut out: impl Write) -> io::Re
     out.flush()
 }
 
-/// Why `eval` failed.
+/// Reads a question set file (see [`super::eval`] for the format).
+pub fn read_cases(path: &Path) -> Result<Vec<Case>, CasesError> {
+    let text = std::fs::read_to_string(path).map_err(|source| CasesError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    parse_cases(&text).map_err(|source| CasesError::Parse {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// Why a question set could not be read.
 #[derive(Debug, thiserror::Error)]
-pub enum EvalCommandError {
+pub enum CasesError {
     #[error("cannot read {path}: {source}")]
     Read { path: String, source: io::Error },
     #[error("{path}: {source}")]
     Parse { path: String, source: EvalError },
-    #[error(transparent)]
-    Write(#[from] io::Error),
 }
 
 /// `report-bot eval FILE [--failures]`: prints hit@1, hit@3, MRR and the out-of-scope rejection rate per
 /// category, and with `failures` each question that missed.
 pub fn eval(
     engine: &Engine,
-    path: &Path,
+    cases: &[Case],
     failures: bool,
     mut out: impl Write,
-) -> Result<(), EvalCommandError> {
-    let text = std::fs::read_to_string(path).map_err(|source| EvalCommandError::Read {
-        path: path.display().to_string(),
-        source,
-    })?;
-    let cases = parse_cases(&text).map_err(|source| EvalCommandError::Parse {
-        path: path.display().to_string(),
-        source,
-    })?;
+) -> io::Result<()> {
     let started = Instant::now();
-    let evaluation = evaluate(engine, &cases);
+    let evaluation = evaluate(engine, cases);
     let elapsed = started.elapsed();
     writeln!(out, "{evaluation}")?;
     writeln!(
@@ -172,4 +177,83 @@ pub fn eval(
         }
     }
     Ok(())
+}
+
+/// Figures of one `bench` run.
+#[derive(Debug, Clone)]
+pub struct BenchFigures {
+    pub knowledge_load: Duration,
+    pub jieba_load: Duration,
+    pub index_build: Duration,
+    pub first_answer: Duration,
+    pub answers: usize,
+    pub median: Duration,
+    pub p90: Duration,
+    pub p99: Duration,
+    pub max: Duration,
+}
+
+impl std::fmt::Display for BenchFigures {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "start-up: knowledge {:?}, jieba dictionary {:?}, index {:?}, first answer {:?}",
+            self.knowledge_load, self.jieba_load, self.index_build, self.first_answer
+        )?;
+        write!(
+            f,
+            "{} answers: median {:?}, p90 {:?}, p99 {:?}, max {:?}",
+            self.answers, self.median, self.p90, self.p99, self.max
+        )
+    }
+}
+
+/// `report-bot bench FILE`: times start-up step by step, then every question of the set `rounds` times.
+pub fn bench(
+    knowledge_dir: &Path,
+    cases: &[Case],
+    rounds: usize,
+) -> Result<BenchFigures, EngineError> {
+    let started = Instant::now();
+    let library = Library::load(knowledge_dir)?;
+    let knowledge_load = started.elapsed();
+
+    let started = Instant::now();
+    shared_jieba(&segmenter_dictionary(&library))?;
+    let jieba_load = started.elapsed();
+
+    let started = Instant::now();
+    let engine = Engine::new(library)?;
+    let index_build = started.elapsed();
+
+    let started = Instant::now();
+    std::hint::black_box(cases.first().map(|case| engine.ask(&case.question)));
+    let first_answer = started.elapsed();
+
+    let mut times = Vec::with_capacity(cases.len() * rounds.max(1));
+    for _ in 0..rounds.max(1) {
+        for case in cases {
+            let started = Instant::now();
+            std::hint::black_box(engine.ask(&case.question));
+            times.push(started.elapsed());
+        }
+    }
+    times.sort_unstable();
+    let at = |q: f64| {
+        times
+            .get((times.len().saturating_sub(1) as f64 * q) as usize)
+            .copied()
+            .unwrap_or_default()
+    };
+    Ok(BenchFigures {
+        knowledge_load,
+        jieba_load,
+        index_build,
+        first_answer,
+        answers: times.len(),
+        median: at(0.5),
+        p90: at(0.9),
+        p99: at(0.99),
+        max: at(1.0),
+    })
 }

@@ -7,8 +7,9 @@
 
 use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
+use std::path::Path;
 
-use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, Library, Period};
+use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library, Period};
 use crate::search::index::{DocWords, IndexError, SearchIndex};
 use crate::search::normalize::{is_han, is_question_word, normalize};
 use crate::search::query::{AliasPair, Intent, QueryError, Question, QuestionReader};
@@ -28,6 +29,12 @@ const CANDIDATES: usize = 40;
 const MAX_QUESTION_CHARS: usize = 200;
 /// The share of the question's topic the best unit must cover for the question to count as answered.
 const ANSWER_COVERAGE: f32 = 0.62;
+/// Glossary terms and metric names up to this long become jieba words; longer ones are phrases.
+const MAX_DICTIONARY_WORD_CHARS: usize = 8;
+/// Their jieba frequency: high enough to keep them whole.
+const DICTIONARY_WORD_FREQUENCY: usize = 20_000;
+/// "Who" questions need a closer match: the report names almost nobody, so a partial match is a guess.
+const PERSON_COVERAGE: f32 = 0.85;
 /// The weight of an everyday word the report does not use.
 const COMMON_WORD_WEIGHT: f32 = 2.0;
 /// jieba's frequency above which a word counts as everyday Chinese.
@@ -38,6 +45,8 @@ const HIT_COVERAGE: f32 = 0.5;
 /// Why an engine could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
+    #[error(transparent)]
+    Knowledge(#[from] KnowledgeError),
     #[error("the knowledge library holds no report")]
     NoReports,
     #[error(transparent)]
@@ -94,7 +103,7 @@ impl Engine {
     pub fn new(library: Library) -> Result<Engine, EngineError> {
         let latest = library.reports.last().ok_or(EngineError::NoReports)?;
         let report_year = latest.meta.year;
-        let jieba = shared_jieba(&library.user_dict)?;
+        let jieba = shared_jieba(&segmenter_dictionary(&library))?;
         let tokenizer = JiebaTokenizer::new(jieba);
 
         let aliases = library.aliases.iter().flat_map(|entry| {
@@ -129,6 +138,11 @@ impl Engine {
             known_years,
             title_words,
         })
+    }
+
+    /// Loads the knowledge folder and builds the engine over it.
+    pub fn load(knowledge_dir: &Path) -> Result<Engine, EngineError> {
+        Engine::new(Library::load(knowledge_dir)?)
     }
 
     pub fn library(&self) -> &Library {
@@ -327,10 +341,15 @@ impl Engine {
     }
 
     fn confident(&self, ranking: &Ranking) -> bool {
+        let needed = if ranking.question.asks_person {
+            PERSON_COVERAGE
+        } else {
+            ANSWER_COVERAGE
+        };
         ranking
             .ranked
             .first()
-            .is_some_and(|best| best.coverage >= ANSWER_COVERAGE)
+            .is_some_and(|best| best.coverage >= needed)
     }
 
     /// Understands the question's words and ranks the candidates.
@@ -871,7 +890,46 @@ fn report_terms(library: &Library) -> Vec<String> {
     terms
 }
 
-/// Years the reports have something on: every figure's period, and every year written in the text.
+/// The user dictionary plus the reports' glossary terms and short metric names, so that jieba keeps them
+/// whole in the text and in questions alike.
+pub fn segmenter_dictionary(library: &Library) -> String {
+    let mut dictionary = library.user_dict.clone();
+    if !dictionary.is_empty() && !dictionary.ends_with('\n') {
+        dictionary.push('\n');
+    }
+    let names = library.reports.iter().flat_map(|report| {
+        let terms = report.glossary.iter().map(|entry| entry.term.as_str());
+        let metrics = report
+            .indicators
+            .iter()
+            .map(|indicator| indicator.metric.as_str());
+        terms.chain(metrics)
+    });
+    let mut added = HashSet::new();
+    for name in names {
+        let word: String = name
+            .chars()
+            .filter(|&c| is_han(c) || c.is_ascii_alphanumeric())
+            .collect();
+        let chars = word.chars().count();
+        if (2..=MAX_DICTIONARY_WORD_CHARS).contains(&chars)
+            && word.chars().any(is_han)
+            && word.chars().count() == name.chars().filter(|&c| !is_quote(c)).count()
+            && added.insert(word.clone())
+        {
+            dictionary.push_str(&format!("{word} {DICTIONARY_WORD_FREQUENCY} n\n"));
+        }
+    }
+    dictionary
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')
+}
+
+/// Years the reports have something on: the report's year and the year before, every single-year figure,
+/// the ends of every period and every year written in the text. The years inside a five-year period are
+/// not: the report gives no figures for them.
 fn known_years(library: &Library) -> BTreeSet<i32> {
     let mut years = BTreeSet::new();
     for report in &library.reports {
@@ -883,7 +941,8 @@ fn known_years(library: &Library) -> BTreeSet<i32> {
                     years.insert(year);
                 }
                 Period::Years { from, to } => {
-                    years.extend(from..=to);
+                    years.insert(from);
+                    years.insert(to);
                 }
             }
         }

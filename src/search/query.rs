@@ -48,6 +48,8 @@ pub struct Question {
     pub wants_result: bool,
     /// Soft words (目标, 预期 …) left in `search_text`: they count for little when scoring.
     pub soft_words: Vec<String>,
+    /// The question asks who someone is (谁, who): a work report names almost nobody.
+    pub asks_person: bool,
 }
 
 impl Question {
@@ -75,6 +77,8 @@ enum Marker {
     Target,
     /// 完成, 实现, 达到: kept, they are words of the report too.
     Result,
+    /// 谁, who: removed from the text.
+    Person,
 }
 
 const MARKERS: &[(&str, Marker)] = &[
@@ -200,6 +204,11 @@ const MARKERS: &[(&str, Marker)] = &[
     ("goal", Marker::Target),
     ("goals", Marker::Target),
     ("planned", Marker::Target),
+    ("谁", Marker::Person),
+    ("是谁", Marker::Person),
+    ("哪位", Marker::Person),
+    ("叫什么名字", Marker::Person),
+    ("who", Marker::Person),
     ("完成", Marker::Result),
     ("完成了", Marker::Result),
     ("实现了", Marker::Result),
@@ -245,29 +254,31 @@ impl QuestionReader {
             .match_kind(MatchKind::LeftmostLongest)
             .build(MARKERS.iter().map(|(phrase, _)| phrase))?;
 
+        // Variants first: a report term that is also listed as a variant (规上工业增加值 for
+        // 规模以上工业增加值) is rewritten, so that both spellings meet on one.
         let mut patterns: Vec<String> = Vec::new();
         let mut alias_targets: Vec<Option<String>> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        for term in terms {
-            let term = normalize(term);
-            if !term.is_empty() && seen.insert(term.clone()) {
-                patterns.push(term);
-                alias_targets.push(None);
-            }
-        }
+        let mut canonicals = Vec::new();
         for AliasPair { variant, canonical } in aliases {
             let variant = normalize(variant);
             let canonical = normalize(canonical);
             if variant.is_empty() || canonical.is_empty() {
                 continue;
             }
-            if seen.insert(canonical.clone()) {
-                patterns.push(canonical.clone());
-                alias_targets.push(None);
-            }
             if variant != canonical && seen.insert(variant.clone()) {
                 patterns.push(variant);
-                alias_targets.push(Some(canonical));
+                alias_targets.push(Some(canonical.clone()));
+            }
+            canonicals.push(canonical);
+        }
+        for term in canonicals
+            .into_iter()
+            .chain(terms.into_iter().map(normalize))
+        {
+            if !term.is_empty() && seen.insert(term.clone()) {
+                patterns.push(term);
+                alias_targets.push(None);
             }
         }
         let typos = TypoVocabulary::new(&patterns);
@@ -313,6 +324,7 @@ impl QuestionReader {
         let mut wants_target = false;
         let mut wants_result = false;
         let mut soft_words = Vec::new();
+        let mut asks_person = false;
         let mut search_text = String::with_capacity(without_years.len());
         let mut at = 0;
         for found in self.markers.find_iter(&without_years) {
@@ -360,6 +372,10 @@ impl QuestionReader {
                     wants_result = true;
                     true
                 }
+                Marker::Person => {
+                    asks_person = true;
+                    false
+                }
             };
             search_text.push_str(&without_years[at..found.start()]);
             search_text.push_str(if keep { phrase } else { " " });
@@ -384,6 +400,7 @@ impl QuestionReader {
             wants_target,
             wants_result,
             soft_words,
+            asks_person,
         }
     }
 
@@ -529,6 +546,8 @@ mod tests {
         assert_eq!(r.read("2022年GDP目标是什么").intent, Intent::Number);
         assert_eq!(r.read("去年粮食总产多少").intent, Intent::Number);
         assert_eq!(r.read("老王坡农业现代化示范区").intent, Intent::General);
+        assert!(r.read("县委书记是谁").asks_person);
+        assert!(!r.read("四张清单").asks_person);
     }
 
     #[test]
