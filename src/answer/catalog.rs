@@ -39,6 +39,8 @@ pub enum Unit {
 pub struct Catalog {
     units: Vec<Unit>,
     ids: Vec<String>,
+    /// For each indicator unit, the document of the sentence it was read from.
+    sentence_docs: Vec<Option<u32>>,
     /// For each unit, the kinds and periods of the figures its sentence states (empty for most).
     figures: Vec<Vec<(FigureKind, Period)>>,
     by_id: HashMap<String, usize>,
@@ -74,7 +76,8 @@ impl Catalog {
         for (r, report) in library.reports.iter().enumerate() {
             for (i, indicator) in report.indicators.iter().enumerate() {
                 let sentence = catalog.sentences_by_id.get(&indicator.sentence_id).copied();
-                if let Some(&doc) = catalog.by_id.get(&indicator.sentence_id) {
+                let sentence_doc = catalog.by_id.get(&indicator.sentence_id).copied();
+                if let Some(doc) = sentence_doc {
                     catalog.figures[doc].push((indicator.kind, indicator.period));
                 }
                 catalog.push(
@@ -85,6 +88,9 @@ impl Catalog {
                         sentence,
                     },
                 );
+                if let Some(last) = catalog.sentence_docs.last_mut() {
+                    *last = sentence_doc.map(|doc| doc as u32);
+                }
             }
             for (i, entry) in report.glossary.iter().enumerate() {
                 catalog.push(
@@ -104,6 +110,12 @@ impl Catalog {
         self.ids.push(id);
         self.units.push(unit);
         self.figures.push(Vec::new());
+        self.sentence_docs.push(None);
+    }
+
+    /// The document of the sentence an indicator unit was read from.
+    pub fn sentence_doc(&self, doc: u32) -> Option<u32> {
+        self.sentence_docs[doc as usize]
     }
 
     /// The kinds and periods of the figures a sentence unit states.
@@ -191,10 +203,13 @@ impl Catalog {
                     let sentence_text = sentence
                         .map(|at| sentence_text(library, at))
                         .unwrap_or_default();
+                    // The clause is the record's own statement in the report's words; it sits in the
+                    // context so that the figures of one enumeration (引进投资10亿元以上项目1个、…15个)
+                    // are told apart by their own names.
                     let clause = clause_around(sentence_text, &indicator.value_text);
-                    let mut context = vec![clause.to_owned()];
-                    context.extend(indicator.group.clone());
-                    context.push(kind_words(indicator.kind).to_owned());
+                    let mut context: Vec<&str> = vec![clause];
+                    context.extend(indicator.group.as_deref());
+                    context.push(kind_words(indicator.kind));
                     IndexDoc {
                         main: with_aliases(&format!(
                             "{}{}",

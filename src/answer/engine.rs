@@ -29,12 +29,20 @@ const CANDIDATES: usize = 40;
 const MAX_QUESTION_CHARS: usize = 200;
 /// The share of the question's topic the best unit must cover for the question to count as answered.
 const ANSWER_COVERAGE: f32 = 0.62;
+/// Particles and auxiliaries jieba's HMM glues to verbs.
+const PARTICLES: &[char] = &[
+    '了', '吗', '呢', '吧', '啊', '呀', '要', '能', '会', '得', '过', '着', '的', '没',
+];
+/// Alias variants this long are specific phrases, rewritten even where the report uses them.
+const SPECIFIC_VARIANT_CHARS: usize = 4;
 /// Glossary terms and metric names up to this long become jieba words; longer ones are phrases.
 const MAX_DICTIONARY_WORD_CHARS: usize = 8;
 /// Their jieba frequency: high enough to keep them whole.
 const DICTIONARY_WORD_FREQUENCY: usize = 20_000;
 /// "Who" questions need a closer match: the report names almost nobody, so a partial match is a guess.
 const PERSON_COVERAGE: f32 = 0.85;
+/// How much of its sentence's coverage an indicator record inherits.
+const SENTENCE_SHARE: f32 = 0.9;
 /// The weight of an everyday word the report does not use.
 const COMMON_WORD_WEIGHT: f32 = 2.0;
 /// jieba's frequency above which a word counts as everyday Chinese.
@@ -67,6 +75,8 @@ pub struct Engine {
     known_years: BTreeSet<i32>,
     /// The words of the reports' titles (西平县, 政府工作报告): the subject of every unit, they say little.
     title_words: HashSet<String>,
+    /// The words the knowledge taught jieba (user dictionary, glossary terms, metrics): never everyday words.
+    own_words: HashSet<String>,
 }
 
 /// A word of the question that carries topic, with the smaller words inside it.
@@ -103,15 +113,26 @@ impl Engine {
     pub fn new(library: Library) -> Result<Engine, EngineError> {
         let latest = library.reports.last().ok_or(EngineError::NoReports)?;
         let report_year = latest.meta.year;
-        let jieba = shared_jieba(&segmenter_dictionary(&library))?;
+        let dictionary = segmenter_dictionary(&library);
+        let own_words: HashSet<String> = dictionary
+            .lines()
+            .filter_map(|line| line.split_whitespace().next())
+            .map(normalize)
+            .collect();
+        let jieba = shared_jieba(&dictionary)?;
         let tokenizer = JiebaTokenizer::new(jieba);
 
-        let aliases = library.aliases.iter().flat_map(|entry| {
-            entry.variants.iter().map(|variant| AliasPair {
-                variant,
-                canonical: &entry.canonical,
+        let report_text = report_text(&library);
+        let aliases = library
+            .aliases
+            .iter()
+            .flat_map(|entry| {
+                entry.variants.iter().map(|variant| AliasPair {
+                    variant,
+                    canonical: &entry.canonical,
+                })
             })
-        });
+            .filter(|pair| translates(pair.variant, &report_text));
         let terms = report_terms(&library);
         let reader = QuestionReader::new(report_year, aliases, terms.iter().map(String::as_str))?;
         let catalog = Catalog::new(&library);
@@ -137,6 +158,7 @@ impl Engine {
             catalog,
             known_years,
             title_words,
+            own_words,
         })
     }
 
@@ -182,7 +204,8 @@ impl Engine {
         let mut ranking = self.rank(understood);
         if !self.confident(&ranking) {
             // One wrong character in a known term: try again with it corrected.
-            if let Some(corrected) = self.reader.read_corrected(&ranking.question) {
+            let is_word = |word: &str| self.index.tokenizer().frequency(word).is_some();
+            if let Some(corrected) = self.reader.read_corrected(&ranking.question, &is_word) {
                 let retry = self.rank(corrected);
                 if self.confident(&retry) {
                     ranking = retry;
@@ -269,7 +292,8 @@ impl Engine {
             .or_else(|| exact(&self.reader.rewrite(&wanted)))
             .or_else(|| {
                 let question = self.reader.read(&wanted);
-                let corrected = self.reader.read_corrected(&question)?;
+                let is_word = |word: &str| self.index.tokenizer().frequency(word).is_some();
+                let corrected = self.reader.read_corrected(&question, &is_word)?;
                 exact(&corrected.normalized)
             })
     }
@@ -384,12 +408,26 @@ impl Engine {
         let mut ranked: Vec<Scored> = candidates
             .into_iter()
             .map(|(doc, bm25)| {
-                let coverage = coverage(&topic, self.index.doc_words(doc));
-                let (fit, conflict) = self.fit(&question, doc, coverage);
+                // A figure is as relevant as the sentence that states it, nearly.
+                let own = coverage(&topic, self.index.doc_words(doc));
+                let coverage = match self.catalog.sentence_doc(doc) {
+                    Some(sentence) => {
+                        own.max(SENTENCE_SHARE * coverage(&topic, self.index.doc_words(sentence)))
+                    }
+                    None => own,
+                };
+                // Unless a number is asked for, a figure ranks on its own words: the sentence
+                // itself says more.
+                let rank_coverage = if question.intent == Intent::Number {
+                    coverage
+                } else {
+                    own
+                };
+                let (fit, conflict) = self.fit(&question, &question_terms, doc, coverage);
                 Scored {
                     doc,
                     coverage,
-                    score: 4.0 * coverage + bm25 / best_bm25 + fit,
+                    score: 4.0 * rank_coverage + bm25 / best_bm25 + fit,
                     conflict,
                 }
             })
@@ -454,7 +492,8 @@ impl Engine {
             let term = self.index.term_id(&word.text);
             let df = term.map_or(0, |t| self.index.doc_freq(t)) as f32;
             let mut weight = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
-            if term.is_none() && self.is_common_word(&word.text) {
+            let single = word.text.chars().count() == 1 && word.text.chars().all(is_han);
+            if term.is_none() && !single && self.is_common_word(&word.text) {
                 // An everyday word the report never uses is usually the asker's own phrasing
                 // (出名, 包括, 岗位), not a topic the report lacks.
                 weight = weight.min(COMMON_WORD_WEIGHT);
@@ -465,7 +504,10 @@ impl Engine {
             if self.title_words.contains(&word.text) {
                 weight *= 0.2;
             }
-            if word.text.chars().count() == 1 && word.text.chars().all(is_han) {
+            if single && self.index.tokenizer().is_noun(&word.text) {
+                // A one-character noun (税, 路) names a thing; one-character verbs (改, 建) say little.
+                weight *= 0.6;
+            } else if single || term.is_none() && Self::is_glued_particle(&word.text) {
                 weight *= 0.25;
             }
             let parts = words
@@ -491,8 +533,16 @@ impl Engine {
         topic
     }
 
+    /// jieba glues a one-character verb to particles (建了, 要建, 好了吗): that is one character of topic,
+    /// not an unknown name.
+    fn is_glued_particle(word: &str) -> bool {
+        let content = word.chars().filter(|c| !PARTICLES.contains(c)).count();
+        content <= 1 && word.chars().count() > 1
+    }
+
     fn is_common_word(&self, word: &str) -> bool {
         word.chars().all(is_han)
+            && !self.own_words.contains(word)
             && self
                 .index
                 .tokenizer()
@@ -502,7 +552,13 @@ impl Engine {
 
     /// What the question's intent and time say about a unit, on top of its coverage, and whether the unit is
     /// about another year than the one asked for.
-    fn fit(&self, question: &Question, doc: u32, coverage: f32) -> (f32, bool) {
+    fn fit(
+        &self,
+        question: &Question,
+        question_terms: &[u32],
+        doc: u32,
+        coverage: f32,
+    ) -> (f32, bool) {
         let years = &question.time.years;
         match self.catalog.unit(doc) {
             Unit::Indicator { report, index, .. } => {
@@ -512,9 +568,18 @@ impl Engine {
                     Intent::Definition => -0.3,
                     Intent::General => 0.0,
                 };
+                let how = if question.asks_how { -0.3 } else { 0.0 };
+                let unit = match (question.unit_hint, &indicator.unit) {
+                    (Some(wanted), Some(unit)) if wanted.iter().any(|w| unit.contains(w)) => 0.4,
+                    _ => 0.0,
+                };
                 let conflict = year_match(years, indicator.period) == Some(false);
                 (
-                    intent + time_fit(question, indicator.kind, indicator.period),
+                    intent
+                        + how
+                        + unit
+                        + 0.5 * self.name_precision(doc, question_terms)
+                        + time_fit(question, indicator.kind, indicator.period),
                     conflict,
                 )
             }
@@ -532,10 +597,16 @@ impl Engine {
             }
             Unit::Sentence(at) => {
                 let figures = self.catalog.figures(doc);
+                let text = sentence_text(&self.library, at);
+                let how = if question.asks_how { 0.4 } else { 0.0 };
                 if figures.is_empty() {
-                    let text = sentence_text(&self.library, at);
                     let year_named = years.iter().any(|year| text.contains(&format!("{year}年")));
-                    return (if year_named { 0.3 } else { 0.0 }, false);
+                    // A number question wants a number.
+                    let numberless = question.intent == Intent::Number
+                        && !text.bytes().any(|b| b.is_ascii_digit());
+                    let fit = if year_named { 0.3 } else { 0.0 } + how
+                        - if numberless { 0.5 } else { 0.0 };
+                    return (fit, false);
                 }
                 // A sentence is about the years of the figures it states.
                 let fit = figures
@@ -546,9 +617,23 @@ impl Engine {
                     && figures
                         .iter()
                         .all(|&(_, period)| year_match(years, period) == Some(false));
-                (0.5 * fit, conflict)
+                (0.5 * fit + how, conflict)
             }
         }
+    }
+
+    /// The share of a unit's name (an indicator's metric) the question says: `亿元以上项目` fits "亿元以上项目
+    /// 多少个" better than `投资10亿元以上项目` does.
+    fn name_precision(&self, doc: u32, question_terms: &[u32]) -> f32 {
+        let name = &self.index.doc_words(doc).name;
+        if name.is_empty() {
+            return 0.0;
+        }
+        let said = name
+            .iter()
+            .filter(|term| question_terms.binary_search(term).is_ok())
+            .count();
+        said as f32 / name.len() as f32
     }
 
     /// Whether the question names the glossary entry's term.
@@ -565,8 +650,15 @@ impl Engine {
             if scored.coverage < HIT_COVERAGE || scored.conflict {
                 continue;
             }
+            let mut scored = *scored;
             match self.catalog.unit(scored.doc) {
-                Unit::Sentence(at) => {
+                Unit::Sentence(mut at) => {
+                    // A lead phrase alone answers nothing: show the sentence after it (the excerpt keeps
+                    // the lead phrase as its context).
+                    if let Some(next) = self.body_after_heading(at) {
+                        at = next.0;
+                        scored.doc = next.1;
+                    }
                     if sentences.contains(&at) {
                         continue;
                     }
@@ -577,16 +669,53 @@ impl Engine {
                 } => sentences.push(at),
                 Unit::Indicator { sentence: None, .. } | Unit::Glossary { .. } => {}
             }
-            shown.push(*scored);
+            shown.push(scored);
         }
         shown
     }
 
+    /// For a heading sentence (the paragraph's lead phrase or a subtopic), the next sentence and its document.
+    fn body_after_heading(&self, at: SentenceAt) -> Option<(SentenceAt, u32)> {
+        let paragraph = paragraph(&self.library, at);
+        let sentence = paragraph.sentences.get(at.sentence)?;
+        let bare = sentence.text.trim().trim_end_matches(['。', '.']);
+        let heading =
+            paragraph.topic.as_deref() == Some(bare) || sentence.subtopic.as_deref() == Some(bare);
+        if !heading {
+            return None;
+        }
+        let next = SentenceAt {
+            sentence: at.sentence + 1,
+            ..at
+        };
+        let doc = self
+            .catalog
+            .doc_of(&paragraph.sentences.get(next.sentence)?.id)?;
+        Some((next, doc))
+    }
+
     fn direct_answer(&self, doc: u32) -> Option<String> {
         match self.catalog.unit(doc) {
-            Unit::Indicator { report, index, .. } => Some(indicator_answer(
-                &self.library.reports[report].indicators[index],
-            )),
+            Unit::Indicator { report, index, .. } => {
+                let indicators = &self.library.reports[report].indicators;
+                let first = &indicators[index];
+                // Figures of one statement (贫困人口全部脱贫: 16406户, 45576名) are one answer.
+                let values: Vec<&str> = indicators
+                    .iter()
+                    .filter(|other| {
+                        other.sentence_id == first.sentence_id
+                            && other.metric == first.metric
+                            && other.kind == first.kind
+                    })
+                    .map(|other| other.value_text.as_str())
+                    .collect();
+                let mut answer = indicator_answer(first);
+                if values.len() > 1 {
+                    answer.truncate(answer.len() - first.value_text.len());
+                    answer.push_str(&values.join("、"));
+                }
+                Some(answer)
+            }
             Unit::Glossary { report, index } => Some(glossary_answer(
                 &self.library.reports[report].glossary[index],
             )),
@@ -773,11 +902,19 @@ fn time_fit(question: &Question, kind: FigureKind, period: Period) -> f32 {
                 }
             }
         };
-        fit += time
-            .years
-            .iter()
-            .map(|&year| fits_year(year))
-            .fold(f32::MIN, f32::max);
+        let spans_both_ends = match period {
+            Period::Years { from, to } => time.years.contains(&from) && time.years.contains(&to),
+            Period::Year { .. } => false,
+        };
+        // "2021年比2017年": a change over the period, not the value of one of its years.
+        fit += if spans_both_ends {
+            1.2
+        } else {
+            time.years
+                .iter()
+                .map(|&year| fits_year(year))
+                .fold(f32::MIN, f32::max)
+        };
     }
     if time.years.is_empty() && !time.past_five_years {
         if question.wants_target {
@@ -832,7 +969,10 @@ fn coverage(topic: &[TopicWord], words: &DocWords) -> f32 {
                     covered[range.clone()].iter_mut().for_each(|c| *c = true);
                 }
             }
-            let part = 0.7 * covered.iter().filter(|&&c| c).count() as f32 / word.len as f32;
+            // All of a compound said in smaller words is a paraphrase; part of it is another thing
+            // (高铁 is not 高铁站).
+            let share = covered.iter().filter(|&&c| c).count() as f32 / word.len as f32;
+            let part = if share >= 1.0 { 0.85 } else { 0.4 * share };
             word.weight * whole.max(part)
         })
         .sum();
@@ -868,6 +1008,39 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     merged
 }
 
+/// Whether an alias variant translates what people say into the report's words. A short Chinese word the
+/// report itself uses (粮食, 农村, 投资) already is the report's word, in the report's own senses: rewriting
+/// it would turn 粮食安全 into 粮食总产安全. Longer phrases (规上工业增加值 → 规模以上工业增加值) and words
+/// the report never uses (固投, GDP) translate.
+fn translates(variant: &str, report_text: &str) -> bool {
+    let chinese = variant.chars().any(is_han);
+    !chinese || variant.chars().count() >= SPECIFIC_VARIANT_CHARS || !report_text.contains(variant)
+}
+
+/// Every sentence and glossary entry of every report, one per line.
+fn report_text(library: &Library) -> String {
+    let mut text = String::new();
+    for report in &library.reports {
+        for sentence in report
+            .parts
+            .iter()
+            .flat_map(|part| &part.sections)
+            .flat_map(|section| &section.paragraphs)
+            .flat_map(|paragraph| &paragraph.sentences)
+        {
+            text.push_str(&sentence.text);
+            text.push('\n');
+        }
+        for entry in &report.glossary {
+            text.push_str(&entry.term);
+            text.push(':');
+            text.push_str(&entry.explanation);
+            text.push('\n');
+        }
+    }
+    text
+}
+
 /// The reports' own terms, never rewritten by aliases and the vocabulary for typo correction.
 fn report_terms(library: &Library) -> Vec<String> {
     let mut terms: Vec<String> = library
@@ -890,41 +1063,38 @@ fn report_terms(library: &Library) -> Vec<String> {
     terms
 }
 
-/// The user dictionary plus the reports' glossary terms and short metric names, so that jieba keeps them
-/// whole in the text and in questions alike.
+/// The user dictionary plus the reports' glossary terms, short metric names and the aliases' report terms, so
+/// that jieba keeps them whole in the text and in questions alike.
 pub fn segmenter_dictionary(library: &Library) -> String {
     let mut dictionary = library.user_dict.clone();
     if !dictionary.is_empty() && !dictionary.ends_with('\n') {
         dictionary.push('\n');
     }
-    let names = library.reports.iter().flat_map(|report| {
-        let terms = report.glossary.iter().map(|entry| entry.term.as_str());
-        let metrics = report
-            .indicators
-            .iter()
-            .map(|indicator| indicator.metric.as_str());
-        terms.chain(metrics)
-    });
+    let names = library
+        .reports
+        .iter()
+        .flat_map(|report| {
+            let terms = report.glossary.iter().map(|entry| entry.term.as_str());
+            let metrics = report
+                .indicators
+                .iter()
+                .map(|indicator| indicator.metric.as_str());
+            terms.chain(metrics)
+        })
+        .chain(library.aliases.iter().map(|entry| entry.canonical.as_str()));
     let mut added = HashSet::new();
     for name in names {
-        let word: String = name
-            .chars()
-            .filter(|&c| is_han(c) || c.is_ascii_alphanumeric())
-            .collect();
-        let chars = word.chars().count();
+        // A name the text writes with quotes or punctuation inside (“最多跑一次”事项) is not one word there.
+        let chars = name.chars().count();
         if (2..=MAX_DICTIONARY_WORD_CHARS).contains(&chars)
-            && word.chars().any(is_han)
-            && word.chars().count() == name.chars().filter(|&c| !is_quote(c)).count()
-            && added.insert(word.clone())
+            && name.chars().any(is_han)
+            && name.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+            && added.insert(name)
         {
-            dictionary.push_str(&format!("{word} {DICTIONARY_WORD_FREQUENCY} n\n"));
+            dictionary.push_str(&format!("{name} {DICTIONARY_WORD_FREQUENCY} n\n"));
         }
     }
     dictionary
-}
-
-fn is_quote(c: char) -> bool {
-    matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')
 }
 
 /// Years the reports have something on: the report's year and the year before, every single-year figure,

@@ -50,6 +50,10 @@ pub struct Question {
     pub soft_words: Vec<String>,
     /// The question asks who someone is (谁, who): a work report names almost nobody.
     pub asks_person: bool,
+    /// The question asks how (怎么, 如何, 措施): measures, which sentences state better than figures.
+    pub asks_how: bool,
+    /// The unit a number is asked in (多少人 → 人, 多少钱 → 元), as the units that count as it.
+    pub unit_hint: Option<&'static [&'static str]>,
 }
 
 impl Question {
@@ -79,6 +83,12 @@ enum Marker {
     Result,
     /// 谁, who: removed from the text.
     Person,
+    /// 怎么, 如何: asks for measures rather than a figure; removed from the text.
+    How,
+    /// 措施, 举措: asks for measures; kept, the report says them too.
+    Measures,
+    /// 怎么样, 咋样: asks how something is going; removed from the text.
+    Filler,
 }
 
 const MARKERS: &[(&str, Marker)] = &[
@@ -179,6 +189,7 @@ const MARKERS: &[(&str, Marker)] = &[
     ("what are", Marker::WeakDefinition),
     ("多少", Marker::Number),
     ("是多少", Marker::Number),
+    ("多少钱", Marker::Number),
     ("有多少", Marker::Number),
     ("百分之几", Marker::Number),
     ("几", Marker::Number),
@@ -204,6 +215,22 @@ const MARKERS: &[(&str, Marker)] = &[
     ("goal", Marker::Target),
     ("goals", Marker::Target),
     ("planned", Marker::Target),
+    ("怎么", Marker::How),
+    ("如何", Marker::How),
+    ("怎样", Marker::How),
+    ("怎么做", Marker::How),
+    ("咋", Marker::How),
+    ("咋办", Marker::How),
+    ("how to", Marker::How),
+    ("措施", Marker::Measures),
+    ("举措", Marker::Measures),
+    ("办法", Marker::Measures),
+    ("怎么样", Marker::Filler),
+    ("咋样", Marker::Filler),
+    ("怎样了", Marker::Filler),
+    ("怎么样了", Marker::Filler),
+    ("咋样了", Marker::Filler),
+    ("如何了", Marker::Filler),
     ("谁", Marker::Person),
     ("是谁", Marker::Person),
     ("哪位", Marker::Person),
@@ -223,6 +250,8 @@ const MARKERS: &[(&str, Marker)] = &[
 pub struct QuestionReader {
     report_year: i32,
     markers: AhoCorasick,
+    /// What each marker pattern says.
+    marker_kinds: Vec<Marker>,
     aliases: AhoCorasick,
     /// For each alias pattern, the report term it stands for (`None`: the pattern is a report term itself).
     alias_targets: Vec<Option<String>>,
@@ -250,9 +279,19 @@ impl QuestionReader {
         aliases: impl IntoIterator<Item = AliasPair<'a>>,
         terms: impl IntoIterator<Item = &'a str>,
     ) -> Result<QuestionReader, QueryError> {
+        // 多少人, 几个: the measure word is the unit asked in, not a topic.
+        let mut marker_phrases: Vec<(String, Marker)> = MARKERS
+            .iter()
+            .map(|&(phrase, marker)| (phrase.to_owned(), marker))
+            .collect();
+        for (measure, _) in MEASURES {
+            for asking in ["多少", "几"] {
+                marker_phrases.push((format!("{asking}{measure}"), Marker::Number));
+            }
+        }
         let markers = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(MARKERS.iter().map(|(phrase, _)| phrase))?;
+            .build(marker_phrases.iter().map(|(phrase, _)| phrase))?;
 
         // Variants first: a report term that is also listed as a variant (规上工业增加值 for
         // 规模以上工业增加值) is rewritten, so that both spellings meet on one.
@@ -281,13 +320,22 @@ impl QuestionReader {
                 alias_targets.push(None);
             }
         }
-        let typos = TypoVocabulary::new(&patterns);
+        let typos = TypoVocabulary::with_meanings(
+            patterns
+                .iter()
+                .zip(&alias_targets)
+                .map(|(term, target)| (term, target.clone().unwrap_or_else(|| term.clone()))),
+        );
         let aliases = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)?;
         Ok(QuestionReader {
             report_year,
             markers,
+            marker_kinds: marker_phrases
+                .into_iter()
+                .map(|(_, marker)| marker)
+                .collect(),
             aliases,
             alias_targets,
             typos,
@@ -304,10 +352,15 @@ impl QuestionReader {
         self.read_normalized(normalize(raw))
     }
 
-    /// The question again with one-character typos in known terms corrected, if there were any.
-    pub fn read_corrected(&self, question: &Question) -> Option<Question> {
+    /// The question again with one-character typos in known terms corrected, if there were any. `is_word`
+    /// tells the words of the language, which a correction must not cut in two.
+    pub fn read_corrected(
+        &self,
+        question: &Question,
+        is_word: &dyn Fn(&str) -> bool,
+    ) -> Option<Question> {
         self.typos
-            .correct(&question.normalized)
+            .correct(&question.normalized, is_word)
             .map(|corrected| self.read_normalized(corrected))
     }
 
@@ -325,6 +378,7 @@ impl QuestionReader {
         let mut wants_result = false;
         let mut soft_words = Vec::new();
         let mut asks_person = false;
+        let mut asks_how = false;
         let mut search_text = String::with_capacity(without_years.len());
         let mut at = 0;
         for found in self.markers.find_iter(&without_years) {
@@ -332,7 +386,7 @@ impl QuestionReader {
                 continue;
             }
             let phrase = &without_years[found.start()..found.end()];
-            let keep = match MARKERS[found.pattern().as_usize()].1 {
+            let keep = match self.marker_kinds[found.pattern().as_usize()] {
                 Marker::RelativeYear(offset) => {
                     time.years.push(self.report_year + offset);
                     false
@@ -376,6 +430,15 @@ impl QuestionReader {
                     asks_person = true;
                     false
                 }
+                Marker::How => {
+                    asks_how = true;
+                    false
+                }
+                Marker::Measures => {
+                    asks_how = true;
+                    true
+                }
+                Marker::Filler => false,
             };
             search_text.push_str(&without_years[at..found.start()]);
             search_text.push_str(if keep { phrase } else { " " });
@@ -401,6 +464,8 @@ impl QuestionReader {
             wants_result,
             soft_words,
             asks_person,
+            asks_how,
+            unit_hint: unit_hint(&without_years),
         }
     }
 
@@ -426,6 +491,52 @@ impl QuestionReader {
         out.push_str(&text[at..]);
         out
     }
+}
+
+/// The units that count people.
+const PERSON_UNITS: &[&str] = &["人", "名", "人次"];
+
+/// Measure words that can follow 多少 / 几, with the units of the report that count as them.
+const MEASURES: &[(&str, &[&str])] = &[
+    ("人次", &["人次"]),
+    ("人", PERSON_UNITS),
+    ("名", &["人", "名"]),
+    ("钱", &["元"]),
+    ("元", &["元"]),
+    ("户", &["户"]),
+    ("亩", &["亩"]),
+    ("吨", &["吨"]),
+    ("公里", &["公里"]),
+    ("个", &["个"]),
+    ("家", &["家"]),
+    ("所", &["所"]),
+    ("座", &["座"]),
+    ("条", &["条"]),
+    ("天", &["天"]),
+    ("场", &["场"]),
+    ("套", &["套"]),
+    ("辆", &["辆"]),
+    ("头", &["头"]),
+    ("项", &["项"]),
+    ("件", &["件"]),
+];
+
+/// The unit a number is asked in: the measure word after 多少 / 几, or 人 for questions about 人口 / 人数.
+fn unit_hint(text: &str) -> Option<&'static [&'static str]> {
+    let after_asking = ["多少", "几"].iter().find_map(|asking| {
+        let at = text.find(asking)? + asking.len();
+        let rest = text[at..].trim_start();
+        MEASURES
+            .iter()
+            .find(|(word, _)| rest.starts_with(word))
+            .map(|(_, units)| *units)
+    });
+    after_asking.or_else(|| {
+        ["人口", "人数"]
+            .iter()
+            .any(|word| text.contains(word))
+            .then_some(PERSON_UNITS)
+    })
 }
 
 /// ASCII words only match whole: `gdp` in `gdp增长` but not `rate` in `separate`.
@@ -547,6 +658,15 @@ mod tests {
         assert_eq!(r.read("去年粮食总产多少").intent, Intent::Number);
         assert_eq!(r.read("老王坡农业现代化示范区").intent, Intent::General);
         assert!(r.read("县委书记是谁").asks_person);
+        assert!(r.read("问题楼盘怎么处置").asks_how);
+        assert!(!r.read("县医院怎么样").asks_how);
+        assert_eq!(
+            r.read("脱贫了多少人").unit_hint,
+            Some(&["人", "名", "人次"][..])
+        );
+        assert_eq!(r.read("能卖多少钱").unit_hint, Some(&["元"][..]));
+        assert_eq!(r.read("建成几座桥梁").unit_hint, Some(&["座"][..]));
+        assert_eq!(r.read("粮食总产多少").unit_hint, None);
         assert!(!r.read("四张清单").asks_person);
     }
 
@@ -582,9 +702,10 @@ mod tests {
     fn typos_in_known_terms_are_corrected_on_request() {
         let r = reader();
         let q = r.read("四涨清单是什么意思");
-        let corrected = r.read_corrected(&q).expect("a correction");
+        let words = |w: &str| w == "清单";
+        let corrected = r.read_corrected(&q, &words).expect("a correction");
         assert_eq!(corrected.search_text.trim(), "四张清单");
-        assert_eq!(r.read_corrected(&r.read("四张清单")), None);
+        assert_eq!(r.read_corrected(&r.read("四张清单"), &words), None);
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub enum TokenizerError {
     UserDict(#[from] jieba_rs::Error),
 }
 
+/// Dictionary words inside a longer word are added from this length on (jieba adds the shorter ones).
+const LONG_WORD_CHARS: usize = 4;
+
 /// The process's jieba instances, keyed by the user dictionary they were loaded with: one in the program,
 /// a few in tests that bring their own dictionary.
 static SHARED: Mutex<Option<HashMap<String, Arc<Jieba>>>> = Mutex::new(None);
@@ -59,18 +62,58 @@ impl JiebaTokenizer {
     }
 
     /// The words of `text`, offsets into `text`. The index and questions both go through this.
+    ///
+    /// jieba's search mode adds the two- and three-character dictionary words inside a long word; the longer
+    /// ones are added here too, so that `城镇化率` is found inside `常住人口城镇化率`.
     pub fn words(&self, text: &str) -> Vec<Word> {
+        let mut words = Vec::new();
+        for token in self.jieba.tokenize(text, TokenizeMode::Search, true) {
+            if !token.word.chars().any(is_word_char) {
+                continue;
+            }
+            let chars = token.end - token.start;
+            if chars > LONG_WORD_CHARS {
+                self.push_long_sub_words(token.word, token.byte_start, &mut words);
+            }
+            let text = normalize_word(token.word);
+            if !text.is_empty() {
+                words.push(Word {
+                    text,
+                    start: token.byte_start,
+                    end: token.byte_end,
+                });
+            }
+        }
+        words
+    }
+
+    fn push_long_sub_words(&self, word: &str, offset: usize, words: &mut Vec<Word>) {
+        let bounds: Vec<usize> = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([word.len()])
+            .collect();
+        let chars = bounds.len() - 1;
+        for len in LONG_WORD_CHARS..chars {
+            for start in 0..=chars - len {
+                let sub = &word[bounds[start]..bounds[start + len]];
+                if self.jieba.has_word(sub) {
+                    words.push(Word {
+                        text: normalize_word(sub),
+                        start: offset + bounds[start],
+                        end: offset + bounds[start + len],
+                    });
+                }
+            }
+        }
+    }
+
+    /// Whether jieba's dictionary tags `word` as a noun (税, 路, 面积), as opposed to a verb or a measure word.
+    pub fn is_noun(&self, word: &str) -> bool {
         self.jieba
-            .tokenize(text, TokenizeMode::Search, true)
-            .into_iter()
-            .filter(|token| token.word.chars().any(is_word_char))
-            .map(|token| Word {
-                text: normalize_word(token.word),
-                start: token.byte_start,
-                end: token.byte_end,
-            })
-            .filter(|word| !word.text.is_empty())
-            .collect()
+            .tag(word, false)
+            .first()
+            .is_some_and(|tag| tag.word == word && tag.tag.starts_with('n'))
     }
 
     /// How common `word` is in general Chinese, by jieba's dictionary (`None` when jieba does not know it).
@@ -163,6 +206,21 @@ mod tests {
         assert!(words.iter().all(|w| w.text != "、" && w.text != "。"));
         let word = words.iter().find(|w| w.text == "鼎力杆塔").expect("found");
         assert_eq!(&text[word.start..word.end], "鼎力杆塔");
+    }
+
+    #[test]
+    fn long_dictionary_words_inside_longer_ones_are_words_too() {
+        let tokenizer = JiebaTokenizer::new(
+            shared_jieba("常住人口城镇化率 10 n\n城镇化率 10 n\n").expect("dict"),
+        );
+        let words = tokenizer.words("常住人口城镇化率提高");
+        let texts = texts(&words);
+        assert!(texts.contains(&"常住人口城镇化率"), "{texts:?}");
+        let inner = words
+            .iter()
+            .find(|w| w.text == "城镇化率")
+            .expect("inner word");
+        assert_eq!(&"常住人口城镇化率提高"[inner.start..inner.end], "城镇化率");
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub struct TypoVocabulary {
     /// `(masked position, term with that character replaced by '\0')` → term
     neighbours: HashMap<String, Vec<u32>>,
     terms: Vec<Vec<char>>,
+    /// What each term means (its report term): two neighbours meaning the same are no ambiguity.
+    meanings: Vec<String>,
     exact: HashMap<String, u32>,
     longest: usize,
 }
@@ -37,8 +39,21 @@ impl TypoVocabulary {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        TypoVocabulary::with_meanings(terms.into_iter().map(|term| {
+            let term = term.as_ref().to_owned();
+            (term.clone(), term)
+        }))
+    }
+
+    /// Builds the vocabulary from `(term, meaning)` pairs: variants of one report term share its meaning.
+    pub fn with_meanings<I, S, M>(terms: I) -> TypoVocabulary
+    where
+        I: IntoIterator<Item = (S, M)>,
+        S: AsRef<str>,
+        M: Into<String>,
+    {
         let mut vocabulary = TypoVocabulary::default();
-        for term in terms {
+        for (term, meaning) in terms {
             let term = term.as_ref();
             let chars: Vec<char> = term.chars().collect();
             if chars.len() < MIN_TERM_CHARS
@@ -58,6 +73,7 @@ impl TypoVocabulary {
             vocabulary.longest = vocabulary.longest.max(chars.len());
             vocabulary.exact.insert(term.to_owned(), id);
             vocabulary.terms.push(chars);
+            vocabulary.meanings.push(meaning.into());
         }
         vocabulary
     }
@@ -72,18 +88,27 @@ impl TypoVocabulary {
 
     /// Spans of `text` that are one character away from a known term and do not overlap a term written
     /// correctly; longer terms win, then the leftmost. A span matching two different terms equally is
-    /// ambiguous and left alone.
-    pub fn corrections(&self, text: &str) -> Vec<Correction> {
+    /// ambiguous and left alone, and so is a span that would cut a word `is_word` knows in two: in
+    /// 明天天气, 天天气 is one character from 好天气 but 明天 and 天气 are words, not a typo.
+    pub fn corrections(&self, text: &str, is_word: &dyn Fn(&str) -> bool) -> Vec<Correction> {
         let chars: Vec<char> = text.chars().collect();
+        let exact = self.exact_spans(&chars);
+        // A term written correctly stays: no window inside it or across its edge (a window around it may
+        // still be a longer term with one wrong character: 固定资产 in 固定资产投姿).
+        let overlaps_exact = |start: usize, end: usize| {
+            exact.iter().any(|&(a, b)| {
+                a < end && start < b && !(start <= a && b <= end && (start, end) != (a, b))
+            })
+        };
         let mut taken = vec![false; chars.len()];
-        for (start, end) in self.exact_spans(&chars) {
-            taken[start..end].iter_mut().for_each(|t| *t = true);
-        }
         let mut corrections = Vec::new();
         for len in (MIN_TERM_CHARS..=self.longest.min(chars.len())).rev() {
             for start in 0..=chars.len() - len {
                 let span = &chars[start..start + len];
-                if taken[start..start + len].iter().any(|&t| t) || !span.iter().all(|&c| is_han(c))
+                if taken[start..start + len].iter().any(|&t| t)
+                    || overlaps_exact(start, start + len)
+                    || !span.iter().all(|&c| is_han(c))
+                    || cuts_a_word(&chars, start, start + len, is_word)
                 {
                     continue;
                 }
@@ -102,8 +127,8 @@ impl TypoVocabulary {
     }
 
     /// `text` with every correction applied, or `None` when nothing needed correcting.
-    pub fn correct(&self, text: &str) -> Option<String> {
-        let corrections = self.corrections(text);
+    pub fn correct(&self, text: &str, is_word: &dyn Fn(&str) -> bool) -> Option<String> {
+        let corrections = self.corrections(text, is_word);
         if corrections.is_empty() {
             return None;
         }
@@ -145,13 +170,36 @@ impl TypoVocabulary {
                     continue;
                 }
                 match found {
-                    Some(other) if other != id => return None,
-                    _ => found = Some(id),
+                    Some(other) if self.meanings[other as usize] != self.meanings[id as usize] => {
+                        return None
+                    }
+                    Some(_) => {}
+                    None => found = Some(id),
                 }
             }
         }
         found
     }
+}
+
+/// Whether a word of two to four characters straddles an edge of `start..end`.
+fn cuts_a_word(chars: &[char], start: usize, end: usize, is_word: &dyn Fn(&str) -> bool) -> bool {
+    let mut buffer = String::new();
+    for edge in [start, end] {
+        for from in edge.saturating_sub(3)..edge {
+            for to in edge + 1..=(from + 4).min(chars.len()) {
+                if to - from < 2 {
+                    continue;
+                }
+                buffer.clear();
+                buffer.extend(&chars[from..to]);
+                if is_word(&buffer) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 fn masked(chars: &[char], position: usize) -> String {
@@ -165,6 +213,10 @@ fn masked(chars: &[char], position: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn no_words(_: &str) -> bool {
+        false
+    }
 
     fn vocabulary() -> TypoVocabulary {
         TypoVocabulary::new([
@@ -181,15 +233,15 @@ mod tests {
     fn one_wrong_character_is_corrected() {
         let v = vocabulary();
         assert_eq!(
-            v.correct("四涨清单是什么意思").as_deref(),
+            v.correct("四涨清单是什么意思", &no_words).as_deref(),
             Some("四张清单是什么意思")
         );
         assert_eq!(
-            v.correct("去年规上工叶增加值").as_deref(),
+            v.correct("去年规上工叶增加值", &no_words).as_deref(),
             Some("去年规上工业增加值")
         );
         assert_eq!(
-            v.correct("雷祖海棠园在哪").as_deref(),
+            v.correct("雷祖海棠园在哪", &no_words).as_deref(),
             Some("嫘祖海棠园在哪")
         );
     }
@@ -197,22 +249,52 @@ mod tests {
     #[test]
     fn correct_text_and_unknown_text_are_left_alone() {
         let v = vocabulary();
-        assert_eq!(v.correct("四张清单是什么意思"), None);
-        assert_eq!(v.correct("明天天气怎么样"), None);
-        assert_eq!(v.correct("abc"), None);
+        assert_eq!(v.correct("四张清单是什么意思", &no_words), None);
+        assert_eq!(v.correct("明天天气怎么样", &no_words), None);
+        assert_eq!(v.correct("abc", &no_words), None);
     }
 
     #[test]
     fn short_terms_are_not_corrected() {
-        assert_eq!(vocabulary().correct("去年"), None);
+        assert_eq!(vocabulary().correct("去年", &no_words), None);
         assert!(!vocabulary().is_empty());
         assert_eq!(vocabulary().len(), 5);
     }
 
     #[test]
+    fn a_typo_around_a_correct_shorter_term_is_corrected() {
+        let v = TypoVocabulary::new(["固定资产", "固定资产投资"]);
+        assert_eq!(
+            v.correct("固定资产投姿目标", &no_words).as_deref(),
+            Some("固定资产投资目标")
+        );
+        assert_eq!(v.correct("固定资产目标", &no_words), None);
+    }
+
+    #[test]
+    fn neighbours_with_one_meaning_are_no_ambiguity() {
+        let v = TypoVocabulary::with_meanings([("粮食总产", "粮食总产"), ("粮食总量", "粮食总产")]);
+        assert_eq!(
+            v.correct("粮食总厂多少", &no_words).as_deref(),
+            Some("粮食总产多少")
+        );
+    }
+
+    #[test]
+    fn a_span_that_cuts_a_word_in_two_is_no_typo() {
+        let v = TypoVocabulary::new(["好天气"]);
+        let words = |w: &str| ["明天", "天气"].contains(&w);
+        assert_eq!(v.correct("明天天气怎么样", &words), None);
+        assert_eq!(
+            v.correct("坏天气怎么样", &words).as_deref(),
+            Some("好天气怎么样")
+        );
+    }
+
+    #[test]
     fn an_ambiguous_span_is_left_alone() {
         let v = TypoVocabulary::new(["四美乡村", "四好乡村"]);
-        assert_eq!(v.correct("四x乡村"), None);
-        assert_eq!(v.correct("四丑乡村"), None);
+        assert_eq!(v.correct("四x乡村", &no_words), None);
+        assert_eq!(v.correct("四丑乡村", &no_words), None);
     }
 }

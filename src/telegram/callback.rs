@@ -139,8 +139,9 @@ async fn handle_callback<B: BotApi>(
             let shown = offset + more.hits.len();
             let next = handlers::has_more(engine, &question, shown)
                 .then_some(CallbackAction::More { key, offset: shown });
-            let keyboard = render::answer_keyboard(&more.hits, offset + 1, next, &[]);
-            let blocks = render::more_blocks(&more.hits, offset + 1);
+            let hits = render::distinct_hits(more.hits);
+            let keyboard = render::answer_keyboard(&hits, offset + 1, next, &[]);
+            let blocks = render::more_blocks(&hits, offset + 1);
             reply.blocks(&bot, &blocks, keyboard).await
         }
         CallbackAction::Glossary { id } => {

@@ -1,0 +1,252 @@
+//! The engine against the real report: answer quality over tests/questions.tsv, and the issue's "done when"
+//! examples through the real binary.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+
+use report_bot::answer::eval::{evaluate, parse_cases};
+use report_bot::answer::{Engine, HitKind};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        Engine::load(&root().join("knowledge")).expect("the knowledge folder loads")
+    })
+}
+
+fn bot(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_report-bot"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "exit {:?}: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).expect("utf-8")
+}
+
+fn ask_json(question: &str) -> serde_json::Value {
+    let text = stdout(&bot(&["ask", "--json", question]));
+    serde_json::from_str(text.trim()).expect("one JSON object")
+}
+
+#[test]
+fn quality_over_the_question_set() {
+    let path: PathBuf = root().join("tests/questions.tsv");
+    let cases =
+        parse_cases(&std::fs::read_to_string(&path).expect("question set")).expect("valid set");
+    let answerable = cases.iter().filter(|case| !case.out_of_scope()).count();
+    assert!(
+        cases.len() >= 200 && cases.len() - answerable >= 25,
+        "the set is too small"
+    );
+    let evaluation = evaluate(engine(), &cases);
+    println!("{evaluation}");
+    for failure in evaluation.failures() {
+        println!(
+            "miss: [{}] {} → rank {:?}, top {:?}",
+            failure.case.category, failure.case.question, failure.rank, failure.top
+        );
+    }
+    let scores = evaluation.scores(None);
+    assert!(
+        scores.hit_at_1 >= 0.90,
+        "hit@1 {:.3} < 0.90",
+        scores.hit_at_1
+    );
+    assert!(
+        evaluation.rejection_rate() >= 0.90,
+        "{:.1}% of out-of-scope questions got an answer",
+        100.0 * (1.0 - evaluation.rejection_rate())
+    );
+}
+
+#[test]
+fn the_gdp_target_is_answered_with_its_citation() {
+    let output = stdout(&bot(&["ask", "2022年GDP目标是多少"]));
+    assert!(output.contains("生产总值增长8%左右"), "{output}");
+    assert!(output.contains("《西平县2022年政府工作报告》"), "{output}");
+    let json = ask_json("2022年GDP目标是多少");
+    assert_eq!(json["answered"], true);
+    assert!(
+        json["answer"]
+            .as_str()
+            .is_some_and(|a| a.contains("生产总值增长8%左右")),
+        "{json}"
+    );
+}
+
+#[test]
+fn last_years_grain_output_is_the_2021_result_not_the_target() {
+    let json = ask_json("去年粮食总产多少");
+    let answer = json["answer"].as_str().unwrap_or_default();
+    assert!(
+        answer.contains("95.9万吨") && !answer.contains("96万吨"),
+        "{json}"
+    );
+    let output = stdout(&bot(&["ask", "去年粮食总产多少"]));
+    assert!(
+        output
+            .lines()
+            .next()
+            .is_some_and(|line| line.contains("95.9万吨")),
+        "{output}"
+    );
+    assert!(!output.contains("96万吨"), "{output}");
+}
+
+#[test]
+fn a_glossary_term_gets_its_entry() {
+    let json = ask_json("四张清单是什么意思");
+    assert_eq!(json["hits"][0]["kind"], "glossary", "{json}");
+    assert_eq!(json["hits"][0]["id"], "xiping-2022/g1", "{json}");
+    assert!(
+        json["answer"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("四张清单")),
+        "{json}"
+    );
+}
+
+#[test]
+fn the_weather_is_not_in_the_report() {
+    let json = ask_json("明天天气怎么样");
+    assert_eq!(json["answered"], false, "{json}");
+    assert_eq!(json["answer"], serde_json::Value::Null);
+    assert_eq!(json["hits"].as_array().map(Vec::len), Some(0));
+    let output = stdout(&bot(&["ask", "明天天气怎么样"]));
+    assert!(output.contains("没有"), "{output}");
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let json = ask_json("2022年GDP目标是多少");
+    for key in ["question", "answered", "answer", "hits", "reply"] {
+        assert!(json.get(key).is_some(), "missing {key}: {json}");
+    }
+    let hit = &json["hits"][0];
+    for key in ["kind", "id", "text", "excerpt", "citation", "score"] {
+        assert!(hit.get(key).is_some(), "missing hit {key}: {json}");
+    }
+    let excerpt = hit["excerpt"].as_str().unwrap_or_default();
+    assert!(
+        !excerpt.contains('<') && !excerpt.contains('*'),
+        "{excerpt}"
+    );
+    let report = std::fs::read_to_string(root().join("knowledge/reports/xiping-2022/report.txt"))
+        .expect("report text");
+    assert!(
+        report.contains(excerpt),
+        "the excerpt is copied from the report: {excerpt}"
+    );
+}
+
+#[test]
+fn questions_on_stdin_get_one_line_each() {
+    let questions = "2022年GDP目标是多少\n明天天气怎么样\n\n四张清单是什么意思\n";
+    for json in [false, true] {
+        let mut args = vec!["ask"];
+        if json {
+            args.push("--json");
+        }
+        let mut child = Command::new(env!("CARGO_BIN_EXE_report-bot"))
+            .args(&args)
+            .current_dir(root())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(questions.as_bytes())
+            .expect("written");
+        let text = stdout(&child.wait_with_output().expect("finished"));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 4, "{text}");
+        if json {
+            let parsed: Vec<serde_json::Value> = lines
+                .iter()
+                .map(|l| serde_json::from_str(l).expect("JSON line"))
+                .collect();
+            assert_eq!(parsed[1]["answered"], false);
+            assert_eq!(parsed[3]["hits"][0]["kind"], "glossary");
+        }
+    }
+}
+
+#[test]
+fn bad_input_never_breaks_the_binary() {
+    let long = "西平".repeat(2500);
+    for question in [
+        "",
+        "\"",
+        ":",
+        "(",
+        "AND",
+        "*",
+        "😀🎉",
+        "\"生产总值\" AND (目标:*)",
+        long.as_str(),
+    ] {
+        let json = ask_json(question);
+        assert!(json["answered"].is_boolean(), "{question}: {json}");
+    }
+}
+
+#[test]
+fn syntax_characters_change_nothing() {
+    let plain = engine().ask("生产总值目标");
+    let noisy = engine().ask("\"生产总值\" AND (目标:*)");
+    assert_eq!(
+        plain.hits.first().map(|h| &h.id),
+        noisy.hits.first().map(|h| &h.id)
+    );
+}
+
+#[test]
+fn every_hit_cites_the_report_and_marks_words_inside_its_excerpt() {
+    for question in [
+        "今年粮食总产目标",
+        "老王坡农业现代化示范区",
+        "枫桥经验是什么意思",
+        "过去五年建成多少高标准农田",
+    ] {
+        let answer = engine().ask(question);
+        assert!(answer.answered, "{question}");
+        for hit in &answer.hits {
+            assert!(
+                hit.citation.starts_with("《西平县2022年政府工作报告》"),
+                "{question}: {hit:?}"
+            );
+            for range in &hit.highlights {
+                assert!(
+                    hit.excerpt.get(range.clone()).is_some(),
+                    "{question}: {hit:?}"
+                );
+            }
+        }
+        assert!(
+            answer.hits.iter().any(|hit| !hit.highlights.is_empty()),
+            "{question}"
+        );
+    }
+    assert_eq!(
+        engine().ask("枫桥经验是什么意思").hits[0].kind,
+        HitKind::Glossary
+    );
+}
