@@ -176,8 +176,12 @@ impl SqliteStore {
                 })?;
             }
         }
+        // One connection always stays open, so that a `sqlite::memory:` URL keeps its database.
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
             .connect_with(options)
             .await?;
         Self::migrated(pool).await

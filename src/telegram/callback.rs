@@ -30,6 +30,8 @@ pub enum CallbackAction {
     GlossaryPage { page: usize },
     /// One of the example questions offered by /start (`q:<index>`).
     Example { index: usize },
+    /// The main target list, under a daily reminder (`t:`).
+    Targets,
 }
 
 /// Why a payload was refused.
@@ -51,6 +53,7 @@ impl CallbackAction {
             CallbackAction::Glossary { id } => format!("g:{id}"),
             CallbackAction::GlossaryPage { page } => format!("gp:{page}"),
             CallbackAction::Example { index } => format!("q:{index}"),
+            CallbackAction::Targets => "t:".to_owned(),
         };
         (data.len() <= MAX_CALLBACK_DATA).then_some(data)
     }
@@ -77,6 +80,7 @@ impl CallbackAction {
             "q" => CallbackAction::Example {
                 index: small_number(rest, MAX_OFFSET)?,
             },
+            "t" if rest.is_empty() => CallbackAction::Targets,
             _ => return Err(CallbackError::Unknown),
         };
         Ok(action)
@@ -173,6 +177,12 @@ async fn handle_callback<B: BotApi>(
             acknowledge(&bot, &query).await?;
             answer_question(&bot, &ctx, &reply, question).await
         }
+        CallbackAction::Targets => {
+            acknowledge(&bot, &query).await?;
+            reply
+                .blocks(&bot, &handlers::targets_blocks(engine), None)
+                .await
+        }
     }
 }
 
@@ -242,6 +252,7 @@ mod tests {
         });
         round_trip(CallbackAction::GlossaryPage { page: 3 });
         round_trip(CallbackAction::Example { index: 2 });
+        round_trip(CallbackAction::Targets);
     }
 
     #[test]
@@ -275,6 +286,8 @@ mod tests {
             "gp:1001",
             "q:abc",
             "q:18446744073709551616",
+            "t:1",
+            "t",
         ] {
             assert_eq!(
                 CallbackAction::parse(data),

@@ -5,6 +5,7 @@
 use super::callback::CallbackAction;
 use super::commands::{self, Command, Parsed};
 use super::redact::Redactor;
+use super::reminders;
 use super::render::{self, Block, Span, MAX_MESSAGE_LEN};
 use super::state::Verdict;
 use super::{texts, BotApi, BotContext, HandlerError};
@@ -197,16 +198,7 @@ async fn run_command<B: BotApi>(
         }
         Command::Help => reply.text(bot, &texts::help(me.username())).await,
         Command::Ask(question) => answer_question(bot, ctx, reply, &question).await,
-        Command::Targets => {
-            let targets = engine.targets();
-            let Some(first) = targets.first() else {
-                return reply.text(bot, texts::NO_TARGETS).await;
-            };
-            let heading = texts::targets_header(super::period_year(first.period));
-            reply
-                .blocks(bot, &render::indicator_blocks(&heading, &targets), None)
-                .await
-        }
+        Command::Targets => reply.blocks(bot, &targets_blocks(engine), None).await,
         Command::Results => {
             let results = engine.results();
             if results.is_empty() {
@@ -231,6 +223,19 @@ async fn run_command<B: BotApi>(
                 .blocks(bot, &render::about_blocks(&metas, me.username()), None)
                 .await
         }
+        Command::Reminders(command) => reminders::run_command(bot, ctx, reply, command).await,
+    }
+}
+
+/// /targets, and the button under a daily reminder: the plan year's main targets with citations.
+pub fn targets_blocks(engine: &Engine) -> Vec<Block> {
+    let targets = engine.targets();
+    match targets.first() {
+        Some(first) => {
+            let heading = texts::targets_header(super::period_year(first.period));
+            render::indicator_blocks(&heading, &targets)
+        }
+        None => vec![Block::text(vec![Span::plain(texts::NO_TARGETS)])],
     }
 }
 
