@@ -73,7 +73,7 @@ pub async fn run_command<B: BotApi>(
         Ok(text) => reply.text(bot, &text).await,
         Err(error) => {
             tracing::error!(%error, ?command, "reminder command failed");
-            reply.text(bot, texts::TRY_AGAIN_LATER).await
+            reply.text(bot, texts::REMINDERS_FAILED).await
         }
     }
 }

@@ -203,6 +203,7 @@ pub const NOT_SUBSCRIBED: &str =
     "你还没有订阅每日目标提醒。发送 /subscribe 订阅（默认每天 08:00）。";
 pub const UNSUBSCRIBED: &str = "已取消每日目标提醒。想再订阅时发送 /subscribe。";
 pub const REMINDERS_UNAVAILABLE: &str = "每日提醒暂时不可用。";
+pub const REMINDERS_FAILED: &str = "抱歉，每日提醒出了点问题，请稍后再试。";
 
 /// The reminder's first line: `2022年目标 · 今日提醒（3/45）· 5月10日`.
 pub fn reminder_heading(year: i32, position: usize, total: usize, day: NaiveDate) -> String {
