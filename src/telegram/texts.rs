@@ -162,7 +162,6 @@ pub const UNKNOWN_COMMAND: &str = "没有这个命令。发送 /help 查看可�
 pub const EMPTY_QUESTION: &str = "请告诉我你想问什么，例如：今年GDP目标是多少";
 pub const NON_TEXT: &str = "我只能读文字消息。请用文字提问，例如：今年GDP目标是多少";
 pub const SLOW_DOWN: &str = "消息有点多，我跟不上了。请稍等几秒再问。";
-pub const TRY_AGAIN_LATER: &str = "抱歉，处理时出了点问题，请稍后再试。";
 
 // ---- daily reminders ---------------------------------------------------------------------------
 
