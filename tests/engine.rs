@@ -250,3 +250,20 @@ fn every_hit_cites_the_report_and_marks_words_inside_its_excerpt() {
         HitKind::Glossary
     );
 }
+
+#[test]
+fn an_answer_always_has_something_to_cite() {
+    // Both question sets, the held-out one included: whatever the engine decides, `answered` means a hit.
+    for file in ["tests/questions.tsv", "tests/questions_holdout.tsv"] {
+        let text = std::fs::read_to_string(root().join(file)).expect("question set");
+        for case in parse_cases(&text).expect("valid set") {
+            let answer = engine().ask(&case.question);
+            assert_eq!(
+                answer.answered,
+                !answer.hits.is_empty(),
+                "{file}: {}: {answer:?}",
+                case.question
+            );
+        }
+    }
+}

@@ -1,9 +1,11 @@
 //! Daily reminders end to end inside the library: the SQLite store, the sender and the scheduler, with a
 //! virtual clock the tests move (nothing here sleeps for real) and a scripted transport standing in for
-//! the Bot API.
+//! the Bot API; then the rotation of the real report, the reminder message, and the /subscribe,
+//! /subscription and /unsubscribe commands through teloxide_tests' mock Bot API.
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
+use report_bot::answer::Engine;
 use report_bot::knowledge::{FigureKind, Indicator, Library, Period, Report, ReportMeta};
 use report_bot::reminders::content::{Reminder, TargetRotation};
 use report_bot::reminders::schedule::DailySchedule;
@@ -13,10 +15,17 @@ use report_bot::reminders::sender::{
 };
 use report_bot::reminders::store::{SqliteStore, SubscriptionStore};
 use report_bot::reminders::{status, subscribe, unsubscribe};
+use report_bot::telegram::reminders::{reminder_blocks, reminder_keyboard};
+use report_bot::telegram::render::{self, MAX_MESSAGE_LEN};
+use report_bot::telegram::{schema, texts, BotContext};
 use std::collections::{HashMap, VecDeque};
 use std::future::Future;
-use std::sync::{Arc, Mutex};
+use std::path::Path;
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
+use teloxide::types::{InlineKeyboardButtonKind, ReplyMarkup};
+use teloxide::{dptree, Bot};
+use teloxide_tests::{MockBot, MockCallbackQuery, MockMessageText, MockUser};
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
@@ -217,16 +226,16 @@ fn rotation() -> Arc<TargetRotation> {
     Arc::new(TargetRotation::from_library(&library).unwrap())
 }
 
-struct Bot {
+struct Harness {
     store: Arc<SqliteStore>,
     clock: Arc<VirtualClock>,
     transport: Arc<FakeTransport>,
 }
 
-impl Bot {
+impl Harness {
     async fn new(now: &str) -> Self {
         let clock = VirtualClock::at(now);
-        Bot {
+        Harness {
             store: Arc::new(SqliteStore::in_memory().await.unwrap()),
             transport: FakeTransport::new(clock.clone()),
             clock,
@@ -251,7 +260,11 @@ impl Bot {
     }
 
     async fn deliver_at(&self, now: &str) -> BatchReport {
-        self.clock.set(now);
+        self.deliver_at_instant(utc(now)).await
+    }
+
+    async fn deliver_at_instant(&self, now: DateTime<Utc>) -> BatchReport {
+        *self.clock.now.lock().unwrap() = now;
         self.sender()
             .deliver_due(&CancellationToken::new())
             .await
@@ -262,7 +275,7 @@ impl Bot {
 #[tokio::test]
 async fn due_at_the_subscribed_minute_and_only_once() {
     // 08:00 in Shanghai is 00:00 UTC.
-    let bot = Bot::new("2022-05-09T22:00:00Z").await;
+    let bot = Harness::new("2022-05-09T22:00:00Z").await;
     bot.subscribe(1, "8:00").await;
     assert_eq!(bot.deliver_at("2022-05-09T23:59:59Z").await.sent, 0);
     assert_eq!(bot.deliver_at("2022-05-10T00:00:00Z").await.sent, 1);
@@ -275,7 +288,7 @@ async fn due_at_the_subscribed_minute_and_only_once() {
 
 #[tokio::test]
 async fn each_zone_gets_its_own_local_day_across_the_date_line() {
-    let bot = Bot::new("2024-05-31T00:00:00Z").await;
+    let bot = Harness::new("2024-05-31T00:00:00Z").await;
     bot.subscribe(14, "8:00 Pacific/Kiritimati").await; // UTC+14: 08:00 is 18:00 UTC the day before
     bot.subscribe(-11, "8:00 Pacific/Pago_Pago").await; // UTC-11: 08:00 is 19:00 UTC the same day
     bot.subscribe(2, "21:00 Europe/Berlin").await; // CEST: 19:00 UTC
@@ -301,7 +314,7 @@ async fn each_zone_gets_its_own_local_day_across_the_date_line() {
 
 #[tokio::test]
 async fn a_reminder_missed_while_down_is_sent_once_on_restart_the_same_day() {
-    let bot = Bot::new("2022-05-09T12:00:00Z").await;
+    let bot = Harness::new("2022-05-09T12:00:00Z").await;
     bot.subscribe(1, "8:00").await;
     // Down from before 08:00 until 11:30 local (03:30 UTC): one catch-up send.
     let report = bot.deliver_at("2022-05-10T03:30:00Z").await;
@@ -317,7 +330,7 @@ async fn a_reminder_missed_while_down_is_sent_once_on_restart_the_same_day() {
 
 #[tokio::test]
 async fn resubscribing_changes_the_time_without_a_second_subscription_or_reminder() {
-    let bot = Bot::new("2022-05-09T12:00:00Z").await;
+    let bot = Harness::new("2022-05-09T12:00:00Z").await;
     bot.subscribe(1, "8:00").await;
     bot.subscribe(1, "9:30").await;
     let stored = bot.store.get(1).await.unwrap().unwrap();
@@ -350,7 +363,7 @@ async fn resubscribing_changes_the_time_without_a_second_subscription_or_reminde
 
 #[tokio::test]
 async fn status_shows_the_next_send_in_the_users_zone() {
-    let bot = Bot::new("2024-03-30T12:00:00Z").await;
+    let bot = Harness::new("2024-03-30T12:00:00Z").await;
     assert_eq!(status(&*bot.store, 7, bot.clock.now()).await.unwrap(), None);
     bot.subscribe(7, "2:30 Europe/Berlin").await;
     let shown = status(&*bot.store, 7, bot.clock.now())
@@ -364,7 +377,7 @@ async fn status_shows_the_next_send_in_the_users_zone() {
 
 #[tokio::test]
 async fn a_blocked_chat_loses_its_subscription() {
-    let bot = Bot::new("2022-05-09T12:00:00Z").await;
+    let bot = Harness::new("2022-05-09T12:00:00Z").await;
     bot.subscribe(1, "8:00").await;
     bot.subscribe(2, "8:00").await;
     bot.transport
@@ -386,7 +399,7 @@ async fn a_blocked_chat_loses_its_subscription() {
 
 #[tokio::test]
 async fn a_429_is_waited_out_and_retried_once_delivered() {
-    let bot = Bot::new("2022-05-09T12:00:00Z").await;
+    let bot = Harness::new("2022-05-09T12:00:00Z").await;
     bot.subscribe(1, "8:00").await;
     bot.subscribe(2, "8:00").await;
     bot.transport.script(
@@ -410,7 +423,7 @@ async fn a_429_is_waited_out_and_retried_once_delivered() {
 
 #[tokio::test]
 async fn a_long_429_pauses_the_batch_and_releases_the_day_for_later() {
-    let bot = Bot::new("2022-05-09T12:00:00Z").await;
+    let bot = Harness::new("2022-05-09T12:00:00Z").await;
     bot.subscribe(1, "8:00").await;
     bot.subscribe(2, "8:00").await;
     bot.transport.script(
@@ -433,7 +446,7 @@ async fn a_long_429_pauses_the_batch_and_releases_the_day_for_later() {
 
 #[tokio::test]
 async fn an_error_answer_is_retried_with_backoff_until_delivered() {
-    let bot = Bot::new("2022-05-09T12:00:00Z").await;
+    let bot = Harness::new("2022-05-09T12:00:00Z").await;
     bot.subscribe(1, "8:00").await;
     let bad_gateway = || Scripted::Fail(TransportError::Other("502 Bad Gateway".to_owned()));
     bot.transport.script(1, [bad_gateway(), bad_gateway()]);
@@ -450,7 +463,7 @@ async fn an_error_answer_is_retried_with_backoff_until_delivered() {
 
 #[tokio::test]
 async fn a_crash_between_sending_and_recording_never_sends_twice_nor_loses_the_rest() {
-    let bot = Bot::new("2022-05-09T12:00:00Z").await;
+    let bot = Harness::new("2022-05-09T12:00:00Z").await;
     for chat_id in 1..=3 {
         bot.subscribe(chat_id, "8:00").await;
     }
@@ -467,7 +480,9 @@ async fn a_crash_between_sending_and_recording_never_sends_twice_nor_loses_the_r
     let report = bot.deliver_at("2022-05-10T00:00:30Z").await;
     assert_eq!(report.busy, 1);
     // ... and once stale it is settled as in doubt, never sent again.
-    let report = bot.deliver_at("2022-05-10T00:11:00Z").await;
+    // (Chat 2 was claimed at its slot, 1/30 s after chat 1.)
+    let stale = utc("2022-05-10T00:00:00Z") + CLAIM_STALE_AFTER + TimeDelta::milliseconds(34);
+    let report = bot.deliver_at_instant(stale).await;
     assert_eq!((report.sent, report.already_settled), (0, 1));
     for chat_id in 1..=3 {
         assert_eq!(
@@ -485,12 +500,11 @@ async fn a_crash_between_sending_and_recording_never_sends_twice_nor_loses_the_r
             "chat {chat_id}"
         );
     }
-    assert!(CLAIM_STALE_AFTER <= TimeDelta::minutes(11));
 }
 
 #[tokio::test]
 async fn an_indeterminate_failure_is_not_resent() {
-    let bot = Bot::new("2022-05-09T12:00:00Z").await;
+    let bot = Harness::new("2022-05-09T12:00:00Z").await;
     bot.subscribe(1, "8:00").await;
     bot.transport.script(
         1,
@@ -506,7 +520,7 @@ async fn an_indeterminate_failure_is_not_resent() {
 #[tokio::test]
 async fn ten_thousand_subscribers_get_one_reminder_each_within_the_rate_limits() {
     const SUBSCRIBERS: i64 = 10_000;
-    let bot = Bot::new("2022-05-09T12:00:00Z").await;
+    let bot = Harness::new("2022-05-09T12:00:00Z").await;
     for chat_id in 1..=SUBSCRIBERS {
         bot.subscribe(chat_id, "8:00").await;
     }
@@ -625,4 +639,239 @@ async fn sqlx_journal_mode(url: &str) -> String {
         .fetch_one(&mut connection)
         .await
         .unwrap()
+}
+
+// ---- the real report's rotation and the Telegram side ------------------------------------------
+
+static REPORT: LazyLock<Library> = LazyLock::new(|| {
+    Library::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")))
+        .expect("the knowledge folder loads")
+});
+
+static ENGINE: LazyLock<Arc<Engine>> =
+    LazyLock::new(|| Arc::new(Engine::new(REPORT.clone()).expect("the engine builds")));
+
+#[test]
+fn the_2022_rotation_runs_main_targets_then_numeric_tasks_then_the_livelihood_projects() {
+    let rotation = TargetRotation::from_library(&REPORT).unwrap();
+    let targets = rotation.targets();
+    let report = REPORT.latest();
+    let ids = |records: &[&Indicator]| -> Vec<String> {
+        records.iter().map(|record| record.id.clone()).collect()
+    };
+
+    let main: Vec<&Indicator> = report.indicators_of(FigureKind::MainTarget).collect();
+    assert_eq!(main.len(), 11);
+    assert_eq!(targets[0].metric, "生产总值");
+    assert_eq!(targets[10].metric, "货物进出口总额");
+    let front: Vec<&Indicator> = targets[..11].iter().collect();
+    assert_eq!(ids(&front), ids(&main));
+
+    let numeric_tasks: Vec<&Indicator> = report
+        .indicators_of(FigureKind::TaskTarget)
+        .filter(|record| record.group.is_none() && record.number.is_some())
+        .collect();
+    let middle: Vec<&Indicator> = targets[11..11 + numeric_tasks.len()].iter().collect();
+    assert_eq!(ids(&middle), ids(&numeric_tasks));
+    assert!(middle
+        .iter()
+        .any(|t| t.metric == "白酒产量" && t.value_text == "超4000吨"));
+
+    let projects: Vec<(&str, Option<u32>)> = targets[11 + numeric_tasks.len()..]
+        .iter()
+        .map(|t| (t.group.as_deref().unwrap_or("?"), t.item))
+        .collect();
+    let items: Vec<Option<u32>> = [1, 2, 3, 4, 5, 6, 7, 7, 7, 8, 9, 10]
+        .into_iter()
+        .map(Some)
+        .collect();
+    assert_eq!(projects.iter().map(|p| p.1).collect::<Vec<_>>(), items);
+    assert!(projects.iter().all(|p| p.0 == "十件惠民工程"));
+
+    for target in targets {
+        assert!(
+            target.citation.starts_with("《西平县2022年政府工作报告》"),
+            "{target:?}"
+        );
+    }
+}
+
+/// The text a reader sees: tags dropped, entities decoded.
+fn visible(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+fn callback_data(markup: Option<&ReplyMarkup>) -> Vec<String> {
+    let Some(ReplyMarkup::InlineKeyboard(markup)) = markup else {
+        return Vec::new();
+    };
+    markup
+        .inline_keyboard
+        .iter()
+        .flatten()
+        .filter_map(|button| match &button.kind {
+            InlineKeyboardButtonKind::CallbackData(data) => Some(data.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_reminder_shows_one_target_with_its_citation_and_a_button_for_the_whole_list() {
+    let rotation = TargetRotation::from_library(&REPORT).unwrap();
+    let first = rotation.reminder(0, day("2022-05-10"));
+    let pages = render::paginate(&reminder_blocks(&first), MAX_MESSAGE_LEN);
+    assert_eq!(pages.len(), 1);
+    let text = visible(&pages[0]);
+    assert!(text.contains("生产总值：增长8%左右"), "{text}");
+    assert!(text.contains(&rotation.targets()[0].citation), "{text}");
+    assert!(
+        text.contains(&format!("1/{}", rotation.targets().len())),
+        "{text}"
+    );
+    assert!(text.contains("5月10日"), "{text}");
+
+    let last = rotation.reminder(
+        u32::try_from(rotation.targets().len() - 1).unwrap(),
+        day("2022-06-01"),
+    );
+    let text = visible(&render::paginate(&reminder_blocks(&last), MAX_MESSAGE_LEN)[0]);
+    assert!(text.contains("十件惠民工程 第10项"), "{text}");
+    assert!(text.contains("多种形式文艺演出：100场"), "{text}");
+
+    let keyboard = reminder_keyboard().map(ReplyMarkup::InlineKeyboard);
+    let buttons = callback_data(keyboard.as_ref());
+    assert_eq!(buttons, ["t:"]);
+    // The button brings the full list of main targets, as /targets does.
+    let reminder_message = MockMessageText::new().text("提醒").build();
+    let mut bot = MockBot::new(
+        MockCallbackQuery::new()
+            .data("t:")
+            .message(reminder_message),
+        schema::<Bot>(),
+    );
+    bot.dependencies(dptree::deps![Arc::new(BotContext::new(ENGINE.clone(), 1))]);
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    let list = visible(&responses.sent_messages_text[0].bot_request.text);
+    assert!(list.contains(&texts::targets_header(2022)), "{list}");
+    assert!(
+        list.contains(&texts::indicator_line(11, "货物进出口总额", "保持平稳增长")),
+        "{list}"
+    );
+}
+
+type TestBot =
+    MockBot<report_bot::telegram::HandlerError, teloxide_tests::mock_bot::DistributionKey>;
+
+/// The one message the bot sent for the last update, as a reader sees it.
+fn only_reply(bot: &TestBot) -> String {
+    let responses = bot.get_responses();
+    assert_eq!(responses.sent_messages_text.len(), 1);
+    visible(&responses.sent_messages_text[0].bot_request.text)
+}
+
+async fn reply(bot: &mut TestBot, update: MockMessageText) -> String {
+    bot.update(update);
+    bot.dispatch().await;
+    only_reply(bot)
+}
+
+#[tokio::test]
+async fn subscribe_subscription_and_unsubscribe_keep_one_row_per_chat() {
+    let store = Arc::new(SqliteStore::in_memory().await.unwrap());
+    let context = Arc::new(BotContext::new(ENGINE.clone(), 1).with_reminders(store.clone()));
+    let chat_id = i64::try_from(MockUser::ID).unwrap();
+    let start = Utc::now();
+    let mut step = 0;
+    let mut command = |text: &str| {
+        // Ten seconds apart, as a person types: no flood control.
+        step += 1;
+        MockMessageText::new()
+            .text(text)
+            .date(start + TimeDelta::seconds(10 * step))
+    };
+    let mut bot = MockBot::new(command("/subscribe 7:30"), schema::<Bot>());
+    bot.dependencies(dptree::deps![context]);
+    bot.dispatch().await;
+    let first = only_reply(&bot);
+    assert!(
+        first.contains("07:30") && first.contains("Asia/Shanghai"),
+        "{first}"
+    );
+    assert_eq!(
+        store.get(chat_id).await.unwrap().unwrap().schedule,
+        schedule("7:30")
+    );
+
+    let changed = reply(&mut bot, command("/subscribe 21:00 Europe/Berlin")).await;
+    assert!(
+        changed.contains("21:00") && changed.contains("Europe/Berlin"),
+        "{changed}"
+    );
+    assert_eq!(
+        store.due(utc("2100-01-01T00:00:00Z")).await.unwrap().len(),
+        1
+    );
+
+    let shown = reply(&mut bot, command("/subscription")).await;
+    let expected = status(&*store, chat_id, Utc::now()).await.unwrap().unwrap();
+    assert!(
+        shown.contains(&texts::send_time(&expected.next_send)),
+        "{shown}"
+    );
+    assert!(shown.contains("Europe/Berlin"), "{shown}");
+
+    for bad in [
+        "/subscribe 25:00",
+        "/subscribe 7:61",
+        "/subscribe abc",
+        "/subscribe 8:00 Mars/Base",
+    ] {
+        let refused = reply(&mut bot, command(bad)).await;
+        assert!(refused.contains(texts::USAGE_SUBSCRIBE), "{bad}: {refused}");
+    }
+    assert_eq!(
+        store.get(chat_id).await.unwrap().unwrap().schedule,
+        schedule("21:00 Europe/Berlin")
+    );
+
+    assert_eq!(
+        reply(&mut bot, command("/unsubscribe")).await,
+        texts::UNSUBSCRIBED
+    );
+    assert_eq!(store.get(chat_id).await.unwrap(), None);
+    assert_eq!(
+        reply(&mut bot, command("/subscription")).await,
+        texts::NOT_SUBSCRIBED
+    );
+    assert_eq!(
+        reply(&mut bot, command("/unsubscribe")).await,
+        texts::NOT_SUBSCRIBED
+    );
+}
+
+#[tokio::test]
+async fn without_a_store_the_commands_say_reminders_are_off() {
+    let mut bot = MockBot::new(MockMessageText::new().text("/subscribe"), schema::<Bot>());
+    bot.dependencies(dptree::deps![Arc::new(BotContext::new(ENGINE.clone(), 1))]);
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert_eq!(
+        visible(&responses.sent_messages_text[0].bot_request.text),
+        texts::REMINDERS_UNAVAILABLE
+    );
 }

@@ -116,7 +116,7 @@ fn library() -> Library {
                 vec![
                     sentence(
                         "t/1.0.1.1",
-                        "2029年,全县生产总值达到100亿元,粮食总产达88.8万吨。",
+                        "2029年,全县生产总值达到100亿元,年均增长6%;粮食总产达88.8万吨。",
                         REVIEW,
                     ),
                     sentence("t/1.0.1.2", "推行“三张清单”制度,扶贫资产管理规范。", REVIEW),
@@ -180,6 +180,19 @@ fn library() -> Library {
         ),
         indicator(
             "t/1.0.1.1#2",
+            "生产总值",
+            "年均增长6%",
+            6.0,
+            "%",
+            FigureKind::YearlyAverage,
+            Period::Years {
+                from: 2025,
+                to: 2029,
+            },
+            REVIEW,
+        ),
+        indicator(
+            "t/1.0.1.1#3",
             "粮食总产",
             "达88.8万吨",
             88.8,
@@ -598,12 +611,24 @@ async fn targets_and_results_list_every_figure_with_its_citation() {
     bot.update(private_text("/results"));
     bot.dispatch().await;
     let results = visible(&only_reply(&bot).0);
-    assert!(results.contains(&texts::results_header(
-        FigureKind::Result,
-        Period::Year { year: 2029 }
-    )));
-    assert!(results.contains(&texts::indicator_line(1, "生产总值", "达到100亿元")));
-    assert!(results.contains(REVIEW));
+    // The report interleaves kinds; /results groups them: last year's values, then yearly averages.
+    let expected = [
+        texts::results_header(FigureKind::Result, Period::Year { year: 2029 }),
+        texts::indicator_line(1, "生产总值", "达到100亿元"),
+        texts::indicator_line(2, "粮食总产", "达88.8万吨"),
+        REVIEW.to_owned(),
+        texts::results_header(
+            FigureKind::YearlyAverage,
+            Period::Years {
+                from: 2025,
+                to: 2029,
+            },
+        ),
+        texts::indicator_line(1, "生产总值", "年均增长6%"),
+        REVIEW.to_owned(),
+    ];
+    let lines: Vec<&str> = results.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines, expected, "{results}");
 }
 
 #[tokio::test]

@@ -248,8 +248,12 @@ impl Engine {
         if !self.confident(&ranking) {
             return self.refuse(answer, Unanswered::NotInReport);
         }
-        answer.answered = true;
         let shown = self.distinct_hits(&ranking, offset + HITS_PER_PAGE);
+        if shown.is_empty() {
+            // Every candidate was dropped for its year or kind: nothing left to cite is no answer.
+            return self.refuse(answer, Unanswered::NotInReport);
+        }
+        answer.answered = true;
         if offset == 0 {
             answer.answer = shown
                 .first()

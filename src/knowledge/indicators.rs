@@ -229,6 +229,13 @@ struct Statement {
     change: Option<ChangeKind>,
 }
 
+/// A statement with the kind of figure its place in the report gives it, and the base year of a change.
+struct Placed {
+    statement: Statement,
+    kind: FigureKind,
+    base: Option<i32>,
+}
+
 #[derive(Debug, Clone)]
 struct Figure {
     number: f64,
@@ -276,7 +283,11 @@ impl<'a> ParagraphReader<'a> {
 
     fn read_chain(&mut self, chain: &[Sentence], group: &mut Option<String>) {
         let whole: String = chain.iter().map(|s| s.text.as_str()).collect();
-        let main_targets = self.tense == Tense::Plan && whole.contains(MAIN_TARGET_MARK);
+        // The main targets follow a lead-in such as `今年经济社会主要预期目标是:`.
+        let main_targets = self.tense == Tense::Plan
+            && text::clauses(&whole)
+                .iter()
+                .any(|(clause, is_lead)| *is_lead && clause.contains(MAIN_TARGET_MARK));
         let default_kind = match self.tense {
             Tense::Plan if main_targets => FigureKind::MainTarget,
             Tense::Plan => FigureKind::TaskTarget,
@@ -316,22 +327,16 @@ impl<'a> ParagraphReader<'a> {
     }
 
     /// Statements of one sentence (a `;`-clause), each with the kind its clause gives it.
-    fn read_sentence(
-        &self,
-        body: &str,
-        chain: &mut Chain,
-        list_item: bool,
-    ) -> Vec<(Statement, FigureKind, Option<i32>)> {
+    fn read_sentence(&self, body: &str, chain: &mut Chain, list_item: bool) -> Vec<Placed> {
         let mut found = Vec::new();
         let mut clause_kind = chain.default_kind;
         let mut last_change: Option<Option<ChangeKind>> = None;
         let clauses = text::clauses(body);
         for (clause, is_lead) in &clauses {
             let clause = *clause;
-            if LEADING_YEAR
-                .find(clause)
-                .is_some_and(|year| year.as_str().starts_with(&self.years.last.to_string()))
-                && matches!(self.tense, Tense::Review { .. })
+            // `…,2021年粮食总产达95.9万吨,…`: from here on the clause speaks of last year.
+            if matches!(self.tense, Tense::Review { .. })
+                && clause.starts_with(&format!("{}年", self.years.last))
             {
                 clause_kind = FigureKind::Result;
             }
@@ -355,9 +360,15 @@ impl<'a> ParagraphReader<'a> {
                 } else {
                     chain.last_metric = statement.metric.clone();
                 }
-                found.push((statement, kind, base));
+                found.push(Placed {
+                    statement,
+                    kind,
+                    base,
+                });
             }
-            if list_item && !found.is_empty() && found.iter().all(|(s, ..)| s.figure.is_none()) {
+            // A list item without figures is named by its first clause; the rest only explains it.
+            if list_item && !found.is_empty() && found.iter().all(|p| p.statement.figure.is_none())
+            {
                 break;
             }
         }
@@ -384,11 +395,16 @@ impl<'a> ParagraphReader<'a> {
     fn push(
         &mut self,
         sentence: &Sentence,
-        statements: Vec<(Statement, FigureKind, Option<i32>)>,
+        statements: Vec<Placed>,
         group: Option<&str>,
         item: Option<u32>,
     ) {
-        for (position, (statement, kind, base)) in statements.into_iter().enumerate() {
+        for (position, placed) in statements.into_iter().enumerate() {
+            let Placed {
+                statement,
+                kind,
+                base,
+            } = placed;
             let period = match kind {
                 FigureKind::MainTarget | FigureKind::TaskTarget => Period::Year {
                     year: self.years.plan,
@@ -538,7 +554,7 @@ fn items_with_figures(clause: &str) -> Vec<&str> {
     let mut start = None;
     for (offset, piece) in text::enumeration(clause) {
         let item_start = *start.get_or_insert(offset);
-        if FIGURE.is_match(piece) && !figures(piece).is_empty() {
+        if !figures(piece).is_empty() {
             items.push(&clause[item_start..offset + piece.len()]);
             start = None;
         }

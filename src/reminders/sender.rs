@@ -309,12 +309,11 @@ impl<S: SubscriptionStore, T: Transport, C: Clock> Sender<S, T, C> {
                 .await?
             {
                 Claim::Granted { attempts } => job.claim = Some(attempts),
-                Claim::Busy => {
+                Claim::Busy { stale_at } => {
                     report.busy += 1;
                     // Look again once that claim has gone stale.
-                    let at = now + CLAIM_STALE_AFTER;
                     self.store
-                        .reschedule(subscription.chat_id, subscription.due_date, at)
+                        .reschedule(subscription.chat_id, subscription.due_date, stale_at)
                         .await?;
                     return Ok(());
                 }

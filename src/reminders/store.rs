@@ -48,8 +48,9 @@ pub enum DeliveryState {
 pub enum Claim {
     /// Yes; this is attempt number `attempts` for that day.
     Granted { attempts: u32 },
-    /// Someone else claimed it moments ago and is sending it.
-    Busy,
+    /// Someone else claimed it moments ago and is sending it; if still unconfirmed at `stale_at`, the
+    /// claim is taken to be a dead sender's.
+    Busy { stale_at: DateTime<Utc> },
     /// That day is settled (sent, or in doubt); move on to the next day.
     Settled(DeliveryState),
 }
@@ -176,8 +177,12 @@ impl SqliteStore {
                 })?;
             }
         }
+        // One connection always stays open, so that a `sqlite::memory:` URL keeps its database.
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
             .connect_with(options)
             .await?;
         Self::migrated(pool).await
@@ -403,7 +408,9 @@ impl SubscriptionStore for SqliteStore {
                     .await?;
                     Claim::Settled(DeliveryState::InDoubt)
                 }
-                DeliveryState::Claimed => Claim::Busy,
+                DeliveryState::Claimed => Claim::Busy {
+                    stale_at: claimed_at + stale_after,
+                },
                 settled => Claim::Settled(settled),
             }
         };

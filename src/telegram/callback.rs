@@ -30,6 +30,8 @@ pub enum CallbackAction {
     GlossaryPage { page: usize },
     /// One of the example questions offered by /start (`q:<index>`).
     Example { index: usize },
+    /// The main target list, under a daily reminder (`t:`).
+    Targets,
 }
 
 /// Why a payload was refused.
@@ -51,6 +53,7 @@ impl CallbackAction {
             CallbackAction::Glossary { id } => format!("g:{id}"),
             CallbackAction::GlossaryPage { page } => format!("gp:{page}"),
             CallbackAction::Example { index } => format!("q:{index}"),
+            CallbackAction::Targets => "t:".to_owned(),
         };
         (data.len() <= MAX_CALLBACK_DATA).then_some(data)
     }
@@ -77,6 +80,7 @@ impl CallbackAction {
             "q" => CallbackAction::Example {
                 index: small_number(rest, MAX_OFFSET)?,
             },
+            "t" if rest.is_empty() => CallbackAction::Targets,
             _ => return Err(CallbackError::Unknown),
         };
         Ok(action)
@@ -135,8 +139,9 @@ async fn handle_callback<B: BotApi>(
             let shown = offset + more.hits.len();
             let next = handlers::has_more(engine, &question, shown)
                 .then_some(CallbackAction::More { key, offset: shown });
-            let keyboard = render::answer_keyboard(&more.hits, offset + 1, next, &[]);
-            let blocks = render::more_blocks(&more.hits, offset + 1);
+            let hits = render::distinct_hits(more.hits);
+            let keyboard = render::answer_keyboard(&hits, offset + 1, next, &[]);
+            let blocks = render::more_blocks(&hits, offset + 1);
             reply.blocks(&bot, &blocks, keyboard).await
         }
         CallbackAction::Glossary { id } => {
@@ -171,6 +176,12 @@ async fn handle_callback<B: BotApi>(
             };
             acknowledge(&bot, &query).await?;
             answer_question(&bot, &ctx, &reply, question).await
+        }
+        CallbackAction::Targets => {
+            acknowledge(&bot, &query).await?;
+            reply
+                .blocks(&bot, &handlers::targets_blocks(engine), None)
+                .await
         }
     }
 }
@@ -241,6 +252,7 @@ mod tests {
         });
         round_trip(CallbackAction::GlossaryPage { page: 3 });
         round_trip(CallbackAction::Example { index: 2 });
+        round_trip(CallbackAction::Targets);
     }
 
     #[test]
@@ -274,6 +286,8 @@ mod tests {
             "gp:1001",
             "q:abc",
             "q:18446744073709551616",
+            "t:1",
+            "t",
         ] {
             assert_eq!(
                 CallbackAction::parse(data),

@@ -1,7 +1,9 @@
 //! Slash commands: parsing (with a usage line for bad arguments, and silence for commands meant for
 //! another bot in a group) and the list registered with setMyCommands.
 
+use super::reminders::ReminderCommand;
 use super::texts;
+use crate::reminders::schedule::DailySchedule;
 use teloxide::types::BotCommand;
 
 /// Longest term `/glossary` looks up; longer input is not a term.
@@ -18,6 +20,8 @@ pub enum Command {
     /// The whole list when `None`, one entry otherwise.
     Glossary(Option<String>),
     About,
+    /// /subscribe, /unsubscribe, /subscription.
+    Reminders(ReminderCommand),
 }
 
 /// What a message's text is, as far as commands go.
@@ -37,11 +41,14 @@ pub enum Parsed {
 }
 
 /// Every command with its setMyCommands description, in menu order.
-const MENU: [(&str, &str); 7] = [
+const MENU: [(&str, &str); 10] = [
     ("ask", texts::COMMAND_ASK),
     ("targets", texts::COMMAND_TARGETS),
     ("results", texts::COMMAND_RESULTS),
     ("glossary", texts::COMMAND_GLOSSARY),
+    ("subscribe", texts::COMMAND_SUBSCRIBE),
+    ("subscription", texts::COMMAND_SUBSCRIPTION),
+    ("unsubscribe", texts::COMMAND_UNSUBSCRIBE),
     ("about", texts::COMMAND_ABOUT),
     ("help", texts::COMMAND_HELP),
     ("start", texts::COMMAND_START),
@@ -91,6 +98,14 @@ pub fn parse(text: &str, bot_username: &str) -> Parsed {
             Parsed::BadArguments(texts::USAGE_GLOSSARY.to_owned())
         }
         "glossary" => Parsed::Command(Command::Glossary(Some(arguments.to_owned()))),
+        "subscribe" => match DailySchedule::parse(arguments) {
+            Ok(schedule) => {
+                Parsed::Command(Command::Reminders(ReminderCommand::Subscribe(schedule)))
+            }
+            Err(error) => Parsed::BadArguments(texts::usage_subscribe(&error)),
+        },
+        "unsubscribe" => no_arguments(Command::Reminders(ReminderCommand::Unsubscribe)),
+        "subscription" => no_arguments(Command::Reminders(ReminderCommand::Status)),
         _ => Parsed::Unknown { addressed },
     }
 }
@@ -129,6 +144,40 @@ mod tests {
         for (text, command) in cases {
             assert_eq!(parse(text, BOT), Parsed::Command(command), "{text:?}");
         }
+    }
+
+    #[test]
+    fn reminder_commands_parse_their_time_and_zone() {
+        let subscribe = |time: &str| {
+            Parsed::Command(Command::Reminders(ReminderCommand::Subscribe(
+                DailySchedule::parse(time).expect("valid"),
+            )))
+        };
+        assert_eq!(parse("/subscribe", BOT), subscribe(""));
+        assert_eq!(parse("/subscribe 7:30", BOT), subscribe("07:30"));
+        assert_eq!(parse("/subscribe 8点半", BOT), subscribe("8:30"));
+        assert_eq!(
+            parse("/subscribe@ReportBot 21:00 Europe/Berlin", BOT),
+            subscribe("21:00 Europe/Berlin")
+        );
+        assert_eq!(
+            parse("/unsubscribe", BOT),
+            Parsed::Command(Command::Reminders(ReminderCommand::Unsubscribe))
+        );
+        assert_eq!(
+            parse("/subscription", BOT),
+            Parsed::Command(Command::Reminders(ReminderCommand::Status))
+        );
+        for bad in ["/subscribe 25:00", "/subscribe 7:61", "/subscribe abc"] {
+            let Parsed::BadArguments(usage) = parse(bad, BOT) else {
+                panic!("{bad:?} accepted");
+            };
+            assert!(usage.contains(texts::USAGE_SUBSCRIBE), "{usage}");
+        }
+        assert_eq!(
+            parse("/unsubscribe now", BOT),
+            Parsed::BadArguments(texts::usage_without_arguments("unsubscribe"))
+        );
     }
 
     #[test]

@@ -5,11 +5,12 @@
 use super::callback::CallbackAction;
 use super::commands::{self, Command, Parsed};
 use super::redact::Redactor;
+use super::reminders;
 use super::render::{self, Block, Span, MAX_MESSAGE_LEN};
 use super::state::Verdict;
 use super::{texts, BotApi, BotContext, HandlerError};
-use crate::answer::Engine;
-use crate::knowledge::{GlossaryEntry, Indicator};
+use crate::answer::{Answer, Engine};
+use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, Period};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Instant;
@@ -197,16 +198,7 @@ async fn run_command<B: BotApi>(
         }
         Command::Help => reply.text(bot, &texts::help(me.username())).await,
         Command::Ask(question) => answer_question(bot, ctx, reply, &question).await,
-        Command::Targets => {
-            let targets = engine.targets();
-            let Some(first) = targets.first() else {
-                return reply.text(bot, texts::NO_TARGETS).await;
-            };
-            let heading = texts::targets_header(super::period_year(first.period));
-            reply
-                .blocks(bot, &render::indicator_blocks(&heading, &targets), None)
-                .await
-        }
+        Command::Targets => reply.blocks(bot, &targets_blocks(engine), None).await,
         Command::Results => {
             let results = engine.results();
             if results.is_empty() {
@@ -231,27 +223,47 @@ async fn run_command<B: BotApi>(
                 .blocks(bot, &render::about_blocks(&metas, me.username()), None)
                 .await
         }
+        Command::Reminders(command) => reminders::run_command(bot, ctx, reply, command).await,
     }
 }
 
-/// /results: one titled list per kind of figure and period, in the report's order.
-fn results_blocks(results: &[&Indicator]) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut start = 0;
-    while start < results.len() {
-        let key = (results[start].kind, results[start].period);
-        let len = results[start..]
-            .iter()
-            .take_while(|indicator| (indicator.kind, indicator.period) == key)
-            .count();
-        let heading = texts::results_header(key.0, key.1);
-        blocks.extend(render::indicator_blocks(
-            &heading,
-            &results[start..start + len],
-        ));
-        start += len;
+/// /targets, and the button under a daily reminder: the plan year's main targets with citations.
+pub fn targets_blocks(engine: &Engine) -> Vec<Block> {
+    let targets = engine.targets();
+    match targets.first() {
+        Some(first) => {
+            let heading = texts::targets_header(super::period_year(first.period));
+            render::indicator_blocks(&heading, &targets)
+        }
+        None => vec![Block::text(vec![Span::plain(texts::NO_TARGETS)])],
     }
-    blocks
+}
+
+/// /results: one titled list per kind of figure and period (last year's values, yearly averages,
+/// changes since the base year, five-year totals), each in the report's order.
+fn results_blocks(results: &[&Indicator]) -> Vec<Block> {
+    const ORDER: [FigureKind; 4] = [
+        FigureKind::Result,
+        FigureKind::YearlyAverage,
+        FigureKind::ChangeSinceBase,
+        FigureKind::FiveYearTotal,
+    ];
+    let rank = |kind: FigureKind| ORDER.iter().position(|k| *k == kind).unwrap_or(ORDER.len());
+    let mut groups: Vec<((FigureKind, Period), Vec<&Indicator>)> = Vec::new();
+    for indicator in results {
+        let key = (indicator.kind, indicator.period);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, members)) => members.push(indicator),
+            None => groups.push((key, vec![indicator])),
+        }
+    }
+    groups.sort_by_key(|((kind, _), _)| rank(*kind));
+    groups
+        .iter()
+        .flat_map(|((kind, period), members)| {
+            render::indicator_blocks(&texts::results_header(*kind, *period), members)
+        })
+        .collect()
 }
 
 /// Answers a question where `reply` points: the direct answer and cited excerpts, with 查看原文,
@@ -272,8 +284,12 @@ pub async fn answer_question<B: BotApi>(
         micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
         "question answered"
     );
+    let shown = answer.hits.len();
+    let answer = Answer {
+        hits: render::distinct_hits(answer.hits),
+        ..answer
+    };
     let keyboard = if answer.answered {
-        let shown = answer.hits.len();
         let more = has_more(&ctx.engine, &question, shown).then(|| CallbackAction::More {
             key: ctx.questions.remember(&question),
             offset: shown,

@@ -87,16 +87,19 @@ pub fn inline_results(ctx: &BotContext, question: &str) -> Vec<InlineQueryResult
         .collect()
 }
 
-/// The answer's hits followed by further pages, up to [`MAX_RESULTS`].
+/// The answer's hits followed by further pages, without repeats, up to [`MAX_RESULTS`].
 fn all_hits(ctx: &BotContext, question: &str, answer: &Answer) -> Vec<Hit> {
     let mut hits = answer.hits.clone();
-    while hits.len() < MAX_RESULTS && !hits.is_empty() {
-        let more = ctx.engine.ask_more(question, hits.len()).hits;
+    let mut offset = hits.len();
+    while hits.len() < MAX_RESULTS && offset > 0 {
+        let more = ctx.engine.ask_more(question, offset).hits;
         if more.is_empty() {
             break;
         }
+        offset += more.len();
         hits.extend(more);
     }
+    let mut hits = render::distinct_hits(hits);
     hits.truncate(MAX_RESULTS);
     hits
 }

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod handlers;
 pub mod inline;
 pub mod redact;
+pub mod reminders;
 pub mod render;
 pub mod serve;
 pub mod state;
@@ -17,6 +18,8 @@ pub use serve::{serve, ServeError};
 
 use crate::answer::Engine;
 use crate::knowledge::{FigureKind, Period};
+use crate::reminders::store::SqliteStore;
+use crate::reminders::ReminderError;
 use state::{FloodGuard, RecentQuestions};
 use std::sync::Arc;
 use std::time::Duration;
@@ -59,6 +62,8 @@ impl<T> BotApi for T where
 pub enum HandlerError {
     #[error("Bot API request failed: {0}")]
     Request(#[from] RequestError),
+    #[error("reminder store failed: {0}")]
+    Reminders(#[from] ReminderError),
 }
 
 /// Questions remembered for 更多结果 buttons.
@@ -76,6 +81,8 @@ pub struct BotContext {
     pub flood: FloodGuard,
     /// The /start example questions, built from the report's data.
     pub examples: Vec<String>,
+    /// Where /subscribe keeps subscriptions; `None` when daily reminders are off.
+    pub reminders: Option<Arc<SqliteStore>>,
 }
 
 impl BotContext {
@@ -88,7 +95,14 @@ impl BotContext {
             questions: RecentQuestions::new(RECENT_QUESTIONS, first_question_key),
             flood: FloodGuard::new(FLOOD_BURST, FLOOD_REFILL, FLOOD_USERS),
             examples,
+            reminders: None,
         }
+    }
+
+    /// Turns on /subscribe, /unsubscribe and /subscription, keeping subscriptions in `store`.
+    pub fn with_reminders(mut self, store: Arc<SqliteStore>) -> BotContext {
+        self.reminders = Some(store);
+        self
     }
 }
 

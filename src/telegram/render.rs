@@ -211,6 +211,14 @@ pub fn answer_blocks(answer: &Answer) -> Vec<Block> {
     blocks
 }
 
+/// Hits without repeats: figures from one sentence share an excerpt, which a reader needs once.
+pub fn distinct_hits(hits: Vec<Hit>) -> Vec<Hit> {
+    let mut seen = std::collections::HashSet::new();
+    hits.into_iter()
+        .filter(|hit| seen.insert(hit.excerpt.clone()))
+        .collect()
+}
+
 /// The blocks of a 更多结果 reply; hits are numbered on from `first_number` to match their buttons.
 pub fn more_blocks(hits: &[Hit], first_number: usize) -> Vec<Block> {
     if hits.is_empty() {
@@ -896,6 +904,17 @@ mod tests {
                 vec![(texts::glossary_button("丙"), "g:r/g3".to_owned())],
             ]
         );
+    }
+
+    #[test]
+    fn repeated_excerpts_are_shown_once() {
+        let hits = vec![
+            hit("r/1#1", "甲。", vec![], "c"),
+            hit("r/1#2", "甲。", vec![], "c"),
+            hit("r/2", "乙。", vec![], "c"),
+        ];
+        let ids: Vec<String> = distinct_hits(hits).into_iter().map(|h| h.id).collect();
+        assert_eq!(ids, ["r/1#1", "r/2"]);
     }
 
     #[test]

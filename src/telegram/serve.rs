@@ -3,10 +3,12 @@
 //! 5xx keep it running with backoff; SIGINT/SIGTERM stop it gracefully.
 
 use super::redact::Redactor;
-use super::{commands, schema, BotContext, HandlerError};
+use super::{commands, reminders, schema, BotContext, HandlerError};
 use crate::answer::{Engine, EngineError};
 use crate::config::{Config, ConfigError};
 use crate::knowledge::{KnowledgeError, Library};
+use crate::reminders::content::TargetRotation;
+use crate::reminders::store::{SqliteStore, StoreError};
 use std::collections::hash_map::RandomState;
 use std::convert::Infallible;
 use std::fmt::Debug;
@@ -25,6 +27,7 @@ use teloxide::types::Me;
 use teloxide::update_listeners::{webhooks, Polling, UpdateListener};
 use teloxide::{ApiError, RequestError};
 use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
 
 /// The requester the running bot uses.
 type Api = Throttle<Bot>;
@@ -47,6 +50,8 @@ pub enum ServeError {
     Client(String),
     #[error("the Bot API refused the token (401 Unauthorized): check TELOXIDE_TOKEN")]
     InvalidToken,
+    #[error("could not open the reminder database (DATABASE_URL): {0}")]
+    Reminders(#[from] StoreError),
 }
 
 /// `report-bot serve`: settings from the environment (the command line's knowledge folder wins), a
@@ -74,7 +79,19 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
     }
     let bot: Api = bot.throttle(Limits::default());
 
-    let context = Arc::new(BotContext::new(engine, random_key()));
+    let store = Arc::new(SqliteStore::open(&config.database_url).await?);
+    let rotation = match TargetRotation::from_library(engine.library()) {
+        Ok(rotation) => Some(Arc::new(rotation)),
+        Err(error) => {
+            tracing::warn!(%error, "daily reminders are off");
+            None
+        }
+    };
+    let mut context = BotContext::new(engine, random_key());
+    if rotation.is_some() {
+        context = context.with_reminders(store.clone());
+    }
+    let context = Arc::new(context);
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema::<Api>())
         .dependencies(dptree::deps![context])
         .default_handler(|update| async move {
@@ -106,6 +123,10 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
     };
     tracing::info!(username = me.username(), "connected to the Bot API");
     register_commands(&bot, &redactor).await;
+    let reminders_stop = CancellationToken::new();
+    let scheduler = rotation.map(|rotation| {
+        reminders::start_scheduler(bot.clone(), store.clone(), rotation, reminders_stop.clone())
+    });
 
     match &config.webhook {
         None => {
@@ -142,6 +163,14 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
             dispatch(&mut dispatcher, listen, on_error, &mut stopping, &redactor).await;
         }
     }
+    // Updates have stopped; let the reminders in flight finish and be recorded.
+    reminders_stop.cancel();
+    if let Some(task) = scheduler {
+        if let Err(error) = task.await {
+            tracing::error!(%error, "the reminder scheduler failed");
+        }
+    }
+    store.close().await;
     tracing::info!("stopped");
     Ok(())
 }

@@ -3,6 +3,9 @@
 //! appear here: they are passed in from `knowledge/` data.
 
 use crate::knowledge::{FigureKind, Period, ReportMeta};
+use crate::reminders::schedule::ScheduleError;
+use chrono::{DateTime, NaiveDate};
+use chrono_tz::Tz;
 
 // ---- commands (setMyCommands) -------------------------------------------------------------------
 
@@ -13,6 +16,9 @@ pub const COMMAND_TARGETS: &str = "今年的主要预期目标";
 pub const COMMAND_RESULTS: &str = "上年完成情况和过去五年的成绩";
 pub const COMMAND_GLOSSARY: &str = "名词解释：/glossary 或 /glossary 词语";
 pub const COMMAND_ABOUT: &str = "关于这份报告和本机器人";
+pub const COMMAND_SUBSCRIBE: &str = "每天提醒一个目标：/subscribe [时间] [时区]";
+pub const COMMAND_SUBSCRIPTION: &str = "查看每日提醒的设置和下次提醒时间";
+pub const COMMAND_UNSUBSCRIBE: &str = "取消每日提醒";
 
 // ---- welcome, help, about -----------------------------------------------------------------------
 
@@ -34,6 +40,8 @@ pub fn help(bot_username: &str) -> String {
          /targets — 今年的主要预期目标\n\
          /results — 上年完成情况和过去五年的成绩\n\
          /glossary — 名词解释（/glossary 词语 查一个词）\n\
+         /subscribe — 每天提醒一个目标（/subscribe 7:30 选时间）\n\
+         /subscription — 查看提醒设置，/unsubscribe 取消\n\
          /about — 关于这份报告\n\
          /help — 本说明\n\n\
          回答下面的按钮：“查看原文”显示整段原文，“更多结果”显示更多相关内容。"
@@ -154,7 +162,70 @@ pub const UNKNOWN_COMMAND: &str = "没有这个命令。发送 /help 查看可�
 pub const EMPTY_QUESTION: &str = "请告诉我你想问什么，例如：今年GDP目标是多少";
 pub const NON_TEXT: &str = "我只能读文字消息。请用文字提问，例如：今年GDP目标是多少";
 pub const SLOW_DOWN: &str = "消息有点多，我跟不上了。请稍等几秒再问。";
-pub const TRY_AGAIN_LATER: &str = "抱歉，处理时出了点问题，请稍后再试。";
+
+// ---- daily reminders ---------------------------------------------------------------------------
+
+pub const USAGE_SUBSCRIBE: &str = "用法：/subscribe [时间] [时区]，例如 /subscribe（每天 08:00）、\
+     /subscribe 7:30、/subscribe 8点半、/subscribe 21:00 Europe/Berlin。时区用 IANA 名称，默认 Asia/Shanghai。";
+
+/// Why `/subscribe` arguments were refused, then the usage line.
+pub fn usage_subscribe(error: &ScheduleError) -> String {
+    let reason = match error {
+        ScheduleError::BadTime(time) => format!("“{time}”不是有效的时间（00:00—23:59）。"),
+        ScheduleError::UnknownZone(zone) => format!("“{zone}”不是已知的时区。"),
+        ScheduleError::TooManyArguments => "最多写一个时间和一个时区。".to_owned(),
+        ScheduleError::NoOccurrence(_) => "这个时间无法安排。".to_owned(),
+    };
+    format!("{reason}\n{USAGE_SUBSCRIBE}")
+}
+
+/// `2022年5月10日 08:00`
+pub fn send_time(at: &DateTime<Tz>) -> String {
+    at.format("%Y年%-m月%-d日 %H:%M").to_string()
+}
+
+pub fn subscribed(time: &str, zone: &str, next: &str) -> String {
+    format!(
+        "好的，每天 {time}（{zone}）提醒你一个今年的目标。\n下次提醒：{next}\n\
+         发送 /subscription 查看，/unsubscribe 取消。"
+    )
+}
+
+pub fn subscription_status(time: &str, zone: &str, next: &str) -> String {
+    format!(
+        "每日目标提醒：每天 {time}（{zone}）\n下次提醒：{next}\n\
+         发送 /subscribe 时间 修改时间，/unsubscribe 取消。"
+    )
+}
+
+pub const NOT_SUBSCRIBED: &str =
+    "你还没有订阅每日目标提醒。发送 /subscribe 订阅（默认每天 08:00）。";
+pub const UNSUBSCRIBED: &str = "已取消每日目标提醒。想再订阅时发送 /subscribe。";
+pub const REMINDERS_UNAVAILABLE: &str = "每日提醒暂时不可用。";
+pub const REMINDERS_FAILED: &str = "抱歉，每日提醒出了点问题，请稍后再试。";
+
+/// The reminder's first line: `2022年目标 · 今日提醒（3/45）· 5月10日`.
+pub fn reminder_heading(year: i32, position: usize, total: usize, day: NaiveDate) -> String {
+    format!(
+        "{year}年目标 · 今日提醒（{position}/{total}）· {}",
+        day.format("%-m月%-d日")
+    )
+}
+
+/// A target of a named list (`十件惠民工程 第7项`); the list's name comes from the report.
+pub fn list_item_label(group: &str, item: Option<u32>) -> String {
+    match item {
+        Some(item) => format!("{group} 第{item}项"),
+        None => group.to_owned(),
+    }
+}
+
+/// The reminder's target: `生产总值：增长8%左右`.
+pub fn target_line(metric: &str, value: &str) -> String {
+    format!("{metric}：{value}")
+}
+
+pub const ALL_TARGETS_BUTTON: &str = "查看全部主要目标";
 
 // ---- buttons ------------------------------------------------------------------------------------
 

@@ -452,3 +452,42 @@ async fn post_update(port: u16, path: &str, secret: &str, update: &Value) -> u16
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+#[tokio::test]
+async fn ctrl_c_stops_the_bot_gracefully() {
+    let (api, mut bot) = start().await;
+    ask(&api, 900, "/help").await;
+    let status = bot.signal("INT", WAIT).await;
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "{status:?}\n{}",
+        bot.logs()
+    );
+    assert!(bot.logs().contains("stopped"), "{}", bot.logs());
+}
+
+#[tokio::test]
+async fn a_missing_token_is_a_clear_error() {
+    let api = FakeApi::start().await;
+    let mut bot = BotProcess::spawn(&api, &[("TELOXIDE_TOKEN", "")]);
+    let status = bot.wait_exit(WAIT).await;
+    assert!(status.is_some_and(|s| !s.success()), "{status:?}");
+    let logs = bot.logs();
+    assert!(logs.contains("TELOXIDE_TOKEN is not set"), "{logs}");
+    assert!(api.calls().is_empty(), "no request without a token");
+}
+
+#[tokio::test]
+async fn a_token_the_api_refuses_stops_the_bot_with_a_clear_error() {
+    let api = FakeApi::start().await;
+    let wrong = "5123456789:AAWrongTokenForEndToEndTests_abcdefghi";
+    let mut bot = BotProcess::spawn(&api, &[("TELOXIDE_TOKEN", wrong)]);
+    let status = bot.wait_exit(WAIT).await;
+    assert!(status.is_some_and(|s| !s.success()), "{status:?}");
+    let logs = bot.logs();
+    assert!(logs.contains("refused the token"), "{logs}");
+    assert!(
+        !logs.contains("AAWrongToken"),
+        "the token reached the logs:\n{logs}"
+    );
+}

@@ -8,11 +8,14 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
 use tokio::process::{Child, Command};
+use tokio::task::JoinHandle;
 
 /// A running bot. Killed when dropped.
 pub struct BotProcess {
     child: Child,
     logs: Arc<Mutex<Vec<String>>>,
+    /// The tasks copying stdout and stderr into `logs`; they end when the process closes its pipes.
+    readers: Vec<JoinHandle<()>>,
     /// The working directory: empty, so no stray `.env` is read.
     _dir: tempfile::TempDir,
 }
@@ -45,15 +48,17 @@ impl BotProcess {
         }
         let mut child = command.spawn().expect("start report-bot serve");
         let logs = Arc::new(Mutex::new(Vec::new()));
+        let mut readers = Vec::new();
         if let Some(stdout) = child.stdout.take() {
-            collect(stdout, logs.clone());
+            readers.push(collect(stdout, logs.clone()));
         }
         if let Some(stderr) = child.stderr.take() {
-            collect(stderr, logs.clone());
+            readers.push(collect(stderr, logs.clone()));
         }
         BotProcess {
             child,
             logs,
+            readers,
             _dir: dir,
         }
     }
@@ -77,17 +82,31 @@ impl BotProcess {
 
     /// Sends SIGTERM (what `docker stop` sends) and waits for the exit.
     pub async fn terminate(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        self.signal("TERM", timeout).await
+    }
+
+    /// Sends a signal (`TERM`, `INT`) and waits for the exit.
+    pub async fn signal(&mut self, name: &str, timeout: Duration) -> Option<ExitStatus> {
         let pid = self.child.id()?;
         let sent = tokio::process::Command::new("kill")
-            .args(["-TERM", &pid.to_string()])
+            .args([&format!("-{name}"), &pid.to_string()])
             .status()
             .await
             .expect("run kill");
-        assert!(sent.success(), "kill -TERM {pid} failed");
-        tokio::time::timeout(timeout, self.child.wait())
+        assert!(sent.success(), "kill -{name} {pid} failed");
+        self.wait_exit(timeout).await
+    }
+
+    /// Waits for the process to exit on its own, and for its last log lines.
+    pub async fn wait_exit(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        let status = tokio::time::timeout(timeout, self.child.wait())
             .await
             .ok()
-            .and_then(Result::ok)
+            .and_then(Result::ok)?;
+        for reader in self.readers.drain(..) {
+            let _ = tokio::time::timeout(Duration::from_secs(5), reader).await;
+        }
+        Some(status)
     }
 
     /// Whether the process is still running.
@@ -112,7 +131,10 @@ impl BotProcess {
     }
 }
 
-fn collect(stream: impl AsyncRead + Unpin + Send + 'static, logs: Arc<Mutex<Vec<String>>>) {
+fn collect(
+    stream: impl AsyncRead + Unpin + Send + 'static,
+    logs: Arc<Mutex<Vec<String>>>,
+) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut lines = BufReader::new(stream).lines();
         while let Ok(Some(line)) = lines.next_line().await {
@@ -121,5 +143,5 @@ fn collect(stream: impl AsyncRead + Unpin + Send + 'static, logs: Arc<Mutex<Vec<
             }
             logs.lock().expect("not poisoned").push(line);
         }
-    });
+    })
 }

@@ -4,3 +4,4 @@ mod bot;
 mod bot_process;
 mod fake_api;
 mod fake_api_checks;
+mod reminders;
