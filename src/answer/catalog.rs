@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 
 use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, Library, Paragraph, Period, Report};
 use crate::search::index::IndexDoc;
-use crate::search::normalize::normalize;
+use crate::search::normalize::{is_han, normalize};
 use crate::search::query::QuestionReader;
 
 /// Where a sentence sits in a report's tree (indexes, not ids).
@@ -39,6 +39,8 @@ pub enum Unit {
 pub struct Catalog {
     units: Vec<Unit>,
     ids: Vec<String>,
+    /// For each unit, the measure words written after its figures (`公里`, `万户` → `户`).
+    measures: Vec<Vec<String>>,
     /// For each sentence unit, whether it writes a figure in digits, and the years it writes (2021年).
     has_digits: Vec<bool>,
     written_years: Vec<Vec<i32>>,
@@ -101,6 +103,20 @@ impl Catalog {
                 if let Some(last) = catalog.sentence_docs.last_mut() {
                     *last = sentence_doc.map(|doc| doc as u32);
                 }
+                if let Some(measures) = catalog.measures.last_mut() {
+                    *measures = indicator
+                        .unit
+                        .iter()
+                        .chain([&indicator.value_text])
+                        .flat_map(|text| measures_after_figures(text))
+                        .chain(
+                            indicator
+                                .unit
+                                .iter()
+                                .map(|unit| bare_measure(unit).to_owned()),
+                        )
+                        .collect();
+                }
             }
             for (i, entry) in report.glossary.iter().enumerate() {
                 catalog.push(
@@ -123,6 +139,40 @@ impl Catalog {
         self.sentence_docs.push(None);
         self.has_digits.push(false);
         self.written_years.push(Vec::new());
+        self.measures.push(Vec::new());
+    }
+
+    /// Whether a unit states a figure in one of `units` (`多少公里` wants `公里`).
+    pub fn states_figure_in(&self, doc: u32, units: &[&str]) -> bool {
+        self.measures[doc as usize]
+            .iter()
+            .any(|measure| units.iter().any(|unit| measure.starts_with(unit)))
+    }
+
+    /// The indicator units stating a figure in one of `units`.
+    pub fn indicators_in<'a>(&'a self, units: &'a [&'a str]) -> impl Iterator<Item = u32> + 'a {
+        self.units
+            .iter()
+            .enumerate()
+            .filter(|(_, unit)| matches!(unit, Unit::Indicator { .. }))
+            .map(|(doc, _)| doc as u32)
+            .filter(move |&doc| self.states_figure_in(doc, units))
+    }
+
+    /// Whether a unit's own text has the character `c` (a one-character word may sit inside a longer
+    /// one: 路 in 公路).
+    pub fn text_has_char(&self, library: &Library, doc: u32, c: char) -> bool {
+        match self.units[doc as usize] {
+            Unit::Sentence(at) => sentence_text(library, at).contains(c),
+            Unit::Indicator { report, index, .. } => {
+                let indicator = &library.reports[report].indicators[index];
+                indicator.metric.contains(c) || indicator.value_text.contains(c)
+            }
+            Unit::Glossary { report, index } => {
+                let entry = &library.reports[report].glossary[index];
+                entry.term.contains(c) || entry.explanation.contains(c)
+            }
+        }
     }
 
     /// Whether a sentence unit writes a figure in digits.
@@ -366,4 +416,65 @@ pub fn written_years(text: &str) -> Vec<i32> {
         }
     }
     years
+}
+
+/// The measure words written right after figures: `修建通村公路30公里` → `公里`; `1.3万户` → `户`.
+pub fn measures_after_figures(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut measures = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+            i += 1;
+        }
+        while i < chars.len() && matches!(chars[i], '万' | '亿' | '千' | '百' | '多') {
+            i += 1;
+        }
+        let measure: String = chars[i..]
+            .iter()
+            .take(2)
+            .take_while(|c| is_han(**c))
+            .collect();
+        if !measure.is_empty() {
+            measures.push(measure);
+        }
+    }
+    measures
+}
+
+/// A unit without its magnitude: `万吨` → `吨`, `亿元` → `元`.
+fn bare_measure(unit: &str) -> &str {
+    unit.trim_start_matches(['万', '亿', '千', '百'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn measures_are_read_after_figures() {
+        assert_eq!(measures_after_figures("修建通村公路30公里。"), vec!["公里"]);
+        assert_eq!(
+            measures_after_figures("完成农村户厕改造1.3万户"),
+            vec!["户"]
+        );
+        assert_eq!(measures_after_figures("培育3900多家,增长8%"), vec!["家"]);
+        assert!(measures_after_figures("没有数字").is_empty());
+        assert_eq!(bare_measure("万吨"), "吨");
+    }
+
+    #[test]
+    fn a_clause_is_cut_at_clause_marks() {
+        let sentence = "2021年,全县生产总值达到279亿元,较2017年净增83.4亿元,年均增长7.2%;";
+        assert_eq!(
+            clause_around(sentence, "净增83.4亿元"),
+            "较2017年净增83.4亿元"
+        );
+        assert_eq!(clause_around(sentence, "不在"), sentence);
+        assert_eq!(written_years(sentence), vec![2021, 2017]);
+    }
 }

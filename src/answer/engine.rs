@@ -40,10 +40,16 @@ const MAX_DICTIONARY_WORD_CHARS: usize = 8;
 const DICTIONARY_WORD_FREQUENCY: usize = 20_000;
 /// "Who" questions need a closer match: the report names almost nobody, so a partial match is a guess.
 const PERSON_COVERAGE: f32 = 0.85;
+/// The weight of the unit a number is asked in, as a word of the question.
+const UNIT_WEIGHT: f32 = 2.0;
+/// The credit of a one-character word found inside a longer word of a unit.
+const SINGLE_INSIDE_WORD: f32 = 0.7;
 /// How much of its sentence's coverage an indicator record inherits.
 const SENTENCE_SHARE: f32 = 0.9;
 /// The weight of an everyday word the report does not use.
 const COMMON_WORD_WEIGHT: f32 = 2.0;
+/// The weight of an English word the aliases do not know.
+const ENGLISH_WORD_WEIGHT: f32 = 1.0;
 /// jieba's frequency above which a word counts as everyday Chinese.
 const COMMON_WORD_FREQUENCY: usize = 1000;
 /// Further hits must cover at least this share of the question too.
@@ -92,6 +98,8 @@ struct TopicWord<'a> {
     /// Dictionary sub-words inside it (term id, byte range relative to the word).
     parts: Vec<(u32, Range<usize>)>,
     len: usize,
+    /// The character of a one-character word, which may also be found inside a longer word (路 in 公路).
+    single: Option<char>,
 }
 
 /// A candidate unit with its scores.
@@ -438,24 +446,54 @@ impl Engine {
             };
             query.push((&word.text, weight));
         }
-        let candidates = self.index.search(&query, CANDIDATES);
+        let mut candidates = self.index.search(&query, CANDIDATES);
+        if let (Intent::Number, Some(units)) = (question.intent, question.unit_hint) {
+            // The figures in the unit asked for are candidates even when no word of the question
+            // names them (多少公里路: 路 is not a word of 通村公路).
+            for doc in self.catalog.indicators_in(units) {
+                if !candidates.iter().any(|&(known, _)| known == doc) {
+                    candidates.push((doc, 0.0));
+                }
+            }
+        }
         let best_bm25 = candidates
             .first()
             .map_or(1.0, |&(_, score)| score.max(1e-3));
+        // A number asked in a unit (多少公里) is answered by a figure in that unit: the unit counts as one
+        // more word of the question.
+        let unit_hint = question
+            .unit_hint
+            .filter(|_| question.intent == Intent::Number);
+        let topic_weight: f32 = topic.iter().map(|word| word.weight).sum();
+        let doc_coverage = |doc: u32| {
+            let has_char = |c: char| self.catalog.text_has_char(&self.library, doc, c);
+            let words = coverage(&topic, self.index.doc_words(doc), &has_char);
+            match unit_hint {
+                Some(units) if topic_weight > 0.0 => {
+                    let unit = if self.catalog.states_figure_in(doc, units) {
+                        UNIT_WEIGHT
+                    } else {
+                        0.0
+                    };
+                    (words * topic_weight + unit) / (topic_weight + UNIT_WEIGHT)
+                }
+                _ => words,
+            }
+        };
         // Figures of one sentence share its coverage: computed once per sentence.
         let mut sentence_coverage: Vec<(u32, f32)> = Vec::new();
         let mut ranked: Vec<Scored> = candidates
             .into_iter()
             .map(|(doc, bm25)| {
                 // A figure is as relevant as the sentence that states it, nearly.
-                let own = coverage(&topic, self.index.doc_words(doc));
+                let own = doc_coverage(doc);
                 let coverage = match self.catalog.sentence_doc(doc) {
                     Some(sentence) => {
                         let of_sentence =
                             match sentence_coverage.iter().find(|(d, _)| *d == sentence) {
                                 Some(&(_, known)) => known,
                                 None => {
-                                    let computed = coverage(&topic, self.index.doc_words(sentence));
+                                    let computed = doc_coverage(sentence);
                                     sentence_coverage.push((sentence, computed));
                                     computed
                                 }
@@ -546,6 +584,18 @@ impl Engine {
                 // (出名, 包括, 岗位), not a topic the report lacks.
                 weight = weight.min(COMMON_WORD_WEIGHT);
             }
+            if term.is_none()
+                && word.text.bytes().all(|b| b.is_ascii_alphabetic())
+                && !question
+                    .acronyms
+                    .iter()
+                    .any(|acronym| *acronym == word.text)
+            {
+                // English the aliases did not turn into the report's words is mostly the sentence
+                // around them (built, planned, produce); the topic words were translated. Acronyms
+                // written in capitals (CPI, PMI) stay: they name a topic.
+                weight = weight.min(ENGLISH_WORD_WEIGHT);
+            }
             if question.soft_words.iter().any(|soft| *soft == word.text) {
                 weight *= 0.3;
             }
@@ -571,6 +621,11 @@ impl Engine {
                 })
                 .collect();
             topic.push(TopicWord {
+                single: if single || term.is_none() && Self::is_glued_particle(&word.text) {
+                    word.text.chars().find(|c| !PARTICLES.contains(c))
+                } else {
+                    None
+                },
                 text: &word.text,
                 term,
                 weight,
@@ -1000,7 +1055,7 @@ fn year_match(years: &[i32], period: Period) -> Option<bool> {
 
 /// The share of the question's topic a unit covers: a word counts fully when the unit has it (less when
 /// only its context has it), partly when the unit has the smaller words inside it.
-fn coverage(topic: &[TopicWord], words: &DocWords) -> f32 {
+fn coverage(topic: &[TopicWord], words: &DocWords, has_char: &dyn Fn(char) -> bool) -> f32 {
     let total: f32 = topic.iter().map(|word| word.weight).sum();
     if total <= 0.0 {
         return 0.0;
@@ -1008,11 +1063,18 @@ fn coverage(topic: &[TopicWord], words: &DocWords) -> f32 {
     let covered: f32 = topic
         .iter()
         .map(|word| {
-            let whole = match word.term {
+            let whole: f32 = match word.term {
                 Some(term) if words.main_has(term) || words.name_has(term) => 1.0,
                 Some(term) if words.context_has(term) => 0.6,
                 _ => 0.0,
             };
+            if whole < 1.0 {
+                if let Some(c) = word.single {
+                    if has_char(c) {
+                        return word.weight * whole.max(SINGLE_INSIDE_WORD);
+                    }
+                }
+            }
             if whole >= 1.0 || word.parts.is_empty() {
                 return word.weight * whole;
             }

@@ -54,6 +54,8 @@ pub struct Question {
     pub asks_how: bool,
     /// The unit a number is asked in (多少人 → 人, 多少钱 → 元), as the units that count as it.
     pub unit_hint: Option<&'static [&'static str]>,
+    /// Words written in capitals (CPI, PMI), lowercased: acronyms name a topic, unlike plain English words.
+    pub acronyms: Vec<String>,
 }
 
 impl Question {
@@ -85,7 +87,7 @@ enum Marker {
     Person,
     /// 怎么, 如何: asks for measures rather than a figure; removed from the text.
     How,
-    /// 措施, 举措: asks for measures; kept, the report says them too.
+    /// 措施, 举措, 计划: asks for measures; kept as soft words, the report says them too.
     Measures,
     /// 怎么样, 咋样: asks how something is going; removed from the text.
     Filler,
@@ -206,9 +208,7 @@ const MARKERS: &[(&str, Marker)] = &[
     ("目标", Marker::Target),
     ("预期", Marker::Target),
     ("预期目标", Marker::Target),
-    ("计划", Marker::Target),
     ("力争", Marker::Target),
-    ("打算", Marker::Target),
     ("预计", Marker::Target),
     ("target", Marker::Target),
     ("targets", Marker::Target),
@@ -225,6 +225,13 @@ const MARKERS: &[(&str, Marker)] = &[
     ("措施", Marker::Measures),
     ("举措", Marker::Measures),
     ("办法", Marker::Measures),
+    ("安排", Marker::Measures),
+    ("政策", Marker::Measures),
+    ("要求", Marker::Measures),
+    ("做法", Marker::Measures),
+    ("打算", Marker::Measures),
+    ("部署", Marker::Measures),
+    ("计划", Marker::Measures),
     ("怎么样", Marker::Filler),
     ("咋样", Marker::Filler),
     ("怎样了", Marker::Filler),
@@ -295,22 +302,42 @@ impl QuestionReader {
             .build(marker_phrases.iter().map(|(phrase, _)| phrase))?;
 
         // Variants first: a report term that is also listed as a variant (规上工业增加值 for
-        // 规模以上工业增加值) is rewritten, so that both spellings meet on one.
+        // 规模以上工业增加值) is rewritten, so that both spellings meet on one. A variant listed under
+        // several terms goes to the shortest, the most general of them (output → 产量, not 生产总值).
         let mut patterns: Vec<String> = Vec::new();
         let mut alias_targets: Vec<Option<String>> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let mut canonicals = Vec::new();
+        let mut chosen: Vec<(String, String)> = Vec::new();
+        let mut chosen_at: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
         for AliasPair { variant, canonical } in aliases {
             let variant = normalize(variant);
             let canonical = normalize(canonical);
             if variant.is_empty() || canonical.is_empty() {
                 continue;
             }
-            if variant != canonical && seen.insert(variant.clone()) {
-                patterns.push(variant);
-                alias_targets.push(Some(canonical.clone()));
+            canonicals.push(canonical.clone());
+            if variant == canonical {
+                continue;
             }
-            canonicals.push(canonical);
+            match chosen_at.get(&variant) {
+                Some(&at) => {
+                    let target = &mut chosen[at].1;
+                    if canonical.chars().count() < target.chars().count() {
+                        *target = canonical;
+                    }
+                }
+                None => {
+                    chosen_at.insert(variant.clone(), chosen.len());
+                    chosen.push((variant, canonical));
+                }
+            }
+        }
+        for (variant, canonical) in chosen {
+            seen.insert(variant.clone());
+            patterns.push(variant);
+            alias_targets.push(Some(canonical));
         }
         for term in canonicals
             .into_iter()
@@ -352,7 +379,9 @@ impl QuestionReader {
 
     /// Reads a raw question.
     pub fn read(&self, raw: &str) -> Question {
-        self.read_normalized(normalize(raw))
+        let mut question = self.read_normalized(normalize(raw));
+        question.acronyms = acronyms(raw);
+        question
     }
 
     /// The question again with one-character typos in known terms corrected, if there were any. `is_word`
@@ -364,7 +393,10 @@ impl QuestionReader {
     ) -> Option<Question> {
         self.typos
             .correct(&question.normalized, is_word)
-            .map(|corrected| self.read_normalized(corrected))
+            .map(|corrected| Question {
+                acronyms: question.acronyms.clone(),
+                ..self.read_normalized(corrected)
+            })
     }
 
     fn read_normalized(&self, normalized: String) -> Question {
@@ -439,6 +471,7 @@ impl QuestionReader {
                 }
                 Marker::Measures => {
                     asks_how = true;
+                    soft_words.push(phrase.to_owned());
                     true
                 }
                 Marker::Filler => false,
@@ -469,6 +502,7 @@ impl QuestionReader {
             asks_person,
             asks_how,
             unit_hint: unit_hint(&without_years),
+            acronyms: Vec::new(),
         }
     }
 
@@ -494,6 +528,14 @@ impl QuestionReader {
         out.push_str(&text[at..]);
         out
     }
+}
+
+/// ASCII words of two or more letters written all in capitals, lowercased.
+fn acronyms(raw: &str) -> Vec<String> {
+    raw.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()))
+        .map(str::to_ascii_lowercase)
+        .collect()
 }
 
 /// The units that count people.
@@ -670,6 +712,8 @@ mod tests {
         assert_eq!(r.read("能卖多少钱").unit_hint, Some(&["元"][..]));
         assert_eq!(r.read("建成几座桥梁").unit_hint, Some(&["座"][..]));
         assert_eq!(r.read("粮食总产多少").unit_hint, None);
+        assert_eq!(r.read("今年CPI和PPI").acronyms, vec!["cpi", "ppi"]);
+        assert!(r.read("what is the cpi").acronyms.is_empty());
         assert!(!r.read("四张清单").asks_person);
     }
 
