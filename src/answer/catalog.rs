@@ -73,12 +73,14 @@ impl Catalog {
                             };
                             catalog.sentences_by_id.insert(sentence.id.clone(), at);
                             catalog.push(sentence.id.clone(), Unit::Sentence(at));
-                            if let (Some(digits), Some(years)) = (
+                            if let (Some(digits), Some(years), Some(measures)) = (
                                 catalog.has_digits.last_mut(),
                                 catalog.written_years.last_mut(),
+                                catalog.measures.last_mut(),
                             ) {
                                 *digits = sentence.text.bytes().any(|b| b.is_ascii_digit());
                                 *years = written_years(&sentence.text);
+                                *measures = measures_after_figures(&sentence.text);
                             }
                         }
                     }

@@ -40,6 +40,8 @@ const MAX_DICTIONARY_WORD_CHARS: usize = 8;
 const DICTIONARY_WORD_FREQUENCY: usize = 20_000;
 /// "Who" questions need a closer match: the report names almost nobody, so a partial match is a guess.
 const PERSON_COVERAGE: f32 = 0.85;
+/// The coverage of a glossary entry whose term a definition question names.
+const NAMED_TERM_COVERAGE: f32 = 0.8;
 /// The weight of the unit a number is asked in, as a word of the question.
 const UNIT_WEIGHT: f32 = 2.0;
 /// The credit of a one-character word found inside a longer word of a unit.
@@ -439,7 +441,7 @@ impl Engine {
             if is_question_word(&word.text) || query.iter().any(|(w, _)| *w == word.text) {
                 continue;
             }
-            let weight = if question.soft_words.iter().any(|soft| *soft == word.text) {
+            let weight = if question.is_soft(&word.text) {
                 0.3
             } else {
                 1.0
@@ -502,6 +504,20 @@ impl Engine {
                     }
                     None => own,
                 };
+                // A definition asked for a term the glossary defines is answered by that entry, even
+                // when the question names two terms (六稳六保是什么).
+                let coverage = match self.catalog.unit(doc) {
+                    Unit::Glossary { report, index }
+                        if question.intent == Intent::Definition
+                            && self.names(
+                                &self.library.reports[report].glossary[index],
+                                &question,
+                            ) =>
+                    {
+                        coverage.max(NAMED_TERM_COVERAGE)
+                    }
+                    _ => coverage,
+                };
                 // Unless a number is asked for, a figure ranks on its own words: the sentence
                 // itself says more.
                 let rank_coverage = if question.intent == Intent::Number {
@@ -513,7 +529,15 @@ impl Engine {
                 Scored {
                     doc,
                     coverage,
-                    score: 4.0 * rank_coverage + bm25 / best_bm25 + fit,
+                    // Below the answering line a unit is a guess: it ranks after every unit above it.
+                    score: 4.0 * rank_coverage
+                        + bm25 / best_bm25
+                        + fit
+                        + if coverage < ANSWER_COVERAGE {
+                            -2.0
+                        } else {
+                            0.0
+                        },
                     conflict,
                 }
             })
@@ -548,7 +572,7 @@ impl Engine {
                 )
             })
             .collect();
-        tracing::debug!(search = %question.search_text, ?topic, ?top, "ranked");
+        tracing::debug!(search = %question.search_text, ?topic, ?top, unit = ?question.unit_hint, "ranked");
     }
 
     /// The question's topic words: maximal words (not inside a longer one), question words dropped, each
@@ -596,7 +620,7 @@ impl Engine {
                 // written in capitals (CPI, PMI) stay: they name a topic.
                 weight = weight.min(ENGLISH_WORD_WEIGHT);
             }
-            if question.soft_words.iter().any(|soft| *soft == word.text) {
+            if question.is_soft(&word.text) {
                 weight *= 0.3;
             }
             if self.title_words.contains(&*word.text) {
@@ -672,15 +696,10 @@ impl Engine {
                     Intent::General => 0.0,
                 };
                 let how = if question.asks_how { -0.3 } else { 0.0 };
-                let unit = match (question.unit_hint, &indicator.unit) {
-                    (Some(wanted), Some(unit)) if wanted.iter().any(|w| unit.contains(w)) => 0.4,
-                    _ => 0.0,
-                };
                 let conflict = year_match(years, indicator.period) == Some(false);
                 (
                     intent
                         + how
-                        + unit
                         + 0.5 * self.name_precision(doc, question_terms)
                         + time_fit(question, indicator.kind, indicator.period),
                     conflict,
@@ -747,7 +766,7 @@ impl Engine {
         !term.is_empty() && squeeze(&question.search_text).contains(&term)
     }
 
-    /// Ranked units with the same sentence shown once, each covering enough of the question.
+    /// Ranked units, one per sentence, each covering enough of the question.
     fn distinct_hits(&self, ranking: &Ranking, wanted: usize) -> Vec<Scored> {
         let mut shown: Vec<Scored> = Vec::new();
         let mut sentences: Vec<SentenceAt> = Vec::new();
@@ -774,7 +793,14 @@ impl Engine {
                 }
                 Unit::Indicator {
                     sentence: Some(at), ..
-                } => sentences.push(at),
+                } => {
+                    // One excerpt per sentence: its other figures are in the direct answer or the
+                    // excerpt already.
+                    if sentences.contains(&at) {
+                        continue;
+                    }
+                    sentences.push(at);
+                }
                 Unit::Indicator { sentence: None, .. } | Unit::Glossary { .. } => {}
             }
             shown.push(scored);

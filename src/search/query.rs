@@ -59,6 +59,11 @@ pub struct Question {
 }
 
 impl Question {
+    /// Whether a word belongs to the soft phrases (目标, 预期目标, 达到了 …), which count for little.
+    pub fn is_soft(&self, word: &str) -> bool {
+        self.soft_words.iter().any(|soft| soft.contains(word))
+    }
+
     /// Whether nothing searchable is left (empty, emoji only, punctuation only, question words only).
     pub fn is_empty(&self) -> bool {
         !has_word_chars(&self.search_text)
@@ -81,7 +86,7 @@ enum Marker {
     Number,
     /// 目标, 预期, 计划: kept as soft words.
     Target,
-    /// 完成, 实现, 达到: kept, they are words of the report too.
+    /// 完成, 实现, 达到: kept as soft words, they are words of the report too.
     Result,
     /// 谁, who: removed from the text.
     Person,
@@ -187,6 +192,8 @@ const MARKERS: &[(&str, Marker)] = &[
     ("stands for", Marker::Definition),
     ("是什么", Marker::WeakDefinition),
     ("是啥", Marker::WeakDefinition),
+    ("是啥子", Marker::WeakDefinition),
+    ("啥子", Marker::Filler),
     ("what is", Marker::WeakDefinition),
     ("what are", Marker::WeakDefinition),
     ("多少", Marker::Number),
@@ -247,6 +254,9 @@ const MARKERS: &[(&str, Marker)] = &[
     ("完成了", Marker::Result),
     ("实现了", Marker::Result),
     ("达到了", Marker::Result),
+    ("达到", Marker::Result),
+    ("实现", Marker::Result),
+    ("达", Marker::Result),
     ("实际", Marker::Result),
     ("achieved", Marker::Result),
     ("reached", Marker::Result),
@@ -311,16 +321,30 @@ impl QuestionReader {
         let mut chosen: Vec<(String, String)> = Vec::new();
         let mut chosen_at: std::collections::HashMap<String, usize> =
             std::collections::HashMap::new();
-        for AliasPair { variant, canonical } in aliases {
-            let variant = normalize(variant);
-            let canonical = normalize(canonical);
-            if variant.is_empty() || canonical.is_empty() {
-                continue;
-            }
+        let pairs: Vec<(String, String)> = aliases
+            .into_iter()
+            .map(|AliasPair { variant, canonical }| (normalize(variant), normalize(canonical)))
+            .filter(|(variant, canonical)| !variant.is_empty() && !canonical.is_empty())
+            .collect();
+        let own_terms: std::collections::HashSet<&str> = pairs
+            .iter()
+            .map(|(_, canonical)| canonical.as_str())
+            .collect();
+        for (variant, canonical) in &pairs {
+            let (variant, canonical) = (variant.clone(), canonical.clone());
             canonicals.push(canonical.clone());
             if variant == canonical {
                 continue;
             }
+            // A variant that is a report term of its own competes as itself: 城镇化率 stays, and
+            // 常住人口城镇化率 (listed under 城镇化率) becomes it.
+            let canonical = if own_terms.contains(variant.as_str())
+                && variant.chars().count() <= canonical.chars().count()
+            {
+                variant.clone()
+            } else {
+                canonical
+            };
             match chosen_at.get(&variant) {
                 Some(&at) => {
                     let target = &mut chosen[at].1;
@@ -335,6 +359,9 @@ impl QuestionReader {
             }
         }
         for (variant, canonical) in chosen {
+            if variant == canonical {
+                continue;
+            }
             seen.insert(variant.clone());
             patterns.push(variant);
             alias_targets.push(Some(canonical));
@@ -459,6 +486,7 @@ impl QuestionReader {
                 }
                 Marker::Result => {
                     wants_result = true;
+                    soft_words.push(phrase.to_owned());
                     true
                 }
                 Marker::Person => {
