@@ -233,8 +233,11 @@ impl Engine {
             unanswered: None,
         };
         let understood = self.reader.read(&text);
-        if understood.is_empty() {
+        if understood.is_empty() && !understood.asks_practical {
             return self.refuse(answer, Unanswered::EmptyQuestion);
+        }
+        if understood.asks_practical {
+            return self.refuse(answer, Unanswered::NotInReport);
         }
         if let Some(&year) = understood
             .time
@@ -468,7 +471,10 @@ impl Engine {
             .filter(|_| question.intent == Intent::Number);
         let topic_weight: f32 = topic.iter().map(|word| word.weight).sum();
         let doc_coverage = |doc: u32| {
-            let has_char = |c: char| self.catalog.text_has_char(&self.library, doc, c);
+            // A "who" question wants its words as words: 委 inside 省委书记 is not 县委.
+            let has_char = |c: char| {
+                !question.asks_person && self.catalog.text_has_char(&self.library, doc, c)
+            };
             let words = coverage(&topic, self.index.doc_words(doc), &has_char);
             match unit_hint {
                 Some(units) if topic_weight > 0.0 => {
@@ -584,6 +590,12 @@ impl Engine {
     ) -> Vec<TopicWord<'a>> {
         let total = self.index.len() as f32;
         let mut topic: Vec<TopicWord<'a>> = Vec::new();
+        // Soft words (目标, 措施, 达到) say what kind of answer is wanted; they are the topic only when
+        // nothing else is.
+        let firm = words
+            .iter()
+            .any(|word| !is_question_word(&word.text) && !question.is_soft(&word.text));
+        let soft_factor = if firm { 0.3 } else { 1.0 };
         let mut seen: Vec<&str> = Vec::new();
         for word in words {
             if is_question_word(&word.text) || seen.contains(&&*word.text) {
@@ -621,7 +633,7 @@ impl Engine {
                 weight = weight.min(ENGLISH_WORD_WEIGHT);
             }
             if question.is_soft(&word.text) {
-                weight *= 0.3;
+                weight *= soft_factor;
             }
             if self.title_words.contains(&*word.text) {
                 weight *= 0.2;
@@ -670,6 +682,8 @@ impl Engine {
     fn is_common_word(&self, word: &str) -> bool {
         word.chars().all(is_han)
             && !self.own_words.contains(word)
+            // A name (河南省, 郑州) is a topic, however common.
+            && !self.index.tokenizer().is_name(word)
             && self
                 .index
                 .tokenizer()

@@ -52,6 +52,8 @@ pub struct Question {
     pub asks_person: bool,
     /// The question asks how (怎么, 如何, 措施): measures, which sentences state better than figures.
     pub asks_how: bool,
+    /// The question asks for contact or ticket details (电话, 门票), which a work report never gives.
+    pub asks_practical: bool,
     /// The unit a number is asked in (多少人 → 人, 多少钱 → 元), as the units that count as it.
     pub unit_hint: Option<&'static [&'static str]>,
     /// Words written in capitals (CPI, PMI), lowercased: acronyms name a topic, unlike plain English words.
@@ -96,6 +98,8 @@ enum Marker {
     Measures,
     /// 怎么样, 咋样: asks how something is going; removed from the text.
     Filler,
+    /// 电话, 门票: contact or ticket details, which a work report never gives.
+    Practical,
 }
 
 const MARKERS: &[(&str, Marker)] = &[
@@ -245,6 +249,21 @@ const MARKERS: &[(&str, Marker)] = &[
     ("怎么样了", Marker::Filler),
     ("咋样了", Marker::Filler),
     ("如何了", Marker::Filler),
+    ("电话", Marker::Practical),
+    ("联系电话", Marker::Practical),
+    ("联系方式", Marker::Practical),
+    ("电话号码", Marker::Practical),
+    ("手机号", Marker::Practical),
+    ("邮编", Marker::Practical),
+    ("邮政编码", Marker::Practical),
+    ("网址", Marker::Practical),
+    ("官网", Marker::Practical),
+    ("票价", Marker::Practical),
+    ("门票", Marker::Practical),
+    ("营业时间", Marker::Practical),
+    ("开放时间", Marker::Practical),
+    ("phone number", Marker::Practical),
+    ("telephone", Marker::Practical),
     ("谁", Marker::Person),
     ("是谁", Marker::Person),
     ("哪位", Marker::Person),
@@ -441,6 +460,7 @@ impl QuestionReader {
         let mut soft_words = Vec::new();
         let mut asks_person = false;
         let mut asks_how = false;
+        let mut asks_practical = false;
         let mut search_text = String::with_capacity(without_years.len());
         let mut at = 0;
         for found in self.markers.find_iter(&without_years) {
@@ -503,6 +523,10 @@ impl QuestionReader {
                     true
                 }
                 Marker::Filler => false,
+                Marker::Practical => {
+                    asks_practical = true;
+                    false
+                }
             };
             search_text.push_str(&without_years[at..found.start()]);
             search_text.push_str(if keep { phrase } else { " " });
@@ -529,6 +553,7 @@ impl QuestionReader {
             soft_words,
             asks_person,
             asks_how,
+            asks_practical,
             unit_hint: unit_hint(&without_years),
             acronyms: Vec::new(),
         }
@@ -731,6 +756,7 @@ mod tests {
         assert_eq!(r.read("去年粮食总产多少").intent, Intent::Number);
         assert_eq!(r.read("老王坡农业现代化示范区").intent, Intent::General);
         assert!(r.read("县委书记是谁").asks_person);
+        assert!(r.read("县公安局电话多少").asks_practical);
         assert!(r.read("问题楼盘怎么处置").asks_how);
         assert!(!r.read("县医院怎么样").asks_how);
         assert_eq!(

@@ -139,10 +139,21 @@ impl JiebaTokenizer {
 
     /// Whether jieba's dictionary tags `word` as a noun (税, 路, 面积), as opposed to a verb or a measure word.
     pub fn is_noun(&self, word: &str) -> bool {
+        self.tag_is(word, |tag| tag.starts_with('n'))
+    }
+
+    /// Whether jieba's dictionary tags `word` as a name: of a place (河南省), a person or an organisation.
+    pub fn is_name(&self, word: &str) -> bool {
+        self.tag_is(word, |tag| {
+            matches!(tag, "ns" | "nr" | "nt" | "nrt" | "nrfg")
+        })
+    }
+
+    fn tag_is(&self, word: &str, wanted: impl Fn(&str) -> bool) -> bool {
         self.jieba
             .tag(word, false)
             .first()
-            .is_some_and(|tag| tag.word == word && tag.tag.starts_with('n'))
+            .is_some_and(|tag| tag.word == word && wanted(tag.tag))
     }
 
     /// How common `word` is in general Chinese, by jieba's dictionary (`None` when jieba does not know it).
