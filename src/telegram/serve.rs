@@ -34,6 +34,8 @@ type Api = Throttle<Bot>;
 
 /// How long one getUpdates waits for updates (the HTTP client's timeout is longer).
 const POLL_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a stop waits for the updates in hand; `docker stop` kills after 10 s.
+const DRAIN_LIMIT: Duration = Duration::from_secs(5);
 /// Longest wait between attempts to reach an unreachable Bot API.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
@@ -104,14 +106,10 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
         .build();
 
     let (stop, mut stopping) = watch::channel(false);
-    let shutdown = dispatcher.shutdown_token();
     tokio::spawn(async move {
         shutdown_signal().await;
         tracing::info!("shutting down");
         let _ = stop.send(true);
-        if let Ok(done) = shutdown.shutdown() {
-            done.await;
-        }
     });
 
     let me = tokio::select! {
@@ -192,10 +190,29 @@ async fn dispatch<L, Eh, Fut>(
     let mut failures = 0;
     loop {
         let started = match listen().await {
-            Ok(listener) => {
-                dispatcher
-                    .try_dispatch_with_listener(listener, on_error.clone())
-                    .await
+            Ok(mut listener) => {
+                // Stopping the listener ends its stream, and the dispatcher then drains the updates
+                // in hand. The stop token is a sticky flag; teloxide's ShutdownToken is not: its
+                // notice is lost when it comes while the dispatcher is busy with an update.
+                let stop_listener = listener.stop_token();
+                let mut stop_seen = stopping.clone();
+                let stop_then_drain = async move {
+                    if stop_seen.wait_for(|stop| *stop).await.is_err() {
+                        std::future::pending::<()>().await;
+                    }
+                    stop_listener.stop();
+                    tokio::time::sleep(DRAIN_LIMIT).await;
+                };
+                tokio::select! {
+                    dispatched = dispatcher.try_dispatch_with_listener(listener, on_error.clone()) => dispatched,
+                    () = stop_then_drain => {
+                        tracing::warn!(
+                            limit_s = DRAIN_LIMIT.as_secs(),
+                            "updates still in hand at the drain limit; stopping without them"
+                        );
+                        return;
+                    }
+                }
             }
             Err(err) => Err(err),
         };

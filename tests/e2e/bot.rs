@@ -466,6 +466,52 @@ async fn ctrl_c_stops_the_bot_gracefully() {
     assert!(bot.logs().contains("stopped"), "{}", bot.logs());
 }
 
+/// A stop that lands while the dispatcher is busy with a stream of updates still stops it
+/// (teloxide's own shutdown notice can be lost then; the bot stops its listener instead).
+#[tokio::test]
+async fn a_stop_during_a_stream_of_updates_is_clean() {
+    let (api, mut bot) = start().await;
+    let group = -1_009_876;
+    let before = api.calls().len();
+    let mut message_id = 0;
+    let mut burst = || {
+        for _ in 0..50 {
+            message_id += 1;
+            api.push_update(fake_api::message_update(fake_api::text_message(
+                message_id,
+                group,
+                500,
+                "群里的闲聊",
+            )));
+        }
+    };
+    burst();
+    assert!(api.wait_until_delivered(WAIT).await, "{}", bot.logs());
+    let pid = bot.pid().expect("the bot runs");
+    let sent = tokio::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status();
+    let (sent, ()) = tokio::join!(sent, async {
+        for _ in 0..20 {
+            burst();
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    });
+    assert!(sent.expect("run kill").success());
+    let status = bot.wait_exit(WAIT).await;
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "no clean exit ({status:?}):\n{}",
+        bot.logs()
+    );
+    assert!(bot.logs().contains("stopped"), "{}", bot.logs());
+    let replies = api.calls()[before..]
+        .iter()
+        .filter(|c| c.is("SendMessage"))
+        .count();
+    assert_eq!(replies, 0, "group chatter is not answered");
+}
+
 #[tokio::test]
 async fn a_missing_token_is_a_clear_error() {
     let api = FakeApi::start().await;
