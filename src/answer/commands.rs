@@ -11,11 +11,9 @@ use crate::knowledge::Library;
 use crate::search::dictionary::reduce;
 use crate::search::tokenizer::shared_jieba;
 
-use super::engine::{
-    base_dictionary_text, read_base_dictionary, segmenter_dictionary, Engine, EngineError,
-    HITS_PER_PAGE,
-};
+use super::engine::{Engine, EngineError, HITS_PER_PAGE};
 use super::eval::{evaluate, parse_cases, Case, EvalError};
+use super::lexicon::{base_dictionary_text, read_base_dictionary, segmenter_dictionary};
 use super::render::render_plain;
 use super::types::Answer;
 

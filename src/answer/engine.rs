@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
-use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library, Period};
+use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library};
 use crate::search::index::{DocWords, IndexError, SearchIndex};
 use crate::search::normalize::{is_han, is_question_word, normalize};
 use crate::search::query::{AliasPair, Intent, QueryError, Question, QuestionReader};
@@ -18,6 +18,10 @@ use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError};
 use super::catalog::{
     glossary_answer, glossary_citation, indicator_answer, paragraph, Catalog, SentenceAt, Unit,
 };
+use super::lexicon::{
+    known_years, read_base_dictionary, report_terms, report_text, segmenter_dictionary, translates,
+};
+use super::scoring::{coverage, time_fit, year_match, TopicWord};
 use super::types::{Answer, Hit, HitKind, Passage, Unanswered};
 
 /// Hits shown per answer (and per "more results" page).
@@ -32,20 +36,12 @@ const ANSWER_COVERAGE: f32 = 0.62;
 const PARTICLES: &[char] = &[
     '了', '吗', '呢', '吧', '啊', '呀', '要', '能', '会', '得', '过', '着', '的', '没',
 ];
-/// Alias variants this long are specific phrases, rewritten even where the report uses them.
-const SPECIFIC_VARIANT_CHARS: usize = 4;
-/// Glossary terms and metric names up to this long become jieba words; longer ones are phrases.
-const MAX_DICTIONARY_WORD_CHARS: usize = 8;
-/// Their jieba frequency: high enough to keep them whole.
-const DICTIONARY_WORD_FREQUENCY: usize = 20_000;
 /// "Who" questions need a closer match: the report names almost nobody, so a partial match is a guess.
 const PERSON_COVERAGE: f32 = 0.85;
 /// The coverage of a glossary entry whose term a definition question names.
 const NAMED_TERM_COVERAGE: f32 = 0.8;
 /// The weight of the unit a number is asked in, as a word of the question.
 const UNIT_WEIGHT: f32 = 2.0;
-/// The credit of a one-character word found inside a longer word of a unit.
-const SINGLE_INSIDE_WORD: f32 = 0.7;
 /// How much of its sentence's coverage an indicator record inherits.
 const SENTENCE_SHARE: f32 = 0.9;
 /// The weight of an everyday word the report does not use.
@@ -89,19 +85,6 @@ pub struct Engine {
     title_words: HashSet<String>,
     /// The words the knowledge taught jieba (user dictionary, glossary terms, metrics): never everyday words.
     own_words: HashSet<String>,
-}
-
-/// A word of the question that carries topic, with the smaller words inside it.
-#[derive(Debug, Clone)]
-struct TopicWord<'a> {
-    text: &'a str,
-    term: Option<u32>,
-    weight: f32,
-    /// Dictionary sub-words inside it (term id, byte range relative to the word).
-    parts: Vec<(u32, Range<usize>)>,
-    len: usize,
-    /// The character of a one-character word, which may also be found inside a longer word (路 in 公路).
-    single: Option<char>,
 }
 
 /// A candidate unit with its scores.
@@ -1006,160 +989,6 @@ impl Engine {
     }
 }
 
-/// How well a figure's kind and period fit the question's time words.
-fn time_fit(question: &Question, kind: FigureKind, period: Period) -> f32 {
-    let time = &question.time;
-    let five_year = matches!(
-        kind,
-        FigureKind::FiveYearTotal | FigureKind::YearlyAverage | FigureKind::ChangeSinceBase
-    );
-    let target = matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget);
-    let mut fit = 0.0;
-    if time.yearly_average {
-        fit += if kind == FigureKind::YearlyAverage {
-            1.2
-        } else {
-            -0.5
-        };
-    }
-    if time.past_five_years {
-        fit += if five_year {
-            0.8
-        } else if target {
-            -1.0
-        } else {
-            0.0
-        };
-    }
-    if !time.years.is_empty() {
-        let fits_year = |year: i32| match period {
-            Period::Year { year: y } => {
-                if y == year {
-                    1.0
-                } else {
-                    -1.0
-                }
-            }
-            Period::Years { from, to } => {
-                if year == from || year == to {
-                    0.2
-                } else if (from..=to).contains(&year) {
-                    0.0
-                } else {
-                    -1.0
-                }
-            }
-        };
-        let spans_both_ends = match period {
-            Period::Years { from, to } => time.years.contains(&from) && time.years.contains(&to),
-            Period::Year { .. } => false,
-        };
-        // "2021年比2017年": a change over the period, not the value of one of its years.
-        fit += if spans_both_ends {
-            1.2
-        } else {
-            time.years
-                .iter()
-                .map(|&year| fits_year(year))
-                .fold(f32::MIN, f32::max)
-        };
-    }
-    if time.years.is_empty() && !time.past_five_years {
-        if question.wants_target {
-            fit += if target { 0.8 } else { -0.4 };
-        } else if question.wants_result {
-            fit += if kind == FigureKind::Result { 0.5 } else { 0.0 };
-        } else {
-            fit += match kind {
-                FigureKind::Result => 0.25,
-                FigureKind::MainTarget => 0.2,
-                _ => 0.0,
-            };
-        }
-    } else if question.wants_target && !target {
-        fit -= 0.4;
-    }
-    fit
-}
-
-/// Whether a figure's period is one of the years asked for (`None` when the question names no year).
-fn year_match(years: &[i32], period: Period) -> Option<bool> {
-    if years.is_empty() {
-        return None;
-    }
-    Some(years.iter().any(|&year| match period {
-        Period::Year { year: y } => y == year,
-        Period::Years { from, to } => (from..=to).contains(&year),
-    }))
-}
-
-/// The share of the question's topic a unit covers: a word counts fully when the unit has it (less when
-/// only its context has it), partly when the unit has the smaller words inside it.
-fn coverage(topic: &[TopicWord], words: &DocWords, has_char: &dyn Fn(char) -> bool) -> f32 {
-    let total: f32 = topic.iter().map(|word| word.weight).sum();
-    if total <= 0.0 {
-        return 0.0;
-    }
-    let covered: f32 = topic
-        .iter()
-        .map(|word| {
-            let whole: f32 = match word.term {
-                Some(term) if words.main_has(term) || words.name_has(term) => 1.0,
-                Some(term) if words.context_has(term) => 0.6,
-                _ => 0.0,
-            };
-            if whole < 1.0 {
-                if let Some(c) = word.single {
-                    if has_char(c) {
-                        return word.weight * whole.max(SINGLE_INSIDE_WORD);
-                    }
-                }
-            }
-            if whole >= 1.0 || word.parts.is_empty() {
-                return word.weight * whole;
-            }
-            let present = word.parts.iter().filter(|(term, _)| {
-                words.main_has(*term) || words.name_has(*term) || words.context_has(*term)
-            });
-            // All of a compound said in smaller words is a paraphrase; part of it is another thing
-            // (高铁 is not 高铁站).
-            let share = covered_bytes(present.map(|(_, range)| range.clone()), word.len) as f32
-                / word.len as f32;
-            let part = if share >= 1.0 { 0.85 } else { 0.4 * share };
-            word.weight * whole.max(part)
-        })
-        .sum();
-    covered / total
-}
-
-/// How many bytes of `0..len` the ranges cover together.
-fn covered_bytes(ranges: impl Iterator<Item = Range<usize>>, len: usize) -> usize {
-    if len <= 128 {
-        // The usual case, without allocating: a word of up to 42 ideographs.
-        let mut mask = 0u128;
-        for range in ranges {
-            let width = range.end.min(len).saturating_sub(range.start);
-            if width > 0 {
-                let bits = if width >= 128 {
-                    u128::MAX
-                } else {
-                    (1u128 << width) - 1
-                };
-                mask |= bits << range.start;
-            }
-        }
-        return mask.count_ones() as usize;
-    }
-    let mut covered = vec![false; len];
-    for range in ranges {
-        let end = range.end.min(len);
-        if range.start < end {
-            covered[range.start..end].iter_mut().for_each(|c| *c = true);
-        }
-    }
-    covered.iter().filter(|&&c| c).count()
-}
-
 /// Byte ranges (shifted by `offset`) of the unit's words that are question words, within `limit` bytes.
 fn marks(
     words: &DocWords,
@@ -1189,172 +1018,12 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     merged
 }
 
-/// The knowledge folder's base dictionary for jieba, made by `report-bot dictionary` (see knowledge/README.md).
-pub const BASE_DICTIONARY_FILE: &str = "jieba_base.txt";
-
-/// The base dictionary of a knowledge folder, `None` when it has none.
-pub fn read_base_dictionary(knowledge_dir: &Path) -> Result<Option<String>, EngineError> {
-    let path = knowledge_dir.join(BASE_DICTIONARY_FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(Some(text)),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(EngineError::BaseDictionary { path, source }),
-    }
-}
-
-/// What a base dictionary must keep besides the most frequent words: every word the reports, the aliases
-/// and the user dictionary use, so that they segment exactly as with jieba's full dictionary.
-pub fn base_dictionary_text(library: &Library) -> String {
-    let mut text = report_text(library);
-    for entry in &library.aliases {
-        text.push_str(&entry.canonical);
-        text.push('\n');
-        for variant in &entry.variants {
-            text.push_str(variant);
-            text.push('\n');
-        }
-    }
-    text.push_str(&library.user_dict);
-    for report in &library.reports {
-        text.push_str(&report.meta.title);
-        text.push('\n');
-    }
-    text
-}
-
-/// Whether an alias variant translates what people say into the report's words. A short Chinese word the
-/// report itself uses (粮食, 农村, 投资) already is the report's word, in the report's own senses: rewriting
-/// it would turn 粮食安全 into 粮食总产安全. Longer phrases (规上工业增加值 → 规模以上工业增加值) and words
-/// the report never uses (固投, GDP) translate.
-fn translates(variant: &str, report_text: &str) -> bool {
-    let chinese = variant.chars().any(is_han);
-    !chinese || variant.chars().count() >= SPECIFIC_VARIANT_CHARS || !report_text.contains(variant)
-}
-
-/// Every sentence and glossary entry of every report, one per line.
-fn report_text(library: &Library) -> String {
-    let mut text = String::new();
-    for report in &library.reports {
-        for sentence in report
-            .parts
-            .iter()
-            .flat_map(|part| &part.sections)
-            .flat_map(|section| &section.paragraphs)
-            .flat_map(|paragraph| &paragraph.sentences)
-        {
-            text.push_str(&sentence.text);
-            text.push('\n');
-        }
-        for entry in &report.glossary {
-            text.push_str(&entry.term);
-            text.push(':');
-            text.push_str(&entry.explanation);
-            text.push('\n');
-        }
-    }
-    text
-}
-
-/// The reports' own terms, never rewritten by aliases and the vocabulary for typo correction.
-fn report_terms(library: &Library) -> Vec<String> {
-    let mut terms: Vec<String> = library
-        .user_dict
-        .lines()
-        .filter_map(|line| line.split_whitespace().next())
-        .map(str::to_owned)
-        .collect();
-    for report in &library.reports {
-        terms.extend(report.glossary.iter().map(|entry| entry.term.clone()));
-        terms.extend(
-            report
-                .indicators
-                .iter()
-                .map(|indicator| indicator.metric.clone()),
-        );
-    }
-    terms.sort();
-    terms.dedup();
-    terms
-}
-
-/// The user dictionary plus the reports' glossary terms, short metric names and the aliases' report terms, so
-/// that jieba keeps them whole in the text and in questions alike.
-pub fn segmenter_dictionary(library: &Library) -> String {
-    let mut dictionary = library.user_dict.clone();
-    if !dictionary.is_empty() && !dictionary.ends_with('\n') {
-        dictionary.push('\n');
-    }
-    let names = library
-        .reports
-        .iter()
-        .flat_map(|report| {
-            let terms = report.glossary.iter().map(|entry| entry.term.as_str());
-            let metrics = report
-                .indicators
-                .iter()
-                .map(|indicator| indicator.metric.as_str());
-            terms.chain(metrics)
-        })
-        .chain(library.aliases.iter().map(|entry| entry.canonical.as_str()));
-    let mut added = HashSet::new();
-    for name in names {
-        // A name the text writes with quotes or punctuation inside (“最多跑一次”事项) is not one word there.
-        let chars = name.chars().count();
-        if (2..=MAX_DICTIONARY_WORD_CHARS).contains(&chars)
-            && name.chars().any(is_han)
-            && name.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
-            && added.insert(name)
-        {
-            dictionary.push_str(&format!("{name} {DICTIONARY_WORD_FREQUENCY} n\n"));
-        }
-    }
-    dictionary
-}
-
-/// Years the reports have something on: the report's year and the year before, every single-year figure,
-/// the ends of every period and every year written in the text. The years inside a five-year period are
-/// not: the report gives no figures for them.
-fn known_years(library: &Library) -> BTreeSet<i32> {
-    let mut years = BTreeSet::new();
-    for report in &library.reports {
-        years.insert(report.meta.year);
-        years.insert(report.meta.year - 1);
-        for indicator in &report.indicators {
-            match indicator.period {
-                Period::Year { year } => {
-                    years.insert(year);
-                }
-                Period::Years { from, to } => {
-                    years.insert(from);
-                    years.insert(to);
-                }
-            }
-        }
-        let texts = report
-            .parts
-            .iter()
-            .flat_map(|part| &part.sections)
-            .flat_map(|section| &section.paragraphs)
-            .flat_map(|paragraph| &paragraph.sentences)
-            .map(|sentence| sentence.text.as_str())
-            .chain(
-                report
-                    .glossary
-                    .iter()
-                    .map(|entry| entry.explanation.as_str()),
-            );
-        for text in texts {
-            years.extend(super::catalog::written_years(text));
-        }
-    }
-    years
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::knowledge::{
-        AliasEntry, ChangeKind, Paragraph, Part, Qualifier, Report, ReportMeta, Section, Sentence,
+        AliasEntry, ChangeKind, Paragraph, Part, Period, Qualifier, Report, ReportMeta, Section,
+        Sentence,
     };
     use chrono::NaiveDate;
 

@@ -1,0 +1,179 @@
+//! What the engine learns from the knowledge before it indexes anything: jieba's dictionary (the base one
+//! and the reports' own words), which aliases translate, the reports' terms and the years they cover.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+
+use crate::knowledge::{Library, Period};
+use crate::search::normalize::is_han;
+
+use super::catalog::written_years;
+use super::engine::EngineError;
+
+/// Alias variants this long are specific phrases, rewritten even where the report uses them.
+const SPECIFIC_VARIANT_CHARS: usize = 4;
+/// Glossary terms and metric names up to this long become jieba words; longer ones are phrases.
+const MAX_DICTIONARY_WORD_CHARS: usize = 8;
+/// Their jieba frequency: high enough to keep them whole.
+const DICTIONARY_WORD_FREQUENCY: usize = 20_000;
+
+/// The knowledge folder's base dictionary for jieba, made by `report-bot dictionary` (see knowledge/README.md).
+pub const BASE_DICTIONARY_FILE: &str = "jieba_base.txt";
+
+/// The base dictionary of a knowledge folder, `None` when it has none.
+pub fn read_base_dictionary(knowledge_dir: &Path) -> Result<Option<String>, EngineError> {
+    let path = knowledge_dir.join(BASE_DICTIONARY_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some(text)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(EngineError::BaseDictionary { path, source }),
+    }
+}
+
+/// What a base dictionary must keep besides the most frequent words: every word the reports, the aliases
+/// and the user dictionary use, so that they segment exactly as with jieba's full dictionary.
+pub fn base_dictionary_text(library: &Library) -> String {
+    let mut text = report_text(library);
+    for entry in &library.aliases {
+        text.push_str(&entry.canonical);
+        text.push('\n');
+        for variant in &entry.variants {
+            text.push_str(variant);
+            text.push('\n');
+        }
+    }
+    text.push_str(&library.user_dict);
+    for report in &library.reports {
+        text.push_str(&report.meta.title);
+        text.push('\n');
+    }
+    text
+}
+
+/// Whether an alias variant translates what people say into the report's words. A short Chinese word the
+/// report itself uses (粮食, 农村, 投资) already is the report's word, in the report's own senses: rewriting
+/// it would turn 粮食安全 into 粮食总产安全. Longer phrases (规上工业增加值 → 规模以上工业增加值) and words
+/// the report never uses (固投, GDP) translate.
+pub(super) fn translates(variant: &str, report_text: &str) -> bool {
+    let chinese = variant.chars().any(is_han);
+    !chinese || variant.chars().count() >= SPECIFIC_VARIANT_CHARS || !report_text.contains(variant)
+}
+
+/// Every sentence and glossary entry of every report, one per line.
+pub(super) fn report_text(library: &Library) -> String {
+    let mut text = String::new();
+    for report in &library.reports {
+        for sentence in report
+            .parts
+            .iter()
+            .flat_map(|part| &part.sections)
+            .flat_map(|section| &section.paragraphs)
+            .flat_map(|paragraph| &paragraph.sentences)
+        {
+            text.push_str(&sentence.text);
+            text.push('\n');
+        }
+        for entry in &report.glossary {
+            text.push_str(&entry.term);
+            text.push(':');
+            text.push_str(&entry.explanation);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// The reports' own terms, never rewritten by aliases and the vocabulary for typo correction.
+pub(super) fn report_terms(library: &Library) -> Vec<String> {
+    let mut terms: Vec<String> = library
+        .user_dict
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_owned)
+        .collect();
+    for report in &library.reports {
+        terms.extend(report.glossary.iter().map(|entry| entry.term.clone()));
+        terms.extend(
+            report
+                .indicators
+                .iter()
+                .map(|indicator| indicator.metric.clone()),
+        );
+    }
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// The user dictionary plus the reports' glossary terms, short metric names and the aliases' report terms, so
+/// that jieba keeps them whole in the text and in questions alike.
+pub fn segmenter_dictionary(library: &Library) -> String {
+    let mut dictionary = library.user_dict.clone();
+    if !dictionary.is_empty() && !dictionary.ends_with('\n') {
+        dictionary.push('\n');
+    }
+    let names = library
+        .reports
+        .iter()
+        .flat_map(|report| {
+            let terms = report.glossary.iter().map(|entry| entry.term.as_str());
+            let metrics = report
+                .indicators
+                .iter()
+                .map(|indicator| indicator.metric.as_str());
+            terms.chain(metrics)
+        })
+        .chain(library.aliases.iter().map(|entry| entry.canonical.as_str()));
+    let mut added = HashSet::new();
+    for name in names {
+        // A name the text writes with quotes or punctuation inside (“最多跑一次”事项) is not one word there.
+        let chars = name.chars().count();
+        if (2..=MAX_DICTIONARY_WORD_CHARS).contains(&chars)
+            && name.chars().any(is_han)
+            && name.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+            && added.insert(name)
+        {
+            dictionary.push_str(&format!("{name} {DICTIONARY_WORD_FREQUENCY} n\n"));
+        }
+    }
+    dictionary
+}
+
+/// Years the reports have something on: the report's year and the year before, every single-year figure,
+/// the ends of every period and every year written in the text. The years inside a five-year period are
+/// not: the report gives no figures for them.
+pub(super) fn known_years(library: &Library) -> BTreeSet<i32> {
+    let mut years = BTreeSet::new();
+    for report in &library.reports {
+        years.insert(report.meta.year);
+        years.insert(report.meta.year - 1);
+        for indicator in &report.indicators {
+            match indicator.period {
+                Period::Year { year } => {
+                    years.insert(year);
+                }
+                Period::Years { from, to } => {
+                    years.insert(from);
+                    years.insert(to);
+                }
+            }
+        }
+        let texts = report
+            .parts
+            .iter()
+            .flat_map(|part| &part.sections)
+            .flat_map(|section| &section.paragraphs)
+            .flat_map(|paragraph| &paragraph.sentences)
+            .map(|sentence| sentence.text.as_str())
+            .chain(
+                report
+                    .glossary
+                    .iter()
+                    .map(|entry| entry.explanation.as_str()),
+            );
+        for text in texts {
+            years.extend(written_years(text));
+        }
+    }
+    years
+}
