@@ -5,28 +5,12 @@
 
 use crate::bot_process::BotProcess;
 use crate::fake_api::{self, Call, FakeApi};
+use crate::html::visible;
 use chrono::{TimeDelta, Timelike, Utc};
 use std::time::Duration;
 
 /// A reply to a command.
 const WAIT: Duration = Duration::from_secs(20);
-
-fn visible(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
-}
 
 async fn start(api: &FakeApi, env: &[(&str, &str)]) -> BotProcess {
     let bot = BotProcess::spawn(api, env);
