@@ -8,7 +8,7 @@
 use std::fmt;
 
 use super::engine::Engine;
-use super::types::Answer;
+use super::types::{Answer, Hit, HitKind};
 
 /// Why a question set could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -84,6 +84,17 @@ pub fn parse_cases(text: &str) -> Result<Vec<Case>, EvalError> {
 
 /// The 1-based rank of the first hit that meets an expectation, if any.
 pub fn rank_of_right_hit(answer: &Answer, expected: &[Expectation]) -> Option<usize> {
+    rank_with_sources(answer, expected, &|_| None)
+}
+
+/// [`rank_of_right_hit`], where an indicator hit also meets a piece of report text that its source sentence
+/// contains when that text states the hit's own figure: `source` gives a hit's sentence and figure (`年均增长
+/// 7.2%` is the record `生产总值增长7.2%`, written as the report writes it).
+pub fn rank_with_sources(
+    answer: &Answer,
+    expected: &[Expectation],
+    source: &dyn Fn(&Hit) -> Option<(String, String)>,
+) -> Option<usize> {
     if !answer.answered {
         return None;
     }
@@ -91,9 +102,15 @@ pub fn rank_of_right_hit(answer: &Answer, expected: &[Expectation]) -> Option<us
         .hits
         .iter()
         .position(|hit| {
+            let source = source(hit);
             expected.iter().any(|expectation| match expectation {
                 Expectation::Id(id) => &hit.id == id,
-                Expectation::Text(text) => hit.text.contains(text.as_str()),
+                Expectation::Text(text) => {
+                    hit.text.contains(text.as_str())
+                        || source.as_ref().is_some_and(|(sentence, figure)| {
+                            sentence.contains(text.as_str()) && states_figure(text, figure)
+                        })
+                }
             })
         })
         .map(|index| index + 1)
@@ -104,6 +121,33 @@ pub fn rank_of_right_hit(answer: &Answer, expected: &[Expectation]) -> Option<us
                 .any(|e| matches!(e, Expectation::Text(text) if direct.contains(text.as_str())))
                 .then_some(1)
         })
+}
+
+/// Whether `text` states every number of `figure` (`68个贫困村` states `68个`; `1068个` does not).
+fn states_figure(text: &str, figure: &str) -> bool {
+    let numbers = |text: &str| -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut spans = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let start = i;
+                while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
+                    i += 1;
+                }
+                spans.push((start, i));
+            } else {
+                i += 1;
+            }
+        }
+        spans
+    };
+    let wanted = numbers(figure);
+    let found: Vec<&str> = numbers(text)
+        .into_iter()
+        .map(|(a, b)| &text[a..b])
+        .collect();
+    !wanted.is_empty() && wanted.iter().all(|&(a, b)| found.contains(&&figure[a..b]))
 }
 
 /// How one question went.
@@ -269,13 +313,14 @@ pub fn evaluate(engine: &Engine, cases: &[Case]) -> Evaluation {
         .iter()
         .map(|case| {
             let answer = engine.ask(&case.question);
+            let source = |hit: &Hit| indicator_source(engine, hit);
             let top = answer
                 .hits
                 .first()
                 .map(|hit| hit.text.clone())
                 .or_else(|| answer.answer.clone());
             Outcome {
-                rank: rank_of_right_hit(&answer, &case.expected),
+                rank: rank_with_sources(&answer, &case.expected, &source),
                 answered: answer.answered,
                 top,
                 case: case.clone(),
@@ -285,10 +330,25 @@ pub fn evaluate(engine: &Engine, cases: &[Case]) -> Evaluation {
     Evaluation { outcomes }
 }
 
+/// An indicator hit's source sentence and figure, as the report writes them.
+fn indicator_source(engine: &Engine, hit: &Hit) -> Option<(String, String)> {
+    if hit.kind != HitKind::Indicator {
+        return None;
+    }
+    let indicator = engine
+        .library()
+        .reports
+        .iter()
+        .flat_map(|report| &report.indicators)
+        .find(|indicator| indicator.id == hit.id)?;
+    let passage = engine.passage(&hit.id)?;
+    let sentence = passage.text.get(passage.focus?)?.to_owned();
+    Some((sentence, indicator.value_text.clone()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::types::{Hit, HitKind};
 
     #[test]
     fn a_question_set_is_read_with_alternatives_and_ids() {
@@ -362,5 +422,32 @@ mod tests {
             rank_of_right_hit(&unanswered, &[Expectation::Id("a".into())]),
             None
         );
+    }
+
+    #[test]
+    fn an_indicator_hit_meets_its_sentence_when_the_text_states_its_figure() {
+        let indicator = Hit {
+            kind: HitKind::Indicator,
+            ..hit("r/1.0.1.1#2", "2017—2021年累计：贫困村如期出列68个")
+        };
+        let answer = Answer {
+            question: "q".into(),
+            answered: true,
+            answer: None,
+            hits: vec![indicator],
+            glossary_refs: Vec::new(),
+            suggestions: Vec::new(),
+            unanswered: None,
+        };
+        let sentence = "68个贫困村如期出列,16406户贫困户全部脱贫。";
+        let source = |_: &Hit| Some((sentence.to_owned(), "68个".to_owned()));
+        let text = |t: &str| [Expectation::Text(t.into())];
+        assert_eq!(
+            rank_with_sources(&answer, &text("68个贫困村"), &source),
+            Some(1)
+        );
+        // Another figure of the same sentence is another record's answer.
+        assert_eq!(rank_with_sources(&answer, &text("16406户"), &source), None);
+        assert_eq!(rank_of_right_hit(&answer, &text("68个贫困村")), None);
     }
 }
