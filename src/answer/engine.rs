@@ -403,10 +403,26 @@ impl Engine {
         } else {
             ANSWER_COVERAGE
         };
-        ranking
-            .ranked
-            .first()
-            .is_some_and(|best| best.coverage >= needed)
+        let question = &ranking.question;
+        let counts = question.intent == Intent::Number && question.unit_hint.is_some();
+        ranking.ranked.first().is_some_and(|best| {
+            // "多少家 / 几个" is answered by a figure: a unit that writes none does not answer it.
+            best.coverage >= needed && !(counts && !self.writes_a_number(best.doc))
+        })
+    }
+
+    /// Whether a unit writes a number in digits (a sentence, a glossary entry) or is a figure with one.
+    fn writes_a_number(&self, doc: u32) -> bool {
+        match self.catalog.unit(doc) {
+            Unit::Sentence(_) => self.catalog.has_digits(doc),
+            Unit::Indicator { report, index, .. } => self.library.reports[report].indicators[index]
+                .number
+                .is_some(),
+            Unit::Glossary { report, index } => self.library.reports[report].glossary[index]
+                .explanation
+                .bytes()
+                .any(|b| b.is_ascii_digit()),
+        }
     }
 
     /// Understands the question's words and ranks the candidates.
@@ -614,6 +630,9 @@ impl Engine {
                 // around them (built, planned, produce); the topic words were translated. Acronyms
                 // written in capitals (CPI, PMI) stay: they name a topic.
                 weight = weight.min(ENGLISH_WORD_WEIGHT);
+            }
+            if question.counts.iter().any(|count| *count == word.text) {
+                weight = weight.min(COMMON_WORD_WEIGHT);
             }
             if question.is_soft(&word.text) {
                 weight *= soft_factor;

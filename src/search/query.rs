@@ -58,6 +58,9 @@ pub struct Question {
     pub unit_hint: Option<&'static [&'static str]>,
     /// Words written in capitals (CPI, PMI), lowercased: acronyms name a topic, unlike plain English words.
     pub acronyms: Vec<String>,
+    /// The count of a list asked for (两个 in 哪两个乡, 两大 in 哪两大品牌): a topic word when the report
+    /// says it, a light one.
+    pub counts: Vec<String>,
 }
 
 impl Question {
@@ -100,6 +103,11 @@ enum Marker {
     Filler,
     /// 电话, 门票: contact or ticket details, which a work report never gives.
     Practical,
+    /// 哪两个, 哪几家: asks for the items of a list; the count stays as a soft word (两大品牌 is the report's
+    /// phrase, 两个 usually is not). `definition`: after 指 or 包括 it asks what a term stands for.
+    List {
+        definition: bool,
+    },
 }
 
 const MARKERS: &[(&str, Marker)] = &[
@@ -197,7 +205,33 @@ const MARKERS: &[(&str, Marker)] = &[
     ("是什么", Marker::WeakDefinition),
     ("是啥", Marker::WeakDefinition),
     ("是啥子", Marker::WeakDefinition),
+    ("是个啥", Marker::WeakDefinition),
+    ("是个什么", Marker::WeakDefinition),
+    ("是啥东西", Marker::WeakDefinition),
+    ("是什么东西", Marker::WeakDefinition),
+    ("啥东西", Marker::WeakDefinition),
+    ("什么东西", Marker::WeakDefinition),
+    ("是哪些", Marker::WeakDefinition),
+    ("指哪些", Marker::WeakDefinition),
+    ("包括哪些", Marker::WeakDefinition),
+    ("包括什么", Marker::WeakDefinition),
+    ("包含哪些", Marker::WeakDefinition),
+    ("包含什么", Marker::WeakDefinition),
+    ("的简称", Marker::Definition),
+    ("简称", Marker::Definition),
+    ("的全称", Marker::Definition),
+    ("全称", Marker::Definition),
     ("啥子", Marker::Filler),
+    ("什么时候", Marker::Filler),
+    ("啥时候", Marker::Filler),
+    ("啥时", Marker::Filler),
+    ("什么时间", Marker::Filler),
+    ("何时", Marker::Filler),
+    ("几时", Marker::Filler),
+    ("哪天", Marker::Filler),
+    ("多久", Marker::Filler),
+    ("多长时间", Marker::Filler),
+    ("哪些", Marker::Filler),
     ("what is", Marker::WeakDefinition),
     ("what are", Marker::WeakDefinition),
     ("多少", Marker::Number),
@@ -205,6 +239,9 @@ const MARKERS: &[(&str, Marker)] = &[
     ("多少钱", Marker::Number),
     ("有多少", Marker::Number),
     ("百分之几", Marker::Number),
+    ("好多", Marker::Number),
+    ("是好多", Marker::Number),
+    ("有好多", Marker::Number),
     ("几", Marker::Number),
     ("多大", Marker::Number),
     ("多高", Marker::Number),
@@ -321,8 +358,26 @@ impl QuestionReader {
             .map(|&(phrase, marker)| (phrase.to_owned(), marker))
             .collect();
         for (measure, _) in MEASURES {
-            for asking in ["多少", "几"] {
-                marker_phrases.push((format!("{asking}{measure}"), Marker::Number));
+            for asking in NUMBER_ASKING {
+                for lead in ["", "有", "是"] {
+                    marker_phrases.push((format!("{lead}{asking}{measure}"), Marker::Number));
+                }
+            }
+        }
+        // 哪两个乡, 哪几家企业, 六稳包括哪六个: asking for the items of a list, not for a number; after 指 or
+        // 包括 it asks what a term stands for.
+        for count in LIST_COUNTS {
+            for measure in LIST_MEASURES {
+                marker_phrases.push((
+                    format!("哪{count}{measure}"),
+                    Marker::List { definition: false },
+                ));
+                for lead in ["指", "是指", "包括", "包含", "分别是"] {
+                    marker_phrases.push((
+                        format!("{lead}哪{count}{measure}"),
+                        Marker::List { definition: true },
+                    ));
+                }
             }
         }
         let markers = AhoCorasickBuilder::new()
@@ -447,7 +502,7 @@ impl QuestionReader {
 
     fn read_normalized(&self, normalized: String) -> Question {
         let aliased = self.rewrite(&normalized);
-        let (without_years, explicit_years) = take_years(&aliased);
+        let (without_years, explicit_years) = take_years(&years_in_digits(&aliased));
         let mut time = TimeFrame {
             years: explicit_years,
             ..TimeFrame::default()
@@ -461,6 +516,7 @@ impl QuestionReader {
         let mut asks_person = false;
         let mut asks_how = false;
         let mut asks_practical = false;
+        let mut counts = Vec::new();
         let mut search_text = String::with_capacity(without_years.len());
         let mut at = 0;
         for found in self.markers.find_iter(&without_years) {
@@ -527,9 +583,23 @@ impl QuestionReader {
                     asks_practical = true;
                     false
                 }
+                Marker::List { .. } => false,
             };
             search_text.push_str(&without_years[at..found.start()]);
-            search_text.push_str(if keep { phrase } else { " " });
+            if let Marker::List { definition: lead } = self.marker_kinds[found.pattern().as_usize()]
+            {
+                weak_definition |= lead;
+                // The count and measure after 哪, apart from the words around them.
+                let count = phrase.split_once('哪').map_or("", |(_, count)| count);
+                if count.chars().count() > 1 && !count.starts_with('几') {
+                    counts.push(count.to_owned());
+                    search_text.push(' ');
+                    search_text.push_str(count);
+                }
+                search_text.push(' ');
+            } else {
+                search_text.push_str(if keep { phrase } else { " " });
+            }
             at = found.end();
         }
         search_text.push_str(&without_years[at..]);
@@ -556,6 +626,7 @@ impl QuestionReader {
             asks_practical,
             unit_hint: unit_hint(&without_years),
             acronyms: Vec::new(),
+            counts,
         }
     }
 
@@ -591,6 +662,19 @@ fn acronyms(raw: &str) -> Vec<String> {
         .collect()
 }
 
+/// The ways of asking for a number that a measure word can follow (多少人, 几个, 好多钱).
+const NUMBER_ASKING: [&str; 3] = ["多少", "几", "好多"];
+
+/// The counts in "哪两个", "哪几家", "哪四美".
+const LIST_COUNTS: [&str; 11] = [
+    "几", "一", "两", "二", "三", "四", "五", "六", "七", "八", "九",
+];
+
+/// What may follow a count when a question asks for the items of a list (empty: 哪四美).
+const LIST_MEASURES: [&str; 14] = [
+    "", "个", "家", "项", "件", "条", "种", "类", "座", "所", "名", "位", "大", "方面",
+];
+
 /// The units that count people.
 const PERSON_UNITS: &[&str] = &["人", "名", "人次"];
 
@@ -606,7 +690,8 @@ const MEASURES: &[(&str, &[&str])] = &[
     ("吨", &["吨"]),
     ("公里", &["公里"]),
     ("个", &["个"]),
-    ("家", &["家"]),
+    // 多少家 counts households as well as firms.
+    ("家", &["家", "户"]),
     ("所", &["所"]),
     ("座", &["座"]),
     ("条", &["条"]),
@@ -621,7 +706,7 @@ const MEASURES: &[(&str, &[&str])] = &[
 
 /// The unit a number is asked in: the measure word after 多少 / 几, or 人 for questions about 人口 / 人数.
 fn unit_hint(text: &str) -> Option<&'static [&'static str]> {
-    let after_asking = ["多少", "几"].iter().find_map(|asking| {
+    let after_asking = NUMBER_ASKING.iter().find_map(|asking| {
         let at = text.find(asking)? + asking.len();
         let rest = text[at..].trim_start();
         MEASURES
@@ -646,6 +731,40 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before_ok = !starts_word || start == 0 || !word(bytes[start - 1]);
     let after_ok = !ends_word || bytes.get(end).is_none_or(|&b| !word(b));
     before_ok && after_ok
+}
+
+/// Years written in Chinese numerals (二〇二二年, 二零二一年) in digits, as [`take_years`] reads them.
+fn years_in_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digit = |c: char| match c {
+        '零' => Some(0),
+        c => DIGITS.iter().position(|&d| d == c),
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let is_year_at = |i: usize| {
+        chars.len() >= i + 5
+            && chars[i + 4] == '年'
+            && chars[i..i + 4].iter().all(|&c| digit(c).is_some())
+            && matches!(chars[i..i + 2], ['一', '九'] | ['二', '〇' | '零'])
+            && (i == 0 || digit(chars[i - 1]).is_none())
+    };
+    if !(0..chars.len()).any(is_year_at) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if is_year_at(i) {
+            for &c in &chars[i..i + 4] {
+                out.extend(digit(c).and_then(|d| char::from_digit(d as u32, 10)));
+            }
+            i += 4;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Removes four-digit years (`2022`, `2022年`) from the text and returns them.
@@ -734,6 +853,49 @@ mod tests {
         assert!(average.time.yearly_average && average.time.past_five_years);
         let plan = r.read("今后五年的指导思想");
         assert!(plan.time.future_plan && !plan.time.past_five_years);
+    }
+
+    #[test]
+    fn years_in_chinese_numerals_are_years() {
+        let r = reader();
+        assert_eq!(r.read("二〇二二年GDP目标").time.years, vec![2022]);
+        assert_eq!(r.read("二零二一年粮食总产").time.years, vec![2021]);
+        assert!(!r.read("二〇二二年粮食总产").search_text.contains('二'));
+        assert!(r.read("十二五年").time.years.is_empty());
+    }
+
+    #[test]
+    fn list_questions_ask_for_items_not_for_a_number() {
+        let r = reader();
+        let villages = r.read("哪两个乡要撤乡建镇");
+        assert_eq!(villages.intent, Intent::General);
+        assert_eq!(villages.counts, vec!["两个"]);
+        assert!(!villages.search_text.contains('哪'));
+        assert_eq!(r.read("白酒振兴支持哪几家酒企").intent, Intent::General);
+        assert_eq!(r.read("六稳包括哪六个").intent, Intent::Definition);
+        assert_eq!(r.read("四美乡村指哪四美").intent, Intent::Definition);
+        assert_eq!(r.read("四张清单是个啥").intent, Intent::Definition);
+        assert_eq!(
+            r.read("放管服效是哪几个词的简称").intent,
+            Intent::Definition
+        );
+    }
+
+    #[test]
+    fn everyday_ways_of_asking_for_a_number() {
+        let r = reader();
+        assert_eq!(r.read("今年GDP增长目标是好多").intent, Intent::Number);
+        let households = r.read("适老化改造有多少户");
+        assert_eq!(households.unit_hint, Some(&["户"][..]));
+        assert!(!households.search_text.contains('户'));
+        assert_eq!(
+            r.read("煤改电改了多少家").unit_hint,
+            Some(&["家", "户"][..])
+        );
+        assert!(!r
+            .read("问题楼盘什么时候处置完")
+            .search_text
+            .contains("时候"));
     }
 
     #[test]
