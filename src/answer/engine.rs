@@ -85,6 +85,9 @@ pub struct Engine {
     title_words: HashSet<String>,
     /// The words the knowledge taught jieba (user dictionary, glossary terms, metrics): never everyday words.
     own_words: HashSet<String>,
+    /// Alias terms no unit of the reports has (人均生产总值 where the report only gives 生产总值): things
+    /// people ask about that the reports do not report.
+    absent_terms: HashSet<String>,
 }
 
 /// A candidate unit with its scores.
@@ -166,6 +169,12 @@ impl Engine {
         let index = SearchIndex::build(tokenizer, &docs)?;
         let index_ms = started.elapsed().as_secs_f64() * 1e3 - reader_ms - docs_ms;
 
+        let absent_terms: HashSet<String> = library
+            .aliases
+            .iter()
+            .map(|entry| normalize(&entry.canonical))
+            .filter(|term| index.term_id(term).is_none())
+            .collect();
         let known_years = known_years(&library);
         let title_words: HashSet<String> = library
             .reports
@@ -190,6 +199,7 @@ impl Engine {
             known_years,
             title_words,
             own_words,
+            absent_terms,
         })
     }
 
@@ -646,8 +656,12 @@ impl Engine {
             } else if single || term.is_none() && Self::is_glued_particle(&word.text) {
                 weight *= 0.25;
             }
+            // A thing the report does not report is not said by its parts either: 人均生产总值 is
+            // neither 人均可支配收入 nor 生产总值.
+            let absent = term.is_none() && self.absent_terms.contains(&*word.text);
             let parts = words
                 .iter()
+                .filter(|_| !absent)
                 .filter(|part| {
                     word.start <= part.start
                         && part.end <= word.end

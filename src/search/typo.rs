@@ -10,6 +10,9 @@ use super::normalize::is_han;
 /// (今年 / 去年), not a typo.
 const MIN_TERM_CHARS: usize = 3;
 
+/// The last characters of the names of counties, cities and provinces.
+const PLACE_SUFFIXES: [char; 3] = ['县', '市', '省'];
+
 /// The known terms, indexed by every one-character-masked form so that a span finds its neighbours in
 /// `len` lookups.
 #[derive(Debug, Default)]
@@ -56,7 +59,9 @@ impl TypoVocabulary {
         for (term, meaning) in terms {
             let term = term.as_ref();
             let chars: Vec<char> = term.chars().collect();
+            // One character away from a county or a city (遂平县 / 西平县) is another county, not a typo.
             if chars.len() < MIN_TERM_CHARS
+                || chars.last().is_some_and(|c| PLACE_SUFFIXES.contains(c))
                 || !chars.iter().all(|&c| is_han(c))
                 || vocabulary.exact.contains_key(term)
             {
@@ -244,6 +249,14 @@ mod tests {
             v.correct("雷祖海棠园在哪", &no_words).as_deref(),
             Some("嫘祖海棠园在哪")
         );
+    }
+
+    #[test]
+    fn another_county_is_not_a_typo_of_ours() {
+        let v = TypoVocabulary::new(["西平县", "驻马店市", "河南省", "四张清单"]);
+        assert_eq!(v.correct("遂平县的GDP", &no_words), None);
+        assert_eq!(v.correct("驻马庄市", &no_words), None);
+        assert_eq!(v.len(), 1);
     }
 
     #[test]
