@@ -13,7 +13,7 @@ use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, KnowledgeError, Lib
 use crate::search::index::{DocWords, IndexError, SearchIndex};
 use crate::search::normalize::{is_han, is_question_word, normalize};
 use crate::search::query::{AliasPair, Intent, QueryError, Question, QuestionReader};
-use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError};
+use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError, Word};
 
 use super::catalog::{
     glossary_answer, glossary_citation, indicator_answer, paragraph, Catalog, SentenceAt, Unit,
@@ -436,9 +436,14 @@ impl Engine {
     }
 
     /// Understands the question's words and ranks the candidates.
-    fn rank(&self, question: Question) -> Ranking {
+    fn rank(&self, mut question: Question) -> Ranking {
         let tokenizer = self.index.tokenizer();
-        let words = tokenizer.words_of_normalized(&question.search_text);
+        let mut words = tokenizer.words_of_normalized(&question.search_text);
+        if let Some(joined) = self.join_split_alias(&question.search_text, &words) {
+            drop(words);
+            question.search_text = joined;
+            words = tokenizer.words_of_normalized(&question.search_text);
+        }
         let mut question_terms: Vec<u32> = words
             .iter()
             .filter(|word| !is_question_word(&word.text))
@@ -686,6 +691,51 @@ impl Engine {
             });
         }
         topic
+    }
+
+    /// The search text with two topic words that a question word or particle keeps apart joined into the
+    /// report term they say together (农民 … 收入 → 农村居民人均可支配收入, 经济能涨 → 生产总值 增长), when
+    /// they do.
+    fn join_split_alias(&self, text: &str, words: &[Word<'_>]) -> Option<String> {
+        // Maximal topic words, a particle glued to an end trimmed (能涨 → 涨).
+        let topic: Vec<(&str, &Word<'_>)> = words
+            .iter()
+            .filter(|word| !is_question_word(&word.text))
+            .filter(|word| {
+                !words.iter().any(|other| {
+                    other.start <= word.start
+                        && word.end <= other.end
+                        && other.end - other.start > word.end - word.start
+                })
+            })
+            .map(|word| {
+                let trimmed = word.text.trim_matches(PARTICLES);
+                (
+                    if trimmed.is_empty() {
+                        &*word.text
+                    } else {
+                        trimmed
+                    },
+                    word,
+                )
+            })
+            .collect();
+        topic.windows(2).find_map(|pair| {
+            let [(first, a), (second, b)] = pair else {
+                return None;
+            };
+            if a.end == b.start && first.len() == a.text.len() && second.len() == b.text.len() {
+                // Written together already: the reader has read them.
+                return None;
+            }
+            let phrase = format!("{first}{second}");
+            let canonical = self.reader.canonical_of(&phrase)?;
+            Some(format!(
+                "{} {canonical} {}",
+                &text[..a.start],
+                &text[b.end..]
+            ))
+        })
     }
 
     /// jieba glues a one-character verb to particles (建了, 要建, 好了吗): that is one character of topic,

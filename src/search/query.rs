@@ -630,6 +630,15 @@ impl QuestionReader {
         }
     }
 
+    /// The report term a whole phrase is a way of saying (`农民收入` → `农村居民人均可支配收入`), if any.
+    pub fn canonical_of(&self, phrase: &str) -> Option<&str> {
+        let found = self
+            .aliases
+            .find_iter(phrase)
+            .find(|found| found.start() == 0 && found.end() == phrase.len())?;
+        self.alias_targets[found.pattern().as_usize()].as_deref()
+    }
+
     /// Rewrites what people say into the report's terms (`gdp` → `生产总值`) in normalised text; the report's
     /// own terms, and any longer term containing a variant, stay as written.
     pub fn rewrite(&self, text: &str) -> String {
@@ -951,6 +960,15 @@ mod tests {
         assert!(r.read("grain output 2021").search_text.contains("粮食总产"));
         // ASCII aliases match whole words only.
         assert!(!r.read("gdps").search_text.contains("生产总值"));
+    }
+
+    #[test]
+    fn a_whole_phrase_finds_its_report_term() {
+        let r = reader();
+        assert_eq!(r.canonical_of("地区生产总值"), Some("生产总值"));
+        assert_eq!(r.canonical_of("gdp"), Some("生产总值"));
+        assert_eq!(r.canonical_of("地区生产总值高"), None);
+        assert_eq!(r.canonical_of("四张清单"), None);
     }
 
     #[test]
