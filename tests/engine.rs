@@ -94,6 +94,18 @@ fn assert_quality(cases: &[report_bot::answer::eval::Case], hit_at_1: f64, rejec
 }
 
 #[test]
+fn two_years_compared_want_the_change_between_them() {
+    for question in [
+        "2021年GDP比2017年增加了多少",
+        "2021年生产总值较2017年多出多少",
+    ] {
+        let answer = engine().ask(question);
+        let direct = answer.answer.clone().unwrap_or_default();
+        assert!(direct.contains("83.4亿元"), "{question}: {answer:?}");
+    }
+}
+
+#[test]
 fn a_thing_the_report_does_not_report_is_not_answered_by_its_parts() {
     // 人均生产总值 is neither 人均可支配收入 nor 生产总值; spending is not revenue.
     for question in [

@@ -49,10 +49,12 @@ pub(super) fn time_fit(question: &Question, kind: FigureKind, period: Period) ->
         };
     }
     if !time.years.is_empty() {
+        // Two years asked together (2021年比2017年) want what joins them more than the value of one.
+        let one_of_two = if time.years.len() > 1 { 0.4 } else { 1.0 };
         let fits_year = |year: i32| match period {
             Period::Year { year: y } => {
                 if y == year {
-                    1.0
+                    one_of_two
                 } else {
                     -1.0
                 }
@@ -67,10 +69,13 @@ pub(super) fn time_fit(question: &Question, kind: FigureKind, period: Period) ->
                 }
             }
         };
-        let spans_both_ends = match period {
-            Period::Years { from, to } => time.years.contains(&from) && time.years.contains(&to),
-            Period::Year { .. } => false,
-        };
+        let spans_both_ends = kind == FigureKind::ChangeSinceBase
+            && match period {
+                Period::Years { from, to } => {
+                    time.years.contains(&from) && time.years.contains(&to)
+                }
+                Period::Year { .. } => false,
+            };
         // "2021年比2017年": a change over the period, not the value of one of its years.
         fit += if spans_both_ends {
             1.2

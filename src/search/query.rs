@@ -108,6 +108,8 @@ enum Marker {
     List {
         definition: bool,
     },
+    /// 增加, 多了: the change asked for; kept as soft words, the figure's own verb may differ (净增, 新增).
+    Change,
 }
 
 const MARKERS: &[(&str, Marker)] = &[
@@ -314,6 +316,11 @@ const MARKERS: &[(&str, Marker)] = &[
     ("实现", Marker::Result),
     ("达", Marker::Result),
     ("实际", Marker::Result),
+    ("增加", Marker::Change),
+    ("增加了", Marker::Change),
+    ("多了", Marker::Change),
+    ("多出", Marker::Change),
+    ("多出了", Marker::Change),
     ("achieved", Marker::Result),
     ("reached", Marker::Result),
     ("actual", Marker::Result),
@@ -584,6 +591,10 @@ impl QuestionReader {
                     false
                 }
                 Marker::List { .. } => false,
+                Marker::Change => {
+                    soft_words.push(phrase.to_owned());
+                    true
+                }
             };
             search_text.push_str(&without_years[at..found.start()]);
             if let Marker::List { definition: lead } = self.marker_kinds[found.pattern().as_usize()]
