@@ -48,6 +48,9 @@ pub struct Catalog {
     sentence_docs: Vec<Option<u32>>,
     /// For each unit, the kinds and periods of the figures its sentence states (empty for most).
     figures: Vec<Vec<(FigureKind, Period)>>,
+    /// For each sentence unit, the years the figures of its part span: what a sentence without figures of
+    /// its own is about (the plan year, the five years under review).
+    part_periods: Vec<Option<Period>>,
     by_id: FxHashMap<String, usize>,
     sentences_by_id: FxHashMap<String, SentenceAt>,
     paragraphs_by_id: FxHashMap<String, (usize, usize, usize, usize)>,
@@ -120,6 +123,7 @@ impl Catalog {
                         .collect();
                 }
             }
+            catalog.spread_part_periods(r, report);
             for (i, entry) in report.glossary.iter().enumerate() {
                 catalog.push(
                     entry.id.clone(),
@@ -133,11 +137,46 @@ impl Catalog {
         catalog
     }
 
+    /// Gives every sentence of report `r` the span of the periods of its part's figures.
+    fn spread_part_periods(&mut self, r: usize, report: &Report) {
+        let mut spans: FxHashMap<usize, (i32, i32)> = FxHashMap::default();
+        for indicator in &report.indicators {
+            let Some(at) = self.sentences_by_id.get(&indicator.sentence_id) else {
+                continue;
+            };
+            let (from, to) = match indicator.period {
+                Period::Year { year } => (year, year),
+                Period::Years { from, to } => (from, to),
+            };
+            let span = spans.entry(at.part).or_insert((from, to));
+            *span = (span.0.min(from), span.1.max(to));
+        }
+        for (doc, unit) in self.units.iter().enumerate() {
+            if let Unit::Sentence(at) = unit {
+                if at.report == r {
+                    self.part_periods[doc] = spans.get(&at.part).map(|&(from, to)| {
+                        if from == to {
+                            Period::Year { year: from }
+                        } else {
+                            Period::Years { from, to }
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    /// The years a sentence's part is about, from the figures the part states.
+    pub fn part_period(&self, doc: u32) -> Option<Period> {
+        self.part_periods[doc as usize]
+    }
+
     fn push(&mut self, id: String, unit: Unit) {
         self.by_id.insert(id.clone(), self.units.len());
         self.ids.push(id);
         self.units.push(unit);
         self.figures.push(Vec::new());
+        self.part_periods.push(None);
         self.sentence_docs.push(None);
         self.has_digits.push(false);
         self.written_years.push(Vec::new());
@@ -262,8 +301,20 @@ impl Catalog {
                     .flatten()
                     .collect::<Vec<_>>()
                     .join("\n");
+                    let mut main = with_aliases(&sentence.text);
+                    // A glossary term the sentence writes in pieces (“三公”经费, “六乱”、开展“六清”) is
+                    // still the term there.
+                    let normalized = normalize(&sentence.text);
+                    for entry in &library.reports[at.report].glossary {
+                        if entry.used_in.contains(&sentence.id)
+                            && !normalized.contains(&normalize(&entry.term))
+                        {
+                            main.push('\n');
+                            main.push_str(&entry.term);
+                        }
+                    }
                     IndexDoc {
-                        main: with_aliases(&sentence.text),
+                        main,
                         context,
                         name: String::new(),
                     }

@@ -649,7 +649,7 @@ impl Engine {
             if question.counts.iter().any(|count| *count == word.text) {
                 weight = weight.min(COMMON_WORD_WEIGHT);
             }
-            if question.is_soft(&word.text) {
+            if question.is_soft(&word.text) || question.how_verb.as_deref() == Some(&*word.text) {
                 weight *= soft_factor;
             }
             if self.title_words.contains(&*word.text) {
@@ -791,6 +791,8 @@ impl Engine {
                 let fit = match (question.intent, named) {
                     (Intent::Definition, true) => 1.5,
                     (Intent::Definition, false) => 0.2,
+                    // How something is done is the plan's to say, not the definition's.
+                    (Intent::General, true) if question.asks_how => 0.0,
                     (Intent::General, true) => 0.8,
                     (Intent::Number, _) => -0.3,
                     (Intent::General, false) => 0.0,
@@ -807,7 +809,16 @@ impl Engine {
                     // A number question wants a number.
                     let numberless =
                         question.intent == Intent::Number && !self.catalog.has_digits(doc);
-                    let fit = if year_named { 0.3 } else { 0.0 } + how
+                    // Without figures of its own, a sentence is about the years of its part.
+                    let part_year = match self.catalog.part_period(doc) {
+                        Some(period) if !year_named => match year_match(years, period) {
+                            Some(true) => 0.2,
+                            Some(false) => -0.2,
+                            None => 0.0,
+                        },
+                        _ => 0.0,
+                    };
+                    let fit = if year_named { 0.3 } else { 0.0 } + part_year + how
                         - if numberless { 0.5 } else { 0.0 };
                     return (fit, false);
                 }

@@ -6,7 +6,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::normalize::{has_word_chars, normalize};
+use super::normalize::{has_word_chars, is_han, normalize};
 use super::typo::TypoVocabulary;
 
 /// What kind of reply the question wants.
@@ -61,6 +61,9 @@ pub struct Question {
     /// The count of a list asked for (两个 in 哪两个乡, 两大 in 哪两大品牌): a topic word when the report
     /// says it, a light one.
     pub counts: Vec<String>,
+    /// The two characters after 怎么 / 如何 (怎样控制 → 控制): when they are a word, the action asked about,
+    /// which the report may name otherwise (只减不增).
+    pub how_verb: Option<String>,
 }
 
 impl Question {
@@ -524,6 +527,7 @@ impl QuestionReader {
         let mut asks_how = false;
         let mut asks_practical = false;
         let mut counts = Vec::new();
+        let mut how_verb = None;
         let mut search_text = String::with_capacity(without_years.len());
         let mut at = 0;
         for found in self.markers.find_iter(&without_years) {
@@ -578,6 +582,16 @@ impl QuestionReader {
                 }
                 Marker::How => {
                     asks_how = true;
+                    // The action asked about (怎样控制, 如何防范) is the report's to name: it may say
+                    // 只减不增 for 控制.
+                    let verb: String = without_years[found.end()..]
+                        .chars()
+                        .take_while(|&c| is_han(c))
+                        .take(2)
+                        .collect();
+                    if verb.chars().count() == 2 {
+                        how_verb = Some(verb);
+                    }
                     false
                 }
                 Marker::Measures => {
@@ -638,6 +652,7 @@ impl QuestionReader {
             unit_hint: unit_hint(&without_years),
             acronyms: Vec::new(),
             counts,
+            how_verb,
         }
     }
 
