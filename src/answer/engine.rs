@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
-use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library};
+use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library, Period};
 use crate::search::index::{DocWords, IndexError, SearchIndex};
 use crate::search::normalize::{is_han, is_question_word, normalize};
 use crate::search::query::{AliasPair, Intent, QueryError, Question, QuestionReader};
@@ -814,7 +814,21 @@ impl Engine {
                         Some(period) if !year_named => match year_match(years, period) {
                             Some(true) => 0.2,
                             Some(false) => -0.2,
-                            None => 0.0,
+                            // 取得了什么成绩 asks about the years under review, 目标 about the plan.
+                            None => {
+                                let plan_year = self.reader.report_year();
+                                let ends = match period {
+                                    Period::Year { year } => year,
+                                    Period::Years { to, .. } => to,
+                                };
+                                let past = ends < plan_year;
+                                match (question.wants_result, question.wants_target) {
+                                    (true, false) if past => 0.2,
+                                    (false, true) if !past => 0.2,
+                                    (true, false) | (false, true) => -0.2,
+                                    _ => 0.0,
+                                }
+                            }
                         },
                         _ => 0.0,
                     };

@@ -90,7 +90,12 @@ pub(super) fn time_fit(question: &Question, kind: FigureKind, period: Period) ->
         if question.wants_target {
             fit += if target { 0.8 } else { -0.4 };
         } else if question.wants_result {
-            fit += if kind == FigureKind::Result { 0.5 } else { 0.0 };
+            // What was achieved: last year's results first, then the five years'.
+            fit += match kind {
+                FigureKind::Result => 0.5,
+                _ if five_year => 0.3,
+                _ => 0.0,
+            };
         } else {
             fit += match kind {
                 FigureKind::Result => 0.25,

@@ -324,6 +324,10 @@ const MARKERS: &[(&str, Marker)] = &[
     ("多了", Marker::Change),
     ("多出", Marker::Change),
     ("多出了", Marker::Change),
+    ("荣誉", Marker::Result),
+    ("荣誉称号", Marker::Result),
+    ("成绩", Marker::Result),
+    ("成就", Marker::Result),
     ("achieved", Marker::Result),
     ("reached", Marker::Result),
     ("actual", Marker::Result),
@@ -511,7 +515,7 @@ impl QuestionReader {
     }
 
     fn read_normalized(&self, normalized: String) -> Question {
-        let aliased = self.rewrite(&normalized);
+        let aliased = self.rewrite(&one_of_a_not_a(&normalized));
         let (without_years, explicit_years) = take_years(&years_in_digits(&aliased));
         let mut time = TimeFrame {
             years: explicit_years,
@@ -768,6 +772,27 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
+/// "A不A" / "A没A" questions (管不管, 修没修) as their verb alone: the asking is in the repetition.
+fn one_of_a_not_a(text: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    let at = |i: usize| {
+        i + 2 < chars.len()
+            && chars[i] == chars[i + 2]
+            && matches!(chars[i + 1], '不' | '没')
+            && is_han(chars[i])
+    };
+    if !(0..chars.len()).any(at) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        out.push(chars[i]);
+        i += if at(i) { 3 } else { 1 };
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Years written in Chinese numerals (二〇二二年, 二零二一年) in digits, as [`take_years`] reads them.
 fn years_in_digits(text: &str) -> std::borrow::Cow<'_, str> {
     const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -931,6 +956,17 @@ mod tests {
             .read("问题楼盘什么时候处置完")
             .search_text
             .contains("时候"));
+    }
+
+    #[test]
+    fn a_not_a_questions_keep_the_verb() {
+        let r = reader();
+        assert_eq!(
+            r.read("问题楼盘政府管不管").search_text.trim(),
+            "问题楼盘政府管"
+        );
+        assert_eq!(one_of_a_not_a("有没有"), "有");
+        assert_eq!(one_of_a_not_a("不是不"), "不是不");
     }
 
     #[test]
