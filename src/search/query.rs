@@ -539,6 +539,15 @@ impl QuestionReader {
                 continue;
             }
             let phrase = &without_years[found.start()..found.end()];
+            // 多少人口: 人 begins the noun asked about, it is no measure word there.
+            let end = match phrase.chars().last() {
+                Some(last)
+                    if measure_begins_noun(&without_years[found.end() - last.len_utf8()..]) =>
+                {
+                    found.end() - last.len_utf8()
+                }
+                _ => found.end(),
+            };
             let keep = match self.marker_kinds[found.pattern().as_usize()] {
                 Marker::RelativeYear(offset) => {
                     time.years.push(self.report_year + offset);
@@ -629,7 +638,7 @@ impl QuestionReader {
             } else {
                 search_text.push_str(if keep { phrase } else { " " });
             }
-            at = found.end();
+            at = end;
         }
         search_text.push_str(&without_years[at..]);
         time.years.sort_unstable();
@@ -750,7 +759,7 @@ fn unit_hint(text: &str) -> Option<&'static [&'static str]> {
         let rest = text[at..].trim_start();
         MEASURES
             .iter()
-            .find(|(word, _)| rest.starts_with(word))
+            .find(|(word, _)| rest.starts_with(word) && !measure_begins_noun(rest))
             .map(|(_, units)| *units)
     });
     after_asking.or_else(|| {
@@ -770,6 +779,19 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before_ok = !starts_word || start == 0 || !word(bytes[start - 1]);
     let after_ok = !ends_word || bytes.get(end).is_none_or(|&b| !word(b));
     before_ok && after_ok
+}
+
+/// Nouns that begin with a measure word (人口 after 多少 is no count of 人).
+const NOUNS_FROM_MEASURES: &[&str] = &[
+    "人口", "人数", "人员", "人才", "人民", "人均", "家庭", "家长", "户籍", "户数", "亩产", "元旦",
+    "条件", "项目", "个人", "个体", "天数", "名单", "名额", "场所", "座谈",
+];
+
+/// Whether `text` starts with a noun that begins with a measure word.
+fn measure_begins_noun(text: &str) -> bool {
+    NOUNS_FROM_MEASURES
+        .iter()
+        .any(|noun| text.starts_with(noun))
 }
 
 /// "A不A" / "A没A" questions (管不管, 修没修) as their verb alone: the asking is in the repetition.
@@ -956,6 +978,16 @@ mod tests {
             .read("问题楼盘什么时候处置完")
             .search_text
             .contains("时候"));
+    }
+
+    #[test]
+    fn a_noun_after_how_many_keeps_its_first_character() {
+        let r = reader();
+        let q = r.read("西平有多少人口");
+        assert!(q.search_text.contains("人口"), "{}", q.search_text);
+        assert_eq!(q.unit_hint, Some(&["人", "名", "人次"][..]));
+        assert_eq!(r.read("有多少项目").unit_hint, None);
+        assert!(!r.read("建了多少个").search_text.contains('个'));
     }
 
     #[test]
