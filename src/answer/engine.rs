@@ -16,7 +16,8 @@ use crate::search::query::{AliasPair, Intent, QueryError, Question, QuestionRead
 use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError, Word};
 
 use super::catalog::{
-    glossary_answer, glossary_citation, indicator_answer, paragraph, Catalog, SentenceAt, Unit,
+    glossary_answer, glossary_citation, indicator_answer, paragraph, sentence_text, Catalog,
+    SentenceAt, Unit,
 };
 use super::lexicon::{
     known_years, read_base_dictionary, report_terms, report_text, segmenter_dictionary, translates,
@@ -538,6 +539,18 @@ impl Engine {
                     }
                     _ => coverage,
                 };
+                // The item a question numbers (第六件) of a list it names is that item.
+                let coverage = match self.catalog.unit(doc) {
+                    Unit::Indicator { report, index, .. }
+                        if question.ordinal.is_some()
+                            && self.library.reports[report].indicators[index].item
+                                == question.ordinal
+                            && coverage >= HIT_COVERAGE =>
+                    {
+                        coverage.max(NAMED_TERM_COVERAGE)
+                    }
+                    _ => coverage,
+                };
                 // Unless a number is asked for, a figure ranks on its own words: the sentence
                 // itself says more.
                 let rank_coverage = if question.intent == Intent::Number {
@@ -776,10 +789,16 @@ impl Engine {
                     Intent::General => 0.0,
                 };
                 let how = if question.asks_how { -0.3 } else { 0.0 };
+                let item = match (question.ordinal, indicator.item) {
+                    (Some(wanted), Some(item)) if wanted == item => 1.0,
+                    (Some(_), Some(_)) => -0.5,
+                    _ => 0.0,
+                };
                 let conflict = year_match(years, indicator.period) == Some(false);
                 (
                     intent
                         + how
+                        + item
                         + 0.5 * self.name_precision(doc, question_terms)
                         + time_fit(question, indicator.kind, indicator.period),
                     conflict,
@@ -799,9 +818,18 @@ impl Engine {
                 };
                 (fit, false)
             }
-            Unit::Sentence(_) => {
+            Unit::Sentence(at) => {
                 let figures = self.catalog.figures(doc);
                 let how = if question.asks_how { 0.4 } else { 0.0 };
+                // 第六件 of a list: the sentence numbered 6, not the list's heading.
+                let how = how
+                    + question.ordinal.map_or(0.0, |wanted| {
+                        if list_item_number(sentence_text(&self.library, at)) == Some(wanted) {
+                            1.0
+                        } else {
+                            -0.5
+                        }
+                    });
                 if figures.is_empty() {
                     let year_named = years
                         .iter()
@@ -1095,6 +1123,13 @@ impl Engine {
         }
         refs
     }
+}
+
+/// The number a list item opens with (`6.建成…`, `6、…`).
+fn list_item_number(text: &str) -> Option<u32> {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let after = text[digits.len()..].chars().next()?;
+    matches!(after, '.' | '、' | '．').then(|| digits.parse().ok())?
 }
 
 /// Byte ranges (shifted by `offset`) of the unit's words that are question words, within `limit` bytes.

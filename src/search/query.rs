@@ -64,6 +64,8 @@ pub struct Question {
     /// The two characters after 怎么 / 如何 (怎样控制 → 控制): when they are a word, the action asked about,
     /// which the report may name otherwise (只减不增).
     pub how_verb: Option<String>,
+    /// The item asked for in a numbered list (惠民工程第六件 → 6).
+    pub ordinal: Option<u32>,
 }
 
 impl Question {
@@ -517,6 +519,7 @@ impl QuestionReader {
     fn read_normalized(&self, normalized: String) -> Question {
         let aliased = self.rewrite(&one_of_a_not_a(&normalized));
         let (without_years, explicit_years) = take_years(&years_in_digits(&aliased));
+        let (without_years, ordinal) = take_ordinal(&without_years);
         let mut time = TimeFrame {
             years: explicit_years,
             ..TimeFrame::default()
@@ -644,7 +647,8 @@ impl QuestionReader {
         time.years.sort_unstable();
         time.years.dedup();
 
-        let intent = if definition || (weak_definition && !number) {
+        // "第六件是什么" asks for an item, not for a definition.
+        let intent = if definition || (weak_definition && !number && ordinal.is_none()) {
             Intent::Definition
         } else if number {
             Intent::Number
@@ -666,6 +670,7 @@ impl QuestionReader {
             acronyms: Vec::new(),
             counts,
             how_verb,
+            ordinal,
         }
     }
 
@@ -779,6 +784,50 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before_ok = !starts_word || start == 0 || !word(bytes[start - 1]);
     let after_ok = !ends_word || bytes.get(end).is_none_or(|&b| !word(b));
     before_ok && after_ok
+}
+
+/// Removes an ordinal (第六件, 第3项, 第十二个) from the text and returns its number.
+fn take_ordinal(text: &str) -> (String, Option<u32>) {
+    let Some(at) = text.find('第') else {
+        return (text.to_owned(), None);
+    };
+    let rest = &text[at + '第'.len_utf8()..];
+    let numeral: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(*c))
+        .collect();
+    let Some(number) = ordinal_number(&numeral) else {
+        return (text.to_owned(), None);
+    };
+    let mut end = at + '第'.len_utf8() + numeral.len();
+    if let Some(measure) = text[end..]
+        .chars()
+        .next()
+        .filter(|c| "件项个条点大批".contains(*c))
+    {
+        end += measure.len_utf8();
+    }
+    (format!("{} {}", &text[..at], &text[end..]), Some(number))
+}
+
+/// 六 → 6, 十二 → 12, 二十 → 20, 7 → 7 (up to 99).
+fn ordinal_number(numeral: &str) -> Option<u32> {
+    if !numeral.is_empty() && numeral.bytes().all(|b| b.is_ascii_digit()) {
+        return numeral.parse().ok().filter(|&n| n > 0);
+    }
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+    let chars: Vec<char> = numeral
+        .chars()
+        .map(|c| if c == '两' { '二' } else { c })
+        .collect();
+    match chars[..] {
+        ['十'] => Some(10),
+        [d] => digit(d),
+        ['十', d] => Some(10 + digit(d)?),
+        [t, '十'] => Some(10 * digit(t)?),
+        [t, '十', d] => Some(10 * digit(t)? + digit(d)?),
+        _ => None,
+    }
 }
 
 /// Nouns that begin with a measure word (人口 after 多少 is no count of 人).
@@ -988,6 +1037,19 @@ mod tests {
         assert_eq!(q.unit_hint, Some(&["人", "名", "人次"][..]));
         assert_eq!(r.read("有多少项目").unit_hint, None);
         assert!(!r.read("建了多少个").search_text.contains('个'));
+    }
+
+    #[test]
+    fn an_ordinal_names_an_item_of_a_list() {
+        let r = reader();
+        let q = r.read("惠民工程第六件是什么");
+        assert_eq!(q.ordinal, Some(6));
+        assert_eq!(q.intent, Intent::General);
+        assert!(!q.search_text.contains('第'));
+        assert_eq!(r.read("第12项").ordinal, Some(12));
+        assert_eq!(r.read("第二十个").ordinal, Some(20));
+        assert_eq!(r.read("第十一件").ordinal, Some(11));
+        assert_eq!(r.read("次第").ordinal, None);
     }
 
     #[test]
