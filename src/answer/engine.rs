@@ -418,7 +418,7 @@ impl Engine {
         let counts = question.intent == Intent::Number && question.unit_hint.is_some();
         ranking.ranked.first().is_some_and(|best| {
             // "多少家 / 几个" is answered by a figure: a unit that writes none does not answer it.
-            best.coverage >= needed && !(counts && !self.writes_a_number(best.doc))
+            best.coverage >= needed && (!counts || self.writes_a_number(best.doc))
         })
     }
 
