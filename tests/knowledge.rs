@@ -1265,11 +1265,23 @@ fn searchable(report: &Report) -> String {
         .collect()
 }
 
+/// Alias terms for things the report does not report (knowledge/README.md): questions about them are refused.
+const UNREPORTED: &[&str] = &[
+    "人均生产总值",
+    "一般公共预算支出",
+    "居民消费价格指数",
+    "疫苗接种率",
+];
+
 #[test]
 fn aliases_lead_to_words_the_report_uses() {
     let library = library();
     let text = searchable(xiping());
     for entry in &library.aliases {
+        if UNREPORTED.contains(&entry.canonical.as_str()) {
+            assert!(!text.contains(&entry.canonical), "{}", entry.canonical);
+            continue;
+        }
         assert!(
             text.contains(&entry.canonical),
             "`{}` is not in the report",
