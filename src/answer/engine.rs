@@ -409,7 +409,8 @@ impl Engine {
     }
 
     fn confident(&self, ranking: &Ranking) -> bool {
-        let needed = if ranking.question.asks_person {
+        // "几个专班? 谁当组长": a number asked with the person is answered like a number.
+        let needed = if ranking.question.asks_person && ranking.question.intent != Intent::Number {
             PERSON_COVERAGE
         } else {
             ANSWER_COVERAGE

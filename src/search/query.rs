@@ -647,6 +647,7 @@ impl QuestionReader {
         time.years.sort_unstable();
         time.years.dedup();
 
+        let unit_hint = unit_hint(&without_years, &normalized);
         // "第六件是什么" asks for an item, not for a definition.
         let intent = if definition || (weak_definition && !number && ordinal.is_none()) {
             Intent::Definition
@@ -666,7 +667,7 @@ impl QuestionReader {
             asks_person,
             asks_how,
             asks_practical,
-            unit_hint: unit_hint(&without_years),
+            unit_hint,
             acronyms: Vec::new(),
             counts,
             how_verb,
@@ -757,8 +758,8 @@ const MEASURES: &[(&str, &[&str])] = &[
     ("件", &["件"]),
 ];
 
-/// The unit a number is asked in: the measure word after 多少 / 几, or 人 for questions about 人口 / 人数.
-fn unit_hint(text: &str) -> Option<&'static [&'static str]> {
+/// The unit a number is asked in: the measure word after 多少 / 几, or 人 for questions that say 人口 / 人数.
+fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str]> {
     let after_asking = NUMBER_ASKING.iter().find_map(|asking| {
         let at = text.find(asking)? + asking.len();
         let rest = text[at..].trim_start();
@@ -767,10 +768,11 @@ fn unit_hint(text: &str) -> Option<&'static [&'static str]> {
             .find(|(word, _)| rest.starts_with(word) && !measure_begins_noun(rest))
             .map(|(_, units)| *units)
     });
+    // 人口 said by the asker, not brought in by an alias (poverty → 贫困人口).
     after_asking.or_else(|| {
         ["人口", "人数"]
             .iter()
-            .any(|word| text.contains(word))
+            .any(|word| said.contains(word))
             .then_some(PERSON_UNITS)
     })
 }
