@@ -68,7 +68,7 @@ fn quality_over_the_second_held_out_set() {
 }
 
 /// Floors for tests/questions_holdout2.tsv, a little below the figures reached.
-const HOLDOUT2_HIT_AT_1: f64 = 0.93;
+const HOLDOUT2_HIT_AT_1: f64 = 0.94;
 const HOLDOUT2_REJECTION: f64 = 0.95;
 
 fn assert_quality(cases: &[report_bot::answer::eval::Case], hit_at_1: f64, rejection: f64) {
