@@ -734,6 +734,7 @@ impl Engine {
                 )
             })
             .collect();
+        let mut phrase = String::new();
         topic.windows(2).find_map(|pair| {
             let [(first, a), (second, b)] = pair else {
                 return None;
@@ -742,7 +743,9 @@ impl Engine {
                 // Written together already: the reader has read them.
                 return None;
             }
-            let phrase = format!("{first}{second}");
+            phrase.clear();
+            phrase.push_str(first);
+            phrase.push_str(second);
             let canonical = self.reader.canonical_of(&phrase)?;
             Some(format!(
                 "{} {canonical} {}",

@@ -519,7 +519,7 @@ impl QuestionReader {
     fn read_normalized(&self, normalized: String) -> Question {
         let aliased = self.rewrite(&one_of_a_not_a(&normalized));
         let (without_years, explicit_years) = take_years(&years_in_digits(&aliased));
-        let (without_years, ordinal) = take_ordinal(&without_years);
+        let (without_years, ordinal) = take_ordinal(without_years);
         let mut time = TimeFrame {
             years: explicit_years,
             ..TimeFrame::default()
@@ -789,9 +789,9 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Removes an ordinal (第六件, 第3项, 第十二个) from the text and returns its number.
-fn take_ordinal(text: &str) -> (String, Option<u32>) {
+fn take_ordinal(text: String) -> (String, Option<u32>) {
     let Some(at) = text.find('第') else {
-        return (text.to_owned(), None);
+        return (text, None);
     };
     let rest = &text[at + '第'.len_utf8()..];
     let numeral: String = rest
@@ -799,7 +799,7 @@ fn take_ordinal(text: &str) -> (String, Option<u32>) {
         .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(*c))
         .collect();
     let Some(number) = ordinal_number(&numeral) else {
-        return (text.to_owned(), None);
+        return (text, None);
     };
     let mut end = at + '第'.len_utf8() + numeral.len();
     if let Some(measure) = text[end..]
@@ -847,6 +847,9 @@ fn measure_begins_noun(text: &str) -> bool {
 
 /// "A不A" / "A没A" questions (管不管, 修没修) as their verb alone: the asking is in the repetition.
 fn one_of_a_not_a(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['不', '没']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let chars: Vec<char> = text.chars().collect();
     let at = |i: usize| {
         i + 2 < chars.len()
@@ -869,6 +872,9 @@ fn one_of_a_not_a(text: &str) -> std::borrow::Cow<'_, str> {
 /// Years written in Chinese numerals (二〇二二年, 二零二一年) in digits, as [`take_years`] reads them.
 fn years_in_digits(text: &str) -> std::borrow::Cow<'_, str> {
     const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    if !text.contains(['〇', '零', '九']) || !text.contains('年') {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let digit = |c: char| match c {
         '零' => Some(0),
         c => DIGITS.iter().position(|&d| d == c),
