@@ -1349,6 +1349,14 @@ mod tests {
     }
 
     #[test]
+    fn words_kept_apart_still_say_the_term_they_make_together() {
+        // 粮食 … 产量 is 粮食产量, an alias of 粮食总产, with the year and 的 in between.
+        let answer = engine().ask("粮食去年的产量是多少");
+        assert!(answer.answered, "{answer:#?}");
+        assert_eq!(answer.hits[0].id, "t/1.0.1.2#1", "{answer:#?}");
+    }
+
+    #[test]
     fn a_definition_question_gets_the_glossary_entry() {
         let engine = engine();
         for question in [
