@@ -94,7 +94,7 @@ pub(super) fn time_fit(question: &Question, kind: FigureKind, period: Period) ->
             fit += match kind {
                 FigureKind::Result => 0.5,
                 _ if five_year => 0.3,
-                _ => 0.0,
+                _ => -0.3,
             };
         } else {
             fit += match kind {

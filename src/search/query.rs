@@ -648,6 +648,11 @@ impl QuestionReader {
         time.years.dedup();
 
         let unit_hint = unit_hint(&without_years, &normalized);
+        // 修了多少, 建了几座: counting what has been done.
+        let wants_result = wants_result
+            || ["了多少", "了几"]
+                .iter()
+                .any(|done| without_years.contains(done));
         // "第六件是什么" asks for an item, not for a definition.
         let intent = if definition || (weak_definition && !number && ordinal.is_none()) {
             Intent::Definition
@@ -1035,6 +1040,14 @@ mod tests {
             .read("问题楼盘什么时候处置完")
             .search_text
             .contains("时候"));
+    }
+
+    #[test]
+    fn counting_what_was_done_asks_for_results() {
+        let r = reader();
+        assert!(r.read("通村道路修了多少公里").wants_result);
+        assert!(r.read("建了几座桥").wants_result);
+        assert!(!r.read("今年修多少公里").wants_result);
     }
 
     #[test]
