@@ -233,7 +233,7 @@ impl Engine {
         let mut ranking = self.rank(understood);
         if !self.confident(&ranking) {
             // One wrong character in a known term: try again with it corrected.
-            let is_word = |word: &str| self.index.tokenizer().frequency(word).is_some();
+            let is_word = |word: &str| self.index.tokenizer().knows(word);
             if let Some(corrected) = self.reader.read_corrected(&ranking.question, &is_word) {
                 let retry = self.rank(corrected);
                 if self.confident(&retry) {
@@ -325,7 +325,7 @@ impl Engine {
             .or_else(|| exact(&self.reader.rewrite(&wanted)))
             .or_else(|| {
                 let question = self.reader.read(&wanted);
-                let is_word = |word: &str| self.index.tokenizer().frequency(word).is_some();
+                let is_word = |word: &str| self.index.tokenizer().knows(word);
                 let corrected = self.reader.read_corrected(&question, &is_word)?;
                 exact(&corrected.normalized)
             })
