@@ -80,17 +80,46 @@ pub struct DocWords {
     pub main: Vec<u32>,
     pub context: Vec<u32>,
     pub name: Vec<u32>,
+    /// The same three sets as bits by term id: ranking asks "has it this word?" for every candidate and
+    /// every word of the question, which a bit answers in one load.
+    main_bits: TermBits,
+    context_bits: TermBits,
+    name_bits: TermBits,
 }
 
 impl DocWords {
     pub fn main_has(&self, term: u32) -> bool {
-        self.main.binary_search(&term).is_ok()
+        self.main_bits.has(term)
     }
     pub fn context_has(&self, term: u32) -> bool {
-        self.context.binary_search(&term).is_ok()
+        self.context_bits.has(term)
     }
     pub fn name_has(&self, term: u32) -> bool {
-        self.name.binary_search(&term).is_ok()
+        self.name_bits.has(term)
+    }
+}
+
+/// A set of term ids as bits, as long as its largest id needs.
+#[derive(Debug, Clone, Default)]
+struct TermBits(Box<[u64]>);
+
+impl TermBits {
+    /// `sorted` must be sorted (its last id sizes the set).
+    fn of(sorted: &[u32]) -> TermBits {
+        let Some(&last) = sorted.last() else {
+            return TermBits::default();
+        };
+        let mut bits = vec![0u64; last as usize / 64 + 1];
+        for &term in sorted {
+            bits[term as usize / 64] |= 1 << (term % 64);
+        }
+        TermBits(bits.into_boxed_slice())
+    }
+
+    fn has(&self, term: u32) -> bool {
+        self.0
+            .get(term as usize / 64)
+            .is_some_and(|word| word & (1 << (term % 64)) != 0)
     }
 }
 
@@ -191,6 +220,9 @@ impl SearchIndex {
             let name = ids(&spans_of(&doc.name));
             words.push(DocWords {
                 spans,
+                main_bits: TermBits::of(&main),
+                context_bits: TermBits::of(&context),
+                name_bits: TermBits::of(&name),
                 main,
                 context,
                 name,
@@ -383,6 +415,15 @@ struct WordsWeight {
 impl WordsWeight {
     /// Every matching document with its score, in document order.
     fn scored(&self, reader: &SegmentReader) -> tantivy::Result<Vec<(DocId, Score)>> {
+        let (scores, matched) = self.accumulate(reader)?;
+        Ok((0..scores.len())
+            .filter(|&at| matched[at])
+            .map(|at| (at as DocId, scores[at]))
+            .collect())
+    }
+
+    /// Each document's score, and whether any word matched it, by document.
+    fn accumulate(&self, reader: &SegmentReader) -> tantivy::Result<(Vec<Score>, Vec<bool>)> {
         let max_doc = reader.max_doc() as usize;
         let mut scores: Vec<Score> = vec![0.0; max_doc];
         let mut matched = vec![false; max_doc];
@@ -403,10 +444,7 @@ impl WordsWeight {
                 doc = postings.advance();
             }
         }
-        Ok((0..max_doc)
-            .filter(|&at| matched[at])
-            .map(|at| (at as DocId, scores[at]))
-            .collect())
+        Ok((scores, matched))
     }
 }
 
@@ -435,9 +473,10 @@ impl Weight for WordsWeight {
         reader: &SegmentReader,
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> tantivy::Result<()> {
-        for (doc, score) in self.scored(reader)? {
-            if score > threshold {
-                threshold = callback(doc, score);
+        let (scores, matched) = self.accumulate(reader)?;
+        for (doc, (&score, &matched)) in scores.iter().zip(&matched).enumerate() {
+            if matched && score > threshold {
+                threshold = callback(doc as DocId, score);
             }
         }
         Ok(())
@@ -569,6 +608,18 @@ mod tests {
         assert_eq!(expected.len(), 3);
         assert_eq!(index.search(&words, 10), expected);
         assert_eq!(index.search(&words, 2), expected[..2]);
+    }
+
+    #[test]
+    fn term_bits_hold_exactly_their_ids() {
+        let bits = TermBits::of(&[0, 5, 63, 64, 200]);
+        for term in [0, 5, 63, 64, 200] {
+            assert!(bits.has(term), "{term}");
+        }
+        for term in [1, 62, 65, 199, 201, 100_000] {
+            assert!(!bits.has(term), "{term}");
+        }
+        assert!(!TermBits::of(&[]).has(0));
     }
 
     #[test]
