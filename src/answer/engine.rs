@@ -758,9 +758,9 @@ impl Engine {
 
     /// Whether the question names the glossary entry's term.
     fn names(&self, entry: &GlossaryEntry, question: &Question) -> bool {
-        let squeeze = |text: &str| text.split_whitespace().collect::<String>();
-        let term = squeeze(&normalize(&entry.term));
-        !term.is_empty() && squeeze(&question.search_text).contains(&term)
+        self.catalog
+            .doc_of(&entry.id)
+            .is_some_and(|doc| self.catalog.names_glossary_term(doc, &question.search_text))
     }
 
     /// Ranked units, one per sentence, each covering enough of the question.
@@ -916,7 +916,10 @@ impl Engine {
         let paragraph = paragraph(&self.library, at);
         let matches_in = |index: usize| -> Option<usize> {
             paragraph.sentences.get(index)?;
-            let doc = self.catalog.doc_of(&paragraph.sentences[index].id)?;
+            let doc = self.catalog.sentence_doc_at(SentenceAt {
+                sentence: index,
+                ..at
+            })?;
             Some(
                 self.index
                     .doc_words(doc)
@@ -948,7 +951,10 @@ impl Engine {
             let sentence = &paragraph.sentences[index];
             let offset = excerpt.len();
             excerpt.push_str(&sentence.text);
-            if let Some(doc) = self.catalog.doc_of(&sentence.id) {
+            if let Some(doc) = self.catalog.sentence_doc_at(SentenceAt {
+                sentence: index,
+                ..at
+            }) {
                 highlights.extend(marks(
                     self.index.doc_words(doc),
                     question_terms,
