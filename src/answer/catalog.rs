@@ -54,6 +54,8 @@ pub struct Catalog {
     docs_by_sentence: FxHashMap<SentenceAt, u32>,
     /// For each glossary unit, its term normalised and without spaces, as questions are compared with it.
     glossary_keys: Vec<String>,
+    /// The glossary entries each sentence uses (by sentence id), in library order.
+    glossary_used_by: FxHashMap<String, Vec<String>>,
     paragraphs_by_id: FxHashMap<String, (usize, usize, usize, usize)>,
 }
 
@@ -137,6 +139,15 @@ impl Catalog {
                 );
                 if let Some(key) = catalog.glossary_keys.last_mut() {
                     *key = normalize(&entry.term).split_whitespace().collect();
+                }
+                for sentence_id in &entry.used_in {
+                    let used = catalog
+                        .glossary_used_by
+                        .entry(sentence_id.clone())
+                        .or_default();
+                    if used.last() != Some(&entry.id) {
+                        used.push(entry.id.clone());
+                    }
                 }
             }
         }
@@ -224,6 +235,13 @@ impl Catalog {
     /// The index document number of a unit id.
     pub fn doc_of(&self, id: &str) -> Option<u32> {
         self.by_id.get(id).map(|&i| i as u32)
+    }
+
+    /// The ids of the glossary entries a sentence uses, in library order.
+    pub fn glossary_used_by(&self, sentence_id: &str) -> &[String] {
+        self.glossary_used_by
+            .get(sentence_id)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The index document number of the sentence at `at`.

@@ -205,7 +205,10 @@ impl Engine {
     /// The hits after the first `offset` ones ("more results"); the direct answer only comes with the first
     /// page.
     pub fn ask_more(&self, question: &str, offset: usize) -> Answer {
-        let text: String = question.chars().take(MAX_QUESTION_CHARS).collect();
+        let text = match question.char_indices().nth(MAX_QUESTION_CHARS) {
+            Some((end, _)) => &question[..end],
+            None => question,
+        };
         let mut answer = Answer {
             question: question.to_owned(),
             answered: false,
@@ -215,7 +218,7 @@ impl Engine {
             suggestions: Vec::new(),
             unanswered: None,
         };
-        let understood = self.reader.read(&text);
+        let understood = self.reader.read(text);
         if understood.is_empty() && !understood.asks_practical {
             return self.refuse(answer, Unanswered::EmptyQuestion);
         }
@@ -976,12 +979,10 @@ impl Engine {
                         HitKind::Indicator => hit.id.split('#').next().unwrap_or_default(),
                         _ => hit.id.as_str(),
                     };
-                    self.library
-                        .reports
+                    self.catalog
+                        .glossary_used_by(sentence_id)
                         .iter()
-                        .flat_map(|report| &report.glossary)
-                        .filter(|entry| entry.used_in.iter().any(|id| id == sentence_id))
-                        .map(|entry| entry.id.as_str())
+                        .map(String::as_str)
                         .collect()
                 }
             };
