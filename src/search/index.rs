@@ -296,11 +296,12 @@ impl SearchIndex {
                 continue;
             }
             // Names are in the main text too; the caller scores them on its own.
-            for (field, info) in self.postings[term as usize].iter().enumerate() {
-                let Some(info) = info else {
+            for (field, &at) in self.postings[term as usize].iter().enumerate() {
+                let postings = &self.fields[field];
+                let Some(info) = postings.infos.get(at as usize) else {
                     continue;
                 };
-                if let Some(Some(bm25)) = self.fields[field].weights.get(info.doc_freq as usize) {
+                if let Some(bm25) = postings.weights.get(&info.doc_freq) {
                     clauses.push(Clause {
                         field,
                         info: info.clone(),
@@ -333,16 +334,19 @@ impl SearchIndex {
     }
 }
 
-/// Where a term's postings sit in the main and context fields.
-type TermPostings = [Option<TermInfo>; 2];
+/// For a term id, the place of its postings in the main and context fields' `infos` ([`NOT_IN_FIELD`]: none).
+type TermPostings = [u32; 2];
+const NOT_IN_FIELD: u32 = u32::MAX;
 
 /// One field's postings reader, norms and BM25 weights, kept for the program's life.
 struct FieldPostings {
     inverted_index: Arc<InvertedIndexReader>,
     norms: FieldNormReader,
+    /// Where the postings of the field's words sit.
+    infos: Vec<TermInfo>,
     /// BM25 weight of a word by its document frequency (within one field nothing else changes it), for the
     /// frequencies some word has.
-    weights: Vec<Option<Bm25Weight>>,
+    weights: FxHashMap<u32, Bm25Weight>,
 }
 
 impl FieldPostings {
@@ -354,12 +358,13 @@ impl FieldPostings {
     ) -> Result<([FieldPostings; 2], Vec<TermPostings>), IndexError> {
         let segment = searcher.segment_reader(0);
         let total_docs = searcher.total_num_docs()?;
-        let mut postings: Vec<TermPostings> = vec![[None, None]; terms.len()];
+        let mut postings: Vec<TermPostings> = vec![[NOT_IN_FIELD; 2]; terms.len()];
         let mut read_field = |slot: usize, field: Field| -> Result<FieldPostings, IndexError> {
             let inverted_index = segment.inverted_index(field)?;
             // As tantivy's own term queries score: the same statistics, the same formula.
             let average_norm = searcher.total_num_tokens(field)? as Score / total_docs as Score;
-            let mut weights: Vec<Option<Bm25Weight>> = vec![None; total_docs as usize + 1];
+            let mut infos: Vec<TermInfo> = Vec::new();
+            let mut weights: FxHashMap<u32, Bm25Weight> = FxHashMap::default();
             let mut stream = inverted_index
                 .terms()
                 .stream()
@@ -368,13 +373,13 @@ impl FieldPostings {
                 let known = std::str::from_utf8(stream.key())
                     .ok()
                     .and_then(|word| terms.get(word));
-                let info = stream.value();
-                let Some((&term, weight)) = known.zip(weights.get_mut(info.doc_freq as usize))
-                else {
+                let (Some(&term), Ok(at)) = (known, u32::try_from(infos.len())) else {
                     continue;
                 };
-                postings[term as usize][slot] = Some(info.clone());
-                weight.get_or_insert_with(|| {
+                let info = stream.value();
+                postings[term as usize][slot] = at;
+                infos.push(info.clone());
+                weights.entry(info.doc_freq).or_insert_with(|| {
                     Bm25Weight::for_one_term_without_explain(
                         info.doc_freq.into(),
                         total_docs,
@@ -386,9 +391,17 @@ impl FieldPostings {
                 Some(norms) => norms,
                 None => FieldNormReader::constant(segment.max_doc(), 1),
             };
+            infos.shrink_to_fit();
+            tracing::debug!(
+                field = slot,
+                words = infos.len(),
+                weights = weights.len(),
+                "postings read"
+            );
             Ok(FieldPostings {
                 inverted_index,
                 norms,
+                infos,
                 weights,
             })
         };
