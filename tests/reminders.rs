@@ -3,8 +3,11 @@
 //! the Bot API; then the rotation of the real report, the reminder message, and the /subscribe,
 //! /subscription and /unsubscribe commands through teloxide_tests' mock Bot API.
 
+#[path = "support/html.rs"]
+mod html;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
+use html::visible;
 use report_bot::answer::Engine;
 use report_bot::knowledge::{FigureKind, Indicator, Library, Period, Report, ReportMeta};
 use report_bot::reminders::content::{Reminder, TargetRotation};
@@ -694,24 +697,6 @@ fn the_2022_rotation_runs_main_targets_then_numeric_tasks_then_the_livelihood_pr
             "{target:?}"
         );
     }
-}
-
-/// The text a reader sees: tags dropped, entities decoded.
-fn visible(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
 }
 
 fn callback_data(markup: Option<&ReplyMarkup>) -> Vec<String> {

@@ -2,7 +2,10 @@
 //! group rules, buttons, bad arguments, flood control and odd input. The engine runs over a small
 //! made-up report written here, so these tests check the bot, not the report or the engine's ranking.
 
+#[path = "support/html.rs"]
+mod html;
 use chrono::NaiveDate;
+use html::visible;
 use report_bot::answer::Engine;
 use report_bot::knowledge::{
     AliasEntry, ChangeKind, FigureKind, GlossaryEntry, Indicator, Library, Paragraph, Part, Period,
@@ -334,24 +337,6 @@ fn callback_data(markup: Option<&ReplyMarkup>) -> Vec<String> {
             _ => None,
         })
         .collect()
-}
-
-/// The text a reader sees: tags dropped, entities decoded.
-fn visible(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
 }
 
 /// Telegram's limits hold for every message: at most 4096 characters, balanced known tags.

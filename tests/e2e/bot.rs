@@ -2,29 +2,12 @@
 
 use crate::bot_process::BotProcess;
 use crate::fake_api::{self, Call, FakeApi, Fault};
+use crate::html::visible;
 use serde_json::Value;
 use std::time::Duration;
 
 /// Long enough for a debug build on a busy machine; every wait ends as soon as its call arrives.
 const WAIT: Duration = Duration::from_secs(20);
-
-/// The text a reader sees: tags dropped, entities decoded.
-fn visible(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
-}
 
 /// Starts the fake and the bot, and waits until the bot polls.
 async fn start() -> (FakeApi, BotProcess) {

@@ -45,6 +45,8 @@ pub enum Fault {
     ServerError(u16),
     /// 409 Conflict: another instance is polling.
     Conflict,
+    /// 403: the user blocked the bot.
+    BlockedByUser,
 }
 
 /// One request the bot made.
@@ -380,6 +382,12 @@ fn fault_response(fault: Fault) -> (StatusCode, Value) {
             StatusCode::CONFLICT,
             409,
             "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+            None,
+        ),
+        Fault::BlockedByUser => error_body(
+            StatusCode::FORBIDDEN,
+            403,
+            "Forbidden: bot was blocked by the user",
             None,
         ),
     }

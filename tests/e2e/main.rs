@@ -4,4 +4,6 @@ mod bot;
 mod bot_process;
 mod fake_api;
 mod fake_api_checks;
+#[path = "../support/html.rs"]
+mod html;
 mod reminders;

@@ -1,32 +1,18 @@
 //! Daily reminders with the real binary and a fake Telegram: a subscriber whose time is a minute away gets
-//! exactly one reminder, and a subscription outlives the process.
+//! exactly one reminder, a user who blocked the bot loses the subscription, and a subscription outlives
+//! the process.
 //!
-//! The first test waits for real time to pass (about a minute), once: the binary has no clock override.
+//! The minute tests wait for real time to pass (about a minute, in parallel): the binary has no clock
+//! override.
 
 use crate::bot_process::BotProcess;
-use crate::fake_api::{self, Call, FakeApi};
+use crate::fake_api::{self, Call, FakeApi, Fault};
+use crate::html::visible;
 use chrono::{TimeDelta, Timelike, Utc};
 use std::time::Duration;
 
 /// A reply to a command.
 const WAIT: Duration = Duration::from_secs(20);
-
-fn visible(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
-}
 
 async fn start(api: &FakeApi, env: &[(&str, &str)]) -> BotProcess {
     let bot = BotProcess::spawn(api, env);
@@ -68,11 +54,7 @@ async fn a_subscriber_whose_time_is_a_minute_away_gets_exactly_one_reminder() {
     let api = FakeApi::start().await;
     let bot = start(&api, &[]).await;
 
-    // The next whole minute at least 30 s away, so the subscription is surely in before it.
-    let due = (Utc::now() + TimeDelta::seconds(90))
-        .with_second(0)
-        .and_then(|at| at.with_nanosecond(0))
-        .expect("a whole minute");
+    let due = next_whole_minute();
     let time = due.format("%H:%M").to_string();
     let confirmed = command(&api, &bot, CHAT, &format!("/subscribe {time} UTC")).await;
     assert!(
@@ -110,6 +92,45 @@ async fn a_subscriber_whose_time_is_a_minute_away_gets_exactly_one_reminder() {
     let tomorrow = (due + TimeDelta::days(1)).format("%-m月%-d日").to_string();
     assert!(status.contains(&tomorrow), "next one is tomorrow: {status}");
     assert!(api.rejected().is_empty(), "{:#?}", api.rejected());
+    bot.finish().await;
+}
+
+/// The next whole minute at least 30 s away, so a subscription made now is surely in before it.
+fn next_whole_minute() -> chrono::DateTime<Utc> {
+    (Utc::now() + TimeDelta::seconds(90))
+        .with_second(0)
+        .and_then(|at| at.with_nanosecond(0))
+        .expect("a whole minute")
+}
+
+#[tokio::test]
+async fn a_user_who_blocked_the_bot_loses_the_subscription_and_nothing_else_breaks() {
+    const CHAT: i64 = 7_003;
+    let api = FakeApi::start().await;
+    let bot = start(&api, &[]).await;
+    let time = next_whole_minute().format("%H:%M").to_string();
+    let confirmed = command(&api, &bot, CHAT, &format!("/subscribe {time} UTC")).await;
+    assert!(confirmed.contains(&time), "{confirmed}");
+
+    // The user blocks the bot: Telegram refuses the reminder with 403.
+    api.fail_next("SendMessage", Fault::BlockedByUser);
+    let refused = api
+        .wait_for(Duration::from_secs(150), |call| {
+            call.is("SendMessage") && call.params["chat_id"] == CHAT && !call.ok
+        })
+        .await
+        .unwrap_or_else(|| panic!("no reminder attempt; logs:\n{}", bot.logs()));
+    assert!(refused.text().contains("今日提醒"), "{}", refused.text());
+    assert!(
+        bot.wait_for_log("subscription ended", WAIT).await,
+        "logs:\n{}",
+        bot.logs()
+    );
+
+    // Unblocked later, the user finds no subscription, and the bot still answers.
+    let status = command(&api, &bot, CHAT, "/subscription").await;
+    assert!(status.contains("还没有订阅"), "{status}");
+    assert_eq!(reminders_to(&api, CHAT).len(), 1, "one attempt, no retry");
     bot.finish().await;
 }
 
