@@ -9,7 +9,7 @@ use crate::search::normalize::{is_han, normalize};
 use crate::search::query::QuestionReader;
 
 /// Where a sentence sits in a report's tree (indexes, not ids).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SentenceAt {
     pub report: usize,
     pub part: usize,
@@ -53,6 +53,12 @@ pub struct Catalog {
     part_periods: Vec<Option<Period>>,
     by_id: FxHashMap<String, usize>,
     sentences_by_id: FxHashMap<String, SentenceAt>,
+    /// The document of each sentence, by its place (cheaper than by its id).
+    docs_by_sentence: FxHashMap<SentenceAt, u32>,
+    /// For each glossary unit, its term normalised and without spaces, as questions are compared with it.
+    glossary_keys: Vec<String>,
+    /// The glossary entries each sentence uses (by sentence id), in library order.
+    glossary_used_by: FxHashMap<String, Vec<String>>,
     paragraphs_by_id: FxHashMap<String, (usize, usize, usize, usize)>,
 }
 
@@ -75,6 +81,9 @@ impl Catalog {
                                 sentence: t,
                             };
                             catalog.sentences_by_id.insert(sentence.id.clone(), at);
+                            catalog
+                                .docs_by_sentence
+                                .insert(at, catalog.units.len() as u32);
                             catalog.push(sentence.id.clone(), Unit::Sentence(at));
                             if let (Some(digits), Some(years), Some(measures)) = (
                                 catalog.has_digits.last_mut(),
@@ -132,6 +141,18 @@ impl Catalog {
                         index: i,
                     },
                 );
+                if let Some(key) = catalog.glossary_keys.last_mut() {
+                    *key = normalize(&entry.term).split_whitespace().collect();
+                }
+                for sentence_id in &entry.used_in {
+                    let used = catalog
+                        .glossary_used_by
+                        .entry(sentence_id.clone())
+                        .or_default();
+                    if used.last() != Some(&entry.id) {
+                        used.push(entry.id.clone());
+                    }
+                }
             }
         }
         catalog
@@ -181,6 +202,7 @@ impl Catalog {
         self.has_digits.push(false);
         self.written_years.push(Vec::new());
         self.measures.push(Vec::new());
+        self.glossary_keys.push(String::new());
     }
 
     /// Whether a unit states a figure in one of `units` (`多少公里` wants `公里`).
@@ -252,6 +274,24 @@ impl Catalog {
     /// The index document number of a unit id.
     pub fn doc_of(&self, id: &str) -> Option<u32> {
         self.by_id.get(id).map(|&i| i as u32)
+    }
+
+    /// The ids of the glossary entries a sentence uses, in library order.
+    pub fn glossary_used_by(&self, sentence_id: &str) -> &[String] {
+        self.glossary_used_by
+            .get(sentence_id)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The index document number of the sentence at `at`.
+    pub fn sentence_doc_at(&self, at: SentenceAt) -> Option<u32> {
+        self.docs_by_sentence.get(&at).copied()
+    }
+
+    /// Whether `text` (a question's search text) names the glossary unit `doc`'s term, spaces aside.
+    pub fn names_glossary_term(&self, doc: u32, text: &str) -> bool {
+        let term = &self.glossary_keys[doc as usize];
+        !term.is_empty() && contains_without_spaces(text, term)
     }
 
     pub fn sentence_at(&self, id: &str) -> Option<SentenceAt> {
@@ -395,6 +435,20 @@ pub fn clause_around<'a>(sentence: &'a str, value: &str) -> &'a str {
     &sentence[start..end]
 }
 
+/// Whether `needle` occurs in `text` once the whitespace of `text` is removed, without building that text.
+fn contains_without_spaces(text: &str, needle: &str) -> bool {
+    let mut rest = text.chars().filter(|c| !c.is_whitespace());
+    loop {
+        let mut candidate = rest.clone();
+        if needle.chars().all(|c| candidate.next() == Some(c)) {
+            return true;
+        }
+        if rest.next().is_none() {
+            return false;
+        }
+    }
+}
+
 /// How a record's time reads in a direct answer: `2022年`, `2017—2021年`.
 pub fn period_label(period: Period) -> String {
     match period {
@@ -518,6 +572,16 @@ mod tests {
         assert_eq!(measures_after_figures("培育3900多家,增长8%"), vec!["家"]);
         assert!(measures_after_figures("没有数字").is_empty());
         assert_eq!(bare_measure("万吨"), "吨");
+    }
+
+    #[test]
+    fn a_term_is_found_across_spaces() {
+        assert!(contains_without_spaces("四张 清单 是", "四张清单"));
+        assert!(contains_without_spaces("四张清单", "四张清单"));
+        assert!(contains_without_spaces(" 2022 四张清单", "清单"));
+        assert!(!contains_without_spaces("四张 清", "四张清单"));
+        assert!(!contains_without_spaces("", "清单"));
+        assert!(!contains_without_spaces("清 x 单", "清单"));
     }
 
     #[test]

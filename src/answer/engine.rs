@@ -216,7 +216,10 @@ impl Engine {
     /// The hits after the first `offset` ones ("more results"); the direct answer only comes with the first
     /// page.
     pub fn ask_more(&self, question: &str, offset: usize) -> Answer {
-        let text: String = question.chars().take(MAX_QUESTION_CHARS).collect();
+        let text = match question.char_indices().nth(MAX_QUESTION_CHARS) {
+            Some((end, _)) => &question[..end],
+            None => question,
+        };
         let mut answer = Answer {
             question: question.to_owned(),
             answered: false,
@@ -226,7 +229,7 @@ impl Engine {
             suggestions: Vec::new(),
             unanswered: None,
         };
-        let understood = self.reader.read(&text);
+        let understood = self.reader.read(text);
         if understood.is_empty() && !understood.asks_practical {
             return self.refuse(answer, Unanswered::EmptyQuestion);
         }
@@ -244,7 +247,7 @@ impl Engine {
         let mut ranking = self.rank(understood);
         if !self.confident(&ranking) {
             // One wrong character in a known term: try again with it corrected.
-            let is_word = |word: &str| self.index.tokenizer().frequency(word).is_some();
+            let is_word = |word: &str| self.index.tokenizer().knows(word);
             if let Some(corrected) = self.reader.read_corrected(&ranking.question, &is_word) {
                 let retry = self.rank(corrected);
                 if self.confident(&retry) {
@@ -336,7 +339,7 @@ impl Engine {
             .or_else(|| exact(&self.reader.rewrite(&wanted)))
             .or_else(|| {
                 let question = self.reader.read(&wanted);
-                let is_word = |word: &str| self.index.tokenizer().frequency(word).is_some();
+                let is_word = |word: &str| self.index.tokenizer().knows(word);
                 let corrected = self.reader.read_corrected(&question, &is_word)?;
                 exact(&corrected.normalized)
             })
@@ -898,9 +901,9 @@ impl Engine {
 
     /// Whether the question names the glossary entry's term.
     fn names(&self, entry: &GlossaryEntry, question: &Question) -> bool {
-        let squeeze = |text: &str| text.split_whitespace().collect::<String>();
-        let term = squeeze(&normalize(&entry.term));
-        !term.is_empty() && squeeze(&question.search_text).contains(&term)
+        self.catalog
+            .doc_of(&entry.id)
+            .is_some_and(|doc| self.catalog.names_glossary_term(doc, &question.search_text))
     }
 
     /// Ranked units, one per sentence, each covering enough of the question.
@@ -1056,7 +1059,10 @@ impl Engine {
         let paragraph = paragraph(&self.library, at);
         let matches_in = |index: usize| -> Option<usize> {
             paragraph.sentences.get(index)?;
-            let doc = self.catalog.doc_of(&paragraph.sentences[index].id)?;
+            let doc = self.catalog.sentence_doc_at(SentenceAt {
+                sentence: index,
+                ..at
+            })?;
             Some(
                 self.index
                     .doc_words(doc)
@@ -1088,7 +1094,10 @@ impl Engine {
             let sentence = &paragraph.sentences[index];
             let offset = excerpt.len();
             excerpt.push_str(&sentence.text);
-            if let Some(doc) = self.catalog.doc_of(&sentence.id) {
+            if let Some(doc) = self.catalog.sentence_doc_at(SentenceAt {
+                sentence: index,
+                ..at
+            }) {
                 highlights.extend(marks(
                     self.index.doc_words(doc),
                     question_terms,
@@ -1110,12 +1119,10 @@ impl Engine {
                         HitKind::Indicator => hit.id.split('#').next().unwrap_or_default(),
                         _ => hit.id.as_str(),
                     };
-                    self.library
-                        .reports
+                    self.catalog
+                        .glossary_used_by(sentence_id)
                         .iter()
-                        .flat_map(|report| &report.glossary)
-                        .filter(|entry| entry.used_in.iter().any(|id| id == sentence_id))
-                        .map(|entry| entry.id.as_str())
+                        .map(String::as_str)
                         .collect()
                 }
             };

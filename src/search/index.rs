@@ -4,13 +4,24 @@
 //! tantivy ranks candidates by BM25 over two fields; the caller re-scores them with what BM25 cannot see
 //! (intent, year, how much of the question a unit covers), for which the index also keeps each unit's words
 //! as term ids.
+//!
+//! The index is a few hundred units, so a query's cost is tantivy's per-term set-up, not its postings: the
+//! term dictionary lookups, the BM25 weights and the query objects are therefore made once at build time,
+//! and a question only walks the postings of its words.
+
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::collector::{Collector, TopDocs};
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::index::InvertedIndexReader;
+use tantivy::postings::{Postings, TermInfo};
+use tantivy::query::{Bm25StatisticsProvider, Bm25Weight, Explanation, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::{doc, Index, ReloadPolicy, Searcher, Term};
+use tantivy::{
+    doc, DocId, DocSet, Index, ReloadPolicy, Score, Searcher, SegmentReader, TERMINATED,
+};
 
 use super::tokenizer::JiebaTokenizer;
 
@@ -44,9 +55,8 @@ pub enum IndexError {
     },
 }
 
-/// How much a match in each field counts for BM25.
-const MAIN_BOOST: f32 = 1.0;
-const CONTEXT_BOOST: f32 = 0.4;
+/// How much a match in each field counts for BM25 (main, context).
+const FIELD_BOOSTS: [f32; 2] = [1.0, 0.4];
 
 #[derive(Debug, Clone, Copy)]
 struct Fields {
@@ -70,24 +80,56 @@ pub struct DocWords {
     pub main: Vec<u32>,
     pub context: Vec<u32>,
     pub name: Vec<u32>,
+    /// The same three sets as bits by term id: ranking asks "has it this word?" for every candidate and
+    /// every word of the question, which a bit answers in one load.
+    main_bits: TermBits,
+    context_bits: TermBits,
+    name_bits: TermBits,
 }
 
 impl DocWords {
     pub fn main_has(&self, term: u32) -> bool {
-        self.main.binary_search(&term).is_ok()
+        self.main_bits.has(term)
     }
     pub fn context_has(&self, term: u32) -> bool {
-        self.context.binary_search(&term).is_ok()
+        self.context_bits.has(term)
     }
     pub fn name_has(&self, term: u32) -> bool {
-        self.name.binary_search(&term).is_ok()
+        self.name_bits.has(term)
+    }
+}
+
+/// A set of term ids as bits, as long as its largest id needs.
+#[derive(Debug, Clone, Default)]
+struct TermBits(Box<[u64]>);
+
+impl TermBits {
+    /// `sorted` must be sorted (its last id sizes the set).
+    fn of(sorted: &[u32]) -> TermBits {
+        let Some(&last) = sorted.last() else {
+            return TermBits::default();
+        };
+        let mut bits = vec![0u64; last as usize / 64 + 1];
+        for &term in sorted {
+            bits[term as usize / 64] |= 1 << (term % 64);
+        }
+        TermBits(bits.into_boxed_slice())
+    }
+
+    fn has(&self, term: u32) -> bool {
+        self.0
+            .get(term as usize / 64)
+            .is_some_and(|word| word & (1 << (term % 64)) != 0)
     }
 }
 
 /// The in-RAM index and its single searcher. Documents are numbered in the order they were given.
 pub struct SearchIndex {
     searcher: Searcher,
-    fields: Fields,
+    /// The main and context fields' postings, norms and BM25 weights.
+    fields: Arc<[FieldPostings; 2]>,
+    /// For each term id, where its postings sit in the main and context fields (`None`: not in that field).
+    postings: Vec<TermPostings>,
     tokenizer: JiebaTokenizer,
     terms: FxHashMap<String, u32>,
     doc_freq: Vec<u32>,
@@ -178,12 +220,16 @@ impl SearchIndex {
             let name = ids(&spans_of(&doc.name));
             words.push(DocWords {
                 spans,
+                main_bits: TermBits::of(&main),
+                context_bits: TermBits::of(&context),
+                name_bits: TermBits::of(&name),
                 main,
                 context,
                 name,
             });
         }
         doc_freq.resize(terms.len(), 0);
+        let (fields, postings) = FieldPostings::read(&searcher, fields, &terms)?;
         for doc in &words {
             let mut all: Vec<u32> = doc.main.iter().chain(&doc.context).copied().collect();
             all.sort_unstable();
@@ -201,7 +247,8 @@ impl SearchIndex {
         );
         Ok(SearchIndex {
             searcher,
-            fields,
+            fields: Arc::new(fields),
+            postings,
             tokenizer,
             terms,
             doc_freq,
@@ -240,32 +287,41 @@ impl SearchIndex {
     /// BM25 over the main and context fields for the given words (already normalised), each with a weight; the best
     /// `limit` documents with their scores, best first. Words no unit contains are skipped.
     pub fn search(&self, words: &[(&str, f32)], limit: usize) -> Vec<(u32, f32)> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(words.len() * 3);
+        let mut clauses: Vec<Clause> = Vec::with_capacity(words.len() * 2);
         for &(word, weight) in words {
-            if self.term_id(word).is_none() || weight <= 0.0 {
+            let Some(term) = self.term_id(word) else {
+                continue;
+            };
+            if weight <= 0.0 {
                 continue;
             }
             // Names are in the main text too; the caller scores them on its own.
-            for (field, boost) in [
-                (self.fields.main, MAIN_BOOST),
-                (self.fields.context, CONTEXT_BOOST),
-            ] {
-                let term = Term::from_field_text(field, word);
-                let query = TermQuery::new(term, IndexRecordOption::WithFreqs);
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(query), boost * weight)),
-                ));
+            for (field, &at) in self.postings[term as usize].iter().enumerate() {
+                let postings = &self.fields[field];
+                let Some(info) = postings.infos.get(at as usize) else {
+                    continue;
+                };
+                if let Some(bm25) = postings.weights.get(&info.doc_freq) {
+                    clauses.push(Clause {
+                        field,
+                        info: info.clone(),
+                        bm25: bm25.boost_by(FIELD_BOOSTS[field] * weight),
+                    });
+                }
             }
         }
         if clauses.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let query = BooleanQuery::new(clauses);
-        match self
-            .searcher
-            .search(&query, &TopDocs::with_limit(limit).order_by_score())
-        {
+        let weight = WordsWeight {
+            fields: Arc::clone(&self.fields),
+            clauses,
+        };
+        let collector = TopDocs::with_limit(limit).order_by_score();
+        let found = collector
+            .collect_segment(&weight, 0, self.searcher.segment_reader(0))
+            .and_then(|segment| collector.merge_fruits(vec![segment]));
+        match found {
             Ok(found) => found
                 .into_iter()
                 .map(|(score, address)| (address.doc_id, score))
@@ -275,6 +331,195 @@ impl SearchIndex {
                 Vec::new()
             }
         }
+    }
+}
+
+/// For a term id, the place of its postings in the main and context fields' `infos` ([`NOT_IN_FIELD`]: none).
+type TermPostings = [u32; 2];
+const NOT_IN_FIELD: u32 = u32::MAX;
+
+/// One field's postings reader, norms and BM25 weights, kept for the program's life.
+struct FieldPostings {
+    inverted_index: Arc<InvertedIndexReader>,
+    norms: FieldNormReader,
+    /// Where the postings of the field's words sit.
+    infos: Vec<TermInfo>,
+    /// BM25 weight of a word by its document frequency (within one field nothing else changes it), for the
+    /// frequencies some word has.
+    weights: FxHashMap<u32, Bm25Weight>,
+}
+
+impl FieldPostings {
+    /// Reads the two fields of the one segment, and where each known term's postings sit in them.
+    fn read(
+        searcher: &Searcher,
+        fields: Fields,
+        terms: &FxHashMap<String, u32>,
+    ) -> Result<([FieldPostings; 2], Vec<TermPostings>), IndexError> {
+        let segment = searcher.segment_reader(0);
+        let total_docs = searcher.total_num_docs()?;
+        let mut postings: Vec<TermPostings> = vec![[NOT_IN_FIELD; 2]; terms.len()];
+        let mut read_field = |slot: usize, field: Field| -> Result<FieldPostings, IndexError> {
+            let inverted_index = segment.inverted_index(field)?;
+            // As tantivy's own term queries score: the same statistics, the same formula.
+            let average_norm = searcher.total_num_tokens(field)? as Score / total_docs as Score;
+            let mut infos: Vec<TermInfo> = Vec::new();
+            let mut weights: FxHashMap<u32, Bm25Weight> = FxHashMap::default();
+            let mut stream = inverted_index
+                .terms()
+                .stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                let known = std::str::from_utf8(stream.key())
+                    .ok()
+                    .and_then(|word| terms.get(word));
+                let (Some(&term), Ok(at)) = (known, u32::try_from(infos.len())) else {
+                    continue;
+                };
+                let info = stream.value();
+                postings[term as usize][slot] = at;
+                infos.push(info.clone());
+                weights.entry(info.doc_freq).or_insert_with(|| {
+                    Bm25Weight::for_one_term_without_explain(
+                        info.doc_freq.into(),
+                        total_docs,
+                        average_norm,
+                    )
+                });
+            }
+            let norms = match segment.fieldnorms_readers().get_field(field)? {
+                Some(norms) => norms,
+                None => FieldNormReader::constant(segment.max_doc(), 1),
+            };
+            infos.shrink_to_fit();
+            tracing::debug!(
+                field = slot,
+                words = infos.len(),
+                weights = weights.len(),
+                "postings read"
+            );
+            Ok(FieldPostings {
+                inverted_index,
+                norms,
+                infos,
+                weights,
+            })
+        };
+        let main = read_field(0, fields.main)?;
+        let context = read_field(1, fields.context)?;
+        Ok(([main, context], postings))
+    }
+}
+
+/// One word of a query in one field.
+struct Clause {
+    field: usize,
+    info: TermInfo,
+    bm25: Bm25Weight,
+}
+
+/// The question's words as a tantivy weight: the sum of their BM25 scores, over the postings found at
+/// build time.
+struct WordsWeight {
+    fields: Arc<[FieldPostings; 2]>,
+    clauses: Vec<Clause>,
+}
+
+impl WordsWeight {
+    /// Every matching document with its score, in document order.
+    fn scored(&self, reader: &SegmentReader) -> tantivy::Result<Vec<(DocId, Score)>> {
+        let (scores, matched) = self.accumulate(reader)?;
+        Ok((0..scores.len())
+            .filter(|&at| matched[at])
+            .map(|at| (at as DocId, scores[at]))
+            .collect())
+    }
+
+    /// Each document's score, and whether any word matched it, by document.
+    fn accumulate(&self, reader: &SegmentReader) -> tantivy::Result<(Vec<Score>, Vec<bool>)> {
+        let max_doc = reader.max_doc() as usize;
+        let mut scores: Vec<Score> = vec![0.0; max_doc];
+        let mut matched = vec![false; max_doc];
+        for clause in &self.clauses {
+            let field = &self.fields[clause.field];
+            let mut postings = field
+                .inverted_index
+                .read_postings_from_terminfo(&clause.info, IndexRecordOption::WithFreqs)?;
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                let at = doc as usize;
+                if at < max_doc {
+                    scores[at] += clause
+                        .bm25
+                        .score(field.norms.fieldnorm_id(doc), postings.term_freq());
+                    matched[at] = true;
+                }
+                doc = postings.advance();
+            }
+        }
+        Ok((scores, matched))
+    }
+}
+
+impl Weight for WordsWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let mut docs = self.scored(reader)?;
+        docs.iter_mut().for_each(|(_, score)| *score *= boost);
+        Ok(Box::new(ScoredDocs { docs, at: 0 }))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let docs = self.scored(reader)?;
+        match docs.binary_search_by_key(&doc, |&(d, _)| d) {
+            Ok(at) => Ok(Explanation::new("sum of the words' BM25", docs[at].1)),
+            Err(_) => Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document #({doc}) does not match"
+            ))),
+        }
+    }
+
+    /// As tantivy's scorers do for a top-k collector: a document is passed on only when it beats the
+    /// collector's threshold.
+    fn for_each_pruning(
+        &self,
+        mut threshold: Score,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> tantivy::Result<()> {
+        let (scores, matched) = self.accumulate(reader)?;
+        for (doc, (&score, &matched)) in scores.iter().zip(&matched).enumerate() {
+            if matched && score > threshold {
+                threshold = callback(doc as DocId, score);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Scored documents in document order, as a tantivy scorer.
+struct ScoredDocs {
+    docs: Vec<(DocId, Score)>,
+    at: usize,
+}
+
+impl DocSet for ScoredDocs {
+    fn advance(&mut self) -> DocId {
+        self.at = (self.at + 1).min(self.docs.len());
+        self.doc()
+    }
+
+    fn doc(&self) -> DocId {
+        self.docs.get(self.at).map_or(TERMINATED, |&(doc, _)| doc)
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.docs.len() as u32
+    }
+}
+
+impl Scorer for ScoredDocs {
+    fn score(&mut self) -> Score {
+        self.docs.get(self.at).map_or(0.0, |&(_, score)| score)
     }
 }
 
@@ -334,6 +579,60 @@ mod tests {
         assert_eq!(index.search(&[("粮食", 1.0)], 10)[0].0, 0);
         let term = index.term_id("四张清单").expect("indexed");
         assert!(index.doc_words(2).name_has(term) && !index.doc_words(1).name_has(term));
+    }
+
+    #[test]
+    fn scores_are_those_of_tantivys_own_term_queries() {
+        use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+        use tantivy::Term;
+
+        let index = index();
+        let words = [
+            ("四张清单", 1.0),
+            ("粮食", 0.3),
+            ("稳固", 1.0),
+            ("清单", 0.7),
+        ];
+        let schema = index.searcher.schema();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (word, weight) in words {
+            for (name, boost) in [("main", FIELD_BOOSTS[0]), ("context", FIELD_BOOSTS[1])] {
+                let field = schema.get_field(name).expect("field");
+                let term = TermQuery::new(
+                    Term::from_field_text(field, word),
+                    IndexRecordOption::WithFreqs,
+                );
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(term), boost * weight)),
+                ));
+            }
+        }
+        let expected: Vec<(u32, f32)> = index
+            .searcher
+            .search(
+                &BooleanQuery::new(clauses),
+                &TopDocs::with_limit(10).order_by_score(),
+            )
+            .expect("search")
+            .into_iter()
+            .map(|(score, address)| (address.doc_id, score))
+            .collect();
+        assert_eq!(expected.len(), 3);
+        assert_eq!(index.search(&words, 10), expected);
+        assert_eq!(index.search(&words, 2), expected[..2]);
+    }
+
+    #[test]
+    fn term_bits_hold_exactly_their_ids() {
+        let bits = TermBits::of(&[0, 5, 63, 64, 200]);
+        for term in [0, 5, 63, 64, 200] {
+            assert!(bits.has(term), "{term}");
+        }
+        for term in [1, 62, 65, 199, 201, 100_000] {
+            assert!(!bits.has(term), "{term}");
+        }
+        assert!(!TermBits::of(&[]).has(0));
     }
 
     #[test]

@@ -156,6 +156,11 @@ impl JiebaTokenizer {
             .is_some_and(|tag| tag.word == word && wanted(tag.tag))
     }
 
+    /// Whether jieba's dictionary has `word`: [`Self::frequency`]`.is_some()` without segmenting the word.
+    pub fn knows(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
     /// How common `word` is in general Chinese, by jieba's dictionary (`None` when jieba does not know it).
     pub fn frequency(&self, word: &str) -> Option<usize> {
         self.jieba
@@ -295,6 +300,7 @@ mod tests {
         let tokenizer = JiebaTokenizer::new(small);
         assert!(tokenizer.frequency("粮食").is_some());
         assert_eq!(tokenizer.frequency("天气"), None);
+        assert!(tokenizer.knows("粮食") && !tokenizer.knows("天气"));
     }
 
     #[test]

@@ -69,11 +69,9 @@ impl TypoVocabulary {
             }
             let id = vocabulary.terms.len() as u32;
             for position in 0..chars.len() {
-                vocabulary
-                    .neighbours
-                    .entry(masked(&chars, position))
-                    .or_default()
-                    .push(id);
+                let mut key = String::new();
+                mask_into(&mut key, &chars, position);
+                vocabulary.neighbours.entry(key).or_default().push(id);
             }
             vocabulary.longest = vocabulary.longest.max(chars.len());
             vocabulary.exact.insert(term.to_owned(), id);
@@ -107,17 +105,21 @@ impl TypoVocabulary {
         };
         let mut taken = vec![false; chars.len()];
         let mut corrections = Vec::new();
+        let mut key = String::new();
         for len in (MIN_TERM_CHARS..=self.longest.min(chars.len())).rev() {
             for start in 0..=chars.len() - len {
                 let span = &chars[start..start + len];
                 if taken[start..start + len].iter().any(|&t| t)
                     || overlaps_exact(start, start + len)
                     || !span.iter().all(|&c| is_han(c))
-                    || cuts_a_word(&chars, start, start + len, is_word)
                 {
                     continue;
                 }
-                if let Some(term) = self.unique_neighbour(span) {
+                // The cheaper test first: most spans have no neighbour at all.
+                let Some(term) = self.unique_neighbour(span, &mut key) else {
+                    continue;
+                };
+                if !cuts_a_word(&chars, start, start + len, is_word) {
                     taken[start..start + len].iter_mut().for_each(|t| *t = true);
                     corrections.push(Correction {
                         start,
@@ -164,10 +166,12 @@ impl TypoVocabulary {
         spans
     }
 
-    fn unique_neighbour(&self, span: &[char]) -> Option<u32> {
+    /// The one term (or terms of one meaning) one character away from `span`; `key` is a scratch buffer.
+    fn unique_neighbour(&self, span: &[char], key: &mut String) -> Option<u32> {
         let mut found: Option<u32> = None;
         for position in 0..span.len() {
-            let Some(ids) = self.neighbours.get(&masked(span, position)) else {
+            mask_into(key, span, position);
+            let Some(ids) = self.neighbours.get(key.as_str()) else {
                 continue;
             };
             for &id in ids {
@@ -207,12 +211,15 @@ fn cuts_a_word(chars: &[char], start: usize, end: usize, is_word: &dyn Fn(&str) 
     false
 }
 
-fn masked(chars: &[char], position: usize) -> String {
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| if i == position { '\0' } else { c })
-        .collect()
+/// `chars` with the character at `position` replaced by '\0', written into `key`.
+fn mask_into(key: &mut String, chars: &[char], position: usize) {
+    key.clear();
+    key.extend(
+        chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| if i == position { '\0' } else { c }),
+    );
 }
 
 #[cfg(test)]
