@@ -304,6 +304,7 @@ fn an_answer_always_has_something_to_cite() {
         "tests/questions.tsv",
         "tests/questions_holdout.tsv",
         "tests/questions_holdout2.tsv",
+        "tests/questions_holdout3.tsv",
     ] {
         let text = std::fs::read_to_string(root().join(file)).expect("question set");
         for case in parse_cases(&text).expect("valid set") {
