@@ -5,9 +5,12 @@
 
 #[path = "support/html.rs"]
 mod html;
+#[path = "support/keyboard.rs"]
+mod keyboard;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use html::visible;
+use keyboard::callback_data;
 use report_bot::answer::Engine;
 use report_bot::knowledge::{FigureKind, Indicator, Library, Period, Report, ReportMeta};
 use report_bot::reminders::content::{Reminder, TargetRotation};
@@ -26,7 +29,7 @@ use std::future::Future;
 use std::path::Path;
 use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
-use teloxide::types::{InlineKeyboardButtonKind, ReplyMarkup};
+use teloxide::types::ReplyMarkup;
 use teloxide::{dptree, Bot};
 use teloxide_tests::{MockBot, MockCallbackQuery, MockMessageText, MockUser};
 use tokio::sync::Notify;
@@ -697,21 +700,6 @@ fn the_2022_rotation_runs_main_targets_then_numeric_tasks_then_the_livelihood_pr
             "{target:?}"
         );
     }
-}
-
-fn callback_data(markup: Option<&ReplyMarkup>) -> Vec<String> {
-    let Some(ReplyMarkup::InlineKeyboard(markup)) = markup else {
-        return Vec::new();
-    };
-    markup
-        .inline_keyboard
-        .iter()
-        .flatten()
-        .filter_map(|button| match &button.kind {
-            InlineKeyboardButtonKind::CallbackData(data) => Some(data.clone()),
-            _ => None,
-        })
-        .collect()
 }
 
 #[tokio::test]

@@ -4,8 +4,11 @@
 
 #[path = "support/html.rs"]
 mod html;
+#[path = "support/keyboard.rs"]
+mod keyboard;
 use chrono::NaiveDate;
 use html::visible;
+use keyboard::callback_data;
 use report_bot::answer::Engine;
 use report_bot::knowledge::{
     AliasEntry, ChangeKind, FigureKind, GlossaryEntry, Indicator, Library, Paragraph, Part, Period,
@@ -14,9 +17,7 @@ use report_bot::knowledge::{
 use report_bot::telegram::{schema, texts, BotContext};
 use std::sync::{Arc, LazyLock};
 use teloxide::dptree;
-use teloxide::types::{
-    InlineKeyboardButtonKind, Me, Message, MessageId, ParseMode, ReplyMarkup, User,
-};
+use teloxide::types::{Me, Message, MessageId, ParseMode, User};
 use teloxide::Bot;
 use teloxide_tests::{
     MockBot, MockCallbackQuery, MockGroupChat, MockMe, MockMessagePhoto, MockMessageSticker,
@@ -320,21 +321,6 @@ fn sent(bot: &TestBot) -> Vec<(String, Vec<String>)> {
                 m.bot_request.text.clone(),
                 callback_data(m.bot_request.reply_markup.as_ref()),
             )
-        })
-        .collect()
-}
-
-fn callback_data(markup: Option<&ReplyMarkup>) -> Vec<String> {
-    let Some(ReplyMarkup::InlineKeyboard(markup)) = markup else {
-        return Vec::new();
-    };
-    markup
-        .inline_keyboard
-        .iter()
-        .flatten()
-        .filter_map(|button| match &button.kind {
-            InlineKeyboardButtonKind::CallbackData(data) => Some(data.clone()),
-            _ => None,
         })
         .collect()
 }
