@@ -28,12 +28,8 @@ async fn start_with(env: &[(&str, &str)]) -> (FakeApi, BotProcess) {
 
 /// Sends a private message and returns the bot's first reply to that chat after it.
 async fn ask(api: &FakeApi, chat: i64, text: &str) -> Call {
-    let before = api.calls().len();
-    api.push_update(fake_api::message_update(fake_api::text_message(
-        1, chat, chat, text,
-    )));
     let reply = api
-        .wait_for_call_after(before, "SendMessage", WAIT)
+        .message_and_reply(chat, text, WAIT)
         .await
         .unwrap_or_else(|| panic!("no reply to {text:?}"));
     assert_eq!(reply.params["chat_id"], chat);

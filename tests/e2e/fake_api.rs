@@ -225,6 +225,20 @@ impl FakeApi {
         self.calls().into_iter().filter(|c| c.is(method)).collect()
     }
 
+    /// A user's private message to the bot, and the bot's first sendMessage after it (`None` if none came
+    /// within `timeout`).
+    pub async fn message_and_reply(
+        &self,
+        chat: i64,
+        text: &str,
+        timeout: Duration,
+    ) -> Option<Call> {
+        let before = self.calls().len();
+        self.push_update(message_update(text_message(1, chat, chat, text)));
+        self.wait_for_call_after(before, "SendMessage", timeout)
+            .await
+    }
+
     /// Waits until a recorded call satisfies `matches`; the first such call.
     pub async fn wait_for(
         &self,

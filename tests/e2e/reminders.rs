@@ -6,7 +6,7 @@
 //! override.
 
 use crate::bot_process::BotProcess;
-use crate::fake_api::{self, Call, FakeApi, Fault};
+use crate::fake_api::{Call, FakeApi, Fault};
 use crate::html::visible;
 use chrono::{TimeDelta, Timelike, Utc};
 use std::time::Duration;
@@ -29,12 +29,8 @@ async fn start(api: &FakeApi, env: &[(&str, &str)]) -> BotProcess {
 
 /// Sends a private message and returns the visible text of the bot's reply to it.
 async fn command(api: &FakeApi, bot: &BotProcess, chat: i64, text: &str) -> String {
-    let before = api.calls().len();
-    api.push_update(fake_api::message_update(fake_api::text_message(
-        1, chat, chat, text,
-    )));
     let reply = api
-        .wait_for_call_after(before, "SendMessage", WAIT)
+        .message_and_reply(chat, text, WAIT)
         .await
         .unwrap_or_else(|| panic!("no reply to {text:?}; logs:\n{}", bot.logs()));
     assert_eq!(reply.params["chat_id"], chat);
