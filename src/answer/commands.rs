@@ -13,9 +13,9 @@ use crate::search::tokenizer::shared_jieba;
 
 use super::engine::{Engine, EngineError, HITS_PER_PAGE};
 use super::eval::{evaluate, parse_cases, Case, EvalError};
-use super::lexicon::{base_dictionary_text, read_base_dictionary, segmenter_dictionary};
 use super::render::render_plain;
 use super::types::Answer;
+use super::vocabulary::{base_dictionary_text, read_base_dictionary, segmenter_dictionary};
 
 /// The `ask --json` object: the answer's fields plus the rendered reply.
 #[derive(Serialize)]

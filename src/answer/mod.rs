@@ -4,10 +4,9 @@ pub mod catalog;
 pub mod commands;
 pub mod engine;
 pub mod eval;
-pub mod lexicon;
 pub mod render;
-mod scoring;
 pub mod types;
+pub mod vocabulary;
 
 pub use engine::{Engine, EngineError};
 pub use render::render_plain;

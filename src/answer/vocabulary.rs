@@ -2,13 +2,12 @@
 //! and the reports' own words), which aliases translate, the reports' terms and the years they cover.
 
 use std::collections::{BTreeSet, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::knowledge::{Library, Period};
 use crate::search::normalize::is_han;
 
 use super::catalog::written_years;
-use super::engine::EngineError;
 
 /// Alias variants this long are specific phrases, rewritten even where the report uses them.
 const SPECIFIC_VARIANT_CHARS: usize = 4;
@@ -20,13 +19,21 @@ const DICTIONARY_WORD_FREQUENCY: usize = 20_000;
 /// The knowledge folder's base dictionary for jieba, made by `report-bot dictionary` (see knowledge/README.md).
 pub const BASE_DICTIONARY_FILE: &str = "jieba_base.txt";
 
+/// A knowledge folder's base dictionary exists but cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read {path}: {source}")]
+pub struct DictionaryError {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
 /// The base dictionary of a knowledge folder, `None` when it has none.
-pub fn read_base_dictionary(knowledge_dir: &Path) -> Result<Option<String>, EngineError> {
+pub fn read_base_dictionary(knowledge_dir: &Path) -> Result<Option<String>, DictionaryError> {
     let path = knowledge_dir.join(BASE_DICTIONARY_FILE);
     match std::fs::read_to_string(&path) {
         Ok(text) => Ok(Some(text)),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(EngineError::BaseDictionary { path, source }),
+        Err(source) => Err(DictionaryError { path, source }),
     }
 }
 

@@ -1,0 +1,254 @@
+//! What the question's intent and time words say about a unit, on top of how much of its topic the unit
+//! covers: a figure for a number question, the entry for a definition, the right year and kind of figure.
+
+use crate::knowledge::{FigureKind, GlossaryEntry, Period};
+use crate::search::query::{Intent, Question};
+
+use super::super::catalog::{sentence_text, Unit};
+use super::compose::list_item_number;
+use super::weights::*;
+use super::Engine;
+
+impl Engine {
+    /// What the question's intent and time say about a unit, on top of its coverage, and whether the unit is
+    /// about another year than the one asked for.
+    pub(super) fn fit(
+        &self,
+        question: &Question,
+        question_terms: &[u32],
+        doc: u32,
+        coverage: f32,
+    ) -> (f32, bool) {
+        let years = &question.time.years;
+        match self.catalog.unit(doc) {
+            Unit::Indicator { report, index, .. } => {
+                let indicator = &self.library.reports[report].indicators[index];
+                let intent = match question.intent {
+                    Intent::Number => FIGURE_FOR_NUMBER,
+                    Intent::Definition => FIGURE_FOR_DEFINITION,
+                    Intent::General => 0.0,
+                };
+                let how = if question.asks_how {
+                    FIGURE_FOR_HOW
+                } else {
+                    0.0
+                };
+                let item = match (question.ordinal, indicator.item) {
+                    (Some(wanted), Some(item)) if wanted == item => ORDINAL_ITEM,
+                    (Some(_), Some(_)) => OTHER_ITEM,
+                    _ => 0.0,
+                };
+                let conflict = year_match(years, indicator.period) == Some(false);
+                (
+                    intent
+                        + how
+                        + item
+                        + NAME_PRECISION_WEIGHT * self.name_precision(doc, question_terms)
+                        + time_fit(question, indicator.kind, indicator.period),
+                    conflict,
+                )
+            }
+            Unit::Glossary { report, index } => {
+                let entry = &self.library.reports[report].glossary[index];
+                let named = coverage > 0.0 && self.names(entry, question);
+                let fit = match (question.intent, named) {
+                    (Intent::Definition, true) => DEFINITION_OF_TERM,
+                    (Intent::Definition, false) => DEFINITION_OF_OTHER,
+                    // How something is done is the plan's to say, not the definition's.
+                    (Intent::General, true) if question.asks_how => 0.0,
+                    (Intent::General, true) => ENTRY_NAMED,
+                    (Intent::Number, _) => ENTRY_FOR_NUMBER,
+                    (Intent::General, false) => 0.0,
+                };
+                (fit, false)
+            }
+            Unit::Sentence(at) => {
+                let figures = self.catalog.figures(doc);
+                let how = if question.asks_how {
+                    SENTENCE_FOR_HOW
+                } else {
+                    0.0
+                };
+                // 第六件 of a list: the sentence numbered 6, not the list's heading.
+                let how = how
+                    + question.ordinal.map_or(0.0, |wanted| {
+                        if list_item_number(sentence_text(&self.library, at)) == Some(wanted) {
+                            ORDINAL_ITEM
+                        } else {
+                            OTHER_ITEM
+                        }
+                    });
+                if figures.is_empty() {
+                    let year_named = years
+                        .iter()
+                        .any(|year| self.catalog.written_years(doc).contains(year));
+                    // A number question wants a number.
+                    let numberless =
+                        question.intent == Intent::Number && !self.catalog.has_digits(doc);
+                    // Without figures of its own, a sentence is about the years of its part.
+                    let part_year = match self.catalog.part_period(doc) {
+                        Some(period) if !year_named => match year_match(years, period) {
+                            Some(true) => PART_YEAR,
+                            Some(false) => -PART_YEAR,
+                            // 取得了什么成绩 asks about the years under review, 目标 about the plan.
+                            None => {
+                                let plan_year = self.reader.report_year();
+                                let ends = match period {
+                                    Period::Year { year } => year,
+                                    Period::Years { to, .. } => to,
+                                };
+                                let past = ends < plan_year;
+                                match (question.wants_result, question.wants_target) {
+                                    (true, false) if past => PART_YEAR,
+                                    (false, true) if !past => PART_YEAR,
+                                    (true, false) | (false, true) => -PART_YEAR,
+                                    _ => 0.0,
+                                }
+                            }
+                        },
+                        _ => 0.0,
+                    };
+                    let fit = if year_named { YEAR_WRITTEN } else { 0.0 } + part_year + how
+                        - if numberless { NUMBERLESS_PENALTY } else { 0.0 };
+                    return (fit, false);
+                }
+                // A sentence is about the years of the figures it states.
+                let fit = figures
+                    .iter()
+                    .map(|&(kind, period)| time_fit(question, kind, period))
+                    .fold(f32::MIN, f32::max);
+                let conflict = !years.is_empty()
+                    && figures
+                        .iter()
+                        .all(|&(_, period)| year_match(years, period) == Some(false));
+                (SENTENCE_TIME_SHARE * fit + how, conflict)
+            }
+        }
+    }
+
+    /// The share of a unit's name (an indicator's metric) the question says: `亿元以上项目` fits "亿元以上项目
+    /// 多少个" better than `投资10亿元以上项目` does.
+    pub(super) fn name_precision(&self, doc: u32, question_terms: &[u32]) -> f32 {
+        let name = &self.index.doc_words(doc).name;
+        if name.is_empty() {
+            return 0.0;
+        }
+        let said = name
+            .iter()
+            .filter(|term| question_terms.binary_search(term).is_ok())
+            .count();
+        said as f32 / name.len() as f32
+    }
+
+    /// Whether the question names the glossary entry's term.
+    pub(super) fn names(&self, entry: &GlossaryEntry, question: &Question) -> bool {
+        self.catalog
+            .doc_of(&entry.id)
+            .is_some_and(|doc| self.catalog.names_glossary_term(doc, &question.search_text))
+    }
+}
+
+/// How well a figure's kind and period fit the question's time words.
+fn time_fit(question: &Question, kind: FigureKind, period: Period) -> f32 {
+    let time = &question.time;
+    let five_year = matches!(
+        kind,
+        FigureKind::FiveYearTotal | FigureKind::YearlyAverage | FigureKind::ChangeSinceBase
+    );
+    let target = matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget);
+    let mut fit = 0.0;
+    if time.yearly_average {
+        fit += if kind == FigureKind::YearlyAverage {
+            AVERAGE_ASKED
+        } else {
+            NOT_AVERAGE_ASKED
+        };
+    }
+    if time.past_five_years {
+        fit += if five_year {
+            FIVE_YEARS_ASKED
+        } else if target {
+            TARGET_FOR_FIVE_YEARS
+        } else {
+            0.0
+        };
+    }
+    if !time.years.is_empty() {
+        // Two years asked together (2021年比2017年) want what joins them more than the value of one.
+        let one_of_two = if time.years.len() > 1 {
+            ONE_OF_TWO_YEARS
+        } else {
+            SAME_YEAR
+        };
+        let fits_year = |year: i32| match period {
+            Period::Year { year: y } => {
+                if y == year {
+                    one_of_two
+                } else {
+                    OTHER_YEAR
+                }
+            }
+            Period::Years { from, to } => {
+                if year == from || year == to {
+                    PERIOD_END
+                } else if (from..=to).contains(&year) {
+                    0.0
+                } else {
+                    OTHER_YEAR
+                }
+            }
+        };
+        let spans_both_ends = kind == FigureKind::ChangeSinceBase
+            && match period {
+                Period::Years { from, to } => {
+                    time.years.contains(&from) && time.years.contains(&to)
+                }
+                Period::Year { .. } => false,
+            };
+        // "2021年比2017年": a change over the period, not the value of one of its years.
+        fit += if spans_both_ends {
+            CHANGE_OVER_YEARS_ASKED
+        } else {
+            time.years
+                .iter()
+                .map(|&year| fits_year(year))
+                .fold(f32::MIN, f32::max)
+        };
+    }
+    if time.years.is_empty() && !time.past_five_years {
+        if question.wants_target {
+            fit += if target {
+                TARGET_ASKED
+            } else {
+                NOT_TARGET_ASKED
+            };
+        } else if question.wants_result {
+            // What was achieved: last year's results first, then the five years'.
+            fit += match kind {
+                FigureKind::Result => RESULT_ASKED,
+                _ if five_year => FIVE_YEARS_FOR_RESULT,
+                _ => OTHER_FOR_RESULT,
+            };
+        } else {
+            fit += match kind {
+                FigureKind::Result => UNTIMED_RESULT,
+                FigureKind::MainTarget => UNTIMED_TARGET,
+                _ => 0.0,
+            };
+        }
+    } else if question.wants_target && !target {
+        fit += NOT_TARGET_ASKED;
+    }
+    fit
+}
+
+/// Whether a figure's period is one of the years asked for (`None` when the question names no year).
+fn year_match(years: &[i32], period: Period) -> Option<bool> {
+    if years.is_empty() {
+        return None;
+    }
+    Some(years.iter().any(|&year| match period {
+        Period::Year { year: y } => y == year,
+        Period::Years { from, to } => (from..=to).contains(&year),
+    }))
+}

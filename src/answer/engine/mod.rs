@@ -1,0 +1,391 @@
+//! The engine: a question in a person's own words → a typed [`Answer`] with cited excerpts.
+//!
+//! tantivy's BM25 proposes candidates; they are then scored on what decides a good answer here: how much of
+//! the question's topic a unit actually covers (with aliases), whether it is the kind of unit the question
+//! asks for (a number, a definition) and whether it is about the right year. A question whose best unit
+//! covers too little of it is not answered, rather than answered with a random paragraph.
+//!
+//! `mod.rs` builds the engine and runs a question through its steps: `rank` (understanding the question's
+//! words and ranking candidates by coverage), `fit` (what intent and time say about a unit), `compose`
+//! (the hits, excerpts and direct answer shown). Every tuning number is in `weights`.
+
+mod compose;
+mod coverage;
+mod fit;
+mod rank;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+
+use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library};
+use crate::search::index::{IndexError, SearchIndex};
+use crate::search::normalize::normalize;
+use crate::search::query::{AliasPair, QueryError, Question, QuestionReader};
+use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError};
+
+use super::catalog::{glossary_answer, glossary_citation, paragraph, Catalog, Unit};
+use super::types::{Answer, Passage, Unanswered};
+use super::vocabulary::{
+    known_years, read_base_dictionary, report_terms, report_text, segmenter_dictionary, translates,
+    DictionaryError,
+};
+pub use weights::HITS_PER_PAGE;
+use weights::MAX_QUESTION_CHARS;
+
+/// Why an engine could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Knowledge(#[from] KnowledgeError),
+    #[error("the knowledge library holds no report")]
+    NoReports,
+    #[error(transparent)]
+    BaseDictionary(#[from] DictionaryError),
+    #[error(transparent)]
+    Tokenizer(#[from] TokenizerError),
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+}
+
+/// Answers questions about the loaded reports. Immutable once built; share it as `Arc<Engine>`.
+pub struct Engine {
+    library: Library,
+    reader: QuestionReader,
+    index: SearchIndex,
+    catalog: Catalog,
+    /// Years some report has something on (figures, or the year written in its text).
+    known_years: BTreeSet<i32>,
+    /// The words of the reports' titles (西平县, 政府工作报告): the subject of every unit, they say little.
+    title_words: HashSet<String>,
+    /// The words the knowledge taught jieba (user dictionary, glossary terms, metrics): never everyday words.
+    own_words: HashSet<String>,
+    /// Alias terms no unit of the reports has (人均生产总值 where the report only gives 生产总值): things
+    /// people ask about that the reports do not report.
+    absent_terms: HashSet<String>,
+}
+
+/// A candidate unit with its scores.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    doc: u32,
+    coverage: f32,
+    score: f32,
+    /// The unit is about another year than the question asks for.
+    conflict: bool,
+}
+
+/// The question understood and its candidates ranked.
+struct Ranking {
+    question: Question,
+    /// Term ids of every question word (for marking matches).
+    question_terms: Vec<u32>,
+    ranked: Vec<Scored>,
+}
+
+impl Engine {
+    /// Builds the in-RAM index over every report of `library`, segmenting with jieba's full dictionary.
+    pub fn new(library: Library) -> Result<Engine, EngineError> {
+        Engine::with_base_dictionary(library, None)
+    }
+
+    /// Loads the knowledge folder and builds the engine over it, with the folder's smaller base dictionary
+    /// for jieba when it has one ([`BASE_DICTIONARY_FILE`]).
+    pub fn load(knowledge_dir: &Path) -> Result<Engine, EngineError> {
+        let base = read_base_dictionary(knowledge_dir)?;
+        Engine::with_base_dictionary(Library::load(knowledge_dir)?, base.as_deref())
+    }
+
+    /// Builds the engine with `base` (jieba's dictionary format) instead of jieba's own dictionary.
+    pub fn with_base_dictionary(
+        library: Library,
+        base: Option<&str>,
+    ) -> Result<Engine, EngineError> {
+        let latest = library.reports.last().ok_or(EngineError::NoReports)?;
+        let report_year = latest.meta.year;
+        let dictionary = segmenter_dictionary(&library);
+        let own_words: HashSet<String> = dictionary
+            .lines()
+            .filter_map(|line| line.split_whitespace().next())
+            .map(normalize)
+            .collect();
+        let started = std::time::Instant::now();
+        let jieba = shared_jieba(base, &dictionary)?;
+        let jieba_ms = started.elapsed().as_secs_f64() * 1e3;
+        let tokenizer = JiebaTokenizer::new(jieba);
+
+        let report_text = report_text(&library);
+        // A glossary term is defined by the report: it is never rewritten into something else.
+        let glossary_terms: HashSet<&str> = library
+            .reports
+            .iter()
+            .flat_map(|report| &report.glossary)
+            .map(|entry| entry.term.as_str())
+            .collect();
+        let aliases = library
+            .aliases
+            .iter()
+            .flat_map(|entry| {
+                entry.variants.iter().map(|variant| AliasPair {
+                    variant,
+                    canonical: &entry.canonical,
+                })
+            })
+            .filter(|pair| {
+                translates(pair.variant, &report_text) && !glossary_terms.contains(pair.variant)
+            });
+        let terms = report_terms(&library);
+        let started = std::time::Instant::now();
+        let reader = QuestionReader::new(report_year, aliases, terms.iter().map(String::as_str))?;
+        let reader_ms = started.elapsed().as_secs_f64() * 1e3;
+        let catalog = Catalog::new(&library);
+        let docs = catalog.index_docs(&library, &reader);
+        let docs_ms = started.elapsed().as_secs_f64() * 1e3 - reader_ms;
+        let index = SearchIndex::build(tokenizer, &docs)?;
+        let index_ms = started.elapsed().as_secs_f64() * 1e3 - reader_ms - docs_ms;
+
+        let absent_terms: HashSet<String> = library
+            .aliases
+            .iter()
+            .map(|entry| normalize(&entry.canonical))
+            .filter(|term| index.term_id(term).is_none())
+            .collect();
+        let known_years = known_years(&library);
+        let title_words: HashSet<String> = library
+            .reports
+            .iter()
+            .flat_map(|report| index.tokenizer().words(&report.meta.title))
+            .map(|word| word.text.into_owned())
+            .collect();
+        tracing::debug!(
+            units = index.len(),
+            typo_terms = terms.len(),
+            jieba_ms,
+            reader_ms,
+            docs_ms,
+            index_ms,
+            "engine built"
+        );
+        Ok(Engine {
+            library,
+            reader,
+            index,
+            catalog,
+            known_years,
+            title_words,
+            own_words,
+            absent_terms,
+        })
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The direct answer (when an indicator or glossary entry matches) and up to three cited hits.
+    pub fn ask(&self, question: &str) -> Answer {
+        self.ask_more(question, 0)
+    }
+
+    /// The hits after the first `offset` ones ("more results"); the direct answer only comes with the first
+    /// page.
+    pub fn ask_more(&self, question: &str, offset: usize) -> Answer {
+        let text = match question.char_indices().nth(MAX_QUESTION_CHARS) {
+            Some((end, _)) => &question[..end],
+            None => question,
+        };
+        let mut answer = Answer {
+            question: question.to_owned(),
+            answered: false,
+            answer: None,
+            hits: Vec::new(),
+            glossary_refs: Vec::new(),
+            suggestions: Vec::new(),
+            unanswered: None,
+        };
+        let understood = self.reader.read(text);
+        if understood.is_empty() && !understood.asks_practical {
+            return self.refuse(answer, Unanswered::EmptyQuestion);
+        }
+        if understood.asks_practical {
+            return self.refuse(answer, Unanswered::NotInReport);
+        }
+        if let Some(&year) = understood
+            .time
+            .years
+            .iter()
+            .find(|year| !self.known_years.contains(year))
+        {
+            return self.refuse(answer, Unanswered::YearNotCovered { year });
+        }
+        let mut ranking = self.rank(understood);
+        if !self.confident(&ranking) {
+            // One wrong character in a known term: try again with it corrected.
+            let is_word = |word: &str| self.index.tokenizer().knows(word);
+            if let Some(corrected) = self.reader.read_corrected(&ranking.question, &is_word) {
+                let retry = self.rank(corrected);
+                if self.confident(&retry) {
+                    ranking = retry;
+                }
+            }
+        }
+        if !self.confident(&ranking) {
+            return self.refuse(answer, Unanswered::NotInReport);
+        }
+        let shown = self.distinct_hits(&ranking, offset + HITS_PER_PAGE);
+        if shown.is_empty() {
+            // Every candidate was dropped for its year or kind: nothing left to cite is no answer.
+            return self.refuse(answer, Unanswered::NotInReport);
+        }
+        answer.answered = true;
+        if offset == 0 {
+            answer.answer = shown
+                .first()
+                .and_then(|scored| self.direct_answer(scored.doc));
+        }
+        answer.hits = shown
+            .iter()
+            .skip(offset)
+            .take(HITS_PER_PAGE)
+            .map(|scored| self.hit(scored, &ranking.question_terms))
+            .collect();
+        answer.glossary_refs = self.glossary_refs(&answer.hits);
+        answer
+    }
+
+    /// The whole paragraph around a sentence, paragraph or indicator id, or a glossary entry by its id.
+    pub fn passage(&self, id: &str) -> Option<Passage> {
+        let (at, focus_sentence) = if let Some(at) = self.catalog.sentence_at(id) {
+            (at, true)
+        } else if let Some(at) = self.catalog.paragraph_at(id) {
+            (at, false)
+        } else {
+            match self.catalog.unit(self.catalog.doc_of(id)?) {
+                Unit::Indicator {
+                    sentence: Some(at), ..
+                } => (at, true),
+                Unit::Glossary { report, index } => {
+                    let report = &self.library.reports[report];
+                    let entry = &report.glossary[index];
+                    return Some(Passage {
+                        id: entry.id.clone(),
+                        text: glossary_answer(entry),
+                        citation: glossary_citation(report, entry),
+                        focus: None,
+                    });
+                }
+                Unit::Indicator { sentence: None, .. } | Unit::Sentence(_) => return None,
+            }
+        };
+        let paragraph = paragraph(&self.library, at);
+        let mut text = String::new();
+        let mut focus = None;
+        for (i, sentence) in paragraph.sentences.iter().enumerate() {
+            let start = text.len();
+            text.push_str(&sentence.text);
+            if focus_sentence && i == at.sentence {
+                focus = Some(start..text.len());
+            }
+        }
+        let citation = paragraph
+            .sentences
+            .get(at.sentence)
+            .map(|sentence| sentence.citation.clone())
+            .unwrap_or_default();
+        Some(Passage {
+            id: paragraph.id.clone(),
+            text,
+            citation,
+            focus,
+        })
+    }
+
+    /// A glossary entry by its term: exact, through an alias, in traditional characters or with one wrong
+    /// character.
+    pub fn find_glossary(&self, term: &str) -> Option<&GlossaryEntry> {
+        let glossary = self.glossary();
+        let wanted = normalize(term);
+        let exact = |text: &str| {
+            let text = text.split_whitespace().collect::<String>();
+            glossary.iter().find(|entry| normalize(&entry.term) == text)
+        };
+        exact(&wanted)
+            .or_else(|| exact(&self.reader.rewrite(&wanted)))
+            .or_else(|| {
+                let question = self.reader.read(&wanted);
+                let is_word = |word: &str| self.index.tokenizer().knows(word);
+                let corrected = self.reader.read_corrected(&question, &is_word)?;
+                exact(&corrected.normalized)
+            })
+    }
+
+    /// The glossary of the newest report.
+    pub fn glossary(&self) -> &[GlossaryEntry] {
+        self.library
+            .reports
+            .last()
+            .map_or(&[][..], |report| &report.glossary)
+    }
+
+    /// The main targets of the newest report, in report order.
+    pub fn targets(&self) -> Vec<&Indicator> {
+        self.latest_indicators(|kind| kind == FigureKind::MainTarget)
+    }
+
+    /// The newest report's figures about the past: results, yearly averages, changes, five-year totals.
+    pub fn results(&self) -> Vec<&Indicator> {
+        self.latest_indicators(|kind| {
+            matches!(
+                kind,
+                FigureKind::Result
+                    | FigureKind::YearlyAverage
+                    | FigureKind::ChangeSinceBase
+                    | FigureKind::FiveYearTotal
+            )
+        })
+    }
+
+    fn latest_indicators(&self, wanted: impl Fn(FigureKind) -> bool) -> Vec<&Indicator> {
+        self.library
+            .reports
+            .last()
+            .map(|report| {
+                report
+                    .indicators
+                    .iter()
+                    .filter(|indicator| wanted(indicator.kind))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn refuse(&self, mut answer: Answer, why: Unanswered) -> Answer {
+        answer.answered = false;
+        answer.unanswered = Some(why);
+        answer.suggestions = self.suggestions();
+        answer
+    }
+
+    /// Topics the newest report covers and a few of its glossary terms, to try instead.
+    fn suggestions(&self) -> Vec<String> {
+        let Some(report) = self.library.reports.last() else {
+            return Vec::new();
+        };
+        let topics = report
+            .parts
+            .iter()
+            .flat_map(|part| &part.sections)
+            .filter(|section| !section.numeral.is_empty())
+            .map(|section| section.short_title.clone());
+        let terms = report
+            .glossary
+            .iter()
+            .take(3)
+            .map(|entry| entry.term.clone());
+        topics.chain(terms).collect()
+    }
+}

@@ -1,0 +1,384 @@
+//! Understanding the question's words and ranking the candidates: which words carry its topic and how much,
+//! how much of that topic each candidate covers, and when the best one covers enough to answer.
+
+use crate::search::normalize::{is_han, is_question_word};
+use crate::search::query::{Intent, Question};
+use crate::search::tokenizer::Word;
+
+use super::super::catalog::Unit;
+use super::coverage::{coverage, TopicWord};
+use super::weights::*;
+use super::{Engine, Ranking, Scored};
+
+impl Engine {
+    pub(super) fn confident(&self, ranking: &Ranking) -> bool {
+        // "几个专班? 谁当组长": a number asked with the person is answered like a number.
+        let needed = if ranking.question.asks_person && ranking.question.intent != Intent::Number {
+            PERSON_COVERAGE
+        } else {
+            ANSWER_COVERAGE
+        };
+        let question = &ranking.question;
+        let counts = question.intent == Intent::Number && question.unit_hint.is_some();
+        ranking.ranked.first().is_some_and(|best| {
+            // "多少家 / 几个" is answered by a figure: a unit that writes none does not answer it.
+            best.coverage >= needed && (!counts || self.writes_a_number(best.doc))
+        })
+    }
+
+    /// Whether a unit writes a number in digits (a sentence, a glossary entry) or is a figure with one.
+    pub(super) fn writes_a_number(&self, doc: u32) -> bool {
+        match self.catalog.unit(doc) {
+            Unit::Sentence(_) => self.catalog.has_digits(doc),
+            Unit::Indicator { report, index, .. } => self.library.reports[report].indicators[index]
+                .number
+                .is_some(),
+            Unit::Glossary { report, index } => self.library.reports[report].glossary[index]
+                .explanation
+                .bytes()
+                .any(|b| b.is_ascii_digit()),
+        }
+    }
+
+    /// Understands the question's words and ranks the candidates.
+    pub(super) fn rank(&self, mut question: Question) -> Ranking {
+        let tokenizer = self.index.tokenizer();
+        let mut words = tokenizer.words_of_normalized(&question.search_text);
+        if let Some(joined) = self.join_split_alias(&question.search_text, &words) {
+            drop(words);
+            question.search_text = joined;
+            words = tokenizer.words_of_normalized(&question.search_text);
+        }
+        let mut question_terms: Vec<u32> = words
+            .iter()
+            .filter(|word| !is_question_word(&word.text))
+            .filter_map(|word| self.index.term_id(&word.text))
+            .collect();
+        question_terms.sort_unstable();
+        question_terms.dedup();
+
+        let topic = self.topic_words(&question, &words);
+        let mut query: Vec<(&str, f32)> = Vec::new();
+        for word in &words {
+            if is_question_word(&word.text) || query.iter().any(|(w, _)| *w == word.text) {
+                continue;
+            }
+            let weight = if question.is_soft(&word.text) {
+                SOFT_QUERY_WEIGHT
+            } else {
+                1.0
+            };
+            query.push((&word.text, weight));
+        }
+        let mut candidates = self.index.search(&query, CANDIDATES);
+        if let (Intent::Number, Some(units)) = (question.intent, question.unit_hint) {
+            // The figures in the unit asked for are candidates even when no word of the question
+            // names them (多少公里路: 路 is not a word of 通村公路).
+            for doc in self.catalog.indicators_in(units) {
+                if !candidates.iter().any(|&(known, _)| known == doc) {
+                    candidates.push((doc, 0.0));
+                }
+            }
+        }
+        let best_bm25 = candidates
+            .first()
+            .map_or(1.0, |&(_, score)| score.max(MIN_BEST_BM25));
+        // A number asked in a unit (多少公里) is answered by a figure in that unit: the unit counts as one
+        // more word of the question.
+        let unit_hint = question
+            .unit_hint
+            .filter(|_| question.intent == Intent::Number);
+        let topic_weight: f32 = topic.iter().map(|word| word.weight).sum();
+        let doc_coverage = |doc: u32| {
+            // A "who" question wants its words as words: 委 inside 省委书记 is not 县委.
+            let has_char = |c: char| {
+                !question.asks_person && self.catalog.text_has_char(&self.library, doc, c)
+            };
+            let words = coverage(&topic, self.index.doc_words(doc), &has_char);
+            match unit_hint {
+                Some(units) if topic_weight > 0.0 => {
+                    let unit = if self.catalog.states_figure_in(doc, units) {
+                        UNIT_WEIGHT
+                    } else {
+                        0.0
+                    };
+                    (words * topic_weight + unit) / (topic_weight + UNIT_WEIGHT)
+                }
+                _ => words,
+            }
+        };
+        // Figures of one sentence share its coverage: computed once per sentence.
+        let mut sentence_coverage: Vec<(u32, f32)> = Vec::new();
+        let mut ranked: Vec<Scored> = candidates
+            .into_iter()
+            .map(|(doc, bm25)| {
+                // A figure is as relevant as the sentence that states it, nearly.
+                let own = doc_coverage(doc);
+                let coverage = match self.catalog.sentence_doc(doc) {
+                    Some(sentence) => {
+                        let of_sentence =
+                            match sentence_coverage.iter().find(|(d, _)| *d == sentence) {
+                                Some(&(_, known)) => known,
+                                None => {
+                                    let computed = doc_coverage(sentence);
+                                    sentence_coverage.push((sentence, computed));
+                                    computed
+                                }
+                            };
+                        own.max(SENTENCE_SHARE * of_sentence)
+                    }
+                    None => own,
+                };
+                // A definition asked for a term the glossary defines is answered by that entry, even
+                // when the question names two terms (六稳六保是什么).
+                let coverage = match self.catalog.unit(doc) {
+                    Unit::Glossary { report, index }
+                        if question.intent == Intent::Definition
+                            && self.names(
+                                &self.library.reports[report].glossary[index],
+                                &question,
+                            ) =>
+                    {
+                        coverage.max(NAMED_TERM_COVERAGE)
+                    }
+                    _ => coverage,
+                };
+                // The item a question numbers (第六件) of a list it names is that item.
+                let coverage = match self.catalog.unit(doc) {
+                    Unit::Indicator { report, index, .. }
+                        if question.ordinal.is_some()
+                            && self.library.reports[report].indicators[index].item
+                                == question.ordinal
+                            && coverage >= HIT_COVERAGE =>
+                    {
+                        coverage.max(NAMED_TERM_COVERAGE)
+                    }
+                    _ => coverage,
+                };
+                // Unless a number is asked for, a figure ranks on its own words: the sentence
+                // itself says more.
+                let rank_coverage = if question.intent == Intent::Number {
+                    coverage
+                } else {
+                    own
+                };
+                let (fit, conflict) = self.fit(&question, &question_terms, doc, coverage);
+                Scored {
+                    doc,
+                    coverage,
+                    // Below the answering line a unit is a guess: it ranks after every unit above it.
+                    score: COVERAGE_RANK_WEIGHT * rank_coverage
+                        + bm25 / best_bm25
+                        + fit
+                        + if coverage < ANSWER_COVERAGE {
+                            -BELOW_ANSWER_PENALTY
+                        } else {
+                            0.0
+                        },
+                    conflict,
+                }
+            })
+            // A number for another year is no answer to "how much in year X".
+            .filter(|scored| !(scored.conflict && question.intent == Intent::Number))
+            .collect();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            self.trace_ranking(&question, &topic, &ranked);
+        }
+        Ranking {
+            question,
+            question_terms,
+            ranked,
+        }
+    }
+
+    pub(super) fn trace_ranking(
+        &self,
+        question: &Question,
+        topic: &[TopicWord],
+        ranked: &[Scored],
+    ) {
+        let topic: Vec<String> = topic
+            .iter()
+            .map(|word| format!("{}:{:.1}", word.text, word.weight))
+            .collect();
+        let top: Vec<String> = ranked
+            .iter()
+            .take(5)
+            .map(|scored| {
+                format!(
+                    "{} cov {:.2} score {:.2}",
+                    self.catalog.id(scored.doc),
+                    scored.coverage,
+                    scored.score
+                )
+            })
+            .collect();
+        tracing::debug!(search = %question.search_text, ?topic, ?top, unit = ?question.unit_hint, "ranked");
+    }
+
+    /// The question's topic words: maximal words (not inside a longer one), question words dropped, each
+    /// weighted by how rare it is in the report.
+    pub(super) fn topic_words<'a>(
+        &self,
+        question: &Question,
+        words: &'a [crate::search::tokenizer::Word<'a>],
+    ) -> Vec<TopicWord<'a>> {
+        let total = self.index.len() as f32;
+        let mut topic: Vec<TopicWord<'a>> = Vec::new();
+        // Soft words (目标, 措施, 达到) say what kind of answer is wanted; they are the topic only when
+        // nothing else is.
+        let firm = words
+            .iter()
+            .any(|word| !is_question_word(&word.text) && !question.is_soft(&word.text));
+        let soft_factor = if firm { SOFT_TOPIC_FACTOR } else { 1.0 };
+        let mut seen: Vec<&str> = Vec::new();
+        for word in words {
+            if is_question_word(&word.text) || seen.contains(&&*word.text) {
+                continue;
+            }
+            let inside_longer = words.iter().any(|other| {
+                other.start <= word.start
+                    && word.end <= other.end
+                    && other.end - other.start > word.end - word.start
+                    && !is_question_word(&other.text)
+            });
+            if inside_longer {
+                continue;
+            }
+            seen.push(&word.text);
+            let term = self.index.term_id(&word.text);
+            let df = term.map_or(0, |t| self.index.doc_freq(t)) as f32;
+            let mut weight = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+            let single = word.text.chars().count() == 1 && word.text.chars().all(is_han);
+            if term.is_none() && !single && self.is_common_word(&word.text) {
+                // An everyday word the report never uses is usually the asker's own phrasing
+                // (出名, 包括, 岗位), not a topic the report lacks.
+                weight = weight.min(COMMON_WORD_WEIGHT);
+            }
+            if term.is_none()
+                && word.text.bytes().all(|b| b.is_ascii_alphabetic())
+                && !question
+                    .acronyms
+                    .iter()
+                    .any(|acronym| *acronym == word.text)
+            {
+                // English the aliases did not turn into the report's words is mostly the sentence
+                // around them (built, planned, produce); the topic words were translated. Acronyms
+                // written in capitals (CPI, PMI) stay: they name a topic.
+                weight = weight.min(ENGLISH_WORD_WEIGHT);
+            }
+            if question.counts.iter().any(|count| *count == word.text) {
+                weight = weight.min(COMMON_WORD_WEIGHT);
+            }
+            if question.is_soft(&word.text) || question.how_verb.as_deref() == Some(&*word.text) {
+                weight *= soft_factor;
+            }
+            if self.title_words.contains(&*word.text) {
+                weight *= TITLE_WORD_FACTOR;
+            }
+            if single && self.index.tokenizer().is_noun(&word.text) {
+                // A one-character noun (税, 路) names a thing; one-character verbs (改, 建) say little.
+                weight *= SINGLE_NOUN_FACTOR;
+            } else if single || term.is_none() && Self::is_glued_particle(&word.text) {
+                weight *= SINGLE_WORD_FACTOR;
+            }
+            // A thing the report does not report is not said by its parts either: 人均生产总值 is
+            // neither 人均可支配收入 nor 生产总值.
+            let absent = term.is_none() && self.absent_terms.contains(&*word.text);
+            let parts = words
+                .iter()
+                .filter(|_| !absent)
+                .filter(|part| {
+                    word.start <= part.start
+                        && part.end <= word.end
+                        && part.end - part.start < word.end - word.start
+                })
+                .filter_map(|part| {
+                    let id = self.index.term_id(&part.text)?;
+                    Some((id, part.start - word.start..part.end - word.start))
+                })
+                .collect();
+            topic.push(TopicWord {
+                single: if single || term.is_none() && Self::is_glued_particle(&word.text) {
+                    word.text.chars().find(|c| !PARTICLES.contains(c))
+                } else {
+                    None
+                },
+                text: &word.text,
+                term,
+                weight,
+                parts,
+                len: word.end - word.start,
+            });
+        }
+        topic
+    }
+
+    /// The search text with two topic words that a question word or particle keeps apart joined into the
+    /// report term they say together (农民 … 收入 → 农村居民人均可支配收入, 经济能涨 → 生产总值 增长), when
+    /// they do.
+    pub(super) fn join_split_alias(&self, text: &str, words: &[Word<'_>]) -> Option<String> {
+        // Maximal topic words, a particle glued to an end trimmed (能涨 → 涨).
+        let topic: Vec<(&str, &Word<'_>)> = words
+            .iter()
+            .filter(|word| !is_question_word(&word.text))
+            .filter(|word| {
+                !words.iter().any(|other| {
+                    other.start <= word.start
+                        && word.end <= other.end
+                        && other.end - other.start > word.end - word.start
+                })
+            })
+            .map(|word| {
+                let trimmed = word.text.trim_matches(PARTICLES);
+                (
+                    if trimmed.is_empty() {
+                        &*word.text
+                    } else {
+                        trimmed
+                    },
+                    word,
+                )
+            })
+            .collect();
+        let mut phrase = String::new();
+        topic.windows(2).find_map(|pair| {
+            let [(first, a), (second, b)] = pair else {
+                return None;
+            };
+            if a.end == b.start && first.len() == a.text.len() && second.len() == b.text.len() {
+                // Written together already: the reader has read them.
+                return None;
+            }
+            phrase.clear();
+            phrase.push_str(first);
+            phrase.push_str(second);
+            let canonical = self.reader.canonical_of(&phrase)?;
+            Some(format!(
+                "{} {canonical} {}",
+                &text[..a.start],
+                &text[b.end..]
+            ))
+        })
+    }
+
+    /// jieba glues a one-character verb to particles (建了, 要建, 好了吗): that is one character of topic,
+    /// not an unknown name.
+    pub(super) fn is_glued_particle(word: &str) -> bool {
+        let content = word.chars().filter(|c| !PARTICLES.contains(c)).count();
+        content <= 1 && word.chars().count() > 1
+    }
+
+    pub(super) fn is_common_word(&self, word: &str) -> bool {
+        word.chars().all(is_han)
+            && !self.own_words.contains(word)
+            // A name (河南省, 郑州) is a topic, however common.
+            && !self.index.tokenizer().is_name(word)
+            && self
+                .index
+                .tokenizer()
+                .frequency(word)
+                .is_some_and(|frequency| frequency >= COMMON_WORD_FREQUENCY)
+    }
+}
