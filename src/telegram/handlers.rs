@@ -4,13 +4,13 @@
 
 use super::callback::CallbackAction;
 use super::commands::{self, Command, Parsed};
-use super::redact::Redactor;
 use super::reminders;
 use super::render::{self, Block, Span, MAX_MESSAGE_LEN};
 use super::state::Verdict;
 use super::{texts, BotApi, BotContext, HandlerError};
 use crate::answer::{Answer, Engine};
 use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, Period};
+use crate::logging::Redactor;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Instant;

@@ -7,7 +7,6 @@ pub mod callback;
 pub mod commands;
 pub mod handlers;
 pub mod inline;
-pub mod redact;
 pub mod reminders;
 pub mod render;
 pub mod serve;

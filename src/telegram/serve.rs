@@ -2,11 +2,11 @@
 //! requests go through the Throttle adaptor (and retry after a 429's `retry_after`); network errors and
 //! 5xx keep it running with backoff; SIGINT/SIGTERM stop it gracefully.
 
-use super::redact::Redactor;
 use super::{commands, reminders, schema, BotContext, HandlerError};
 use crate::answer::{Engine, EngineError};
 use crate::config::{Config, ConfigError};
 use crate::knowledge::{KnowledgeError, Library};
+use crate::logging::Redactor;
 use crate::reminders::content::TargetRotation;
 use crate::reminders::store::{SqliteStore, StoreError};
 use std::collections::hash_map::RandomState;
