@@ -63,7 +63,7 @@ pub fn glossary_page_keyboard(page: &GlossaryPage) -> Option<InlineKeyboardMarku
         .iter()
         .filter_map(|entry| {
             button(
-                format!("{}. {}", entry.number, entry.term),
+                texts::glossary_term_button(entry.number, &entry.term),
                 &CallbackAction::Glossary {
                     id: entry.id.clone(),
                 },

@@ -67,7 +67,7 @@ pub fn inline_results(ctx: &BotContext, question: &str) -> Vec<InlineQueryResult
     let answer = ctx.engine.ask(question);
     if !answer.answered {
         let message = paginate(&views::answer_blocks(&answer), MAX_MESSAGE_LEN);
-        let description = answer.suggestions.join("、");
+        let description = texts::suggestion_list(&answer.suggestions);
         return article("none", texts::NOT_ANSWERED, &description, message)
             .into_iter()
             .collect();

@@ -57,7 +57,7 @@ pub fn answer_blocks(answer: &Answer) -> Vec<Block> {
         if !answer.suggestions.is_empty() {
             let mut lines = vec![Span::plain(texts::SUGGESTIONS)];
             for suggestion in &answer.suggestions {
-                lines.push(Span::plain(format!("\n• {suggestion}")));
+                lines.push(Span::plain(texts::suggestion_line(suggestion)));
             }
             blocks.push(Block::text(lines));
         }
