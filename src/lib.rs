@@ -7,6 +7,7 @@ pub mod answer;
 pub mod cli;
 pub mod config;
 pub mod knowledge;
+pub mod logging;
 pub mod reminders;
 pub mod search;
 pub mod telegram;

@@ -21,8 +21,9 @@ use report_bot::reminders::sender::{
 };
 use report_bot::reminders::store::{SqliteStore, SubscriptionStore};
 use report_bot::reminders::{status, subscribe, unsubscribe};
-use report_bot::telegram::reminders::{reminder_blocks, reminder_keyboard};
-use report_bot::telegram::render::{self, MAX_MESSAGE_LEN};
+use report_bot::telegram::html::{self as render, MAX_MESSAGE_LEN};
+use report_bot::telegram::keyboards::reminder_keyboard;
+use report_bot::telegram::views::reminder_blocks;
 use report_bot::telegram::{schema, texts, BotContext};
 use std::collections::{HashMap, VecDeque};
 use std::future::Future;

@@ -2,11 +2,12 @@
 //! requests go through the Throttle adaptor (and retry after a 429's `retry_after`); network errors and
 //! 5xx keep it running with backoff; SIGINT/SIGTERM stop it gracefully.
 
-use super::redact::Redactor;
-use super::{commands, reminders, schema, BotContext, HandlerError};
+use super::transport::start_scheduler;
+use super::{command, schema, BotContext, HandlerError};
 use crate::answer::{Engine, EngineError};
 use crate::config::{Config, ConfigError};
 use crate::knowledge::{KnowledgeError, Library};
+use crate::logging::Redactor;
 use crate::reminders::content::TargetRotation;
 use crate::reminders::store::{SqliteStore, StoreError};
 use std::collections::hash_map::RandomState;
@@ -32,12 +33,20 @@ use tokio_util::sync::CancellationToken;
 /// The requester the running bot uses.
 type Api = Throttle<Bot>;
 
-/// How long one getUpdates waits for updates (the HTTP client's timeout is longer).
+/// How long one getUpdates waits for updates (the HTTP client's timeout is longer): longer means
+/// fewer requests while idle, shorter a quicker notice of a dead connection.
 const POLL_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long a stop waits for the updates in hand; `docker stop` kills after 10 s.
+/// How long a stop waits for the updates in hand: long enough to answer them, short enough to end
+/// before `docker stop` kills the process (after 10 s).
 const DRAIN_LIMIT: Duration = Duration::from_secs(5);
-/// Longest wait between attempts to reach an unreachable Bot API.
+/// First wait before retrying an unreachable Bot API; each further failure doubles it.
+const FIRST_BACKOFF: Duration = Duration::from_millis(500);
+/// Longest wait between attempts to reach an unreachable Bot API: longer spares a struggling API,
+/// shorter brings the bot back sooner once it recovers.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
+/// Doublings of [`FIRST_BACKOFF`] counted at most; by then [`MAX_BACKOFF`] caps the wait anyway, and
+/// the count cannot overflow.
+const MAX_BACKOFF_DOUBLINGS: u32 = 6;
 
 /// Why the bot could not run.
 #[derive(Debug, thiserror::Error)]
@@ -123,7 +132,7 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
     register_commands(&bot, &redactor).await;
     let reminders_stop = CancellationToken::new();
     let scheduler = rotation.map(|rotation| {
-        reminders::start_scheduler(bot.clone(), store.clone(), rotation, reminders_stop.clone())
+        start_scheduler(bot.clone(), store.clone(), rotation, reminders_stop.clone())
     });
 
     match &config.webhook {
@@ -254,15 +263,18 @@ async fn connect(bot: &Api, redactor: &Redactor) -> Result<Me, ServeError> {
     }
 }
 
+/// Fills the command menu; a failure only leaves an older menu, so it is logged, not fatal.
 async fn register_commands(bot: &Api, redactor: &Redactor) {
-    if let Err(err) = bot.set_my_commands(commands::bot_commands()).await {
+    if let Err(err) = bot.set_my_commands(command::bot_commands()).await {
         tracing::warn!(error = %redactor.redact(&err.to_string()), "setMyCommands failed; the command menu may be stale");
     }
 }
 
 /// 0.5 s, 1 s, 2 s … up to [`MAX_BACKOFF`].
 fn backoff(failures: u32) -> Duration {
-    Duration::from_millis(500u64 << failures.min(6)).min(MAX_BACKOFF)
+    FIRST_BACKOFF
+        .saturating_mul(1 << failures.min(MAX_BACKOFF_DOUBLINGS))
+        .min(MAX_BACKOFF)
 }
 
 /// One log line per failed getUpdates; teloxide's polling then waits (retry_after or backoff).

@@ -1,10 +1,59 @@
-//! The little state handlers share: recent questions (a 更多结果 button cannot carry its question in
-//! 64 bytes) and per-user flood control. Both are bounded and take the time as an argument.
+//! What every handler shares ([`BotContext`]): the engine, and the bot's little in-memory state:
+//! recent questions (a 更多结果 button cannot carry its question in 64 bytes) and per-user flood
+//! control. Both are bounded and take the time as an argument.
 
+use super::views;
+use crate::answer::Engine;
+use crate::reminders::store::SqliteStore;
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
+
+/// Questions remembered for 更多结果 buttons: more keeps older buttons working, at the cost of memory
+/// (a question is at most a few hundred bytes).
+const RECENT_QUESTIONS: usize = 10_000;
+/// Flood control: this many messages at once, then one per [`FLOOD_REFILL`]. A person asking in
+/// earnest stays under it; a script or a stuck key does not.
+const FLOOD_BURST: u32 = 3;
+/// How fast a flooding user's allowance comes back: slower protects the bot's share of Telegram's
+/// rate limits, faster keeps a quick typist from being told to slow down.
+const FLOOD_REFILL: Duration = Duration::from_secs(1);
+/// Users tracked by the flood guard before idle ones are forgotten: bounds memory, and is far above
+/// the number of people writing in the same few seconds.
+const FLOOD_USERS: usize = 10_000;
+
+/// What every handler shares: the engine and the bot's small in-memory state.
+pub struct BotContext {
+    pub engine: Arc<Engine>,
+    pub questions: RecentQuestions,
+    pub flood: FloodGuard,
+    /// The /start example questions, built from the report's data.
+    pub examples: Vec<String>,
+    /// Where /subscribe keeps subscriptions; `None` when daily reminders are off.
+    pub reminders: Option<Arc<SqliteStore>>,
+}
+
+impl BotContext {
+    /// `first_question_key` seeds the keys of 更多结果 buttons (use the clock in production, so buttons
+    /// from before a restart are recognised as stale rather than mistaken for new ones).
+    pub fn new(engine: Arc<Engine>, first_question_key: u32) -> BotContext {
+        let examples = views::example_questions(&engine);
+        BotContext {
+            engine,
+            questions: RecentQuestions::new(RECENT_QUESTIONS, first_question_key),
+            flood: FloodGuard::new(FLOOD_BURST, FLOOD_REFILL, FLOOD_USERS),
+            examples,
+            reminders: None,
+        }
+    }
+
+    /// Turns on /subscribe, /unsubscribe and /subscription, keeping subscriptions in `store`.
+    pub fn with_reminders(mut self, store: Arc<SqliteStore>) -> BotContext {
+        self.reminders = Some(store);
+        self
+    }
+}
 
 /// Questions recently answered, by a short key that a 更多结果 button carries. Old questions fall out
 /// once `capacity` newer ones arrive, and a restart forgets them all; either way the button is then
@@ -24,6 +73,7 @@ struct Questions {
 }
 
 impl RecentQuestions {
+    /// Remembers up to `capacity` questions (at least one); the first gets `first_key`.
     pub fn new(capacity: usize, first_key: u32) -> RecentQuestions {
         RecentQuestions {
             inner: Mutex::new(Questions {
@@ -89,6 +139,7 @@ struct Bucket {
 }
 
 impl FloodGuard {
+    /// Zero values are raised to the smallest that work (a burst of one, a refill of 1 ms, one user).
     pub fn new(burst: u32, refill: Duration, max_users: usize) -> FloodGuard {
         FloodGuard {
             burst: f64::from(burst.max(1)),
@@ -98,6 +149,7 @@ impl FloodGuard {
         }
     }
 
+    /// Spends one of `user`'s messages at `now` (when the message was sent) and says what to do with it.
     pub fn check(&self, user: u64, now: DateTime<Utc>) -> Verdict {
         let mut users = self.users.lock().unwrap_or_else(PoisonError::into_inner);
         if users.len() >= self.max_users && !users.contains_key(&user) {

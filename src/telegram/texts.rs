@@ -97,6 +97,16 @@ pub fn year_not_covered(year: i32) -> String {
     format!("报告里没有{year}年的数据或安排。")
 }
 pub const SUGGESTIONS: &str = "可以试试：";
+
+/// One suggestion under [`SUGGESTIONS`], on a line of its own.
+pub fn suggestion_line(suggestion: &str) -> String {
+    format!("\n• {suggestion}")
+}
+
+/// The suggestions on one line (an inline result's description).
+pub fn suggestion_list(suggestions: &[String]) -> String {
+    suggestions.join("、")
+}
 pub const MORE_RESULTS_FOR: &str = "更多结果：";
 pub const NO_MORE_RESULTS: &str = "没有更多结果了。";
 pub const SOURCE_HEADER: &str = "原文";
@@ -239,6 +249,11 @@ pub fn view_source_button(number: Option<usize>) -> String {
 pub const MORE_BUTTON: &str = "更多结果";
 pub const PREVIOUS_PAGE_BUTTON: &str = "« 上一页";
 pub const NEXT_PAGE_BUTTON: &str = "下一页 »";
+
+/// A term on a /glossary page, with its number in the report's list: `3. 枫桥经验`.
+pub fn glossary_term_button(number: u32, term: &str) -> String {
+    format!("{number}. {term}")
+}
 
 pub fn glossary_button(term: &str) -> String {
     format!("📖 {term}")

@@ -1,119 +1,21 @@
-//! Daily reminders in Telegram: the /subscribe, /unsubscribe and /subscription replies, the reminder
-//! message with its button for the full target list, and the Bot API [`Transport`] the scheduler sends
-//! through.
+//! The reminders' way to Telegram: the Bot API [`Transport`] the scheduler sends through, what a
+//! failed send means for a reminder, and starting the daily loop.
 
-use super::callback::CallbackAction;
-use super::handlers::{no_link_preview, HandlerResult, Reply};
-use super::render::{self, Block, Span, MAX_MESSAGE_LEN};
-use super::{texts, BotApi, BotContext};
+use super::html::{paginate, MAX_MESSAGE_LEN};
+use super::keyboards::reminder_keyboard;
+use super::reply::html_message;
+use super::views::reminder_blocks;
+use super::BotApi;
 use crate::reminders::content::{Reminder, TargetRotation};
-use crate::reminders::schedule::DailySchedule;
 use crate::reminders::scheduler::Scheduler;
 use crate::reminders::sender::{RateLimits, Sender, SystemClock, Transport, TransportError};
 use crate::reminders::store::SqliteStore;
-use crate::reminders::{self as service, ReminderError, SubscriptionStatus};
-use chrono::Utc;
 use std::future::Future;
 use std::sync::Arc;
-use teloxide::payloads::SendMessageSetters;
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardMarkup, ParseMode};
 use teloxide::{ApiError, RequestError};
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
-
-/// What a reminder command asks of the store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReminderCommand {
-    Subscribe(DailySchedule),
-    Unsubscribe,
-    Status,
-}
-
-/// Runs a reminder command for the chat `reply` points at (a group subscribes as a whole).
-pub async fn run_command<B: BotApi>(
-    bot: &B,
-    ctx: &BotContext,
-    reply: &Reply,
-    command: ReminderCommand,
-) -> HandlerResult {
-    let Some(store) = &ctx.reminders else {
-        return reply.text(bot, texts::REMINDERS_UNAVAILABLE).await;
-    };
-    let chat_id = reply.chat.0;
-    let now = Utc::now();
-    let outcome: Result<String, ReminderError> = match command {
-        ReminderCommand::Subscribe(schedule) => {
-            service::subscribe(&**store, chat_id, schedule, now)
-                .await
-                .map(|status| status_text(&status, texts::subscribed))
-        }
-        ReminderCommand::Unsubscribe => {
-            service::unsubscribe(&**store, chat_id)
-                .await
-                .map(|removed| {
-                    if removed {
-                        texts::UNSUBSCRIBED
-                    } else {
-                        texts::NOT_SUBSCRIBED
-                    }
-                    .to_owned()
-                })
-        }
-        ReminderCommand::Status => {
-            service::status(&**store, chat_id, now)
-                .await
-                .map(|status| match status {
-                    Some(status) => status_text(&status, texts::subscription_status),
-                    None => texts::NOT_SUBSCRIBED.to_owned(),
-                })
-        }
-    };
-    match outcome {
-        Ok(text) => reply.text(bot, &text).await,
-        Err(error) => {
-            tracing::error!(%error, ?command, "reminder command failed");
-            reply.text(bot, texts::REMINDERS_FAILED).await
-        }
-    }
-}
-
-fn status_text(status: &SubscriptionStatus, text: fn(&str, &str, &str) -> String) -> String {
-    text(
-        &status.schedule.time_text(),
-        status.schedule.zone.name(),
-        &texts::send_time(&status.next_send),
-    )
-}
-
-/// The reminder as message blocks: heading, the target quoted with its citation.
-pub fn reminder_blocks(reminder: &Reminder) -> Vec<Block> {
-    let target = &reminder.target;
-    let mut body = Vec::new();
-    if let Some(group) = &target.group {
-        body.push(Span::plain(texts::list_item_label(group, target.item)));
-        body.push(Span::plain("\n"));
-    }
-    body.push(Span::bold(texts::target_line(
-        &target.metric,
-        &target.value_text,
-    )));
-    vec![
-        Block::text(vec![Span::bold(texts::reminder_heading(
-            reminder.year,
-            reminder.position,
-            reminder.total,
-            reminder.date,
-        ))]),
-        Block::quote(body, vec![Span::italic(&target.citation)]),
-    ]
-}
-
-/// The button under a reminder: the full list of main targets (what /targets shows).
-pub fn reminder_keyboard() -> Option<InlineKeyboardMarkup> {
-    render::button(texts::ALL_TARGETS_BUTTON, &CallbackAction::Targets)
-        .map(|button| InlineKeyboardMarkup::new(vec![vec![button]]))
-}
 
 /// Sends reminders through the Bot API (the same throttled requester the handlers use, so replies and
 /// reminders share Telegram's limits).
@@ -123,6 +25,7 @@ pub struct TelegramTransport<B> {
 }
 
 impl<B> TelegramTransport<B> {
+    /// `bot` is the requester the handlers use, so that both stay within one set of rate limits.
     pub fn new(bot: B) -> Self {
         TelegramTransport { bot }
     }
@@ -139,18 +42,11 @@ where
         reminder: &Reminder,
     ) -> impl Future<Output = Result<(), TransportError>> + Send + 'static {
         // A reminder is one target and its citation: far below one message's limit.
-        let html = render::paginate(&reminder_blocks(reminder), MAX_MESSAGE_LEN)
+        let html = paginate(&reminder_blocks(reminder), MAX_MESSAGE_LEN)
             .into_iter()
             .next()
             .unwrap_or_default();
-        let mut request = self
-            .bot
-            .send_message(ChatId(chat_id), html)
-            .parse_mode(ParseMode::Html)
-            .link_preview_options(no_link_preview());
-        if let Some(keyboard) = reminder_keyboard() {
-            request = request.reply_markup(keyboard);
-        }
+        let request = html_message(&self.bot, ChatId(chat_id), html, reminder_keyboard());
         async move {
             request
                 .send()

@@ -1,12 +1,16 @@
-//! Slash commands: parsing (with a usage line for bad arguments, and silence for commands meant for
-//! another bot in a group) and the list registered with setMyCommands.
+//! Every slash command: parsing (with a usage line for bad arguments, and silence for commands meant
+//! for another bot in a group) and the menu registered with setMyCommands.
+//!
+//! teloxide's `BotCommands` derive does not fit: its descriptions must be string literals (the words
+//! belong in `texts`), and its parser differs from this one (case, `/start` payloads, usage lines for
+//! bad arguments, the /subscribe time and zone), so deriving would change what users see.
 
-use super::reminders::ReminderCommand;
 use super::texts;
 use crate::reminders::schedule::DailySchedule;
 use teloxide::types::BotCommand;
 
-/// Longest term `/glossary` looks up; longer input is not a term.
+/// Longest term `/glossary` looks up; longer input is not a term. Long enough for every term in a
+/// report's glossary, short enough to refuse a pasted question (the usage line in `texts` says 30).
 const MAX_TERM_CHARS: usize = 30;
 
 /// A command the bot acts on.
@@ -22,6 +26,14 @@ pub enum Command {
     About,
     /// /subscribe, /unsubscribe, /subscription.
     Reminders(ReminderCommand),
+}
+
+/// What a reminder command asks of the subscription store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReminderCommand {
+    Subscribe(DailySchedule),
+    Unsubscribe,
+    Status,
 }
 
 /// What a message's text is, as far as commands go.

@@ -1,21 +1,15 @@
-//! Button payloads. Telegram gives `callback_data` 64 bytes and hands back whatever a client sends, so
-//! the payload is a short tagged string parsed into [`CallbackAction`]; anything else is rejected here and
-//! answered politely by the handler.
+//! The callback_data codec. Telegram gives `callback_data` 64 bytes and hands back whatever a client
+//! sends, so a button's payload is a short tagged string parsed into [`CallbackAction`]; anything else is
+//! rejected here and answered politely by the handler.
 
-use super::handlers::{self, answer_question, guarded, HandlerResult, Reply};
-use super::render::{self, MAX_MESSAGE_LEN};
-use super::{texts, BotApi, BotContext};
-use std::sync::Arc;
-use teloxide::payloads::{AnswerCallbackQuerySetters, EditMessageTextSetters};
-use teloxide::prelude::*;
-use teloxide::types::ParseMode;
-use teloxide::{ApiError, RequestError};
-
-/// Telegram's limit on `callback_data`.
+/// Telegram's limit on `callback_data` (set by Telegram, not chosen here).
 pub const MAX_CALLBACK_DATA: usize = 64;
 
-/// Longest offset a 更多结果 button may carry; larger values are forged.
+/// Largest number (更多结果 offset, glossary page, example index) a button may carry; larger values
+/// are forged. High enough for any real list, low enough that a forged button cannot ask for much work.
 const MAX_OFFSET: usize = 1_000;
+/// Digits of [`MAX_OFFSET`]: longer numbers are refused before they are parsed.
+const MAX_NUMBER_DIGITS: usize = MAX_OFFSET.ilog10() as usize + 1;
 
 /// What a button asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,120 +81,6 @@ impl CallbackAction {
     }
 }
 
-/// Entry point for every button press.
-pub async fn on_callback<B: BotApi>(
-    bot: B,
-    ctx: Arc<BotContext>,
-    update: Update,
-    query: CallbackQuery,
-) -> HandlerResult {
-    guarded(&update, handle_callback(bot, ctx, query)).await
-}
-
-async fn handle_callback<B: BotApi>(
-    bot: B,
-    ctx: Arc<BotContext>,
-    query: CallbackQuery,
-) -> HandlerResult {
-    let parsed = query.data.as_deref().map(CallbackAction::parse);
-    let (action, message) = match (parsed, query.regular_message()) {
-        (Some(Ok(action)), Some(message)) => (action, message),
-        (Some(Ok(_)), None) => return notice(&bot, &query, texts::STALE_BUTTON).await,
-        (Some(Err(_)) | None, _) => {
-            tracing::info!("refused unknown callback data");
-            return notice(&bot, &query, texts::UNKNOWN_BUTTON).await;
-        }
-    };
-    tracing::debug!(?action, "button pressed");
-    let engine = &ctx.engine;
-    let reply = Reply {
-        chat: message.chat.id,
-        reply_to: (!message.chat.is_private()).then_some(message.id),
-    };
-    match action {
-        CallbackAction::Source { id } => {
-            let Some(passage) = engine.passage(&id) else {
-                return notice(&bot, &query, texts::STALE_BUTTON).await;
-            };
-            acknowledge(&bot, &query).await?;
-            let blocks =
-                render::source_blocks(&passage.text, passage.focus.as_slice(), &passage.citation);
-            reply.blocks(&bot, &blocks, None).await
-        }
-        CallbackAction::More { key, offset } => {
-            let Some(question) = ctx.questions.get(key) else {
-                return notice(&bot, &query, texts::STALE_BUTTON).await;
-            };
-            let more = engine.ask_more(&question, offset);
-            if more.hits.is_empty() {
-                return notice(&bot, &query, texts::NO_MORE_RESULTS).await;
-            }
-            acknowledge(&bot, &query).await?;
-            let shown = offset + more.hits.len();
-            let next = handlers::has_more(engine, &question, shown)
-                .then_some(CallbackAction::More { key, offset: shown });
-            let hits = render::distinct_hits(more.hits);
-            let keyboard = render::answer_keyboard(&hits, offset + 1, next, &[]);
-            let blocks = render::more_blocks(&hits, offset + 1);
-            reply.blocks(&bot, &blocks, keyboard).await
-        }
-        CallbackAction::Glossary { id } => {
-            let Some(entry) = engine.glossary().iter().find(|entry| entry.id == id) else {
-                return notice(&bot, &query, texts::STALE_BUTTON).await;
-            };
-            acknowledge(&bot, &query).await?;
-            let title = handlers::report_title(engine, &entry.id);
-            reply
-                .blocks(&bot, &render::glossary_entry_blocks(entry, title), None)
-                .await
-        }
-        CallbackAction::GlossaryPage { page } => {
-            acknowledge(&bot, &query).await?;
-            let (blocks, keyboard) = render::glossary_page(engine.glossary(), page);
-            let html = render::paginate(&blocks, MAX_MESSAGE_LEN).join("\n");
-            let mut edit = bot
-                .edit_message_text(message.chat.id, message.id, html)
-                .parse_mode(ParseMode::Html);
-            if let Some(keyboard) = keyboard {
-                edit = edit.reply_markup(keyboard);
-            }
-            match edit.send().await {
-                // The same page pressed twice: nothing to change.
-                Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
-                result => result.map(drop).map_err(Into::into),
-            }
-        }
-        CallbackAction::Example { index } => {
-            let Some(question) = ctx.examples.get(index) else {
-                return notice(&bot, &query, texts::STALE_BUTTON).await;
-            };
-            acknowledge(&bot, &query).await?;
-            answer_question(&bot, &ctx, &reply, question).await
-        }
-        CallbackAction::Targets => {
-            acknowledge(&bot, &query).await?;
-            reply
-                .blocks(&bot, &handlers::targets_blocks(engine), None)
-                .await
-        }
-    }
-}
-
-/// Stops the button's spinner.
-async fn acknowledge<B: BotApi>(bot: &B, query: &CallbackQuery) -> HandlerResult {
-    bot.answer_callback_query(query.id.clone()).send().await?;
-    Ok(())
-}
-
-/// Answers the press with a short note instead of acting on it.
-async fn notice<B: BotApi>(bot: &B, query: &CallbackQuery, text: &str) -> HandlerResult {
-    bot.answer_callback_query(query.id.clone())
-        .text(text)
-        .send()
-        .await?;
-    Ok(())
-}
-
 /// Unit ids are ASCII (`xiping-2022/3.2.4.2`, `xiping-2022/3.0.2.1#4`, `xiping-2022/g7`).
 fn unit_id(raw: &str) -> Result<String, CallbackError> {
     let valid = !raw.is_empty()
@@ -214,8 +94,9 @@ fn unit_id(raw: &str) -> Result<String, CallbackError> {
     }
 }
 
+/// A plain decimal number up to `max`: no sign, no exponent, no leading `+`.
 fn small_number(raw: &str, max: usize) -> Result<usize, CallbackError> {
-    if raw.is_empty() || raw.len() > 4 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+    if raw.is_empty() || raw.len() > MAX_NUMBER_DIGITS || !raw.bytes().all(|b| b.is_ascii_digit()) {
         return Err(CallbackError::Unknown);
     }
     raw.parse::<usize>()

@@ -1,12 +1,25 @@
-//! Keeps the bot token out of logs. Bot API URLs hold the token (`/bot<token>/SendMessage`) and HTTP
-//! client errors carry their URL, so every error is redacted before it is logged, and the log writer
-//! redacts once more whatever reaches it (a library's own log line included).
+//! Logging, and keeping the bot token out of it. Bot API URLs hold the token (`/bot<token>/SendMessage`)
+//! and HTTP client errors carry their URL, so every error is redacted before it is logged, and the log
+//! writer redacts once more whatever reaches it (a library's own log line included).
 
 use regex::Regex;
 use std::borrow::Cow;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::sync::{Arc, LazyLock};
 use tracing_subscriber::fmt::MakeWriter;
+use tracing_subscriber::EnvFilter;
+
+/// Sends log lines to stderr (coloured on a terminal), filtered by `RUST_LOG` or else `default_filter`,
+/// with `token` and anything token-shaped removed from every line.
+pub fn init(default_filter: &str, token: &str) {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter)),
+        )
+        .with_writer(RedactingMakeWriter::new(Redactor::new(token), io::stderr))
+        .with_ansi(io::stderr().is_terminal())
+        .init();
+}
 
 /// What replaces a token.
 pub const REDACTED: &str = "<redacted>";
@@ -22,6 +35,8 @@ pub struct Redactor {
 }
 
 impl Redactor {
+    /// `token` is the bot's own (an empty one redacts only token-shaped text): a known token is removed
+    /// even when it is too short to look like one.
     pub fn new(token: &str) -> Redactor {
         let token = token.trim();
         Redactor {
@@ -29,6 +44,7 @@ impl Redactor {
         }
     }
 
+    /// Borrows the text back when there is nothing to remove, so the common case costs no copy.
     pub fn redact<'a>(&self, text: &'a str) -> Cow<'a, str> {
         let text = match &self.token {
             Some(token) if text.contains(&**token) => Cow::Owned(text.replace(&**token, REDACTED)),
@@ -43,13 +59,13 @@ impl Redactor {
 
 /// A log destination that redacts each write; tracing's formatter writes one whole event per call.
 #[derive(Debug, Clone)]
-pub struct RedactingMakeWriter<M> {
+struct RedactingMakeWriter<M> {
     redactor: Redactor,
     inner: M,
 }
 
 impl<M> RedactingMakeWriter<M> {
-    pub fn new(redactor: Redactor, inner: M) -> RedactingMakeWriter<M> {
+    fn new(redactor: Redactor, inner: M) -> RedactingMakeWriter<M> {
         RedactingMakeWriter { redactor, inner }
     }
 }
@@ -67,7 +83,7 @@ impl<'a, M: MakeWriter<'a>> MakeWriter<'a> for RedactingMakeWriter<M> {
 
 /// See [`RedactingMakeWriter`].
 #[derive(Debug)]
-pub struct RedactingWriter<W> {
+struct RedactingWriter<W> {
     redactor: Redactor,
     inner: W,
 }

@@ -1,8 +1,10 @@
 //! Inline mode: `@bot 问题` in any chat offers up to ten cited answers to post there.
 
-use super::handlers::{guarded, no_link_preview, HandlerResult};
-use super::render::{self, Block, Span, MAX_MESSAGE_LEN};
-use super::{texts, BotApi, BotContext};
+use super::guard::{guarded, HandlerResult};
+use super::html::{highlighted, paginate, Block, Span, MAX_MESSAGE_LEN};
+use super::reply::no_link_preview;
+use super::state::BotContext;
+use super::{texts, views, BotApi};
 use crate::answer::{Answer, Hit};
 use std::sync::Arc;
 use teloxide::payloads::AnswerInlineQuerySetters;
@@ -12,13 +14,16 @@ use teloxide::types::{
     InlineQueryResultsButtonKind, InputMessageContent, InputMessageContentText, ParseMode,
 };
 
-/// Results offered for one query.
+/// Results offered for one query: enough to find the right excerpt, few enough that each query
+/// costs only a few engine pages.
 const MAX_RESULTS: usize = 10;
-/// The report does not change while the bot runs, so Telegram may reuse an answer for a while.
+/// How long Telegram may reuse an answer to the same query. The report does not change while the bot
+/// runs, so longer only saves work; shorter would matter only after a restart with new reports.
 const CACHE_SECONDS: u32 = 300;
-/// Titles and descriptions are one line in Telegram's result list.
+/// Titles and descriptions are one line in Telegram's result list: longer text is clipped with `…`
+/// here rather than cut anywhere by the client.
 const MAX_TITLE_CHARS: usize = 120;
-/// Inline queries are at most 256 characters; the engine gets no more.
+/// Inline queries are at most 256 characters (Telegram's limit); the engine gets no more.
 const MAX_QUERY_CHARS: usize = 256;
 /// The /start payload of the button shown above the results.
 const START_PARAMETER: &str = "inline";
@@ -61,8 +66,8 @@ async fn handle_inline_query<B: BotApi>(
 pub fn inline_results(ctx: &BotContext, question: &str) -> Vec<InlineQueryResult> {
     let answer = ctx.engine.ask(question);
     if !answer.answered {
-        let message = render::paginate(&render::answer_blocks(&answer), MAX_MESSAGE_LEN);
-        let description = answer.suggestions.join("、");
+        let message = paginate(&views::answer_blocks(&answer), MAX_MESSAGE_LEN);
+        let description = texts::suggestion_list(&answer.suggestions);
         return article("none", texts::NOT_ANSWERED, &description, message)
             .into_iter()
             .collect();
@@ -78,10 +83,10 @@ pub fn inline_results(ctx: &BotContext, question: &str) -> Vec<InlineQueryResult
                 .into_iter()
                 .collect();
             blocks.push(Block::quote(
-                render::highlighted(&hit.excerpt, &hit.highlights),
+                highlighted(&hit.excerpt, &hit.highlights),
                 vec![Span::italic(&hit.citation)],
             ));
-            let message = render::paginate(&blocks, MAX_MESSAGE_LEN);
+            let message = paginate(&blocks, MAX_MESSAGE_LEN);
             article(&i.to_string(), title, &hit.citation, message)
         })
         .collect()
@@ -99,7 +104,7 @@ fn all_hits(ctx: &BotContext, question: &str, answer: &Answer) -> Vec<Hit> {
         offset += more.len();
         hits.extend(more);
     }
-    let mut hits = render::distinct_hits(hits);
+    let mut hits = views::distinct_hits(hits);
     hits.truncate(MAX_RESULTS);
     hits
 }
@@ -123,6 +128,7 @@ fn article(
     Some(InlineQueryResult::Article(article))
 }
 
+/// One line of the result list, cut to [`MAX_TITLE_CHARS`].
 fn clip(text: &str) -> String {
     if text.chars().count() <= MAX_TITLE_CHARS {
         return text.to_owned();

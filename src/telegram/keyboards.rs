@@ -1,0 +1,222 @@
+//! The inline keyboards under replies. Every button carries a [`CallbackAction`]; a button whose
+//! payload would not fit Telegram's 64 bytes is left out rather than sent and refused.
+
+use super::button::CallbackAction;
+use super::texts;
+use super::views::GlossaryPage;
+use crate::answer::Hit;
+use crate::knowledge::GlossaryEntry;
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
+
+/// Glossary buttons per row: two short terms fit a phone's width; longer terms would be cut.
+const GLOSSARY_BUTTONS_PER_ROW: usize = 2;
+
+/// A button, or nothing when its payload would not fit Telegram's 64 bytes.
+fn button(label: impl Into<String>, action: &CallbackAction) -> Option<InlineKeyboardButton> {
+    action
+        .encode()
+        .map(|data| InlineKeyboardButton::callback(label, data))
+}
+
+/// Buttons under an answer: 查看原文 for each hit, 更多结果 when there are more, and the glossary
+/// entries the answer touches.
+pub fn answer_keyboard(
+    hits: &[Hit],
+    first_number: usize,
+    more: Option<CallbackAction>,
+    glossary: &[&GlossaryEntry],
+) -> Option<InlineKeyboardMarkup> {
+    let numbered = hits.len() > 1 || first_number > 1;
+    let sources: Vec<InlineKeyboardButton> = hits
+        .iter()
+        .enumerate()
+        .filter_map(|(i, hit)| {
+            let label = texts::view_source_button(numbered.then_some(first_number + i));
+            button(label, &CallbackAction::Source { id: hit.id.clone() })
+        })
+        .collect();
+    let mut rows = vec![sources];
+    rows.push(
+        more.and_then(|action| button(texts::MORE_BUTTON, &action))
+            .into_iter()
+            .collect(),
+    );
+    let terms: Vec<InlineKeyboardButton> = glossary
+        .iter()
+        .filter_map(|entry| {
+            button(
+                texts::glossary_button(&entry.term),
+                &CallbackAction::Glossary {
+                    id: entry.id.clone(),
+                },
+            )
+        })
+        .collect();
+    rows.extend(terms.chunks(GLOSSARY_BUTTONS_PER_ROW).map(<[_]>::to_vec));
+    keyboard(rows)
+}
+
+/// The term buttons of one /glossary page, with buttons to the pages before and after it.
+pub fn glossary_page_keyboard(page: &GlossaryPage) -> Option<InlineKeyboardMarkup> {
+    let terms: Vec<InlineKeyboardButton> = page
+        .entries
+        .iter()
+        .filter_map(|entry| {
+            button(
+                texts::glossary_term_button(entry.number, &entry.term),
+                &CallbackAction::Glossary {
+                    id: entry.id.clone(),
+                },
+            )
+        })
+        .collect();
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = terms
+        .chunks(GLOSSARY_BUTTONS_PER_ROW)
+        .map(<[_]>::to_vec)
+        .collect();
+    let mut navigation = Vec::new();
+    if page.index > 0 {
+        navigation.extend(button(
+            texts::PREVIOUS_PAGE_BUTTON,
+            &CallbackAction::GlossaryPage {
+                page: page.index - 1,
+            },
+        ));
+    }
+    if page.index + 1 < page.pages {
+        navigation.extend(button(
+            texts::NEXT_PAGE_BUTTON,
+            &CallbackAction::GlossaryPage {
+                page: page.index + 1,
+            },
+        ));
+    }
+    rows.push(navigation);
+    keyboard(rows)
+}
+
+/// The example questions of /start as buttons, one per row.
+pub fn examples_keyboard(questions: &[String]) -> Option<InlineKeyboardMarkup> {
+    keyboard(
+        questions
+            .iter()
+            .enumerate()
+            .map(|(index, question)| {
+                button(question.as_str(), &CallbackAction::Example { index })
+                    .into_iter()
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
+/// Rows left empty (a button that did not fit, no 更多结果) are dropped, and a keyboard without rows is
+/// no keyboard: Telegram refuses an empty one.
+fn keyboard(rows: Vec<Vec<InlineKeyboardButton>>) -> Option<InlineKeyboardMarkup> {
+    let rows: Vec<_> = rows.into_iter().filter(|row| !row.is_empty()).collect();
+    (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows))
+}
+
+/// The button under a reminder: the full list of main targets (what /targets shows).
+pub fn reminder_keyboard() -> Option<InlineKeyboardMarkup> {
+    button(texts::ALL_TARGETS_BUTTON, &CallbackAction::Targets)
+        .map(|button| InlineKeyboardMarkup::new(vec![vec![button]]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::telegram::samples::{entry, hit};
+
+    fn callback_data(markup: &InlineKeyboardMarkup) -> Vec<Vec<(String, String)>> {
+        use teloxide::types::InlineKeyboardButtonKind;
+        markup
+            .inline_keyboard
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|b| match &b.kind {
+                        InlineKeyboardButtonKind::CallbackData(data) => {
+                            (b.text.clone(), data.clone())
+                        }
+                        other => panic!("unexpected button {other:?}"),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_single_hit_s_button_is_not_numbered() {
+        let hits = vec![hit("r/1", "甲。", vec![], "《报告》")];
+        let keyboard = answer_keyboard(&hits, 1, None, &[]).expect("buttons");
+        assert_eq!(
+            callback_data(&keyboard),
+            vec![vec![(texts::view_source_button(None), "s:r/1".to_owned())]]
+        );
+    }
+
+    #[test]
+    fn answer_keyboard_has_sources_more_and_glossary_rows() {
+        let hits = vec![
+            hit("r/1.1.1.1", "甲。", vec![], "c"),
+            hit("r/1.1.1.2#3", "乙。", vec![], "c"),
+        ];
+        let (a, b, c) = (entry(1, "甲"), entry(2, "乙"), entry(3, "丙"));
+        let more = CallbackAction::More { key: 26, offset: 3 };
+        let keyboard = answer_keyboard(&hits, 1, Some(more), &[&a, &b, &c]).expect("buttons");
+        assert_eq!(
+            callback_data(&keyboard),
+            vec![
+                vec![
+                    (texts::view_source_button(Some(1)), "s:r/1.1.1.1".to_owned()),
+                    (
+                        texts::view_source_button(Some(2)),
+                        "s:r/1.1.1.2#3".to_owned()
+                    ),
+                ],
+                vec![(texts::MORE_BUTTON.to_owned(), "m:1a:3".to_owned())],
+                vec![
+                    (texts::glossary_button("甲"), "g:r/g1".to_owned()),
+                    (texts::glossary_button("乙"), "g:r/g2".to_owned()),
+                ],
+                vec![(texts::glossary_button("丙"), "g:r/g3".to_owned())],
+            ]
+        );
+    }
+
+    #[test]
+    fn buttons_whose_payload_would_not_fit_are_left_out() {
+        let hits = vec![hit(&"x".repeat(80), "甲。", vec![], "c")];
+        assert_eq!(answer_keyboard(&hits, 1, None, &[]), None);
+    }
+
+    #[test]
+    fn more_results_continue_the_numbering() {
+        let hits = vec![hit("r/9", "丁。", vec![], "c")];
+        let keyboard = answer_keyboard(&hits, 4, None, &[]).expect("buttons");
+        assert_eq!(
+            callback_data(&keyboard)[0][0].0,
+            texts::view_source_button(Some(4))
+        );
+    }
+
+    #[test]
+    fn glossary_pages_navigate_and_clamp() {
+        let glossary: Vec<GlossaryEntry> = (1..=25).map(|n| entry(n, &format!("词{n}"))).collect();
+        let first = glossary_page_keyboard(&GlossaryPage::new(&glossary, 0));
+        let first = callback_data(&first.expect("buttons"));
+        assert_eq!(first[0][0], ("1. 词1".to_owned(), "g:r/g1".to_owned()));
+        assert_eq!(
+            first.last().expect("nav"),
+            &vec![(texts::NEXT_PAGE_BUTTON.to_owned(), "gp:1".to_owned())]
+        );
+        let last = glossary_page_keyboard(&GlossaryPage::new(&glossary, 99));
+        let last = callback_data(&last.expect("buttons"));
+        assert_eq!(last[0][0], ("21. 词21".to_owned(), "g:r/g21".to_owned()));
+        assert_eq!(
+            last.last().expect("nav"),
+            &vec![(texts::PREVIOUS_PAGE_BUTTON.to_owned(), "gp:1".to_owned())]
+        );
+    }
+}
