@@ -2,10 +2,10 @@
 //! writes each reminder costs (subscribe; claim + settle), plus a whole 10,000-subscriber batch with the
 //! rate limits lifted, i.e. the bookkeeping a batch costs beyond Telegram's 30 messages a second.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use report_bot::knowledge::{FigureKind, Indicator, Library, Period, Report, ReportMeta};
+use report_bot::knowledge::Library;
 use report_bot::reminders::content::{Reminder, TargetRotation};
 use report_bot::reminders::schedule::{DailySchedule, Decision};
 use report_bot::reminders::sender::{
@@ -14,6 +14,7 @@ use report_bot::reminders::sender::{
 use report_bot::reminders::store::{DeliveryState, SqliteStore, SubscriptionStore};
 use report_bot::reminders::subscribe;
 use std::future::Future;
+use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 use tokio::runtime::Runtime;
@@ -49,44 +50,16 @@ fn schedules(count: usize) -> Vec<DailySchedule> {
         .collect()
 }
 
+/// The three made-up targets of tests/fixtures/reminders: what a reminder says does not change the
+/// bookkeeping measured here.
 fn rotation() -> Arc<TargetRotation> {
-    let meta = ReportMeta {
-        id: "bench".to_owned(),
-        title: "基准测试报告".to_owned(),
-        issuer: "测试".to_owned(),
-        speaker: "测试".to_owned(),
-        meeting: "测试".to_owned(),
-        meeting_date: NaiveDate::from_ymd_opt(2031, 1, 1).unwrap_or_default(),
-        published: NaiveDate::from_ymd_opt(2031, 1, 1).unwrap_or_default(),
-        year: 2031,
-        source: "测试".to_owned(),
-    };
-    let indicators = (1..=20)
-        .map(|n| Indicator {
-            id: format!("bench/1.0.1.{n}#1"),
-            metric: format!("指标{n}"),
-            value_text: format!("增长{n}%"),
-            number: Some(f64::from(n)),
-            unit: Some("%".to_owned()),
-            qualifier: None,
-            change: None,
-            kind: FigureKind::MainTarget,
-            period: Period::Year { year: 2031 },
-            group: None,
-            item: None,
-            sentence_id: format!("bench/1.0.1.{n}"),
-            citation: format!("《基准测试报告》 › 指标{n}"),
-        })
-        .collect();
-    let library = Library {
-        reports: vec![Report {
-            meta,
-            parts: Vec::new(),
-            glossary: Vec::new(),
-            indicators,
-        }],
-        aliases: Vec::new(),
-        user_dict: String::new(),
+    let dir = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/reminders"
+    ));
+    let library = match Library::load(dir) {
+        Ok(library) => library,
+        Err(error) => panic!("bench fixture: {error}"),
     };
     match TargetRotation::from_library(&library) {
         Ok(rotation) => Arc::new(rotation),
