@@ -1,6 +1,8 @@
 //! The engine against the real report: answer quality over tests/questions.tsv, and the "done when"
 //! examples through the real binary.
 
+pub mod support;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -10,13 +12,13 @@ use report_bot::answer::eval::{evaluate, parse_cases};
 use report_bot::answer::{Engine, HitKind};
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    support::fixtures::manifest_dir()
 }
 
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
-        Engine::load(&root().join("knowledge")).expect("the knowledge folder loads")
+        Engine::load(&support::fixtures::knowledge_dir()).expect("the knowledge folder loads")
     })
 }
 

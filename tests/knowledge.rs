@@ -1,6 +1,8 @@
 //! The knowledge layer against the real report (expected tables written from report.txt) and against
 //! a small fictional second report (tests/fixtures/reports/qinglan-2023).
 
+pub mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -11,16 +13,10 @@ use report_bot::knowledge::{
     Report, ReportMeta,
 };
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn knowledge_dir() -> PathBuf {
-    manifest_dir().join("knowledge")
-}
+use support::fixtures::{fixture_dir, knowledge_dir};
 
 fn fixture_report_dir() -> PathBuf {
-    manifest_dir().join("tests/fixtures/reports/qinglan-2023")
+    fixture_dir("reports/qinglan-2023")
 }
 
 fn library() -> &'static Library {

@@ -1,18 +1,15 @@
 //! Daily reminders end to end inside the library: the SQLite store, the sender and the scheduler, with a
-//! virtual clock the tests move (nothing here sleeps for real) and a scripted transport standing in for
-//! the Bot API; then the rotation of the real report, the reminder message, and the /subscribe,
-//! /subscription and /unsubscribe commands through teloxide_tests' mock Bot API.
+//! virtual clock the tests move (nothing here sleeps for real), a scripted transport standing in for
+//! the Bot API and the three made-up targets of tests/fixtures/reminders; then the rotation of the real
+//! report, the reminder message, and the /subscribe, /subscription and /unsubscribe commands through
+//! teloxide_tests' mock Bot API.
 
-#[path = "support/html.rs"]
-mod html;
-#[path = "support/keyboard.rs"]
-mod keyboard;
+pub mod support;
+
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
-use html::visible;
-use keyboard::callback_data;
 use report_bot::answer::Engine;
-use report_bot::knowledge::{FigureKind, Indicator, Library, Period, Report, ReportMeta};
+use report_bot::knowledge::{FigureKind, Indicator, Library};
 use report_bot::reminders::content::{Reminder, TargetRotation};
 use report_bot::reminders::schedule::DailySchedule;
 use report_bot::reminders::scheduler::Scheduler;
@@ -27,9 +24,10 @@ use report_bot::telegram::views::reminder_blocks;
 use report_bot::telegram::{schema, texts, BotContext};
 use std::collections::{HashMap, VecDeque};
 use std::future::Future;
-use std::path::Path;
 use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
+use support::html::visible;
+use support::keyboard::callback_data;
 use teloxide::types::ReplyMarkup;
 use teloxide::{dptree, Bot};
 use teloxide_tests::{MockBot, MockCallbackQuery, MockMessageText, MockUser};
@@ -188,49 +186,16 @@ fn schedule(args: &str) -> DailySchedule {
     DailySchedule::parse(args).unwrap()
 }
 
-/// Three made-up targets (test data, not the report's).
+/// Three made-up targets (tests/fixtures/reminders: two main targets and a task target, not the
+/// real report's).
 fn rotation() -> Arc<TargetRotation> {
-    let target = |n: u32, kind: FigureKind| Indicator {
-        id: format!("sample/1.0.1.{n}#1"),
-        metric: format!("指标{n}"),
-        value_text: format!("增长{n}%"),
-        number: Some(f64::from(n)),
-        unit: Some("%".to_owned()),
-        qualifier: None,
-        change: None,
-        kind,
-        period: Period::Year { year: 2031 },
-        group: None,
-        item: None,
-        sentence_id: format!("sample/1.0.1.{n}"),
-        citation: format!("《样例县2031年政府工作报告》一 › 指标{n}"),
-    };
-    let meta = ReportMeta {
-        id: "sample-2031".to_owned(),
-        title: "样例县2031年政府工作报告".to_owned(),
-        issuer: "样例县人民政府".to_owned(),
-        speaker: "县长".to_owned(),
-        meeting: "样例会议".to_owned(),
-        meeting_date: day("2031-03-01"),
-        published: day("2031-03-02"),
-        year: 2031,
-        source: "测试数据".to_owned(),
-    };
-    let library = Library {
-        reports: vec![Report {
-            meta,
-            parts: Vec::new(),
-            glossary: Vec::new(),
-            indicators: vec![
-                target(1, FigureKind::MainTarget),
-                target(2, FigureKind::MainTarget),
-                target(3, FigureKind::TaskTarget),
-            ],
-        }],
-        aliases: Vec::new(),
-        user_dict: String::new(),
-    };
-    Arc::new(TargetRotation::from_library(&library).unwrap())
+    static ROTATION: LazyLock<Arc<TargetRotation>> = LazyLock::new(|| {
+        let rotation = TargetRotation::from_library(&support::fixtures::fixture("reminders"))
+            .expect("the reminders fixture has targets");
+        assert_eq!(rotation.targets().len(), 3);
+        Arc::new(rotation)
+    });
+    ROTATION.clone()
 }
 
 struct Harness {
@@ -650,10 +615,7 @@ async fn sqlx_journal_mode(url: &str) -> String {
 
 // ---- the real report's rotation and the Telegram side ------------------------------------------
 
-static REPORT: LazyLock<Library> = LazyLock::new(|| {
-    Library::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")))
-        .expect("the knowledge folder loads")
-});
+static REPORT: LazyLock<Library> = LazyLock::new(support::fixtures::knowledge);
 
 static ENGINE: LazyLock<Arc<Engine>> =
     LazyLock::new(|| Arc::new(Engine::new(REPORT.clone()).expect("the engine builds")));

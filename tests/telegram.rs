@@ -1,21 +1,17 @@
 //! Every handler path of the Telegram layer, through teloxide_tests' mock Bot API: commands, free text,
 //! group rules, buttons, bad arguments, flood control and odd input. The engine runs over a small
-//! made-up report written here, so these tests check the bot, not the report or the engine's ranking.
+//! made-up report (tests/fixtures/bot: results, targets, a theme spread over many paragraphs for 更多结果,
+//! a paragraph longer than a Telegram message, a glossary long enough to page), so these tests check
+//! the bot, not the real report or the engine's ranking.
 
-#[path = "support/html.rs"]
-mod html;
-#[path = "support/keyboard.rs"]
-mod keyboard;
-use chrono::NaiveDate;
-use html::visible;
-use keyboard::callback_data;
+pub mod support;
+
 use report_bot::answer::Engine;
-use report_bot::knowledge::{
-    AliasEntry, ChangeKind, FigureKind, GlossaryEntry, Indicator, Library, Paragraph, Part, Period,
-    Qualifier, Report, ReportMeta, Section, Sentence,
-};
+use report_bot::knowledge::{FigureKind, Period};
 use report_bot::telegram::{schema, texts, BotContext};
 use std::sync::{Arc, LazyLock};
+use support::html::{assert_sendable, visible};
+use support::keyboard::callback_data;
 use teloxide::dptree;
 use teloxide::types::{Me, Message, MessageId, ParseMode, User};
 use teloxide::Bot;
@@ -24,259 +20,18 @@ use teloxide_tests::{
     MockMessageText, MockMessageVoice, MockPrivateChat, MockUser,
 };
 
-const TITLE: &str = "东山县2030年政府工作报告";
-const REVIEW: &str = "《东山县2030年政府工作报告》一、过去五年";
-const PLAN: &str = "《东山县2030年政府工作报告》二、今年工作 ›（一）乡村振兴";
-const LONG: &str = "《东山县2030年政府工作报告》二、今年工作 ›（二）示范工程";
+const TITLE: &str = "枫川县2030年政府工作报告";
+const REVIEW: &str = "《枫川县2030年政府工作报告》一、过去五年";
+const PLAN: &str = "《枫川县2030年政府工作报告》二、今年工作 ›（一）乡村振兴";
+const LONG: &str = "《枫川县2030年政府工作报告》二、今年工作 ›（二）示范工程";
 /// Sentences of the paragraph that is longer than one Telegram message.
 const LONG_SENTENCES: usize = 160;
 
-fn sentence(id: &str, text: &str, citation: &str) -> Sentence {
-    Sentence {
-        id: id.into(),
-        text: text.into(),
-        subtopic: None,
-        citation: citation.into(),
-    }
-}
-
-fn paragraph(id: &str, sentences: Vec<Sentence>) -> Paragraph {
-    Paragraph {
-        id: id.into(),
-        topic: None,
-        sentences,
-    }
-}
-
-fn section(id: &str, ordinal: u32, title: &str, paragraphs: Vec<Paragraph>) -> Section {
-    Section {
-        id: id.into(),
-        ordinal,
-        numeral: if ordinal == 0 {
-            String::new()
-        } else {
-            format!("（{ordinal}）")
-        },
-        title: title.into(),
-        short_title: title.into(),
-        paragraphs,
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn indicator(
-    id: &str,
-    metric: &str,
-    value: &str,
-    number: f64,
-    unit: &str,
-    kind: FigureKind,
-    period: Period,
-    citation: &str,
-) -> Indicator {
-    Indicator {
-        id: id.into(),
-        metric: metric.into(),
-        value_text: value.into(),
-        number: Some(number),
-        unit: Some(unit.into()),
-        qualifier: (kind == FigureKind::MainTarget).then_some(Qualifier::About),
-        change: Some(ChangeKind::Growth),
-        kind,
-        period,
-        group: None,
-        item: None,
-        sentence_id: id.split('#').next().unwrap_or(id).into(),
-        citation: citation.into(),
-    }
-}
-
-/// A made-up county report: results, targets, a theme spread over many paragraphs (for 更多结果), a
-/// paragraph longer than a Telegram message, and a glossary long enough to page.
-fn library() -> Library {
-    let date = NaiveDate::from_ymd_opt(2030, 3, 1).expect("date");
-    let meta = ReportMeta {
-        id: "t".into(),
-        title: TITLE.into(),
-        issuer: "东山县人民政府".into(),
-        speaker: "东山县县长".into(),
-        meeting: "东山县人民代表大会第一次会议".into(),
-        meeting_date: date,
-        published: date,
-        year: 2030,
-        source: "测试数据".into(),
-    };
-    let review = Part {
-        id: "t/1".into(),
-        ordinal: 1,
-        numeral: "一".into(),
-        title: "过去五年".into(),
-        sections: vec![section(
-            "t/1.0",
-            0,
-            "",
-            vec![paragraph(
-                "t/1.0.1",
-                vec![
-                    sentence(
-                        "t/1.0.1.1",
-                        "2029年,全县生产总值达到100亿元,年均增长6%;粮食总产达88.8万吨。",
-                        REVIEW,
-                    ),
-                    sentence("t/1.0.1.2", "推行“三张清单”制度,扶贫资产管理规范。", REVIEW),
-                ],
-            )],
-        )],
-    };
-    let village: Vec<Paragraph> = (1..=6)
-        .map(|n| {
-            paragraph(
-                &format!("t/2.1.{n}"),
-                vec![sentence(
-                    &format!("t/2.1.{n}.1"),
-                    &format!("推进乡村振兴第{n}项行动,建设东山美丽乡村{n}处。"),
-                    PLAN,
-                )],
-            )
-        })
-        .collect();
-    let mut plan_paragraphs = vec![paragraph(
-        "t/2.0.1",
-        vec![sentence(
-            "t/2.0.1.1",
-            "今年主要预期目标是:生产总值增长7%左右;粮食总产保持在90万吨以上。",
-            PLAN,
-        )],
-    )];
-    plan_paragraphs.extend(village);
-    let long_paragraph = paragraph(
-        "t/2.2.1",
-        (1..=LONG_SENTENCES)
-            .map(|n| {
-                sentence(
-                    &format!("t/2.2.1.{n}"),
-                    &format!("示范工程第{n}批项目全部开工,青石岭园区配套道路同步建设完成。"),
-                    LONG,
-                )
-            })
-            .collect(),
-    );
-    let plan = Part {
-        id: "t/2".into(),
-        ordinal: 2,
-        numeral: "二".into(),
-        title: "今年工作".into(),
-        sections: vec![
-            section("t/2.1", 1, "乡村振兴", plan_paragraphs),
-            section("t/2.2", 2, "示范工程", vec![long_paragraph]),
-        ],
-    };
-    let indicators = vec![
-        indicator(
-            "t/1.0.1.1#1",
-            "生产总值",
-            "达到100亿元",
-            100.0,
-            "亿元",
-            FigureKind::Result,
-            Period::Year { year: 2029 },
-            REVIEW,
-        ),
-        indicator(
-            "t/1.0.1.1#2",
-            "生产总值",
-            "年均增长6%",
-            6.0,
-            "%",
-            FigureKind::YearlyAverage,
-            Period::Years {
-                from: 2025,
-                to: 2029,
-            },
-            REVIEW,
-        ),
-        indicator(
-            "t/1.0.1.1#3",
-            "粮食总产",
-            "达88.8万吨",
-            88.8,
-            "万吨",
-            FigureKind::Result,
-            Period::Year { year: 2029 },
-            REVIEW,
-        ),
-        indicator(
-            "t/2.0.1.1#1",
-            "生产总值",
-            "增长7%左右",
-            7.0,
-            "%",
-            FigureKind::MainTarget,
-            Period::Year { year: 2030 },
-            PLAN,
-        ),
-        indicator(
-            "t/2.0.1.1#2",
-            "粮食总产",
-            "保持在90万吨以上",
-            90.0,
-            "万吨",
-            FigureKind::MainTarget,
-            Period::Year { year: 2030 },
-            PLAN,
-        ),
-    ];
-    let terms = [
-        "三张清单",
-        "五美乡村",
-        "两个中心",
-        "三个提升",
-        "四个到位",
-        "六个一批",
-        "七项机制",
-        "八大行动",
-        "九个必须",
-        "十项工程",
-        "双百工程",
-        "东山经验",
-    ];
-    let glossary = terms
-        .iter()
-        .enumerate()
-        .map(|(i, term)| GlossaryEntry {
-            id: format!("t/g{}", i + 1),
-            number: u32::try_from(i + 1).expect("small"),
-            term: (*term).into(),
-            explanation: format!("指东山县推行的{term}相关安排。"),
-            used_in: if i == 0 {
-                vec!["t/1.0.1.2".into()]
-            } else {
-                Vec::new()
-            },
-        })
-        .collect();
-    let user_dict: String = terms
-        .iter()
-        .chain(["生产总值", "粮食总产", "乡村振兴", "青石岭"].iter())
-        .map(|term| format!("{term} 20 n\n"))
-        .collect();
-    Library {
-        reports: vec![Report {
-            meta,
-            parts: vec![review, plan],
-            glossary,
-            indicators,
-        }],
-        aliases: vec![AliasEntry {
-            canonical: "生产总值".into(),
-            variants: vec!["GDP".into()],
-        }],
-        user_dict,
-    }
-}
-
-static ENGINE: LazyLock<Arc<Engine>> =
-    LazyLock::new(|| Arc::new(Engine::new(library()).expect("the test report builds an engine")));
+static ENGINE: LazyLock<Arc<Engine>> = LazyLock::new(|| {
+    Arc::new(
+        Engine::new(support::fixtures::fixture("bot")).expect("the test report builds an engine"),
+    )
+});
 
 fn context() -> Arc<BotContext> {
     Arc::new(BotContext::new(ENGINE.clone(), 1))
@@ -325,32 +80,6 @@ fn sent(bot: &TestBot) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-/// Telegram's limits hold for every message: at most 4096 characters, balanced known tags.
-fn assert_sendable(html: &str) {
-    assert!(
-        html.encode_utf16().count() <= 4096,
-        "too long: {}",
-        html.len()
-    );
-    assert!(!visible(html).trim().is_empty(), "empty message");
-    let mut open: Vec<&str> = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find('<') {
-        let tail = &rest[at..];
-        let end = tail.find('>').expect("tag closes");
-        let tag = &tail[1..end];
-        match tag.strip_prefix('/') {
-            Some(name) => assert_eq!(open.pop(), Some(name), "{html}"),
-            None => {
-                assert!(["b", "i", "blockquote"].contains(&tag), "{tag} in {html}");
-                open.push(tag);
-            }
-        }
-        rest = &tail[end + 1..];
-    }
-    assert!(open.is_empty(), "unclosed {open:?}");
-}
-
 fn only_reply(bot: &TestBot) -> (String, Vec<String>) {
     let sent = sent(bot);
     assert_eq!(sent.len(), 1, "expected one message: {sent:#?}");
@@ -392,7 +121,7 @@ async fn a_question_the_report_does_not_answer_gets_an_honest_reply() {
 
 #[tokio::test]
 async fn odd_input_gets_a_friendly_reply_within_limits() {
-    let long = "东山县乡村振兴".repeat(715);
+    let long = "枫川县乡村振兴".repeat(715);
     for text in [
         long.as_str(),
         "",
@@ -553,8 +282,8 @@ async fn help_and_about_describe_the_bot_and_the_report() {
     let about = visible(&only_reply(&bot).0);
     for fact in [
         TITLE,
-        "东山县县长",
-        "东山县人民代表大会第一次会议",
+        "枫川县县长",
+        "枫川县人民代表大会第一次会议",
         "2030年3月1日",
         "测试数据",
     ] {
@@ -595,7 +324,7 @@ async fn targets_and_results_list_every_figure_with_its_citation() {
                 to: 2029,
             },
         ),
-        texts::indicator_line(1, "生产总值", "年均增长6%"),
+        texts::indicator_line(1, "生产总值", "增长6%"),
         REVIEW.to_owned(),
     ];
     let lines: Vec<&str> = results.lines().filter(|l| !l.is_empty()).collect();
@@ -608,7 +337,7 @@ async fn glossary_lists_terms_as_paged_buttons_and_finds_one_entry() {
     bot.dispatch().await;
     let (_, buttons) = only_reply(&bot);
     assert_eq!(buttons.len(), 11, "ten terms and 下一页: {buttons:?}");
-    assert_eq!(buttons[0], "g:t/g1");
+    assert_eq!(buttons[0], "g:fengchuan-2030/g1");
     assert_eq!(buttons.last().map(String::as_str), Some("gp:1"));
 
     let list = bot.get_responses().sent_messages[0].clone();
@@ -624,10 +353,14 @@ async fn glossary_lists_terms_as_paged_buttons_and_finds_one_entry() {
     assert_eq!(responses.answered_callback_queries.len(), 1);
     assert!(responses.sent_messages.is_empty(), "edited, not sent");
 
-    bot.update(MockCallbackQuery::new().data("g:t/g12").message(list));
+    bot.update(
+        MockCallbackQuery::new()
+            .data("g:fengchuan-2030/g12")
+            .message(list),
+    );
     bot.dispatch().await;
     let entry = visible(&only_reply(&bot).0);
-    assert!(entry.starts_with("东山经验"), "{entry}");
+    assert!(entry.starts_with("枫川经验"), "{entry}");
 
     bot.update(private_text("/glossary 三张清单"));
     bot.dispatch().await;
@@ -677,7 +410,7 @@ async fn view_source_shows_the_whole_paragraph_split_within_limits() {
     let (_, buttons) = only_reply(&bot);
     let source = buttons
         .iter()
-        .find(|b| b.starts_with("s:t/2.2.1."))
+        .find(|b| b.starts_with("s:fengchuan-2030/2.2.1."))
         .expect("a hit in the long paragraph")
         .clone();
     let answer = bot.get_responses().sent_messages[0].clone();
@@ -739,7 +472,10 @@ async fn glossary_buttons_under_an_answer_open_the_entry() {
     let (mut bot, _) = bot_for(private_text("三张清单制度"));
     bot.dispatch().await;
     let (_, buttons) = only_reply(&bot);
-    assert!(buttons.contains(&"g:t/g1".to_owned()), "{buttons:?}");
+    assert!(
+        buttons.contains(&"g:fengchuan-2030/g1".to_owned()),
+        "{buttons:?}"
+    );
 }
 
 #[tokio::test]
@@ -747,8 +483,8 @@ async fn stale_unknown_and_forged_buttons_get_a_polite_answer() {
     let message = MockMessageText::new().text("旧消息").build();
     let cases = [
         ("m:ffffff:3", texts::STALE_BUTTON),
-        ("s:t/9.9.9.9", texts::STALE_BUTTON),
-        ("g:t/g99", texts::STALE_BUTTON),
+        ("s:fengchuan-2030/9.9.9.9", texts::STALE_BUTTON),
+        ("g:fengchuan-2030/g99", texts::STALE_BUTTON),
         ("q:42", texts::STALE_BUTTON),
         ("gibberish", texts::UNKNOWN_BUTTON),
         ("s:<b>", texts::UNKNOWN_BUTTON),
@@ -771,7 +507,7 @@ async fn stale_unknown_and_forged_buttons_get_a_polite_answer() {
     // A button on a message Telegram no longer shows us.
     let (mut bot, _) = bot_for(
         MockCallbackQuery::new()
-            .data("s:t/2.0.1.1")
+            .data("s:fengchuan-2030/2.1.1.1")
             .message(message)
             .make_message_inaccessible(),
     );
@@ -806,4 +542,85 @@ async fn a_flood_gets_one_note_not_a_reply_each() {
     );
     bot.dispatch().await;
     assert_eq!(sent(&bot).len(), 1);
+}
+
+// ---- HTML layout ------------------------------------------------------------------------------
+
+/// `report_bot::telegram::html` on its own: whatever is laid out fits a message, is well formed and
+/// loses nothing (checked with the suites' one HTML checker, tests/support/html.rs).
+mod layout {
+    use crate::support::html::{assert_well_formed, visible};
+    use proptest::prelude::*;
+    use report_bot::telegram::html::{message_len, paginate, Block, Span, Style, MAX_MESSAGE_LEN};
+
+    #[test]
+    fn long_text_splits_on_sentences() {
+        let sentence = "这是一个句子，里面有逗号。";
+        let text = sentence.repeat(400);
+        let messages = paginate(
+            &[Block::quote(
+                vec![Span::plain(&text)],
+                vec![Span::italic("出处")],
+            )],
+            MAX_MESSAGE_LEN,
+        );
+        assert!(messages.len() > 1);
+        for message in &messages {
+            assert!(message_len(message) <= MAX_MESSAGE_LEN);
+            assert_well_formed(message);
+            let visible = visible(message);
+            let body = visible.trim_end_matches("出处").trim_end();
+            assert!(body.ends_with('。'), "cut inside a sentence: {body:?}");
+        }
+        assert!(messages.last().is_some_and(|m| m.ends_with("<i>出处</i>")));
+        let all: String = messages.iter().map(|m| visible(m)).collect();
+        assert_eq!(all, format!("{text}\n出处"));
+    }
+
+    #[test]
+    fn text_without_any_break_is_cut_between_characters() {
+        let text = "&".repeat(5000) + &"😀".repeat(3000);
+        let messages = paginate(&[Block::text(vec![Span::bold(&text)])], MAX_MESSAGE_LEN);
+        for message in &messages {
+            assert!(message_len(message) <= MAX_MESSAGE_LEN);
+            assert_well_formed(message);
+        }
+        let all: String = messages.iter().map(|m| visible(m)).collect();
+        assert_eq!(all, text);
+    }
+
+    fn any_span() -> impl Strategy<Value = Span> {
+        let style = prop_oneof![Just(Style::Plain), Just(Style::Bold), Just(Style::Italic)];
+        let text = proptest::string::string_regex("([a-z<>&\"。，\n 😀字]{0,40}){0,8}")
+            .expect("valid regex");
+        (style, text).prop_map(|(style, text)| Span { style, text })
+    }
+
+    proptest! {
+        #[test]
+        fn any_content_fits_is_well_formed_and_loses_nothing(
+            blocks in proptest::collection::vec(
+                (any::<bool>(),
+                 proptest::collection::vec(any_span(), 0..6),
+                 proptest::collection::vec(any_span(), 0..2)),
+                0..6),
+            limit in 60usize..400,
+        ) {
+            let blocks: Vec<Block> = blocks
+                .into_iter()
+                .map(|(quoted, body, footer)| Block { quoted, body, footer })
+                .collect();
+            let messages = paginate(&blocks, limit);
+            for message in &messages {
+                prop_assert!(message_len(message) <= limit, "{} > {limit}: {message:?}", message_len(message));
+                prop_assert!(!message.is_empty());
+                assert_well_formed(message);
+            }
+            let text = |spans: &[Span]| spans.iter().map(|s| s.text.as_str()).collect::<String>();
+            let expected: String = blocks.iter().map(|b| text(&b.body) + &text(&b.footer)).collect();
+            let got: String = messages.iter().map(|m| visible(m)).collect();
+            let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+            prop_assert_eq!(squeeze(&got), squeeze(&expected));
+        }
+    }
 }

@@ -2,7 +2,7 @@
 
 use crate::bot_process::BotProcess;
 use crate::fake_api::{self, Call, FakeApi, Fault};
-use crate::html::visible;
+use crate::support::html::{assert_well_formed, visible};
 use serde_json::Value;
 use std::time::Duration;
 
@@ -180,7 +180,7 @@ async fn an_inline_query_gets_results() {
     let message = first["input_message_content"]["message_text"]
         .as_str()
         .unwrap_or_default();
-    assert!(fake_api::check_html(message).is_ok());
+    assert_well_formed(message);
     assert!(call.params["cache_time"].as_u64().is_some_and(|t| t > 0));
     assert_nothing_rejected(&api);
     bot.finish().await;

@@ -1,7 +1,5 @@
 //! The real `report-bot serve` process, pointed at a [`FakeApi`], with its log lines captured.
 
-#![allow(dead_code)] // Shared by several test files; each uses a different part.
-
 use crate::fake_api::{FakeApi, TOKEN};
 use std::process::{ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};

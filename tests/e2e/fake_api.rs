@@ -6,8 +6,7 @@
 //!
 //! Method names are matched case-insensitively: teloxide calls `/bot<token>/SendMessage`.
 
-#![allow(dead_code)] // Shared by several test files; each uses a different part.
-
+use crate::support::html::{check_html, TELEGRAM_TAGS};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::header::CONTENT_TYPE;
@@ -493,7 +492,7 @@ fn text_problem(params: &Value) -> Option<String> {
         return Some("Bad Request: message is too long".into());
     }
     if params["parse_mode"] == "HTML" {
-        if let Err(problem) = check_html(text) {
+        if let Err(problem) = check_html(text, &TELEGRAM_TAGS) {
             return Some(format!("Bad Request: can't parse entities: {problem}"));
         }
     }
@@ -505,57 +504,6 @@ fn text_problem(params: &Value) -> Option<String> {
         return Some("Bad Request: BUTTON_DATA_INVALID".into());
     }
     None
-}
-
-/// Checks Telegram-style HTML: known tags, properly nested, and no bare `<`, `>` or `&`.
-pub fn check_html(html: &str) -> Result<(), String> {
-    const TAGS: [&str; 9] = [
-        "b",
-        "strong",
-        "i",
-        "em",
-        "u",
-        "s",
-        "code",
-        "pre",
-        "blockquote",
-    ];
-    let mut open: Vec<&str> = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find(['<', '>', '&']) {
-        let tail = &rest[at..];
-        if tail.starts_with('>') {
-            return Err("unescaped >".into());
-        }
-        if tail.starts_with('&') {
-            let entity = ["&amp;", "&lt;", "&gt;", "&quot;"]
-                .into_iter()
-                .find(|e| tail.starts_with(e))
-                .ok_or("unsupported entity")?;
-            rest = &tail[entity.len()..];
-            continue;
-        }
-        let end = tail.find('>').ok_or("unclosed tag")?;
-        let tag = &tail[1..end];
-        if let Some(name) = tag.strip_prefix('/') {
-            if open.pop() != Some(name) {
-                return Err(format!("unexpected end tag {name}"));
-            }
-        } else {
-            let name = tag.split_whitespace().next().unwrap_or_default();
-            if !TAGS.contains(&name) {
-                return Err(format!("unsupported start tag {tag:?}"));
-            }
-            open.push(name);
-        }
-        rest = &tail[end + 1..];
-    }
-    match open.pop() {
-        Some(tag) => Err(format!(
-            "can't find end tag corresponding to start tag {tag}"
-        )),
-        None => Ok(()),
-    }
 }
 
 fn ok(result: Value) -> (StatusCode, Value) {

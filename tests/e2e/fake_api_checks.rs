@@ -1,6 +1,7 @@
 //! The fake server itself behaves like the Bot API where the bot relies on it.
 
 use crate::fake_api::{self, FakeApi, Fault, TOKEN};
+use crate::support::html::{check_html, TELEGRAM_TAGS};
 use std::time::{Duration, Instant};
 use teloxide::prelude::*;
 use teloxide::types::ParseMode;
@@ -40,9 +41,13 @@ async fn refuses_what_telegram_refuses() {
         .await;
     assert!(broken.is_err());
     assert_eq!(api.rejected().len(), 2);
-    assert!(fake_api::check_html("<blockquote>a &amp; <b>b</b></blockquote>\n<i>c</i>").is_ok());
-    assert!(fake_api::check_html("a < b").is_err());
-    assert!(fake_api::check_html("<b><i>x</b></i>").is_err());
+    assert!(check_html(
+        "<blockquote>a &amp; <b>b</b></blockquote>\n<i>c</i>",
+        &TELEGRAM_TAGS
+    )
+    .is_ok());
+    assert!(check_html("a < b", &TELEGRAM_TAGS).is_err());
+    assert!(check_html("<b><i>x</b></i>", &TELEGRAM_TAGS).is_err());
 }
 
 #[tokio::test]

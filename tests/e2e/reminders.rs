@@ -7,7 +7,7 @@
 
 use crate::bot_process::BotProcess;
 use crate::fake_api::{Call, FakeApi, Fault};
-use crate::html::visible;
+use crate::support::html::visible;
 use chrono::{TimeDelta, Timelike, Utc};
 use std::time::Duration;
 
