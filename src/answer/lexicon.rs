@@ -2,9 +2,8 @@
 //! and the reports' own words), which aliases translate, the reports' terms and the years they cover.
 
 use std::collections::{BTreeSet, HashSet};
-use std::path::Path;
 
-use crate::knowledge::{Library, Period};
+use crate::knowledge::{Library, Period, ToKnowledgeSource};
 use crate::search::normalize::is_han;
 
 use super::catalog::written_years;
@@ -20,14 +19,17 @@ const DICTIONARY_WORD_FREQUENCY: usize = 20_000;
 /// The knowledge folder's base dictionary for jieba, made by `report-bot dictionary` (see knowledge/README.md).
 pub const BASE_DICTIONARY_FILE: &str = "jieba_base.txt";
 
-/// The base dictionary of a knowledge folder, `None` when it has none.
-pub fn read_base_dictionary(knowledge_dir: &Path) -> Result<Option<String>, EngineError> {
-    let path = knowledge_dir.join(BASE_DICTIONARY_FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(Some(text)),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(EngineError::BaseDictionary { path, source }),
-    }
+/// The base dictionary of a knowledge folder (or of the embedded one), `None` when it has none.
+pub fn read_base_dictionary(
+    knowledge: &(impl ToKnowledgeSource + ?Sized),
+) -> Result<Option<String>, EngineError> {
+    let knowledge = knowledge.to_knowledge_source();
+    knowledge
+        .read_optional(BASE_DICTIONARY_FILE)
+        .map_err(|source| EngineError::BaseDictionary {
+            path: knowledge.path(BASE_DICTIONARY_FILE),
+            source,
+        })
 }
 
 /// What a base dictionary must keep besides the most frequent words: every word the reports, the aliases
