@@ -13,6 +13,11 @@ const KNOWLEDGE: &str = "knowledge";
 fn main() {
     println!("cargo:rerun-if-changed={KNOWLEDGE}");
     println!("cargo:rerun-if-changed=build.rs");
+    // For tests/licences.rs: `cargo metadata --filter-platform` offline needs the platform being built.
+    println!(
+        "cargo:rustc-env=REPORT_BOT_BUILD_TARGET={}",
+        std::env::var("TARGET").expect("set by cargo")
+    );
     let root =
         Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo")).join(KNOWLEDGE);
     let mut files = Vec::new();
