@@ -5,20 +5,20 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::answer::{commands, Engine};
-use crate::knowledge::{summary, Library};
+use crate::knowledge::{source, summary, KnowledgeSource, Library};
 
 /// Answers questions about a government work report, on the command line or as a Telegram bot.
 #[derive(Debug, Parser)]
-#[command(name = "report-bot", version)]
+#[command(name = "report-bot", version = source::VERSION)]
 pub struct Cli {
-    /// Folder with the reports, aliases and user dictionary.
+    /// Folder with the reports, aliases and user dictionary; unset, the knowledge/ compiled into the binary.
     #[arg(
         long,
+        visible_alias = "knowledge",
         global = true,
-        env = "KNOWLEDGE_DIR",
-        default_value = "knowledge"
+        env = "KNOWLEDGE_DIR"
     )]
-    pub knowledge_dir: PathBuf,
+    pub knowledge_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -82,17 +82,17 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let knowledge = KnowledgeSource::from_dir(cli.knowledge_dir);
     let written = match cli.command {
-        Command::Knowledge => summary::write_overview(&load(&cli.knowledge_dir)?, &mut out),
+        Command::Knowledge => summary::write_overview(&load(&knowledge)?, &mut out)
+            .and_then(|()| writeln!(out, "\nsource: {knowledge}")),
         Command::Indicators { json } => {
-            summary::write_indicators(&load(&cli.knowledge_dir)?, json, &mut out)
+            summary::write_indicators(&load(&knowledge)?, json, &mut out)
         }
-        Command::Glossary { json } => {
-            summary::write_glossary(&load(&cli.knowledge_dir)?, json, &mut out)
-        }
+        Command::Glossary { json } => summary::write_glossary(&load(&knowledge)?, json, &mut out),
         Command::Ask { json, question } => {
             let question = (!question.is_empty()).then(|| question.join(" "));
-            let engine = Engine::load(&cli.knowledge_dir)?;
+            let engine = Engine::load(&knowledge)?;
             commands::ask(
                 &engine,
                 question.as_deref(),
@@ -102,35 +102,30 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             )
         }
         Command::Chat => commands::chat(
-            &Engine::load(&cli.knowledge_dir)?,
+            &Engine::load(&knowledge)?,
             std::io::stdin().lock(),
             &mut out,
         ),
         Command::Eval { file, failures } => {
             let cases = commands::read_cases(&file)?;
-            commands::eval(
-                &Engine::load(&cli.knowledge_dir)?,
-                &cases,
-                failures,
-                &mut out,
-            )
+            commands::eval(&Engine::load(&knowledge)?, &cases, failures, &mut out)
         }
         Command::Dictionary {
             jieba_dict,
             most_frequent,
         } => {
-            commands::dictionary(&cli.knowledge_dir, &jieba_dict, most_frequent, &mut out)?;
+            commands::dictionary(&knowledge, &jieba_dict, most_frequent, &mut out)?;
             Ok(())
         }
         Command::Bench { file, rounds } => {
             let cases = commands::read_cases(&file)?;
-            let figures = commands::bench(&cli.knowledge_dir, &cases, rounds)?;
+            let figures = commands::bench(&knowledge, &cases, rounds)?;
             writeln!(out, "{figures}")
         }
         Command::Serve => {
             // The bot runs until stopped and never prints to stdout: release it.
             drop(out);
-            return crate::telegram::serve::command(&cli.knowledge_dir);
+            return crate::telegram::serve::command(&knowledge);
         }
     };
     quiet_on_closed_pipe(written.and_then(|()| out.flush()))
@@ -144,6 +139,6 @@ fn quiet_on_closed_pipe(result: std::io::Result<()>) -> anyhow::Result<()> {
     }
 }
 
-fn load(dir: &std::path::Path) -> anyhow::Result<Library> {
-    Ok(Library::load(dir)?)
+fn load(knowledge: &KnowledgeSource) -> anyhow::Result<Library> {
+    Ok(Library::load(knowledge)?)
 }

@@ -6,10 +6,10 @@ use std::fmt;
 use std::path::PathBuf;
 use url::Url;
 
+use crate::knowledge::KnowledgeSource;
+
 /// Where the SQLite database lives when `DATABASE_URL` is not set.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/report-bot.db";
-/// Where the report data lives when `KNOWLEDGE_DIR` is not set.
-pub const DEFAULT_KNOWLEDGE_DIR: &str = "knowledge";
 /// The port the webhook server listens on when `WEBHOOK_URL` is set and `PORT` is not.
 pub const DEFAULT_WEBHOOK_PORT: u16 = 8443;
 
@@ -86,8 +86,9 @@ pub struct Config {
     pub api_url: Option<Url>,
     /// `DATABASE_URL`, for the reminder store.
     pub database_url: String,
-    /// `KNOWLEDGE_DIR`: the folder with `reports/`, `aliases.toml` and `userdict.txt`.
-    pub knowledge_dir: PathBuf,
+    /// `KNOWLEDGE_DIR`: the folder with `reports/`, `aliases.toml` and `userdict.txt`; unset, the copy
+    /// of knowledge/ compiled into the binary.
+    pub knowledge: KnowledgeSource,
     /// `WEBHOOK_URL` (+ `PORT`); long polling when absent.
     pub webhook: Option<WebhookConfig>,
 }
@@ -135,9 +136,7 @@ impl Config {
             token,
             api_url,
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
-            knowledge_dir: var("KNOWLEDGE_DIR")
-                .map(PathBuf::from)
-                .unwrap_or_else(|| PathBuf::from(DEFAULT_KNOWLEDGE_DIR)),
+            knowledge: KnowledgeSource::from_dir(var("KNOWLEDGE_DIR").map(PathBuf::from)),
             webhook,
         })
     }
@@ -186,7 +185,7 @@ mod tests {
         assert!(config.api_url.is_none());
         assert!(config.webhook.is_none());
         assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
-        assert_eq!(config.knowledge_dir, PathBuf::from(DEFAULT_KNOWLEDGE_DIR));
+        assert_eq!(config.knowledge, KnowledgeSource::Embedded);
     }
 
     #[test]
@@ -222,7 +221,10 @@ mod tests {
             Some("http://127.0.0.1:8081/")
         );
         assert_eq!(config.database_url, "sqlite::memory:");
-        assert_eq!(config.knowledge_dir, PathBuf::from("/srv/knowledge"));
+        assert_eq!(
+            config.knowledge,
+            KnowledgeSource::Dir(PathBuf::from("/srv/knowledge"))
+        );
         let webhook = config.webhook.expect("webhook mode");
         assert_eq!(webhook.url.as_str(), "https://bot.example.org/hook");
         assert_eq!(webhook.port, 8080);

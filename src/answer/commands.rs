@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::knowledge::Library;
+use crate::knowledge::{Library, ToKnowledgeSource};
 use crate::search::dictionary::reduce;
 use crate::search::tokenizer::shared_jieba;
 
@@ -212,13 +212,14 @@ impl std::fmt::Display for BenchFigures {
 
 /// `report-bot bench FILE`: times start-up step by step, then every question of the set `rounds` times.
 pub fn bench(
-    knowledge_dir: &Path,
+    knowledge: &(impl ToKnowledgeSource + ?Sized),
     cases: &[Case],
     rounds: usize,
 ) -> Result<BenchFigures, EngineError> {
     let started = Instant::now();
-    let library = Library::load(knowledge_dir)?;
-    let base = read_base_dictionary(knowledge_dir)?;
+    let knowledge = knowledge.to_knowledge_source();
+    let library = Library::load(&knowledge)?;
+    let base = read_base_dictionary(&knowledge)?;
     let knowledge_load = started.elapsed();
 
     let started = Instant::now();
@@ -264,7 +265,7 @@ pub fn bench(
 /// `report-bot dictionary JIEBA_DICT`: jieba's full dictionary reduced to what the knowledge needs (the
 /// reports' words and the most frequent words), for `knowledge/jieba_base.txt`.
 pub fn dictionary(
-    knowledge_dir: &Path,
+    knowledge: &(impl ToKnowledgeSource + ?Sized),
     full_dictionary: &Path,
     most_frequent: usize,
     mut out: impl Write,
@@ -274,7 +275,7 @@ pub fn dictionary(
             path: full_dictionary.display().to_string(),
             source,
         })?;
-    let library = Library::load(knowledge_dir)?;
+    let library = Library::load(knowledge)?;
     let keep = base_dictionary_text(&library);
     out.write_all(reduce(&full, &keep, most_frequent).as_bytes())?;
     Ok(out.flush()?)

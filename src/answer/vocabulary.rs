@@ -2,9 +2,9 @@
 //! and the reports' own words), which aliases translate, the reports' terms and the years they cover.
 
 use std::collections::{BTreeSet, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::knowledge::{Library, Period};
+use crate::knowledge::{Library, Period, ToKnowledgeSource};
 use crate::search::normalize::is_han;
 
 use super::catalog::written_years;
@@ -27,14 +27,17 @@ pub struct DictionaryError {
     pub source: std::io::Error,
 }
 
-/// The base dictionary of a knowledge folder, `None` when it has none.
-pub fn read_base_dictionary(knowledge_dir: &Path) -> Result<Option<String>, DictionaryError> {
-    let path = knowledge_dir.join(BASE_DICTIONARY_FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(Some(text)),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(DictionaryError { path, source }),
-    }
+/// The base dictionary of a knowledge folder (or of the embedded one), `None` when it has none.
+pub fn read_base_dictionary(
+    knowledge: &(impl ToKnowledgeSource + ?Sized),
+) -> Result<Option<String>, DictionaryError> {
+    let knowledge = knowledge.to_knowledge_source();
+    knowledge
+        .read_optional(BASE_DICTIONARY_FILE)
+        .map_err(|source| DictionaryError {
+            path: knowledge.path(BASE_DICTIONARY_FILE),
+            source,
+        })
 }
 
 /// What a base dictionary must keep besides the most frequent words: every word the reports, the aliases

@@ -1,7 +1,7 @@
 //! Reads the `knowledge/` folder: every `reports/<id>/` (report.toml + report.txt), `aliases.toml` and
-//! `userdict.txt`. A new report is a new folder; no code changes.
+//! `userdict.txt`, from the copy compiled into the binary or from a folder ([`KnowledgeSource`]). A new
+//! report is a new folder; no code changes.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -11,30 +11,33 @@ use serde::Deserialize;
 use super::error::{line_of, KnowledgeError, LineIndex};
 use super::model::{Report, ReportMeta};
 use super::parse::parse_report;
+use super::source::{KnowledgeSource, ToKnowledgeSource};
 use super::{AliasEntry, Library};
 
-const REPORTS_DIR: &str = "reports";
 const META_FILE: &str = "report.toml";
 const BODY_FILE: &str = "report.txt";
 const ALIASES_FILE: &str = "aliases.toml";
 const USER_DICT_FILE: &str = "userdict.txt";
 
 impl Library {
-    /// Loads and parses everything under `dir`. Reports come out sorted by year, newest last; a folder
-    /// without reports is an error, so [`Library::latest`] always has one to return.
-    pub fn load(dir: &Path) -> Result<Library, KnowledgeError> {
+    /// Loads and parses everything in `knowledge` (a folder path, or [`KnowledgeSource::Embedded`]).
+    /// Reports come out sorted by year, newest last; a folder without reports is an error, so
+    /// [`Library::latest`] always has one to return.
+    pub fn load(knowledge: &(impl ToKnowledgeSource + ?Sized)) -> Result<Library, KnowledgeError> {
         let started = Instant::now();
-        let mut reports = load_reports(dir)?;
+        let source = knowledge.to_knowledge_source();
+        let mut reports = load_reports(&source)?;
         reports.sort_by(|a, b| {
             a.meta
                 .year
                 .cmp(&b.meta.year)
                 .then(a.meta.id.cmp(&b.meta.id))
         });
-        let aliases = load_aliases(&dir.join(ALIASES_FILE))?;
-        let user_dict = load_user_dict(&dir.join(USER_DICT_FILE))?;
+        let aliases = parse_aliases(&source.path(ALIASES_FILE), &source.read(ALIASES_FILE)?)?;
+        let user_dict =
+            clean_user_dict(&source.path(USER_DICT_FILE), &source.read(USER_DICT_FILE)?)?;
         tracing::info!(
-            dir = %dir.display(),
+            %source,
             reports = reports.len(),
             aliases = aliases.len(),
             elapsed_ms = started.elapsed().as_secs_f64() * 1e3,
@@ -72,43 +75,27 @@ impl Library {
     }
 }
 
-fn read(path: &Path) -> Result<String, KnowledgeError> {
-    fs::read_to_string(path).map_err(|source| KnowledgeError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
-fn load_reports(dir: &Path) -> Result<Vec<Report>, KnowledgeError> {
-    let reports_dir = dir.join(REPORTS_DIR);
-    let entries = fs::read_dir(&reports_dir).map_err(|source| KnowledgeError::Io {
-        path: reports_dir.clone(),
-        source,
-    })?;
-    let mut folders: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.join(META_FILE).is_file())
-        .collect();
-    folders.sort();
+fn load_reports(source: &KnowledgeSource) -> Result<Vec<Report>, KnowledgeError> {
+    let folders = source.report_folders()?;
     if folders.is_empty() {
-        return Err(KnowledgeError::NoReports(dir.to_path_buf()));
+        return Err(KnowledgeError::NoReports(source.path("")));
     }
     let mut reports: Vec<(PathBuf, Report)> = Vec::with_capacity(folders.len());
     for folder in folders {
-        let meta_path = folder.join(META_FILE);
-        let meta = parse_meta(&meta_path, &read(&meta_path)?)?;
+        let meta_file = format!("{folder}/{META_FILE}");
+        let meta = parse_meta(&source.path(&meta_file), &source.read(&meta_file)?)?;
         if let Some((first, _)) = reports.iter().find(|(_, r)| r.meta.id == meta.id) {
             return Err(KnowledgeError::DuplicateReport {
                 id: meta.id,
                 first: first.clone(),
-                second: folder,
+                second: source.path(&folder),
             });
         }
-        let body_path = folder.join(BODY_FILE);
-        let body = read(&body_path)?;
+        let body_file = format!("{folder}/{BODY_FILE}");
+        let body_path = source.path(&body_file);
+        let body = source.read(&body_file)?;
         let report = parse_report(meta, &body).map_err(|error| error.in_file(&body_path))?;
-        reports.push((folder, report));
+        reports.push((source.path(&folder), report));
     }
     Ok(reports.into_iter().map(|(_, report)| report).collect())
 }
@@ -200,11 +187,6 @@ struct AliasFile {
     alias: Vec<toml::Spanned<AliasEntry>>,
 }
 
-fn load_aliases(path: &Path) -> Result<Vec<AliasEntry>, KnowledgeError> {
-    let text = read(path)?;
-    parse_aliases(path, &text)
-}
-
 /// Reads `aliases.toml`: `[[alias]]` tables with `canonical` and `variants`.
 pub(crate) fn parse_aliases(path: &Path, text: &str) -> Result<Vec<AliasEntry>, KnowledgeError> {
     let error = |line: usize, what: String| KnowledgeError::Aliases {
@@ -235,11 +217,6 @@ pub(crate) fn parse_aliases(path: &Path, text: &str) -> Result<Vec<AliasEntry>, 
         aliases.push(entry);
     }
     Ok(aliases)
-}
-
-fn load_user_dict(path: &Path) -> Result<String, KnowledgeError> {
-    let text = read(path)?;
-    clean_user_dict(path, &text)
 }
 
 /// Checks jieba's user-dictionary format (`word freq [tag]`) so that a typo fails at load with its line

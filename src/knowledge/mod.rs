@@ -8,12 +8,14 @@ mod load;
 pub mod model;
 mod parse;
 mod report;
+pub mod source;
 pub mod summary;
 mod text;
 
 pub use error::KnowledgeError;
 pub use model::*;
 pub use parse::parse_report;
+pub use source::{KnowledgeSource, ToKnowledgeSource};
 
 /// What people say vs what the report says: `GDP` → `生产总值`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]

@@ -6,7 +6,7 @@ use super::transport::start_scheduler;
 use super::{command, schema, BotContext, HandlerError};
 use crate::answer::{Engine, EngineError};
 use crate::config::{Config, ConfigError};
-use crate::knowledge::{KnowledgeError, Library};
+use crate::knowledge::{KnowledgeError, KnowledgeSource, Library};
 use crate::logging::Redactor;
 use crate::reminders::content::TargetRotation;
 use crate::reminders::store::{SqliteStore, StoreError};
@@ -16,7 +16,6 @@ use std::fmt::Debug;
 use std::future::Future;
 use std::hash::{BuildHasher, Hasher};
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 use teloxide::adaptors::throttle::Limits;
@@ -67,9 +66,9 @@ pub enum ServeError {
 
 /// `report-bot serve`: settings from the environment (the command line's knowledge folder wins), a
 /// tokio runtime, and [`serve`] on it.
-pub fn command(knowledge_dir: &Path) -> anyhow::Result<()> {
+pub fn command(knowledge: &KnowledgeSource) -> anyhow::Result<()> {
     let mut config = Config::from_env()?;
-    config.knowledge_dir = knowledge_dir.to_path_buf();
+    config.knowledge = knowledge.clone();
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(serve(&config))?;
     Ok(())
@@ -79,7 +78,7 @@ pub fn command(knowledge_dir: &Path) -> anyhow::Result<()> {
 pub async fn serve(config: &Config) -> Result<(), ServeError> {
     let token = config.bot_token()?;
     let redactor = Redactor::new(token.expose());
-    let engine = Arc::new(Engine::new(Library::load(&config.knowledge_dir)?)?);
+    let engine = Arc::new(Engine::new(Library::load(&config.knowledge)?)?);
 
     let client = teloxide::net::default_reqwest_settings()
         .build()

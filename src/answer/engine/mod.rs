@@ -18,9 +18,10 @@ mod tests;
 pub mod weights;
 
 use std::collections::{BTreeSet, HashSet};
-use std::path::Path;
 
-use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library};
+use crate::knowledge::{
+    FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library, ToKnowledgeSource,
+};
 use crate::search::index::{IndexError, SearchIndex};
 use crate::search::normalize::normalize;
 use crate::search::query::{AliasPair, QueryError, Question, QuestionReader};
@@ -94,10 +95,12 @@ impl Engine {
     }
 
     /// Loads the knowledge folder and builds the engine over it, with the folder's smaller base dictionary
-    /// for jieba when it has one ([`BASE_DICTIONARY_FILE`]).
-    pub fn load(knowledge_dir: &Path) -> Result<Engine, EngineError> {
-        let base = read_base_dictionary(knowledge_dir)?;
-        Engine::with_base_dictionary(Library::load(knowledge_dir)?, base.as_deref())
+    /// for jieba when it has one ([`BASE_DICTIONARY_FILE`](super::vocabulary::BASE_DICTIONARY_FILE)).
+    /// `knowledge` is a folder path or a [`KnowledgeSource`](crate::knowledge::KnowledgeSource).
+    pub fn load(knowledge: &(impl ToKnowledgeSource + ?Sized)) -> Result<Engine, EngineError> {
+        let knowledge = knowledge.to_knowledge_source();
+        let base = read_base_dictionary(&knowledge)?;
+        Engine::with_base_dictionary(Library::load(&knowledge)?, base.as_deref())
     }
 
     /// Builds the engine with `base` (jieba's dictionary format) instead of jieba's own dictionary.
