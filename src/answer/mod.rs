@@ -1,14 +1,11 @@
 //! Turns a question into an [`Answer`]: understands it, searches the index, composes the reply.
 
 pub mod catalog;
-pub mod commands;
 pub mod engine;
 pub mod eval;
 pub mod lexicon;
-pub mod render;
 mod scoring;
 pub mod types;
 
 pub use engine::{Engine, EngineError};
-pub use render::render_plain;
 pub use types::*;

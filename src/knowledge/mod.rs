@@ -8,7 +8,6 @@ mod load;
 pub mod model;
 mod parse;
 mod report;
-pub mod summary;
 mod text;
 
 pub use error::KnowledgeError;

@@ -1,11 +1,22 @@
-//! The command line: one subcommand per job, each a thin call into the library.
+//! The command line: one subcommand per job, each a thin call into the library. The subcommands' bodies
+//! and their plain-text output live here, not in the domain modules: `ask`, `chat`, `eval`, `bench` and
+//! `dictionary` one file each, `plain` the reply as text, `summary` the `knowledge`, `indicators` and
+//! `glossary` listings.
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::answer::{commands, Engine};
-use crate::knowledge::{summary, Library};
+use crate::answer::Engine;
+use crate::knowledge::Library;
+
+mod ask;
+mod bench;
+mod chat;
+mod dictionary;
+mod eval;
+mod plain;
+mod summary;
 
 /// Answers questions about a government work report, on the command line or as a Telegram bot.
 #[derive(Debug, Parser)]
@@ -93,7 +104,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Ask { json, question } => {
             let question = (!question.is_empty()).then(|| question.join(" "));
             let engine = Engine::load(&cli.knowledge_dir)?;
-            commands::ask(
+            ask::ask(
                 &engine,
                 question.as_deref(),
                 json,
@@ -101,14 +112,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 &mut out,
             )
         }
-        Command::Chat => commands::chat(
+        Command::Chat => chat::chat(
             &Engine::load(&cli.knowledge_dir)?,
             std::io::stdin().lock(),
             &mut out,
         ),
         Command::Eval { file, failures } => {
-            let cases = commands::read_cases(&file)?;
-            commands::eval(
+            let cases = eval::read_cases(&file)?;
+            eval::eval(
                 &Engine::load(&cli.knowledge_dir)?,
                 &cases,
                 failures,
@@ -119,12 +130,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             jieba_dict,
             most_frequent,
         } => {
-            commands::dictionary(&cli.knowledge_dir, &jieba_dict, most_frequent, &mut out)?;
+            dictionary::dictionary(&cli.knowledge_dir, &jieba_dict, most_frequent, &mut out)?;
             Ok(())
         }
         Command::Bench { file, rounds } => {
-            let cases = commands::read_cases(&file)?;
-            let figures = commands::bench(&cli.knowledge_dir, &cases, rounds)?;
+            let cases = eval::read_cases(&file)?;
+            let figures = bench::bench(&cli.knowledge_dir, &cases, rounds)?;
             writeln!(out, "{figures}")
         }
         Command::Serve => {
