@@ -9,8 +9,9 @@ use report_bot::telegram::redact::{RedactingMakeWriter, Redactor};
 use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
-    // .env first, so that its settings (RUST_LOG, KNOWLEDGE_DIR, …) count like the environment's.
-    let _ = dotenvy::dotenv();
+    // .env first and only here, so that its settings (RUST_LOG, KNOWLEDGE_DIR, …) count like the
+    // environment's for every reader.
+    let dotenv = report_bot::config::load_dotenv();
     let cli = Cli::parse();
     // The bot reports what it does; the other subcommands only their problems.
     let default_filter = match cli.command {
@@ -26,7 +27,7 @@ fn main() -> ExitCode {
         .with_writer(RedactingMakeWriter::new(redactor, std::io::stderr))
         .with_ansi(std::io::stderr().is_terminal())
         .init();
-    match report_bot::cli::run(cli) {
+    match report_bot::cli::run(cli, dotenv) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");

@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::answer::Engine;
+use crate::config::{Config, ConfigError, DEFAULT_KNOWLEDGE_DIR};
 use crate::knowledge::Library;
 
 mod ask;
@@ -27,7 +28,7 @@ pub struct Cli {
         long,
         global = true,
         env = "KNOWLEDGE_DIR",
-        default_value = "knowledge"
+        default_value = DEFAULT_KNOWLEDGE_DIR
     )]
     pub knowledge_dir: PathBuf,
     #[command(subcommand)]
@@ -89,8 +90,9 @@ pub enum Command {
     Serve,
 }
 
-/// Runs one parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+/// Runs one parsed command line. `dotenv` is how reading `.env` went ([`crate::config::load_dotenv`]):
+/// only `serve` fails on a broken file.
+pub fn run(cli: Cli, dotenv: Result<(), ConfigError>) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match cli.command {
@@ -141,7 +143,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve => {
             // The bot runs until stopped and never prints to stdout: release it.
             drop(out);
-            return crate::telegram::serve::command(&cli.knowledge_dir);
+            dotenv?;
+            return crate::telegram::serve::command(&Config::from_env(cli.knowledge_dir)?);
         }
     };
     quiet_on_closed_pipe(written.and_then(|()| out.flush()))

@@ -15,7 +15,6 @@ use std::fmt::Debug;
 use std::future::Future;
 use std::hash::{BuildHasher, Hasher};
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 use teloxide::adaptors::throttle::Limits;
@@ -56,13 +55,10 @@ pub enum ServeError {
     Reminders(#[from] StoreError),
 }
 
-/// `report-bot serve`: settings from the environment (the command line's knowledge folder wins), a
-/// tokio runtime, and [`serve`] on it.
-pub fn command(knowledge_dir: &Path) -> anyhow::Result<()> {
-    let mut config = Config::from_env()?;
-    config.knowledge_dir = knowledge_dir.to_path_buf();
+/// `report-bot serve`: a tokio runtime, and [`serve`] on it.
+pub fn command(config: &Config) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(serve(&config))?;
+    runtime.block_on(serve(config))?;
     Ok(())
 }
 
