@@ -1,9 +1,12 @@
 //! Settings read from the environment and an optional `.env` file (see `.env.example`), so that the same
-//! binary runs on a laptop, in Docker and in tests that point it at a fake Bot API server. `RUST_LOG` is
-//! not here: `main` reads it before anything else, to set up logging.
+//! binary runs on a laptop, in Docker and in tests that point it at a fake Bot API server.
+//!
+//! `main` calls [`load_dotenv`] once, first thing, so that `.env` counts like the environment for every
+//! reader: `RUST_LOG` (logging, set up in `main`), `KNOWLEDGE_DIR` (the command line's `--knowledge-dir`,
+//! through clap's `env`; unset, the embedded copy) and the bot's settings ([`Config`], built once
+//! by `serve`).
 
 use std::fmt;
-use std::path::PathBuf;
 use url::Url;
 
 use crate::knowledge::KnowledgeSource;
@@ -77,7 +80,18 @@ pub struct WebhookConfig {
     pub port: u16,
 }
 
-/// Everything the program reads from its environment.
+/// Reads `.env` from the working directory or a parent into the process environment; real environment
+/// variables win. A missing file is fine. The caller decides what a broken file means: only `serve`, which
+/// cannot run on half its settings, stops on it.
+pub fn load_dotenv() -> Result<(), ConfigError> {
+    match dotenvy::dotenv() {
+        Ok(_) => Ok(()),
+        Err(err) if err.not_found() => Ok(()),
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Everything the bot reads from its environment.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `TELOXIDE_TOKEN`; only `serve` needs it, so it is checked by [`Config::bot_token`].
@@ -86,27 +100,26 @@ pub struct Config {
     pub api_url: Option<Url>,
     /// `DATABASE_URL`, for the reminder store.
     pub database_url: String,
-    /// `KNOWLEDGE_DIR`: the folder with `reports/`, `aliases.toml` and `userdict.txt`; unset, the copy
-    /// of knowledge/ compiled into the binary.
+    /// Where the reports, `aliases.toml` and `userdict.txt` come from: the command line's `--knowledge-dir`
+    /// (or `KNOWLEDGE_DIR`, read by clap); unset, the copy of knowledge/ compiled into the binary.
     pub knowledge: KnowledgeSource,
     /// `WEBHOOK_URL` (+ `PORT`); long polling when absent.
     pub webhook: Option<WebhookConfig>,
 }
 
 impl Config {
-    /// Reads `.env` (if there is one; real environment variables win) and then the environment.
-    pub fn from_env() -> Result<Config, ConfigError> {
-        match dotenvy::dotenv() {
-            Ok(_) => {}
-            Err(err) if err.not_found() => {}
-            Err(err) => return Err(err.into()),
-        }
-        Config::from_lookup(|name| std::env::var(name).ok())
+    /// The bot's settings from the process environment (which [`load_dotenv`] has filled from `.env`),
+    /// around the knowledge folder the command line chose.
+    pub fn from_env(knowledge: KnowledgeSource) -> Result<Config, ConfigError> {
+        Config::from_lookup(knowledge, |name| std::env::var(name).ok())
     }
 
     /// Builds the settings from any variable source; tests pass a map instead of touching the process
     /// environment. Empty values count as unset.
-    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+    pub fn from_lookup(
+        knowledge: KnowledgeSource,
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
         let var = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
 
         let token = var("TELOXIDE_TOKEN")
@@ -136,7 +149,7 @@ impl Config {
             token,
             api_url,
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
-            knowledge: KnowledgeSource::from_dir(var("KNOWLEDGE_DIR").map(PathBuf::from)),
+            knowledge,
             webhook,
         })
     }
@@ -175,7 +188,7 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        Config::from_lookup(|name| vars.get(name).cloned())
+        Config::from_lookup(KnowledgeSource::Embedded, |name| vars.get(name).cloned())
     }
 
     #[test]
@@ -210,7 +223,6 @@ mod tests {
             ("TELOXIDE_TOKEN", TOKEN),
             ("TELOXIDE_API_URL", "http://127.0.0.1:8081/"),
             ("DATABASE_URL", "sqlite::memory:"),
-            ("KNOWLEDGE_DIR", "/srv/knowledge"),
             ("WEBHOOK_URL", "https://bot.example.org/hook"),
             ("PORT", "8080"),
         ])
@@ -221,10 +233,6 @@ mod tests {
             Some("http://127.0.0.1:8081/")
         );
         assert_eq!(config.database_url, "sqlite::memory:");
-        assert_eq!(
-            config.knowledge,
-            KnowledgeSource::Dir(PathBuf::from("/srv/knowledge"))
-        );
         let webhook = config.webhook.expect("webhook mode");
         assert_eq!(webhook.url.as_str(), "https://bot.example.org/hook");
         assert_eq!(webhook.port, 8080);

@@ -6,8 +6,9 @@ use clap::Parser;
 use report_bot::cli::{Cli, Command};
 
 fn main() -> ExitCode {
-    // .env first, so that its settings (RUST_LOG, KNOWLEDGE_DIR, …) count like the environment's.
-    let _ = dotenvy::dotenv();
+    // .env first and only here, so that its settings (RUST_LOG, KNOWLEDGE_DIR, …) count like the
+    // environment's for every reader.
+    let dotenv = report_bot::config::load_dotenv();
     let cli = Cli::parse();
     // The bot reports what it does; the other subcommands only their problems.
     let default_filter = match cli.command {
@@ -19,7 +20,7 @@ fn main() -> ExitCode {
         default_filter,
         &std::env::var("TELOXIDE_TOKEN").unwrap_or_default(),
     );
-    match report_bot::cli::run(cli) {
+    match report_bot::cli::run(cli, dotenv) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");

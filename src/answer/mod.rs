@@ -1,13 +1,10 @@
 //! Turns a question into an [`Answer`]: understands it, searches the index, composes the reply.
 
 pub mod catalog;
-pub mod commands;
 pub mod engine;
 pub mod eval;
-pub mod render;
 pub mod types;
 pub mod vocabulary;
 
 pub use engine::{Engine, EngineError};
-pub use render::render_plain;
 pub use types::*;

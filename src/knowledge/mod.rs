@@ -9,7 +9,6 @@ pub mod model;
 mod parse;
 mod report;
 pub mod source;
-pub mod summary;
 mod text;
 
 pub use error::KnowledgeError;

@@ -6,7 +6,7 @@ use super::transport::start_scheduler;
 use super::{command, schema, BotContext, HandlerError};
 use crate::answer::{Engine, EngineError};
 use crate::config::{Config, ConfigError};
-use crate::knowledge::{KnowledgeError, KnowledgeSource, Library};
+use crate::knowledge::{KnowledgeError, Library};
 use crate::logging::Redactor;
 use crate::reminders::content::TargetRotation;
 use crate::reminders::store::{SqliteStore, StoreError};
@@ -64,13 +64,10 @@ pub enum ServeError {
     Reminders(#[from] StoreError),
 }
 
-/// `report-bot serve`: settings from the environment (the command line's knowledge folder wins), a
-/// tokio runtime, and [`serve`] on it.
-pub fn command(knowledge: &KnowledgeSource) -> anyhow::Result<()> {
-    let mut config = Config::from_env()?;
-    config.knowledge = knowledge.clone();
+/// `report-bot serve`: a tokio runtime, and [`serve`] on it.
+pub fn command(config: &Config) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(serve(&config))?;
+    runtime.block_on(serve(config))?;
     Ok(())
 }
 

@@ -1,8 +1,8 @@
 //! The engine on a small made-up report: tests/fixtures/engine (柳塘县2030: a five-year review with a
 //! result and a yearly average, this year's main target, a place name, one glossary entry).
 use super::*;
-use std::path::Path;
 use crate::answer::HitKind;
+use std::path::Path;
 
 fn library() -> Library {
     let dir = Path::new(concat!(

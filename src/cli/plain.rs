@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::types::{Answer, Unanswered};
+use crate::answer::{Answer, Unanswered};
 
 /// The reply a person reads: the direct answer, then numbered excerpts each with its citation; or, when the
 /// report does not answer, why and what to ask instead.
@@ -44,7 +44,7 @@ pub fn render_plain(answer: &Answer) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::types::{Hit, HitKind};
+    use crate::answer::{Hit, HitKind};
 
     fn answer(answered: bool) -> Answer {
         Answer {

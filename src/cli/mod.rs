@@ -1,11 +1,31 @@
-//! The command line: one subcommand per job, each a thin call into the library.
+//! The command line: one subcommand per job, each a thin call into the library. The subcommands' bodies
+//! and their plain-text output live here, not in the domain modules: `ask`, `chat`, `eval`, `bench` and
+//! `dictionary` one file each, `plain` the reply as text, `summary` the `knowledge`, `indicators` and
+//! `glossary` listings.
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::answer::{commands, Engine};
-use crate::knowledge::{source, summary, KnowledgeSource, Library};
+use crate::answer::Engine;
+use crate::config::{Config, ConfigError};
+use crate::knowledge::{source, KnowledgeSource, Library};
+
+mod ask;
+mod bench;
+mod chat;
+mod dictionary;
+mod eval;
+mod plain;
+mod summary;
+
+/// `dictionary`: how many of jieba's most frequent words the base dictionary keeps besides the reports'
+/// own. More words cut ordinary questions the way the full dictionary would; fewer make start-up faster
+/// (the dictionary is loaded on every start).
+const MOST_FREQUENT_WORDS: usize = 40_000;
+/// `bench`: how many times each question is asked. More rounds steady the percentiles (p99 needs a few
+/// thousand answers) at the cost of a longer run.
+const BENCH_ROUNDS: usize = 20;
 
 /// Answers questions about a government work report, on the command line or as a Telegram bot.
 #[derive(Debug, Parser)]
@@ -63,14 +83,14 @@ pub enum Command {
         /// jieba's full dictionary (jieba-rs's src/data/dict.txt).
         jieba_dict: PathBuf,
         /// How many of the most frequent words to keep besides the knowledge's own.
-        #[arg(long, default_value_t = 40_000)]
+        #[arg(long, default_value_t = MOST_FREQUENT_WORDS)]
         most_frequent: usize,
     },
     /// Time start-up and answering over a question set.
     Bench {
         file: PathBuf,
         /// How many times each question is asked.
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = BENCH_ROUNDS)]
         rounds: usize,
     },
     /// Run the Telegram bot: TELOXIDE_TOKEN is required; long polling, or a webhook when WEBHOOK_URL is
@@ -78,8 +98,9 @@ pub enum Command {
     Serve,
 }
 
-/// Runs one parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+/// Runs one parsed command line. `dotenv` is how reading `.env` went ([`crate::config::load_dotenv`]):
+/// only `serve` fails on a broken file.
+pub fn run(cli: Cli, dotenv: Result<(), ConfigError>) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let knowledge = KnowledgeSource::from_dir(cli.knowledge_dir);
@@ -93,7 +114,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Ask { json, question } => {
             let question = (!question.is_empty()).then(|| question.join(" "));
             let engine = Engine::load(&knowledge)?;
-            commands::ask(
+            ask::ask(
                 &engine,
                 question.as_deref(),
                 json,
@@ -101,31 +122,32 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 &mut out,
             )
         }
-        Command::Chat => commands::chat(
+        Command::Chat => chat::chat(
             &Engine::load(&knowledge)?,
             std::io::stdin().lock(),
             &mut out,
         ),
         Command::Eval { file, failures } => {
-            let cases = commands::read_cases(&file)?;
-            commands::eval(&Engine::load(&knowledge)?, &cases, failures, &mut out)
+            let cases = eval::read_cases(&file)?;
+            eval::eval(&Engine::load(&knowledge)?, &cases, failures, &mut out)
         }
         Command::Dictionary {
             jieba_dict,
             most_frequent,
         } => {
-            commands::dictionary(&knowledge, &jieba_dict, most_frequent, &mut out)?;
+            dictionary::dictionary(&knowledge, &jieba_dict, most_frequent, &mut out)?;
             Ok(())
         }
         Command::Bench { file, rounds } => {
-            let cases = commands::read_cases(&file)?;
-            let figures = commands::bench(&knowledge, &cases, rounds)?;
+            let cases = eval::read_cases(&file)?;
+            let figures = bench::bench(&knowledge, &cases, rounds)?;
             writeln!(out, "{figures}")
         }
         Command::Serve => {
             // The bot runs until stopped and never prints to stdout: release it.
             drop(out);
-            return crate::telegram::serve::command(&knowledge);
+            dotenv?;
+            return crate::telegram::serve::command(&Config::from_env(knowledge)?);
         }
     };
     quiet_on_closed_pipe(written.and_then(|()| out.flush()))

@@ -3,8 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::model::{FigureKind, Indicator, Period, Report};
-use super::Library;
+use crate::knowledge::{FigureKind, Indicator, Library, Period, Report};
 
 /// Every kind, in the order the overview lists them.
 const KINDS: [FigureKind; 6] = [
@@ -149,7 +148,7 @@ fn indicator_line(indicator: &Indicator) -> String {
     )
 }
 
-/// Glossary entries of every report, or a JSON array of [`super::GlossaryEntry`].
+/// Glossary entries of every report, or a JSON array of [`crate::knowledge::GlossaryEntry`].
 pub fn write_glossary(library: &Library, json: bool, out: &mut impl Write) -> io::Result<()> {
     if json {
         let all: Vec<_> = library.reports.iter().flat_map(|r| &r.glossary).collect();
