@@ -5,8 +5,8 @@ use rustc_hash::FxHashMap;
 
 use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, Library, Paragraph, Period, Report};
 use crate::search::index::IndexDoc;
-use crate::search::normalize::{is_han, normalize};
-use crate::search::query::QuestionReader;
+use crate::search::normalize::{fold_for_search, is_han};
+use crate::search::question::QuestionReader;
 
 /// Where a sentence sits in a report's tree (indexes, not ids).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -142,7 +142,7 @@ impl Catalog {
                     },
                 );
                 if let Some(key) = catalog.glossary_keys.last_mut() {
-                    *key = normalize(&entry.term).split_whitespace().collect();
+                    *key = fold_for_search(&entry.term).split_whitespace().collect();
                 }
                 for sentence_id in &entry.used_in {
                     let used = catalog
@@ -315,10 +315,10 @@ impl Catalog {
     /// the report's terms as it does for questions, so both sides meet on the same words.
     pub fn index_docs(&self, library: &Library, reader: &QuestionReader) -> Vec<IndexDoc> {
         let with_aliases = |text: &str| {
-            let rewritten = reader.rewrite(&normalize(text));
+            let rewritten = reader.rewrite(&fold_for_search(text));
             if rewritten
                 .split_whitespace()
-                .eq(normalize(text).split_whitespace())
+                .eq(fold_for_search(text).split_whitespace())
             {
                 text.to_owned()
             } else {
@@ -344,10 +344,10 @@ impl Catalog {
                     let mut main = with_aliases(&sentence.text);
                     // A glossary term the sentence writes in pieces (“三公”经费, “六乱”、开展“六清”) is
                     // still the term there.
-                    let normalized = normalize(&sentence.text);
+                    let normalized = fold_for_search(&sentence.text);
                     for entry in &library.reports[at.report].glossary {
                         if entry.used_in.contains(&sentence.id)
-                            && !normalized.contains(&normalize(&entry.term))
+                            && !normalized.contains(&fold_for_search(&entry.term))
                         {
                             main.push('\n');
                             main.push_str(&entry.term);

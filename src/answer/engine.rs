@@ -11,8 +11,8 @@ use std::path::Path;
 
 use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library, Period};
 use crate::search::index::{DocWords, IndexError, SearchIndex};
-use crate::search::normalize::{is_han, is_question_word, normalize};
-use crate::search::query::{AliasPair, Intent, QueryError, Question, QuestionReader};
+use crate::search::normalize::{fold_for_search, is_han, is_question_word};
+use crate::search::question::{AliasPair, Intent, QueryError, Question, QuestionReader};
 use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError, Word};
 
 use super::catalog::{
@@ -133,7 +133,7 @@ impl Engine {
         let own_words: HashSet<String> = dictionary
             .lines()
             .filter_map(|line| line.split_whitespace().next())
-            .map(normalize)
+            .map(fold_for_search)
             .collect();
         let started = std::time::Instant::now();
         let jieba = shared_jieba(base, &dictionary)?;
@@ -173,7 +173,7 @@ impl Engine {
         let absent_terms: HashSet<String> = library
             .aliases
             .iter()
-            .map(|entry| normalize(&entry.canonical))
+            .map(|entry| fold_for_search(&entry.canonical))
             .filter(|term| index.term_id(term).is_none())
             .collect();
         let known_years = known_years(&library);
@@ -330,10 +330,12 @@ impl Engine {
     /// character.
     pub fn find_glossary(&self, term: &str) -> Option<&GlossaryEntry> {
         let glossary = self.glossary();
-        let wanted = normalize(term);
+        let wanted = fold_for_search(term);
         let exact = |text: &str| {
             let text = text.split_whitespace().collect::<String>();
-            glossary.iter().find(|entry| normalize(&entry.term) == text)
+            glossary
+                .iter()
+                .find(|entry| fold_for_search(&entry.term) == text)
         };
         exact(&wanted)
             .or_else(|| exact(&self.reader.rewrite(&wanted)))

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::knowledge::{FigureKind, Period};
 use crate::search::index::DocWords;
-use crate::search::query::Question;
+use crate::search::question::Question;
 
 /// The credit of a one-character word found inside a longer word of a unit.
 const SINGLE_INSIDE_WORD: f32 = 0.7;

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::error::KnowledgeError;
 use super::model::{GlossaryEntry, Report};
-use super::text::{char_len, normalize};
+use super::text::{char_len, letters_and_digits};
 
 /// Terms at least this long may match the body with one character changed (`五项保障` ~ `五个保障`).
 const FUZZY_MIN_CHARS: usize = 4;
@@ -132,7 +132,7 @@ pub(crate) fn link(report: &mut Report) {
     let sentences: Vec<(String, String, Vec<char>)> = report
         .sentences()
         .map(|sentence| {
-            let normalized = normalize(&sentence.text).chars().collect();
+            let normalized = letters_and_digits(&sentence.text).chars().collect();
             (sentence.id.clone(), sentence.text.clone(), normalized)
         })
         .collect();
@@ -163,9 +163,9 @@ struct Half {
 
 impl TermMatcher {
     fn new(term: &str) -> Self {
-        let chars: Vec<char> = normalize(term).chars().collect();
+        let chars: Vec<char> = letters_and_digits(term).chars().collect();
         let halves = match term.split_once(['、', ',', '，']) {
-            Some((first, second)) => Some((normalize(first), normalize(second))),
+            Some((first, second)) => Some((letters_and_digits(first), letters_and_digits(second))),
             None if chars.len() >= FUZZY_MIN_CHARS && chars.len().is_multiple_of(2) => {
                 let (first, second) = chars.split_at(chars.len() / 2);
                 Some((first.iter().collect(), second.iter().collect()))
@@ -231,7 +231,7 @@ mod tests {
     use super::*;
 
     fn uses(term: &str, sentence: &str) -> bool {
-        let normalized: Vec<char> = normalize(sentence).chars().collect();
+        let normalized: Vec<char> = letters_and_digits(sentence).chars().collect();
         TermMatcher::new(term).is_used_in(sentence, &normalized)
     }
 

@@ -6,6 +6,7 @@ mod glossary;
 mod indicators;
 mod load;
 pub mod model;
+pub mod numerals;
 mod parse;
 mod report;
 pub mod summary;

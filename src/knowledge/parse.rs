@@ -13,7 +13,8 @@ use regex::Regex;
 
 use super::error::KnowledgeError;
 use super::model::{Paragraph, Part, Report, ReportMeta, Section, Sentence};
-use super::text::{self, char_len, chinese_numeral, is_full_stop, is_sentence_end};
+use super::numerals;
+use super::text::{self, char_len, is_full_stop, is_sentence_end};
 use super::{glossary, indicators};
 
 /// A paragraph's first sentence this short, with no commas or digits, is a lead phrase (`培育壮大主导产业。`).
@@ -175,7 +176,7 @@ impl TreeBuilder {
         expected: usize,
         what: &str,
     ) -> Result<(), KnowledgeError> {
-        if chinese_numeral(numeral) == Some(expected as u32) {
+        if numerals::number(numeral) == Some(expected as u32) {
             return Ok(());
         }
         Err(KnowledgeError::Body {
