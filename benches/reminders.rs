@@ -78,16 +78,17 @@ fn rotation() -> Arc<TargetRotation> {
             citation: format!("《基准测试报告》 › 指标{n}"),
         })
         .collect();
-    let library = Library {
-        reports: vec![Report {
+    let library = Library::new(
+        vec![Report {
             meta,
             parts: Vec::new(),
             glossary: Vec::new(),
             indicators,
         }],
-        aliases: Vec::new(),
-        user_dict: String::new(),
-    };
+        Vec::new(),
+        String::new(),
+    )
+    .expect("a library with a report");
     match TargetRotation::from_library(&library) {
         Ok(rotation) => Arc::new(rotation),
         Err(error) => panic!("bench rotation: {error}"),

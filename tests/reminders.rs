@@ -215,8 +215,8 @@ fn rotation() -> Arc<TargetRotation> {
         year: 2031,
         source: "测试数据".to_owned(),
     };
-    let library = Library {
-        reports: vec![Report {
+    let library = Library::new(
+        vec![Report {
             meta,
             parts: Vec::new(),
             glossary: Vec::new(),
@@ -226,9 +226,10 @@ fn rotation() -> Arc<TargetRotation> {
                 target(3, FigureKind::TaskTarget),
             ],
         }],
-        aliases: Vec::new(),
-        user_dict: String::new(),
-    };
+        Vec::new(),
+        String::new(),
+    )
+    .expect("a library with a report");
     Arc::new(TargetRotation::from_library(&library).unwrap())
 }
 

@@ -32,12 +32,7 @@ const LONG: &str = "《东山县2030年政府工作报告》二、今年工作 �
 const LONG_SENTENCES: usize = 160;
 
 fn sentence(id: &str, text: &str, citation: &str) -> Sentence {
-    Sentence {
-        id: id.into(),
-        text: text.into(),
-        subtopic: None,
-        citation: citation.into(),
-    }
+    Sentence::new(id.into(), text.into(), None, citation.into())
 }
 
 fn paragraph(id: &str, sentences: Vec<Sentence>) -> Paragraph {
@@ -260,19 +255,20 @@ fn library() -> Library {
         .chain(["生产总值", "粮食总产", "乡村振兴", "青石岭"].iter())
         .map(|term| format!("{term} 20 n\n"))
         .collect();
-    Library {
-        reports: vec![Report {
+    Library::new(
+        vec![Report {
             meta,
             parts: vec![review, plan],
             glossary,
             indicators,
         }],
-        aliases: vec![AliasEntry {
+        vec![AliasEntry {
             canonical: "生产总值".into(),
             variants: vec!["GDP".into()],
         }],
         user_dict,
-    }
+    )
+    .expect("a library with a report")
 }
 
 static ENGINE: LazyLock<Arc<Engine>> =

@@ -165,10 +165,7 @@ impl Catalog {
             let Some(at) = self.sentences_by_id.get(&indicator.sentence_id) else {
                 continue;
             };
-            let (from, to) = match indicator.period {
-                Period::Year { year } => (year, year),
-                Period::Years { from, to } => (from, to),
-            };
+            let (from, to) = indicator.period.years().into_inner();
             let span = spans.entry(at.part).or_insert((from, to));
             *span = (span.0.min(from), span.1.max(to));
         }
@@ -449,17 +446,9 @@ fn contains_without_spaces(text: &str, needle: &str) -> bool {
     }
 }
 
-/// How a record's time reads in a direct answer: `2022年`, `2017—2021年`.
-pub fn period_label(period: Period) -> String {
-    match period {
-        Period::Year { year } => format!("{year}年"),
-        Period::Years { from, to } => format!("{from}—{to}年"),
-    }
-}
-
 /// The direct answer for an indicator record: `2022年主要预期目标：生产总值增长8%左右`.
 pub fn indicator_answer(indicator: &Indicator) -> String {
-    let when = period_label(indicator.period);
+    let when = indicator.period;
     let kind = match indicator.kind {
         FigureKind::MainTarget => "主要预期目标",
         FigureKind::TaskTarget => "目标任务",
@@ -469,8 +458,8 @@ pub fn indicator_answer(indicator: &Indicator) -> String {
         FigureKind::ChangeSinceBase => match indicator.period {
             Period::Years { from, .. } => {
                 return format!(
-                    "{}较{from}年：{}{}",
-                    period_end(indicator.period),
+                    "{}年较{from}年：{}{}",
+                    indicator.period.last_year(),
                     indicator.metric,
                     indicator.value_text
                 )
@@ -487,12 +476,6 @@ pub fn indicator_answer(indicator: &Indicator) -> String {
         "{when}{kind}{group}：{}{}",
         indicator.metric, indicator.value_text
     )
-}
-
-fn period_end(period: Period) -> String {
-    match period {
-        Period::Year { year } | Period::Years { to: year, .. } => format!("{year}年"),
-    }
 }
 
 /// The direct answer for a glossary entry.

@@ -9,15 +9,14 @@ use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
-use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library, Period};
+use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library};
 use crate::search::index::{DocWords, IndexError, SearchIndex};
 use crate::search::normalize::{fold_for_search, is_han, is_question_word};
 use crate::search::question::{AliasPair, Intent, QueryError, Question, QuestionReader};
 use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError, Word};
 
 use super::catalog::{
-    glossary_answer, glossary_citation, indicator_answer, paragraph, sentence_text, Catalog,
-    SentenceAt, Unit,
+    glossary_answer, glossary_citation, indicator_answer, paragraph, Catalog, SentenceAt, Unit,
 };
 use super::lexicon::{
     known_years, read_base_dictionary, report_terms, report_text, segmenter_dictionary, translates,
@@ -59,8 +58,6 @@ const HIT_COVERAGE: f32 = 0.5;
 pub enum EngineError {
     #[error(transparent)]
     Knowledge(#[from] KnowledgeError),
-    #[error("the knowledge library holds no report")]
-    NoReports,
     #[error("cannot read {path}: {source}")]
     BaseDictionary {
         path: std::path::PathBuf,
@@ -127,7 +124,7 @@ impl Engine {
         library: Library,
         base: Option<&str>,
     ) -> Result<Engine, EngineError> {
-        let latest = library.reports.last().ok_or(EngineError::NoReports)?;
+        let latest = library.latest();
         let report_year = latest.meta.year;
         let dictionary = segmenter_dictionary(&library);
         let own_words: HashSet<String> = dictionary
@@ -396,13 +393,9 @@ impl Engine {
 
     /// Topics the newest report covers and a few of its glossary terms, to try instead.
     fn suggestions(&self) -> Vec<String> {
-        let Some(report) = self.library.reports.last() else {
-            return Vec::new();
-        };
+        let report = self.library.latest();
         let topics = report
-            .parts
-            .iter()
-            .flat_map(|part| &part.sections)
+            .sections()
             .filter(|section| !section.numeral.is_empty())
             .map(|section| section.short_title.clone());
         let terms = report
@@ -833,7 +826,8 @@ impl Engine {
                 // 第六件 of a list: the sentence numbered 6, not the list's heading.
                 let how = how
                     + question.ordinal.map_or(0.0, |wanted| {
-                        if list_item_number(sentence_text(&self.library, at)) == Some(wanted) {
+                        if paragraph(&self.library, at).sentences[at.sentence].item == Some(wanted)
+                        {
                             1.0
                         } else {
                             -0.5
@@ -854,11 +848,7 @@ impl Engine {
                             // 取得了什么成绩 asks about the years under review, 目标 about the plan.
                             None => {
                                 let plan_year = self.reader.report_year();
-                                let ends = match period {
-                                    Period::Year { year } => year,
-                                    Period::Years { to, .. } => to,
-                                };
-                                let past = ends < plan_year;
+                                let past = period.last_year() < plan_year;
                                 match (question.wants_result, question.wants_target) {
                                     (true, false) if past => 0.2,
                                     (false, true) if !past => 0.2,
@@ -1138,13 +1128,6 @@ impl Engine {
     }
 }
 
-/// The number a list item opens with (`6.建成…`, `6、…`).
-fn list_item_number(text: &str) -> Option<u32> {
-    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-    let after = text[digits.len()..].chars().next()?;
-    matches!(after, '.' | '、' | '．').then(|| digits.parse().ok())?
-}
-
 /// Byte ranges (shifted by `offset`) of the unit's words that are question words, within `limit` bytes.
 fn marks(
     words: &DocWords,
@@ -1197,11 +1180,8 @@ mod tests {
             year: 2030,
             source: "测试".into(),
         };
-        let sentence = |id: &str, text: &str, citation: &str| Sentence {
-            id: id.into(),
-            text: text.into(),
-            subtopic: None,
-            citation: citation.into(),
+        let sentence = |id: &str, text: &str, citation: &str| {
+            Sentence::new(id.into(), text.into(), None, citation.into())
         };
         let review = "《东山县2030年政府工作报告》一、过去五年";
         let plan = "《东山县2030年政府工作报告》二、今年工作 ›（一）发展农业";
@@ -1320,19 +1300,20 @@ mod tests {
             explanation: "指责任清单、任务清单、绩效清单。".into(),
             used_in: vec!["t/1.0.1.3".into()],
         }];
-        Library {
-            reports: vec![Report {
+        Library::new(
+            vec![Report {
                 meta,
                 parts,
                 glossary,
                 indicators,
             }],
-            aliases: vec![AliasEntry {
+            vec![AliasEntry {
                 canonical: "粮食总产".into(),
                 variants: vec!["粮食产量".into(), "grain output".into()],
             }],
-            user_dict: "粮食总产 20 n\n三张清单 20 n\n青石岭 20 ns\n".into(),
-        }
+            "粮食总产 20 n\n三张清单 20 n\n青石岭 20 ns\n".into(),
+        )
+        .expect("a library with a report")
     }
 
     fn engine() -> Engine {

@@ -114,10 +114,7 @@ pub(super) fn year_match(years: &[i32], period: Period) -> Option<bool> {
     if years.is_empty() {
         return None;
     }
-    Some(years.iter().any(|&year| match period {
-        Period::Year { year: y } => y == year,
-        Period::Years { from, to } => (from..=to).contains(&year),
-    }))
+    Some(years.iter().any(|year| period.years().contains(year)))
 }
 
 /// The share of the question's topic a unit covers: a word counts fully when the unit has it (less when

@@ -20,17 +20,10 @@ const ALIASES_FILE: &str = "aliases.toml";
 const USER_DICT_FILE: &str = "userdict.txt";
 
 impl Library {
-    /// Loads and parses everything under `dir`. Reports come out sorted by year, newest last; a folder
-    /// without reports is an error, so [`Library::latest`] always has one to return.
+    /// Loads and parses everything under `dir`; a folder without reports is an error that names it.
     pub fn load(dir: &Path) -> Result<Library, KnowledgeError> {
         let started = Instant::now();
-        let mut reports = load_reports(dir)?;
-        reports.sort_by(|a, b| {
-            a.meta
-                .year
-                .cmp(&b.meta.year)
-                .then(a.meta.id.cmp(&b.meta.id))
-        });
+        let reports = load_reports(dir)?;
         let aliases = load_aliases(&dir.join(ALIASES_FILE))?;
         let user_dict = load_user_dict(&dir.join(USER_DICT_FILE))?;
         tracing::info!(
@@ -40,21 +33,7 @@ impl Library {
             elapsed_ms = started.elapsed().as_secs_f64() * 1e3,
             "knowledge loaded"
         );
-        Ok(Library {
-            reports,
-            aliases,
-            user_dict,
-        })
-    }
-
-    /// The newest report: the one questions are about unless they name another year.
-    ///
-    /// # Panics
-    /// Only on a `Library` built by hand with no reports; [`Library::load`] never returns one.
-    pub fn latest(&self) -> &Report {
-        self.reports
-            .last()
-            .expect("Library::load guarantees at least one report")
+        Library::new(reports, aliases, user_dict)
     }
 
     /// The report with this id (`xiping-2022`).

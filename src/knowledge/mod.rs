@@ -4,6 +4,7 @@
 mod error;
 mod glossary;
 mod indicators;
+mod library;
 mod load;
 pub mod model;
 pub mod numerals;
@@ -13,6 +14,7 @@ pub mod summary;
 mod text;
 
 pub use error::KnowledgeError;
+pub use library::Reports;
 pub use model::*;
 pub use parse::parse_report;
 
@@ -25,10 +27,10 @@ pub struct AliasEntry {
     pub variants: Vec<String>,
 }
 
-/// All loaded knowledge. Reports are ordered by `meta.year`, newest last.
+/// All loaded knowledge, built by [`Library::new`] (or [`Library::load`]): never without a report.
 #[derive(Debug, Clone)]
 pub struct Library {
-    pub reports: Vec<Report>,
+    pub reports: Reports,
     pub aliases: Vec<AliasEntry>,
     /// Lines in jieba's user-dictionary format (`word freq [tag]`, comments removed), loaded into the
     /// tokenizer once.

@@ -304,12 +304,12 @@ fn finish_paragraph(id: String, heading: &str, sentences: Vec<String>) -> Paragr
             if index > 0 && index + 1 < count && is_heading_like(&text, SUBTOPIC_MAX_CHARS) {
                 subtopic = Some(without_full_stop(&text).to_string());
             }
-            Sentence {
-                id: format!("{id}.{}", index + 1),
+            Sentence::new(
+                format!("{id}.{}", index + 1),
                 text,
-                subtopic: subtopic.clone(),
-                citation: citation.clone(),
-            }
+                subtopic.clone(),
+                citation.clone(),
+            )
         })
         .collect();
     Paragraph {

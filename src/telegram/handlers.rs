@@ -232,7 +232,7 @@ pub fn targets_blocks(engine: &Engine) -> Vec<Block> {
     let targets = engine.targets();
     match targets.first() {
         Some(first) => {
-            let heading = texts::targets_header(super::period_year(first.period));
+            let heading = texts::targets_header(first.period.last_year());
             render::indicator_blocks(&heading, &targets)
         }
         None => vec![Block::text(vec![Span::plain(texts::NO_TARGETS)])],

@@ -17,7 +17,7 @@ pub mod texts;
 pub use serve::{serve, ServeError};
 
 use crate::answer::Engine;
-use crate::knowledge::{FigureKind, Period};
+use crate::knowledge::FigureKind;
 use crate::reminders::store::SqliteStore;
 use crate::reminders::ReminderError;
 use state::{FloodGuard, RecentQuestions};
@@ -111,7 +111,7 @@ fn example_questions(engine: &Engine) -> Vec<String> {
     let mut examples = Vec::new();
     if let Some(target) = engine.targets().first() {
         examples.push(texts::example_target_question(
-            period_year(target.period),
+            target.period.last_year(),
             &target.metric,
         ));
     }
@@ -126,14 +126,6 @@ fn example_questions(engine: &Engine) -> Vec<String> {
         examples.push(texts::example_glossary_question(&entry.term));
     }
     examples
-}
-
-/// The year a figure is about (the last one of a span).
-fn period_year(period: Period) -> i32 {
-    match period {
-        Period::Year { year } => year,
-        Period::Years { to, .. } => to,
-    }
 }
 
 /// The whole handler tree: messages (commands, questions, everything else), button presses and inline
