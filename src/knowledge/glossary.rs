@@ -10,6 +10,9 @@ use super::text::{char_len, letters_and_digits};
 
 /// Terms at least this long may match the body with one character changed (`五项保障` ~ `五个保障`).
 const FUZZY_MIN_CHARS: usize = 4;
+/// Each half of a two-part term is at least this long before it is looked for on its own: a one-character
+/// half (`“乱”`) would be found quoted in sentences that have nothing to do with the term.
+const HALF_MIN_CHARS: usize = 2;
 const QUOTES: [(char, char); 4] = [('“', '”'), ('‘', '’'), ('「', '」'), ('"', '"')];
 
 /// Reads the glossary lines (after its heading) into entries; `used_in` is filled later by [`link`].
@@ -180,7 +183,9 @@ impl TermMatcher {
                 .collect(),
         };
         let halves = halves
-            .filter(|(first, second)| char_len(first) >= 2 && char_len(second) >= 2)
+            .filter(|(first, second)| {
+                char_len(first) >= HALF_MIN_CHARS && char_len(second) >= HALF_MIN_CHARS
+            })
             .map(|(first, second)| [half(&first), half(&second)]);
         TermMatcher { chars, halves }
     }

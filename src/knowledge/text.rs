@@ -149,10 +149,13 @@ pub(crate) fn starts_numbered_item(text: &str) -> bool {
     numbered_item(text).is_some()
 }
 
+/// The longest number a list item opens with: a longer run of digits is a year or a figure, not an item.
+const ITEM_NUMBER_MAX_DIGITS: usize = 3;
+
 /// Splits a list item `7.“人人持证…` into its number and the text after the mark.
 pub(crate) fn numbered_item(text: &str) -> Option<(u32, &str)> {
     let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if digits == 0 || digits > 3 {
+    if digits == 0 || digits > ITEM_NUMBER_MAX_DIGITS {
         return None;
     }
     let rest = &text[digits..];

@@ -89,6 +89,10 @@ pub(crate) fn extract(report: &Report) -> Vec<Indicator> {
     records
 }
 
+/// The length of the term a report's review looks back on (过去五年): its figures run from the plan year
+/// less this to the year before the plan.
+const TERM_YEARS: i32 = 5;
+
 /// The years a report speaks of, all derived from its plan year.
 #[derive(Debug, Clone, Copy)]
 struct Years {
@@ -102,7 +106,7 @@ impl Years {
         Years {
             plan,
             last: plan - 1,
-            five_from: plan - 5,
+            five_from: plan - TERM_YEARS,
         }
     }
 }

@@ -26,6 +26,10 @@ mod measures;
 mod numbers;
 mod phrases;
 
+/// How many characters after 怎么 / 如何 are taken as the action asked about (怎样控制 → 控制). Two is the
+/// length of most Chinese verbs; longer takes the object along (控制人口), shorter cuts the verb in half.
+const HOW_VERB_CHARS: usize = 2;
+
 /// What kind of reply the question wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Intent {
@@ -243,9 +247,9 @@ impl QuestionReader {
                     let verb: String = without_years[found.end()..]
                         .chars()
                         .take_while(|&c| is_han(c))
-                        .take(2)
+                        .take(HOW_VERB_CHARS)
                         .collect();
-                    if verb.chars().count() == 2 {
+                    if verb.chars().count() == HOW_VERB_CHARS {
                         how_verb = Some(verb);
                     }
                     false
