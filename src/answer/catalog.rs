@@ -5,8 +5,8 @@ use rustc_hash::FxHashMap;
 
 use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, Library, Paragraph, Period, Report};
 use crate::search::index::IndexDoc;
-use crate::search::normalize::{is_han, normalize};
-use crate::search::query::QuestionReader;
+use crate::search::normalize::{fold_for_search, is_han};
+use crate::search::question::QuestionReader;
 
 /// Where a sentence sits in a report's tree (indexes, not ids).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -142,7 +142,7 @@ impl Catalog {
                     },
                 );
                 if let Some(key) = catalog.glossary_keys.last_mut() {
-                    *key = normalize(&entry.term).split_whitespace().collect();
+                    *key = fold_for_search(&entry.term).split_whitespace().collect();
                 }
                 for sentence_id in &entry.used_in {
                     let used = catalog
@@ -165,10 +165,7 @@ impl Catalog {
             let Some(at) = self.sentences_by_id.get(&indicator.sentence_id) else {
                 continue;
             };
-            let (from, to) = match indicator.period {
-                Period::Year { year } => (year, year),
-                Period::Years { from, to } => (from, to),
-            };
+            let (from, to) = indicator.period.years().into_inner();
             let span = spans.entry(at.part).or_insert((from, to));
             *span = (span.0.min(from), span.1.max(to));
         }
@@ -315,10 +312,10 @@ impl Catalog {
     /// the report's terms as it does for questions, so both sides meet on the same words.
     pub fn index_docs(&self, library: &Library, reader: &QuestionReader) -> Vec<IndexDoc> {
         let with_aliases = |text: &str| {
-            let rewritten = reader.rewrite(&normalize(text));
+            let rewritten = reader.rewrite(&fold_for_search(text));
             if rewritten
                 .split_whitespace()
-                .eq(normalize(text).split_whitespace())
+                .eq(fold_for_search(text).split_whitespace())
             {
                 text.to_owned()
             } else {
@@ -344,10 +341,10 @@ impl Catalog {
                     let mut main = with_aliases(&sentence.text);
                     // A glossary term the sentence writes in pieces (“三公”经费, “六乱”、开展“六清”) is
                     // still the term there.
-                    let normalized = normalize(&sentence.text);
+                    let normalized = fold_for_search(&sentence.text);
                     for entry in &library.reports[at.report].glossary {
                         if entry.used_in.contains(&sentence.id)
-                            && !normalized.contains(&normalize(&entry.term))
+                            && !normalized.contains(&fold_for_search(&entry.term))
                         {
                             main.push('\n');
                             main.push_str(&entry.term);
@@ -449,17 +446,9 @@ fn contains_without_spaces(text: &str, needle: &str) -> bool {
     }
 }
 
-/// How a record's time reads in a direct answer: `2022年`, `2017—2021年`.
-pub fn period_label(period: Period) -> String {
-    match period {
-        Period::Year { year } => format!("{year}年"),
-        Period::Years { from, to } => format!("{from}—{to}年"),
-    }
-}
-
 /// The direct answer for an indicator record: `2022年主要预期目标：生产总值增长8%左右`.
 pub fn indicator_answer(indicator: &Indicator) -> String {
-    let when = period_label(indicator.period);
+    let when = indicator.period;
     let kind = match indicator.kind {
         FigureKind::MainTarget => "主要预期目标",
         FigureKind::TaskTarget => "目标任务",
@@ -469,8 +458,8 @@ pub fn indicator_answer(indicator: &Indicator) -> String {
         FigureKind::ChangeSinceBase => match indicator.period {
             Period::Years { from, .. } => {
                 return format!(
-                    "{}较{from}年：{}{}",
-                    period_end(indicator.period),
+                    "{}年较{from}年：{}{}",
+                    indicator.period.last_year(),
                     indicator.metric,
                     indicator.value_text
                 )
@@ -487,12 +476,6 @@ pub fn indicator_answer(indicator: &Indicator) -> String {
         "{when}{kind}{group}：{}{}",
         indicator.metric, indicator.value_text
     )
-}
-
-fn period_end(period: Period) -> String {
-    match period {
-        Period::Year { year } | Period::Years { to: year, .. } => format!("{year}年"),
-    }
 }
 
 /// The direct answer for a glossary entry.

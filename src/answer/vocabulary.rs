@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
-use crate::knowledge::{Library, Period, ToKnowledgeSource};
+use crate::knowledge::{Library, ToKnowledgeSource};
 use crate::search::normalize::is_han;
 
 use super::catalog::written_years;
@@ -73,13 +73,7 @@ pub(super) fn translates(variant: &str, report_text: &str) -> bool {
 pub(super) fn report_text(library: &Library) -> String {
     let mut text = String::new();
     for report in &library.reports {
-        for sentence in report
-            .parts
-            .iter()
-            .flat_map(|part| &part.sections)
-            .flat_map(|section| &section.paragraphs)
-            .flat_map(|paragraph| &paragraph.sentences)
-        {
+        for sentence in report.sentences() {
             text.push_str(&sentence.text);
             text.push('\n');
         }
@@ -158,22 +152,12 @@ pub(super) fn known_years(library: &Library) -> BTreeSet<i32> {
         years.insert(report.meta.year);
         years.insert(report.meta.year - 1);
         for indicator in &report.indicators {
-            match indicator.period {
-                Period::Year { year } => {
-                    years.insert(year);
-                }
-                Period::Years { from, to } => {
-                    years.insert(from);
-                    years.insert(to);
-                }
-            }
+            let (from, to) = indicator.period.years().into_inner();
+            years.insert(from);
+            years.insert(to);
         }
         let texts = report
-            .parts
-            .iter()
-            .flat_map(|part| &part.sections)
-            .flat_map(|section| &section.paragraphs)
-            .flat_map(|paragraph| &paragraph.sentences)
+            .sentences()
             .map(|sentence| sentence.text.as_str())
             .chain(
                 report

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::knowledge::{FigureKind, Indicator, Library, Period, Report};
+use crate::knowledge::{FigureKind, Indicator, Library, Report};
 
 /// Every kind, in the order the overview lists them.
 const KINDS: [FigureKind; 6] = [
@@ -50,11 +50,7 @@ fn write_report(report: &Report, out: &mut impl Write) -> io::Result<()> {
         .iter()
         .filter(|p| !p.numeral.is_empty())
         .count();
-    let sections: usize = report
-        .parts
-        .iter()
-        .map(|p| p.sections.iter().filter(|s| !s.numeral.is_empty()).count())
-        .sum();
+    let sections = report.sections().filter(|s| !s.numeral.is_empty()).count();
     writeln!(
         out,
         "  structure   {numbered_parts} parts, {sections} sections, {} paragraphs, {} sentences",
@@ -62,7 +58,7 @@ fn write_report(report: &Report, out: &mut impl Write) -> io::Result<()> {
         report.sentences().count()
     )?;
     for part in &report.parts {
-        let paragraphs: usize = part.sections.iter().map(|s| s.paragraphs.len()).sum();
+        let paragraphs = part.paragraphs().count();
         let label = if part.numeral.is_empty() {
             "(opening)".to_string()
         } else {
@@ -129,10 +125,7 @@ pub fn write_indicators(library: &Library, json: bool, out: &mut impl Write) -> 
 }
 
 fn indicator_line(indicator: &Indicator) -> String {
-    let period = match indicator.period {
-        Period::Year { year } => year.to_string(),
-        Period::Years { from, to } => format!("{from}–{to}"),
-    };
+    let period = indicator.period.to_string();
     let group = match (&indicator.group, indicator.item) {
         (Some(group), Some(item)) => format!(" [{group} {item}]"),
         (Some(group), None) => format!(" [{group}]"),

@@ -39,6 +39,9 @@ pub enum KnowledgeError {
     },
     #[error("no reports in {0}: expected reports/<id>/report.toml with report.txt beside it")]
     NoReports(PathBuf),
+    /// A library was built from no report at all.
+    #[error("a library needs at least one report")]
+    EmptyLibrary,
     #[error("report id `{id}` is used by both {first} and {second}")]
     DuplicateReport {
         id: String,

@@ -6,10 +6,13 @@ use std::path::Path;
 
 use super::error::KnowledgeError;
 use super::model::{GlossaryEntry, Report};
-use super::text::{char_len, normalize};
+use super::text::{char_len, letters_and_digits};
 
 /// Terms at least this long may match the body with one character changed (`五项保障` ~ `五个保障`).
 const FUZZY_MIN_CHARS: usize = 4;
+/// Each half of a two-part term is at least this long before it is looked for on its own: a one-character
+/// half (`“乱”`) would be found quoted in sentences that have nothing to do with the term.
+const HALF_MIN_CHARS: usize = 2;
 const QUOTES: [(char, char); 4] = [('“', '”'), ('‘', '’'), ('「', '」'), ('"', '"')];
 
 /// Reads the glossary lines (after its heading) into entries; `used_in` is filled later by [`link`].
@@ -132,7 +135,7 @@ pub(crate) fn link(report: &mut Report) {
     let sentences: Vec<(String, String, Vec<char>)> = report
         .sentences()
         .map(|sentence| {
-            let normalized = normalize(&sentence.text).chars().collect();
+            let normalized = letters_and_digits(&sentence.text).chars().collect();
             (sentence.id.clone(), sentence.text.clone(), normalized)
         })
         .collect();
@@ -163,9 +166,9 @@ struct Half {
 
 impl TermMatcher {
     fn new(term: &str) -> Self {
-        let chars: Vec<char> = normalize(term).chars().collect();
+        let chars: Vec<char> = letters_and_digits(term).chars().collect();
         let halves = match term.split_once(['、', ',', '，']) {
-            Some((first, second)) => Some((normalize(first), normalize(second))),
+            Some((first, second)) => Some((letters_and_digits(first), letters_and_digits(second))),
             None if chars.len() >= FUZZY_MIN_CHARS && chars.len().is_multiple_of(2) => {
                 let (first, second) = chars.split_at(chars.len() / 2);
                 Some((first.iter().collect(), second.iter().collect()))
@@ -180,7 +183,9 @@ impl TermMatcher {
                 .collect(),
         };
         let halves = halves
-            .filter(|(first, second)| char_len(first) >= 2 && char_len(second) >= 2)
+            .filter(|(first, second)| {
+                char_len(first) >= HALF_MIN_CHARS && char_len(second) >= HALF_MIN_CHARS
+            })
             .map(|(first, second)| [half(&first), half(&second)]);
         TermMatcher { chars, halves }
     }
@@ -231,7 +236,7 @@ mod tests {
     use super::*;
 
     fn uses(term: &str, sentence: &str) -> bool {
-        let normalized: Vec<char> = normalize(sentence).chars().collect();
+        let normalized: Vec<char> = letters_and_digits(sentence).chars().collect();
         TermMatcher::new(term).is_used_in(sentence, &normalized)
     }
 

@@ -20,19 +20,12 @@ const ALIASES_FILE: &str = "aliases.toml";
 const USER_DICT_FILE: &str = "userdict.txt";
 
 impl Library {
-    /// Loads and parses everything in `knowledge` (a folder path, or [`KnowledgeSource::Embedded`]).
-    /// Reports come out sorted by year, newest last; a folder without reports is an error, so
-    /// [`Library::latest`] always has one to return.
+    /// Loads and parses everything in `knowledge` (a folder path, or [`KnowledgeSource::Embedded`]); a
+    /// source without reports is an error that names it.
     pub fn load(knowledge: &(impl ToKnowledgeSource + ?Sized)) -> Result<Library, KnowledgeError> {
         let started = Instant::now();
         let source = knowledge.to_knowledge_source();
-        let mut reports = load_reports(&source)?;
-        reports.sort_by(|a, b| {
-            a.meta
-                .year
-                .cmp(&b.meta.year)
-                .then(a.meta.id.cmp(&b.meta.id))
-        });
+        let reports = load_reports(&source)?;
         let aliases = parse_aliases(&source.path(ALIASES_FILE), &source.read(ALIASES_FILE)?)?;
         let user_dict =
             clean_user_dict(&source.path(USER_DICT_FILE), &source.read(USER_DICT_FILE)?)?;
@@ -43,21 +36,7 @@ impl Library {
             elapsed_ms = started.elapsed().as_secs_f64() * 1e3,
             "knowledge loaded"
         );
-        Ok(Library {
-            reports,
-            aliases,
-            user_dict,
-        })
-    }
-
-    /// The newest report: the one questions are about unless they name another year.
-    ///
-    /// # Panics
-    /// Only on a `Library` built by hand with no reports; [`Library::load`] never returns one.
-    pub fn latest(&self) -> &Report {
-        self.reports
-            .last()
-            .expect("Library::load guarantees at least one report")
+        Library::new(reports, aliases, user_dict)
     }
 
     /// The report with this id (`xiping-2022`).

@@ -4,14 +4,17 @@
 mod error;
 mod glossary;
 mod indicators;
+mod library;
 mod load;
 pub mod model;
+pub mod numerals;
 mod parse;
 mod report;
 pub mod source;
 mod text;
 
 pub use error::KnowledgeError;
+pub use library::Reports;
 pub use model::*;
 pub use parse::parse_report;
 pub use source::{KnowledgeSource, ToKnowledgeSource};
@@ -25,10 +28,10 @@ pub struct AliasEntry {
     pub variants: Vec<String>,
 }
 
-/// All loaded knowledge. Reports are ordered by `meta.year`, newest last.
+/// All loaded knowledge, built by [`Library::new`] (or [`Library::load`]): never without a report.
 #[derive(Debug, Clone)]
 pub struct Library {
-    pub reports: Vec<Report>,
+    pub reports: Reports,
     pub aliases: Vec<AliasEntry>,
     /// Lines in jieba's user-dictionary format (`word freq [tag]`, comments removed), loaded into the
     /// tokenizer once.

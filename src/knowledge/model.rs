@@ -2,8 +2,13 @@
 //! numeric statements extracted from it. Every unit carries a stable id and a readable citation so that
 //! an answer can always point back to where it came from.
 
+use std::fmt;
+use std::ops::RangeInclusive;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use super::text::numbered_item;
 
 /// Facts about one report that are not part of its body (read from `report.toml`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +84,29 @@ pub struct Sentence {
     pub subtopic: Option<String>,
     /// `《西平县2022年政府工作报告》三、把握形势、明确任务 ›（二）聚焦“三农”发展 › 加快发展高效农业`
     pub citation: String,
+    /// The number the sentence opens with when it is an item of a numbered list (`6.建成…` → 6; never a
+    /// decimal such as `2.3万`), read once here so that extraction and ranking agree.
+    pub item: Option<u32>,
+}
+
+impl Sentence {
+    /// A sentence with its list-item number read from its text.
+    pub fn new(id: String, text: String, subtopic: Option<String>, citation: String) -> Sentence {
+        let item = numbered_item(&text).map(|(number, _)| number);
+        Sentence {
+            id,
+            text,
+            subtopic,
+            citation,
+            item,
+        }
+    }
+
+    /// The text after the list-item number and its mark (`6.建成…` → `建成…`); the whole text when the
+    /// sentence is no list item.
+    pub fn without_item_number(&self) -> &str {
+        numbered_item(&self.text).map_or(&self.text, |(_, rest)| rest)
+    }
 }
 
 /// One entry of the report's closing glossary (《政府工作报告》有关词语注释).
@@ -155,6 +183,31 @@ pub enum ChangeKind {
 pub enum Period {
     Year { year: i32 },
     Years { from: i32, to: i32 },
+}
+
+impl Period {
+    /// The year the period ends in: a figure's "as of" year (`2017—2021年` → 2021).
+    pub fn last_year(self) -> i32 {
+        *self.years().end()
+    }
+
+    /// Every year the period covers, first to last.
+    pub fn years(self) -> RangeInclusive<i32> {
+        match self {
+            Period::Year { year } => year..=year,
+            Period::Years { from, to } => from..=to,
+        }
+    }
+}
+
+/// The period as the bot writes it: `2022年`, `2017—2021年` (an em dash, as in the report's own text).
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Period::Year { year } => write!(f, "{year}年"),
+            Period::Years { from, to } => write!(f, "{from}—{to}年"),
+        }
+    }
 }
 
 /// A numeric (or explicitly non-numeric, like 保持平稳增长) statement extracted from a sentence by rules.

@@ -13,7 +13,8 @@ use regex::Regex;
 
 use super::error::KnowledgeError;
 use super::model::{Paragraph, Part, Report, ReportMeta, Section, Sentence};
-use super::text::{self, char_len, chinese_numeral, is_full_stop, is_sentence_end};
+use super::numerals;
+use super::text::{self, char_len, is_full_stop, is_sentence_end};
 use super::{glossary, indicators};
 
 /// A paragraph's first sentence this short, with no commas or digits, is a lead phrase (`培育壮大主导产业。`).
@@ -175,7 +176,7 @@ impl TreeBuilder {
         expected: usize,
         what: &str,
     ) -> Result<(), KnowledgeError> {
-        if chinese_numeral(numeral) == Some(expected as u32) {
+        if numerals::number(numeral) == Some(expected as u32) {
             return Ok(());
         }
         Err(KnowledgeError::Body {
@@ -303,12 +304,12 @@ fn finish_paragraph(id: String, heading: &str, sentences: Vec<String>) -> Paragr
             if index > 0 && index + 1 < count && is_heading_like(&text, SUBTOPIC_MAX_CHARS) {
                 subtopic = Some(without_full_stop(&text).to_string());
             }
-            Sentence {
-                id: format!("{id}.{}", index + 1),
+            Sentence::new(
+                format!("{id}.{}", index + 1),
                 text,
-                subtopic: subtopic.clone(),
-                citation: citation.clone(),
-            }
+                subtopic.clone(),
+                citation.clone(),
+            )
         })
         .collect();
     Paragraph {

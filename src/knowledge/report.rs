@@ -1,14 +1,32 @@
 //! Lookups on a parsed report, so callers never walk the tree by hand or parse ids themselves.
 
-use super::model::{FigureKind, GlossaryEntry, Indicator, Paragraph, Report, Sentence};
+use super::model::{
+    FigureKind, GlossaryEntry, Indicator, Paragraph, Part, Report, Section, Sentence,
+};
+
+impl Part {
+    /// Every paragraph of the part, in document order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.sections.iter().flat_map(|section| &section.paragraphs)
+    }
+}
+
+impl Paragraph {
+    /// The paragraph's sentences as one text.
+    pub fn text(&self) -> String {
+        self.sentences.iter().map(|s| s.text.as_str()).collect()
+    }
+}
 
 impl Report {
+    /// Every section (section 0 of each part included), in document order.
+    pub fn sections(&self) -> impl Iterator<Item = &Section> {
+        self.parts.iter().flat_map(|part| &part.sections)
+    }
+
     /// Every paragraph, in document order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
-        self.parts
-            .iter()
-            .flat_map(|part| &part.sections)
-            .flat_map(|section| &section.paragraphs)
+        self.parts.iter().flat_map(Part::paragraphs)
     }
 
     /// Every sentence, in document order.

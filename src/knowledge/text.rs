@@ -149,10 +149,13 @@ pub(crate) fn starts_numbered_item(text: &str) -> bool {
     numbered_item(text).is_some()
 }
 
+/// The longest number a list item opens with: a longer run of digits is a year or a figure, not an item.
+const ITEM_NUMBER_MAX_DIGITS: usize = 3;
+
 /// Splits a list item `7.“人人持证…` into its number and the text after the mark.
 pub(crate) fn numbered_item(text: &str) -> Option<(u32, &str)> {
     let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if digits == 0 || digits > 3 {
+    if digits == 0 || digits > ITEM_NUMBER_MAX_DIGITS {
         return None;
     }
     let rest = &text[digits..];
@@ -169,32 +172,13 @@ pub(crate) fn numbered_item(text: &str) -> Option<(u32, &str)> {
 
 /// Letters, digits and CJK characters only: quotes, punctuation and spaces removed, so that
 /// `“三公”经费` and `三公经费` compare equal.
-pub(crate) fn normalize(text: &str) -> String {
+pub(crate) fn letters_and_digits(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Number of characters (not bytes).
 pub(crate) fn char_len(text: &str) -> usize {
     text.chars().count()
-}
-
-/// Reads a Chinese numeral from 一 to 九十九.
-pub(crate) fn chinese_numeral(text: &str) -> Option<u32> {
-    fn digit(c: char) -> Option<u32> {
-        "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32 + 1)
-    }
-    let chars: Vec<char> = text.chars().collect();
-    match chars.as_slice() {
-        [c] if *c == '十' => Some(10),
-        [c] => digit(*c),
-        ['十', c] => Some(10 + digit(*c)?),
-        [c, '十'] => Some(digit(*c)? * 10),
-        [c, '十', d] => Some(digit(*c)? * 10 + digit(*d)?),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
@@ -252,16 +236,7 @@ mod tests {
     }
 
     #[test]
-    fn numerals() {
-        assert_eq!(chinese_numeral("三"), Some(3));
-        assert_eq!(chinese_numeral("十"), Some(10));
-        assert_eq!(chinese_numeral("十二"), Some(12));
-        assert_eq!(chinese_numeral("二十一"), Some(21));
-        assert_eq!(chinese_numeral("零"), None);
-    }
-
-    #[test]
-    fn normalize_drops_quotes_and_punctuation() {
-        assert_eq!(normalize("“三公”经费, 17110"), "三公经费17110");
+    fn letters_and_digits_drop_quotes_and_punctuation() {
+        assert_eq!(letters_and_digits("“三公”经费, 17110"), "三公经费17110");
     }
 }

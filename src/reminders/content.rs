@@ -8,8 +8,6 @@ use thiserror::Error;
 /// Why no rotation can be built.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ContentError {
-    #[error("no report is loaded")]
-    NoReport,
     #[error("report {0} has no target records to remind of")]
     NoTargets(String),
 }
@@ -42,7 +40,7 @@ pub struct Reminder {
 impl TargetRotation {
     /// The rotation of the newest loaded report (the one whose year is "this year").
     pub fn from_library(library: &Library) -> Result<Self, ContentError> {
-        let report = library.reports.last().ok_or(ContentError::NoReport)?;
+        let report = library.latest();
         let is_plan_target = |indicator: &&Indicator| {
             matches!(
                 indicator.kind,
@@ -155,16 +153,17 @@ mod tests {
             year: 2031,
             source: "样例".to_owned(),
         };
-        Library {
-            reports: vec![Report {
+        Library::new(
+            vec![Report {
                 meta,
                 parts: Vec::new(),
                 glossary: Vec::new(),
                 indicators,
             }],
-            aliases: Vec::new(),
-            user_dict: String::new(),
-        }
+            Vec::new(),
+            String::new(),
+        )
+        .expect("a library with a report")
     }
 
     #[test]
@@ -220,14 +219,6 @@ mod tests {
         assert_eq!(
             TargetRotation::from_library(&only_results).unwrap_err(),
             ContentError::NoTargets("sample-2031".to_owned())
-        );
-        let empty = Library {
-            reports: Vec::new(),
-            ..only_results
-        };
-        assert_eq!(
-            TargetRotation::from_library(&empty).unwrap_err(),
-            ContentError::NoReport
         );
     }
 }

@@ -4,6 +4,6 @@
 pub mod dictionary;
 pub mod index;
 pub mod normalize;
-pub mod query;
+pub mod question;
 pub mod tokenizer;
 pub mod typo;

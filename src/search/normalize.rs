@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 /// Folds a question into the form the index was built from: NFKC (full-width → half-width), lowercase,
 /// traditional → simplified; punctuation, symbols and emoji become single spaces. Digits keep a decimal point
 /// and a percent sign (`95.9`, `8%`) because figures are matched as written.
-pub fn normalize(text: &str) -> String {
+pub fn fold_for_search(text: &str) -> String {
     // NFKC and lowercasing change nothing in ASCII digits, CJK ideographs and CJK punctuation, which is
     // nearly all of a report; they only run when something else is there.
     let folded: String = if text.chars().all(is_plain) {
@@ -120,26 +120,26 @@ mod tests {
 
     #[test]
     fn full_width_forms_become_half_width_and_lowercase() {
-        assert_eq!(normalize("ＧＤＰ增长２０２２"), "gdp增长2022");
+        assert_eq!(fold_for_search("ＧＤＰ增长２０２２"), "gdp增长2022");
     }
 
     #[test]
     fn traditional_characters_become_simplified() {
-        assert_eq!(normalize("糧食總產"), "粮食总产");
-        assert_eq!(normalize("規上工業增加值"), "规上工业增加值");
+        assert_eq!(fold_for_search("糧食總產"), "粮食总产");
+        assert_eq!(fold_for_search("規上工業增加值"), "规上工业增加值");
     }
 
     #[test]
     fn punctuation_and_emoji_become_single_spaces() {
-        assert_eq!(normalize("“四张清单”是什么？？😀"), "四张清单 是什么");
-        assert_eq!(normalize("  AND * ( : \" "), "and");
-        assert_eq!(normalize("🎉🎉"), "");
+        assert_eq!(fold_for_search("“四张清单”是什么？？😀"), "四张清单 是什么");
+        assert_eq!(fold_for_search("  AND * ( : \" "), "and");
+        assert_eq!(fold_for_search("🎉🎉"), "");
     }
 
     #[test]
     fn figures_keep_decimal_point_and_percent() {
-        assert_eq!(normalize("95.9万吨, 增长8%。"), "95.9万吨 增长8%");
-        assert_eq!(normalize("结束.下一句"), "结束 下一句");
+        assert_eq!(fold_for_search("95.9万吨, 增长8%。"), "95.9万吨 增长8%");
+        assert_eq!(fold_for_search("结束.下一句"), "结束 下一句");
     }
 
     #[test]
@@ -153,13 +153,13 @@ mod tests {
     fn plain_report_text_takes_the_short_way_to_the_same_result() {
         let text = "2021年,全县生产总值达到279亿元,“四张清单”、“放管服效”";
         let slow: String = text.nfkc().flat_map(char::to_lowercase).collect();
-        assert_eq!(normalize(text), normalize(&slow));
-        assert_eq!(normalize("5G智慧杆塔"), "5g智慧杆塔");
+        assert_eq!(fold_for_search(text), fold_for_search(&slow));
+        assert_eq!(fold_for_search("5G智慧杆塔"), "5g智慧杆塔");
     }
 
     #[test]
     fn long_input_is_handled() {
         let long = "粮食".repeat(2500);
-        assert_eq!(normalize(&long).chars().count(), 5000);
+        assert_eq!(fold_for_search(&long).chars().count(), 5000);
     }
 }

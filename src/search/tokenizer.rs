@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use jieba_rs::{Jieba, TokenizeMode};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::normalize::{is_word_char, normalize};
+use super::normalize::{fold_for_search, is_word_char};
 
 /// Why the segmenter could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -80,15 +80,15 @@ impl JiebaTokenizer {
     /// jieba's search mode adds the two- and three-character dictionary words inside a long word; the longer
     /// ones are added here too, so that `城镇化率` is found inside `常住人口城镇化率`.
     pub fn words<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
-        self.segment(text, normalize_word)
+        self.segment(text, fold_word)
     }
 
-    /// The words of a text already normalised with [`normalize`] (a question), borrowed from it.
+    /// The words of a text already folded with [`fold_for_search`] (a question), borrowed from it.
     pub fn words_of_normalized<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
         self.segment(text, Cow::Borrowed)
     }
 
-    fn segment<'a>(&self, text: &'a str, normalize: fn(&'a str) -> Cow<'a, str>) -> Vec<Word<'a>> {
+    fn segment<'a>(&self, text: &'a str, fold: fn(&'a str) -> Cow<'a, str>) -> Vec<Word<'a>> {
         let mut words = Vec::new();
         for token in self.jieba.tokenize(text, TokenizeMode::Search, true) {
             if !token.word.chars().any(is_word_char) {
@@ -96,9 +96,9 @@ impl JiebaTokenizer {
             }
             let chars = token.end - token.start;
             if chars > LONG_WORD_CHARS {
-                self.push_long_sub_words(token.word, token.byte_start, normalize, &mut words);
+                self.push_long_sub_words(token.word, token.byte_start, fold, &mut words);
             }
-            let text = normalize(token.word);
+            let text = fold(token.word);
             if !text.is_empty() {
                 words.push(Word {
                     text,
@@ -114,7 +114,7 @@ impl JiebaTokenizer {
         &self,
         word: &'a str,
         offset: usize,
-        normalize: fn(&'a str) -> Cow<'a, str>,
+        fold: fn(&'a str) -> Cow<'a, str>,
         words: &mut Vec<Word<'a>>,
     ) {
         let bounds: Vec<usize> = word
@@ -128,7 +128,7 @@ impl JiebaTokenizer {
                 let sub = &word[bounds[start]..bounds[start + len]];
                 if self.jieba.has_word(sub) {
                     words.push(Word {
-                        text: normalize(sub),
+                        text: fold(sub),
                         start: offset + bounds[start],
                         end: offset + bounds[start + len],
                     });
@@ -169,15 +169,15 @@ impl JiebaTokenizer {
     }
 }
 
-/// Normalises one segmented word, borrowing it when it is already normal (as report text nearly always is).
-fn normalize_word(word: &str) -> Cow<'_, str> {
+/// Folds one segmented word for search, borrowing it when it is already normal (as report text nearly always is).
+fn fold_word(word: &str) -> Cow<'_, str> {
     if word
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     {
         return Cow::Borrowed(word);
     }
-    let normal = normalize(word);
+    let normal = fold_for_search(word);
     if normal == word {
         Cow::Borrowed(word)
     } else {

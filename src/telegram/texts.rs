@@ -138,18 +138,13 @@ pub const NO_RESULTS: &str = "报告里没有找到上年完成情况。";
 /// Heading of one group of /results lines.
 pub fn results_header(kind: FigureKind, period: Period) -> String {
     match (kind, period) {
-        (FigureKind::Result, Period::Year { year }) => format!("{year}年完成情况"),
-        (FigureKind::FiveYearTotal, Period::Years { from, to }) => {
-            format!("{from}—{to}年累计")
-        }
-        (FigureKind::YearlyAverage, Period::Years { from, to }) => {
-            format!("{from}—{to}年年均")
-        }
+        (FigureKind::Result, Period::Year { .. }) => format!("{period}完成情况"),
+        (FigureKind::FiveYearTotal, Period::Years { .. }) => format!("{period}累计"),
+        (FigureKind::YearlyAverage, Period::Years { .. }) => format!("{period}年均"),
         (FigureKind::ChangeSinceBase, Period::Years { from, .. }) => {
             format!("与{from}年相比")
         }
-        (_, Period::Year { year }) => format!("{year}年"),
-        (_, Period::Years { from, to }) => format!("{from}—{to}年"),
+        _ => period.to_string(),
     }
 }
 

@@ -26,7 +26,7 @@ pub fn example_questions(engine: &Engine) -> Vec<String> {
     let mut examples = Vec::new();
     if let Some(target) = engine.targets().first() {
         examples.push(texts::example_target_question(
-            period_year(target.period),
+            target.period.last_year(),
             &target.metric,
         ));
     }
@@ -182,7 +182,7 @@ pub fn targets_blocks(engine: &Engine) -> Vec<Block> {
     let targets = engine.targets();
     match targets.first() {
         Some(first) => {
-            let heading = texts::targets_header(period_year(first.period));
+            let heading = texts::targets_header(first.period.last_year());
             indicator_blocks(&heading, &targets)
         }
         None => vec![Block::text(vec![Span::plain(texts::NO_TARGETS)])],
@@ -293,14 +293,6 @@ fn latest_title(engine: &Engine) -> &str {
         .last()
         .map(|report| report.meta.title.as_str())
         .unwrap_or_default()
-}
-
-/// The year a figure is about (the last one of a span).
-fn period_year(period: Period) -> i32 {
-    match period {
-        Period::Year { year } => year,
-        Period::Years { to, .. } => to,
-    }
 }
 
 #[cfg(test)]

@@ -247,13 +247,6 @@ impl Engine {
     }
 }
 
-/// The number a list item opens with (`6.建成…`, `6、…`).
-pub(super) fn list_item_number(text: &str) -> Option<u32> {
-    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-    let after = text[digits.len()..].chars().next()?;
-    matches!(after, '.' | '、' | '．').then(|| digits.parse().ok())?
-}
-
 /// Byte ranges (shifted by `offset`) of the unit's words that are question words, within `limit` bytes.
 fn marks(
     words: &DocWords,

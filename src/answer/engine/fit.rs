@@ -2,10 +2,9 @@
 //! covers: a figure for a number question, the entry for a definition, the right year and kind of figure.
 
 use crate::knowledge::{FigureKind, GlossaryEntry, Period};
-use crate::search::query::{Intent, Question};
+use crate::search::question::{Intent, Question};
 
-use super::super::catalog::{sentence_text, Unit};
-use super::compose::list_item_number;
+use super::super::catalog::{paragraph, Unit};
 use super::weights::*;
 use super::Engine;
 
@@ -72,7 +71,8 @@ impl Engine {
                 // 第六件 of a list: the sentence numbered 6, not the list's heading.
                 let how = how
                     + question.ordinal.map_or(0.0, |wanted| {
-                        if list_item_number(sentence_text(&self.library, at)) == Some(wanted) {
+                        if paragraph(&self.library, at).sentences[at.sentence].item == Some(wanted)
+                        {
                             ORDINAL_ITEM
                         } else {
                             OTHER_ITEM
@@ -93,11 +93,7 @@ impl Engine {
                             // 取得了什么成绩 asks about the years under review, 目标 about the plan.
                             None => {
                                 let plan_year = self.reader.report_year();
-                                let ends = match period {
-                                    Period::Year { year } => year,
-                                    Period::Years { to, .. } => to,
-                                };
-                                let past = ends < plan_year;
+                                let past = period.last_year() < plan_year;
                                 match (question.wants_result, question.wants_target) {
                                     (true, false) if past => PART_YEAR,
                                     (false, true) if !past => PART_YEAR,
@@ -247,8 +243,5 @@ fn year_match(years: &[i32], period: Period) -> Option<bool> {
     if years.is_empty() {
         return None;
     }
-    Some(years.iter().any(|&year| match period {
-        Period::Year { year: y } => y == year,
-        Period::Years { from, to } => (from..=to).contains(&year),
-    }))
+    Some(years.iter().any(|year| period.years().contains(year)))
 }

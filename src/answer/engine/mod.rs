@@ -23,8 +23,8 @@ use crate::knowledge::{
     FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library, ToKnowledgeSource,
 };
 use crate::search::index::{IndexError, SearchIndex};
-use crate::search::normalize::normalize;
-use crate::search::query::{AliasPair, QueryError, Question, QuestionReader};
+use crate::search::normalize::fold_for_search;
+use crate::search::question::{AliasPair, QueryError, Question, QuestionReader};
 use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError};
 
 use super::catalog::{glossary_answer, glossary_citation, paragraph, Catalog, Unit};
@@ -41,8 +41,6 @@ use weights::MAX_QUESTION_CHARS;
 pub enum EngineError {
     #[error(transparent)]
     Knowledge(#[from] KnowledgeError),
-    #[error("the knowledge library holds no report")]
-    NoReports,
     #[error(transparent)]
     BaseDictionary(#[from] DictionaryError),
     #[error(transparent)]
@@ -108,13 +106,13 @@ impl Engine {
         library: Library,
         base: Option<&str>,
     ) -> Result<Engine, EngineError> {
-        let latest = library.reports.last().ok_or(EngineError::NoReports)?;
+        let latest = library.latest();
         let report_year = latest.meta.year;
         let dictionary = segmenter_dictionary(&library);
         let own_words: HashSet<String> = dictionary
             .lines()
             .filter_map(|line| line.split_whitespace().next())
-            .map(normalize)
+            .map(fold_for_search)
             .collect();
         let started = std::time::Instant::now();
         let jieba = shared_jieba(base, &dictionary)?;
@@ -154,7 +152,7 @@ impl Engine {
         let absent_terms: HashSet<String> = library
             .aliases
             .iter()
-            .map(|entry| normalize(&entry.canonical))
+            .map(|entry| fold_for_search(&entry.canonical))
             .filter(|term| index.term_id(term).is_none())
             .collect();
         let known_years = known_years(&library);
@@ -311,10 +309,12 @@ impl Engine {
     /// character.
     pub fn find_glossary(&self, term: &str) -> Option<&GlossaryEntry> {
         let glossary = self.glossary();
-        let wanted = normalize(term);
+        let wanted = fold_for_search(term);
         let exact = |text: &str| {
             let text = text.split_whitespace().collect::<String>();
-            glossary.iter().find(|entry| normalize(&entry.term) == text)
+            glossary
+                .iter()
+                .find(|entry| fold_for_search(&entry.term) == text)
         };
         exact(&wanted)
             .or_else(|| exact(&self.reader.rewrite(&wanted)))
@@ -375,13 +375,9 @@ impl Engine {
 
     /// Topics the newest report covers and a few of its glossary terms, to try instead.
     fn suggestions(&self) -> Vec<String> {
-        let Some(report) = self.library.reports.last() else {
-            return Vec::new();
-        };
+        let report = self.library.latest();
         let topics = report
-            .parts
-            .iter()
-            .flat_map(|part| &part.sections)
+            .sections()
             .filter(|section| !section.numeral.is_empty())
             .map(|section| section.short_title.clone());
         let terms = report

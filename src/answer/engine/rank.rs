@@ -2,7 +2,7 @@
 //! how much of that topic each candidate covers, and when the best one covers enough to answer.
 
 use crate::search::normalize::{is_han, is_question_word};
-use crate::search::query::{Intent, Question};
+use crate::search::question::{Intent, Question};
 use crate::search::tokenizer::Word;
 
 use super::super::catalog::Unit;

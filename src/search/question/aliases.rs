@@ -1,0 +1,139 @@
+//! What people say, in the report's terms (GDP → 生产总值): the alias table chosen from the knowledge's
+//! pairs, and its use on questions, where the report's own terms stay as written.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, BuildError};
+
+use super::phrases::{at_word_boundaries, phrase_matcher};
+use crate::search::normalize::fold_for_search;
+use crate::search::typo::TypoVocabulary;
+
+/// An alias pairing as the reader needs it: a way of saying and the report's term for it.
+pub struct AliasPair<'a> {
+    pub variant: &'a str,
+    pub canonical: &'a str,
+}
+
+/// The variants and report terms a question is matched against.
+pub(super) struct Aliases {
+    matcher: AhoCorasick,
+    /// For each pattern of `matcher`, the report term it stands for (`None`: the pattern is a report term
+    /// itself).
+    targets: Vec<Option<String>>,
+}
+
+impl Aliases {
+    /// The table, and the vocabulary typos are corrected against: every pattern, meaning its report term.
+    /// `terms` are the report's own terms besides the aliases' (glossary terms, metrics, dictionary words).
+    pub(super) fn build<'a>(
+        aliases: impl IntoIterator<Item = AliasPair<'a>>,
+        terms: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(Aliases, TypoVocabulary), BuildError> {
+        // Variants first: a report term that is also listed as a variant (规上工业增加值 for
+        // 规模以上工业增加值) is rewritten, so that both spellings meet on one. A variant listed under
+        // several terms goes to the shortest, the most general of them (output → 产量, not 生产总值).
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets: Vec<Option<String>> = Vec::new();
+        let mut seen = HashSet::new();
+        let mut canonicals = Vec::new();
+        let mut chosen: Vec<(String, String)> = Vec::new();
+        let mut chosen_at: HashMap<String, usize> = HashMap::new();
+        let pairs: Vec<(String, String)> = aliases
+            .into_iter()
+            .map(|AliasPair { variant, canonical }| {
+                (fold_for_search(variant), fold_for_search(canonical))
+            })
+            .filter(|(variant, canonical)| !variant.is_empty() && !canonical.is_empty())
+            .collect();
+        let own_terms: HashSet<&str> = pairs
+            .iter()
+            .map(|(_, canonical)| canonical.as_str())
+            .collect();
+        for (variant, canonical) in &pairs {
+            let (variant, canonical) = (variant.clone(), canonical.clone());
+            canonicals.push(canonical.clone());
+            if variant == canonical {
+                continue;
+            }
+            // A variant that is a report term of its own competes as itself: 城镇化率 stays, and
+            // 常住人口城镇化率 (listed under 城镇化率) becomes it.
+            let canonical = if own_terms.contains(variant.as_str())
+                && variant.chars().count() <= canonical.chars().count()
+            {
+                variant.clone()
+            } else {
+                canonical
+            };
+            match chosen_at.get(&variant) {
+                Some(&at) => {
+                    let target = &mut chosen[at].1;
+                    if canonical.chars().count() < target.chars().count() {
+                        *target = canonical;
+                    }
+                }
+                None => {
+                    chosen_at.insert(variant.clone(), chosen.len());
+                    chosen.push((variant, canonical));
+                }
+            }
+        }
+        for (variant, canonical) in chosen {
+            if variant == canonical {
+                continue;
+            }
+            seen.insert(variant.clone());
+            patterns.push(variant);
+            targets.push(Some(canonical));
+        }
+        for term in canonicals
+            .into_iter()
+            .chain(terms.into_iter().map(fold_for_search))
+        {
+            if !term.is_empty() && seen.insert(term.clone()) {
+                patterns.push(term);
+                targets.push(None);
+            }
+        }
+        let typos = TypoVocabulary::with_meanings(
+            patterns
+                .iter()
+                .zip(&targets)
+                .map(|(term, target)| (term, target.clone().unwrap_or_else(|| term.clone()))),
+        );
+        let matcher = phrase_matcher(&patterns)?;
+        Ok((Aliases { matcher, targets }, typos))
+    }
+
+    /// The report term a whole phrase is a way of saying (`农民收入` → `农村居民人均可支配收入`), if any.
+    pub(super) fn canonical_of(&self, phrase: &str) -> Option<&str> {
+        let found = self
+            .matcher
+            .find_iter(phrase)
+            .find(|found| found.start() == 0 && found.end() == phrase.len())?;
+        self.targets[found.pattern().as_usize()].as_deref()
+    }
+
+    /// Rewrites what people say into the report's terms (`gdp` → `生产总值`) in normalised text; the report's
+    /// own terms, and any longer term containing a variant, stay as written.
+    pub(super) fn rewrite(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut at = 0;
+        for found in self.matcher.find_iter(text) {
+            let Some(canonical) = &self.targets[found.pattern().as_usize()] else {
+                continue;
+            };
+            if !at_word_boundaries(text, found.start(), found.end()) {
+                continue;
+            }
+            out.push_str(&text[at..found.start()]);
+            // Spaces keep a replaced ASCII word from gluing to its neighbours.
+            out.push(' ');
+            out.push_str(canonical);
+            out.push(' ');
+            at = found.end();
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+}

@@ -1,0 +1,66 @@
+//! Measure words after 多少 / 几 (多少人, 几座): the unit a number is asked in, and the nouns that merely
+//! begin like one (人口 is no count of 人).
+
+/// The ways of asking for a number that a measure word can follow (多少人, 几个, 好多钱).
+pub(super) const NUMBER_ASKING: [&str; 3] = ["多少", "几", "好多"];
+
+/// The units that count people.
+const PERSON_UNITS: &[&str] = &["人", "名", "人次"];
+
+/// Measure words that can follow 多少 / 几, with the units of the report that count as them.
+pub(super) const MEASURES: &[(&str, &[&str])] = &[
+    ("人次", &["人次"]),
+    ("人", PERSON_UNITS),
+    ("名", &["人", "名"]),
+    ("钱", &["元"]),
+    ("元", &["元"]),
+    ("户", &["户"]),
+    ("亩", &["亩"]),
+    ("吨", &["吨"]),
+    ("公里", &["公里"]),
+    ("个", &["个"]),
+    // 多少家 counts households as well as firms.
+    ("家", &["家", "户"]),
+    ("所", &["所"]),
+    ("座", &["座"]),
+    ("条", &["条"]),
+    ("天", &["天"]),
+    ("场", &["场"]),
+    ("套", &["套"]),
+    ("辆", &["辆"]),
+    ("头", &["头"]),
+    ("项", &["项"]),
+    ("件", &["件"]),
+];
+
+/// The unit a number is asked in: the measure word after 多少 / 几, or 人 for questions that say 人口 / 人数.
+pub(super) fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str]> {
+    let after_asking = NUMBER_ASKING.iter().find_map(|asking| {
+        let at = text.find(asking)? + asking.len();
+        let rest = text[at..].trim_start();
+        MEASURES
+            .iter()
+            .find(|(word, _)| rest.starts_with(word) && !measure_begins_noun(rest))
+            .map(|(_, units)| *units)
+    });
+    // 人口 said by the asker, not brought in by an alias (poverty → 贫困人口).
+    after_asking.or_else(|| {
+        ["人口", "人数"]
+            .iter()
+            .any(|word| said.contains(word))
+            .then_some(PERSON_UNITS)
+    })
+}
+
+/// Nouns that begin with a measure word (人口 after 多少 is no count of 人).
+const NOUNS_FROM_MEASURES: &[&str] = &[
+    "人口", "人数", "人员", "人才", "人民", "人均", "家庭", "家长", "户籍", "户数", "亩产", "元旦",
+    "条件", "项目", "个人", "个体", "天数", "名单", "名额", "场所", "座谈",
+];
+
+/// Whether `text` starts with a noun that begins with a measure word.
+pub(super) fn measure_begins_noun(text: &str) -> bool {
+    NOUNS_FROM_MEASURES
+        .iter()
+        .any(|noun| text.starts_with(noun))
+}
