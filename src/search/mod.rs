@@ -5,5 +5,6 @@ pub mod dictionary;
 pub mod index;
 pub mod normalize;
 pub mod question;
+pub mod soundalike;
 pub mod tokenizer;
 pub mod typo;

@@ -141,13 +141,25 @@ impl Engine {
             });
         let terms = report_terms(&library);
         let started = std::time::Instant::now();
-        let reader = QuestionReader::new(report_year, aliases, terms.iter().map(String::as_str))?;
+        let mut reader =
+            QuestionReader::new(report_year, aliases, terms.iter().map(String::as_str))?
+                .with_phrases(library.phrases.iter().flat_map(|phrase| {
+                    phrase
+                        .say
+                        .iter()
+                        .map(|say| (say.as_str(), phrase.means.as_str()))
+                }))?
+                // The English names of knowledge/english.toml lead to their terms.
+                .with_english(library.english.iter().flat_map(|term| {
+                    term.en.iter().map(|name| (name.as_str(), term.zh.as_str()))
+                }))?;
         let reader_ms = started.elapsed().as_secs_f64() * 1e3;
         let catalog = Catalog::new(&library);
         let docs = catalog.index_docs(&library, &reader);
         let docs_ms = started.elapsed().as_secs_f64() * 1e3 - reader_ms;
         let index = SearchIndex::build(tokenizer, &docs)?;
         let index_ms = started.elapsed().as_secs_f64() * 1e3 - reader_ms - docs_ms;
+        reader.learn_sounds(index.words(), index.tokenizer().clone());
 
         let absent_terms: HashSet<String> = library
             .aliases
@@ -319,7 +331,11 @@ impl Engine {
         exact(&wanted)
             .or_else(|| exact(&self.reader.rewrite(&wanted)))
             .or_else(|| {
+                // Reading repairs a term written with characters of its sound (三涨清单).
                 let question = self.reader.read(&wanted);
+                if let Some(entry) = exact(&question.normalized) {
+                    return Some(entry);
+                }
                 let is_word = |word: &str| self.index.tokenizer().knows(word);
                 let corrected = self.reader.read_corrected(&question, &is_word)?;
                 exact(&corrected.normalized)
