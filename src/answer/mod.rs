@@ -2,9 +2,11 @@
 
 pub mod catalog;
 pub mod engine;
+pub mod english;
 pub mod eval;
 pub mod types;
 pub mod vocabulary;
 
 pub use engine::{Engine, EngineError};
+pub use english::Language;
 pub use types::*;

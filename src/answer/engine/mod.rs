@@ -11,6 +11,7 @@
 
 mod compose;
 mod coverage;
+mod english;
 mod fit;
 mod rank;
 #[cfg(test)]
@@ -258,7 +259,7 @@ impl Engine {
         if offset == 0 {
             answer.answer = shown
                 .first()
-                .and_then(|scored| self.direct_answer(scored.doc));
+                .and_then(|scored| self.direct_answer_in(scored.doc, answer.language()));
         }
         answer.hits = shown
             .iter()
