@@ -811,3 +811,21 @@ async fn without_a_store_the_commands_say_reminders_are_off() {
         texts::REMINDERS_UNAVAILABLE
     );
 }
+
+#[tokio::test]
+async fn a_chat_language_is_kept_and_replaced() {
+    let store = SqliteStore::in_memory().await.expect("store");
+    let now = Utc::now();
+    assert_eq!(store.chat_language(7).await.expect("read"), None);
+    store.set_chat_language(7, "en", now).await.expect("write");
+    assert_eq!(
+        store.chat_language(7).await.expect("read").as_deref(),
+        Some("en")
+    );
+    store.set_chat_language(7, "zh", now).await.expect("write");
+    assert_eq!(
+        store.chat_language(7).await.expect("read").as_deref(),
+        Some("zh")
+    );
+    assert!(store.set_chat_language(7, "fr", now).await.is_err());
+}

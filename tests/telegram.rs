@@ -624,3 +624,93 @@ mod layout {
         }
     }
 }
+
+fn english_text(text: &str) -> MockMessageText {
+    private_text(text).from(MockUser::new().id(301).language_code("en").build())
+}
+
+#[tokio::test]
+async fn an_english_user_gets_start_help_and_refusals_in_english() {
+    let (mut bot, _) = bot_for(english_text("/start"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let welcome = visible(&html);
+    assert!(welcome.starts_with("Hello!"), "{welcome}");
+    assert!(welcome.contains(TITLE), "{welcome}");
+    assert_eq!(buttons, vec!["q:0", "q:1", "q:2"]);
+
+    bot.update(english_text("/help"));
+    bot.dispatch().await;
+    let help = visible(&only_reply(&bot).0);
+    assert!(help.starts_with("How to use"), "{help}");
+    assert!(help.contains("/lang"), "{help}");
+
+    bot.update(english_text("明天天气怎么样"));
+    bot.dispatch().await;
+    let refusal = visible(&only_reply(&bot).0);
+    assert!(refusal.starts_with(texts::en::NOT_ANSWERED), "{refusal}");
+
+    // A fourth message at once would meet flood control: another English user asks.
+    bot.update(private_text("/about").from(MockUser::new().id(304).language_code("en-GB").build()));
+    bot.dispatch().await;
+    let about = visible(&only_reply(&bot).0);
+    assert!(
+        about.contains("Meeting:") && about.contains(TITLE),
+        "{about}"
+    );
+}
+
+#[tokio::test]
+async fn a_chinese_or_unknown_language_code_keeps_chinese() {
+    for code in [Some("zh-hans"), None] {
+        let mut from = MockUser::new().id(302);
+        if let Some(code) = code {
+            from = from.language_code(code);
+        }
+        let (mut bot, _) = bot_for(private_text("/help").from(from.build()));
+        bot.dispatch().await;
+        let help = visible(&only_reply(&bot).0);
+        assert!(help.starts_with("怎么用"), "{code:?}: {help}");
+    }
+}
+
+#[tokio::test]
+async fn lang_overrides_the_language_code_per_chat() {
+    let (mut bot, _) = bot_for(english_text("/lang zh"));
+    bot.dispatch().await;
+    assert_eq!(visible(&only_reply(&bot).0), texts::LANG_SET);
+    bot.update(english_text("/help"));
+    bot.dispatch().await;
+    assert!(visible(&only_reply(&bot).0).starts_with("怎么用"));
+
+    bot.update(private_text("/lang en").from(user(303)));
+    bot.dispatch().await;
+    assert_eq!(visible(&only_reply(&bot).0), texts::en::LANG_SET);
+    bot.update(private_text("明天天气怎么样").from(user(303)));
+    bot.dispatch().await;
+    assert!(visible(&only_reply(&bot).0).starts_with(texts::en::NOT_ANSWERED));
+
+    bot.update(private_text("/lang fr").from(user(303)));
+    bot.dispatch().await;
+    assert_eq!(visible(&only_reply(&bot).0), texts::en::USAGE_LANG);
+}
+
+#[tokio::test]
+async fn an_english_question_gets_an_english_framed_answer_and_chinese_quotes() {
+    let (mut bot, _) = bot_for(english_text("/targets"));
+    bot.dispatch().await;
+    let targets = visible(&only_reply(&bot).0);
+    assert!(targets.starts_with("Main targets for 2030"), "{targets}");
+    assert!(targets.contains("main target:"), "{targets}");
+
+    let question = ENGINE
+        .targets()
+        .first()
+        .map(|target| format!("What is the {} target for 2030?", target.metric))
+        .expect("the fixture has targets");
+    bot.update(english_text(&question));
+    bot.dispatch().await;
+    let (html, _) = only_reply(&bot);
+    assert!(visible(&html).starts_with("2030 main target:"), "{html}");
+    assert!(html.contains("<blockquote>"), "quotes stay: {html}");
+}

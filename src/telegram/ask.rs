@@ -2,11 +2,12 @@
 //! /ask and the /start example buttons all come here, so they answer alike.
 
 use super::button::CallbackAction;
+use super::english;
 use super::guard::HandlerResult;
 use super::reply::Reply;
 use super::state::BotContext;
 use super::{keyboards, views, BotApi};
-use crate::answer::{Answer, Engine};
+use crate::answer::{Answer, Engine, Language};
 use crate::knowledge::GlossaryEntry;
 use std::time::Instant;
 
@@ -25,6 +26,18 @@ pub async fn answer_question<B: BotApi>(
     reply: &Reply,
     question: &str,
 ) -> HandlerResult {
+    answer_question_in(bot, ctx, reply, question, Language::Chinese).await
+}
+
+/// [`answer_question`] for a chat whose language is `language`: a refusal is in English when the chat or
+/// the question is (an answer's framing already follows the question's language).
+pub async fn answer_question_in<B: BotApi>(
+    bot: &B,
+    ctx: &BotContext,
+    reply: &Reply,
+    question: &str,
+    language: Language,
+) -> HandlerResult {
     let question: String = question.trim().chars().take(MAX_QUESTION_CHARS).collect();
     let started = Instant::now();
     let answer = ctx.engine.ask(&question);
@@ -35,6 +48,12 @@ pub async fn answer_question<B: BotApi>(
         micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
         "question answered"
     );
+    if !answer.answered && (language == Language::English || answer.language() == Language::English)
+    {
+        return reply
+            .blocks(bot, &english::refusal_blocks(&answer), None)
+            .await;
+    }
     let shown = answer.hits.len();
     let answer = Answer {
         hits: views::distinct_hits(answer.hits),

@@ -6,6 +6,7 @@
 //! bad arguments, the /subscribe time and zone), so deriving would change what users see.
 
 use super::texts;
+use crate::answer::Language;
 use crate::reminders::schedule::DailySchedule;
 use teloxide::types::BotCommand;
 
@@ -26,6 +27,8 @@ pub enum Command {
     About,
     /// /subscribe, /unsubscribe, /subscription.
     Reminders(ReminderCommand),
+    /// /lang zh|en: the chat's reply language.
+    Lang(Language),
 }
 
 /// What a reminder command asks of the subscription store.
@@ -53,7 +56,7 @@ pub enum Parsed {
 }
 
 /// Every command with its setMyCommands description, in menu order.
-const MENU: [(&str, &str); 10] = [
+const MENU: [(&str, &str); 11] = [
     ("ask", texts::COMMAND_ASK),
     ("targets", texts::COMMAND_TARGETS),
     ("results", texts::COMMAND_RESULTS),
@@ -61,6 +64,7 @@ const MENU: [(&str, &str); 10] = [
     ("subscribe", texts::COMMAND_SUBSCRIBE),
     ("subscription", texts::COMMAND_SUBSCRIPTION),
     ("unsubscribe", texts::COMMAND_UNSUBSCRIBE),
+    ("lang", texts::COMMAND_LANG),
     ("about", texts::COMMAND_ABOUT),
     ("help", texts::COMMAND_HELP),
     ("start", texts::COMMAND_START),
@@ -115,6 +119,13 @@ pub fn parse(text: &str, bot_username: &str) -> Parsed {
                 Parsed::Command(Command::Reminders(ReminderCommand::Subscribe(schedule)))
             }
             Err(error) => Parsed::BadArguments(texts::usage_subscribe(&error)),
+        },
+        "lang" | "language" => match arguments.to_ascii_lowercase().as_str() {
+            "zh" | "cn" | "中文" | "chinese" => Parsed::Command(Command::Lang(Language::Chinese)),
+            "en" | "english" | "英文" | "英语" => {
+                Parsed::Command(Command::Lang(Language::English))
+            }
+            _ => Parsed::BadArguments(texts::USAGE_LANG.to_owned()),
         },
         "unsubscribe" => no_arguments(Command::Reminders(ReminderCommand::Unsubscribe)),
         "subscription" => no_arguments(Command::Reminders(ReminderCommand::Status)),

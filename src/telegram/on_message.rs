@@ -2,13 +2,14 @@
 //! group the bot answers commands, messages that mention it and replies to its own messages, and is
 //! silent otherwise.
 
-use super::ask::answer_question;
+use super::ask::answer_question_in;
 use super::command::{self, Command, Parsed};
 use super::guard::{guarded, HandlerError, HandlerResult};
 use super::reply::Reply;
 use super::state::{BotContext, Verdict};
 use super::views::{self, GlossaryPage};
-use super::{keyboards, subscriptions, texts, BotApi};
+use super::{english, keyboards, subscriptions, texts, BotApi};
+use crate::answer::Language;
 use std::sync::Arc;
 use teloxide::prelude::*;
 use teloxide::types::Me;
@@ -40,10 +41,25 @@ async fn handle_message<B: BotApi>(
         .and_then(|replied| replied.from.as_ref())
         .is_some_and(|author| author.id == me.id);
     let reply = Reply::to(&message);
+    let language = ctx
+        .language(
+            message.chat.id.0,
+            message
+                .from
+                .as_ref()
+                .and_then(|user| user.language_code.as_deref()),
+        )
+        .await;
+    let english = language == Language::English;
 
     let Some(text) = message.text() else {
-        if (private || replies_to_us) && admit(&bot, &ctx, &message, &reply).await? {
-            reply.text(&bot, texts::NON_TEXT).await?;
+        if (private || replies_to_us) && admit(&bot, &ctx, &message, &reply, language).await? {
+            let hint = if english {
+                texts::en::NON_TEXT
+            } else {
+                texts::NON_TEXT
+            };
+            reply.text(&bot, hint).await?;
         }
         return Ok(());
     };
@@ -51,20 +67,31 @@ async fn handle_message<B: BotApi>(
     match command::parse(text, me.username()) {
         Parsed::ForOtherBot => Ok(()),
         Parsed::Unknown { addressed } => {
-            if (private || addressed) && admit(&bot, &ctx, &message, &reply).await? {
-                reply.text(&bot, texts::UNKNOWN_COMMAND).await?;
+            if (private || addressed) && admit(&bot, &ctx, &message, &reply, language).await? {
+                let unknown = if english {
+                    texts::en::UNKNOWN_COMMAND
+                } else {
+                    texts::UNKNOWN_COMMAND
+                };
+                reply.text(&bot, unknown).await?;
             }
             Ok(())
         }
         Parsed::BadArguments(usage) => {
-            if admit(&bot, &ctx, &message, &reply).await? {
-                reply.text(&bot, &usage).await?;
+            if admit(&bot, &ctx, &message, &reply, language).await? {
+                let usage = if english && usage == texts::USAGE_LANG {
+                    texts::en::USAGE_LANG
+                } else {
+                    &usage
+                };
+                reply.text(&bot, usage).await?;
             }
             Ok(())
         }
         Parsed::Command(command) => {
-            if admit(&bot, &ctx, &message, &reply).await? {
-                run_command(&bot, &me, &ctx, &reply, command).await?;
+            if admit(&bot, &ctx, &message, &reply, language).await? {
+                let chat = message.chat.id.0;
+                run_command(&bot, &me, &ctx, &reply, command, (chat, language)).await?;
             }
             Ok(())
         }
@@ -74,8 +101,8 @@ async fn handle_message<B: BotApi>(
                 None if private || replies_to_us => text.to_owned(),
                 None => return Ok(()),
             };
-            if admit(&bot, &ctx, &message, &reply).await? {
-                answer_question(&bot, &ctx, &reply, &question).await?;
+            if admit(&bot, &ctx, &message, &reply, language).await? {
+                answer_question_in(&bot, &ctx, &reply, &question, language).await?;
             }
             Ok(())
         }
@@ -89,6 +116,7 @@ async fn admit<B: BotApi>(
     ctx: &BotContext,
     message: &Message,
     reply: &Reply,
+    language: Language,
 ) -> Result<bool, HandlerError> {
     let user = message
         .from
@@ -99,7 +127,11 @@ async fn admit<B: BotApi>(
         Verdict::Answer => Ok(true),
         Verdict::SlowDown => {
             tracing::info!("flood control: asked the user to slow down");
-            reply.text(bot, texts::SLOW_DOWN).await?;
+            let note = match language {
+                Language::English => texts::en::SLOW_DOWN,
+                Language::Chinese => texts::SLOW_DOWN,
+            };
+            reply.text(bot, note).await?;
             Ok(false)
         }
         Verdict::Ignore => Ok(false),
@@ -138,8 +170,14 @@ async fn run_command<B: BotApi>(
     ctx: &BotContext,
     reply: &Reply,
     command: Command,
+    (chat, language): (i64, Language),
 ) -> HandlerResult {
     let engine = &ctx.engine;
+    if language == Language::English {
+        if let Some(done) = run_command_in_english(bot, me, ctx, reply, &command).await {
+            return done;
+        }
+    }
     match command {
         Command::Start => {
             let keyboard = keyboards::examples_keyboard(&ctx.examples);
@@ -148,7 +186,15 @@ async fn run_command<B: BotApi>(
                 .await
         }
         Command::Help => reply.text(bot, &texts::help(me.username())).await,
-        Command::Ask(question) => answer_question(bot, ctx, reply, &question).await,
+        Command::Ask(question) => answer_question_in(bot, ctx, reply, &question, language).await,
+        Command::Lang(chosen) => {
+            ctx.set_language(chat, chosen, chrono::Utc::now()).await;
+            let done = match chosen {
+                Language::English => texts::en::LANG_SET,
+                Language::Chinese => texts::LANG_SET,
+            };
+            reply.text(bot, done).await
+        }
         Command::Targets => {
             reply
                 .blocks(bot, &views::targets_blocks(engine), None)
@@ -188,6 +234,51 @@ async fn run_command<B: BotApi>(
         }
         Command::Reminders(command) => subscriptions::run_command(bot, ctx, reply, command).await,
     }
+}
+
+/// The commands whose reply an English chat reads in English; `None` for the others (their replies are
+/// the Chinese ones: the reminders, the glossary list, /ask and /lang, which handle language themselves).
+async fn run_command_in_english<B: BotApi>(
+    bot: &B,
+    me: &Me,
+    ctx: &BotContext,
+    reply: &Reply,
+    command: &Command,
+) -> Option<HandlerResult> {
+    let engine = &ctx.engine;
+    Some(match command {
+        Command::Start => {
+            let keyboard = keyboards::examples_keyboard(&ctx.examples);
+            reply
+                .blocks(bot, &english::welcome_blocks(engine), keyboard)
+                .await
+        }
+        Command::Help => reply.text(bot, &texts::en::help(me.username())).await,
+        Command::About => {
+            let mut about: Vec<String> = engine
+                .library()
+                .reports
+                .iter()
+                .map(|report| texts::en::about_report(&report.meta))
+                .collect();
+            about.push(texts::en::about_bot(me.username()));
+            reply.text(bot, &about.join("\n\n")).await
+        }
+        Command::Targets => {
+            reply
+                .blocks(bot, &english::targets_blocks(engine), None)
+                .await
+        }
+        Command::Results => {
+            reply
+                .blocks(bot, &english::results_blocks(engine), None)
+                .await
+        }
+        Command::Glossary(Some(term)) if engine.find_glossary(term).is_none() => {
+            reply.text(bot, &texts::en::glossary_not_found(term)).await
+        }
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

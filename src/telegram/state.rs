@@ -3,7 +3,7 @@
 //! control. Both are bounded and take the time as an argument.
 
 use super::views;
-use crate::answer::Engine;
+use crate::answer::{Engine, Language};
 use crate::reminders::store::SqliteStore;
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
@@ -32,6 +32,8 @@ pub struct BotContext {
     pub examples: Vec<String>,
     /// Where /subscribe keeps subscriptions; `None` when daily reminders are off.
     pub reminders: Option<Arc<SqliteStore>>,
+    /// Reply languages chosen with /lang, by chat (kept in the store too when there is one).
+    languages: Mutex<HashMap<i64, Language>>,
 }
 
 impl BotContext {
@@ -45,7 +47,51 @@ impl BotContext {
             flood: FloodGuard::new(FLOOD_BURST, FLOOD_REFILL, FLOOD_USERS),
             examples,
             reminders: None,
+            languages: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The language to reply in: the chat's /lang choice, else the user's Telegram `language_code`
+    /// (`en…` → English; `zh-*`, anything else or none → Chinese).
+    pub async fn language(&self, chat_id: i64, language_code: Option<&str>) -> Language {
+        let chosen = self
+            .languages
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&chat_id)
+            .copied();
+        if let Some(language) = chosen {
+            return language;
+        }
+        if let Some(store) = &self.reminders {
+            match store.chat_language(chat_id).await {
+                Ok(Some(code)) => {
+                    let language = Language::from_code(Some(&code));
+                    self.remember_language(chat_id, language);
+                    return language;
+                }
+                Ok(None) => {}
+                Err(error) => tracing::warn!(%error, "cannot read the chat's language"),
+            }
+        }
+        Language::from_code(language_code)
+    }
+
+    /// Keeps a chat's /lang choice (in the store too, when there is one).
+    pub async fn set_language(&self, chat_id: i64, language: Language, now: DateTime<Utc>) {
+        self.remember_language(chat_id, language);
+        if let Some(store) = &self.reminders {
+            if let Err(error) = store.set_chat_language(chat_id, language.code(), now).await {
+                tracing::warn!(%error, "cannot keep the chat's language");
+            }
+        }
+    }
+
+    fn remember_language(&self, chat_id: i64, language: Language) {
+        self.languages
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(chat_id, language);
     }
 
     /// Turns on /subscribe, /unsubscribe and /subscription, keeping subscriptions in `store`.

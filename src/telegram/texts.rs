@@ -7,6 +7,8 @@ use crate::reminders::schedule::ScheduleError;
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 
+pub mod en;
+
 // ---- commands (setMyCommands) -------------------------------------------------------------------
 
 pub const COMMAND_START: &str = "开始使用，看看示例问题";
@@ -19,6 +21,12 @@ pub const COMMAND_ABOUT: &str = "关于这份报告和本机器人";
 pub const COMMAND_SUBSCRIBE: &str = "每天提醒一个目标：/subscribe [时间] [时区]";
 pub const COMMAND_SUBSCRIPTION: &str = "查看每日提醒的设置和下次提醒时间";
 pub const COMMAND_UNSUBSCRIBE: &str = "取消每日提醒";
+pub const COMMAND_LANG: &str = "回复语言：/lang zh 或 /lang en";
+
+// ---- /lang --------------------------------------------------------------------------------------
+
+pub const USAGE_LANG: &str = "用法：/lang zh（用中文回复）或 /lang en（用英文回复）";
+pub const LANG_SET: &str = "好的，这个聊天以后用中文回复。";
 
 // ---- welcome, help, about -----------------------------------------------------------------------
 

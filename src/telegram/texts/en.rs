@@ -1,0 +1,96 @@
+//! The English texts, beside the Chinese ones of `texts.rs`: what a chat whose language is English (its
+//! user's Telegram `language_code` is `en…`, or `/lang en`) reads. Report facts never appear here; the
+//! English names of the report's terms come from knowledge/english.toml.
+
+pub const COMMAND_LANG: &str = "Reply language: /lang zh or /lang en";
+
+pub fn welcome(title: &str) -> String {
+    format!(
+        "Hello! I answer questions about the {title} (a county government work report), and every answer \
+         cites the report.\n\n\
+         Just send me a question, in English or Chinese, e.g. \"What is the GDP growth target for 2022?\". \
+         Figures come with an English summary; the quoted excerpts stay in Chinese, as the report wrote them. \
+         Or tap an example below:"
+    )
+}
+
+pub fn help(bot_username: &str) -> String {
+    format!(
+        "How to use\n\
+         • Private chat: just send a question, e.g. \"What was total grain output last year?\".\n\
+         • Groups: /ask question, or @{bot_username} question, or reply to one of my messages.\n\
+         • Any chat: type @{bot_username} question to post an answer there.\n\n\
+         Commands\n\
+         /ask question — ask\n\
+         /targets — this year's main targets\n\
+         /results — last year's results and the five-year record\n\
+         /glossary — the report's glossary (/glossary term for one entry)\n\
+         /subscribe — a daily target reminder (/subscribe 7:30 to pick the time)\n\
+         /subscription — your reminder, /unsubscribe to stop it\n\
+         /lang zh|en — reply in Chinese or English\n\
+         /about — about the report\n\
+         /help — this help\n\n\
+         Answers quote the report in Chinese; \"查看原文\" shows the whole paragraph, \"更多结果\" more matches."
+    )
+}
+
+/// The report's facts (its own Chinese words) under English labels.
+pub fn about_report(meta: &crate::knowledge::ReportMeta) -> String {
+    format!(
+        "{title}\n\
+         Meeting: {meeting}, {meeting_date}\n\
+         Delivered by: {speaker}\n\
+         Published by {issuer}, {published}\n\
+         Source: {source}",
+        title = meta.title,
+        meeting = meta.meeting,
+        meeting_date = meta.meeting_date.format("%-d %B %Y"),
+        speaker = meta.speaker,
+        issuer = meta.issuer,
+        published = meta.published.format("%-d %B %Y"),
+        source = meta.source,
+    )
+}
+
+pub fn about_bot(bot_username: &str) -> String {
+    format!(
+        "What I can do\n\
+         • Answer questions about the report, citing the original text\n\
+         • /targets main targets, /results last year's results and five-year record\n\
+         • /glossary the report's glossary\n\
+         • Type @{bot_username} question in any chat\n\n\
+         Answers come only from the report; when it does not say, I say so."
+    )
+}
+
+pub const NOT_ANSWERED: &str = "I found nothing in the report that answers this question.";
+
+pub fn year_not_covered(year: i32) -> String {
+    format!("The report has no figures or plans for {year}.")
+}
+
+pub const EMPTY_QUESTION: &str =
+    "Tell me what you would like to know, e.g. \"What is the GDP growth target for 2022?\"";
+pub const SUGGESTIONS: &str = "Topics the report covers (in its own words):";
+pub const UNKNOWN_COMMAND: &str = "I don't have that command. Send /help to see the commands.";
+pub const NON_TEXT: &str =
+    "I can only read text. Please type your question, e.g. \"What is the GDP growth target for 2022?\"";
+pub const SLOW_DOWN: &str =
+    "That's a lot of messages at once. Please wait a few seconds and ask again.";
+pub const USAGE_LANG: &str = "Usage: /lang zh (reply in Chinese) or /lang en (reply in English)";
+pub const LANG_SET: &str = "OK, I'll reply in English in this chat.";
+pub const NO_TARGETS: &str = "The report has no main targets.";
+pub const NO_RESULTS: &str = "The report has no results for last year.";
+
+pub fn targets_header(year: i32) -> String {
+    format!(
+        "Main targets for {year} (figures as the report writes them, in Chinese, with English):"
+    )
+}
+
+pub const RESULTS_HEADER: &str =
+    "Last year's results and the five-year record (figures as the report writes them, with English):";
+
+pub fn glossary_not_found(term: &str) -> String {
+    format!("The report's glossary has no entry \"{term}\". Send /glossary to see every term.")
+}
