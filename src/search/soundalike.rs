@@ -69,6 +69,9 @@ struct Entry {
 pub struct SoundAlike {
     /// Near-homophone syllables (fuzzy forms) → small ids.
     syllables: HashMap<String, u16>,
+    /// Plain syllables of the vocabulary's characters → their fuzzy ids, so that reading a question
+    /// rarely computes a fuzzy form.
+    plain_ids: HashMap<&'static str, u16>,
     /// A trie over fuzzy syllables; node 0 is the root.
     nodes: Vec<Node>,
     entries: Vec<Entry>,
@@ -125,6 +128,15 @@ impl SoundAlike {
             };
             let id = vocabulary.entries.len() as u32;
             seen.insert(word.to_owned(), id);
+            for &c in &chars {
+                for reading in c.to_pinyin_multi().into_iter().flatten() {
+                    let plain = reading.plain();
+                    if !vocabulary.plain_ids.contains_key(plain) {
+                        let key = vocabulary.syllable_id(&fuzzy(plain));
+                        vocabulary.plain_ids.insert(plain, key);
+                    }
+                }
+            }
             for (n, reading) in readings.iter().enumerate() {
                 // The sound trie holds the common reading; spelled pinyin every reading.
                 if n == 0 {
@@ -192,12 +204,6 @@ impl SoundAlike {
             return None;
         }
         let chars: Vec<char> = text.chars().collect();
-        let exact = self.exact_spans(&chars);
-        let overlaps_exact = |start: usize, end: usize| {
-            exact
-                .iter()
-                .any(|&(a, b)| a < end && start < b && !(start <= a && b <= end))
-        };
         let readings: Vec<Vec<(u16, &'static str)>> =
             chars.iter().map(|&c| self.char_readings(c)).collect();
         // Every span that sounds like a word: (start, end, candidate entries).
@@ -226,6 +232,15 @@ impl SoundAlike {
                 active = next;
             }
         }
+        if found.is_empty() {
+            return None;
+        }
+        let exact = self.exact_spans(&chars);
+        let overlaps_exact = |start: usize, end: usize| {
+            exact
+                .iter()
+                .any(|&(a, b)| a < end && start < b && !(start <= a && b <= end))
+        };
         found.sort_by_key(|&(start, end, _)| (std::cmp::Reverse(end - start), start));
         let mut taken = vec![false; chars.len()];
         let mut repairs = Vec::new();
@@ -464,7 +479,11 @@ impl SoundAlike {
         let mut readings = Vec::new();
         for reading in multi.into_iter().take(SPOKEN_READINGS) {
             let plain = reading.plain();
-            if let Some(&id) = self.syllables.get(&fuzzy(plain)) {
+            let id = match self.plain_ids.get(plain) {
+                Some(&id) => Some(id),
+                None => self.syllables.get(&fuzzy(plain)).copied(),
+            };
+            if let Some(id) = id {
                 if !readings.contains(&(id, plain)) {
                     readings.push((id, plain));
                 }
