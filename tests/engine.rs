@@ -9,7 +9,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
 use report_bot::answer::eval::{evaluate, parse_cases};
-use report_bot::answer::{Engine, HitKind};
+use report_bot::answer::{Engine, HitKind, Outcome};
 
 fn root() -> &'static Path {
     support::fixtures::manifest_dir()
@@ -102,7 +102,7 @@ fn two_years_compared_want_the_change_between_them() {
         "2021年生产总值较2017年多出多少",
     ] {
         let answer = engine().ask(question);
-        let direct = answer.answer.clone().unwrap_or_default();
+        let direct = answer.direct().unwrap_or_default().to_owned();
         assert!(direct.contains("83.4亿元"), "{question}: {answer:?}");
     }
 }
@@ -116,10 +116,10 @@ fn a_thing_the_report_does_not_report_is_not_answered_by_its_parts() {
         "去年财政支出多少亿",
     ] {
         let answer = engine().ask(question);
-        assert!(!answer.answered, "{question}: {answer:?}");
+        assert!(!answer.answered(), "{question}: {answer:?}");
     }
-    assert!(engine().ask("2021年生产总值多少").answered);
-    assert!(engine().ask("去年财政收入多少亿").answered);
+    assert!(engine().ask("2021年生产总值多少").answered());
+    assert!(engine().ask("去年财政收入多少亿").answered());
 }
 
 #[test]
@@ -261,8 +261,8 @@ fn syntax_characters_change_nothing() {
     let plain = engine().ask("生产总值目标");
     let noisy = engine().ask("\"生产总值\" AND (目标:*)");
     assert_eq!(
-        plain.hits.first().map(|h| &h.id),
-        noisy.hits.first().map(|h| &h.id)
+        plain.hits().first().map(|h| &h.id),
+        noisy.hits().first().map(|h| &h.id)
     );
 }
 
@@ -275,8 +275,8 @@ fn every_hit_cites_the_report_and_marks_words_inside_its_excerpt() {
         "过去五年建成多少高标准农田",
     ] {
         let answer = engine().ask(question);
-        assert!(answer.answered, "{question}");
-        for hit in &answer.hits {
+        assert!(answer.answered(), "{question}");
+        for hit in answer.hits() {
             assert!(
                 hit.citation.starts_with("《西平县2022年政府工作报告》"),
                 "{question}: {hit:?}"
@@ -289,12 +289,12 @@ fn every_hit_cites_the_report_and_marks_words_inside_its_excerpt() {
             }
         }
         assert!(
-            answer.hits.iter().any(|hit| !hit.highlights.is_empty()),
+            answer.hits().iter().any(|hit| !hit.highlights.is_empty()),
             "{question}"
         );
     }
     assert_eq!(
-        engine().ask("枫桥经验是什么意思").hits[0].kind,
+        engine().ask("枫桥经验是什么意思").hits()[0].kind,
         HitKind::Glossary
     );
 }
@@ -312,11 +312,56 @@ fn an_answer_always_has_something_to_cite() {
         for case in parse_cases(&text).expect("valid set") {
             let answer = engine().ask(&case.question);
             assert_eq!(
-                answer.answered,
-                !answer.hits.is_empty(),
+                answer.answered(),
+                !answer.hits().is_empty(),
                 "{file}: {}: {answer:?}",
                 case.question
             );
         }
     }
+}
+
+#[test]
+fn pages_never_repeat_a_hit_and_more_says_whether_a_next_page_has_hits() {
+    let text = std::fs::read_to_string(root().join("tests/questions.tsv")).expect("question set");
+    let cases = parse_cases(&text).expect("parses");
+    let mut with_more = 0;
+    for case in &cases {
+        let mut seen_ids = Vec::new();
+        let mut seen_excerpts = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = engine().ask_more(&case.question, offset);
+            let Outcome::Answered(answered) = page.outcome else {
+                assert_eq!(offset, 0, "{}: a later page refused", case.question);
+                break;
+            };
+            for hit in &answered.hits {
+                assert!(
+                    !seen_ids.contains(&hit.id) && !seen_excerpts.contains(&hit.excerpt),
+                    "{}: {} shown twice",
+                    case.question,
+                    hit.id
+                );
+                seen_ids.push(hit.id.clone());
+                seen_excerpts.push(hit.excerpt.clone());
+            }
+            offset += answered.hits.len();
+            let next = engine().ask_more(&case.question, offset);
+            assert_eq!(
+                answered.more,
+                !next.hits().is_empty(),
+                "{}: `more` at {offset}",
+                case.question
+            );
+            if !answered.more {
+                break;
+            }
+            with_more += 1;
+        }
+    }
+    assert!(
+        with_more > 10,
+        "few questions have a second page: {with_more}"
+    );
 }

@@ -95,16 +95,16 @@ pub fn rank_with_sources(
     expected: &[Expectation],
     source: &dyn Fn(&Hit) -> Option<(String, String)>,
 ) -> Option<usize> {
-    if !answer.answered {
+    if !answer.answered() {
         return None;
     }
     answer
-        .hits
+        .hits()
         .iter()
         .position(|hit| {
             let source = source(hit);
             expected.iter().any(|expectation| match expectation {
-                Expectation::Id(id) => &hit.id == id,
+                Expectation::Id(id) => hit.id == id.as_str(),
                 Expectation::Text(text) => {
                     hit.text.contains(text.as_str())
                         || source.as_ref().is_some_and(|(sentence, figure)| {
@@ -115,7 +115,7 @@ pub fn rank_with_sources(
         })
         .map(|index| index + 1)
         .or_else(|| {
-            let direct = answer.answer.as_deref()?;
+            let direct = answer.direct()?;
             expected
                 .iter()
                 .any(|e| matches!(e, Expectation::Text(text) if direct.contains(text.as_str())))
@@ -315,13 +315,13 @@ pub fn evaluate(engine: &Engine, cases: &[Case]) -> Evaluation {
             let answer = engine.ask(&case.question);
             let source = |hit: &Hit| indicator_source(engine, hit);
             let top = answer
-                .hits
+                .hits()
                 .first()
                 .map(|hit| hit.text.clone())
-                .or_else(|| answer.answer.clone());
+                .or_else(|| answer.direct().map(str::to_owned));
             Outcome {
                 rank: rank_with_sources(&answer, &case.expected, &source),
-                answered: answer.answered,
+                answered: answer.answered(),
                 top,
                 case: case.clone(),
             }
@@ -340,8 +340,8 @@ fn indicator_source(engine: &Engine, hit: &Hit) -> Option<(String, String)> {
         .reports
         .iter()
         .flat_map(|report| &report.indicators)
-        .find(|indicator| indicator.id == hit.id)?;
-    let passage = engine.passage(&hit.id)?;
+        .find(|indicator| hit.id == indicator.id.as_str())?;
+    let passage = engine.passage(hit.id.as_str())?;
     let sentence = passage.text.get(passage.focus?)?.to_owned();
     Some((sentence, indicator.value_text.clone()))
 }
@@ -349,6 +349,8 @@ fn indicator_source(engine: &Engine, hit: &Hit) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answer::types::{Answered, Outcome, Refusal, RefusalReason};
+    use crate::knowledge::UnitId;
 
     #[test]
     fn a_question_set_is_read_with_alternatives_and_ids() {
@@ -375,10 +377,22 @@ mod tests {
         ));
     }
 
+    fn answered(direct: Option<&str>, hits: Vec<Hit>) -> Answer {
+        Answer {
+            question: "q".into(),
+            outcome: Outcome::Answered(Answered {
+                direct: direct.map(str::to_owned),
+                hits,
+                glossary_refs: Vec::new(),
+                more: false,
+            }),
+        }
+    }
+
     fn hit(id: &str, text: &str) -> Hit {
         Hit {
             kind: HitKind::Passage,
-            id: id.into(),
+            id: UnitId::new(id),
             text: text.into(),
             excerpt: text.into(),
             highlights: Vec::new(),
@@ -389,15 +403,10 @@ mod tests {
 
     #[test]
     fn the_rank_is_that_of_the_first_right_hit() {
-        let answer = Answer {
-            question: "q".into(),
-            answered: true,
-            answer: Some("直接：95.9万吨".into()),
-            hits: vec![hit("a", "96万吨以上"), hit("b", "达95.9万吨")],
-            glossary_refs: Vec::new(),
-            suggestions: Vec::new(),
-            unanswered: None,
-        };
+        let answer = answered(
+            Some("直接：95.9万吨"),
+            vec![hit("a", "96万吨以上"), hit("b", "达95.9万吨")],
+        );
         assert_eq!(
             rank_of_right_hit(&answer, &[Expectation::Text("95.9万吨".into())]),
             Some(2)
@@ -415,8 +424,11 @@ mod tests {
             None
         );
         let unanswered = Answer {
-            answered: false,
-            ..answer
+            question: "q".into(),
+            outcome: Outcome::Refused(Refusal {
+                reason: RefusalReason::NotInReport,
+                suggestions: Vec::new(),
+            }),
         };
         assert_eq!(
             rank_of_right_hit(&unanswered, &[Expectation::Id("a".into())]),
@@ -430,15 +442,7 @@ mod tests {
             kind: HitKind::Indicator,
             ..hit("r/1.0.1.1#2", "2017—2021年累计：贫困村如期出列68个")
         };
-        let answer = Answer {
-            question: "q".into(),
-            answered: true,
-            answer: None,
-            hits: vec![indicator],
-            glossary_refs: Vec::new(),
-            suggestions: Vec::new(),
-            unanswered: None,
-        };
+        let answer = answered(None, vec![indicator]);
         let sentence = "68个贫困村如期出列,16406户贫困户全部脱贫。";
         let source = |_: &Hit| Some((sentence.to_owned(), "68个".to_owned()));
         let text = |t: &str| [Expectation::Text(t.into())];

@@ -6,5 +6,6 @@ pub mod eval;
 pub mod types;
 pub mod vocabulary;
 
+pub use engine::weights::MAX_QUESTION_CHARS;
 pub use engine::{Engine, EngineError};
 pub use types::*;

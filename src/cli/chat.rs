@@ -4,6 +4,7 @@ use std::io::{self, BufRead, Write};
 
 use crate::answer::engine::HITS_PER_PAGE;
 use crate::answer::Engine;
+use crate::knowledge::UnitId;
 
 use super::plain::render_plain;
 
@@ -16,7 +17,7 @@ pub fn chat(engine: &Engine, input: impl BufRead, mut out: impl Write) -> io::Re
     )?;
     let mut last_question: Option<String> = None;
     let mut offset = 0;
-    let mut last_hits: Vec<String> = Vec::new();
+    let mut last_hits: Vec<UnitId> = Vec::new();
     write!(out, "问> ")?;
     out.flush()?;
     for line in input.lines() {
@@ -29,10 +30,10 @@ pub fn chat(engine: &Engine, input: impl BufRead, mut out: impl Write) -> io::Re
                 Some(question) => {
                     offset += HITS_PER_PAGE;
                     let answer = engine.ask_more(question, offset);
-                    if answer.hits.is_empty() {
+                    if answer.hits().is_empty() {
                         writeln!(out, "没有更多结果了。")?;
                     } else {
-                        last_hits = answer.hits.iter().map(|hit| hit.id.clone()).collect();
+                        last_hits = answer.hits().iter().map(|hit| hit.id.clone()).collect();
                         writeln!(out, "{}", render_plain(&answer))?;
                     }
                 }
@@ -45,7 +46,7 @@ pub fn chat(engine: &Engine, input: impl BufRead, mut out: impl Write) -> io::Re
                 match wanted {
                     Some(n) => match last_hits
                         .get(n.wrapping_sub(1))
-                        .and_then(|id| engine.passage(id))
+                        .and_then(|id| engine.passage(id.as_str()))
                     {
                         Some(passage) => {
                             writeln!(out, "{}\n   出处：{}", passage.text, passage.citation)?
@@ -56,7 +57,7 @@ pub fn chat(engine: &Engine, input: impl BufRead, mut out: impl Write) -> io::Re
                         let answer = engine.ask(line);
                         last_question = Some(line.to_owned());
                         offset = 0;
-                        last_hits = answer.hits.iter().map(|hit| hit.id.clone()).collect();
+                        last_hits = answer.hits().iter().map(|hit| hit.id.clone()).collect();
                         writeln!(out, "{}", render_plain(&answer))?;
                     }
                 }

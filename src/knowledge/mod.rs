@@ -3,6 +3,7 @@
 
 mod error;
 mod glossary;
+mod ids;
 mod indicators;
 mod library;
 mod load;
@@ -14,6 +15,7 @@ pub mod source;
 mod text;
 
 pub use error::KnowledgeError;
+pub use ids::UnitId;
 pub use library::Reports;
 pub use model::*;
 pub use parse::parse_report;

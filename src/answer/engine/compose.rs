@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::knowledge::UnitId;
 use crate::search::index::DocWords;
 
 use super::super::catalog::{
@@ -14,13 +15,10 @@ use super::{Engine, Ranking, Scored};
 
 impl Engine {
     /// Ranked units, one per sentence, each covering enough of the question.
-    pub(super) fn distinct_hits(&self, ranking: &Ranking, wanted: usize) -> Vec<Scored> {
+    pub(super) fn distinct_hits(&self, ranking: &Ranking) -> Vec<Scored> {
         let mut shown: Vec<Scored> = Vec::new();
         let mut sentences: Vec<SentenceAt> = Vec::new();
         for scored in &ranking.ranked {
-            if shown.len() >= wanted {
-                break;
-            }
             if scored.coverage < HIT_COVERAGE || scored.conflict {
                 continue;
             }
@@ -112,7 +110,7 @@ impl Engine {
                 let (excerpt, highlights) = self.excerpt(at, question_terms);
                 Hit {
                     kind: HitKind::Passage,
-                    id: sentence.id.clone(),
+                    id: UnitId::new(sentence.id.clone()),
                     text: sentence.text.clone(),
                     excerpt,
                     highlights,
@@ -133,7 +131,7 @@ impl Engine {
                 };
                 Hit {
                     kind: HitKind::Indicator,
-                    id: indicator.id.clone(),
+                    id: UnitId::new(indicator.id.clone()),
                     text,
                     excerpt,
                     highlights,
@@ -149,7 +147,7 @@ impl Engine {
                 let highlights = marks(words, question_terms, 0, excerpt.len());
                 Hit {
                     kind: HitKind::Glossary,
-                    id: entry.id.clone(),
+                    id: UnitId::new(entry.id.clone()),
                     text: glossary_answer(entry),
                     excerpt,
                     highlights,
@@ -220,26 +218,22 @@ impl Engine {
         (excerpt, merge(highlights))
     }
 
-    pub(super) fn glossary_refs(&self, hits: &[Hit]) -> Vec<String> {
-        let mut refs: Vec<String> = Vec::new();
+    /// The glossary entries the hits are or use, each once, in hit order.
+    pub(super) fn glossary_refs(&self, hits: &[Hit]) -> Vec<UnitId> {
+        let mut refs: Vec<UnitId> = Vec::new();
         for hit in hits {
             let ids: Vec<&str> = match hit.kind {
                 HitKind::Glossary => vec![hit.id.as_str()],
-                HitKind::Passage | HitKind::Indicator => {
-                    let sentence_id = match hit.kind {
-                        HitKind::Indicator => hit.id.split('#').next().unwrap_or_default(),
-                        _ => hit.id.as_str(),
-                    };
-                    self.catalog
-                        .glossary_used_by(sentence_id)
-                        .iter()
-                        .map(String::as_str)
-                        .collect()
-                }
+                HitKind::Passage | HitKind::Indicator => self
+                    .catalog
+                    .glossary_used_by(hit.id.sentence())
+                    .iter()
+                    .map(String::as_str)
+                    .collect(),
             };
             for id in ids {
                 if !refs.iter().any(|known| known == id) {
-                    refs.push(id.to_owned());
+                    refs.push(UnitId::new(id));
                 }
             }
         }
