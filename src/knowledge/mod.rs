@@ -6,6 +6,7 @@ mod glossary;
 mod ids;
 mod indicators;
 mod library;
+mod lists;
 mod load;
 pub mod model;
 pub mod numerals;
