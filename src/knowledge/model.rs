@@ -26,6 +26,47 @@ pub struct ReportMeta {
     pub source: String,
 }
 
+/// A field of the report's front matter that a question can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetaField {
+    Title,
+    Speaker,
+    Meeting,
+    MeetingDate,
+    Published,
+    Issuer,
+    Source,
+}
+
+impl MetaField {
+    pub const ALL: [MetaField; 7] = [
+        MetaField::Title,
+        MetaField::Speaker,
+        MetaField::Meeting,
+        MetaField::MeetingDate,
+        MetaField::Published,
+        MetaField::Issuer,
+        MetaField::Source,
+    ];
+}
+
+impl ReportMeta {
+    /// The field's value as a reader writes it (dates as `2022年4月20日`).
+    pub fn field(&self, field: MetaField) -> String {
+        let date = |date: NaiveDate| date.format("%Y年%-m月%-d日").to_string();
+        match field {
+            MetaField::Title => self.title.clone(),
+            MetaField::Speaker => self.speaker.clone(),
+            MetaField::Meeting => self.meeting.clone(),
+            MetaField::MeetingDate => date(self.meeting_date),
+            MetaField::Published => date(self.published),
+            MetaField::Issuer => self.issuer.clone(),
+            MetaField::Source => self.source.clone(),
+        }
+    }
+}
+
 /// One parsed report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
