@@ -365,3 +365,87 @@ fn pages_never_repeat_a_hit_and_more_says_whether_a_next_page_has_hits() {
         "few questions have a second page: {with_more}"
     );
 }
+
+#[test]
+fn questions_about_the_report_itself_are_answered_from_its_front_matter() {
+    for (question, wanted) in [
+        ("这份报告是谁作的", "侯公涛"),
+        ("Who delivered the report?", "侯公涛"),
+        ("报告是在哪次会议上作的", "第十六届人民代表大会第一次会议"),
+        ("报告什么时候发布的", "2022年4月21日"),
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["answered"], true, "{question}: {json}");
+        let direct = json["answer"].as_str().unwrap_or_default();
+        assert!(direct.contains(wanted), "{question}: {direct}");
+        assert_eq!(json["hits"][0]["kind"], "meta", "{question}");
+        assert!(json["hits"][0]["citation"]
+            .as_str()
+            .is_some_and(|citation| citation.contains("西平县2022年政府工作报告")));
+    }
+    // A question that names a topic is not about the report itself.
+    assert_ne!(
+        ask_json("南水北调供水厂什么时候建成")["hits"][0]["kind"],
+        "meta"
+    );
+}
+
+#[test]
+fn small_talk_gets_a_short_reply_not_a_refusal() {
+    for question in [
+        "你好",
+        "谢谢",
+        "你是谁",
+        "怎么用",
+        "hello, can you answer in English?",
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["outcome"], "small_talk", "{question}: {json}");
+        assert!(!json["reply"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("没有找到"));
+    }
+    assert_eq!(ask_json("你好,今年GDP目标是多少")["answered"], true);
+}
+
+#[test]
+fn a_list_is_answered_whole_and_in_order_and_an_ordinal_gets_its_item() {
+    let json = ask_json("十件惠民工程都有哪些");
+    let direct = json["answer"].as_str().unwrap_or_default();
+    let places: Vec<usize> = [
+        "1. 处置化解问题楼盘",
+        "5. 新建、改扩建学校",
+        "10. 完成“戏曲进乡村”",
+    ]
+    .iter()
+    .map(|item| {
+        direct
+            .find(item)
+            .unwrap_or_else(|| panic!("{item} in {direct}"))
+    })
+    .collect();
+    assert!(places.windows(2).all(|pair| pair[0] < pair[1]), "{direct}");
+    assert_eq!(json["hits"][0]["kind"], "list");
+
+    let sixth = ask_json("十件惠民工程的第六件是什么");
+    let direct = sixth["answer"].as_str().unwrap_or_default();
+    assert!(
+        direct.contains("第6项") && direct.contains("南水北调供水厂"),
+        "{direct}"
+    );
+
+    let outline = ask_json("报告分为几个部分");
+    let direct = outline["answer"].as_str().unwrap_or_default();
+    assert!(
+        direct.contains("4个部分") && direct.contains("四、求真务实"),
+        "{direct}"
+    );
+
+    let tasks = ask_json("今年重点抓好哪几个方面的工作");
+    let direct = tasks["answer"].as_str().unwrap_or_default();
+    assert!(
+        direct.contains("（一）壮大工业底盘") && direct.contains("（六）增进民生福祉"),
+        "{direct}"
+    );
+}

@@ -10,7 +10,7 @@
 use std::fmt;
 
 use super::engine::Engine;
-use super::types::{Answer, Hit, HitKind};
+use super::types::{Answer, Hit, HitKind, Outcome};
 
 /// Why a question set could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -378,7 +378,7 @@ pub fn evaluate(engine: &Engine, cases: &[Case]) -> Evaluation {
                 .first()
                 .map(|hit| hit.text.clone())
                 .or_else(|| answer.direct().map(str::to_owned));
-            let small_talk = false;
+            let small_talk = matches!(answer.outcome, Outcome::SmallTalk(_));
             let rank = if case.small_talk {
                 small_talk.then_some(1)
             } else {
@@ -415,7 +415,7 @@ fn indicator_source(engine: &Engine, hit: &Hit) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::types::{Answered, Outcome, Refusal, RefusalReason};
+    use crate::answer::types::{Answered, Refusal, RefusalReason};
     use crate::knowledge::UnitId;
 
     #[test]

@@ -7,6 +7,8 @@ use std::ops::Range;
 
 use crate::knowledge::UnitId;
 
+pub use super::engine::SmallTalk;
+
 /// What a hit points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -14,6 +16,10 @@ pub enum HitKind {
     Indicator,
     Glossary,
     Passage,
+    /// A whole enumeration of the report.
+    List,
+    /// A fact of the report's front matter (who delivered it, when, where).
+    Meta,
 }
 
 /// One cited piece of the report.
@@ -47,6 +53,8 @@ pub enum Outcome {
     Answered(Answered),
     /// The report does not answer it, with why and what to ask instead.
     Refused(Refusal),
+    /// Not a question about the report: a greeting, thanks, "who are you", "how do I use this".
+    SmallTalk(SmallTalk),
 }
 
 /// An answer: the direct answer when a figure or entry says it, and the cited hits of one page.
@@ -90,7 +98,7 @@ impl Answer {
     pub fn direct(&self) -> Option<&str> {
         match &self.outcome {
             Outcome::Answered(answered) => answered.direct.as_deref(),
-            Outcome::Refused(_) => None,
+            Outcome::Refused(_) | Outcome::SmallTalk(_) => None,
         }
     }
 
@@ -98,7 +106,7 @@ impl Answer {
     pub fn refusal(&self) -> Option<&Refusal> {
         match &self.outcome {
             Outcome::Refused(refusal) => Some(refusal),
-            Outcome::Answered(_) => None,
+            Outcome::Answered(_) | Outcome::SmallTalk(_) => None,
         }
     }
 
@@ -106,7 +114,7 @@ impl Answer {
     pub fn glossary_refs(&self) -> &[UnitId] {
         match &self.outcome {
             Outcome::Answered(answered) => &answered.glossary_refs,
-            Outcome::Refused(_) => &[],
+            Outcome::Refused(_) | Outcome::SmallTalk(_) => &[],
         }
     }
 
@@ -114,7 +122,7 @@ impl Answer {
     pub fn hits(&self) -> &[Hit] {
         match &self.outcome {
             Outcome::Answered(answered) => &answered.hits,
-            Outcome::Refused(_) => &[],
+            Outcome::Refused(_) | Outcome::SmallTalk(_) => &[],
         }
     }
 }

@@ -27,6 +27,7 @@ impl<'a> AskJson<'a> {
         let (outcome, more) = match &answer.outcome {
             Outcome::Answered(answered) => ("answered", answered.more),
             Outcome::Refused(_) => ("refused", false),
+            Outcome::SmallTalk(_) => ("small_talk", false),
         };
         AskJson {
             question: &answer.question,

@@ -27,6 +27,7 @@ pub fn render_plain(answer: &Answer) -> String {
                 );
             }
         }
+        Outcome::SmallTalk(kind) => out.push_str(texts::small_talk(*kind)),
         Outcome::Answered(answered) => {
             if let Some(direct) = &answered.direct {
                 out.push_str(direct);

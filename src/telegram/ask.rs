@@ -42,7 +42,7 @@ pub async fn answer_question<B: BotApi>(
             let glossary = glossary_entries(&ctx.engine, &answered.glossary_refs);
             keyboards::answer_keyboard(&answered.hits, 1, more, &glossary)
         }
-        Outcome::Refused(_) => None,
+        Outcome::Refused(_) | Outcome::SmallTalk(_) => None,
     };
     reply
         .blocks(bot, &views::answer_blocks(&answer), keyboard)

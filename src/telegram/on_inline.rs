@@ -67,6 +67,7 @@ pub fn inline_results(ctx: &BotContext, question: &str) -> Vec<InlineQueryResult
     let answer = ctx.engine.ask(question);
     let answered = match &answer.outcome {
         Outcome::Answered(answered) => answered,
+        Outcome::SmallTalk(_) => return Vec::new(),
         Outcome::Refused(refusal) => {
             let message = paginate(&views::answer_blocks(&answer), MAX_MESSAGE_LEN);
             let description = texts::suggestion_list(&refusal.suggestions);

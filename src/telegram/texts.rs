@@ -2,6 +2,7 @@
 //! reading handler code. Texts are plain (the renderer escapes and styles them); report facts never
 //! appear here: they are passed in from `knowledge/` data.
 
+use crate::answer::SmallTalk;
 use crate::knowledge::{FigureKind, Period, ReportMeta};
 use crate::reminders::schedule::ScheduleError;
 use chrono::{DateTime, NaiveDate};
@@ -92,6 +93,24 @@ pub fn example_glossary_question(term: &str) -> String {
 // ---- answers ------------------------------------------------------------------------------------
 
 pub const NOT_ANSWERED: &str = "报告里没有找到能回答这个问题的内容。";
+
+/// The reply to small talk: short, and saying what the bot can do rather than "not found".
+pub fn small_talk(kind: SmallTalk) -> &'static str {
+    match kind {
+        SmallTalk::Greeting => {
+            "你好！我回答关于这份政府工作报告的问题，每个回答都附原文出处。直接问就行，例如：今年GDP目标是多少"
+        }
+        SmallTalk::Thanks => "不客气！还有想了解的，直接发问题给我。",
+        SmallTalk::Identity => {
+            "我是政府工作报告问答机器人：回答只来自报告原文，并注明出处；报告没写的，我会直说没有。"
+        }
+        SmallTalk::Help => {
+            "直接发问题就行，例如：今年GDP目标是多少、十件惠民工程都有哪些、枫桥经验是什么意思。\n\
+             /targets 主要预期目标，/results 上年完成情况，/glossary 名词解释，/help 全部用法。"
+        }
+        SmallTalk::Farewell => "再见！需要时随时来问。",
+    }
+}
 
 pub fn year_not_covered(year: i32) -> String {
     format!("报告里没有{year}年的数据或安排。")

@@ -64,6 +64,7 @@ pub fn answer_blocks(answer: &Answer) -> Vec<Block> {
             }
             blocks
         }
+        Outcome::SmallTalk(kind) => vec![Block::text(vec![Span::plain(texts::small_talk(*kind))])],
         Outcome::Answered(answered) => {
             let mut blocks = Vec::new();
             if let Some(direct) = &answered.direct {

@@ -10,6 +10,7 @@ use super::super::catalog::{
     glossary_answer, glossary_citation, indicator_answer, paragraph, SentenceAt, Unit,
 };
 use super::super::types::{Hit, HitKind};
+use super::lists::{item_answer, list_answer};
 use super::weights::HIT_COVERAGE;
 use super::{Engine, Ranking, Scored};
 
@@ -46,7 +47,9 @@ impl Engine {
                     }
                     sentences.push(at);
                 }
-                Unit::Indicator { sentence: None, .. } | Unit::Glossary { .. } => {}
+                Unit::Indicator { sentence: None, .. }
+                | Unit::Glossary { .. }
+                | Unit::List { .. } => {}
             }
             shown.push(scored);
         }
@@ -73,7 +76,9 @@ impl Engine {
         Some((next, doc))
     }
 
-    pub(super) fn direct_answer(&self, doc: u32) -> Option<String> {
+    /// The first line of a reply, for a unit that answers on its own: a figure, a definition, a list (or
+    /// the item of it that `ordinal` asks for).
+    pub(super) fn direct_answer(&self, doc: u32, ordinal: Option<u32>) -> Option<String> {
         match self.catalog.unit(doc) {
             Unit::Indicator { report, index, .. } => {
                 let indicators = &self.library.reports[report].indicators;
@@ -98,6 +103,12 @@ impl Engine {
             Unit::Glossary { report, index } => Some(glossary_answer(
                 &self.library.reports[report].glossary[index],
             )),
+            Unit::List { report, index } => {
+                let list = &self.library.reports[report].lists[index];
+                ordinal
+                    .and_then(|number| item_answer(list, number))
+                    .or_else(|| Some(list_answer(list)))
+            }
             Unit::Sentence(_) => None,
         }
     }
@@ -152,6 +163,22 @@ impl Engine {
                     excerpt,
                     highlights,
                     citation: glossary_citation(report_data, entry),
+                    score,
+                }
+            }
+            Unit::List { report, index } => {
+                let list = &self.library.reports[report].lists[index];
+                let text = list_answer(list);
+                let words = self.index.doc_words(scored.doc);
+                let excerpt = list.lead.clone().unwrap_or_else(|| list.name.clone());
+                let highlights = marks(words, question_terms, 0, excerpt.len());
+                Hit {
+                    kind: HitKind::List,
+                    id: UnitId::new(list.id.clone()),
+                    text,
+                    excerpt,
+                    highlights,
+                    citation: list.citation.clone(),
                     score,
                 }
             }
@@ -224,6 +251,7 @@ impl Engine {
         for hit in hits {
             let ids: Vec<&str> = match hit.kind {
                 HitKind::Glossary => vec![hit.id.as_str()],
+                HitKind::List | HitKind::Meta => Vec::new(),
                 HitKind::Passage | HitKind::Indicator => self
                     .catalog
                     .glossary_used_by(hit.id.sentence())

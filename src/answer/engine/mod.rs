@@ -9,9 +9,11 @@
 //! words and ranking candidates by coverage), `fit` (what intent and time say about a unit), `compose`
 //! (the hits, excerpts and direct answer shown). Every tuning number is in `weights`.
 
+mod about;
 mod compose;
 mod coverage;
 mod fit;
+mod lists;
 mod rank;
 #[cfg(test)]
 mod tests;
@@ -33,6 +35,7 @@ use super::vocabulary::{
     known_years, read_base_dictionary, report_terms, report_text, segmenter_dictionary, translates,
     DictionaryError,
 };
+pub use about::SmallTalk;
 pub use weights::HITS_PER_PAGE;
 use weights::MAX_QUESTION_CHARS;
 
@@ -207,6 +210,17 @@ impl Engine {
             None => question,
         };
         let understood = self.reader.read(text);
+        if let Some(kind) = about::small_talk(&understood.normalized) {
+            return Outcome::SmallTalk(kind);
+        }
+        if let Some(field) = about::meta_field(&understood.normalized) {
+            return self.meta_outcome(field);
+        }
+        if about::asks_outline(&understood.normalized) {
+            if let Some(outline) = self.outline_outcome() {
+                return outline;
+            }
+        }
         if understood.is_empty() && !understood.asks_practical {
             return self.refuse(RefusalReason::EmptyQuestion);
         }
@@ -241,7 +255,7 @@ impl Engine {
             return self.refuse(RefusalReason::NotInReport);
         };
         let direct = (offset == 0)
-            .then(|| self.direct_answer(best.doc))
+            .then(|| self.direct_answer(best.doc, ranking.question.ordinal))
             .flatten();
         // Hits with the same excerpt as an earlier one say nothing new; one more than the page tells
         // whether a further page exists.
@@ -268,6 +282,9 @@ impl Engine {
 
     /// The whole paragraph around a sentence, paragraph or indicator id, or a glossary entry by its id.
     pub fn passage(&self, id: &str) -> Option<Passage> {
+        if let Some(passage) = self.meta_passage(id) {
+            return Some(passage);
+        }
         let (at, focus_sentence) = if let Some(at) = self.catalog.sentence_at(id) {
             (at, true)
         } else if let Some(at) = self.catalog.paragraph_at(id) {
@@ -284,6 +301,15 @@ impl Engine {
                         id: UnitId::new(entry.id.clone()),
                         text: glossary_answer(entry),
                         citation: glossary_citation(report, entry),
+                        focus: None,
+                    });
+                }
+                Unit::List { report, index } => {
+                    let list = &self.library.reports[report].lists[index];
+                    return Some(Passage {
+                        id: UnitId::new(list.id.clone()),
+                        text: lists::list_answer(list),
+                        citation: list.citation.clone(),
                         focus: None,
                     });
                 }

@@ -33,6 +33,10 @@ impl Engine {
             Unit::Indicator { report, index, .. } => self.library.reports[report].indicators[index]
                 .number
                 .is_some(),
+            Unit::List { report, index } => self.library.reports[report].lists[index]
+                .items
+                .iter()
+                .any(|item| item.label.bytes().any(|b| b.is_ascii_digit())),
             Unit::Glossary { report, index } => self.library.reports[report].glossary[index]
                 .explanation
                 .bytes()
