@@ -449,3 +449,34 @@ fn a_list_is_answered_whole_and_in_order_and_an_ordinal_gets_its_item() {
         "{direct}"
     );
 }
+
+#[test]
+fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
+    let engine = engine();
+    let ask_turns = |turns: &[&str]| {
+        let mut previous = None;
+        let mut last = None;
+        for turn in turns {
+            let (answer, follow_up) = engine.ask_after(previous.as_ref(), turn);
+            previous = Some(follow_up);
+            last = Some(answer);
+        }
+        last.expect("a turn")
+    };
+    let direct = |turns: &[&str]| ask_turns(turns).direct().unwrap_or_default().to_owned();
+    assert!(direct(&["今年GDP目标是多少", "那2021年呢?"]).contains("279亿元"));
+    assert!(direct(&["财政收入呢", "它的目标呢"]).contains("增长6%"));
+    assert!(direct(&["十件惠民工程都有哪些", "第二个具体说说"]).contains("南大街"));
+    // More of the same: the next page, never a hit already shown.
+    let first = ask_turns(&["粮食"]);
+    let more = ask_turns(&["粮食", "还有呢"]);
+    assert!(more
+        .hits()
+        .iter()
+        .all(|hit| first.hits().iter().all(|shown| shown.id != hit.id)));
+    // A question that stands on its own inherits nothing.
+    assert_eq!(
+        direct(&["今年GDP目标是多少", "去年粮食总产多少"]),
+        engine.ask("去年粮食总产多少").direct().unwrap_or_default()
+    );
+}

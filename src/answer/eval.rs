@@ -370,8 +370,12 @@ pub fn evaluate(engine: &Engine, cases: &[Case]) -> Evaluation {
     let outcomes = cases
         .iter()
         .map(|case| {
-            // Turns before the last are asked as a user would; the engine keeps no memory of them yet.
-            let answer = engine.ask(&case.question);
+            // Turns before the last are asked first, in the same conversation, as a user would.
+            let mut previous = None;
+            for turn in &case.before {
+                previous = Some(engine.ask_after(previous.as_ref(), turn).1);
+            }
+            let (answer, _) = engine.ask_after(previous.as_ref(), &case.question);
             let source = |hit: &Hit| indicator_source(engine, hit);
             let top = answer
                 .hits()

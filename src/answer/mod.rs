@@ -7,5 +7,5 @@ pub mod types;
 pub mod vocabulary;
 
 pub use engine::weights::MAX_QUESTION_CHARS;
-pub use engine::{Engine, EngineError};
+pub use engine::{Engine, EngineError, FollowUp};
 pub use types::*;

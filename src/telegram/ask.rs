@@ -8,6 +8,7 @@ use super::state::BotContext;
 use super::{keyboards, views, BotApi};
 use crate::answer::{Engine, Outcome, MAX_QUESTION_CHARS};
 use crate::knowledge::{GlossaryEntry, UnitId};
+use chrono::Utc;
 use std::time::Instant;
 
 /// Glossary buttons under one answer: the terms most worth explaining, without burying the answer
@@ -25,7 +26,13 @@ pub async fn answer_question<B: BotApi>(
     // The engine cuts a question to its own limit; what is remembered for 更多结果 is that much too.
     let question: String = question.trim().chars().take(MAX_QUESTION_CHARS).collect();
     let started = Instant::now();
-    let answer = ctx.engine.ask(&question);
+    let now = Utc::now();
+    let chat = reply.chat.0;
+    let previous = ctx.conversations.previous(chat, now);
+    let (answer, follow_up) = ctx.engine.ask_after(previous.as_ref(), &question);
+    // 更多结果 pages the question as understood (那2021年呢 → the 2021 question), not as typed.
+    let understood = follow_up.question().to_owned();
+    ctx.conversations.remember(chat, follow_up, now);
     tracing::info!(
         chars = question.chars().count(),
         answered = answer.answered(),
@@ -36,7 +43,7 @@ pub async fn answer_question<B: BotApi>(
     let keyboard = match &answer.outcome {
         Outcome::Answered(answered) => {
             let more = answered.more.then(|| CallbackAction::More {
-                key: ctx.questions.remember(&question),
+                key: ctx.questions.remember(&understood),
                 offset: answered.hits.len(),
             });
             let glossary = glossary_entries(&ctx.engine, &answered.glossary_refs);

@@ -13,6 +13,7 @@ mod about;
 mod compose;
 mod coverage;
 mod fit;
+mod followup;
 mod lists;
 mod rank;
 #[cfg(test)]
@@ -36,6 +37,7 @@ use super::vocabulary::{
     DictionaryError,
 };
 pub use about::SmallTalk;
+pub use followup::FollowUp;
 pub use weights::HITS_PER_PAGE;
 use weights::MAX_QUESTION_CHARS;
 
