@@ -198,10 +198,10 @@ impl Engine {
         topic: &[TopicWord],
         ranked: &[Scored],
     ) {
-        // Weights only: the words are the user's question, which is logged by length only (docs/telegram.md).
+        // Lengths and weights only: the words are the user's question, which is logged by length only (docs/telegram.md).
         let topic: Vec<String> = topic
             .iter()
-            .map(|word| format!("{:.1}", word.weight))
+            .map(|word| format!("{}ch:{:.1}", word.text.chars().count(), word.weight))
             .collect();
         let top: Vec<String> = ranked
             .iter()
