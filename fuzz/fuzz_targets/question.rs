@@ -2,8 +2,10 @@
 #![no_main]
 
 #[path = "../../tests/support/html.rs"]
+#[allow(dead_code)]
 mod html;
 #[path = "../../tests/support/properties.rs"]
+#[allow(dead_code)]
 mod properties;
 
 use libfuzzer_sys::fuzz_target;

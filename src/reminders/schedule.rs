@@ -327,7 +327,8 @@ fn parse_offset(token: &str) -> Option<Result<Tz, ScheduleError>> {
     };
     let (hours, minutes) = match digits.split_once(':') {
         Some((hours, minutes)) => (hours, minutes),
-        None if digits.len() == 4 => digits.split_at(2),
+        // `+0800`; `split_at_checked` because the four bytes may be one and a bit characters (`+晚0`).
+        None if digits.len() == 4 => digits.split_at_checked(2).unwrap_or((digits, "")),
         None => (digits, "00"),
     };
     let number = |text: &str| {
@@ -569,7 +570,10 @@ mod tests {
                 "{args:?}"
             );
         }
-        for bad in ["+15", "UTC+8:7", "GMT-13", "+05:10", "+abc"] {
+        // `+晚0` was found by the fuzzer (docs/fuzzing.md): four bytes, not four characters.
+        for bad in [
+            "+15", "UTC+8:7", "GMT-13", "+05:10", "+abc", "+晚0", "UTC-éé",
+        ] {
             assert_eq!(
                 DailySchedule::parse(bad),
                 Err(ScheduleError::UnknownZone(bad.to_owned())),
