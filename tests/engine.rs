@@ -480,3 +480,97 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
         engine.ask("去年粮食总产多少").direct().unwrap_or_default()
     );
 }
+
+/// `args` with `input` on stdin; stdout.
+fn bot_with_stdin(args: &[&str], input: &[u8]) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_report-bot"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("written");
+    stdout(&child.wait_with_output().expect("finished"))
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_reported_and_the_batch_goes_on() {
+    let input: &[u8] = "GDP目标\n\u{0}\n粮食总产\n".as_bytes();
+    let input = [&input[..10], b"\xff", &input[11..]].concat();
+    let text = bot_with_stdin(&["ask", "--json"], &input);
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines[1]["line"], 2, "{text}");
+    assert!(lines[1]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("UTF-8")));
+    assert_eq!(lines[2]["answered"], true, "{text}");
+
+    let plain = bot_with_stdin(&["ask"], &input);
+    assert_eq!(plain.lines().count(), 3, "{plain}");
+    let chat = bot_with_stdin(&["chat"], &input);
+    assert!(chat.contains("UTF-8"), "{chat}");
+    assert!(
+        chat.contains("粮食"),
+        "the question after the bad line is answered: {chat}"
+    );
+}
+
+#[test]
+fn a_bare_number_or_symbols_are_never_answered() {
+    for junk in [
+        "1", "10", "2022", "3.5", "!!!", "%%%", "……", "1+1", "@#$%", "- 5 -", "a1", "¥100",
+    ] {
+        let json = ask_json(junk);
+        assert_eq!(json["answered"], false, "{junk}: {json}");
+    }
+    for question in ["GDP", "2022年GDP目标是多少", "粮食"] {
+        assert_eq!(ask_json(question)["answered"], true, "{question}");
+    }
+}
+
+#[derive(Clone, Default)]
+struct LogSink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Write for LogSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn debug_logs_never_hold_the_question() {
+    let engine = engine();
+    let sink = LogSink::default();
+    let writer = sink.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    tracing::subscriber::with_default(subscriber, || {
+        engine.ask("粮食总产多少");
+        engine.ask("高标准农田建设");
+    });
+    let logged = String::from_utf8_lossy(&sink.0.lock().expect("not poisoned")).into_owned();
+    assert!(logged.contains("ranked"), "the trace is on: {logged}");
+    for word in ["粮食", "总产", "高标准", "农田"] {
+        assert!(!logged.contains(word), "{word} logged: {logged}");
+    }
+}

@@ -7,7 +7,18 @@ use serde::Serialize;
 
 use crate::answer::{Answer, Engine, Hit, Outcome};
 
+use super::lines::{lines, Line};
 use super::plain::render_plain;
+
+/// What `ask` prints for a line that is not UTF-8, in place of its answer: the batch goes on.
+fn not_utf8(number: usize, json: bool) -> String {
+    let error = format!("line {number} is not valid UTF-8; skipped");
+    if json {
+        serde_json::json!({ "error": error, "line": number }).to_string()
+    } else {
+        error
+    }
+}
 
 /// The `ask --json` object (its fields are documented in README.md): the question, whether it was answered,
 /// the direct answer, the hits, the outcome's kind, whether more hits exist, and the rendered reply.
@@ -63,9 +74,15 @@ pub fn ask(
     if let Some(question) = question {
         return writeln!(out, "{}", format_answer(&engine.ask(question), json));
     }
-    for line in input.lines() {
-        let line = line?;
-        let formatted = format_answer(&engine.ask(line.trim_end_matches('\r')), json);
+    for line in lines(input) {
+        let line = match line? {
+            Line::Text(line) => line,
+            Line::NotUtf8 { number } => {
+                writeln!(out, "{}", not_utf8(number, json))?;
+                continue;
+            }
+        };
+        let formatted = format_answer(&engine.ask(&line), json);
         // A plain reply spans lines; from stdin each question gets exactly one line back.
         writeln!(out, "{}", formatted.replace('\n', " "))?;
     }

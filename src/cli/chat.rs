@@ -5,6 +5,7 @@ use std::io::{self, BufRead, Write};
 use crate::answer::{Engine, FollowUp};
 use crate::knowledge::UnitId;
 
+use super::lines::{lines, Line};
 use super::plain::render_plain;
 
 /// `report-bot chat`: an interactive console. `更多` shows the next results, `原文 N` the whole paragraph of
@@ -19,8 +20,15 @@ pub fn chat(engine: &Engine, input: impl BufRead, mut out: impl Write) -> io::Re
     let mut last_hits: Vec<UnitId> = Vec::new();
     write!(out, "问> ")?;
     out.flush()?;
-    for line in input.lines() {
-        let line = line?;
+    for line in lines(input) {
+        let line = match line? {
+            Line::Text(line) => line,
+            Line::NotUtf8 { .. } => {
+                write!(out, "这一行不是有效的 UTF-8 文字，已跳过。\n\n问> ")?;
+                out.flush()?;
+                continue;
+            }
+        };
         let line = line.trim();
         let wanted = line
             .strip_prefix("原文")

@@ -190,7 +190,7 @@ pub const SLOW_DOWN: &str = "消息有点多，我跟不上了。请稍等几秒
 // ---- daily reminders ---------------------------------------------------------------------------
 
 pub const USAGE_SUBSCRIBE: &str = "用法：/subscribe [时间] [时区]，例如 /subscribe（每天 08:00）、\
-     /subscribe 7:30、/subscribe 8点半、/subscribe 21:00 Europe/Berlin。时区用 IANA 名称，默认 Asia/Shanghai。";
+     /subscribe 7:30、/subscribe 晚上9点、/subscribe 21:00 Europe/Berlin、/subscribe 7:30 UTC+8。时区用 IANA 名称或 UTC 偏移，默认 Asia/Shanghai。";
 
 /// Why `/subscribe` arguments were refused, then the usage line.
 pub fn usage_subscribe(error: &ScheduleError) -> String {
@@ -201,6 +201,11 @@ pub fn usage_subscribe(error: &ScheduleError) -> String {
         ScheduleError::NoOccurrence(_) => "这个时间无法安排。".to_owned(),
     };
     format!("{reason}\n{USAGE_SUBSCRIBE}")
+}
+
+/// After /subscribe with a bare hour (`8`, `7:30`): which reading was chosen, and how to ask for the other.
+pub fn assumed_24_hour(time: &str) -> String {
+    format!("（按 24 小时制理解为 {time}；要下午或晚上，请写“晚上8点”“8pm”或 20:00。）")
 }
 
 /// `2022年5月10日 08:00`
