@@ -210,20 +210,7 @@ fn questions_on_stdin_get_one_line_each() {
         if json {
             args.push("--json");
         }
-        let mut child = Command::new(env!("CARGO_BIN_EXE_report-bot"))
-            .args(&args)
-            .current_dir(root())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(questions.as_bytes())
-            .expect("written");
-        let text = stdout(&child.wait_with_output().expect("finished"));
+        let text = bot_with_stdin(&args, questions.as_bytes());
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 4, "{text}");
         if json {

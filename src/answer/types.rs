@@ -7,8 +7,6 @@ use std::ops::Range;
 
 use crate::knowledge::UnitId;
 
-pub use super::engine::SmallTalk;
-
 /// What a hit points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -138,4 +136,17 @@ pub struct Passage {
     /// Byte range in `text` of the unit that was asked for (its sentence), if it was a part of it.
     #[serde(skip)]
     pub focus: Option<Range<usize>>,
+}
+
+/// A chat's courtesies and questions about the bot, not about the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmallTalk {
+    Greeting,
+    Thanks,
+    /// 你是谁, who are you.
+    Identity,
+    /// 怎么用, what can you do.
+    Help,
+    Farewell,
 }

@@ -3,7 +3,7 @@
 //! appear here: they are passed in from `knowledge/` data.
 
 use crate::answer::SmallTalk;
-use crate::knowledge::{FigureKind, Period, ReportMeta};
+use crate::knowledge::{FigureKind, MetaField, Period, ReportMeta};
 use crate::reminders::schedule::ScheduleError;
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
@@ -58,10 +58,10 @@ pub fn about_report(meta: &ReportMeta) -> String {
          来源：{source}",
         title = meta.title,
         meeting = meta.meeting,
-        meeting_date = meta.meeting_date.format("%Y年%-m月%-d日"),
+        meeting_date = meta.field(MetaField::MeetingDate),
         speaker = meta.speaker,
         issuer = meta.issuer,
-        published = meta.published.format("%Y年%-m月%-d日"),
+        published = meta.field(MetaField::Published),
         source = meta.source,
     )
 }

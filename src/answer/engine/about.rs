@@ -5,7 +5,7 @@
 
 use crate::knowledge::{MetaField, Report, UnitId};
 
-use super::super::types::{Answered, Hit, HitKind, Outcome, Passage};
+use super::super::types::{Answered, Hit, HitKind, Outcome, Passage, SmallTalk};
 use super::Engine;
 
 /// The part of a meta unit's id after the report's: `xiping-2022/meta/speaker`.
@@ -238,19 +238,6 @@ pub(super) fn asks_outline(normalized: &str) -> bool {
             normalized,
             found.into_iter().chain(REPORT_WORDS.iter().copied()),
         ))
-}
-
-/// A chat's courtesies and questions about the bot, not about the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SmallTalk {
-    Greeting,
-    Thanks,
-    /// 你是谁, who are you.
-    Identity,
-    /// 怎么用, what can you do.
-    Help,
-    Farewell,
 }
 
 const SMALL_TALK_CUES: &[(SmallTalk, &[&str])] = &[

@@ -36,7 +36,6 @@ use super::vocabulary::{
     known_years, read_base_dictionary, report_terms, report_text, segmenter_dictionary, translates,
     DictionaryError,
 };
-pub use about::SmallTalk;
 pub use followup::FollowUp;
 pub use weights::HITS_PER_PAGE;
 use weights::MAX_QUESTION_CHARS;
