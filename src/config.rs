@@ -36,6 +36,18 @@ pub enum ConfigError {
     NotHttp { name: &'static str, value: String },
     #[error("PORT is not a port number: {0:?}")]
     BadPort(String),
+    #[error(
+        "DATABASE_URL {0:?}: PostgreSQL is not supported yet; use a SQLite file such as \
+         sqlite://data/report-bot.db"
+    )]
+    DatabaseNotSupported(String),
+    #[error(
+        "DATABASE_URL {0:?} is not a SQLite URL: write sqlite://<path to a file> \
+         (e.g. sqlite://data/report-bot.db) or sqlite::memory:"
+    )]
+    DatabaseScheme(String),
+    #[error("DATABASE_URL {0:?} names no file: write sqlite://<path> (e.g. sqlite://data/report-bot.db)")]
+    DatabaseNoPath(String),
     #[error("could not read .env: {0}")]
     DotEnv(#[from] dotenvy::Error),
 }
@@ -73,6 +85,56 @@ impl fmt::Debug for BotToken {
     }
 }
 
+/// `DATABASE_URL`, checked at start: a SQLite file or an in-memory SQLite database, nothing else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatabaseUrl {
+    url: String,
+    in_memory: bool,
+}
+
+impl DatabaseUrl {
+    /// `sqlite://path`, `sqlite:path` (with sqlx's `?mode=…` options), `sqlite::memory:`. Any other scheme,
+    /// a bare path and a URL with no file are refused, so that `postgres://…` never becomes a folder named
+    /// `postgres:` with a SQLite file in it.
+    pub fn parse(raw: &str) -> Result<DatabaseUrl, ConfigError> {
+        let url = raw.trim();
+        let scheme = url
+            .split_once(':')
+            .map(|(scheme, _)| scheme.to_ascii_lowercase());
+        match scheme.as_deref() {
+            Some("sqlite") => {}
+            Some("postgres" | "postgresql") => {
+                return Err(ConfigError::DatabaseNotSupported(url.to_owned()))
+            }
+            _ => return Err(ConfigError::DatabaseScheme(url.to_owned())),
+        }
+        let rest = &url["sqlite:".len()..];
+        let path = rest.strip_prefix("//").unwrap_or(rest);
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let in_memory = path == ":memory:"
+            || query
+                .split('&')
+                .any(|option| option.eq_ignore_ascii_case("mode=memory"));
+        if path.trim().is_empty() {
+            return Err(ConfigError::DatabaseNoPath(url.to_owned()));
+        }
+        Ok(DatabaseUrl {
+            url: url.to_owned(),
+            in_memory,
+        })
+    }
+
+    /// The URL as sqlx reads it.
+    pub fn as_str(&self) -> &str {
+        &self.url
+    }
+
+    /// An in-memory database: subscriptions vanish when the process stops.
+    pub fn is_in_memory(&self) -> bool {
+        self.in_memory
+    }
+}
+
 /// Webhook mode: Telegram posts updates to `url`; the bot listens on `0.0.0.0:port`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebhookConfig {
@@ -99,7 +161,7 @@ pub struct Config {
     /// `TELOXIDE_API_URL`: another Bot API server (a local one, or a fake in tests).
     pub api_url: Option<Url>,
     /// `DATABASE_URL`, for the reminder store.
-    pub database_url: String,
+    pub database_url: DatabaseUrl,
     /// Where the reports, `aliases.toml` and `userdict.txt` come from: the command line's `--knowledge-dir`
     /// (or `KNOWLEDGE_DIR`, read by clap); unset, the copy of knowledge/ compiled into the binary.
     pub knowledge: KnowledgeSource,
@@ -148,7 +210,9 @@ impl Config {
         Ok(Config {
             token,
             api_url,
-            database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            database_url: DatabaseUrl::parse(
+                &var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            )?,
             knowledge,
             webhook,
         })
@@ -197,7 +261,7 @@ mod tests {
         assert!(config.token.is_none());
         assert!(config.api_url.is_none());
         assert!(config.webhook.is_none());
-        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(config.database_url.as_str(), DEFAULT_DATABASE_URL);
         assert_eq!(config.knowledge, KnowledgeSource::Embedded);
     }
 
@@ -214,7 +278,7 @@ mod tests {
     fn empty_values_count_as_unset() {
         let config = config(&[("TELOXIDE_TOKEN", "  "), ("DATABASE_URL", "")]).expect("valid");
         assert!(config.token.is_none());
-        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(config.database_url.as_str(), DEFAULT_DATABASE_URL);
     }
 
     #[test]
@@ -232,7 +296,8 @@ mod tests {
             config.api_url.as_ref().map(Url::as_str),
             Some("http://127.0.0.1:8081/")
         );
-        assert_eq!(config.database_url, "sqlite::memory:");
+        assert_eq!(config.database_url.as_str(), "sqlite::memory:");
+        assert!(config.database_url.is_in_memory());
         let webhook = config.webhook.expect("webhook mode");
         assert_eq!(webhook.url.as_str(), "https://bot.example.org/hook");
         assert_eq!(webhook.port, 8080);
@@ -263,6 +328,50 @@ mod tests {
                 "the error must not echo the token"
             );
         }
+    }
+
+    #[test]
+    fn database_urls_are_checked_at_start() {
+        for good in [
+            "sqlite://data/report-bot.db",
+            "sqlite:data/report-bot.db",
+            "sqlite:///var/lib/bot.db",
+            "SQLITE://bot.db?mode=rwc",
+        ] {
+            let url = DatabaseUrl::parse(good).expect(good);
+            assert!(!url.is_in_memory(), "{good}");
+        }
+        for memory in [
+            "sqlite::memory:",
+            "sqlite://:memory:",
+            "sqlite://x.db?mode=memory",
+        ] {
+            assert!(DatabaseUrl::parse(memory).expect(memory).is_in_memory());
+        }
+        for postgres in ["postgres://u:p@localhost/bot", "postgresql://localhost/bot"] {
+            let err = DatabaseUrl::parse(postgres).expect_err(postgres);
+            assert!(
+                matches!(err, ConfigError::DatabaseNotSupported(_)),
+                "{postgres}"
+            );
+            assert!(err.to_string().contains("not supported yet"));
+        }
+        for unknown in [
+            "mysql://localhost/bot",
+            "http://example.org/db",
+            "data/bot.db",
+            "file:bot.db",
+        ] {
+            let err = DatabaseUrl::parse(unknown).expect_err(unknown);
+            assert!(matches!(err, ConfigError::DatabaseScheme(_)), "{unknown}");
+            assert!(err.to_string().contains("DATABASE_URL"));
+        }
+        for empty in ["sqlite://", "sqlite:", "sqlite://?mode=rwc"] {
+            let err = DatabaseUrl::parse(empty).expect_err(empty);
+            assert!(matches!(err, ConfigError::DatabaseNoPath(_)), "{empty}");
+        }
+        let err = config(&[("DATABASE_URL", "mysql://localhost/bot")]).expect_err("refused");
+        assert!(err.to_string().contains("mysql://"), "{err}");
     }
 
     #[test]

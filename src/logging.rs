@@ -24,14 +24,37 @@ pub fn init(default_filter: &str, token: &str) {
 /// What replaces a token.
 pub const REDACTED: &str = "<redacted>";
 
-/// Anything shaped like a bot token (`<bot id>:<35-character secret>`), ours or not.
-static TOKEN_SHAPE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d{5,}:[A-Za-z0-9_-]{30,}").expect("a valid pattern"));
+/// Anything shaped like a bot token (`<bot id>:<35-character secret>`), ours or not, in any letter case,
+/// and also when text processing has split it with spaces or punctuation (a token pasted into a question
+/// comes back lowercased and cut into words).
+static TOKEN_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\d{5,}[\s'\x22,]{0,4}:[\s'\x22,]{0,4}(?:[A-Za-z0-9_-][\s'\x22,]{0,4}){29}[A-Za-z0-9_-]+",
+    )
+    .expect("a valid pattern")
+});
 
 /// Removes one known token, and anything token-shaped, from text.
 #[derive(Debug, Clone, Default)]
 pub struct Redactor {
     token: Option<Arc<str>>,
+    /// The known token's secret in any case, its characters possibly apart (see [`TOKEN_SHAPE`]).
+    secret: Option<Arc<Regex>>,
+}
+
+/// Up to this many characters that are not part of a token may come between two of its characters and it
+/// still counts as the token (spaces from word splitting, quotes from a debug format).
+const SPLIT_TOKEN_GAP: usize = 4;
+
+/// A case-insensitive pattern for `secret` with up to [`SPLIT_TOKEN_GAP`] other characters between its own.
+fn split_pattern(secret: &str) -> Option<Regex> {
+    let gap = format!("[^A-Za-z0-9_-]{{0,{SPLIT_TOKEN_GAP}}}");
+    let pattern = secret
+        .chars()
+        .map(|c| regex::escape(&c.to_string()))
+        .collect::<Vec<_>>()
+        .join(&gap);
+    Regex::new(&format!("(?i){pattern}")).ok()
 }
 
 impl Redactor {
@@ -39,8 +62,18 @@ impl Redactor {
     /// even when it is too short to look like one.
     pub fn new(token: &str) -> Redactor {
         let token = token.trim();
+        // The secret is what must not leak; a short test token is matched whole.
+        let secret = token
+            .split_once(':')
+            .map(|(_, secret)| secret)
+            .filter(|secret| secret.len() >= 8)
+            .unwrap_or(token);
         Redactor {
             token: (!token.is_empty()).then(|| Arc::from(token)),
+            secret: (!secret.is_empty())
+                .then(|| split_pattern(secret))
+                .flatten()
+                .map(Arc::new),
         }
     }
 
@@ -49,6 +82,12 @@ impl Redactor {
         let text = match &self.token {
             Some(token) if text.contains(&**token) => Cow::Owned(text.replace(&**token, REDACTED)),
             _ => Cow::Borrowed(text),
+        };
+        let text = match &self.secret {
+            Some(secret) if secret.is_match(&text) => {
+                Cow::Owned(secret.replace_all(&text, REDACTED).into_owned())
+            }
+            _ => text,
         };
         if !TOKEN_SHAPE.is_match(&text) {
             return text;
@@ -136,9 +175,34 @@ mod tests {
     }
 
     #[test]
+    fn a_token_lowercased_or_split_into_words_is_removed() {
+        let redactor = Redactor::new(TOKEN);
+        let lower = TOKEN.to_lowercase();
+        let split = "1234567890 : aafaketoken fortestsonly _ abcdefghijklm";
+        let quoted = r#"["1234567890", ":", "AAFakeToken", "ForTestsOnly", "_abcdefghijklm"]"#;
+        for text in [lower.as_str(), split, quoted] {
+            let redacted = redactor.redact(text);
+            assert!(
+                !redacted.to_lowercase().contains("faketoken"),
+                "{text} → {redacted}"
+            );
+        }
+        // Someone else's token, lowercased and split, goes too.
+        let other = "search=9876543210 : zzotherbotssecret thatlookslikeatoken 粮食";
+        let redacted = Redactor::default().redact(other);
+        assert!(!redacted.contains("zzother"), "{redacted}");
+        assert!(redacted.contains("粮食"), "{redacted}");
+    }
+
+    #[test]
     fn ordinary_text_is_left_alone() {
         let redactor = Redactor::new(TOKEN);
-        for text in ["2022年GDP目标是多少", "12:30", "chat 123456789 update 42"] {
+        for text in [
+            "2022年GDP目标是多少",
+            "12:30",
+            "chat 123456789 update 42",
+            "2024-05-01T12:30:00.123456Z ranked top=[\"xiping-2022/3.2.4\"]",
+        ] {
             assert!(matches!(redactor.redact(text), Cow::Borrowed(_)), "{text}");
         }
     }

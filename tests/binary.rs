@@ -104,3 +104,36 @@ fn knowledge_dir_still_reads_a_folder() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("nowhere"), "{stderr}");
 }
+
+#[test]
+fn serve_refuses_a_database_url_it_cannot_use_before_touching_anything() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (url, says) in [
+        ("postgres://bot:secret@localhost/bot", "not supported yet"),
+        ("mysql://localhost/bot", "not a SQLite URL"),
+        ("http://example.org/db", "not a SQLite URL"),
+        ("sqlite://", "names no file"),
+    ] {
+        let output = Command::new(BINARY)
+            .arg("serve")
+            .current_dir(dir.path())
+            .env_remove("KNOWLEDGE_DIR")
+            .env_remove("RUST_LOG")
+            .env("TELOXIDE_TOKEN", "123456:ABC-def_ghi")
+            .env("TELOXIDE_API_URL", "http://127.0.0.1:9/")
+            .env("DATABASE_URL", url)
+            .output()
+            .expect("the binary runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{url}: {stderr}");
+        assert!(
+            stderr.contains("DATABASE_URL") && stderr.contains(says),
+            "{url}: {stderr}"
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("read dir")
+            .map(|entry| entry.expect("entry").file_name())
+            .collect();
+        assert!(left.is_empty(), "{url} created {left:?}");
+    }
+}

@@ -9,7 +9,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
 use report_bot::answer::eval::{evaluate, parse_cases};
-use report_bot::answer::{Engine, HitKind};
+use report_bot::answer::{Engine, HitKind, Outcome};
 
 fn root() -> &'static Path {
     support::fixtures::manifest_dir()
@@ -146,7 +146,7 @@ fn two_years_compared_want_the_change_between_them() {
         "2021年生产总值较2017年多出多少",
     ] {
         let answer = engine().ask(question);
-        let direct = answer.answer.clone().unwrap_or_default();
+        let direct = answer.direct().unwrap_or_default().to_owned();
         assert!(direct.contains("83.4亿元"), "{question}: {answer:?}");
     }
 }
@@ -160,10 +160,10 @@ fn a_thing_the_report_does_not_report_is_not_answered_by_its_parts() {
         "去年财政支出多少亿",
     ] {
         let answer = engine().ask(question);
-        assert!(!answer.answered, "{question}: {answer:?}");
+        assert!(!answer.answered(), "{question}: {answer:?}");
     }
-    assert!(engine().ask("2021年生产总值多少").answered);
-    assert!(engine().ask("去年财政收入多少亿").answered);
+    assert!(engine().ask("2021年生产总值多少").answered());
+    assert!(engine().ask("去年财政收入多少亿").answered());
 }
 
 #[test]
@@ -254,20 +254,7 @@ fn questions_on_stdin_get_one_line_each() {
         if json {
             args.push("--json");
         }
-        let mut child = Command::new(env!("CARGO_BIN_EXE_report-bot"))
-            .args(&args)
-            .current_dir(root())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(questions.as_bytes())
-            .expect("written");
-        let text = stdout(&child.wait_with_output().expect("finished"));
+        let text = bot_with_stdin(&args, questions.as_bytes());
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 4, "{text}");
         if json {
@@ -305,8 +292,8 @@ fn syntax_characters_change_nothing() {
     let plain = engine().ask("生产总值目标");
     let noisy = engine().ask("\"生产总值\" AND (目标:*)");
     assert_eq!(
-        plain.hits.first().map(|h| &h.id),
-        noisy.hits.first().map(|h| &h.id)
+        plain.hits().first().map(|h| &h.id),
+        noisy.hits().first().map(|h| &h.id)
     );
 }
 
@@ -319,8 +306,8 @@ fn every_hit_cites_the_report_and_marks_words_inside_its_excerpt() {
         "过去五年建成多少高标准农田",
     ] {
         let answer = engine().ask(question);
-        assert!(answer.answered, "{question}");
-        for hit in &answer.hits {
+        assert!(answer.answered(), "{question}");
+        for hit in answer.hits() {
             assert!(
                 hit.citation.starts_with("《西平县2022年政府工作报告》"),
                 "{question}: {hit:?}"
@@ -333,12 +320,12 @@ fn every_hit_cites_the_report_and_marks_words_inside_its_excerpt() {
             }
         }
         assert!(
-            answer.hits.iter().any(|hit| !hit.highlights.is_empty()),
+            answer.hits().iter().any(|hit| !hit.highlights.is_empty()),
             "{question}"
         );
     }
     assert_eq!(
-        engine().ask("枫桥经验是什么意思").hits[0].kind,
+        engine().ask("枫桥经验是什么意思").hits()[0].kind,
         HitKind::Glossary
     );
 }
@@ -356,11 +343,265 @@ fn an_answer_always_has_something_to_cite() {
         for case in parse_cases(&text).expect("valid set") {
             let answer = engine().ask(&case.question);
             assert_eq!(
-                answer.answered,
-                !answer.hits.is_empty(),
+                answer.answered(),
+                !answer.hits().is_empty(),
                 "{file}: {}: {answer:?}",
                 case.question
             );
         }
+    }
+}
+
+#[test]
+fn pages_never_repeat_a_hit_and_more_says_whether_a_next_page_has_hits() {
+    let text = std::fs::read_to_string(root().join("tests/questions.tsv")).expect("question set");
+    let cases = parse_cases(&text).expect("parses");
+    let mut with_more = 0;
+    for case in &cases {
+        let mut seen_ids = Vec::new();
+        let mut seen_excerpts = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = engine().ask_more(&case.question, offset);
+            let Outcome::Answered(answered) = page.outcome else {
+                assert_eq!(offset, 0, "{}: a later page refused", case.question);
+                break;
+            };
+            for hit in &answered.hits {
+                assert!(
+                    !seen_ids.contains(&hit.id) && !seen_excerpts.contains(&hit.excerpt),
+                    "{}: {} shown twice",
+                    case.question,
+                    hit.id
+                );
+                seen_ids.push(hit.id.clone());
+                seen_excerpts.push(hit.excerpt.clone());
+            }
+            offset += answered.hits.len();
+            let next = engine().ask_more(&case.question, offset);
+            assert_eq!(
+                answered.more,
+                !next.hits().is_empty(),
+                "{}: `more` at {offset}",
+                case.question
+            );
+            if !answered.more {
+                break;
+            }
+            with_more += 1;
+        }
+    }
+    assert!(
+        with_more > 10,
+        "few questions have a second page: {with_more}"
+    );
+}
+
+#[test]
+fn questions_about_the_report_itself_are_answered_from_its_front_matter() {
+    for (question, wanted) in [
+        ("这份报告是谁作的", "侯公涛"),
+        ("Who delivered the report?", "侯公涛"),
+        ("报告是在哪次会议上作的", "第十六届人民代表大会第一次会议"),
+        ("报告什么时候发布的", "2022年4月21日"),
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["answered"], true, "{question}: {json}");
+        let direct = json["answer"].as_str().unwrap_or_default();
+        assert!(direct.contains(wanted), "{question}: {direct}");
+        assert_eq!(json["hits"][0]["kind"], "meta", "{question}");
+        assert!(json["hits"][0]["citation"]
+            .as_str()
+            .is_some_and(|citation| citation.contains("西平县2022年政府工作报告")));
+    }
+    // A question that names a topic is not about the report itself.
+    assert_ne!(
+        ask_json("南水北调供水厂什么时候建成")["hits"][0]["kind"],
+        "meta"
+    );
+}
+
+#[test]
+fn small_talk_gets_a_short_reply_not_a_refusal() {
+    for question in [
+        "你好",
+        "谢谢",
+        "你是谁",
+        "怎么用",
+        "hello, can you answer in English?",
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["outcome"], "small_talk", "{question}: {json}");
+        assert!(!json["reply"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("没有找到"));
+    }
+    assert_eq!(ask_json("你好,今年GDP目标是多少")["answered"], true);
+}
+
+#[test]
+fn a_list_is_answered_whole_and_in_order_and_an_ordinal_gets_its_item() {
+    let json = ask_json("十件惠民工程都有哪些");
+    let direct = json["answer"].as_str().unwrap_or_default();
+    let places: Vec<usize> = [
+        "1. 处置化解问题楼盘",
+        "5. 新建、改扩建学校",
+        "10. 完成“戏曲进乡村”",
+    ]
+    .iter()
+    .map(|item| {
+        direct
+            .find(item)
+            .unwrap_or_else(|| panic!("{item} in {direct}"))
+    })
+    .collect();
+    assert!(places.windows(2).all(|pair| pair[0] < pair[1]), "{direct}");
+    assert_eq!(json["hits"][0]["kind"], "list");
+
+    let sixth = ask_json("十件惠民工程的第六件是什么");
+    let direct = sixth["answer"].as_str().unwrap_or_default();
+    assert!(
+        direct.contains("第6项") && direct.contains("南水北调供水厂"),
+        "{direct}"
+    );
+
+    let outline = ask_json("报告分为几个部分");
+    let direct = outline["answer"].as_str().unwrap_or_default();
+    assert!(
+        direct.contains("4个部分") && direct.contains("四、求真务实"),
+        "{direct}"
+    );
+
+    let tasks = ask_json("今年重点抓好哪几个方面的工作");
+    let direct = tasks["answer"].as_str().unwrap_or_default();
+    assert!(
+        direct.contains("（一）壮大工业底盘") && direct.contains("（六）增进民生福祉"),
+        "{direct}"
+    );
+}
+
+#[test]
+fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
+    let engine = engine();
+    let ask_turns = |turns: &[&str]| {
+        let mut previous = None;
+        let mut last = None;
+        for turn in turns {
+            let (answer, follow_up) = engine.ask_after(previous.as_ref(), turn);
+            previous = Some(follow_up);
+            last = Some(answer);
+        }
+        last.expect("a turn")
+    };
+    let direct = |turns: &[&str]| ask_turns(turns).direct().unwrap_or_default().to_owned();
+    assert!(direct(&["今年GDP目标是多少", "那2021年呢?"]).contains("279亿元"));
+    assert!(direct(&["财政收入呢", "它的目标呢"]).contains("增长6%"));
+    assert!(direct(&["十件惠民工程都有哪些", "第二个具体说说"]).contains("南大街"));
+    // More of the same: the next page, never a hit already shown.
+    let first = ask_turns(&["粮食"]);
+    let more = ask_turns(&["粮食", "还有呢"]);
+    assert!(more
+        .hits()
+        .iter()
+        .all(|hit| first.hits().iter().all(|shown| shown.id != hit.id)));
+    // A question that stands on its own inherits nothing.
+    assert_eq!(
+        direct(&["今年GDP目标是多少", "去年粮食总产多少"]),
+        engine.ask("去年粮食总产多少").direct().unwrap_or_default()
+    );
+}
+
+/// `args` with `input` on stdin; stdout.
+fn bot_with_stdin(args: &[&str], input: &[u8]) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_report-bot"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("written");
+    stdout(&child.wait_with_output().expect("finished"))
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_reported_and_the_batch_goes_on() {
+    let input: &[u8] = "GDP目标\n\u{0}\n粮食总产\n".as_bytes();
+    let input = [&input[..10], b"\xff", &input[11..]].concat();
+    let text = bot_with_stdin(&["ask", "--json"], &input);
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines[1]["line"], 2, "{text}");
+    assert!(lines[1]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("UTF-8")));
+    assert_eq!(lines[2]["answered"], true, "{text}");
+
+    let plain = bot_with_stdin(&["ask"], &input);
+    assert_eq!(plain.lines().count(), 3, "{plain}");
+    let chat = bot_with_stdin(&["chat"], &input);
+    assert!(chat.contains("UTF-8"), "{chat}");
+    assert!(
+        chat.contains("粮食"),
+        "the question after the bad line is answered: {chat}"
+    );
+}
+
+#[test]
+fn a_bare_number_or_symbols_are_never_answered() {
+    for junk in [
+        "1", "10", "2022", "3.5", "!!!", "%%%", "……", "1+1", "@#$%", "- 5 -", "a1", "¥100",
+    ] {
+        let json = ask_json(junk);
+        assert_eq!(json["answered"], false, "{junk}: {json}");
+    }
+    for question in ["GDP", "2022年GDP目标是多少", "粮食"] {
+        assert_eq!(ask_json(question)["answered"], true, "{question}");
+    }
+}
+
+#[derive(Clone, Default)]
+struct LogSink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Write for LogSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn debug_logs_never_hold_the_question() {
+    let engine = engine();
+    let sink = LogSink::default();
+    let writer = sink.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    tracing::subscriber::with_default(subscriber, || {
+        engine.ask("粮食总产多少");
+        engine.ask("高标准农田建设");
+    });
+    let logged = String::from_utf8_lossy(&sink.0.lock().expect("not poisoned")).into_owned();
+    assert!(logged.contains("ranked"), "the trace is on: {logged}");
+    for word in ["粮食", "总产", "高标准", "农田"] {
+        assert!(!logged.contains(word), "{word} logged: {logged}");
     }
 }

@@ -1522,3 +1522,32 @@ fn loading_is_fast() {
     // Generous for an unoptimised build on a busy machine; an optimised build loads in a few ms.
     assert!(best < Duration::from_millis(500), "{best:?}");
 }
+
+#[test]
+fn the_reports_enumerations_are_list_records_in_report_order() {
+    use report_bot::knowledge::ListKind;
+    let lists = &xiping().lists;
+    let of_kind = |kind: ListKind| lists.iter().filter(move |list| list.kind == kind);
+    let parts = of_kind(ListKind::Parts).next().expect("the parts");
+    assert_eq!(parts.items.len(), 4);
+    let sections = of_kind(ListKind::Sections)
+        .next()
+        .expect("the year's tasks");
+    assert_eq!(sections.items.len(), 6);
+    assert!(sections.name.contains("六个方面"));
+    let projects = of_kind(ListKind::Numbered)
+        .find(|list| list.name.contains("十件惠民工程"))
+        .expect("the ten projects");
+    let numbers: Vec<u32> = projects.items.iter().map(|item| item.number).collect();
+    assert_eq!(numbers, (1..=10).collect::<Vec<_>>());
+    let difficulties = of_kind(ListKind::Parallel)
+        .find(|list| list.name.contains("困难和挑战"))
+        .expect("the difficulties");
+    assert_eq!(difficulties.items.len(), 3);
+    let confidence = of_kind(ListKind::Glossary)
+        .find(|list| list.name == "四个自信")
+        .expect("四个自信");
+    assert!(confidence.items.iter().any(|item| item.label == "理论自信"));
+    // Review achievements and the principles are runs of `——` paragraphs.
+    assert_eq!(of_kind(ListKind::Dashes).count(), 2);
+}

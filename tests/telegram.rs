@@ -110,6 +110,25 @@ async fn a_private_text_is_a_question_answered_with_citation_and_buttons() {
 }
 
 #[tokio::test]
+async fn a_follow_up_leans_on_the_chats_previous_question() {
+    let (mut first, ctx) = bot_for(private_text("2030年GDP目标是多少"));
+    first.dispatch().await;
+    drop(first);
+    let mut bot = MockBot::new(private_text("那2029年呢?"), schema::<Bot>());
+    bot.dependencies(dptree::deps![ctx]);
+    bot.dispatch().await;
+    let (html, _) = only_reply(&bot);
+    assert!(visible(&html).contains("100亿元"), "{html}");
+    // One mock bot at a time: teloxide_tests serialises them.
+    drop(bot);
+    // Alone, the follow-up has nothing to answer.
+    let (mut alone, _) = bot_for(private_text("那2029年呢?"));
+    alone.dispatch().await;
+    let (html, _) = only_reply(&alone);
+    assert!(!visible(&html).contains("100亿元"), "{html}");
+}
+
+#[tokio::test]
 async fn a_question_the_report_does_not_answer_gets_an_honest_reply() {
     let (mut bot, _) = bot_for(private_text("明天天气怎么样"));
     bot.dispatch().await;

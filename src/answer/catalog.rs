@@ -3,7 +3,9 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, Library, Paragraph, Period, Report};
+use crate::knowledge::{
+    FigureKind, GlossaryEntry, Indicator, Library, ListKind, Paragraph, Period, Report,
+};
 use crate::search::index::IndexDoc;
 use crate::search::normalize::{fold_for_search, is_han};
 use crate::search::question::QuestionReader;
@@ -29,6 +31,11 @@ pub enum Unit {
         sentence: Option<SentenceAt>,
     },
     Glossary {
+        report: usize,
+        index: usize,
+    },
+    /// A whole enumeration of the report (its parts, the year's tasks, 十件惠民工程), answering 哪些.
+    List {
         report: usize,
         index: usize,
     },
@@ -155,6 +162,20 @@ impl Catalog {
                 }
             }
         }
+        for (r, report) in library.reports.iter().enumerate() {
+            for (i, list) in report.lists.iter().enumerate() {
+                // A counted glossary term's list is its entry: the entry answers for it.
+                if list.kind != ListKind::Glossary {
+                    catalog.push(
+                        list.id.clone(),
+                        Unit::List {
+                            report: r,
+                            index: i,
+                        },
+                    );
+                }
+            }
+        }
         catalog
     }
 
@@ -231,6 +252,10 @@ impl Catalog {
             Unit::Glossary { report, index } => {
                 let entry = &library.reports[report].glossary[index];
                 entry.term.contains(c) || entry.explanation.contains(c)
+            }
+            Unit::List { report, index } => {
+                let list = &library.reports[report].lists[index];
+                list.name.contains(c) || list.items.iter().any(|item| item.label.contains(c))
             }
         }
     }
@@ -389,6 +414,21 @@ impl Catalog {
                         name: with_aliases(&entry.term),
                     }
                 }
+                Unit::List { report, index } => {
+                    let list = &library.reports[report].lists[index];
+                    // The list is named by its lead-in and its items; what the items say in full is the
+                    // sentences' to match.
+                    let mut main = list.lead.clone().unwrap_or_else(|| list.name.clone());
+                    for item in &list.items {
+                        main.push('\n');
+                        main.push_str(&item.label);
+                    }
+                    IndexDoc {
+                        main: with_aliases(&main),
+                        context: list_words(list.kind).to_owned(),
+                        name: with_aliases(&list.name),
+                    }
+                }
             })
             .collect()
     }
@@ -403,6 +443,15 @@ fn kind_words(kind: FigureKind) -> &'static str {
         FigureKind::FiveYearTotal => "累计 五年",
         FigureKind::YearlyAverage => "年均 平均",
         FigureKind::ChangeSinceBase => "较 净增 提高",
+    }
+}
+
+/// Generic words for each kind of list, so that "几个部分" or "几大块" in a question can match one.
+fn list_words(kind: ListKind) -> &'static str {
+    match kind {
+        ListKind::Parts => "报告 部分 结构 组成 章节 内容 几部分",
+        ListKind::Sections => "方面 工作 重点 任务 主要任务 重点工作 几大块 板块 几项",
+        ListKind::Dashes | ListKind::Numbered | ListKind::Parallel | ListKind::Glossary => "",
     }
 }
 

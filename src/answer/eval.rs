@@ -1,14 +1,16 @@
-//! Measuring answer quality over a question set: hit@1, hit@3, MRR and the out-of-scope rejection rate,
-//! per category.
+//! Measuring answer quality over a question set: hit@1, hit@3, MRR, the out-of-scope rejection rate and the
+//! share of wrong answers (answered, but not with the right figure or passage), per category.
 //!
 //! The question set is a TSV file: `category`, `question`, `expected`. `expected` is `-` for a question the
-//! report does not answer; otherwise alternatives separated by `|`, each `id:<unit id>` or a piece of report
-//! text the right hit's text (or, at rank 1, the direct answer) contains.
+//! report does not answer, `smalltalk` for a courtesy the bot should answer as such; otherwise alternatives
+//! separated by `|`, each `id:<unit id>`, `answer:<text>` (the direct answer must contain the text: a
+//! computed figure), or a piece of report text the right hit's text (or, at rank 1, the direct answer)
+//! contains. A question of several turns writes them separated by ` >> `; the last one is scored.
 
 use std::fmt;
 
 use super::engine::Engine;
-use super::types::{Answer, Hit, HitKind};
+use super::types::{Answer, Hit, HitKind, Outcome};
 
 /// Why a question set could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -24,21 +26,32 @@ pub enum EvalError {
 pub enum Expectation {
     Id(String),
     Text(String),
+    /// The direct answer contains this (spaces aside): a figure the engine computes.
+    Answer(String),
 }
+
+/// Separates the turns of a conversation in the question column.
+pub const TURN_SEPARATOR: &str = " >> ";
+/// The expected column of a courtesy (你好, 谢谢) rather than a question about the report.
+pub const SMALL_TALK: &str = "smalltalk";
 
 /// One question of the set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {
     pub line: usize,
     pub category: String,
+    /// The question scored: the last turn.
     pub question: String,
-    /// Empty for an out-of-scope question.
+    /// The turns before it, in order, asked in the same conversation.
+    pub before: Vec<String>,
+    /// Empty for an out-of-scope question or small talk.
     pub expected: Vec<Expectation>,
+    pub small_talk: bool,
 }
 
 impl Case {
     pub fn out_of_scope(&self) -> bool {
-        self.expected.is_empty()
+        self.expected.is_empty() && !self.small_talk
     }
 }
 
@@ -55,16 +68,22 @@ pub fn parse_cases(text: &str) -> Result<Vec<Case>, EvalError> {
             return Err(EvalError::Columns { line: line_no });
         };
         let expected = expected.trim();
-        let expected = if expected == "-" {
+        let small_talk = expected == SMALL_TALK;
+        let expected = if expected == "-" || small_talk {
             Vec::new()
         } else {
             let alternatives: Vec<Expectation> = expected
                 .split('|')
                 .map(str::trim)
                 .filter(|alternative| !alternative.is_empty())
-                .map(|alternative| match alternative.strip_prefix("id:") {
-                    Some(id) => Expectation::Id(id.to_owned()),
-                    None => Expectation::Text(alternative.to_owned()),
+                .map(|alternative| {
+                    if let Some(id) = alternative.strip_prefix("id:") {
+                        Expectation::Id(id.to_owned())
+                    } else if let Some(text) = alternative.strip_prefix("answer:") {
+                        Expectation::Answer(text.to_owned())
+                    } else {
+                        Expectation::Text(alternative.to_owned())
+                    }
                 })
                 .collect();
             if alternatives.is_empty() {
@@ -72,11 +91,18 @@ pub fn parse_cases(text: &str) -> Result<Vec<Case>, EvalError> {
             }
             alternatives
         };
+        let mut turns: Vec<String> = question
+            .split(TURN_SEPARATOR)
+            .map(|turn| turn.trim().to_owned())
+            .collect();
+        let question = turns.pop().unwrap_or_default();
         cases.push(Case {
             line: line_no,
             category: category.trim().to_owned(),
-            question: question.to_owned(),
+            question,
+            before: turns,
             expected,
+            small_talk,
         });
     }
     Ok(cases)
@@ -95,16 +121,17 @@ pub fn rank_with_sources(
     expected: &[Expectation],
     source: &dyn Fn(&Hit) -> Option<(String, String)>,
 ) -> Option<usize> {
-    if !answer.answered {
+    if !answer.answered() {
         return None;
     }
     answer
-        .hits
+        .hits()
         .iter()
         .position(|hit| {
             let source = source(hit);
             expected.iter().any(|expectation| match expectation {
-                Expectation::Id(id) => &hit.id == id,
+                Expectation::Id(id) => hit.id == id.as_str(),
+                Expectation::Answer(_) => false,
                 Expectation::Text(text) => {
                     hit.text.contains(text.as_str())
                         || source.as_ref().is_some_and(|(sentence, figure)| {
@@ -115,10 +142,16 @@ pub fn rank_with_sources(
         })
         .map(|index| index + 1)
         .or_else(|| {
-            let direct = answer.answer.as_deref()?;
+            let direct = answer.direct()?;
+            let without_spaces = |text: &str| text.split_whitespace().collect::<String>();
+            let direct_bare = without_spaces(direct);
             expected
                 .iter()
-                .any(|e| matches!(e, Expectation::Text(text) if direct.contains(text.as_str())))
+                .any(|e| match e {
+                    Expectation::Text(text) => direct.contains(text.as_str()),
+                    Expectation::Answer(text) => direct_bare.contains(&without_spaces(text)),
+                    Expectation::Id(_) => false,
+                })
                 .then_some(1)
         })
 }
@@ -152,22 +185,33 @@ fn states_figure(text: &str, figure: &str) -> bool {
 
 /// How one question went.
 #[derive(Debug, Clone)]
-pub struct Outcome {
+pub struct CaseResult {
     pub case: Case,
+    /// The engine answered from the report (not a refusal, not small talk).
     pub answered: bool,
+    /// The engine recognised small talk.
+    pub small_talk: bool,
     pub rank: Option<usize>,
     /// The top hit's text, or the direct answer, for reading failures.
     pub top: Option<String>,
 }
 
-impl Outcome {
-    /// Right at rank 1 for an answerable question, rejected for an out-of-scope one.
+impl CaseResult {
+    /// Right at rank 1 for an answerable question, rejected for an out-of-scope one, recognised for small
+    /// talk.
     pub fn passed(&self) -> bool {
-        if self.case.out_of_scope() {
+        if self.case.small_talk {
+            self.small_talk
+        } else if self.case.out_of_scope() {
             !self.answered
         } else {
             self.rank == Some(1)
         }
+    }
+
+    /// Answered from the report, but not with the right figure or passage: worse than a refusal.
+    pub fn wrong(&self) -> bool {
+        self.answered && (self.case.out_of_scope() || self.case.small_talk || self.rank != Some(1))
     }
 }
 
@@ -183,13 +227,13 @@ pub struct Scores {
 /// The whole evaluation.
 #[derive(Debug, Clone)]
 pub struct Evaluation {
-    pub outcomes: Vec<Outcome>,
+    pub outcomes: Vec<CaseResult>,
 }
 
 impl Evaluation {
     /// Answerable questions of one category, or of all categories with `None`.
     pub fn scores(&self, category: Option<&str>) -> Scores {
-        let outcomes: Vec<&Outcome> = self
+        let outcomes: Vec<&CaseResult> = self
             .outcomes
             .iter()
             .filter(|o| !o.case.out_of_scope())
@@ -199,7 +243,8 @@ impl Evaluation {
         if n == 0 {
             return Scores::default();
         }
-        let count = |f: &dyn Fn(&Outcome) -> bool| outcomes.iter().filter(|o| f(o)).count() as f64;
+        let count =
+            |f: &dyn Fn(&CaseResult) -> bool| outcomes.iter().filter(|o| f(o)).count() as f64;
         Scores {
             questions: n,
             hit_at_1: count(&|o| o.rank == Some(1)) / n as f64,
@@ -214,12 +259,18 @@ impl Evaluation {
 
     /// (out-of-scope questions, how many were rejected)
     pub fn rejection(&self) -> (usize, usize) {
-        let out: Vec<&Outcome> = self
+        let out: Vec<&CaseResult> = self
             .outcomes
             .iter()
             .filter(|o| o.case.out_of_scope())
             .collect();
         (out.len(), out.iter().filter(|o| !o.answered).count())
+    }
+
+    /// Share of all questions answered wrongly (see [`CaseResult::wrong`]).
+    pub fn wrong_share(&self) -> f64 {
+        let wrong = self.outcomes.iter().filter(|o| o.wrong()).count();
+        wrong as f64 / self.outcomes.len().max(1) as f64
     }
 
     /// Share of out-of-scope questions that got no answer (1.0 when there are none).
@@ -241,7 +292,7 @@ impl Evaluation {
         categories
     }
 
-    pub fn failures(&self) -> impl Iterator<Item = &Outcome> {
+    pub fn failures(&self) -> impl Iterator<Item = &CaseResult> {
         self.outcomes.iter().filter(|o| !o.passed())
     }
 }
@@ -254,8 +305,8 @@ impl fmt::Display for Evaluation {
             "category", "n", "hit@1", "hit@3", "MRR", "rejected"
         )?;
         for category in self.categories() {
-            let in_category = |o: &&Outcome| o.case.category == category;
-            let out: Vec<&Outcome> = self
+            let in_category = |o: &&CaseResult| o.case.category == category;
+            let out: Vec<&CaseResult> = self
                 .outcomes
                 .iter()
                 .filter(in_category)
@@ -299,10 +350,17 @@ impl fmt::Display for Evaluation {
             "{:<14}{:>6}{:>8.3}{:>8.3}{:>8.3}{:>10}",
             "answerable", all.questions, all.hit_at_1, all.hit_at_3, all.mrr, ""
         )?;
-        write!(
+        writeln!(
             f,
             "out-of-scope rejection rate: {:.3} ({rejected}/{total})",
             self.rejection_rate()
+        )?;
+        write!(
+            f,
+            "wrong answers: {:.3} of all questions ({}/{})",
+            self.wrong_share(),
+            self.outcomes.iter().filter(|o| o.wrong()).count(),
+            self.outcomes.len()
         )
     }
 }
@@ -312,16 +370,28 @@ pub fn evaluate(engine: &Engine, cases: &[Case]) -> Evaluation {
     let outcomes = cases
         .iter()
         .map(|case| {
-            let answer = engine.ask(&case.question);
+            // Turns before the last are asked first, in the same conversation, as a user would.
+            let mut previous = None;
+            for turn in &case.before {
+                previous = Some(engine.ask_after(previous.as_ref(), turn).1);
+            }
+            let (answer, _) = engine.ask_after(previous.as_ref(), &case.question);
             let source = |hit: &Hit| indicator_source(engine, hit);
             let top = answer
-                .hits
+                .hits()
                 .first()
                 .map(|hit| hit.text.clone())
-                .or_else(|| answer.answer.clone());
-            Outcome {
-                rank: rank_with_sources(&answer, &case.expected, &source),
-                answered: answer.answered,
+                .or_else(|| answer.direct().map(str::to_owned));
+            let small_talk = matches!(answer.outcome, Outcome::SmallTalk(_));
+            let rank = if case.small_talk {
+                small_talk.then_some(1)
+            } else {
+                rank_with_sources(&answer, &case.expected, &source)
+            };
+            CaseResult {
+                rank,
+                answered: answer.answered(),
+                small_talk,
                 top,
                 case: case.clone(),
             }
@@ -340,8 +410,8 @@ fn indicator_source(engine: &Engine, hit: &Hit) -> Option<(String, String)> {
         .reports
         .iter()
         .flat_map(|report| &report.indicators)
-        .find(|indicator| indicator.id == hit.id)?;
-    let passage = engine.passage(&hit.id)?;
+        .find(|indicator| hit.id == indicator.id.as_str())?;
+    let passage = engine.passage(hit.id.as_str())?;
     let sentence = passage.text.get(passage.focus?)?.to_owned();
     Some((sentence, indicator.value_text.clone()))
 }
@@ -349,6 +419,8 @@ fn indicator_source(engine: &Engine, hit: &Hit) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answer::types::{Answered, Refusal, RefusalReason};
+    use crate::knowledge::UnitId;
 
     #[test]
     fn a_question_set_is_read_with_alternatives_and_ids() {
@@ -375,10 +447,22 @@ mod tests {
         ));
     }
 
+    fn answered(direct: Option<&str>, hits: Vec<Hit>) -> Answer {
+        Answer {
+            question: "q".into(),
+            outcome: Outcome::Answered(Answered {
+                direct: direct.map(str::to_owned),
+                hits,
+                glossary_refs: Vec::new(),
+                more: false,
+            }),
+        }
+    }
+
     fn hit(id: &str, text: &str) -> Hit {
         Hit {
             kind: HitKind::Passage,
-            id: id.into(),
+            id: UnitId::new(id),
             text: text.into(),
             excerpt: text.into(),
             highlights: Vec::new(),
@@ -389,15 +473,10 @@ mod tests {
 
     #[test]
     fn the_rank_is_that_of_the_first_right_hit() {
-        let answer = Answer {
-            question: "q".into(),
-            answered: true,
-            answer: Some("直接：95.9万吨".into()),
-            hits: vec![hit("a", "96万吨以上"), hit("b", "达95.9万吨")],
-            glossary_refs: Vec::new(),
-            suggestions: Vec::new(),
-            unanswered: None,
-        };
+        let answer = answered(
+            Some("直接：95.9万吨"),
+            vec![hit("a", "96万吨以上"), hit("b", "达95.9万吨")],
+        );
         assert_eq!(
             rank_of_right_hit(&answer, &[Expectation::Text("95.9万吨".into())]),
             Some(2)
@@ -415,8 +494,11 @@ mod tests {
             None
         );
         let unanswered = Answer {
-            answered: false,
-            ..answer
+            question: "q".into(),
+            outcome: Outcome::Refused(Refusal {
+                reason: RefusalReason::NotInReport,
+                suggestions: Vec::new(),
+            }),
         };
         assert_eq!(
             rank_of_right_hit(&unanswered, &[Expectation::Id("a".into())]),
@@ -430,15 +512,7 @@ mod tests {
             kind: HitKind::Indicator,
             ..hit("r/1.0.1.1#2", "2017—2021年累计：贫困村如期出列68个")
         };
-        let answer = Answer {
-            question: "q".into(),
-            answered: true,
-            answer: None,
-            hits: vec![indicator],
-            glossary_refs: Vec::new(),
-            suggestions: Vec::new(),
-            unanswered: None,
-        };
+        let answer = answered(None, vec![indicator]);
         let sentence = "68个贫困村如期出列,16406户贫困户全部脱贫。";
         let source = |_: &Hit| Some((sentence.to_owned(), "68个".to_owned()));
         let text = |t: &str| [Expectation::Text(t.into())];

@@ -7,6 +7,7 @@ pub mod eval;
 pub mod types;
 pub mod vocabulary;
 
-pub use engine::{Engine, EngineError};
+pub use engine::weights::MAX_QUESTION_CHARS;
+pub use engine::{Engine, EngineError, FollowUp};
 pub use english::Language;
 pub use types::*;

@@ -1,8 +1,11 @@
 //! The engine's reply to a question, free of any chat-platform type, so that the command line, the tests
-//! and the Telegram layer all render the same thing.
+//! and the Telegram layer all render the same thing: one [`Outcome`], never a flag and an option that can
+//! disagree.
 
 use serde::Serialize;
 use std::ops::Range;
+
+use crate::knowledge::UnitId;
 
 /// What a hit points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -11,6 +14,10 @@ pub enum HitKind {
     Indicator,
     Glossary,
     Passage,
+    /// A whole enumeration of the report.
+    List,
+    /// A fact of the report's front matter (who delivered it, when, where).
+    Meta,
 }
 
 /// One cited piece of the report.
@@ -18,7 +25,7 @@ pub enum HitKind {
 pub struct Hit {
     pub kind: HitKind,
     /// Stable id of the indicator, glossary entry or sentence; `Engine::passage` expands it.
-    pub id: String,
+    pub id: UnitId,
     /// The unit itself: the indicator as a phrase, the glossary entry, or the sentence.
     pub text: String,
     /// Plain report text around the match (best sentence plus a sentence of context), no markup.
@@ -30,29 +37,47 @@ pub struct Hit {
     pub score: f32,
 }
 
-/// The engine's whole reply.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The engine's whole reply: the question as asked and what came of it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     pub question: String,
-    /// False when nothing in the report answers the question well enough to show.
-    pub answered: bool,
-    /// The direct answer, first line of a reply: `2022年生产总值预期目标：增长8%左右`.
-    pub answer: Option<String>,
+    pub outcome: Outcome,
+}
+
+/// What came of a question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The report answers it.
+    Answered(Answered),
+    /// The report does not answer it, with why and what to ask instead.
+    Refused(Refusal),
+    /// Not a question about the report: a greeting, thanks, "who are you", "how do I use this".
+    SmallTalk(SmallTalk),
+}
+
+/// An answer: the direct answer when a figure or entry says it, and the cited hits of one page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answered {
+    /// The first line of a reply: `2022年生产总值预期目标：增长8%左右`; only on the first page.
+    pub direct: Option<String>,
+    /// Distinct hits (no excerpt twice), at most a page of them.
     pub hits: Vec<Hit>,
-    /// Glossary entries touched by the hits (ids), so callers can offer them.
-    #[serde(skip)]
-    pub glossary_refs: Vec<String>,
-    /// What to try instead when `answered` is false.
-    #[serde(skip)]
+    /// Glossary entries the hits use, so callers can offer them.
+    pub glossary_refs: Vec<UnitId>,
+    /// Whether a further page has hits (a 更多结果 button leads somewhere).
+    pub more: bool,
+}
+
+/// A refusal: why, so that each front end can word it, and topics to try instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    pub reason: RefusalReason,
     pub suggestions: Vec<String>,
-    /// Why `answered` is false, so that each caller can word it its own way.
-    #[serde(skip)]
-    pub unanswered: Option<Unanswered>,
 }
 
 /// Why the engine gave no answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unanswered {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusalReason {
     /// Nothing to search for: empty, punctuation, emoji or question words only.
     EmptyQuestion,
     /// The question is about a year the report has nothing on (2023年GDP目标, 明年).
@@ -61,15 +86,67 @@ pub enum Unanswered {
     NotInReport,
 }
 
+impl Answer {
+    /// Whether the report answers the question.
+    pub fn answered(&self) -> bool {
+        matches!(self.outcome, Outcome::Answered(_))
+    }
+
+    /// The direct answer, when there is one.
+    pub fn direct(&self) -> Option<&str> {
+        match &self.outcome {
+            Outcome::Answered(answered) => answered.direct.as_deref(),
+            Outcome::Refused(_) | Outcome::SmallTalk(_) => None,
+        }
+    }
+
+    /// The refusal, when the report does not answer.
+    pub fn refusal(&self) -> Option<&Refusal> {
+        match &self.outcome {
+            Outcome::Refused(refusal) => Some(refusal),
+            Outcome::Answered(_) | Outcome::SmallTalk(_) => None,
+        }
+    }
+
+    /// The glossary entries the hits use (none for a refusal).
+    pub fn glossary_refs(&self) -> &[UnitId] {
+        match &self.outcome {
+            Outcome::Answered(answered) => &answered.glossary_refs,
+            Outcome::Refused(_) | Outcome::SmallTalk(_) => &[],
+        }
+    }
+
+    /// The cited hits of this page (none for a refusal).
+    pub fn hits(&self) -> &[Hit] {
+        match &self.outcome {
+            Outcome::Answered(answered) => &answered.hits,
+            Outcome::Refused(_) | Outcome::SmallTalk(_) => &[],
+        }
+    }
+}
+
 /// A whole paragraph (or glossary entry) around a unit, for "show the full text".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Passage {
     /// Id of the paragraph, or of the glossary entry.
-    pub id: String,
+    pub id: UnitId,
     /// The paragraph as plain report text.
     pub text: String,
     pub citation: String,
     /// Byte range in `text` of the unit that was asked for (its sentence), if it was a part of it.
     #[serde(skip)]
     pub focus: Option<Range<usize>>,
+}
+
+/// A chat's courtesies and questions about the bot, not about the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmallTalk {
+    Greeting,
+    Thanks,
+    /// 你是谁, who are you.
+    Identity,
+    /// 怎么用, what can you do.
+    Help,
+    Farewell,
 }

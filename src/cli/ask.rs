@@ -5,26 +5,60 @@ use std::io::{self, BufRead, Write};
 
 use serde::Serialize;
 
-use crate::answer::{Answer, Engine};
+use crate::answer::{Answer, Engine, Hit, Outcome};
 
+use super::lines::{lines, Line};
 use super::plain::render_plain;
 
-/// The `ask --json` object: the answer's fields plus the rendered reply.
+/// What `ask` prints for a line that is not UTF-8, in place of its answer: the batch goes on.
+fn not_utf8(number: usize, json: bool) -> String {
+    let error = format!("line {number} is not valid UTF-8; skipped");
+    if json {
+        serde_json::json!({ "error": error, "line": number }).to_string()
+    } else {
+        error
+    }
+}
+
+/// The `ask --json` object (its fields are documented in README.md): the question, whether it was answered,
+/// the direct answer, the hits, the outcome's kind, whether more hits exist, and the rendered reply.
 #[derive(Serialize)]
 struct AskJson<'a> {
-    #[serde(flatten)]
-    answer: &'a Answer,
+    question: &'a str,
+    answered: bool,
+    answer: Option<&'a str>,
+    hits: &'a [Hit],
+    outcome: &'static str,
+    more: bool,
     reply: String,
+}
+
+impl<'a> AskJson<'a> {
+    fn new(answer: &'a Answer) -> AskJson<'a> {
+        let (outcome, more) = match &answer.outcome {
+            Outcome::Answered(answered) => ("answered", answered.more),
+            Outcome::Refused(_) => ("refused", false),
+            Outcome::SmallTalk(_) => ("small_talk", false),
+        };
+        AskJson {
+            question: &answer.question,
+            answered: answer.answered(),
+            answer: answer.direct(),
+            hits: answer.hits(),
+            outcome,
+            more,
+            reply: render_plain(answer),
+        }
+    }
 }
 
 /// One answer as `ask` prints it: the reply, or one JSON object on one line.
 pub fn format_answer(answer: &Answer, json: bool) -> String {
-    let reply = render_plain(answer);
     if json {
-        serde_json::to_string(&AskJson { answer, reply })
+        serde_json::to_string(&AskJson::new(answer))
             .unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
     } else {
-        reply
+        render_plain(answer)
     }
 }
 
@@ -40,9 +74,15 @@ pub fn ask(
     if let Some(question) = question {
         return writeln!(out, "{}", format_answer(&engine.ask(question), json));
     }
-    for line in input.lines() {
-        let line = line?;
-        let formatted = format_answer(&engine.ask(line.trim_end_matches('\r')), json);
+    for line in lines(input) {
+        let line = match line? {
+            Line::Text(line) => line,
+            Line::NotUtf8 { number } => {
+                writeln!(out, "{}", not_utf8(number, json))?;
+                continue;
+            }
+        };
+        let formatted = format_answer(&engine.ask(&line), json);
         // A plain reply spans lines; from stdin each question gets exactly one line back.
         writeln!(out, "{}", formatted.replace('\n', " "))?;
     }

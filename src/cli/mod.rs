@@ -16,7 +16,8 @@ mod bench;
 mod chat;
 mod dictionary;
 mod eval;
-mod plain;
+mod lines;
+pub mod plain;
 mod summary;
 
 /// `dictionary`: how many of jieba's most frequent words the base dictionary keeps besides the reports'

@@ -2,41 +2,44 @@
 
 use std::fmt::Write as _;
 
-use crate::answer::{Answer, Unanswered};
+use crate::answer::{Answer, Outcome, RefusalReason};
+use crate::telegram::texts;
 
 /// The reply a person reads: the direct answer, then numbered excerpts each with its citation; or, when the
-/// report does not answer, why and what to ask instead.
+/// report does not answer, why and what to ask instead (in the bot's words, `texts`, shared with Telegram).
 pub fn render_plain(answer: &Answer) -> String {
     let mut out = String::new();
-    if !answer.answered {
-        out.push_str(match answer.unanswered {
-            Some(Unanswered::EmptyQuestion) => "请输入一个关于政府工作报告的问题。",
-            Some(Unanswered::YearNotCovered { .. }) | Some(Unanswered::NotInReport) | None => "",
-        });
-        if let Some(Unanswered::YearNotCovered { year }) = answer.unanswered {
-            let _ = write!(out, "报告里没有{year}年的数据或安排。");
+    match &answer.outcome {
+        Outcome::Refused(refusal) => {
+            match refusal.reason {
+                RefusalReason::EmptyQuestion => out.push_str(texts::EMPTY_QUESTION),
+                RefusalReason::YearNotCovered { year } => {
+                    out.push_str(&texts::year_not_covered(year))
+                }
+                RefusalReason::NotInReport => out.push_str(texts::NOT_ANSWERED),
+            }
+            if !refusal.suggestions.is_empty() {
+                let _ = write!(
+                    out,
+                    "\n{}{}",
+                    texts::SUGGESTIONS,
+                    texts::suggestion_list(&refusal.suggestions)
+                );
+            }
         }
-        if matches!(answer.unanswered, Some(Unanswered::NotInReport) | None) {
-            out.push_str("报告里没有找到能回答这个问题的内容。");
+        Outcome::SmallTalk(kind) => out.push_str(texts::small_talk(*kind)),
+        Outcome::Answered(answered) => {
+            if let Some(direct) = &answered.direct {
+                out.push_str(direct);
+                out.push('\n');
+            }
+            for (i, hit) in answered.hits.iter().enumerate() {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                let _ = write!(out, "{}. {}\n   出处：{}", i + 1, hit.excerpt, hit.citation);
+            }
         }
-        if !answer.suggestions.is_empty() {
-            let _ = write!(
-                out,
-                "\n可以问问报告讲到的：{}",
-                answer.suggestions.join("、")
-            );
-        }
-        return out;
-    }
-    if let Some(direct) = &answer.answer {
-        out.push_str(direct);
-        out.push('\n');
-    }
-    for (i, hit) in answer.hits.iter().enumerate() {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        let _ = write!(out, "{}. {}\n   出处：{}", i + 1, hit.excerpt, hit.citation);
     }
     out
 }
@@ -44,35 +47,42 @@ pub fn render_plain(answer: &Answer) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::{Hit, HitKind};
+    use crate::answer::{Answered, Hit, HitKind, Refusal};
+    use crate::knowledge::UnitId;
 
-    fn answer(answered: bool) -> Answer {
+    fn answered() -> Answer {
         Answer {
             question: "问".into(),
-            answered,
-            answer: answered.then(|| "直接答案".to_owned()),
-            hits: if answered {
-                vec![Hit {
+            outcome: Outcome::Answered(Answered {
+                direct: Some("直接答案".to_owned()),
+                hits: vec![Hit {
                     kind: HitKind::Passage,
-                    id: "r/1.0.1.1".into(),
+                    id: UnitId::new("r/1.0.1.1"),
                     text: "句子。".into(),
                     excerpt: "句子。下一句。".into(),
                     highlights: Vec::new(),
                     citation: "《报告》一、部分".into(),
                     score: 1.0,
-                }]
-            } else {
-                Vec::new()
-            },
-            glossary_refs: Vec::new(),
-            suggestions: vec!["话题一".into(), "话题二".into()],
-            unanswered: (!answered).then_some(Unanswered::NotInReport),
+                }],
+                glossary_refs: Vec::new(),
+                more: false,
+            }),
+        }
+    }
+
+    fn refused(reason: RefusalReason) -> Answer {
+        Answer {
+            question: "问".into(),
+            outcome: Outcome::Refused(Refusal {
+                reason,
+                suggestions: vec!["话题一".into(), "话题二".into()],
+            }),
         }
     }
 
     #[test]
     fn an_answer_shows_the_direct_answer_then_cited_excerpts() {
-        let text = render_plain(&answer(true));
+        let text = render_plain(&answered());
         assert_eq!(
             text,
             "直接答案\n\n1. 句子。下一句。\n   出处：《报告》一、部分"
@@ -81,11 +91,10 @@ mod tests {
 
     #[test]
     fn no_answer_says_so_and_suggests_topics() {
-        let text = render_plain(&answer(false));
+        let text = render_plain(&refused(RefusalReason::NotInReport));
         assert!(text.starts_with("报告里没有找到"));
         assert!(text.contains("话题一、话题二"));
-        let mut year = answer(false);
-        year.unanswered = Some(Unanswered::YearNotCovered { year: 2023 });
+        let year = refused(RefusalReason::YearNotCovered { year: 2023 });
         assert!(render_plain(&year).starts_with("报告里没有2023年"));
     }
 }

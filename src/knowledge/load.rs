@@ -50,13 +50,9 @@ impl Library {
         self.reports.iter().find(|report| report.meta.id == id)
     }
 
-    /// The report a unit id (`xiping-2022/3.2.4.2`, `xiping-2022/g7`) belongs to.
+    /// The report a unit (by its id) belongs to.
     pub fn report_of(&self, unit_id: &str) -> Option<&Report> {
-        self.report(
-            unit_id
-                .split_once('/')
-                .map_or(unit_id, |(report, _)| report),
-        )
+        self.report(super::ids::report_of(unit_id))
     }
 }
 

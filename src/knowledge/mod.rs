@@ -3,8 +3,10 @@
 
 mod error;
 mod glossary;
+mod ids;
 mod indicators;
 mod library;
+mod lists;
 mod load;
 pub mod model;
 pub mod numerals;
@@ -15,6 +17,7 @@ pub mod source;
 mod text;
 
 pub use error::KnowledgeError;
+pub use ids::UnitId;
 pub use library::Reports;
 pub use model::*;
 pub use parse::parse_report;

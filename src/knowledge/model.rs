@@ -26,6 +26,47 @@ pub struct ReportMeta {
     pub source: String,
 }
 
+/// A field of the report's front matter that a question can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetaField {
+    Title,
+    Speaker,
+    Meeting,
+    MeetingDate,
+    Published,
+    Issuer,
+    Source,
+}
+
+impl MetaField {
+    pub const ALL: [MetaField; 7] = [
+        MetaField::Title,
+        MetaField::Speaker,
+        MetaField::Meeting,
+        MetaField::MeetingDate,
+        MetaField::Published,
+        MetaField::Issuer,
+        MetaField::Source,
+    ];
+}
+
+impl ReportMeta {
+    /// The field's value as a reader writes it (dates as `2022年4月20日`).
+    pub fn field(&self, field: MetaField) -> String {
+        let date = |date: NaiveDate| date.format("%Y年%-m月%-d日").to_string();
+        match field {
+            MetaField::Title => self.title.clone(),
+            MetaField::Speaker => self.speaker.clone(),
+            MetaField::Meeting => self.meeting.clone(),
+            MetaField::MeetingDate => date(self.meeting_date),
+            MetaField::Published => date(self.published),
+            MetaField::Issuer => self.issuer.clone(),
+            MetaField::Source => self.source.clone(),
+        }
+    }
+}
+
 /// One parsed report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -33,6 +74,8 @@ pub struct Report {
     pub parts: Vec<Part>,
     pub glossary: Vec<GlossaryEntry>,
     pub indicators: Vec<Indicator>,
+    /// The report's enumerations, read from its structure: whole lists answer 哪些, items answer 第N个.
+    pub lists: Vec<ReportList>,
 }
 
 /// A top-level part (一、… 四、). Text before the first part (the greeting) is part 0 with an empty numeral.
@@ -232,4 +275,51 @@ pub struct Indicator {
     pub item: Option<u32>,
     pub sentence_id: String,
     pub citation: String,
+}
+
+/// Where an enumeration comes from, which says what kind of question it answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    /// The report's parts: how the report is built.
+    Parts,
+    /// A part's numbered sections: the year's main tasks.
+    Sections,
+    /// A part's run of `——` paragraphs: achievements, principles.
+    Dashes,
+    /// Numbered items after a lead-in (`十件惠民工程:1.…`).
+    Numbered,
+    /// Parallel sentences under one lead sentence (`对照…:…`).
+    Parallel,
+    /// A counted glossary term's items (四个自信).
+    Glossary,
+}
+
+/// One enumeration of the report, whole and in order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportList {
+    /// `xiping-2022/l3`
+    pub id: String,
+    pub kind: ListKind,
+    /// What the list is called: `办好我县十件惠民工程`, `四个自信`, the lead-in of the main tasks.
+    pub name: String,
+    /// The whole lead-in sentence, when the list has one.
+    pub lead: Option<String>,
+    /// The unit the list opens at (its lead sentence, part, paragraph or glossary entry).
+    pub source_id: String,
+    pub citation: String,
+    pub items: Vec<ListItem>,
+}
+
+/// One item of a list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListItem {
+    /// 1-based, as the report numbers it (a section's ordinal, a part's).
+    pub number: u32,
+    /// The item in a few words: a section's short title, an item's first clause.
+    pub label: String,
+    /// The item as the report writes it.
+    pub text: String,
+    /// The unit the item is (a part, section, paragraph, sentence or glossary entry).
+    pub source_id: String,
 }

@@ -15,7 +15,7 @@ use super::error::KnowledgeError;
 use super::model::{Paragraph, Part, Report, ReportMeta, Section, Sentence};
 use super::numerals;
 use super::text::{self, char_len, is_full_stop, is_sentence_end};
-use super::{glossary, indicators};
+use super::{glossary, indicators, lists};
 
 /// A paragraph's first sentence this short, with no commas or digits, is a lead phrase (`培育壮大主导产业。`).
 const TOPIC_MAX_CHARS: usize = 16;
@@ -65,9 +65,11 @@ pub fn parse_report(meta: ReportMeta, body: &str) -> Result<Report, KnowledgeErr
         meta,
         parts,
         indicators: Vec::new(),
+        lists: Vec::new(),
     };
     glossary::link(&mut report);
     report.indicators = indicators::extract(&report);
+    report.lists = lists::extract(&report);
     Ok(report)
 }
 

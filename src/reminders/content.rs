@@ -159,6 +159,7 @@ mod tests {
                 parts: Vec::new(),
                 glossary: Vec::new(),
                 indicators,
+                lists: Vec::new(),
             }],
             Vec::new(),
             String::new(),

@@ -42,6 +42,14 @@ pub struct DailySchedule {
     pub zone: Tz,
 }
 
+/// `/subscribe` arguments as read: the schedule, and whether its hour was a guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    pub schedule: DailySchedule,
+    /// A bare hour from 1 to 11 with no part of the day (`8`, `7:30`, `8点半`): read as morning.
+    pub assumed_24_hour: bool,
+}
+
 /// One local day's reminder and the instant it is due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Occurrence {
@@ -71,28 +79,46 @@ impl Default for DailySchedule {
 
 impl DailySchedule {
     /// Parses `/subscribe` arguments: nothing (08:00 Shanghai), a time (`7:30`, `07:30`, `8`, `8点`, `8点半`,
-    /// `8点15分`, full-width digits and colon too), a zone (`Europe/Berlin`, any letter case), or both in
-    /// either order.
+    /// `8点15分`, full-width digits and colon too, with a part of the day: `早上7点半`, `晚上9点`, `下午3点`,
+    /// `中午12点`, `7:30pm`, `9pm`), a zone (`Europe/Berlin`, any letter case, or a UTC offset: `+08:00`,
+    /// `UTC+8`, `GMT-5`), or both in either order.
     pub fn parse(args: &str) -> Result<Self, ScheduleError> {
+        Self::read(args).map(|reading| reading.schedule)
+    }
+
+    /// [`DailySchedule::parse`], also saying whether a bare hour was read on the 24-hour clock although the
+    /// user may have meant the afternoon (`8` is 08:00, never 20:00; the reply says so).
+    pub fn read(args: &str) -> Result<Reading, ScheduleError> {
         let normalized = to_ascii_digits(args);
-        let mut schedule = DailySchedule::default();
+        let mut reading = Reading {
+            schedule: DailySchedule::default(),
+            assumed_24_hour: false,
+        };
         let (mut time_seen, mut zone_seen) = (false, false);
-        for token in normalized.split_whitespace() {
-            if looks_like_time(token) {
+        for token in join_parts_of_day(&normalized) {
+            if let Some(zone) = parse_offset(&token) {
+                if zone_seen {
+                    return Err(ScheduleError::TooManyArguments);
+                }
+                reading.schedule.zone = zone?;
+                zone_seen = true;
+            } else if looks_like_time(&token) {
                 if time_seen {
                     return Err(ScheduleError::TooManyArguments);
                 }
-                schedule.time = parse_time(token)?;
+                let (time, assumed) = parse_time_of_day(&token)?;
+                reading.schedule.time = time;
+                reading.assumed_24_hour = assumed;
                 time_seen = true;
             } else {
                 if zone_seen {
                     return Err(ScheduleError::TooManyArguments);
                 }
-                schedule.zone = parse_zone(token)?;
+                reading.schedule.zone = parse_zone(&token)?;
                 zone_seen = true;
             }
         }
-        Ok(schedule)
+        Ok(reading)
     }
 
     /// The instant of `date`'s reminder, or `None` when that local day does not exist in the zone
@@ -162,9 +188,208 @@ impl DailySchedule {
     }
 }
 
-/// Zone names start with a letter and hold neither `:` nor 点/时.
+/// Zone names start with a letter and hold neither `:` nor 点/时; a part of the day (`晚上9点`) starts
+/// a time too.
 fn looks_like_time(token: &str) -> bool {
-    token.starts_with(|c: char| c.is_ascii_digit()) || token.contains([':', '点', '时'])
+    token.starts_with(|c: char| c.is_ascii_digit())
+        || token.contains([':', '点', '时'])
+        || split_part_of_day(token).0.is_some()
+}
+
+/// A part of the day written before or after a time: 早上 7点半, 晚上9点, 9pm, 7:30 PM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartOfDay {
+    /// 凌晨, 半夜: the small hours (12 is midnight).
+    Night,
+    /// 早上, 上午, am: before noon (12 am is midnight).
+    Morning,
+    /// 中午: around noon (1 is 13:00).
+    Noon,
+    /// 下午, 晚上, pm: after noon (12 pm is noon, 晚上12点 midnight).
+    Afternoon,
+    Evening,
+}
+
+/// Chinese parts of the day, longest first so that 早上 wins over 早.
+const PARTS_OF_DAY: [(&str, PartOfDay); 16] = [
+    ("凌晨", PartOfDay::Night),
+    ("半夜", PartOfDay::Night),
+    ("清晨", PartOfDay::Morning),
+    ("早晨", PartOfDay::Morning),
+    ("早上", PartOfDay::Morning),
+    ("上午", PartOfDay::Morning),
+    ("中午", PartOfDay::Noon),
+    ("下午", PartOfDay::Afternoon),
+    ("傍晚", PartOfDay::Evening),
+    ("晚上", PartOfDay::Evening),
+    ("夜里", PartOfDay::Evening),
+    ("夜间", PartOfDay::Evening),
+    ("今晚", PartOfDay::Evening),
+    ("每晚", PartOfDay::Evening),
+    ("早", PartOfDay::Morning),
+    ("晚", PartOfDay::Evening),
+];
+
+/// The token's part of the day (a Chinese prefix or an am/pm suffix, any case, dots allowed) and the
+/// time left once it is taken off.
+fn split_part_of_day(token: &str) -> (Option<PartOfDay>, String) {
+    for (word, part) in PARTS_OF_DAY {
+        if let Some(rest) = token.strip_prefix(word) {
+            return (Some(part), rest.to_owned());
+        }
+    }
+    let lower = token.to_ascii_lowercase().replace('.', "");
+    if let Some(rest) = lower.strip_suffix("am") {
+        return (Some(PartOfDay::Morning), rest.to_owned());
+    }
+    if let Some(rest) = lower.strip_suffix("pm") {
+        return (Some(PartOfDay::Afternoon), rest.to_owned());
+    }
+    (None, token.to_owned())
+}
+
+/// The arguments' words, with a part of the day written apart (`早上 7点`, `9 pm`) joined to its time.
+fn join_parts_of_day(text: &str) -> Vec<String> {
+    let mut tokens: Vec<String> = Vec::new();
+    let mut pending_prefix: Option<&str> = None;
+    for token in text.split_whitespace() {
+        let lower = token.to_ascii_lowercase().replace('.', "");
+        let is_prefix = PARTS_OF_DAY.iter().any(|(word, _)| *word == token);
+        if is_prefix {
+            pending_prefix = Some(token);
+            continue;
+        }
+        let joined = match pending_prefix.take() {
+            Some(prefix) => format!("{prefix}{token}"),
+            None => token.to_owned(),
+        };
+        if matches!(lower.as_str(), "am" | "pm") {
+            if let Some(last) = tokens.last_mut() {
+                if last.starts_with(|c: char| c.is_ascii_digit()) {
+                    last.push_str(&lower);
+                    continue;
+                }
+            }
+        }
+        tokens.push(joined);
+    }
+    // A part of the day with no time after it (`/subscribe 晚上`) stays a word, and is refused as a time.
+    if let Some(prefix) = pending_prefix {
+        tokens.push(prefix.to_owned());
+    }
+    tokens
+}
+
+/// A time with its part of the day, and whether the hour was a guess (see [`Reading`]).
+fn parse_time_of_day(token: &str) -> Result<(NaiveTime, bool), ScheduleError> {
+    let bad = || ScheduleError::BadTime(token.to_owned());
+    let (part, rest) = split_part_of_day(token);
+    let time = parse_time(&rest).map_err(|_| bad())?;
+    let Some(part) = part else {
+        let bare_hour = (1..=11).contains(&time.hour()) && !rest.starts_with('0');
+        return Ok((time, bare_hour));
+    };
+    let hour = time.hour();
+    let lower = token.to_ascii_lowercase().replace('.', "");
+    // 9pm, 12am: the 12-hour clock has no 0 or 13.
+    if (lower.ends_with("am") || lower.ends_with("pm")) && !(1..=12).contains(&hour) {
+        return Err(bad());
+    }
+    let hour = match part {
+        PartOfDay::Night | PartOfDay::Morning if hour > 12 => return Err(bad()),
+        PartOfDay::Night if hour == 12 => 0,
+        // 12am is midnight; 上午12点 is noon.
+        PartOfDay::Morning if hour == 12 && lower.ends_with("am") => 0,
+        PartOfDay::Night | PartOfDay::Morning => hour,
+        PartOfDay::Noon if hour <= 3 => hour + 12,
+        PartOfDay::Noon if (11..=14).contains(&hour) => hour,
+        PartOfDay::Noon => return Err(bad()),
+        PartOfDay::Afternoon | PartOfDay::Evening if (1..=11).contains(&hour) => hour + 12,
+        PartOfDay::Evening if hour == 12 => 0,
+        PartOfDay::Afternoon | PartOfDay::Evening => hour,
+    };
+    let time = NaiveTime::from_hms_opt(hour, time.minute(), 0).ok_or_else(bad)?;
+    Ok((time, false))
+}
+
+/// A UTC offset written as a zone (`+08:00`, `+0800`, `+8`, `UTC+8`, `GMT-5`, `utc+05:30`): `None` when
+/// the token is not one, else the zone with that fixed offset or why there is none.
+fn parse_offset(token: &str) -> Option<Result<Tz, ScheduleError>> {
+    let lower = token.to_ascii_lowercase();
+    let signed = lower
+        .strip_prefix("utc")
+        .or_else(|| lower.strip_prefix("gmt"))
+        .unwrap_or(&lower);
+    let (sign, digits) = match signed.split_at_checked(1)? {
+        ("+", rest) => (1, rest),
+        ("-", rest) => (-1, rest),
+        _ => return None,
+    };
+    let (hours, minutes) = match digits.split_once(':') {
+        Some((hours, minutes)) => (hours, minutes),
+        // `+0800`; `split_at_checked` because the four bytes may be one and a bit characters (`+晚0`).
+        None if digits.len() == 4 => digits.split_at_checked(2).unwrap_or((digits, "")),
+        None => (digits, "00"),
+    };
+    let number = |text: &str| {
+        ((1..=2).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse::<i32>().ok())
+            .flatten()
+    };
+    let unknown = || ScheduleError::UnknownZone(token.to_owned());
+    let (Some(hours), Some(minutes)) = (number(hours), number(minutes)) else {
+        return Some(Err(unknown()));
+    };
+    let offset_minutes = sign * (hours * 60 + minutes);
+    Some(offset_zone(offset_minutes).ok_or_else(unknown))
+}
+
+/// The zone for a fixed UTC offset in minutes: `Etc/GMT∓h` for whole hours (IANA inverts the sign), and
+/// for the few other offsets in use, a zone that keeps that offset all year.
+fn offset_zone(offset_minutes: i32) -> Option<Tz> {
+    if offset_minutes == 0 {
+        return Some(Tz::UTC);
+    }
+    if offset_minutes % 60 == 0 {
+        let hours = offset_minutes / 60;
+        if !(-12..=14).contains(&hours) {
+            return None;
+        }
+        // Etc/GMT-8 is UTC+8.
+        let name = format!("Etc/GMT{:+}", -hours);
+        return name.parse().ok();
+    }
+    let zone = match offset_minutes {
+        -570 => Tz::Pacific__Marquesas,
+        210 => Tz::Asia__Tehran,
+        270 => Tz::Asia__Kabul,
+        330 => Tz::Asia__Kolkata,
+        345 => Tz::Asia__Kathmandu,
+        390 => Tz::Asia__Yangon,
+        525 => Tz::Australia__Eucla,
+        570 => Tz::Australia__Darwin,
+        _ => return None,
+    };
+    Some(zone)
+}
+
+/// How a zone is shown back to the user: its IANA name, except that the fixed-offset `Etc/GMT-8` (whose
+/// sign is inverted) reads `UTC+8`.
+pub fn zone_label(zone: Tz) -> String {
+    match zone.name().strip_prefix("Etc/GMT") {
+        Some(offset) if !offset.is_empty() => {
+            let flipped = offset
+                .chars()
+                .map(|c| match c {
+                    '+' => '-',
+                    '-' => '+',
+                    c => c,
+                })
+                .collect::<String>();
+            format!("UTC{flipped}")
+        }
+        _ => zone.name().to_owned(),
+    }
 }
 
 /// Full-width digits and colon (`８：３０`) as ASCII, so that IME input parses like typed input.
@@ -273,6 +498,95 @@ mod tests {
                 "{args:?}"
             );
         }
+    }
+
+    #[test]
+    fn parses_parts_of_the_day() {
+        let cases = [
+            ("早上7点半", time(7, 30), false),
+            ("晚上9点", time(21, 0), false),
+            ("下午3点", time(15, 0), false),
+            ("中午12点", time(12, 0), false),
+            ("中午1点", time(13, 0), false),
+            ("凌晨12点", time(0, 0), false),
+            ("晚上12点", time(0, 0), false),
+            ("下午15点", time(15, 0), false),
+            ("早上 7点", time(7, 0), false),
+            ("7:30pm", time(19, 30), false),
+            ("7:30 PM", time(19, 30), false),
+            ("9pm", time(21, 0), false),
+            ("9 p.m.", time(21, 0), false),
+            ("12pm", time(12, 0), false),
+            ("12am", time(0, 0), false),
+            ("9am", time(9, 0), false),
+            ("8", time(8, 0), true),
+            ("8点半", time(8, 30), true),
+            ("7:30", time(7, 30), true),
+            ("07:30", time(7, 30), false),
+            ("12点", time(12, 0), false),
+            ("20:00", time(20, 0), false),
+        ];
+        for (args, time, assumed_24_hour) in cases {
+            assert_eq!(
+                DailySchedule::read(args),
+                Ok(Reading {
+                    schedule: DailySchedule {
+                        time,
+                        zone: DEFAULT_ZONE
+                    },
+                    assumed_24_hour
+                }),
+                "{args:?}"
+            );
+        }
+        for bad in ["上午15点", "13pm", "0am", "晚上", "中午8点", "下午25点"] {
+            assert!(
+                matches!(DailySchedule::parse(bad), Err(ScheduleError::BadTime(_))),
+                "{bad:?}: {:?}",
+                DailySchedule::parse(bad)
+            );
+        }
+    }
+
+    #[test]
+    fn utc_offsets_are_zones() {
+        let gmt = |name: &str| name.parse::<Tz>().unwrap();
+        let cases = [
+            ("7:30 +08:00", time(7, 30), gmt("Etc/GMT-8")),
+            ("+08:00 7:30", time(7, 30), gmt("Etc/GMT-8")),
+            ("UTC+8", time(8, 0), gmt("Etc/GMT-8")),
+            ("utc+08:00", time(8, 0), gmt("Etc/GMT-8")),
+            ("GMT-5", time(8, 0), gmt("Etc/GMT+5")),
+            ("9:00 -0500", time(9, 0), gmt("Etc/GMT+5")),
+            ("9:00 +14", time(9, 0), gmt("Etc/GMT-14")),
+            ("9:00 UTC+0", time(9, 0), Tz::UTC),
+            ("9:00 +05:30", time(9, 0), Tz::Asia__Kolkata),
+            ("晚上9点 GMT+1", time(21, 0), gmt("Etc/GMT-1")),
+        ];
+        for (args, time, zone) in cases {
+            assert_eq!(
+                DailySchedule::parse(args),
+                Ok(DailySchedule { time, zone }),
+                "{args:?}"
+            );
+        }
+        // `+晚0` was found by the fuzzer (docs/fuzzing.md): four bytes, not four characters.
+        for bad in [
+            "+15", "UTC+8:7", "GMT-13", "+05:10", "+abc", "+晚0", "UTC-éé",
+        ] {
+            assert_eq!(
+                DailySchedule::parse(bad),
+                Err(ScheduleError::UnknownZone(bad.to_owned())),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            DailySchedule::parse("+08:00 UTC+9"),
+            Err(ScheduleError::TooManyArguments)
+        );
+        assert_eq!(zone_label(gmt("Etc/GMT-8")), "UTC+8");
+        assert_eq!(zone_label(gmt("Etc/GMT+5")), "UTC-5");
+        assert_eq!(zone_label(Tz::Europe__Berlin), "Europe/Berlin");
     }
 
     #[test]

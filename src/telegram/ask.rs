@@ -7,13 +7,11 @@ use super::guard::HandlerResult;
 use super::reply::Reply;
 use super::state::BotContext;
 use super::{keyboards, views, BotApi};
-use crate::answer::{Answer, Engine, Language};
-use crate::knowledge::GlossaryEntry;
+use crate::answer::{Engine, Language, Outcome, MAX_QUESTION_CHARS};
+use crate::knowledge::{GlossaryEntry, UnitId};
+use chrono::Utc;
 use std::time::Instant;
 
-/// Questions are cut to this many characters before they reach the engine: room for any real
-/// question, while a pasted essay costs no more than a long question.
-const MAX_QUESTION_CHARS: usize = 500;
 /// Glossary buttons under one answer: the terms most worth explaining, without burying the answer
 /// under a wall of buttons.
 const MAX_GLOSSARY_BUTTONS: usize = 4;
@@ -38,51 +36,53 @@ pub async fn answer_question_in<B: BotApi>(
     question: &str,
     language: Language,
 ) -> HandlerResult {
+    // The engine cuts a question to its own limit; what is remembered for 更多结果 is that much too.
     let question: String = question.trim().chars().take(MAX_QUESTION_CHARS).collect();
     let started = Instant::now();
-    let answer = ctx.engine.ask(&question);
+    let now = Utc::now();
+    let chat = reply.chat.0;
+    let previous = ctx.conversations.previous(chat, now);
+    let (answer, follow_up) = ctx.engine.ask_after(previous.as_ref(), &question);
+    // 更多结果 pages the question as understood (那2021年呢 → the 2021 question), not as typed.
+    let understood = follow_up.question().to_owned();
+    ctx.conversations.remember(chat, follow_up, now);
     tracing::info!(
         chars = question.chars().count(),
-        answered = answer.answered,
-        hits = answer.hits.len(),
+        answered = answer.answered(),
+        hits = answer.hits().len(),
         micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
         "question answered"
     );
-    if !answer.answered && (language == Language::English || answer.language() == Language::English)
-    {
-        return reply
-            .blocks(bot, &english::refusal_blocks(&answer), None)
-            .await;
+    if language == Language::English || answer.language() == Language::English {
+        if let Some(blocks) = english::unanswered_blocks(&answer) {
+            return reply.blocks(bot, &blocks, None).await;
+        }
     }
-    let shown = answer.hits.len();
-    let answer = Answer {
-        hits: views::distinct_hits(answer.hits),
-        ..answer
-    };
-    let keyboard = if answer.answered {
-        let more = has_more(&ctx.engine, &question, shown).then(|| CallbackAction::More {
-            key: ctx.questions.remember(&question),
-            offset: shown,
-        });
-        let glossary = glossary_entries(&ctx.engine, &answer.glossary_refs);
-        keyboards::answer_keyboard(&answer.hits, 1, more, &glossary)
-    } else {
-        None
+    let keyboard = match &answer.outcome {
+        Outcome::Answered(answered) => {
+            let more = answered.more.then(|| CallbackAction::More {
+                key: ctx.questions.remember(&understood),
+                offset: answered.hits.len(),
+            });
+            let glossary = glossary_entries(&ctx.engine, &answered.glossary_refs);
+            keyboards::answer_keyboard(&answered.hits, 1, more, &glossary)
+        }
+        Outcome::Refused(_) | Outcome::SmallTalk(_) => None,
     };
     reply
         .blocks(bot, &views::answer_blocks(&answer), keyboard)
         .await
 }
 
-/// Whether there are hits after the first `shown` (so a 更多结果 button leads somewhere).
-pub fn has_more(engine: &Engine, question: &str, shown: usize) -> bool {
-    shown > 0 && !engine.ask_more(question, shown).hits.is_empty()
-}
-
 /// The glossary entries an answer touches, as many as get a button.
-fn glossary_entries<'a>(engine: &'a Engine, ids: &[String]) -> Vec<&'a GlossaryEntry> {
+fn glossary_entries<'a>(engine: &'a Engine, ids: &[UnitId]) -> Vec<&'a GlossaryEntry> {
     ids.iter()
-        .filter_map(|id| engine.glossary().iter().find(|entry| &entry.id == id))
+        .filter_map(|id| {
+            engine
+                .glossary()
+                .iter()
+                .find(|entry| *id == entry.id.as_str())
+        })
         .take(MAX_GLOSSARY_BUTTONS)
         .collect()
 }

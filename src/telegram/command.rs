@@ -7,7 +7,7 @@
 
 use super::texts;
 use crate::answer::Language;
-use crate::reminders::schedule::DailySchedule;
+use crate::reminders::schedule::{DailySchedule, Reading};
 use teloxide::types::BotCommand;
 
 /// Longest term `/glossary` looks up; longer input is not a term. Long enough for every term in a
@@ -34,7 +34,8 @@ pub enum Command {
 /// What a reminder command asks of the subscription store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReminderCommand {
-    Subscribe(DailySchedule),
+    /// The schedule, and whether its hour was read on the 24-hour clock by assumption.
+    Subscribe(Reading),
     Unsubscribe,
     Status,
 }
@@ -114,10 +115,8 @@ pub fn parse(text: &str, bot_username: &str) -> Parsed {
             Parsed::BadArguments(texts::USAGE_GLOSSARY.to_owned())
         }
         "glossary" => Parsed::Command(Command::Glossary(Some(arguments.to_owned()))),
-        "subscribe" => match DailySchedule::parse(arguments) {
-            Ok(schedule) => {
-                Parsed::Command(Command::Reminders(ReminderCommand::Subscribe(schedule)))
-            }
+        "subscribe" => match DailySchedule::read(arguments) {
+            Ok(reading) => Parsed::Command(Command::Reminders(ReminderCommand::Subscribe(reading))),
             Err(error) => Parsed::BadArguments(texts::usage_subscribe(&error)),
         },
         "lang" | "language" => match arguments.to_ascii_lowercase().as_str() {
@@ -173,11 +172,16 @@ mod tests {
     fn reminder_commands_parse_their_time_and_zone() {
         let subscribe = |time: &str| {
             Parsed::Command(Command::Reminders(ReminderCommand::Subscribe(
-                DailySchedule::parse(time).expect("valid"),
+                DailySchedule::read(time).expect("valid"),
             )))
         };
         assert_eq!(parse("/subscribe", BOT), subscribe(""));
-        assert_eq!(parse("/subscribe 7:30", BOT), subscribe("07:30"));
+        assert_eq!(parse("/subscribe 7:30", BOT), subscribe("7:30"));
+        assert_eq!(parse("/subscribe 晚上9点", BOT), subscribe("21:00"));
+        assert_eq!(
+            parse("/subscribe 7:30 +08:00", BOT),
+            subscribe("7:30 UTC+8")
+        );
         assert_eq!(parse("/subscribe 8点半", BOT), subscribe("8:30"));
         assert_eq!(
             parse("/subscribe@ReportBot 21:00 Europe/Berlin", BOT),

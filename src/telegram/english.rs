@@ -5,7 +5,7 @@
 use super::html::{Block, Span};
 use super::texts::en;
 use crate::answer::english::indicator_in_english;
-use crate::answer::{Answer, Engine, Unanswered};
+use crate::answer::{Answer, Engine, Outcome, RefusalReason};
 use crate::knowledge::Indicator;
 
 /// /start in English.
@@ -48,23 +48,32 @@ fn figure_blocks(engine: &Engine, header: String, figures: &[&Indicator]) -> Vec
     blocks
 }
 
-/// The refusal in English, with the report's topics (in its own words) to try instead.
-pub fn refusal_blocks(answer: &Answer) -> Vec<Block> {
-    let why = match answer.unanswered {
-        Some(Unanswered::EmptyQuestion) => en::EMPTY_QUESTION.to_owned(),
-        Some(Unanswered::YearNotCovered { year }) => en::year_not_covered(year),
-        Some(Unanswered::NotInReport) | None => en::NOT_ANSWERED.to_owned(),
+/// A question the report does not answer, in English: the refusal with the report's topics (in its own
+/// words) to try instead, or the reply to small talk. `None` for an answer (its framing already follows the
+/// question's language).
+pub fn unanswered_blocks(answer: &Answer) -> Option<Vec<Block>> {
+    let refusal = match &answer.outcome {
+        Outcome::Answered(_) => return None,
+        Outcome::SmallTalk(kind) => {
+            return Some(vec![Block::text(vec![Span::plain(en::small_talk(*kind))])])
+        }
+        Outcome::Refused(refusal) => refusal,
+    };
+    let why = match refusal.reason {
+        RefusalReason::EmptyQuestion => en::EMPTY_QUESTION.to_owned(),
+        RefusalReason::YearNotCovered { year } => en::year_not_covered(year),
+        RefusalReason::NotInReport => en::NOT_ANSWERED.to_owned(),
     };
     let mut blocks = vec![Block::text(vec![Span::plain(why)])];
-    if !answer.suggestions.is_empty() {
+    if !refusal.suggestions.is_empty() {
         let mut lines = vec![Span::plain(en::SUGGESTIONS)];
         lines.extend(
-            answer
+            refusal
                 .suggestions
                 .iter()
                 .map(|suggestion| Span::plain(format!("\n• {suggestion}"))),
         );
         blocks.push(Block::text(lines));
     }
-    blocks
+    Some(blocks)
 }

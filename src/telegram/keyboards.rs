@@ -32,7 +32,12 @@ pub fn answer_keyboard(
         .enumerate()
         .filter_map(|(i, hit)| {
             let label = texts::view_source_button(numbered.then_some(first_number + i));
-            button(label, &CallbackAction::Source { id: hit.id.clone() })
+            button(
+                label,
+                &CallbackAction::Source {
+                    id: hit.id.to_string(),
+                },
+            )
         })
         .collect();
     let mut rows = vec![sources];

@@ -39,7 +39,7 @@ use teloxide::RequestError;
 pub trait BotApi:
     Requester<
         Err = RequestError,
-        SendMessage: Send,
+        SendMessage: Send + Sync,
         EditMessageText: Send,
         AnswerCallbackQuery: Send,
         AnswerInlineQuery: Send,
@@ -53,7 +53,7 @@ pub trait BotApi:
 impl<T> BotApi for T where
     T: Requester<
             Err = RequestError,
-            SendMessage: Send,
+            SendMessage: Send + Sync,
             EditMessageText: Send,
             AnswerCallbackQuery: Send,
             AnswerInlineQuery: Send,
@@ -68,7 +68,36 @@ impl<T> BotApi for T where
 /// queries. Dependencies: `B`, `Me` (both added by the dispatcher) and `Arc<BotContext>`.
 pub fn schema<B: BotApi>() -> UpdateHandler<HandlerError> {
     dptree::entry()
+        .branch(dptree::filter(|update: Update| !ids_in_range(&update)).endpoint(refuse_update))
         .branch(Update::filter_message().endpoint(on_message::on_message::<B>))
         .branch(Update::filter_callback_query().endpoint(on_button::on_button::<B>))
         .branch(Update::filter_inline_query().endpoint(on_inline::on_inline_query::<B>))
+}
+
+/// The chat ids teloxide can handle (`teloxide-core`'s `chat_id.rs`): channels and supergroups from
+/// -1997852516352, groups up to -1, users from 0 to 2^40 - 1. Telegram documents ids of up to 52 bits;
+/// one outside this range makes teloxide panic (`malformed chat id`) inside the Throttle worker, which
+/// then stops rate limiting for everyone.
+pub const CHAT_IDS: std::ops::RangeInclusive<i64> = -1_997_852_516_352..=(1 << 40) - 1;
+
+/// Whether every id in the update that a reply could be addressed to is one teloxide can handle.
+pub fn ids_in_range(update: &Update) -> bool {
+    let chat_ok = update
+        .chat()
+        .is_none_or(|chat| CHAT_IDS.contains(&chat.id.0));
+    let user_ok = update
+        .from()
+        .is_none_or(|user| i64::try_from(user.id.0).is_ok_and(|id| CHAT_IDS.contains(&id)));
+    chat_ok && user_ok
+}
+
+/// An update the bot cannot answer safely: one log line, and nothing is sent.
+async fn refuse_update(update: Update) -> Result<(), HandlerError> {
+    tracing::warn!(
+        update_id = update.id.0,
+        chat_id = update.chat().map(|chat| chat.id.0),
+        user_id = update.from().map(|user| user.id.0),
+        "update refused: an id outside the range teloxide can handle"
+    );
+    Ok(())
 }

@@ -1,13 +1,14 @@
 //! Button presses: each payload is decoded by `button`, checked against what the bot still remembers,
 //! then acted on. A forged or stale button gets a short note instead of a reply.
 
-use super::ask::{answer_question, has_more};
+use super::ask::answer_question;
 use super::button::CallbackAction;
 use super::guard::{guarded, HandlerResult};
 use super::reply::{edit_html, Reply};
 use super::state::BotContext;
 use super::views::{self, GlossaryPage};
 use super::{keyboards, texts, BotApi};
+use crate::answer::Outcome;
 use std::sync::Arc;
 use teloxide::payloads::AnswerCallbackQuerySetters;
 use teloxide::prelude::*;
@@ -54,14 +55,18 @@ async fn handle_button<B: BotApi>(
                 return notice(&bot, &query, texts::STALE_BUTTON).await;
             };
             let more = engine.ask_more(&question, offset);
-            if more.hits.is_empty() {
+            let Outcome::Answered(page) = more.outcome else {
+                return notice(&bot, &query, texts::NO_MORE_RESULTS).await;
+            };
+            if page.hits.is_empty() {
                 return notice(&bot, &query, texts::NO_MORE_RESULTS).await;
             }
             acknowledge(&bot, &query).await?;
-            let shown = offset + more.hits.len();
-            let next = has_more(engine, &question, shown)
+            let shown = offset + page.hits.len();
+            let next = page
+                .more
                 .then_some(CallbackAction::More { key, offset: shown });
-            let hits = views::distinct_hits(more.hits);
+            let hits = page.hits;
             let keyboard = keyboards::answer_keyboard(&hits, offset + 1, next, &[]);
             let blocks = views::more_blocks(&hits, offset + 1);
             reply.blocks(&bot, &blocks, keyboard).await

@@ -5,7 +5,7 @@ use super::html::{highlighted, paginate, Block, Span, MAX_MESSAGE_LEN};
 use super::reply::no_link_preview;
 use super::state::BotContext;
 use super::{texts, views, BotApi};
-use crate::answer::{Answer, Hit};
+use crate::answer::{Answered, Hit, Outcome};
 use std::sync::Arc;
 use teloxide::payloads::AnswerInlineQuerySetters;
 use teloxide::prelude::*;
@@ -65,18 +65,22 @@ async fn handle_inline_query<B: BotApi>(
 /// answer and excerpt as the message), or one article saying the report has no answer.
 pub fn inline_results(ctx: &BotContext, question: &str) -> Vec<InlineQueryResult> {
     let answer = ctx.engine.ask(question);
-    if !answer.answered {
-        let message = paginate(&views::answer_blocks(&answer), MAX_MESSAGE_LEN);
-        let description = texts::suggestion_list(&answer.suggestions);
-        return article("none", texts::NOT_ANSWERED, &description, message)
-            .into_iter()
-            .collect();
-    }
-    let hits = all_hits(ctx, question, &answer);
+    let answered = match &answer.outcome {
+        Outcome::Answered(answered) => answered,
+        Outcome::SmallTalk(_) => return Vec::new(),
+        Outcome::Refused(refusal) => {
+            let message = paginate(&views::answer_blocks(&answer), MAX_MESSAGE_LEN);
+            let description = texts::suggestion_list(&refusal.suggestions);
+            return article("none", texts::NOT_ANSWERED, &description, message)
+                .into_iter()
+                .collect();
+        }
+    };
+    let hits = all_hits(ctx, question, answered);
     hits.iter()
         .enumerate()
         .filter_map(|(i, hit)| {
-            let direct = answer.answer.as_deref().filter(|_| i == 0);
+            let direct = answered.direct.as_deref().filter(|_| i == 0);
             let title = direct.unwrap_or(&hit.text);
             let mut blocks: Vec<Block> = direct
                 .map(|direct| Block::text(vec![Span::bold(direct)]))
@@ -92,19 +96,21 @@ pub fn inline_results(ctx: &BotContext, question: &str) -> Vec<InlineQueryResult
         .collect()
 }
 
-/// The answer's hits followed by further pages, without repeats, up to [`MAX_RESULTS`].
-fn all_hits(ctx: &BotContext, question: &str, answer: &Answer) -> Vec<Hit> {
-    let mut hits = answer.hits.clone();
-    let mut offset = hits.len();
-    while hits.len() < MAX_RESULTS && offset > 0 {
-        let more = ctx.engine.ask_more(question, offset).hits;
-        if more.is_empty() {
+/// The answer's hits followed by further pages (the engine's pages never repeat a hit), up to
+/// [`MAX_RESULTS`].
+fn all_hits(ctx: &BotContext, question: &str, first: &Answered) -> Vec<Hit> {
+    let mut hits = first.hits.clone();
+    let mut more = first.more;
+    while hits.len() < MAX_RESULTS && more {
+        let Outcome::Answered(page) = ctx.engine.ask_more(question, hits.len()).outcome else {
+            break;
+        };
+        if page.hits.is_empty() {
             break;
         }
-        offset += more.len();
-        hits.extend(more);
+        more = page.more;
+        hits.extend(page.hits);
     }
-    let mut hits = views::distinct_hits(hits);
     hits.truncate(MAX_RESULTS);
     hits
 }

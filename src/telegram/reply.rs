@@ -4,8 +4,11 @@
 use super::guard::HandlerResult;
 use super::html::{paginate, Block, Span, MAX_MESSAGE_LEN};
 use super::BotApi;
+use crate::logging::Redactor;
+use std::time::{Duration, Instant};
 use teloxide::payloads::{EditMessageTextSetters, SendMessageSetters};
 use teloxide::prelude::*;
+use teloxide::requests::{Payload, Request};
 use teloxide::types::{
     InlineKeyboardMarkup, LinkPreviewOptions, MessageId, ParseMode, ReplyParameters,
 };
@@ -40,6 +43,14 @@ impl Reply {
         blocks: &[Block],
         keyboard: Option<InlineKeyboardMarkup>,
     ) -> HandlerResult {
+        if !super::CHAT_IDS.contains(&self.chat.0) {
+            // Refused at the edge already; never hand teloxide an id its rate limiter panics on.
+            tracing::warn!(
+                chat_id = self.chat.0,
+                "reply not sent: chat id out of range"
+            );
+            return Ok(());
+        }
         let parts = paginate(blocks, MAX_MESSAGE_LEN);
         let last = parts.len().saturating_sub(1);
         for (i, html) in parts.into_iter().enumerate() {
@@ -49,10 +60,76 @@ impl Reply {
                 request = request
                     .reply_parameters(ReplyParameters::new(id).allow_sending_without_reply());
             }
-            request.send().await?;
+            send_reliably(&request).await?;
         }
         Ok(())
     }
+}
+
+/// Attempts at one message before giving up on it: the first and up to three retries.
+const MAX_ATTEMPTS: u32 = 4;
+/// No retry starts this long after the first attempt, so that a reply never arrives long after the
+/// question (teloxide itself waits 10 s after a 5xx before reporting it).
+const RETRY_BUDGET: Duration = Duration::from_secs(30);
+/// The wait before the first retry; it doubles for each further one.
+const FIRST_RETRY_DELAY: Duration = Duration::from_millis(500);
+
+/// Sends `request`, retrying only failures after which the message provably did not arrive (see
+/// [`provably_not_sent`]), at most [`MAX_ATTEMPTS`] times within [`RETRY_BUDGET`]. A timeout or a lost
+/// answer is never retried: a second copy is worse than none.
+pub async fn send_reliably<R>(request: &R) -> Result<<R::Payload as Payload>::Output, RequestError>
+where
+    R: Request<Err = RequestError>,
+{
+    let started = Instant::now();
+    let mut attempt = 1;
+    loop {
+        match request.send_ref().await {
+            Err(error)
+                if provably_not_sent(&error)
+                    && attempt < MAX_ATTEMPTS
+                    && started.elapsed() < RETRY_BUDGET =>
+            {
+                let delay = FIRST_RETRY_DELAY.saturating_mul(1 << (attempt - 1));
+                tracing::warn!(
+                    attempt,
+                    retry_in_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
+                    error = %Redactor::default().redact(&error.to_string()),
+                    "message not sent; retrying"
+                );
+                tokio::time::sleep(delay).await;
+                attempt += 1;
+            }
+            result => return result,
+        }
+    }
+}
+
+/// Whether a failed request certainly did not deliver its message: the connection was never made (refused,
+/// DNS, TLS handshake: nothing was written), or the Bot API answered with a server error (5xx), which
+/// Telegram sends when it did not carry the request out. A timeout, a reset after writing, or an answer that
+/// cannot be read may hide a delivered message.
+pub fn provably_not_sent(error: &RequestError) -> bool {
+    match error {
+        RequestError::Network(network) => network.is_connect(),
+        RequestError::Api(ApiError::Unknown(description)) => is_server_error(description),
+        RequestError::InvalidJson { raw, .. } => {
+            // A proxy's HTML page in front of the Bot API: it could not reach Telegram.
+            raw.contains("502 Bad Gateway") || raw.contains("503 Service Unavailable")
+        }
+        _ => false,
+    }
+}
+
+/// The descriptions of the Bot API's 5xx answers (teloxide keeps the description, not the status).
+fn is_server_error(description: &str) -> bool {
+    [
+        "Internal Server Error",
+        "Bad Gateway",
+        "Service Unavailable",
+    ]
+    .iter()
+    .any(|prefix| description.starts_with(prefix))
 }
 
 /// A sendMessage of rendered HTML, with its keyboard if any: every message the bot sends (replies and
@@ -103,5 +180,39 @@ pub fn no_link_preview() -> LinkPreviewOptions {
         prefer_small_media: false,
         prefer_large_media: false,
         show_above_text: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_failures_that_delivered_nothing_are_retried() {
+        for description in [
+            "Internal Server Error",
+            "Bad Gateway",
+            "Service Unavailable",
+        ] {
+            let error = RequestError::Api(ApiError::Unknown(description.to_owned()));
+            assert!(provably_not_sent(&error), "{description}");
+        }
+        assert!(!provably_not_sent(&RequestError::Api(
+            ApiError::MessageTextIsEmpty
+        )));
+        assert!(!provably_not_sent(&RequestError::Api(ApiError::BotBlocked)));
+        let html = RequestError::InvalidJson {
+            source: std::sync::Arc::new(serde_json::from_str::<u8>("<html>").unwrap_err()),
+            raw: "<html><head><title>502 Bad Gateway</title></head></html>".into(),
+        };
+        assert!(provably_not_sent(&html));
+        let garbage = RequestError::InvalidJson {
+            source: std::sync::Arc::new(serde_json::from_str::<u8>("{").unwrap_err()),
+            raw: "{".into(),
+        };
+        assert!(
+            !provably_not_sent(&garbage),
+            "an unreadable answer may hide a sent message"
+        );
     }
 }

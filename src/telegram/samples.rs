@@ -1,14 +1,14 @@
 //! Small hits and glossary entries for the unit tests of views and keyboards.
 
 use crate::answer::{Hit, HitKind};
-use crate::knowledge::GlossaryEntry;
+use crate::knowledge::{GlossaryEntry, UnitId};
 use std::ops::Range;
 
 /// A passage hit whose text is its excerpt.
 pub fn hit(id: &str, excerpt: &str, highlights: Vec<Range<usize>>, citation: &str) -> Hit {
     Hit {
         kind: HitKind::Passage,
-        id: id.to_owned(),
+        id: UnitId::new(id),
         text: excerpt.to_owned(),
         excerpt: excerpt.to_owned(),
         highlights,

@@ -86,7 +86,13 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
     }
     let bot: Api = bot.throttle(Limits::default());
 
-    let store = Arc::new(SqliteStore::open(&config.database_url).await?);
+    if config.database_url.is_in_memory() {
+        tracing::warn!(
+            "DATABASE_URL is an in-memory database: subscriptions vanish when the bot stops; \
+             use sqlite://<path> to keep them"
+        );
+    }
+    let store = Arc::new(SqliteStore::open(config.database_url.as_str()).await?);
     let rotation = match TargetRotation::from_library(engine.library()) {
         Ok(rotation) => Some(Arc::new(rotation)),
         Err(error) => {

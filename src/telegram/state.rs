@@ -3,7 +3,7 @@
 //! control. Both are bounded and take the time as an argument.
 
 use super::views;
-use crate::answer::{Engine, Language};
+use crate::answer::{Engine, FollowUp, Language};
 use crate::reminders::store::SqliteStore;
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
@@ -23,10 +23,18 @@ const FLOOD_REFILL: Duration = Duration::from_secs(1);
 /// the number of people writing in the same few seconds.
 const FLOOD_USERS: usize = 10_000;
 
+/// Chats whose last question is remembered for follow-ups (那2021年呢): bounds memory (a question is a few
+/// hundred bytes), far above the chats active in the same half hour.
+const CONVERSATIONS: usize = 10_000;
+/// How long a chat's last question is remembered: a follow-up comes within minutes; after this a
+/// question stands on its own again.
+const CONVERSATION_TTL: Duration = Duration::from_secs(30 * 60);
+
 /// What every handler shares: the engine and the bot's small in-memory state.
 pub struct BotContext {
     pub engine: Arc<Engine>,
     pub questions: RecentQuestions,
+    pub conversations: Conversations,
     pub flood: FloodGuard,
     /// The /start example questions, built from the report's data.
     pub examples: Vec<String>,
@@ -44,6 +52,7 @@ impl BotContext {
         BotContext {
             engine,
             questions: RecentQuestions::new(RECENT_QUESTIONS, first_question_key),
+            conversations: Conversations::new(CONVERSATIONS, CONVERSATION_TTL),
             flood: FloodGuard::new(FLOOD_BURST, FLOOD_REFILL, FLOOD_USERS),
             examples,
             reminders: None,
@@ -154,6 +163,61 @@ impl RecentQuestions {
     }
 }
 
+/// Each chat's last question, for follow-ups: at most `capacity` chats (the longest idle go first) and
+/// nothing older than `ttl`. A restart forgets them all, which only makes the next question stand alone.
+#[derive(Debug)]
+pub struct Conversations {
+    capacity: usize,
+    ttl: Duration,
+    inner: Mutex<HashMap<i64, (FollowUp, DateTime<Utc>)>>,
+}
+
+impl Conversations {
+    pub fn new(capacity: usize, ttl: Duration) -> Conversations {
+        Conversations {
+            capacity: capacity.max(1),
+            ttl,
+            inner: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The chat's last question, when it was asked within the time a follow-up may lean on it.
+    pub fn previous(&self, chat: i64, now: DateTime<Utc>) -> Option<FollowUp> {
+        let inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        let (follow_up, at) = inner.get(&chat)?;
+        let age = now
+            .signed_duration_since(*at)
+            .to_std()
+            .unwrap_or(Duration::ZERO);
+        (age <= self.ttl).then(|| follow_up.clone())
+    }
+
+    /// Remembers the chat's last question, forgetting expired chats and, over capacity, the longest idle.
+    pub fn remember(&self, chat: i64, follow_up: FollowUp, now: DateTime<Utc>) {
+        let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        inner.insert(chat, (follow_up, now));
+        if inner.len() > self.capacity {
+            let ttl = self.ttl;
+            inner.retain(|_, (_, at)| {
+                now.signed_duration_since(*at)
+                    .to_std()
+                    .unwrap_or(Duration::ZERO)
+                    <= ttl
+            });
+            while inner.len() > self.capacity {
+                let oldest = inner
+                    .iter()
+                    .min_by_key(|(_, (_, at))| *at)
+                    .map(|(chat, _)| *chat);
+                match oldest {
+                    Some(chat) => inner.remove(&chat),
+                    None => break,
+                };
+            }
+        }
+    }
+}
+
 /// What to do with a user's message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -232,6 +296,36 @@ impl Bucket {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn follow_up(engine: &Engine, question: &str) -> FollowUp {
+        engine.ask_after(None, question).1
+    }
+
+    #[test]
+    fn conversations_are_bounded_in_number_and_age() {
+        let engine = Engine::new(
+            crate::knowledge::Library::load(std::path::Path::new(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/engine"
+            )))
+            .expect("fixture"),
+        )
+        .expect("engine");
+        let start = DateTime::<Utc>::from_timestamp(1_900_000_000, 0).expect("time");
+        let conversations = Conversations::new(2, Duration::from_secs(60));
+        conversations.remember(1, follow_up(&engine, "粮食总产"), start);
+        let later = start + chrono::Duration::seconds(30);
+        assert!(conversations.previous(1, later).is_some());
+        assert!(conversations
+            .previous(1, start + chrono::Duration::seconds(61))
+            .is_none());
+        conversations.remember(2, follow_up(&engine, "粮食总产"), later);
+        conversations.remember(3, follow_up(&engine, "粮食总产"), later);
+        // Over capacity, the longest idle chat goes first.
+        assert!(conversations.previous(1, later).is_none());
+        assert!(conversations.previous(2, later).is_some());
+        assert!(conversations.previous(3, later).is_some());
+    }
 
     #[test]
     fn questions_are_remembered_until_pushed_out() {

@@ -6,6 +6,7 @@ use super::guard::HandlerResult;
 use super::reply::Reply;
 use super::state::BotContext;
 use super::{texts, BotApi};
+use crate::reminders::schedule::zone_label;
 use crate::reminders::{self as service, ReminderError, SubscriptionStatus};
 use chrono::Utc;
 
@@ -22,10 +23,20 @@ pub async fn run_command<B: BotApi>(
     let chat_id = reply.chat.0;
     let now = Utc::now();
     let outcome: Result<String, ReminderError> = match command {
-        ReminderCommand::Subscribe(schedule) => {
-            service::subscribe(&**store, chat_id, schedule, now)
+        ReminderCommand::Subscribe(reading) => {
+            service::subscribe(&**store, chat_id, reading.schedule, now)
                 .await
-                .map(|status| status_text(&status, texts::subscribed))
+                .map(|status| {
+                    let text = status_text(&status, texts::subscribed);
+                    if reading.assumed_24_hour {
+                        format!(
+                            "{text}\n{}",
+                            texts::assumed_24_hour(&status.schedule.time_text())
+                        )
+                    } else {
+                        text
+                    }
+                })
         }
         ReminderCommand::Unsubscribe => {
             service::unsubscribe(&**store, chat_id)
@@ -61,7 +72,7 @@ pub async fn run_command<B: BotApi>(
 fn status_text(status: &SubscriptionStatus, text: fn(&str, &str, &str) -> String) -> String {
     text(
         &status.schedule.time_text(),
-        status.schedule.zone.name(),
+        &zone_label(status.schedule.zone),
         &texts::send_time(&status.next_send),
     )
 }

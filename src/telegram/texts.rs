@@ -2,7 +2,8 @@
 //! reading handler code. Texts are plain (the renderer escapes and styles them); report facts never
 //! appear here: they are passed in from `knowledge/` data.
 
-use crate::knowledge::{FigureKind, Period, ReportMeta};
+use crate::answer::SmallTalk;
+use crate::knowledge::{FigureKind, MetaField, Period, ReportMeta};
 use crate::reminders::schedule::ScheduleError;
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
@@ -65,10 +66,10 @@ pub fn about_report(meta: &ReportMeta) -> String {
          来源：{source}",
         title = meta.title,
         meeting = meta.meeting,
-        meeting_date = meta.meeting_date.format("%Y年%-m月%-d日"),
+        meeting_date = meta.field(MetaField::MeetingDate),
         speaker = meta.speaker,
         issuer = meta.issuer,
-        published = meta.published.format("%Y年%-m月%-d日"),
+        published = meta.field(MetaField::Published),
         source = meta.source,
     )
 }
@@ -100,6 +101,24 @@ pub fn example_glossary_question(term: &str) -> String {
 // ---- answers ------------------------------------------------------------------------------------
 
 pub const NOT_ANSWERED: &str = "报告里没有找到能回答这个问题的内容。";
+
+/// The reply to small talk: short, and saying what the bot can do rather than "not found".
+pub fn small_talk(kind: SmallTalk) -> &'static str {
+    match kind {
+        SmallTalk::Greeting => {
+            "你好！我回答关于这份政府工作报告的问题，每个回答都附原文出处。直接问就行，例如：今年GDP目标是多少"
+        }
+        SmallTalk::Thanks => "不客气！还有想了解的，直接发问题给我。",
+        SmallTalk::Identity => {
+            "我是政府工作报告问答机器人：回答只来自报告原文，并注明出处；报告没写的，我会直说没有。"
+        }
+        SmallTalk::Help => {
+            "直接发问题就行，例如：今年GDP目标是多少、十件惠民工程都有哪些、枫桥经验是什么意思。\n\
+             /targets 主要预期目标，/results 上年完成情况，/glossary 名词解释，/help 全部用法。"
+        }
+        SmallTalk::Farewell => "再见！需要时随时来问。",
+    }
+}
 
 pub fn year_not_covered(year: i32) -> String {
     format!("报告里没有{year}年的数据或安排。")
@@ -179,7 +198,7 @@ pub const SLOW_DOWN: &str = "消息有点多，我跟不上了。请稍等几秒
 // ---- daily reminders ---------------------------------------------------------------------------
 
 pub const USAGE_SUBSCRIBE: &str = "用法：/subscribe [时间] [时区]，例如 /subscribe（每天 08:00）、\
-     /subscribe 7:30、/subscribe 8点半、/subscribe 21:00 Europe/Berlin。时区用 IANA 名称，默认 Asia/Shanghai。";
+     /subscribe 7:30、/subscribe 晚上9点、/subscribe 21:00 Europe/Berlin、/subscribe 7:30 UTC+8。时区用 IANA 名称或 UTC 偏移，默认 Asia/Shanghai。";
 
 /// Why `/subscribe` arguments were refused, then the usage line.
 pub fn usage_subscribe(error: &ScheduleError) -> String {
@@ -190,6 +209,11 @@ pub fn usage_subscribe(error: &ScheduleError) -> String {
         ScheduleError::NoOccurrence(_) => "这个时间无法安排。".to_owned(),
     };
     format!("{reason}\n{USAGE_SUBSCRIBE}")
+}
+
+/// After /subscribe with a bare hour (`8`, `7:30`): which reading was chosen, and how to ask for the other.
+pub fn assumed_24_hour(time: &str) -> String {
+    format!("（按 24 小时制理解为 {time}；要下午或晚上，请写“晚上8点”“8pm”或 20:00。）")
 }
 
 /// `2022年5月10日 08:00`

@@ -3,7 +3,7 @@
 
 use super::html::{paginate, MAX_MESSAGE_LEN};
 use super::keyboards::reminder_keyboard;
-use super::reply::html_message;
+use super::reply::{html_message, provably_not_sent};
 use super::views::reminder_blocks;
 use super::BotApi;
 use crate::reminders::content::{Reminder, TargetRotation};
@@ -107,10 +107,8 @@ pub fn transport_error(error: &RequestError) -> TransportError {
         RequestError::Api(_) | RequestError::MigrateToChatId(_) | RequestError::Io(_) => {
             TransportError::Other(error.to_string())
         }
-        // The connection was never made: nothing reached Telegram.
-        RequestError::Network(network) if network.is_connect() => {
-            TransportError::Other(error.to_string())
-        }
+        // The connection was never made, or a proxy said it could not reach Telegram: nothing arrived.
+        _ if provably_not_sent(error) => TransportError::Other(error.to_string()),
         // A timeout, a dropped connection or an unreadable answer: it may have been delivered.
         RequestError::Network(_) | RequestError::InvalidJson { .. } => {
             TransportError::Indeterminate(error.to_string())

@@ -4,7 +4,7 @@
 
 use super::html::{highlighted, Block, Span};
 use super::texts;
-use crate::answer::{Answer, Engine, Hit, Unanswered};
+use crate::answer::{Answer, Engine, Hit, Outcome, RefusalReason};
 use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, Period, ReportMeta};
 use crate::reminders::content::Reminder;
 use std::ops::Range;
@@ -47,36 +47,33 @@ pub fn example_questions(engine: &Engine) -> Vec<String> {
 /// with its matched words in bold and its citation under it; or, when the report has no answer, the
 /// honest "not found" and what to try instead.
 pub fn answer_blocks(answer: &Answer) -> Vec<Block> {
-    if !answer.answered {
-        let why = match answer.unanswered {
-            Some(Unanswered::EmptyQuestion) => texts::EMPTY_QUESTION.to_owned(),
-            Some(Unanswered::YearNotCovered { year }) => texts::year_not_covered(year),
-            Some(Unanswered::NotInReport) | None => texts::NOT_ANSWERED.to_owned(),
-        };
-        let mut blocks = vec![Block::text(vec![Span::plain(why)])];
-        if !answer.suggestions.is_empty() {
-            let mut lines = vec![Span::plain(texts::SUGGESTIONS)];
-            for suggestion in &answer.suggestions {
-                lines.push(Span::plain(texts::suggestion_line(suggestion)));
+    match &answer.outcome {
+        Outcome::Refused(refusal) => {
+            let why = match refusal.reason {
+                RefusalReason::EmptyQuestion => texts::EMPTY_QUESTION.to_owned(),
+                RefusalReason::YearNotCovered { year } => texts::year_not_covered(year),
+                RefusalReason::NotInReport => texts::NOT_ANSWERED.to_owned(),
+            };
+            let mut blocks = vec![Block::text(vec![Span::plain(why)])];
+            if !refusal.suggestions.is_empty() {
+                let mut lines = vec![Span::plain(texts::SUGGESTIONS)];
+                for suggestion in &refusal.suggestions {
+                    lines.push(Span::plain(texts::suggestion_line(suggestion)));
+                }
+                blocks.push(Block::text(lines));
             }
-            blocks.push(Block::text(lines));
+            blocks
         }
-        return blocks;
+        Outcome::SmallTalk(kind) => vec![Block::text(vec![Span::plain(texts::small_talk(*kind))])],
+        Outcome::Answered(answered) => {
+            let mut blocks = Vec::new();
+            if let Some(direct) = &answered.direct {
+                blocks.push(Block::text(vec![Span::bold(direct)]));
+            }
+            blocks.extend(hit_blocks(&answered.hits, 1, answered.hits.len() > 1));
+            blocks
+        }
     }
-    let mut blocks = Vec::new();
-    if let Some(direct) = &answer.answer {
-        blocks.push(Block::text(vec![Span::bold(direct)]));
-    }
-    blocks.extend(hit_blocks(&answer.hits, 1, answer.hits.len() > 1));
-    blocks
-}
-
-/// Hits without repeats: figures from one sentence share an excerpt, which a reader needs once.
-pub fn distinct_hits(hits: Vec<Hit>) -> Vec<Hit> {
-    let mut seen = std::collections::HashSet::new();
-    hits.into_iter()
-        .filter(|hit| seen.insert(hit.excerpt.clone()))
-        .collect()
 }
 
 /// The blocks of a 更多结果 reply; hits are numbered on from `first_number` to match their buttons.
@@ -298,18 +295,29 @@ fn latest_title(engine: &Engine) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answer::{Answered, Refusal};
     use crate::telegram::html::{escape, paginate, MAX_MESSAGE_LEN};
     use crate::telegram::samples::{entry, hit};
 
     fn answered(direct: Option<&str>, hits: Vec<Hit>) -> Answer {
         Answer {
             question: "问题".into(),
-            answered: true,
-            answer: direct.map(str::to_owned),
-            hits,
-            glossary_refs: Vec::new(),
-            suggestions: Vec::new(),
-            unanswered: None,
+            outcome: Outcome::Answered(Answered {
+                direct: direct.map(str::to_owned),
+                hits,
+                glossary_refs: Vec::new(),
+                more: false,
+            }),
+        }
+    }
+
+    fn refused(reason: RefusalReason) -> Answer {
+        Answer {
+            question: "明天".into(),
+            outcome: Outcome::Refused(Refusal {
+                reason,
+                suggestions: vec!["/targets".into(), "<词>".into()],
+            }),
         }
     }
 
@@ -346,43 +354,18 @@ mod tests {
 
     #[test]
     fn an_unanswered_question_gets_the_honest_reply_and_suggestions() {
-        let answer = Answer {
-            question: "明天".into(),
-            answered: false,
-            answer: None,
-            hits: Vec::new(),
-            glossary_refs: Vec::new(),
-            suggestions: vec!["/targets".into(), "<词>".into()],
-            unanswered: Some(Unanswered::NotInReport),
-        };
+        let answer = refused(RefusalReason::NotInReport);
         let messages = paginate(&answer_blocks(&answer), MAX_MESSAGE_LEN);
         assert_eq!(messages.len(), 1);
         assert!(messages[0].starts_with(&escape(texts::NOT_ANSWERED)));
         assert!(messages[0].contains("• /targets"));
         assert!(messages[0].contains("• &lt;词&gt;"));
-        let other_year = Answer {
-            unanswered: Some(Unanswered::YearNotCovered { year: 2031 }),
-            ..answer.clone()
-        };
+        let other_year = refused(RefusalReason::YearNotCovered { year: 2031 });
         let messages = paginate(&answer_blocks(&other_year), MAX_MESSAGE_LEN);
         assert!(messages[0].starts_with(&escape(&texts::year_not_covered(2031))));
-        let empty = Answer {
-            unanswered: Some(Unanswered::EmptyQuestion),
-            ..answer
-        };
+        let empty = refused(RefusalReason::EmptyQuestion);
         let messages = paginate(&answer_blocks(&empty), MAX_MESSAGE_LEN);
         assert!(messages[0].starts_with(&escape(texts::EMPTY_QUESTION)));
-    }
-
-    #[test]
-    fn repeated_excerpts_are_shown_once() {
-        let hits = vec![
-            hit("r/1#1", "甲。", vec![], "c"),
-            hit("r/1#2", "甲。", vec![], "c"),
-            hit("r/2", "乙。", vec![], "c"),
-        ];
-        let ids: Vec<String> = distinct_hits(hits).into_iter().map(|h| h.id).collect();
-        assert_eq!(ids, ["r/1#1", "r/2"]);
     }
 
     #[test]

@@ -5,3 +5,4 @@
 pub mod fixtures;
 pub mod html;
 pub mod keyboard;
+pub mod properties;

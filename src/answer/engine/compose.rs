@@ -3,24 +3,23 @@
 
 use std::ops::Range;
 
+use crate::knowledge::UnitId;
 use crate::search::index::DocWords;
 
 use super::super::catalog::{
     glossary_answer, glossary_citation, indicator_answer, paragraph, SentenceAt, Unit,
 };
 use super::super::types::{Hit, HitKind};
+use super::lists::{item_answer, list_answer};
 use super::weights::HIT_COVERAGE;
 use super::{Engine, Ranking, Scored};
 
 impl Engine {
     /// Ranked units, one per sentence, each covering enough of the question.
-    pub(super) fn distinct_hits(&self, ranking: &Ranking, wanted: usize) -> Vec<Scored> {
+    pub(super) fn distinct_hits(&self, ranking: &Ranking) -> Vec<Scored> {
         let mut shown: Vec<Scored> = Vec::new();
         let mut sentences: Vec<SentenceAt> = Vec::new();
         for scored in &ranking.ranked {
-            if shown.len() >= wanted {
-                break;
-            }
             if scored.coverage < HIT_COVERAGE || scored.conflict {
                 continue;
             }
@@ -48,7 +47,9 @@ impl Engine {
                     }
                     sentences.push(at);
                 }
-                Unit::Indicator { sentence: None, .. } | Unit::Glossary { .. } => {}
+                Unit::Indicator { sentence: None, .. }
+                | Unit::Glossary { .. }
+                | Unit::List { .. } => {}
             }
             shown.push(scored);
         }
@@ -75,7 +76,9 @@ impl Engine {
         Some((next, doc))
     }
 
-    pub(super) fn direct_answer(&self, doc: u32) -> Option<String> {
+    /// The first line of a reply, for a unit that answers on its own: a figure, a definition, a list (or
+    /// the item of it that `ordinal` asks for).
+    pub(super) fn direct_answer(&self, doc: u32, ordinal: Option<u32>) -> Option<String> {
         match self.catalog.unit(doc) {
             Unit::Indicator { report, index, .. } => {
                 let indicators = &self.library.reports[report].indicators;
@@ -100,6 +103,12 @@ impl Engine {
             Unit::Glossary { report, index } => Some(glossary_answer(
                 &self.library.reports[report].glossary[index],
             )),
+            Unit::List { report, index } => {
+                let list = &self.library.reports[report].lists[index];
+                ordinal
+                    .and_then(|number| item_answer(list, number))
+                    .or_else(|| Some(list_answer(list)))
+            }
             Unit::Sentence(_) => None,
         }
     }
@@ -112,7 +121,7 @@ impl Engine {
                 let (excerpt, highlights) = self.excerpt(at, question_terms);
                 Hit {
                     kind: HitKind::Passage,
-                    id: sentence.id.clone(),
+                    id: UnitId::new(sentence.id.clone()),
                     text: sentence.text.clone(),
                     excerpt,
                     highlights,
@@ -133,7 +142,7 @@ impl Engine {
                 };
                 Hit {
                     kind: HitKind::Indicator,
-                    id: indicator.id.clone(),
+                    id: UnitId::new(indicator.id.clone()),
                     text,
                     excerpt,
                     highlights,
@@ -149,11 +158,27 @@ impl Engine {
                 let highlights = marks(words, question_terms, 0, excerpt.len());
                 Hit {
                     kind: HitKind::Glossary,
-                    id: entry.id.clone(),
+                    id: UnitId::new(entry.id.clone()),
                     text: glossary_answer(entry),
                     excerpt,
                     highlights,
                     citation: glossary_citation(report_data, entry),
+                    score,
+                }
+            }
+            Unit::List { report, index } => {
+                let list = &self.library.reports[report].lists[index];
+                let text = list_answer(list);
+                let words = self.index.doc_words(scored.doc);
+                let excerpt = list.lead.clone().unwrap_or_else(|| list.name.clone());
+                let highlights = marks(words, question_terms, 0, excerpt.len());
+                Hit {
+                    kind: HitKind::List,
+                    id: UnitId::new(list.id.clone()),
+                    text,
+                    excerpt,
+                    highlights,
+                    citation: list.citation.clone(),
                     score,
                 }
             }
@@ -220,26 +245,23 @@ impl Engine {
         (excerpt, merge(highlights))
     }
 
-    pub(super) fn glossary_refs(&self, hits: &[Hit]) -> Vec<String> {
-        let mut refs: Vec<String> = Vec::new();
+    /// The glossary entries the hits are or use, each once, in hit order.
+    pub(super) fn glossary_refs(&self, hits: &[Hit]) -> Vec<UnitId> {
+        let mut refs: Vec<UnitId> = Vec::new();
         for hit in hits {
             let ids: Vec<&str> = match hit.kind {
                 HitKind::Glossary => vec![hit.id.as_str()],
-                HitKind::Passage | HitKind::Indicator => {
-                    let sentence_id = match hit.kind {
-                        HitKind::Indicator => hit.id.split('#').next().unwrap_or_default(),
-                        _ => hit.id.as_str(),
-                    };
-                    self.catalog
-                        .glossary_used_by(sentence_id)
-                        .iter()
-                        .map(String::as_str)
-                        .collect()
-                }
+                HitKind::List | HitKind::Meta => Vec::new(),
+                HitKind::Passage | HitKind::Indicator => self
+                    .catalog
+                    .glossary_used_by(hit.id.sentence())
+                    .iter()
+                    .map(String::as_str)
+                    .collect(),
             };
             for id in ids {
                 if !refs.iter().any(|known| known == id) {
-                    refs.push(id.to_owned());
+                    refs.push(UnitId::new(id));
                 }
             }
         }

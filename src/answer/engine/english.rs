@@ -7,9 +7,14 @@ use super::Engine;
 
 impl Engine {
     /// The direct answer for a unit, framed in `language`.
-    pub(super) fn direct_answer_in(&self, doc: u32, language: Language) -> Option<String> {
+    pub(super) fn direct_answer_in(
+        &self,
+        doc: u32,
+        ordinal: Option<u32>,
+        language: Language,
+    ) -> Option<String> {
         if language.is_chinese() {
-            return self.direct_answer(doc);
+            return self.direct_answer(doc, ordinal);
         }
         let english = &self.library.english;
         match self.catalog.unit(doc) {
@@ -31,7 +36,8 @@ impl Engine {
                 english,
                 &self.library.reports[report].glossary[index],
             )),
-            Unit::Sentence(_) => None,
+            // A list or a sentence has no framing of its own: its Chinese answer is a quotation.
+            Unit::Sentence(_) | Unit::List { .. } => self.direct_answer(doc, ordinal),
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::knowledge::{FigureKind, GlossaryEntry, Period};
 use crate::search::question::{Intent, Question};
 
 use super::super::catalog::{paragraph, Unit};
+use super::lists::asks_list;
 use super::weights::*;
 use super::Engine;
 
@@ -60,6 +61,22 @@ impl Engine {
                     (Intent::General, false) => 0.0,
                 };
                 (fit, false)
+            }
+            Unit::List { report, index } => {
+                let list = &self.library.reports[report].lists[index];
+                let item = question.ordinal.map_or(0.0, |wanted| {
+                    if list.items.iter().any(|item| item.number == wanted) {
+                        ORDINAL_ITEM
+                    } else {
+                        OTHER_ITEM
+                    }
+                });
+                let asked = if asks_list(&question.normalized) || question.ordinal.is_some() {
+                    LIST_ASKED
+                } else {
+                    LIST_NOT_ASKED
+                };
+                (asked + item, false)
             }
             Unit::Sentence(at) => {
                 let figures = self.catalog.figures(doc);

@@ -9,10 +9,13 @@
 //! words and ranking candidates by coverage), `fit` (what intent and time say about a unit), `compose`
 //! (the hits, excerpts and direct answer shown). Every tuning number is in `weights`.
 
+mod about;
 mod compose;
 mod coverage;
 mod english;
 mod fit;
+mod followup;
+mod lists;
 mod rank;
 #[cfg(test)]
 mod tests;
@@ -21,7 +24,7 @@ pub mod weights;
 use std::collections::{BTreeSet, HashSet};
 
 use crate::knowledge::{
-    FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library, ToKnowledgeSource,
+    FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library, ToKnowledgeSource, UnitId,
 };
 use crate::search::index::{IndexError, SearchIndex};
 use crate::search::normalize::fold_for_search;
@@ -29,11 +32,13 @@ use crate::search::question::{AliasPair, QueryError, Question, QuestionReader};
 use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError};
 
 use super::catalog::{glossary_answer, glossary_citation, paragraph, Catalog, Unit};
-use super::types::{Answer, Passage, Unanswered};
+use super::english::Language;
+use super::types::{Answer, Answered, Hit, Outcome, Passage, Refusal, RefusalReason};
 use super::vocabulary::{
     known_years, read_base_dictionary, report_terms, report_text, segmenter_dictionary, translates,
     DictionaryError,
 };
+pub use followup::FollowUp;
 pub use weights::HITS_PER_PAGE;
 use weights::MAX_QUESTION_CHARS;
 
@@ -200,33 +205,42 @@ impl Engine {
         &self.library
     }
 
-    /// The direct answer (when an indicator or glossary entry matches) and up to three cited hits.
+    /// The direct answer (when an indicator or glossary entry matches) and up to a page of cited hits.
     pub fn ask(&self, question: &str) -> Answer {
         self.ask_more(question, 0)
     }
 
-    /// The hits after the first `offset` ones ("more results"); the direct answer only comes with the first
-    /// page.
+    /// The distinct hits after the first `offset` ones ("more results"); the direct answer only comes with
+    /// the first page.
     pub fn ask_more(&self, question: &str, offset: usize) -> Answer {
+        Answer {
+            question: question.to_owned(),
+            outcome: self.outcome(question, offset),
+        }
+    }
+
+    fn outcome(&self, question: &str, offset: usize) -> Outcome {
         let text = match question.char_indices().nth(MAX_QUESTION_CHARS) {
             Some((end, _)) => &question[..end],
             None => question,
         };
-        let mut answer = Answer {
-            question: question.to_owned(),
-            answered: false,
-            answer: None,
-            hits: Vec::new(),
-            glossary_refs: Vec::new(),
-            suggestions: Vec::new(),
-            unanswered: None,
-        };
         let understood = self.reader.read(text);
+        if let Some(kind) = about::small_talk(&understood.normalized) {
+            return Outcome::SmallTalk(kind);
+        }
+        if let Some(field) = about::meta_field(&understood.normalized) {
+            return self.meta_outcome(field);
+        }
+        if about::asks_outline(&understood.normalized) {
+            if let Some(outline) = self.outline_outcome() {
+                return outline;
+            }
+        }
         if understood.is_empty() && !understood.asks_practical {
-            return self.refuse(answer, Unanswered::EmptyQuestion);
+            return self.refuse(RefusalReason::EmptyQuestion);
         }
         if understood.asks_practical {
-            return self.refuse(answer, Unanswered::NotInReport);
+            return self.refuse(RefusalReason::NotInReport);
         }
         if let Some(&year) = understood
             .time
@@ -234,7 +248,7 @@ impl Engine {
             .iter()
             .find(|year| !self.known_years.contains(year))
         {
-            return self.refuse(answer, Unanswered::YearNotCovered { year });
+            return self.refuse(RefusalReason::YearNotCovered { year });
         }
         let mut ranking = self.rank(understood);
         if !self.confident(&ranking) {
@@ -248,31 +262,46 @@ impl Engine {
             }
         }
         if !self.confident(&ranking) {
-            return self.refuse(answer, Unanswered::NotInReport);
+            return self.refuse(RefusalReason::NotInReport);
         }
-        let shown = self.distinct_hits(&ranking, offset + HITS_PER_PAGE);
-        if shown.is_empty() {
+        let shown = self.distinct_hits(&ranking);
+        let Some(best) = shown.first() else {
             // Every candidate was dropped for its year or kind: nothing left to cite is no answer.
-            return self.refuse(answer, Unanswered::NotInReport);
+            return self.refuse(RefusalReason::NotInReport);
+        };
+        let direct = (offset == 0)
+            .then(|| {
+                self.direct_answer_in(best.doc, ranking.question.ordinal, Language::of(question))
+            })
+            .flatten();
+        // Hits with the same excerpt as an earlier one say nothing new; one more than the page tells
+        // whether a further page exists.
+        let mut hits: Vec<Hit> = Vec::with_capacity(offset + HITS_PER_PAGE + 1);
+        for scored in &shown {
+            if hits.len() > offset + HITS_PER_PAGE {
+                break;
+            }
+            let hit = self.hit(scored, &ranking.question_terms);
+            if !hits.iter().any(|known| known.excerpt == hit.excerpt) {
+                hits.push(hit);
+            }
         }
-        answer.answered = true;
-        if offset == 0 {
-            answer.answer = shown
-                .first()
-                .and_then(|scored| self.direct_answer_in(scored.doc, answer.language()));
-        }
-        answer.hits = shown
-            .iter()
-            .skip(offset)
-            .take(HITS_PER_PAGE)
-            .map(|scored| self.hit(scored, &ranking.question_terms))
-            .collect();
-        answer.glossary_refs = self.glossary_refs(&answer.hits);
-        answer
+        let more = hits.len() > offset + HITS_PER_PAGE;
+        let hits: Vec<Hit> = hits.into_iter().skip(offset).take(HITS_PER_PAGE).collect();
+        let glossary_refs = self.glossary_refs(&hits);
+        Outcome::Answered(Answered {
+            direct,
+            hits,
+            glossary_refs,
+            more,
+        })
     }
 
     /// The whole paragraph around a sentence, paragraph or indicator id, or a glossary entry by its id.
     pub fn passage(&self, id: &str) -> Option<Passage> {
+        if let Some(passage) = self.meta_passage(id) {
+            return Some(passage);
+        }
         let (at, focus_sentence) = if let Some(at) = self.catalog.sentence_at(id) {
             (at, true)
         } else if let Some(at) = self.catalog.paragraph_at(id) {
@@ -286,9 +315,18 @@ impl Engine {
                     let report = &self.library.reports[report];
                     let entry = &report.glossary[index];
                     return Some(Passage {
-                        id: entry.id.clone(),
+                        id: UnitId::new(entry.id.clone()),
                         text: glossary_answer(entry),
                         citation: glossary_citation(report, entry),
+                        focus: None,
+                    });
+                }
+                Unit::List { report, index } => {
+                    let list = &self.library.reports[report].lists[index];
+                    return Some(Passage {
+                        id: UnitId::new(list.id.clone()),
+                        text: lists::list_answer(list),
+                        citation: list.citation.clone(),
                         focus: None,
                     });
                 }
@@ -311,7 +349,7 @@ impl Engine {
             .map(|sentence| sentence.citation.clone())
             .unwrap_or_default();
         Some(Passage {
-            id: paragraph.id.clone(),
+            id: UnitId::new(paragraph.id.clone()),
             text,
             citation,
             focus,
@@ -345,10 +383,7 @@ impl Engine {
 
     /// The glossary of the newest report.
     pub fn glossary(&self) -> &[GlossaryEntry] {
-        self.library
-            .reports
-            .last()
-            .map_or(&[][..], |report| &report.glossary)
+        &self.library.latest().glossary
     }
 
     /// The main targets of the newest report, in report order.
@@ -371,23 +406,18 @@ impl Engine {
 
     fn latest_indicators(&self, wanted: impl Fn(FigureKind) -> bool) -> Vec<&Indicator> {
         self.library
-            .reports
-            .last()
-            .map(|report| {
-                report
-                    .indicators
-                    .iter()
-                    .filter(|indicator| wanted(indicator.kind))
-                    .collect()
-            })
-            .unwrap_or_default()
+            .latest()
+            .indicators
+            .iter()
+            .filter(|indicator| wanted(indicator.kind))
+            .collect()
     }
 
-    fn refuse(&self, mut answer: Answer, why: Unanswered) -> Answer {
-        answer.answered = false;
-        answer.unanswered = Some(why);
-        answer.suggestions = self.suggestions();
-        answer
+    fn refuse(&self, reason: RefusalReason) -> Outcome {
+        Outcome::Refused(Refusal {
+            reason,
+            suggestions: self.suggestions(),
+        })
     }
 
     /// Topics the newest report covers and a few of its glossary terms, to try instead.

@@ -33,6 +33,10 @@ impl Engine {
             Unit::Indicator { report, index, .. } => self.library.reports[report].indicators[index]
                 .number
                 .is_some(),
+            Unit::List { report, index } => self.library.reports[report].lists[index]
+                .items
+                .iter()
+                .any(|item| item.label.bytes().any(|b| b.is_ascii_digit())),
             Unit::Glossary { report, index } => self.library.reports[report].glossary[index]
                 .explanation
                 .bytes()
@@ -198,9 +202,10 @@ impl Engine {
         topic: &[TopicWord],
         ranked: &[Scored],
     ) {
+        // Lengths and weights only: the words are the user's question, which is logged by length only (docs/telegram.md).
         let topic: Vec<String> = topic
             .iter()
-            .map(|word| format!("{}:{:.1}", word.text, word.weight))
+            .map(|word| format!("{}ch:{:.1}", word.text.chars().count(), word.weight))
             .collect();
         let top: Vec<String> = ranked
             .iter()
@@ -214,7 +219,13 @@ impl Engine {
                 )
             })
             .collect();
-        tracing::debug!(search = %question.search_text, ?topic, ?top, unit = ?question.unit_hint, "ranked");
+        tracing::debug!(
+            search_chars = question.search_text.chars().count(),
+            ?topic,
+            ?top,
+            unit = ?question.unit_hint,
+            "ranked"
+        );
     }
 
     /// The question's topic words: maximal words (not inside a longer one), question words dropped, each

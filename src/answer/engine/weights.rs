@@ -99,6 +99,13 @@ pub(super) const ENTRY_NAMED: f32 = 0.8;
 /// An entry asked for a number.
 pub(super) const ENTRY_FOR_NUMBER: f32 = -0.3;
 
+// ---- fit: a list ---------------------------------------------------------------------------------------
+
+/// A whole list when the question asks for items (哪些, 第N个): above a sentence that states one item.
+pub(super) const LIST_ASKED: f32 = 1.5;
+/// A whole list when the question asks for one fact: far below the sentence that states it.
+pub(super) const LIST_NOT_ASKED: f32 = -1.5;
+
 // ---- fit: a sentence ------------------------------------------------------------------------------------
 
 /// A sentence asked how something is done: the plan's sentences say how.

@@ -105,6 +105,21 @@ impl Question {
     }
 }
 
+/// Whether a text could name a topic: it has a Han character or a run of two letters or more.
+fn names_anything(raw: &str) -> bool {
+    let mut letters = 0;
+    for c in raw.chars() {
+        if is_han(c) {
+            return true;
+        }
+        letters = if c.is_alphabetic() { letters + 1 } else { 0 };
+        if letters >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
 /// Reads questions against one library: its newest year, its aliases and its vocabulary. Built once.
 pub struct QuestionReader {
     report_year: i32,
@@ -194,8 +209,13 @@ impl QuestionReader {
         self.report_year
     }
 
-    /// Reads a raw question.
+    /// Reads a raw question. One with no Han character and no word of two letters or more (a bare number,
+    /// a string of symbols) reads as empty: a figure alone names no topic, and matching it against the
+    /// report's figures only finds coincidences (`1` → 投资10亿元以上项目1个).
     pub fn read(&self, raw: &str) -> Question {
+        if !names_anything(raw) {
+            return self.read_normalized(String::new());
+        }
         let folded = fold_for_search(raw);
         let cuts_word = |text: &str, start: usize, end: usize| {
             self.sounds.straddles_word(text, start) || self.sounds.straddles_word(text, end)
@@ -662,6 +682,14 @@ mod tests {
         assert_eq!(q.search_text.trim(), "四张清单");
         assert!(reader().read("是什么意思").is_empty());
         assert!(reader().read("😀😀").is_empty());
+        for junk in [
+            "1", "2022", "3.5", "1+1", "!!!", "……", "a1", "¥100", "- 5 -", "%%",
+        ] {
+            assert!(reader().read(junk).is_empty(), "{junk}");
+        }
+        for topic in ["CPI", "gdp", "粮食", "5G基站", "GDP 2022"] {
+            assert!(!reader().read(topic).is_empty(), "{topic}");
+        }
     }
 
     #[test]

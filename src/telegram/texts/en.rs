@@ -2,6 +2,7 @@
 //! user's Telegram `language_code` is `en…`, or `/lang en`) reads. Report facts never appear here; the
 //! English names of the report's terms come from knowledge/english.toml.
 
+use crate::answer::SmallTalk;
 pub const COMMAND_LANG: &str = "Reply language: /lang zh or /lang en";
 
 pub fn welcome(title: &str) -> String {
@@ -93,4 +94,24 @@ pub const RESULTS_HEADER: &str =
 
 pub fn glossary_not_found(term: &str) -> String {
     format!("The report's glossary has no entry \"{term}\". Send /glossary to see every term.")
+}
+
+/// The reply to a greeting, thanks, "who are you" or "how do I use this", in English.
+pub fn small_talk(kind: SmallTalk) -> &'static str {
+    match kind {
+        SmallTalk::Greeting => {
+            "Hello! I answer questions about this government work report, each answer with the report's own \
+             words and where they stand. Just ask, e.g. What is the GDP target for 2022?"
+        }
+        SmallTalk::Thanks => "You're welcome! Ask me anything else about the report.",
+        SmallTalk::Identity => {
+            "I am the work report bot: my answers come only from the report, with citations; when the \
+             report does not say, I say so."
+        }
+        SmallTalk::Help => {
+            "Just send a question, e.g. What is the grain output target? What are the ten livelihood \
+             projects? /targets main targets, /results last year's results, /glossary terms, /help all commands."
+        }
+        SmallTalk::Farewell => "Goodbye! Come back any time.",
+    }
 }

@@ -1,0 +1,576 @@
+//! Questions that are not about the report's content: about the report itself (who delivered it, at which
+//! meeting, when, where it was published), and small talk with the bot (greetings, thanks, "who are you",
+//! "how do I use this"). The cue phrases describe `report.toml`'s fields and a chat's courtesies, so they
+//! hold for any report; what the answer says comes from the report's metadata.
+
+use crate::knowledge::{MetaField, Report, UnitId};
+
+use super::super::types::{Answered, Hit, HitKind, Outcome, Passage, SmallTalk};
+use super::Engine;
+
+/// The part of a meta unit's id after the report's: `xiping-2022/meta/speaker`.
+const META_ID: &str = "/meta/";
+
+/// Phrases that ask for one field of the report's front matter, lowercased and simplified.
+const META_CUES: &[(MetaField, &[&str])] = &[
+    (
+        MetaField::Speaker,
+        &[
+            "谁作",
+            "谁做",
+            "谁讲",
+            "谁念",
+            "谁宣读",
+            "谁发表",
+            "谁来作",
+            "谁来做",
+            "报告人",
+            "作报告的",
+            "做报告的",
+            "谁的报告",
+            "哪位领导",
+            "谁写",
+            "作者",
+            "谁代表",
+            "谁在会上",
+            "讲话人",
+            "who delivered",
+            "who gave",
+            "who presented",
+            "who made",
+            "who wrote",
+            "who read",
+            "speaker",
+            "delivered by",
+            "presented by",
+            "who is the author",
+            "author",
+        ],
+    ),
+    (
+        MetaField::Meeting,
+        &[
+            "哪次会议",
+            "什么会议",
+            "什么会上",
+            "哪个会",
+            "哪次会",
+            "哪个会议",
+            "什么会",
+            "哪次大会",
+            "什么大会",
+            "哪届",
+            "第几届",
+            "会议上",
+            "which meeting",
+            "what meeting",
+            "which session",
+            "what session",
+            "which congress",
+            "congress",
+            "session",
+        ],
+    ),
+    (
+        MetaField::MeetingDate,
+        &[
+            "什么时候作",
+            "什么时候做",
+            "哪天作",
+            "哪天做",
+            "什么时候召开",
+            "何时召开",
+            "哪天开",
+            "什么时候开",
+            "会议时间",
+            "会议日期",
+            "什么时间作",
+            "什么时间做",
+            "哪一天作",
+            "哪一天做",
+            "几月几号作",
+            "几月几号做",
+            "几号作",
+            "几号做",
+            "什么时候讲",
+            "when was it delivered",
+            "when delivered",
+            "when was the report delivered",
+            "what date",
+            "which day",
+            "when was the meeting",
+        ],
+    ),
+    (
+        MetaField::Published,
+        &[
+            "什么时候发布",
+            "何时发布",
+            "哪天发布",
+            "发布时间",
+            "发布日期",
+            "什么时候公布",
+            "什么时候发表",
+            "公布时间",
+            "哪天公布",
+            "什么时候上网",
+            "几号发布",
+            "几月几号发布",
+            "什么时间发布",
+            "when was it published",
+            "when published",
+            "publication date",
+            "published on",
+            "when was the report published",
+        ],
+    ),
+    (
+        MetaField::Issuer,
+        &[
+            "谁发布",
+            "发布单位",
+            "发布机构",
+            "哪个单位发布",
+            "谁发的",
+            "哪个部门发布",
+            "发布方",
+            "谁印发",
+            "who issued",
+            "issued by",
+            "issuer",
+            "who published",
+        ],
+    ),
+    (
+        MetaField::Source,
+        &[
+            "来源",
+            "出处",
+            "在哪里可以看",
+            "哪里能看",
+            "哪里可以看",
+            "原文在哪",
+            "在哪看",
+            "哪个网站",
+            "什么网站",
+            "在哪发布",
+            "在哪里发布",
+            "在哪儿发布",
+            "哪里发布",
+            "source",
+            "where was it published",
+            "where can i read",
+            "where can i find",
+            "which website",
+        ],
+    ),
+    (
+        MetaField::Title,
+        &[
+            "标题",
+            "题目",
+            "全称",
+            "叫什么名字",
+            "名称是",
+            "什么名称",
+            "title",
+            "what is the report called",
+            "name of the report",
+        ],
+    ),
+];
+
+/// Words that point at the report itself; with them stripped, a question about the report has no topic left.
+pub(super) const REPORT_WORDS: &[&str] = &[
+    "这份政府工作报告",
+    "政府工作报告",
+    "这份报告",
+    "这个报告",
+    "该报告",
+    "本报告",
+    "此报告",
+    "工作报告",
+    "报告",
+    "this report",
+    "the report",
+    "report",
+    "这份",
+    "这个",
+    "该",
+    "本次",
+];
+
+/// Phrases that ask how the report itself is built.
+const OUTLINE_CUES: &[&str] = &[
+    "几个部分",
+    "几部分",
+    "几大部分",
+    "哪几部分",
+    "哪几个部分",
+    "哪些部分",
+    "分为",
+    "分成",
+    "结构",
+    "框架",
+    "章节",
+    "组成",
+    "构成",
+    "大纲",
+    "目录",
+    "outline",
+    "structure",
+    "how many parts",
+    "what parts",
+    "which parts",
+    "sections",
+    "parts",
+];
+
+/// Whether the question asks how the report is built (its parts) and nothing else.
+pub(super) fn asks_outline(normalized: &str) -> bool {
+    let found: Vec<&str> = OUTLINE_CUES
+        .iter()
+        .copied()
+        .filter(|cue| contains_cue(normalized, cue))
+        .collect();
+    !found.is_empty()
+        && topicless(&without(
+            normalized,
+            found.into_iter().chain(REPORT_WORDS.iter().copied()),
+        ))
+}
+
+const SMALL_TALK_CUES: &[(SmallTalk, &[&str])] = &[
+    (
+        SmallTalk::Help,
+        &[
+            "怎么用",
+            "如何使用",
+            "怎么使用",
+            "能做什么",
+            "能干什么",
+            "能干啥",
+            "会什么",
+            "会干啥",
+            "有什么功能",
+            "有啥功能",
+            "能问什么",
+            "可以问什么",
+            "能问啥",
+            "怎么问",
+            "使用说明",
+            "帮助",
+            "help",
+            "what can you do",
+            "how do i use",
+            "how to use",
+            "what can i ask",
+            "how does this work",
+            "can you answer in english",
+            "do you speak english",
+            "answer in english",
+        ],
+    ),
+    (
+        SmallTalk::Identity,
+        &[
+            "你是谁",
+            "你是什么",
+            "你叫什么",
+            "你是机器人",
+            "你是人",
+            "你是哪个",
+            "who are you",
+            "what are you",
+            "are you a bot",
+            "are you human",
+            "your name",
+        ],
+    ),
+    (
+        SmallTalk::Thanks,
+        &[
+            "谢谢",
+            "多谢",
+            "感谢",
+            "谢了",
+            "3q",
+            "thanks",
+            "thank you",
+            "thx",
+            "辛苦了",
+        ],
+    ),
+    (
+        SmallTalk::Farewell,
+        &["再见", "拜拜", "回头见", "bye", "goodbye", "see you"],
+    ),
+    (
+        SmallTalk::Greeting,
+        &[
+            "你好",
+            "您好",
+            "早上好",
+            "上午好",
+            "中午好",
+            "下午好",
+            "晚上好",
+            "在吗",
+            "在不在",
+            "哈喽",
+            "嗨",
+            "hello",
+            "hi",
+            "hey",
+            "good morning",
+            "good afternoon",
+            "good evening",
+            "早安",
+            "晚安",
+        ],
+    ),
+];
+
+/// Characters that carry nothing once the cues are gone: punctuation, particles, function characters,
+/// emoji, spaces.
+fn is_filler(c: char) -> bool {
+    !c.is_alphanumeric()
+        || "啊呀呢吧吗嘛哦噢哈呵的了啦喂呐嗯哟么是请问一下你您我们在上作做由于被给和与及对向从把将哪什么时候个次份那这里儿几有"
+            .contains(c)
+}
+
+/// English words that carry nothing once the cues are gone.
+const ENGLISH_FILLER: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "it",
+    "is",
+    "was",
+    "were",
+    "be",
+    "been",
+    "on",
+    "at",
+    "in",
+    "of",
+    "by",
+    "to",
+    "for",
+    "what",
+    "when",
+    "where",
+    "which",
+    "who",
+    "did",
+    "does",
+    "do",
+    "delivered",
+    "given",
+    "held",
+    "made",
+    "published",
+    "have",
+    "has",
+    "please",
+    "tell",
+    "me",
+    "you",
+    "can",
+    "could",
+    "i",
+    "and",
+    "bot",
+    "there",
+    "ok",
+];
+
+/// Whether what is left of a question has nothing to ask about.
+fn topicless(rest: &str) -> bool {
+    rest.split(|c: char| !c.is_ascii_alphanumeric() && c.is_ascii())
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            if word.is_ascii() {
+                ENGLISH_FILLER.contains(&word)
+            } else {
+                word.chars().all(is_filler)
+            }
+        })
+}
+
+/// The phrases of `cues` found in `text` removed, longest first.
+fn without<'a>(text: &str, cues: impl Iterator<Item = &'a str>) -> String {
+    let mut cues: Vec<&str> = cues.collect();
+    cues.sort_by_key(|cue| std::cmp::Reverse(cue.len()));
+    let mut rest = text.to_owned();
+    for cue in cues {
+        if rest.contains(cue) {
+            rest = rest.replace(cue, " ");
+        }
+    }
+    rest
+}
+
+/// Whether an English cue stands as whole words in `text` (`hi` is not in `this`).
+fn contains_cue(text: &str, cue: &str) -> bool {
+    if !cue.is_ascii() {
+        return text.contains(cue);
+    }
+    text.match_indices(cue).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + cue.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+/// The small talk a question is, when it is nothing else: `你好` is, `你好,今年GDP目标多少` is a question.
+pub(super) fn small_talk(normalized: &str) -> Option<SmallTalk> {
+    let found = SMALL_TALK_CUES.iter().find_map(|(kind, cues)| {
+        cues.iter()
+            .any(|cue| contains_cue(normalized, cue))
+            .then_some(*kind)
+    })?;
+    let all_cues = SMALL_TALK_CUES
+        .iter()
+        .flat_map(|(_, cues)| cues.iter().copied())
+        .filter(|cue| contains_cue(normalized, cue));
+    topicless(&without(normalized, all_cues)).then_some(found)
+}
+
+/// The front-matter field a question asks for, when it asks about the report itself and nothing else:
+/// `这份报告是谁作的` is, `南水北调供水厂什么时候建成` is not.
+pub(super) fn meta_field(normalized: &str) -> Option<MetaField> {
+    let (field, cue) = META_CUES.iter().find_map(|(field, cues)| {
+        cues.iter()
+            .find(|cue| contains_cue(normalized, cue))
+            .map(|cue| (*field, *cue))
+    })?;
+    let rest = without(
+        normalized,
+        std::iter::once(cue).chain(REPORT_WORDS.iter().copied()),
+    );
+    topicless(&rest).then_some(field)
+}
+
+/// How a field is named in an answer.
+fn label(field: MetaField) -> &'static str {
+    match field {
+        MetaField::Title => "报告标题",
+        MetaField::Speaker => "报告人",
+        MetaField::Meeting => "会议",
+        MetaField::MeetingDate => "报告日期",
+        MetaField::Published => "发布日期",
+        MetaField::Issuer => "发布单位",
+        MetaField::Source => "来源",
+    }
+}
+
+fn id_name(field: MetaField) -> &'static str {
+    match field {
+        MetaField::Title => "title",
+        MetaField::Speaker => "speaker",
+        MetaField::Meeting => "meeting",
+        MetaField::MeetingDate => "meeting_date",
+        MetaField::Published => "published",
+        MetaField::Issuer => "issuer",
+        MetaField::Source => "source",
+    }
+}
+
+/// The report's front matter as one passage: what the report says of itself above its first line.
+fn front_matter(report: &Report) -> String {
+    MetaField::ALL
+        .iter()
+        .map(|&field| format!("{}：{}", label(field), report.meta.field(field)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn citation(report: &Report) -> String {
+    format!("《{}》卷首", report.meta.title)
+}
+
+impl Engine {
+    /// The answer to a question about the newest report itself, cited to its front matter.
+    pub(super) fn meta_outcome(&self, field: MetaField) -> Outcome {
+        let report = self.library.latest();
+        let direct = format!("{}：{}", label(field), report.meta.field(field));
+        let hit = Hit {
+            kind: HitKind::Meta,
+            id: UnitId::new(format!("{}{META_ID}{}", report.meta.id, id_name(field))),
+            text: direct.clone(),
+            excerpt: front_matter(report).replace('\n', "；"),
+            highlights: Vec::new(),
+            citation: citation(report),
+            score: 1.0,
+        };
+        Outcome::Answered(Answered {
+            direct: Some(direct),
+            hits: vec![hit],
+            glossary_refs: Vec::new(),
+            more: false,
+        })
+    }
+
+    /// The front matter of the report a meta id (`<report>/meta/<field>`) belongs to.
+    pub(super) fn meta_passage(&self, id: &str) -> Option<Passage> {
+        let (report_id, _) = id.split_once(META_ID)?;
+        let report = self.library.report(report_id)?;
+        Some(Passage {
+            id: UnitId::new(id),
+            text: front_matter(report),
+            citation: citation(report),
+            focus: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn courtesies_alone_are_small_talk_and_a_question_after_one_is_not() {
+        assert_eq!(small_talk("你好"), Some(SmallTalk::Greeting));
+        assert_eq!(small_talk("你好啊!"), Some(SmallTalk::Greeting));
+        assert_eq!(small_talk("谢谢你"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("你是谁?"), Some(SmallTalk::Identity));
+        assert_eq!(small_talk("怎么用"), Some(SmallTalk::Help));
+        assert_eq!(
+            small_talk("hello, can you answer in english?"),
+            Some(SmallTalk::Help)
+        );
+        assert_eq!(small_talk("你好,今年gdp目标是多少"), None);
+        assert_eq!(small_talk("this year gdp"), None);
+        assert_eq!(small_talk("粮食"), None);
+    }
+
+    #[test]
+    fn the_outline_is_asked_only_when_nothing_else_is() {
+        assert!(asks_outline("报告分为几个部分"));
+        assert!(asks_outline("这份报告的结构是什么"));
+        assert!(asks_outline("how many parts does the report have?"));
+        assert!(!asks_outline("农业部分的目标"));
+        assert!(!asks_outline("产业结构怎么调整"));
+    }
+
+    #[test]
+    fn a_field_is_asked_only_when_nothing_else_is() {
+        assert_eq!(meta_field("这份报告是谁作的"), Some(MetaField::Speaker));
+        assert_eq!(
+            meta_field("who delivered the report?"),
+            Some(MetaField::Speaker)
+        );
+        assert_eq!(
+            meta_field("报告是在哪次会议上作的"),
+            Some(MetaField::Meeting)
+        );
+        assert_eq!(meta_field("报告什么时候发布的"), Some(MetaField::Published));
+        assert_eq!(meta_field("南水北调供水厂什么时候建成"), None);
+        assert_eq!(meta_field("粮食来源"), None);
+        assert_eq!(meta_field("报告的来源是哪里"), Some(MetaField::Source));
+    }
+}

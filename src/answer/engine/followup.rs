@@ -1,0 +1,204 @@
+//! Follow-up questions: 那2021年呢, 它的目标呢, 还有呢, 第二个具体说说 lean on the question before them.
+//! A follow-up is read as its own words plus the previous question's topic (and that question's time,
+//! unless the follow-up names a time or kind of its own). A question that stands on its own never inherits
+//! anything: it leans only when it opens or ends like a follow-up and, read alone, is not answered.
+
+use super::super::types::{Answer, Outcome};
+use super::Engine;
+
+/// Openings that make a question lean on the one before (那…呢, 它的…, what about …).
+const LEANING_OPENERS: &[&str] = &[
+    "那么",
+    "那个",
+    "那",
+    "它们的",
+    "它的",
+    "它",
+    "其中",
+    "这个的",
+    "这个",
+    "另外",
+    "再说说",
+    "and what about",
+    "what about",
+    "how about",
+    "and for",
+    "and in",
+    "and",
+];
+/// Endings that make a short question lean on the one before (农村的呢).
+const LEANING_ENDINGS: &[&str] = &["呢", "呢?", "呢？", "?", "？"];
+/// A question this short (in characters) ending like a follow-up leans: longer ones carry their own topic.
+const SHORT_FOLLOW_UP_CHARS: usize = 12;
+/// Phrases asking for more of the same answer (the next page).
+const MORE_OF_THE_SAME: &[&str] = &[
+    "还有呢",
+    "还有吗",
+    "还有别的吗",
+    "还有其他的吗",
+    "还有啥",
+    "还有什么",
+    "更多",
+    "继续",
+    "more",
+    "anything else",
+    "what else",
+];
+/// Phrases asking to say more about an item just named (第二个具体说说): they carry no topic.
+const TELL_MORE: &[&str] = &[
+    "具体说说",
+    "具体讲讲",
+    "详细说说",
+    "展开说说",
+    "说说",
+    "讲讲",
+    "详细点",
+    "tell me more about",
+];
+/// Words that name a time or kind of figure: a follow-up saying one replaces the previous question's time.
+const TIME_OR_KIND_WORDS: &[&str] = &[
+    "年",
+    "目标",
+    "预期",
+    "计划",
+    "完成",
+    "实现",
+    "年均",
+    "累计",
+    "五年",
+    "增长",
+    "增速",
+    "this year",
+    "last year",
+    "target",
+    "average",
+    "in 20",
+];
+
+/// What a conversation remembers of its last question, so that the next one can lean on it. Front ends keep
+/// one per chat, bounded in number and age.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    /// The question as it was understood (a follow-up's own words joined with what it leaned on).
+    question: String,
+    /// Hits shown for it so far, across its pages.
+    shown: usize,
+}
+
+impl FollowUp {
+    /// The question as understood.
+    pub fn question(&self) -> &str {
+        &self.question
+    }
+}
+
+/// `question` with `phrases` taken off its start or end, trimmed.
+fn strip<'a>(question: &'a str, phrases: &[&str], at_start: bool) -> Option<&'a str> {
+    let lower = question.to_lowercase();
+    phrases.iter().find_map(|phrase| {
+        if at_start && lower.starts_with(phrase) && lower.len() == question.len() {
+            Some(question[phrase.len()..].trim())
+        } else if !at_start && question.ends_with(phrase) {
+            Some(question[..question.len() - phrase.len()].trim())
+        } else {
+            None
+        }
+    })
+}
+
+impl Engine {
+    /// Answers `question` in a conversation whose last question was `previous`, and what to remember for the
+    /// next one.
+    pub fn ask_after(&self, previous: Option<&FollowUp>, question: &str) -> (Answer, FollowUp) {
+        let trimmed = question.trim();
+        if let Some(previous) = previous {
+            let bare = trimmed.trim_end_matches(['?', '？', '。', '!', '！', ' ']);
+            if MORE_OF_THE_SAME
+                .iter()
+                .any(|phrase| bare.eq_ignore_ascii_case(phrase))
+            {
+                let answer = self.ask_more(&previous.question, previous.shown);
+                let shown = previous.shown + answer.hits().len();
+                let answer = as_asked(answer, question);
+                return (
+                    answer,
+                    FollowUp {
+                        question: previous.question.clone(),
+                        shown,
+                    },
+                );
+            }
+            if let Some(leaned) = self.lean(&previous.question, trimmed) {
+                let answer = self.ask(&leaned);
+                let shown = answer.hits().len();
+                let answer = as_asked(answer, question);
+                return (
+                    answer,
+                    FollowUp {
+                        question: leaned,
+                        shown,
+                    },
+                );
+            }
+        }
+        let answer = self.ask(question);
+        let follow_up = FollowUp {
+            question: trimmed.to_owned(),
+            shown: answer.hits().len(),
+        };
+        (answer, follow_up)
+    }
+
+    /// The question a follow-up means, or `None` when it stands on its own.
+    fn lean(&self, previous: &str, question: &str) -> Option<String> {
+        let opened = strip(question, LEANING_OPENERS, true);
+        let short = question.chars().count() <= SHORT_FOLLOW_UP_CHARS;
+        let ended = strip(opened.unwrap_or(question), LEANING_ENDINGS, false).filter(|_| short);
+        let told = TELL_MORE.iter().find(|phrase| question.contains(**phrase));
+        if opened.is_none() && ended.is_none() && told.is_none() {
+            return None;
+        }
+        let mut own = ended.or(opened).unwrap_or(question).to_owned();
+        if let Some(phrase) = told {
+            own = own.replace(phrase, " ");
+        }
+        let own = own.trim();
+        // A question that answers on its own does not lean, unless it points back (它, 其中, 这个).
+        let points_back = question.starts_with(['它', '其', '这']);
+        if !points_back && !own.is_empty() && matches!(self.ask(own).outcome, Outcome::Answered(_))
+        {
+            return None;
+        }
+        let names_time_or_kind = TIME_OR_KIND_WORDS
+            .iter()
+            .any(|word| own.to_lowercase().contains(word));
+        let earlier = if names_time_or_kind {
+            self.reader.read(previous).search_text
+        } else {
+            previous.to_owned()
+        };
+        Some(format!("{own} {earlier}"))
+    }
+}
+
+/// The answer with the question as the user asked it, not as it was understood.
+fn as_asked(mut answer: Answer, question: &str) -> Answer {
+    answer.question = question.to_owned();
+    answer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openings_and_endings_are_taken_off() {
+        assert_eq!(strip("那2021年呢", LEANING_OPENERS, true), Some("2021年呢"));
+        assert_eq!(strip("2021年呢", LEANING_ENDINGS, false), Some("2021年"));
+        assert_eq!(
+            strip("What about 2021?", LEANING_OPENERS, true),
+            Some("2021?")
+        );
+        assert_eq!(strip("粮食总产", LEANING_OPENERS, true), None);
+    }
+}
