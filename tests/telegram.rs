@@ -712,6 +712,14 @@ async fn lang_overrides_the_language_code_per_chat() {
     bot.update(private_text("/lang fr").from(user(303)));
     bot.dispatch().await;
     assert_eq!(visible(&only_reply(&bot).0), texts::en::USAGE_LANG);
+
+    // Small talk in an English chat is English too, even when typed in Chinese.
+    bot.update(private_text("/lang en").from(user(305)));
+    bot.dispatch().await;
+    bot.update(private_text("你好").from(user(305)));
+    bot.dispatch().await;
+    let greeting = visible(&only_reply(&bot).0);
+    assert!(greeting.starts_with("Hello!"), "{greeting}");
 }
 
 #[tokio::test]
