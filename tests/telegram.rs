@@ -110,6 +110,27 @@ async fn a_private_text_is_a_question_answered_with_citation_and_buttons() {
 }
 
 #[tokio::test]
+async fn a_near_miss_says_what_is_missing_then_the_nearest_facts_with_their_sources() {
+    // The report gives 2029's level and a yearly average, not 2029's growth.
+    let (mut bot, _) = bot_for(private_text("2029年生产总值增长多少"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let text = visible(&html);
+    assert!(
+        text.starts_with("报告没有给出2029年生产总值的增长幅度"),
+        "what is missing comes first, not a figure: {html}"
+    );
+    assert!(
+        html.contains("<b>1. 2029年完成情况：生产总值达到100亿元</b>"),
+        "the nearest fact, labelled: {html}"
+    );
+    assert!(text.contains("年均") && text.contains("6%"), "{html}");
+    assert!(html.contains("<blockquote>"), "each fact quoted: {html}");
+    assert!(text.contains(REVIEW), "citation: {html}");
+    assert!(buttons.iter().any(|b| b.starts_with("s:")), "{buttons:?}");
+}
+
+#[tokio::test]
 async fn a_follow_up_leans_on_the_chats_previous_question() {
     let (mut first, ctx) = bot_for(private_text("2030年GDP目标是多少"));
     first.dispatch().await;

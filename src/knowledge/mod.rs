@@ -18,6 +18,7 @@ mod text;
 
 pub use error::KnowledgeError;
 pub use ids::UnitId;
+pub use indicators::change_verbs;
 pub use library::Reports;
 pub use model::*;
 pub use parse::parse_report;

@@ -67,6 +67,10 @@ pub async fn answer_question_in<B: BotApi>(
             let glossary = glossary_entries(&ctx.engine, &answered.glossary_refs);
             keyboards::answer_keyboard(&answered.hits, 1, more, &glossary)
         }
+        // The nearest facts can be read in full, like hits.
+        Outcome::NearMiss(near_miss) => {
+            keyboards::answer_keyboard(&near_miss.nearest, 1, None, &[])
+        }
         Outcome::Refused(_) | Outcome::SmallTalk(_) => None,
     };
     reply

@@ -4,6 +4,7 @@
 
 use super::html::{Block, Span};
 use super::texts::en;
+use super::views;
 use crate::answer::english::indicator_in_english;
 use crate::answer::{Answer, Engine, Outcome, RefusalReason};
 use crate::knowledge::Indicator;
@@ -56,6 +57,12 @@ pub fn unanswered_blocks(answer: &Answer) -> Option<Vec<Block>> {
         Outcome::Answered(_) => return None,
         Outcome::SmallTalk(kind) => {
             return Some(vec![Block::text(vec![Span::plain(en::small_talk(*kind))])])
+        }
+        Outcome::NearMiss(near_miss) => {
+            return Some(views::near_miss_blocks(
+                en::near_miss(&near_miss.missing),
+                &near_miss.nearest,
+            ))
         }
         Outcome::Refused(refusal) => refusal,
     };

@@ -68,6 +68,21 @@ pub fn inline_results(ctx: &BotContext, question: &str) -> Vec<InlineQueryResult
     let answered = match &answer.outcome {
         Outcome::Answered(answered) => answered,
         Outcome::SmallTalk(_) => return Vec::new(),
+        Outcome::NearMiss(near_miss) => {
+            let message = paginate(&views::answer_blocks(&answer), MAX_MESSAGE_LEN);
+            let description = near_miss
+                .nearest
+                .first()
+                .map_or("", |hit| hit.text.as_str());
+            return article(
+                "near-miss",
+                &texts::near_miss(&near_miss.missing),
+                description,
+                message,
+            )
+            .into_iter()
+            .collect();
+        }
         Outcome::Refused(refusal) => {
             let message = paginate(&views::answer_blocks(&answer), MAX_MESSAGE_LEN);
             let description = texts::suggestion_list(&refusal.suggestions);

@@ -2,7 +2,7 @@
 //! reading handler code. Texts are plain (the renderer escapes and styles them); report facts never
 //! appear here: they are passed in from `knowledge/` data.
 
-use crate::answer::SmallTalk;
+use crate::answer::{Missing, MissingKind, SmallTalk};
 use crate::knowledge::{FigureKind, MetaField, Period, ReportMeta};
 use crate::reminders::schedule::ScheduleError;
 use chrono::{DateTime, NaiveDate};
@@ -118,6 +118,25 @@ pub fn small_talk(kind: SmallTalk) -> &'static str {
         }
         SmallTalk::Farewell => "再见！需要时随时来问。",
     }
+}
+
+/// What a near-miss lacks, in one line ending where the nearest facts follow.
+pub fn near_miss(missing: &Missing) -> String {
+    let year = missing
+        .year
+        .map(|year| format!("{year}年"))
+        .unwrap_or_default();
+    let metric = &missing.metric;
+    match missing.what {
+        MissingKind::SingleYear => format!("报告没有给出{year}单年的{metric}数字；报告给出的是："),
+        MissingKind::Change => format!("报告没有给出{year}{metric}的增长幅度；报告给出的是："),
+        MissingKind::Level => format!("报告没有给出{year}{metric}的具体数值；报告给出的是："),
+    }
+}
+
+/// One nearest fact of a near-miss, numbered.
+pub fn near_fact(number: usize, fact: &str) -> String {
+    format!("{number}. {fact}")
 }
 
 pub fn year_not_covered(year: i32) -> String {

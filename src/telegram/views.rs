@@ -65,6 +65,9 @@ pub fn answer_blocks(answer: &Answer) -> Vec<Block> {
             blocks
         }
         Outcome::SmallTalk(kind) => vec![Block::text(vec![Span::plain(texts::small_talk(*kind))])],
+        Outcome::NearMiss(near_miss) => {
+            near_miss_blocks(texts::near_miss(&near_miss.missing), &near_miss.nearest)
+        }
         Outcome::Answered(answered) => {
             let mut blocks = Vec::new();
             if let Some(direct) = &answered.direct {
@@ -74,6 +77,20 @@ pub fn answer_blocks(answer: &Answer) -> Vec<Block> {
             blocks
         }
     }
+}
+
+/// A near-miss: what the report does not give, then each nearest fact by its label (which names its own
+/// period and kind) over its quoted source.
+pub fn near_miss_blocks(missing: String, nearest: &[Hit]) -> Vec<Block> {
+    let mut blocks = vec![Block::text(vec![Span::plain(missing)])];
+    for (number, hit) in nearest.iter().enumerate() {
+        blocks.push(Block::text(vec![Span::bold(texts::near_fact(
+            number + 1,
+            &hit.text,
+        ))]));
+        blocks.extend(hit_blocks(std::slice::from_ref(hit), number + 1, false));
+    }
+    blocks
 }
 
 /// The blocks of a 更多结果 reply; hits are numbered on from `first_number` to match their buttons.

@@ -16,6 +16,7 @@ mod english;
 mod fit;
 mod followup;
 mod lists;
+mod near_miss;
 mod rank;
 #[cfg(test)]
 mod tests;
@@ -269,6 +270,9 @@ impl Engine {
             // Every candidate was dropped for its year or kind: nothing left to cite is no answer.
             return self.refuse(RefusalReason::NotInReport);
         };
+        if let Some(near_miss) = self.near_miss(&ranking, best) {
+            return near_miss;
+        }
         let direct = (offset == 0)
             .then(|| {
                 self.direct_answer_in(best.doc, ranking.question.ordinal, Language::of(question))

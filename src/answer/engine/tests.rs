@@ -210,3 +210,31 @@ fn glossary_entries_used_by_a_hit_are_referenced() {
         "{answer:#?}"
     );
 }
+
+#[test]
+fn a_level_does_not_answer_a_growth_question_but_is_offered_as_the_nearest_fact() {
+    let engine = engine();
+    let answer = engine.ask("2029年粮食总产增长了多少");
+    let Outcome::NearMiss(near_miss) = &answer.outcome else {
+        panic!("a near-miss: {answer:#?}");
+    };
+    assert!(!answer.answered());
+    assert_eq!(near_miss.missing.what, crate::answer::MissingKind::Change);
+    assert_eq!(near_miss.missing.year, Some(2029));
+    assert_eq!(near_miss.missing.metric, "粮食总产");
+    // The level found first, then the change the report does give (over five years), each labelled.
+    assert!(
+        near_miss.nearest[0].text.contains("88.8万吨"),
+        "{near_miss:#?}"
+    );
+    assert!(
+        near_miss
+            .nearest
+            .iter()
+            .any(|hit| hit.text.contains("年均") && hit.text.contains("3.3%")),
+        "{near_miss:#?}"
+    );
+    // Asked for the level, or for the yearly average, the same facts answer.
+    assert!(engine.ask("2029年粮食总产多少").answered());
+    assert!(engine.ask("过去五年粮食总产年均增长多少").answered());
+}

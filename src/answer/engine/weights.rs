@@ -146,3 +146,9 @@ pub(super) const OTHER_FOR_RESULT: f32 = -0.3;
 /// Nothing said about time: last year's result, then this year's main target, is the likelier meaning.
 pub(super) const UNTIMED_RESULT: f32 = 0.25;
 pub(super) const UNTIMED_TARGET: f32 = 0.2;
+
+// ---- near-misses -----------------------------------------------------------------------------------------
+
+/// Facts offered when the report lacks the figure asked for: the one found and one or two of the kind
+/// asked for from other periods; more would bury the statement of what is missing.
+pub(super) const MAX_NEAREST_FACTS: usize = 3;

@@ -2,7 +2,7 @@
 //! user's Telegram `language_code` is `en…`, or `/lang en`) reads. Report facts never appear here; the
 //! English names of the report's terms come from knowledge/english.toml.
 
-use crate::answer::SmallTalk;
+use crate::answer::{Missing, MissingKind, SmallTalk};
 pub const COMMAND_LANG: &str = "Reply language: /lang zh or /lang en";
 
 pub fn welcome(title: &str) -> String {
@@ -113,5 +113,25 @@ pub fn small_talk(kind: SmallTalk) -> &'static str {
              projects? /targets main targets, /results last year's results, /glossary terms, /help all commands."
         }
         SmallTalk::Farewell => "Goodbye! Come back any time.",
+    }
+}
+
+/// What a near-miss lacks, in English (the metric stays in the report's words: it is a quotation).
+pub fn near_miss(missing: &Missing) -> String {
+    let year = missing
+        .year
+        .map(|year| format!(" for {year}"))
+        .unwrap_or_default();
+    let metric = &missing.metric;
+    match missing.what {
+        MissingKind::SingleYear => {
+            format!("The report gives no single-year figure of {metric}{year}. What it gives:")
+        }
+        MissingKind::Change => {
+            format!("The report gives no growth rate of {metric}{year}. What it gives:")
+        }
+        MissingKind::Level => {
+            format!("The report gives no level of {metric}{year}. What it gives:")
+        }
     }
 }
