@@ -131,6 +131,35 @@ async fn a_near_miss_says_what_is_missing_then_the_nearest_facts_with_their_sour
 }
 
 #[tokio::test]
+async fn a_computed_comparison_shows_the_arithmetic_and_quotes_both_sources() {
+    let (mut bot, _) = bot_for(private_text("今年生产总值目标比过去五年年均增长高多少"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    assert!(
+        html.starts_with("<b>"),
+        "the computed answer first, in bold: {html}"
+    );
+    let text = visible(&html);
+    assert!(
+        text.contains("前者比后者高约1个百分点（7 − 6，由报告的这两个数字算出）"),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("<blockquote>").count(),
+        2,
+        "both sources quoted: {html}"
+    );
+    assert!(
+        text.contains(PLAN) && text.contains(REVIEW),
+        "both citations: {html}"
+    );
+    assert!(
+        buttons.iter().filter(|b| b.starts_with("s:")).count() >= 2,
+        "{buttons:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_follow_up_leans_on_the_chats_previous_question() {
     let (mut first, ctx) = bot_for(private_text("2030年GDP目标是多少"));
     first.dispatch().await;

@@ -10,6 +10,7 @@
 //! (the hits, excerpts and direct answer shown). Every tuning number is in `weights`.
 
 mod about;
+mod compare;
 mod compose;
 mod coverage;
 mod english;
@@ -261,6 +262,9 @@ impl Engine {
                     ranking = retry;
                 }
             }
+        }
+        if let Some(computed) = self.comparison(&ranking) {
+            return computed;
         }
         if !self.confident(&ranking) {
             return self.refuse(RefusalReason::NotInReport);

@@ -238,3 +238,25 @@ fn a_level_does_not_answer_a_growth_question_but_is_offered_as_the_nearest_fact(
     assert!(engine.ask("2029年粮食总产多少").answered());
     assert!(engine.ask("过去五年粮食总产年均增长多少").answered());
 }
+
+#[test]
+fn a_comparison_the_report_supports_is_computed_with_both_sources() {
+    let engine = engine();
+    let answer = engine.ask("今年粮食总产目标比去年多多少");
+    let direct = answer.direct().unwrap_or_default();
+    // 90万吨以上 against 88.8万吨: at least 1.2万吨, with the subtraction and both figures cited.
+    assert!(direct.contains("至少多1.2万吨"), "{answer:#?}");
+    assert!(direct.contains("90.0 − 88.8"), "{direct}");
+    let ids: Vec<&str> = answer.hits().iter().map(|hit| hit.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["liutang-2030/2.1.1.2#1", "liutang-2030/1.0.1.2#1"],
+        "{answer:#?}"
+    );
+    // A figure and a rate do not subtract; nothing is computed from them.
+    let mixed = engine.ask("去年粮食总产比年均增速多多少");
+    assert!(
+        !mixed.direct().unwrap_or_default().contains("前者比后者"),
+        "{mixed:#?}"
+    );
+}

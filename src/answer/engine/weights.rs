@@ -152,3 +152,9 @@ pub(super) const UNTIMED_TARGET: f32 = 0.2;
 /// Facts offered when the report lacks the figure asked for: the one found and one or two of the kind
 /// asked for from other periods; more would bury the statement of what is missing.
 pub(super) const MAX_NEAREST_FACTS: usize = 3;
+
+// ---- computed comparisons --------------------------------------------------------------------------------
+
+/// Ranked candidates searched for the two figures a comparison names: enough to hold both metrics' records
+/// (each has a level and a rate or two), few enough that a weakly matched figure is never paired.
+pub(super) const COMPARE_CANDIDATES: usize = 12;
