@@ -160,6 +160,28 @@ async fn a_computed_comparison_shows_the_arithmetic_and_quotes_both_sources() {
 }
 
 #[tokio::test]
+async fn the_outline_and_a_whole_list_come_in_one_message_in_order() {
+    let (mut bot, _) = bot_for(private_text("报告分为几个部分"));
+    bot.dispatch().await;
+    let (html, _) = only_reply(&bot);
+    let text = visible(&html);
+    assert!(html.starts_with("<b>"), "the list first, in bold: {html}");
+    let first = text.find("1. 一、过去五年").expect("part one");
+    let second = text.find("2. 二、今年工作").expect("part two");
+    assert!(first < second, "{html}");
+    assert!(text.contains("共2项"), "{html}");
+
+    bot.update(private_text("今年重点工作有哪些").from(user(306)));
+    bot.dispatch().await;
+    let (html, _) = only_reply(&bot);
+    let text = visible(&html);
+    let first = text.find("1. （一）乡村振兴").expect("section one");
+    let second = text.find("2. （二）示范工程").expect("section two");
+    assert!(first < second, "{html}");
+    assert!(text.contains("二、今年工作"), "cited to its part: {html}");
+}
+
+#[tokio::test]
 async fn a_follow_up_leans_on_the_chats_previous_question() {
     let (mut first, ctx) = bot_for(private_text("2030年GDP目标是多少"));
     first.dispatch().await;
