@@ -685,3 +685,12 @@ fn comparisons_are_computed_from_two_stated_figures_never_invented() {
         "{json}"
     );
 }
+
+#[test]
+fn a_part_of_a_glossary_group_leads_back_to_its_entry() {
+    let json = ask_json("道路自信属于哪个提法");
+    assert_eq!(json["outcome"], "answered", "{json}");
+    let answer = json["answer"].as_str().unwrap_or_default();
+    assert!(answer.starts_with("道路自信是“四个自信”的第1项"), "{answer}");
+    assert_eq!(json["hits"][0]["kind"], "glossary", "{json}");
+}

@@ -267,7 +267,9 @@ impl Engine {
             return computed;
         }
         if !self.confident(&ranking) {
-            return self.refuse(RefusalReason::NotInReport);
+            return self
+                .glossary_part_outcome(&ranking.question.normalized)
+                .unwrap_or_else(|| self.refuse(RefusalReason::NotInReport));
         }
         let shown = self.distinct_hits(&ranking);
         let Some(best) = shown.first() else {

@@ -260,3 +260,21 @@ fn a_comparison_the_report_supports_is_computed_with_both_sources() {
         "{mixed:#?}"
     );
 }
+
+#[test]
+fn a_part_of_a_counted_term_leads_to_its_entry_and_says_which_group() {
+    let engine = engine();
+    let answer = engine.ask("任务清单属于哪个提法");
+    let direct = answer.direct().unwrap_or_default();
+    assert!(
+        direct.starts_with("任务清单是“三张清单”的第2项"),
+        "{answer:#?}"
+    );
+    assert_eq!(answer.hits()[0].kind, HitKind::Glossary, "{answer:#?}");
+    // A question about more than the part is not turned into the definition.
+    let more = engine.ask("任务清单由哪个部门考核");
+    assert!(
+        !more.direct().unwrap_or_default().contains("三张清单”的第"),
+        "{more:#?}"
+    );
+}

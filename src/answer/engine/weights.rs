@@ -158,3 +158,7 @@ pub(super) const MAX_NEAREST_FACTS: usize = 3;
 /// Ranked candidates searched for the two figures a comparison names: enough to hold both metrics' records
 /// (each has a level and a rate or two), few enough that a weakly matched figure is never paired.
 pub(super) const COMPARE_CANDIDATES: usize = 12;
+
+/// The fewest characters of a glossary group's item that name it alone (稳就业, 道路自信): shorter ones
+/// (稳, 自信) name many things.
+pub(super) const PART_MIN_CHARS: usize = 3;
