@@ -691,6 +691,27 @@ fn a_part_of_a_glossary_group_leads_back_to_its_entry() {
     let json = ask_json("道路自信属于哪个提法");
     assert_eq!(json["outcome"], "answered", "{json}");
     let answer = json["answer"].as_str().unwrap_or_default();
-    assert!(answer.starts_with("道路自信是“四个自信”的第1项"), "{answer}");
+    assert!(
+        answer.starts_with("道路自信是“四个自信”的第1项"),
+        "{answer}"
+    );
     assert_eq!(json["hits"][0]["kind"], "glossary", "{json}");
+}
+
+#[test]
+fn the_reports_structure_answers_whole_from_the_parsed_tree() {
+    // Each structural question gets one whole list, in the report's order, whose first item is known.
+    for (question, first_item) in [
+        ("今年工作分几大块", "1. （一）壮大工业底盘"),
+        ("这五年干成了哪些事", "1. 五年奋斗"),
+        ("存在哪些问题和困难", "1. 对照高质量发展要求"),
+        ("必须坚持哪些原则", "1. 必须坚持正确政治方向"),
+        ("报告讲了哪些内容", "1. 一、披荆斩棘"),
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["outcome"], "answered", "{question}: {json}");
+        assert_eq!(json["hits"][0]["kind"], "list", "{question}: {json}");
+        let answer = json["answer"].as_str().unwrap_or_default();
+        assert!(answer.contains(first_item), "{question}: {answer}");
+    }
 }

@@ -200,46 +200,6 @@ pub(super) const REPORT_WORDS: &[&str] = &[
     "本次",
 ];
 
-/// Phrases that ask how the report itself is built.
-const OUTLINE_CUES: &[&str] = &[
-    "几个部分",
-    "几部分",
-    "几大部分",
-    "哪几部分",
-    "哪几个部分",
-    "哪些部分",
-    "分为",
-    "分成",
-    "结构",
-    "框架",
-    "章节",
-    "组成",
-    "构成",
-    "大纲",
-    "目录",
-    "outline",
-    "structure",
-    "how many parts",
-    "what parts",
-    "which parts",
-    "sections",
-    "parts",
-];
-
-/// Whether the question asks how the report is built (its parts) and nothing else.
-pub(super) fn asks_outline(normalized: &str) -> bool {
-    let found: Vec<&str> = OUTLINE_CUES
-        .iter()
-        .copied()
-        .filter(|cue| contains_cue(normalized, cue))
-        .collect();
-    !found.is_empty()
-        && topicless(&without(
-            normalized,
-            found.into_iter().chain(REPORT_WORDS.iter().copied()),
-        ))
-}
-
 const SMALL_TALK_CUES: &[(SmallTalk, &[&str])] = &[
     (
         SmallTalk::Help,
@@ -388,7 +348,7 @@ const ENGLISH_FILLER: &[&str] = &[
 ];
 
 /// Whether what is left of a question has nothing to ask about.
-fn topicless(rest: &str) -> bool {
+pub(super) fn topicless(rest: &str) -> bool {
     rest.split(|c: char| !c.is_ascii_alphanumeric() && c.is_ascii())
         .filter(|word| !word.is_empty())
         .all(|word| {
@@ -401,7 +361,7 @@ fn topicless(rest: &str) -> bool {
 }
 
 /// The phrases of `cues` found in `text` removed, longest first.
-fn without<'a>(text: &str, cues: impl Iterator<Item = &'a str>) -> String {
+pub(super) fn without<'a>(text: &str, cues: impl Iterator<Item = &'a str>) -> String {
     let mut cues: Vec<&str> = cues.collect();
     cues.sort_by_key(|cue| std::cmp::Reverse(cue.len()));
     let mut rest = text.to_owned();
@@ -414,7 +374,7 @@ fn without<'a>(text: &str, cues: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// Whether an English cue stands as whole words in `text` (`hi` is not in `this`).
-fn contains_cue(text: &str, cue: &str) -> bool {
+pub(super) fn contains_cue(text: &str, cue: &str) -> bool {
     if !cue.is_ascii() {
         return text.contains(cue);
     }
@@ -546,15 +506,6 @@ mod tests {
         assert_eq!(small_talk("你好,今年gdp目标是多少"), None);
         assert_eq!(small_talk("this year gdp"), None);
         assert_eq!(small_talk("粮食"), None);
-    }
-
-    #[test]
-    fn the_outline_is_asked_only_when_nothing_else_is() {
-        assert!(asks_outline("报告分为几个部分"));
-        assert!(asks_outline("这份报告的结构是什么"));
-        assert!(asks_outline("how many parts does the report have?"));
-        assert!(!asks_outline("农业部分的目标"));
-        assert!(!asks_outline("产业结构怎么调整"));
     }
 
     #[test]

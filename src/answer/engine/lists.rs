@@ -7,7 +7,7 @@ use super::weights::PART_MIN_CHARS;
 use super::{Engine, Scored};
 
 /// Phrases that ask for the items of something rather than one fact about it.
-const LIST_CUES: &[&str] = &[
+pub(super) const LIST_CUES: &[&str] = &[
     "哪些",
     "哪几",
     "都有什么",
@@ -110,28 +110,6 @@ impl Engine {
             direct: Some(format!("{named}是“{}”的第{number}项。{entry}", list.name)),
             glossary_refs: self.glossary_refs(&hits),
             hits,
-            more: false,
-        }))
-    }
-
-    /// The newest report's parts as a whole-list answer, for a question about how the report is built.
-    pub(super) fn outline_outcome(&self) -> Option<Outcome> {
-        let report = self.library.latest();
-        let list = report
-            .lists
-            .iter()
-            .find(|list| list.kind == ListKind::Parts)?;
-        let doc = self.catalog.doc_of(&list.id)?;
-        let scored = Scored {
-            doc,
-            coverage: 1.0,
-            score: 1.0,
-            conflict: false,
-        };
-        Some(Outcome::Answered(Answered {
-            direct: self.direct_answer(doc, None),
-            hits: vec![self.hit(&scored, &[])],
-            glossary_refs: Vec::new(),
             more: false,
         }))
     }

@@ -19,6 +19,7 @@ mod followup;
 mod lists;
 mod near_miss;
 mod rank;
+mod structure;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -233,9 +234,9 @@ impl Engine {
         if let Some(field) = about::meta_field(&understood.normalized) {
             return self.meta_outcome(field);
         }
-        if about::asks_outline(&understood.normalized) {
-            if let Some(outline) = self.outline_outcome() {
-                return outline;
+        if let Some(structure) = structure::asks_structure(&understood.normalized) {
+            if let Some(whole) = self.structure_outcome(structure) {
+                return whole;
             }
         }
         if understood.is_empty() && !understood.asks_practical {
