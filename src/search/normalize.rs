@@ -53,7 +53,7 @@ fn is_plain(c: char) -> bool {
 /// common English question words. They are dropped before scoring so that "粮食总产是多少呀" and "粮食总产" score
 /// the same.
 #[rustfmt::skip]
-const QUESTION_WORDS: &[&str] = &[
+pub(crate) const QUESTION_WORDS: &[&str] = &[
     // question words
     "什么", "什么样", "是什么", "啥", "是啥", "多少", "几", "几个", "多大", "多高", "多长", "多久", "怎么", "怎么样",
     "怎样", "如何", "咋", "咋样", "咋回事", "吗", "呢", "吧", "啊", "呀", "哦", "嘛", "么", "哪", "哪些", "哪里",
