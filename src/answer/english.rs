@@ -6,9 +6,11 @@
 use serde::Serialize;
 
 use crate::knowledge::{
-    ChangeKind, EnglishTerm, FigureKind, GlossaryEntry, Indicator, Period, Qualifier,
+    ChangeKind, EnglishTerm, FigureKind, GlossaryEntry, Indicator, MetaField, Period, Qualifier,
+    ReportMeta,
 };
 use crate::search::normalize::is_han;
+use chrono::NaiveDate;
 
 use super::types::Answer;
 
@@ -78,6 +80,21 @@ impl Answer {
     /// The language the question was asked in (front ends reply in it).
     pub fn language(&self) -> Language {
         Language::of(&self.question)
+    }
+}
+
+/// One fact of the report's front matter under an English label; names stay in the report's words (they
+/// are quotations), dates are written the English way.
+pub fn meta_in_english(meta: &ReportMeta, field: MetaField) -> String {
+    let date = |date: NaiveDate| date.format("%-d %B %Y").to_string();
+    match field {
+        MetaField::Title => format!("Title: {}", meta.title),
+        MetaField::Speaker => format!("Delivered by: {}", meta.speaker),
+        MetaField::Meeting => format!("Meeting: {}", meta.meeting),
+        MetaField::MeetingDate => format!("Delivered on: {}", date(meta.meeting_date)),
+        MetaField::Published => format!("Published on: {}", date(meta.published)),
+        MetaField::Issuer => format!("Issued by: {}", meta.issuer),
+        MetaField::Source => format!("Source: {}", meta.source),
     }
 }
 

@@ -5,6 +5,7 @@
 
 use crate::knowledge::{MetaField, Report, UnitId};
 
+use super::super::english::{meta_in_english, Language};
 use super::super::types::{Answered, Hit, HitKind, Outcome, Passage, SmallTalk};
 use super::Engine;
 
@@ -455,9 +456,12 @@ fn citation(report: &Report) -> String {
 
 impl Engine {
     /// The answer to a question about the newest report itself, cited to its front matter.
-    pub(super) fn meta_outcome(&self, field: MetaField) -> Outcome {
+    pub(super) fn meta_outcome(&self, field: MetaField, language: Language) -> Outcome {
         let report = self.library.latest();
-        let direct = format!("{}：{}", label(field), report.meta.field(field));
+        let direct = match language {
+            Language::Chinese => format!("{}：{}", label(field), report.meta.field(field)),
+            Language::English => meta_in_english(&report.meta, field),
+        };
         let hit = Hit {
             kind: HitKind::Meta,
             id: UnitId::new(format!("{}{META_ID}{}", report.meta.id, id_name(field))),

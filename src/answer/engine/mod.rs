@@ -232,7 +232,7 @@ impl Engine {
             return Outcome::SmallTalk(kind);
         }
         if let Some(field) = about::meta_field(&understood.normalized) {
-            return self.meta_outcome(field);
+            return self.meta_outcome(field, Language::of(question));
         }
         if let Some(structure) = structure::asks_structure(&understood.normalized) {
             if let Some(whole) = self.structure_outcome(structure) {
