@@ -114,9 +114,15 @@ fn input_forms_through_ask_json() {
     assert_eq!(ask_json("What is the GDP of Beijing?")["answered"], false);
     // The report's front matter in English: labels and dates English, names the report's own.
     let speaker = ask_json("Who delivered the report?");
-    assert_eq!(speaker["answer"], "Delivered by: 西平县人民政府县长 侯公涛", "{speaker}");
+    assert_eq!(
+        speaker["answer"], "Delivered by: 西平县人民政府县长 侯公涛",
+        "{speaker}"
+    );
     let published = ask_json("When was the report published?");
-    assert_eq!(published["answer"], "Published on: 21 April 2022", "{published}");
+    assert_eq!(
+        published["answer"], "Published on: 21 April 2022",
+        "{published}"
+    );
 }
 
 /// Floors for tests/questions_holdout2.tsv, a little below the figures reached.

@@ -93,6 +93,12 @@ const META_CUES: &[(MetaField, &[&str])] = &[
             "几月几号做",
             "几号作",
             "几号做",
+            "几月份做",
+            "几月份作",
+            "几月做",
+            "几月作",
+            "报告日期",
+            "报告时间",
             "什么时候讲",
             "when was it delivered",
             "when delivered",
@@ -100,6 +106,8 @@ const META_CUES: &[(MetaField, &[&str])] = &[
             "what date",
             "which day",
             "when was the meeting",
+            "date of the report",
+            "report's date",
         ],
     ),
     (
@@ -151,6 +159,12 @@ const META_CUES: &[(MetaField, &[&str])] = &[
             "哪里能看",
             "哪里可以看",
             "原文在哪",
+            "原文出自",
+            "出自哪",
+            "看到原文",
+            "看原文",
+            "come from",
+            "comes from",
             "在哪看",
             "哪个网站",
             "什么网站",
@@ -172,6 +186,12 @@ const META_CUES: &[(MetaField, &[&str])] = &[
             "题目",
             "全称",
             "叫什么名字",
+            "哪一年的报告",
+            "哪年的报告",
+            "哪个县的",
+            "哪一个县的",
+            "which county",
+            "which year",
             "名称是",
             "什么名称",
             "title",
@@ -296,13 +316,14 @@ const SMALL_TALK_CUES: &[(SmallTalk, &[&str])] = &[
 /// emoji, spaces.
 fn is_filler(c: char) -> bool {
     !c.is_alphanumeric()
-        || "啊呀呢吧吗嘛哦噢哈呵的了啦喂呐嗯哟么是请问一下你您我们在上作做由于被给和与及对向从把将哪什么时候个次份那这里儿几有"
+        || "啊呀呢吧吗嘛哦噢哈呵的了啦喂呐嗯哟么是请问一下你您我们在上作做由于被给和与及对向从把将哪什么时候个次份那这里儿几有谁能天"
             .contains(c)
 }
 
 /// English words that carry nothing once the cues are gone.
 const ENGLISH_FILLER: &[&str] = &[
     "a",
+    "about",
     "an",
     "the",
     "this",
@@ -515,6 +536,15 @@ mod tests {
     #[test]
     fn a_field_is_asked_only_when_nothing_else_is() {
         assert_eq!(meta_field("这份报告是谁作的"), Some(MetaField::Speaker));
+        assert_eq!(meta_field("报告人是谁"), Some(MetaField::Speaker));
+        assert_eq!(meta_field("报告日期是哪天"), Some(MetaField::MeetingDate));
+        assert_eq!(meta_field("在哪能看到原文"), Some(MetaField::Source));
+        assert_eq!(meta_field("这是哪一年的报告"), Some(MetaField::Title));
+        assert_eq!(
+            meta_field("which county is this report about?"),
+            Some(MetaField::Title)
+        );
+        assert_eq!(meta_field("报告人口多少"), None);
         assert_eq!(
             meta_field("who delivered the report?"),
             Some(MetaField::Speaker)
