@@ -89,11 +89,16 @@ impl Engine {
             }
         }
         let (list, number, named) = best?;
+        // Several parts of one group (吃在西平住在西平是什么说法) ask the same.
+        let parts = list
+            .items
+            .iter()
+            .filter_map(|item| named_part(&item.label, normalized));
         let rest = MEMBERSHIP_CUES
             .iter()
-            .fold(normalized.replacen(named, "", 1), |rest, cue| {
-                rest.replace(cue, "")
-            });
+            .copied()
+            .chain(parts)
+            .fold(normalized.to_owned(), |rest, cue| rest.replace(cue, ""));
         if rest.chars().any(|c| c.is_alphanumeric()) {
             return None;
         }

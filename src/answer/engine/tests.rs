@@ -271,6 +271,12 @@ fn a_part_of_a_counted_term_leads_to_its_entry_and_says_which_group() {
         "{answer:#?}"
     );
     assert_eq!(answer.hits()[0].kind, HitKind::Glossary, "{answer:#?}");
+    // Several parts of one group ask the same.
+    let two = engine.ask("责任清单任务清单合称什么");
+    assert!(
+        two.direct().unwrap_or_default().contains("三张清单"),
+        "{two:#?}"
+    );
     // A question about more than the part is not turned into the definition.
     let more = engine.ask("任务清单由哪个部门考核");
     assert!(
