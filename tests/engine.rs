@@ -112,6 +112,15 @@ fn input_forms_through_ask_json() {
         "the report's wording stays: {english}"
     );
     assert_eq!(ask_json("What is the GDP of Beijing?")["answered"], false);
+    // An English name asked in another number than knowledge/english.toml writes it.
+    let aquatic = ask_json("What is the aquatic product output target?");
+    assert!(
+        aquatic["answer"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("7000吨"),
+        "{aquatic}"
+    );
     // The report's front matter in English: labels and dates English, names the report's own.
     let speaker = ask_json("Who delivered the report?");
     assert_eq!(

@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use super::normalize::{fold_for_search, has_word_chars, is_han};
+use super::normalize::{english_numbers, fold_for_search, has_word_chars, is_han};
 use super::soundalike::{SoundAlike, Standing};
 use super::tokenizer::JiebaTokenizer;
 use super::typo::TypoVocabulary;
@@ -177,7 +177,17 @@ impl QuestionReader {
         mut self,
         names: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<QuestionReader, QueryError> {
-        self.english = Dialect::build(names)?.padded();
+        // Each name also in the numbers people ask it in (aquatic product output, textile and garment).
+        let counted: Vec<(String, &str)> = names
+            .into_iter()
+            .flat_map(|(name, term)| {
+                english_numbers(name)
+                    .into_iter()
+                    .map(move |variant| (variant, term))
+            })
+            .collect();
+        self.english =
+            Dialect::build(counted.iter().map(|(name, term)| (name.as_str(), *term)))?.padded();
         Ok(self)
     }
 
