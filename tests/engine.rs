@@ -528,11 +528,20 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
         .hits()
         .iter()
         .all(|hit| first.hits().iter().all(|shown| shown.id != hit.id)));
+    // A question that asks but names nothing leans as it is; "X呢" keeps the previous time and kind.
+    assert!(direct(&["粮食总产目标", "去年完成了多少"]).contains("95.9万吨"));
+    assert!(direct(&["十件惠民工程有哪些", "第三件是什么"]).contains("通村公路"));
+    assert!(direct(&["今年GDP目标是多少", "规上工业增加值呢"]).contains("8%以上"));
     // A question that stands on its own inherits nothing.
     assert_eq!(
         direct(&["今年GDP目标是多少", "去年粮食总产多少"]),
         engine.ask("去年粮食总产多少").direct().unwrap_or_default()
     );
+    // Small talk after a question is small talk.
+    assert!(matches!(
+        ask_turns(&["今年GDP目标是多少", "谢谢"]).outcome,
+        Outcome::SmallTalk(_)
+    ));
 }
 
 /// `args` with `input` on stdin; stdout.
