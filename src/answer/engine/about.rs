@@ -3,10 +3,13 @@
 //! "how do I use this"). The cue phrases describe `report.toml`'s fields and a chat's courtesies, so they
 //! hold for any report; what the answer says comes from the report's metadata.
 
+use std::sync::LazyLock;
+
 use crate::knowledge::{MetaField, Report, UnitId};
 
 use super::super::english::{meta_in_english, Language};
 use super::super::types::{Answered, Hit, HitKind, Outcome, Passage, SmallTalk};
+use super::cues::Cues;
 use super::Engine;
 
 /// The part of a meta unit's id after the report's: `xiping-2022/meta/speaker`.
@@ -395,41 +398,19 @@ pub(super) fn without<'a>(text: &str, cues: impl Iterator<Item = &'a str>) -> St
     rest
 }
 
-/// Whether an English cue stands as whole words in `text` (`hi` is not in `this`).
-pub(super) fn contains_cue(text: &str, cue: &str) -> bool {
-    if !cue.is_ascii() {
-        return text.contains(cue);
-    }
-    text.match_indices(cue).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + cue.len()..].chars().next();
-        !before.is_some_and(|c| c.is_ascii_alphanumeric())
-            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-    })
-}
-
 /// The small talk a question is, when it is nothing else: `你好` is, `你好,今年GDP目标多少` is a question.
 pub(super) fn small_talk(normalized: &str) -> Option<SmallTalk> {
-    let found = SMALL_TALK_CUES.iter().find_map(|(kind, cues)| {
-        cues.iter()
-            .any(|cue| contains_cue(normalized, cue))
-            .then_some(*kind)
-    })?;
-    let all_cues = SMALL_TALK_CUES
-        .iter()
-        .flat_map(|(_, cues)| cues.iter().copied())
-        .filter(|cue| contains_cue(normalized, cue));
-    topicless(&without(normalized, all_cues)).then_some(found)
+    static CUES: LazyLock<Cues<SmallTalk>> = LazyLock::new(|| Cues::new(SMALL_TALK_CUES));
+    let found = CUES.found(normalized);
+    let &(kind, _) = found.first()?;
+    topicless(&without(normalized, found.iter().map(|(_, cue)| *cue))).then_some(kind)
 }
 
 /// The front-matter field a question asks for, when it asks about the report itself and nothing else:
 /// `这份报告是谁作的` is, `南水北调供水厂什么时候建成` is not.
 pub(super) fn meta_field(normalized: &str) -> Option<MetaField> {
-    let (field, cue) = META_CUES.iter().find_map(|(field, cues)| {
-        cues.iter()
-            .find(|cue| contains_cue(normalized, cue))
-            .map(|cue| (*field, *cue))
-    })?;
+    static CUES: LazyLock<Cues<MetaField>> = LazyLock::new(|| Cues::new(META_CUES));
+    let (field, cue) = *CUES.found(normalized).first()?;
     let rest = without(
         normalized,
         std::iter::once(cue).chain(REPORT_WORDS.iter().copied()),

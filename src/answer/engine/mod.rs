@@ -13,6 +13,7 @@ mod about;
 mod compare;
 mod compose;
 mod coverage;
+mod cues;
 mod english;
 mod fit;
 mod followup;

@@ -8,7 +8,10 @@
 use crate::knowledge::{FigureKind, ListKind, Report, ReportList};
 
 use super::super::types::{Answered, Outcome};
-use super::about::{contains_cue, topicless, without, REPORT_WORDS};
+use std::sync::LazyLock;
+
+use super::about::{topicless, without, REPORT_WORDS};
+use super::cues::Cues;
 use super::lists::LIST_CUES;
 use super::{Engine, Scored};
 
@@ -189,12 +192,17 @@ const SCOPE_WORDS: &[&str] = &[
 
 /// The structure a question asks for, when it asks for nothing else.
 pub(super) fn asks_structure(normalized: &str) -> Option<Structure> {
-    STRUCTURE_CUES.iter().find_map(|(structure, cues)| {
-        let found: Vec<&str> = cues
+    static CUES: LazyLock<Cues<Structure>> = LazyLock::new(|| Cues::new(STRUCTURE_CUES));
+    let all = CUES.found(normalized);
+    STRUCTURE_CUES.iter().find_map(|(structure, _)| {
+        let found: Vec<&str> = all
             .iter()
-            .copied()
-            .filter(|cue| contains_cue(normalized, cue))
+            .filter(|(asked, _)| asked == structure)
+            .map(|(_, cue)| *cue)
             .collect();
+        if found.is_empty() {
+            return None;
+        }
         let rest = without(
             normalized,
             found
@@ -204,7 +212,7 @@ pub(super) fn asks_structure(normalized: &str) -> Option<Structure> {
                 .chain(SCOPE_WORDS.iter().copied())
                 .chain(LIST_CUES.iter().copied()),
         );
-        (!found.is_empty() && topicless(&rest)).then_some(*structure)
+        topicless(&rest).then_some(*structure)
     })
 }
 
