@@ -16,8 +16,8 @@ use teloxide::dptree;
 use teloxide::types::{Me, Message, MessageId, ParseMode, User};
 use teloxide::Bot;
 use teloxide_tests::{
-    MockBot, MockCallbackQuery, MockGroupChat, MockMe, MockMessagePhoto, MockMessageSticker,
-    MockMessageText, MockMessageVoice, MockPrivateChat, MockUser,
+    MockBot, MockCallbackQuery, MockEditedMessage, MockGroupChat, MockMe, MockMessagePhoto,
+    MockMessageSticker, MockMessageText, MockMessageVoice, MockPrivateChat, MockUser,
 };
 
 const TITLE: &str = "枫川县2030年政府工作报告";
@@ -231,6 +231,72 @@ async fn in_a_group_only_messages_for_the_bot_are_answered() {
     bot.update(group_text(&format!("/nonsense@{username}")).from(user(203)));
     bot.dispatch().await;
     assert_eq!(visible(&only_reply(&bot).0), texts::UNKNOWN_COMMAND);
+}
+
+#[tokio::test]
+async fn start_and_help_in_a_group_say_how_to_ask_there() {
+    let username = me().username().to_owned();
+    let (mut bot, _) = bot_for(group_text("/start").from(user(211)));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let welcome = visible(&html);
+    for way in ["/ask", &format!("@{username}"), "回复我的消息"] {
+        assert!(welcome.contains(way), "{way} in {welcome}");
+    }
+    assert!(!welcome.contains("直接发给我"), "{welcome}");
+    assert_eq!(buttons, vec!["q:0", "q:1", "q:2"]);
+
+    bot.update(group_text("/help").from(user(212)));
+    bot.dispatch().await;
+    let help = visible(&only_reply(&bot).0);
+    assert!(help.starts_with(&texts::ask_in_group(&username)), "{help}");
+    assert!(help.contains("/targets"), "{help}");
+
+    bot.update(group_text("/help").from(MockUser::new().id(213).language_code("en").build()));
+    bot.dispatch().await;
+    let help = visible(&only_reply(&bot).0);
+    assert!(
+        help.starts_with(&texts::en::ask_in_group(&username)),
+        "{help}"
+    );
+
+    bot.update(private_text("/start"));
+    bot.dispatch().await;
+    assert!(!visible(&only_reply(&bot).0).contains(&texts::ask_in_group(&username)));
+}
+
+#[tokio::test]
+async fn an_edited_question_is_answered_again_in_the_earlier_reply() {
+    let question = private_text("2030年GDP目标是多少").id(40);
+    let (mut bot, ctx) = bot_for(question.clone());
+    bot.dispatch().await;
+    let (first, _) = only_reply(&bot);
+    assert!(visible(&first).contains("增长7%左右"), "{first}");
+    let reply_id = bot.get_responses().sent_messages[0].id;
+    assert_eq!(
+        ctx.replies.get(question.chat.id.0, MessageId(40)),
+        Some(reply_id)
+    );
+
+    bot.update(MockEditedMessage::new(
+        question.clone().text("2029年生产总值是多少").build(),
+    ));
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert!(responses.sent_messages.is_empty(), "edited, not sent anew");
+    let edited = responses.edited_messages_text.last().expect("an edit");
+    assert_eq!(edited.message.id, reply_id);
+    let html = &edited.bot_request.text;
+    assert_sendable(html);
+    assert!(visible(html).contains("100亿元"), "{html}");
+
+    // An edited command other than /ask is left alone.
+    bot.update(MockEditedMessage::new(
+        question.text("/help").id(41).build(),
+    ));
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert!(responses.sent_messages.is_empty() && responses.edited_messages_text.is_empty());
 }
 
 #[tokio::test]
@@ -450,28 +516,53 @@ async fn view_source_shows_the_whole_paragraph_split_within_limits() {
     assert_eq!(bot.get_responses().answered_callback_queries.len(), 1);
 }
 
+/// The quoted excerpts of a message, as a reader sees them.
+fn quotes(html: &str) -> Vec<String> {
+    html.split("<blockquote>")
+        .skip(1)
+        .filter_map(|part| part.split("</blockquote>").next())
+        .map(visible)
+        .collect()
+}
+
+fn more_button(buttons: &[String]) -> Option<String> {
+    buttons.iter().find(|b| b.starts_with("m:")).cloned()
+}
+
 #[tokio::test]
-async fn more_results_continue_and_run_out_politely() {
+async fn more_results_never_repeat_what_the_message_showed_and_run_out_politely() {
     let (mut bot, _) = bot_for(private_text("乡村振兴行动"));
     bot.dispatch().await;
     let (first, buttons) = only_reply(&bot);
-    let more = buttons
-        .iter()
-        .find(|b| b.starts_with("m:"))
-        .expect("更多结果")
-        .clone();
     let answer = bot.get_responses().sent_messages[0].clone();
-    bot.update(MockCallbackQuery::new().data(&more).message(answer.clone()));
-    bot.dispatch().await;
-    let (next, _) = only_reply(&bot);
-    assert!(visible(&next).starts_with(texts::MORE_RESULTS_FOR));
-    let first_sentences: Vec<&str> = first.split("<blockquote>").skip(1).collect();
-    for quote in next.split("<blockquote>").skip(1) {
-        assert!(!first_sentences.contains(&quote), "repeated hit {quote}");
+    let mut shown = quotes(&first);
+    let mut more = more_button(&buttons).expect("更多结果");
+    let key = more.split(':').nth(1).expect("key").to_owned();
+    let mut pages = 0;
+    loop {
+        bot.update(MockCallbackQuery::new().data(&more).message(answer.clone()));
+        bot.dispatch().await;
+        let (next, buttons) = only_reply(&bot);
+        assert!(visible(&next).starts_with(texts::MORE_RESULTS_FOR));
+        for quote in quotes(&next) {
+            for earlier in &shown {
+                assert!(
+                    !earlier.contains(&quote) && !quote.contains(earlier.as_str()),
+                    "page {pages} repeats {quote:?} (shown: {earlier:?})"
+                );
+            }
+            shown.push(quote);
+        }
+        pages += 1;
+        match more_button(&buttons) {
+            Some(next) => more = next,
+            None => break,
+        }
+        assert!(pages < 20, "paging never ends");
     }
+    assert!(pages >= 1 && shown.len() >= 4, "{shown:#?}");
 
     // Far past the last hit: a note on the button, no message.
-    let key = more.split(':').nth(1).expect("key");
     bot.update(
         MockCallbackQuery::new()
             .data(format!("m:{key}:900"))
@@ -484,6 +575,27 @@ async fn more_results_continue_and_run_out_politely() {
         responses.answered_callback_queries[0].text.as_deref(),
         Some(texts::NO_MORE_RESULTS)
     );
+}
+
+#[tokio::test]
+async fn a_more_button_from_before_a_restart_asks_its_question_again() {
+    let (mut bot, _) = bot_for(private_text("乡村振兴行动"));
+    bot.dispatch().await;
+    let (_, buttons) = only_reply(&bot);
+    let more = more_button(&buttons).expect("更多结果");
+    let answer = bot.get_responses().sent_messages[0].clone();
+    bot.update(MockCallbackQuery::new().data(&more).message(answer.clone()));
+    bot.dispatch().await;
+    let (before_restart, _) = only_reply(&bot);
+    drop(bot);
+
+    // A new process: nothing remembered, the key means nothing.
+    let (mut bot, ctx) = bot_for(MockCallbackQuery::new().data(&more).message(answer));
+    assert_eq!(ctx.questions.get(1), None);
+    bot.dispatch().await;
+    let (after_restart, _) = only_reply(&bot);
+    assert_eq!(after_restart, before_restart);
+    assert!(visible(&after_restart).starts_with(texts::MORE_RESULTS_FOR));
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 
 use super::button::CallbackAction;
 use super::english;
-use super::guard::HandlerResult;
+use super::guard::{HandlerError, HandlerResult};
 use super::reply::Reply;
 use super::state::BotContext;
 use super::{keyboards, views, BotApi};
@@ -11,6 +11,7 @@ use crate::answer::{Engine, Language, Outcome, MAX_QUESTION_CHARS};
 use crate::knowledge::{GlossaryEntry, UnitId};
 use chrono::Utc;
 use std::time::Instant;
+use teloxide::types::MessageId;
 
 /// Glossary buttons under one answer: the terms most worth explaining, without burying the answer
 /// under a wall of buttons.
@@ -24,18 +25,21 @@ pub async fn answer_question<B: BotApi>(
     reply: &Reply,
     question: &str,
 ) -> HandlerResult {
-    answer_question_in(bot, ctx, reply, question, Language::Chinese).await
+    answer_question_in(bot, ctx, reply, question, Language::Chinese)
+        .await
+        .map(drop)
 }
 
 /// [`answer_question`] for a chat whose language is `language`: a refusal is in English when the chat or
-/// the question is (an answer's framing already follows the question's language).
+/// the question is (an answer's framing already follows the question's language). Returns the reply's
+/// first message, which an edit of the question replaces.
 pub async fn answer_question_in<B: BotApi>(
     bot: &B,
     ctx: &BotContext,
     reply: &Reply,
     question: &str,
     language: Language,
-) -> HandlerResult {
+) -> Result<Option<MessageId>, HandlerError> {
     // The engine cuts a question to its own limit; what is remembered for 更多结果 is that much too.
     let question: String = question.trim().chars().take(MAX_QUESTION_CHARS).collect();
     let started = Instant::now();
@@ -55,7 +59,7 @@ pub async fn answer_question_in<B: BotApi>(
     );
     if language == Language::English || answer.language() == Language::English {
         if let Some(blocks) = english::unanswered_blocks(&answer) {
-            return reply.blocks(bot, &blocks, None).await;
+            return reply.send(bot, &blocks, None).await;
         }
     }
     let keyboard = match &answer.outcome {
@@ -63,6 +67,7 @@ pub async fn answer_question_in<B: BotApi>(
             let more = answered.more.then(|| CallbackAction::More {
                 key: ctx.questions.remember(&understood),
                 offset: answered.hits.len(),
+                question: understood.clone(),
             });
             let glossary = glossary_entries(&ctx.engine, &answered.glossary_refs);
             keyboards::answer_keyboard(&answered.hits, 1, more, &glossary)
@@ -70,7 +75,7 @@ pub async fn answer_question_in<B: BotApi>(
         Outcome::Refused(_) | Outcome::SmallTalk(_) => None,
     };
     reply
-        .blocks(bot, &views::answer_blocks(&answer), keyboard)
+        .send(bot, &views::answer_blocks(&answer), keyboard)
         .await
 }
 

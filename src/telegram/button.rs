@@ -16,8 +16,14 @@ const MAX_NUMBER_DIGITS: usize = MAX_OFFSET.ilog10() as usize + 1;
 pub enum CallbackAction {
     /// 查看原文: the whole paragraph around a hit (`s:<unit id>`).
     Source { id: String },
-    /// 更多结果: hits from `offset` on for a remembered question (`m:<question key>:<offset>`).
-    More { key: u32, offset: usize },
+    /// 更多结果: hits from `offset` on (`m:<question key>:<offset>:<question>`). The key finds the
+    /// question in memory; the question itself, cut to what fits in 64 bytes, re-runs it when memory no
+    /// longer has the key (after a restart).
+    More {
+        key: u32,
+        offset: usize,
+        question: String,
+    },
     /// One glossary entry (`g:<entry id>`).
     Glossary { id: String },
     /// A page of the glossary term list, edited in place (`gp:<page>`).
@@ -43,7 +49,15 @@ impl CallbackAction {
     pub fn encode(&self) -> Option<String> {
         let data = match self {
             CallbackAction::Source { id } => format!("s:{id}"),
-            CallbackAction::More { key, offset } => format!("m:{key:x}:{offset}"),
+            CallbackAction::More {
+                key,
+                offset,
+                question,
+            } => {
+                let head = format!("m:{key:x}:{offset}:");
+                let room = MAX_CALLBACK_DATA.saturating_sub(head.len());
+                format!("{head}{}", cut_to_bytes(question, room))
+            }
             CallbackAction::Glossary { id } => format!("g:{id}"),
             CallbackAction::GlossaryPage { page } => format!("gp:{page}"),
             CallbackAction::Example { index } => format!("q:{index}"),
@@ -62,10 +76,14 @@ impl CallbackAction {
             "s" => CallbackAction::Source { id: unit_id(rest)? },
             "g" => CallbackAction::Glossary { id: unit_id(rest)? },
             "m" => {
-                let (key, offset) = rest.split_once(':').ok_or(CallbackError::Unknown)?;
+                let mut fields = rest.splitn(3, ':');
+                let (Some(key), Some(offset)) = (fields.next(), fields.next()) else {
+                    return Err(CallbackError::Unknown);
+                };
                 CallbackAction::More {
                     key: u32::from_str_radix(key, 16).map_err(|_| CallbackError::Unknown)?,
                     offset: small_number(offset, MAX_OFFSET)?,
+                    question: fields.next().unwrap_or_default().to_owned(),
                 }
             }
             "gp" => CallbackAction::GlossaryPage {
@@ -79,6 +97,17 @@ impl CallbackAction {
         };
         Ok(action)
     }
+}
+
+/// The longest start of `text` that takes at most `bytes` bytes, cut between characters.
+fn cut_to_bytes(text: &str, bytes: usize) -> &str {
+    let end = text
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .take_while(|end| *end <= bytes)
+        .last()
+        .unwrap_or(0);
+    &text[..end]
 }
 
 /// Unit ids are ASCII (`xiping-2022/3.2.4.2`, `xiping-2022/3.0.2.1#4`, `xiping-2022/g7`).
@@ -126,8 +155,13 @@ mod tests {
         round_trip(CallbackAction::More {
             key: u32::MAX,
             offset: 3,
+            question: "今年粮食打多少: 问".into(),
         });
-        round_trip(CallbackAction::More { key: 0, offset: 0 });
+        round_trip(CallbackAction::More {
+            key: 0,
+            offset: 0,
+            question: String::new(),
+        });
         round_trip(CallbackAction::Glossary {
             id: "xiping-2022/g7".into(),
         });
@@ -142,6 +176,23 @@ mod tests {
         assert_eq!(CallbackAction::Source { id }.encode(), None);
         let id = "x".repeat(MAX_CALLBACK_DATA - 2);
         assert!(CallbackAction::Source { id }.encode().is_some());
+    }
+
+    #[test]
+    fn a_long_question_is_cut_between_characters_to_fit() {
+        let action = CallbackAction::More {
+            key: u32::MAX,
+            offset: 999,
+            question: "乡村振兴".repeat(10),
+        };
+        let data = action.encode().expect("always fits");
+        assert!(data.len() <= MAX_CALLBACK_DATA, "{data}");
+        let Ok(CallbackAction::More { question, .. }) = CallbackAction::parse(&data) else {
+            panic!("{data}");
+        };
+        assert!("乡村振兴".repeat(10).starts_with(&question));
+        let room = MAX_CALLBACK_DATA - "m:ffffffff:999:".len();
+        assert_eq!(question.len(), room / 3 * 3, "whole characters: {question}");
     }
 
     #[test]

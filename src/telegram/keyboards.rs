@@ -168,7 +168,11 @@ mod tests {
             hit("r/1.1.1.2#3", "乙。", vec![], "c"),
         ];
         let (a, b, c) = (entry(1, "甲"), entry(2, "乙"), entry(3, "丙"));
-        let more = CallbackAction::More { key: 26, offset: 3 };
+        let more = CallbackAction::More {
+            key: 26,
+            offset: 3,
+            question: "问".into(),
+        };
         let keyboard = answer_keyboard(&hits, 1, Some(more), &[&a, &b, &c]).expect("buttons");
         assert_eq!(
             callback_data(&keyboard),
@@ -180,7 +184,7 @@ mod tests {
                         "s:r/1.1.1.2#3".to_owned()
                     ),
                 ],
-                vec![(texts::MORE_BUTTON.to_owned(), "m:1a:3".to_owned())],
+                vec![(texts::MORE_BUTTON.to_owned(), "m:1a:3:问".to_owned())],
                 vec![
                     (texts::glossary_button("甲"), "g:r/g1".to_owned()),
                     (texts::glossary_button("乙"), "g:r/g2".to_owned()),

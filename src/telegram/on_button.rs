@@ -4,11 +4,11 @@
 use super::ask::answer_question;
 use super::button::CallbackAction;
 use super::guard::{guarded, HandlerResult};
+use super::more::more_page;
 use super::reply::{edit_html, Reply};
 use super::state::BotContext;
 use super::views::{self, GlossaryPage};
 use super::{keyboards, texts, BotApi};
-use crate::answer::Outcome;
 use std::sync::Arc;
 use teloxide::payloads::AnswerCallbackQuerySetters;
 use teloxide::prelude::*;
@@ -50,25 +50,31 @@ async fn handle_button<B: BotApi>(
                 views::source_blocks(&passage.text, passage.focus.as_slice(), &passage.citation);
             reply.blocks(&bot, &blocks, None).await
         }
-        CallbackAction::More { key, offset } => {
-            let Some(question) = ctx.questions.get(key) else {
+        CallbackAction::More {
+            key,
+            offset,
+            question,
+        } => {
+            // After a restart the key is forgotten: the question the button carries is asked again.
+            let Some(question) = ctx
+                .questions
+                .get(key)
+                .or_else(|| (!question.trim().is_empty()).then_some(question))
+            else {
                 return notice(&bot, &query, texts::STALE_BUTTON).await;
             };
-            let more = engine.ask_more(&question, offset);
-            let Outcome::Answered(page) = more.outcome else {
-                return notice(&bot, &query, texts::NO_MORE_RESULTS).await;
-            };
+            let page = more_page(engine, &question, offset);
             if page.hits.is_empty() {
                 return notice(&bot, &query, texts::NO_MORE_RESULTS).await;
             }
             acknowledge(&bot, &query).await?;
-            let shown = offset + page.hits.len();
-            let next = page
-                .more
-                .then_some(CallbackAction::More { key, offset: shown });
-            let hits = page.hits;
-            let keyboard = keyboards::answer_keyboard(&hits, offset + 1, next, &[]);
-            let blocks = views::more_blocks(&hits, offset + 1);
+            let next = page.next.map(|offset| CallbackAction::More {
+                key,
+                offset,
+                question: question.clone(),
+            });
+            let keyboard = keyboards::answer_keyboard(&page.hits, offset + 1, next, &[]);
+            let blocks = views::more_blocks(&page.hits, offset + 1);
             reply.blocks(&bot, &blocks, keyboard).await
         }
         CallbackAction::Glossary { id } => {

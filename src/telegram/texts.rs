@@ -38,6 +38,30 @@ pub fn welcome(title: &str) -> String {
     )
 }
 
+/// /start in a group: the bot reads only what is addressed to it there, so say how to address it.
+pub fn group_welcome(title: &str, bot_username: &str) -> String {
+    format!(
+        "你好！我回答关于《{title}》的问题，每个回答都附原文出处。\n\n{}\n\n点下面的示例试试：",
+        ask_in_group(bot_username)
+    )
+}
+
+/// How to ask in a group, where the bot does not read ordinary messages.
+pub fn ask_in_group(bot_username: &str) -> String {
+    format!(
+        "在群里这样问我：\n\
+         • /ask 问题，例如 /ask 今年GDP目标是多少\n\
+         • @{bot_username} 问题\n\
+         • 回复我的消息提问\n\
+         群里的其他消息我不会读，也不会回复。"
+    )
+}
+
+/// /help in a group: how to ask there first, then the whole help.
+pub fn group_help(bot_username: &str) -> String {
+    format!("{}\n\n{}", ask_in_group(bot_username), help(bot_username))
+}
+
 pub fn help(bot_username: &str) -> String {
     format!(
         "怎么用\n\

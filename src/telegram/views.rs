@@ -20,6 +20,14 @@ pub fn welcome_blocks(engine: &Engine) -> Vec<Block> {
     ))])]
 }
 
+/// /start in a group: the welcome says how to ask there (the bot reads only what is addressed to it).
+pub fn group_welcome_blocks(engine: &Engine, bot_username: &str) -> Vec<Block> {
+    vec![Block::text(vec![Span::plain(texts::group_welcome(
+        latest_title(engine),
+        bot_username,
+    ))])]
+}
+
 /// Three questions the report is sure to answer (a target, a result, a glossary term), built from its
 /// own data so that /start's examples never lead to "not found".
 pub fn example_questions(engine: &Engine) -> Vec<String> {

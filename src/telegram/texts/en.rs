@@ -15,6 +15,31 @@ pub fn welcome(title: &str) -> String {
     )
 }
 
+/// /start in a group: how to address the bot there.
+pub fn group_welcome(title: &str, bot_username: &str) -> String {
+    format!(
+        "Hello! I answer questions about the {title} (a county government work report), and every answer \
+         cites the report.\n\n{}\n\nOr tap an example below:",
+        ask_in_group(bot_username)
+    )
+}
+
+/// How to ask in a group, where the bot does not read ordinary messages.
+pub fn ask_in_group(bot_username: &str) -> String {
+    format!(
+        "To ask me in this group:\n\
+         • /ask question, e.g. /ask What is the GDP growth target?\n\
+         • @{bot_username} question\n\
+         • reply to one of my messages\n\
+         I don't read or answer other messages in the group."
+    )
+}
+
+/// /help in a group: how to ask there first, then the whole help.
+pub fn group_help(bot_username: &str) -> String {
+    format!("{}\n\n{}", ask_in_group(bot_username), help(bot_username))
+}
+
 pub fn help(bot_username: &str) -> String {
     format!(
         "How to use\n\
