@@ -32,6 +32,9 @@ pub enum CallbackAction {
     Example { index: usize },
     /// The main target list, under a daily reminder (`t:`).
     Targets,
+    /// Under a bare /subscribe that met a subscription: change it to the default time (`sr:`) or keep
+    /// it (`sk:`).
+    Subscription { reset: bool },
 }
 
 /// Why a payload was refused.
@@ -62,6 +65,8 @@ impl CallbackAction {
             CallbackAction::GlossaryPage { page } => format!("gp:{page}"),
             CallbackAction::Example { index } => format!("q:{index}"),
             CallbackAction::Targets => "t:".to_owned(),
+            CallbackAction::Subscription { reset: true } => "sr:".to_owned(),
+            CallbackAction::Subscription { reset: false } => "sk:".to_owned(),
         };
         (data.len() <= MAX_CALLBACK_DATA).then_some(data)
     }
@@ -93,6 +98,8 @@ impl CallbackAction {
                 index: small_number(rest, MAX_OFFSET)?,
             },
             "t" if rest.is_empty() => CallbackAction::Targets,
+            "sr" if rest.is_empty() => CallbackAction::Subscription { reset: true },
+            "sk" if rest.is_empty() => CallbackAction::Subscription { reset: false },
             _ => return Err(CallbackError::Unknown),
         };
         Ok(action)
@@ -168,6 +175,8 @@ mod tests {
         round_trip(CallbackAction::GlossaryPage { page: 3 });
         round_trip(CallbackAction::Example { index: 2 });
         round_trip(CallbackAction::Targets);
+        round_trip(CallbackAction::Subscription { reset: true });
+        round_trip(CallbackAction::Subscription { reset: false });
     }
 
     #[test]
@@ -219,6 +228,7 @@ mod tests {
             "q:abc",
             "q:18446744073709551616",
             "t:1",
+            "sr:1",
             "t",
         ] {
             assert_eq!(

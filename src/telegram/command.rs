@@ -36,6 +36,9 @@ pub enum Command {
 pub enum ReminderCommand {
     /// The schedule, and whether its hour was read on the 24-hour clock by assumption.
     Subscribe(Reading),
+    /// A bare /subscribe: the default schedule, but an existing subscription is shown and kept unless
+    /// the user confirms the change.
+    SubscribeDefault,
     Unsubscribe,
     Status,
 }
@@ -115,6 +118,9 @@ pub fn parse(text: &str, bot_username: &str) -> Parsed {
             Parsed::BadArguments(texts::USAGE_GLOSSARY.to_owned())
         }
         "glossary" => Parsed::Command(Command::Glossary(Some(arguments.to_owned()))),
+        "subscribe" if arguments.is_empty() => {
+            Parsed::Command(Command::Reminders(ReminderCommand::SubscribeDefault))
+        }
         "subscribe" => match DailySchedule::read(arguments) {
             Ok(reading) => Parsed::Command(Command::Reminders(ReminderCommand::Subscribe(reading))),
             Err(error) => Parsed::BadArguments(texts::usage_subscribe(&error)),
@@ -175,7 +181,10 @@ mod tests {
                 DailySchedule::read(time).expect("valid"),
             )))
         };
-        assert_eq!(parse("/subscribe", BOT), subscribe(""));
+        assert_eq!(
+            parse("/subscribe", BOT),
+            Parsed::Command(Command::Reminders(ReminderCommand::SubscribeDefault))
+        );
         assert_eq!(parse("/subscribe 7:30", BOT), subscribe("7:30"));
         assert_eq!(parse("/subscribe 晚上9点", BOT), subscribe("21:00"));
         assert_eq!(

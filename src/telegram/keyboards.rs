@@ -122,6 +122,17 @@ fn keyboard(rows: Vec<Vec<InlineKeyboardButton>>) -> Option<InlineKeyboardMarkup
     (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows))
 }
 
+/// Under a bare /subscribe that met a subscription: change it to the default time, or keep it.
+pub fn subscription_keyboard(reset: &str, keep: &str) -> Option<InlineKeyboardMarkup> {
+    keyboard(vec![[
+        button(reset, &CallbackAction::Subscription { reset: true }),
+        button(keep, &CallbackAction::Subscription { reset: false }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()])
+}
+
 /// The button under a reminder: the full list of main targets (what /targets shows).
 pub fn reminder_keyboard() -> Option<InlineKeyboardMarkup> {
     button(texts::ALL_TARGETS_BUTTON, &CallbackAction::Targets)

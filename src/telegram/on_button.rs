@@ -8,7 +8,7 @@ use super::more::more_page;
 use super::reply::{edit_html, Reply};
 use super::state::BotContext;
 use super::views::{self, GlossaryPage};
-use super::{keyboards, texts, BotApi};
+use super::{keyboards, subscriptions, texts, BotApi};
 use std::sync::Arc;
 use teloxide::payloads::AnswerCallbackQuerySetters;
 use teloxide::prelude::*;
@@ -98,6 +98,14 @@ async fn handle_button<B: BotApi>(
             };
             acknowledge(&bot, &query).await?;
             answer_question(&bot, &ctx, &reply, question).await
+        }
+        CallbackAction::Subscription { reset } => {
+            acknowledge(&bot, &query).await?;
+            let language = ctx
+                .language(message.chat.id.0, query.from.language_code.as_deref())
+                .await;
+            let when = (language, chrono::Utc::now());
+            subscriptions::choose(&bot, &ctx, message, reset, when).await
         }
         CallbackAction::Targets => {
             acknowledge(&bot, &query).await?;

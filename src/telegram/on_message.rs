@@ -295,12 +295,15 @@ async fn run_command<B: BotApi>(
                 .blocks(bot, &views::about_blocks(&metas, me.username()), None)
                 .await
         }
-        Command::Reminders(command) => subscriptions::run_command(bot, ctx, reply, command).await,
+        Command::Reminders(command) => {
+            subscriptions::run_command(bot, ctx, reply, command, (language, chrono::Utc::now()))
+                .await
+        }
     }
 }
 
 /// The commands whose reply an English chat reads in English; `None` for the others (their replies are
-/// the Chinese ones: the reminders, the glossary list, /ask and /lang, which handle language themselves).
+/// the Chinese ones: the glossary list; /ask, /lang and the reminder commands handle language themselves).
 async fn run_command_in_english<B: BotApi>(
     bot: &B,
     me: &Me,

@@ -245,19 +245,45 @@ pub fn send_time(at: &DateTime<Tz>) -> String {
     at.format("%Y年%-m月%-d日 %H:%M").to_string()
 }
 
-pub fn subscribed(time: &str, zone: &str, next: &str) -> String {
+/// Which targets the reminders are: `2022年的目标（出自《西平县2022年政府工作报告》）`.
+pub fn reminder_targets(year: i32, title: &str) -> String {
+    format!("{year}年的目标（出自《{title}》）")
+}
+
+/// Said with every reminder and confirmation once the plan year is over (no newer report loaded).
+pub fn plan_year_over(year: i32) -> String {
+    format!("注意：{year}年已经过去，这些是{year}年的目标，不是今年的；新一年的报告还没有收录。")
+}
+
+pub fn subscribed(time: &str, zone: &str, next: &str, targets: &str) -> String {
     format!(
-        "好的，每天 {time}（{zone}）提醒你一个今年的目标。\n下次提醒：{next}\n\
+        "好的，每天 {time}（{zone}）提醒你一个{targets}。\n下次提醒：{next}\n\
          发送 /subscription 查看，/unsubscribe 取消。"
     )
 }
 
-pub fn subscription_status(time: &str, zone: &str, next: &str) -> String {
+pub fn subscription_status(time: &str, zone: &str, next: &str, targets: &str) -> String {
     format!(
-        "每日目标提醒：每天 {time}（{zone}）\n下次提醒：{next}\n\
+        "每日目标提醒：每天 {time}（{zone}），提醒{targets}\n下次提醒：{next}\n\
          发送 /subscribe 时间 修改时间，/unsubscribe 取消。"
     )
 }
+
+/// A bare /subscribe when the chat is subscribed already: what it has, and a question before changing it.
+pub fn already_subscribed(time: &str, zone: &str, next: &str, default: &str) -> String {
+    format!(
+        "你已经订阅了每日目标提醒：每天 {time}（{zone}），下次提醒：{next}。\n\
+         要改成默认的每天 {default} 吗？要别的时间，发送 /subscribe 时间，例如 /subscribe 7:30。"
+    )
+}
+
+/// The button that changes an existing subscription to the default time.
+pub fn reset_subscription_button(default: &str) -> String {
+    format!("改为每天 {default}")
+}
+
+pub const KEEP_SUBSCRIPTION_BUTTON: &str = "保持不变";
+pub const SUBSCRIPTION_KEPT: &str = "好的，提醒时间不变。";
 
 pub const NOT_SUBSCRIBED: &str =
     "你还没有订阅每日目标提醒。发送 /subscribe 订阅（默认每天 08:00）。";
@@ -265,12 +291,20 @@ pub const UNSUBSCRIBED: &str = "已取消每日目标提醒。想再订阅时发
 pub const REMINDERS_UNAVAILABLE: &str = "每日提醒暂时不可用。";
 pub const REMINDERS_FAILED: &str = "抱歉，每日提醒出了点问题，请稍后再试。";
 
-/// The reminder's first line: `2022年目标 · 今日提醒（3/45）· 5月10日`.
-pub fn reminder_heading(year: i32, position: usize, total: usize, day: NaiveDate) -> String {
-    format!(
-        "{year}年目标 · 今日提醒（{position}/{total}）· {}",
-        day.format("%-m月%-d日")
-    )
+/// The reminder's first line: `2022年目标 · 今日提醒（3/45）· 5月10日`; once the plan year is over,
+/// `2022年目标回顾（3/45）· 1月10日` (a look back, not today's target).
+pub fn reminder_heading(
+    year: i32,
+    (position, total): (usize, usize),
+    day: NaiveDate,
+    year_over: bool,
+) -> String {
+    let day = day.format("%-m月%-d日");
+    if year_over {
+        format!("{year}年目标回顾（{position}/{total}）· {day}")
+    } else {
+        format!("{year}年目标 · 今日提醒（{position}/{total}）· {day}")
+    }
 }
 
 /// A target of a named list (`十件惠民工程 第7项`); the list's name comes from the report.

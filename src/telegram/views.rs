@@ -259,7 +259,8 @@ impl<'a> GlossaryPage<'a> {
     }
 }
 
-/// The reminder as message blocks: heading, the target quoted with its citation.
+/// The reminder as message blocks: heading, the target quoted with its citation (which names the report),
+/// and, once the plan year is over, a note that these are that year's targets.
 pub fn reminder_blocks(reminder: &Reminder) -> Vec<Block> {
     let target = &reminder.target;
     let mut body = Vec::new();
@@ -271,15 +272,22 @@ pub fn reminder_blocks(reminder: &Reminder) -> Vec<Block> {
         &target.metric,
         &target.value_text,
     )));
-    vec![
+    let over = reminder.plan_year_is_over();
+    let mut blocks = vec![
         Block::text(vec![Span::bold(texts::reminder_heading(
             reminder.year,
-            reminder.position,
-            reminder.total,
+            (reminder.position, reminder.total),
             reminder.date,
+            over,
         ))]),
         Block::quote(body, vec![Span::italic(&target.citation)]),
-    ]
+    ];
+    if over {
+        blocks.push(Block::text(vec![Span::plain(texts::plan_year_over(
+            reminder.year,
+        ))]));
+    }
+    blocks
 }
 
 /// The title of the report a unit id (`<report id>/…`) belongs to.

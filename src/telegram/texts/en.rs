@@ -140,3 +140,59 @@ pub fn small_talk(kind: SmallTalk) -> &'static str {
         SmallTalk::Farewell => "Goodbye! Come back any time.",
     }
 }
+
+// ---- daily reminders ---------------------------------------------------------------------------
+
+/// Which targets the reminders are: `the 2022 targets (from the 西平县2022年政府工作报告)`.
+pub fn reminder_targets(year: i32, title: &str) -> String {
+    format!("the {year} targets (from the {title})")
+}
+
+/// Said with every reminder and confirmation once the plan year is over (no newer report loaded).
+pub fn plan_year_over(year: i32) -> String {
+    format!(
+        "Note: {year} is over. These are the targets for {year}, not this year's; the next year's report \
+         is not loaded yet."
+    )
+}
+
+pub fn subscribed(time: &str, zone: &str, next: &str, targets: &str) -> String {
+    format!(
+        "OK: every day at {time} ({zone}) I'll remind you of one of {targets}.\nNext reminder: {next}\n\
+         /subscription shows it, /unsubscribe stops it."
+    )
+}
+
+pub fn subscription_status(time: &str, zone: &str, next: &str, targets: &str) -> String {
+    format!(
+        "Daily target reminder: every day at {time} ({zone}), one of {targets}\nNext reminder: {next}\n\
+         /subscribe time changes the time, /unsubscribe stops it."
+    )
+}
+
+/// A bare /subscribe when the chat is subscribed already.
+pub fn already_subscribed(time: &str, zone: &str, next: &str, default: &str) -> String {
+    format!(
+        "You already get a daily target reminder: every day at {time} ({zone}), next on {next}.\n\
+         Change it to the default, every day at {default}? For another time send /subscribe time, e.g. \
+         /subscribe 7:30."
+    )
+}
+
+pub fn reset_subscription_button(default: &str) -> String {
+    format!("Every day at {default}")
+}
+
+pub const KEEP_SUBSCRIPTION_BUTTON: &str = "Keep it";
+pub const SUBSCRIPTION_KEPT: &str = "OK, the reminder time stays as it is.";
+pub const NOT_SUBSCRIBED: &str =
+    "You have no daily target reminder. Send /subscribe to get one (every day at 08:00 by default).";
+pub const UNSUBSCRIBED: &str = "Daily target reminder stopped. Send /subscribe to start it again.";
+pub const REMINDERS_UNAVAILABLE: &str = "Daily reminders are not available right now.";
+pub const REMINDERS_FAILED: &str =
+    "Sorry, something went wrong with daily reminders; please try again later.";
+
+/// After /subscribe with a bare hour: which reading was chosen.
+pub fn assumed_24_hour(time: &str) -> String {
+    format!("(Read on the 24-hour clock as {time}; for the evening write 8pm or 20:00.)")
+}
