@@ -139,6 +139,74 @@ async fn a_question_the_report_does_not_answer_gets_an_honest_reply() {
 }
 
 #[tokio::test]
+async fn a_refusal_offers_the_topics_near_the_question_as_buttons() {
+    let (mut bot, _) = bot_for(private_text("乡村振兴局长是谁"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let text = visible(&html);
+    assert!(text.starts_with(texts::NOT_ANSWERED), "{text}");
+    assert!(text.contains(texts::NEAR_TOPICS), "{text}");
+    assert_eq!(
+        buttons.first().map(String::as_str),
+        Some("a:fengchuan-2030/2.1"),
+        "the section 乡村振兴 first: {buttons:?}"
+    );
+    assert!(
+        !buttons.iter().any(|b| b == "g:fengchuan-2030/g1"),
+        "三张清单 is not near: {buttons:?}"
+    );
+
+    // The topic button asks about it.
+    let refusal = bot.get_responses().sent_messages[0].clone();
+    bot.update(MockCallbackQuery::new().data(&buttons[0]).message(refusal));
+    bot.dispatch().await;
+    let (answer, _) = only_reply(&bot);
+    assert!(visible(&answer).contains(PLAN), "{answer}");
+
+    bot.update(private_text("示范工程花了多少钱").from(user(61)));
+    bot.dispatch().await;
+    let (_, buttons) = only_reply(&bot);
+    assert!(
+        buttons.contains(&"a:fengchuan-2030/2.2".to_owned()),
+        "{buttons:?}"
+    );
+    assert!(
+        buttons.iter().any(|b| b.starts_with("g:")),
+        "工程 terms of the glossary: {buttons:?}"
+    );
+
+    // Small talk and the weather: nothing topical.
+    for (text, id) in [("你好", 62), ("明天天气怎么样", 63)] {
+        bot.update(private_text(text).from(user(id)));
+        bot.dispatch().await;
+        let (html, buttons) = only_reply(&bot);
+        assert!(buttons.is_empty(), "{text}: {buttons:?}");
+        assert!(!visible(&html).contains(texts::NEAR_TOPICS), "{html}");
+    }
+}
+
+#[tokio::test]
+async fn glossary_with_a_partial_term_lists_the_candidates_as_buttons() {
+    for (term, expected) in [
+        ("枫川", vec!["g:fengchuan-2030/g12"]),
+        ("三个", vec!["g:fengchuan-2030/g4"]),
+        ("工程", vec!["g:fengchuan-2030/g10", "g:fengchuan-2030/g11"]),
+    ] {
+        let (mut bot, _) = bot_for(private_text(&format!("/glossary {term}")));
+        bot.dispatch().await;
+        let (html, buttons) = only_reply(&bot);
+        assert_eq!(visible(&html), texts::glossary_candidates(term));
+        assert_eq!(buttons, expected, "{term}");
+        drop(bot);
+    }
+    let (mut bot, _) = bot_for(english_text("/glossary 枫川"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    assert_eq!(visible(&html), texts::en::glossary_candidates("枫川"));
+    assert_eq!(buttons, ["g:fengchuan-2030/g12"]);
+}
+
+#[tokio::test]
 async fn odd_input_gets_a_friendly_reply_within_limits() {
     let long = "枫川县乡村振兴".repeat(715);
     for text in [

@@ -4,10 +4,15 @@
 use super::button::CallbackAction;
 use super::english;
 use super::guard::{HandlerError, HandlerResult};
+use super::html::{Block, Span};
 use super::reply::Reply;
 use super::state::BotContext;
+use super::texts;
 use super::{keyboards, views, BotApi};
-use crate::answer::{Engine, Language, Outcome, MAX_QUESTION_CHARS};
+use crate::answer::suggest::suggestions_for;
+use crate::answer::{
+    Answer, Engine, Language, Outcome, Refusal, RefusalReason, MAX_QUESTION_CHARS,
+};
 use crate::knowledge::{GlossaryEntry, UnitId};
 use chrono::Utc;
 use std::time::Instant;
@@ -57,7 +62,11 @@ pub async fn answer_question_in<B: BotApi>(
         micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
         "question answered"
     );
-    if language == Language::English || answer.language() == Language::English {
+    let english = language == Language::English || answer.language() == Language::English;
+    if let Outcome::Refused(refusal) = &answer.outcome {
+        return refuse(bot, ctx, reply, (&answer, refusal), english).await;
+    }
+    if english {
         if let Some(blocks) = english::unanswered_blocks(&answer) {
             return reply.send(bot, &blocks, None).await;
         }
@@ -76,6 +85,50 @@ pub async fn answer_question_in<B: BotApi>(
     };
     reply
         .send(bot, &views::answer_blocks(&answer), keyboard)
+        .await
+}
+
+/// A refusal that leads somewhere: the report's topics and terms nearest to the question as buttons
+/// (instead of the same list for every question), or, when nothing is near, what can be asked.
+async fn refuse<B: BotApi>(
+    bot: &B,
+    ctx: &BotContext,
+    reply: &Reply,
+    (answer, refusal): (&Answer, &Refusal),
+    english: bool,
+) -> Result<Option<MessageId>, HandlerError> {
+    let near = match refusal.reason {
+        RefusalReason::EmptyQuestion => Vec::new(),
+        RefusalReason::NotInReport | RefusalReason::YearNotCovered { .. } => {
+            suggestions_for(ctx.engine.library(), &answer.question)
+        }
+    };
+    let bare = Answer {
+        question: answer.question.clone(),
+        outcome: Outcome::Refused(Refusal {
+            reason: refusal.reason,
+            suggestions: Vec::new(),
+        }),
+    };
+    let (mut blocks, lead) = if english {
+        let blocks = english::unanswered_blocks(&bare).unwrap_or_default();
+        let lead = if near.is_empty() {
+            texts::en::WHAT_TO_ASK
+        } else {
+            texts::en::NEAR_TOPICS
+        };
+        (blocks, lead)
+    } else {
+        let lead = if near.is_empty() {
+            texts::WHAT_TO_ASK
+        } else {
+            texts::NEAR_TOPICS
+        };
+        (views::answer_blocks(&bare), lead)
+    };
+    blocks.push(Block::text(vec![Span::plain(lead)]));
+    reply
+        .send(bot, &blocks, keyboards::suggestions_keyboard(&near))
         .await
 }
 

@@ -24,6 +24,8 @@ pub enum CallbackAction {
         offset: usize,
         question: String,
     },
+    /// A report topic suggested under a refusal, asked about (`a:<section or paragraph id>`).
+    Topic { id: String },
     /// One glossary entry (`g:<entry id>`).
     Glossary { id: String },
     /// A page of the glossary term list, edited in place (`gp:<page>`).
@@ -62,6 +64,7 @@ impl CallbackAction {
                 format!("{head}{}", cut_to_bytes(question, room))
             }
             CallbackAction::Glossary { id } => format!("g:{id}"),
+            CallbackAction::Topic { id } => format!("a:{id}"),
             CallbackAction::GlossaryPage { page } => format!("gp:{page}"),
             CallbackAction::Example { index } => format!("q:{index}"),
             CallbackAction::Targets => "t:".to_owned(),
@@ -80,6 +83,7 @@ impl CallbackAction {
         let action = match tag {
             "s" => CallbackAction::Source { id: unit_id(rest)? },
             "g" => CallbackAction::Glossary { id: unit_id(rest)? },
+            "a" => CallbackAction::Topic { id: unit_id(rest)? },
             "m" => {
                 let mut fields = rest.splitn(3, ':');
                 let (Some(key), Some(offset)) = (fields.next(), fields.next()) else {
@@ -173,6 +177,9 @@ mod tests {
             id: "xiping-2022/g7".into(),
         });
         round_trip(CallbackAction::GlossaryPage { page: 3 });
+        round_trip(CallbackAction::Topic {
+            id: "xiping-2022/3.2".into(),
+        });
         round_trip(CallbackAction::Example { index: 2 });
         round_trip(CallbackAction::Targets);
         round_trip(CallbackAction::Subscription { reset: true });
@@ -216,6 +223,8 @@ mod tests {
             "s:<script>",
             "s:西平",
             "g:a b",
+            "a:",
+            "a:西平",
             "m:1",
             "m:zz:1",
             "m:1:-1",

@@ -4,6 +4,7 @@
 use super::button::CallbackAction;
 use super::texts;
 use super::views::GlossaryPage;
+use crate::answer::suggest::{Suggestion, SuggestionKind};
 use crate::answer::Hit;
 use crate::knowledge::GlossaryEntry;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
@@ -61,11 +62,12 @@ pub fn answer_keyboard(
     keyboard(rows)
 }
 
-/// The term buttons of one /glossary page, with buttons to the pages before and after it.
-pub fn glossary_page_keyboard(page: &GlossaryPage) -> Option<InlineKeyboardMarkup> {
-    let terms: Vec<InlineKeyboardButton> = page
-        .entries
-        .iter()
+/// Glossary entries as buttons with their numbers in the report's list, two to a row.
+fn term_rows<'a>(
+    entries: impl IntoIterator<Item = &'a GlossaryEntry>,
+) -> Vec<Vec<InlineKeyboardButton>> {
+    let terms: Vec<InlineKeyboardButton> = entries
+        .into_iter()
         .filter_map(|entry| {
             button(
                 texts::glossary_term_button(entry.number, &entry.term),
@@ -75,10 +77,44 @@ pub fn glossary_page_keyboard(page: &GlossaryPage) -> Option<InlineKeyboardMarku
             )
         })
         .collect();
-    let mut rows: Vec<Vec<InlineKeyboardButton>> = terms
+    terms
         .chunks(GLOSSARY_BUTTONS_PER_ROW)
         .map(<[_]>::to_vec)
+        .collect()
+}
+
+/// The entries a partial or misremembered /glossary term may mean.
+pub fn glossary_candidates_keyboard(entries: &[&GlossaryEntry]) -> Option<InlineKeyboardMarkup> {
+    keyboard(term_rows(entries.iter().copied()))
+}
+
+/// The suggestions under a refusal: topics to ask about and glossary entries, two to a row.
+pub fn suggestions_keyboard(suggestions: &[Suggestion]) -> Option<InlineKeyboardMarkup> {
+    let buttons: Vec<InlineKeyboardButton> = suggestions
+        .iter()
+        .filter_map(|suggestion| {
+            let id = suggestion.id.clone();
+            let action = match suggestion.kind {
+                SuggestionKind::Topic => CallbackAction::Topic { id },
+                SuggestionKind::Term => CallbackAction::Glossary { id },
+            };
+            button(
+                texts::suggestion_button(suggestion.kind, &suggestion.label),
+                &action,
+            )
+        })
         .collect();
+    keyboard(
+        buttons
+            .chunks(GLOSSARY_BUTTONS_PER_ROW)
+            .map(<[_]>::to_vec)
+            .collect(),
+    )
+}
+
+/// The term buttons of one /glossary page, with buttons to the pages before and after it.
+pub fn glossary_page_keyboard(page: &GlossaryPage) -> Option<InlineKeyboardMarkup> {
+    let mut rows = term_rows(page.entries);
     let mut navigation = Vec::new();
     if page.index > 0 {
         navigation.extend(button(

@@ -9,6 +9,7 @@ use super::reply::{edit_html, Reply};
 use super::state::BotContext;
 use super::views::{self, GlossaryPage};
 use super::{keyboards, subscriptions, texts, BotApi};
+use crate::answer::suggest::topic_label;
 use std::sync::Arc;
 use teloxide::payloads::AnswerCallbackQuerySetters;
 use teloxide::prelude::*;
@@ -85,6 +86,13 @@ async fn handle_button<B: BotApi>(
             reply
                 .blocks(&bot, &views::glossary_entry_blocks(engine, entry), None)
                 .await
+        }
+        CallbackAction::Topic { id } => {
+            let Some(topic) = topic_label(engine.library(), &id) else {
+                return notice(&bot, &query, texts::STALE_BUTTON).await;
+            };
+            acknowledge(&bot, &query).await?;
+            answer_question(&bot, &ctx, &reply, &topic).await
         }
         CallbackAction::GlossaryPage { page } => {
             acknowledge(&bot, &query).await?;

@@ -5,10 +5,12 @@
 use super::ask::answer_question_in;
 use super::command::{self, Command, Parsed};
 use super::guard::{guarded, HandlerError, HandlerResult};
+use super::html::{Block, Span};
 use super::reply::Reply;
 use super::state::{BotContext, Verdict};
 use super::views::{self, GlossaryPage};
 use super::{english, keyboards, subscriptions, texts, BotApi};
+use crate::answer::suggest::glossary_candidates;
 use crate::answer::Language;
 use std::sync::Arc;
 use teloxide::prelude::*;
@@ -287,7 +289,21 @@ async fn run_command<B: BotApi>(
                 let blocks = views::glossary_entry_blocks(engine, entry);
                 reply.blocks(bot, &blocks, None).await
             }
-            None => reply.text(bot, &texts::glossary_not_found(&term)).await,
+            None => {
+                // A partial or misremembered term: the entries it may mean, as buttons.
+                let candidates = glossary_candidates(engine.glossary(), &term);
+                let english = language == Language::English;
+                let text = match (candidates.is_empty(), english) {
+                    (true, false) => texts::glossary_not_found(&term),
+                    (true, true) => texts::en::glossary_not_found(&term),
+                    (false, false) => texts::glossary_candidates(&term),
+                    (false, true) => texts::en::glossary_candidates(&term),
+                };
+                let keyboard = keyboards::glossary_candidates_keyboard(&candidates);
+                reply
+                    .blocks(bot, &[Block::text(vec![Span::plain(text)])], keyboard)
+                    .await
+            }
         },
         Command::About => {
             let metas: Vec<_> = engine.library().reports.iter().map(|r| &r.meta).collect();
@@ -344,9 +360,6 @@ async fn run_command_in_english<B: BotApi>(
             reply
                 .blocks(bot, &english::results_blocks(engine), None)
                 .await
-        }
-        Command::Glossary(Some(term)) if engine.find_glossary(term).is_none() => {
-            reply.text(bot, &texts::en::glossary_not_found(term)).await
         }
         _ => return None,
     })

@@ -2,6 +2,7 @@
 //! reading handler code. Texts are plain (the renderer escapes and styles them); report facts never
 //! appear here: they are passed in from `knowledge/` data.
 
+use crate::answer::suggest::SuggestionKind;
 use crate::answer::SmallTalk;
 use crate::knowledge::{FigureKind, MetaField, Period, ReportMeta};
 use crate::reminders::schedule::ScheduleError;
@@ -158,6 +159,20 @@ pub fn suggestion_line(suggestion: &str) -> String {
 pub fn suggestion_list(suggestions: &[String]) -> String {
     suggestions.join("、")
 }
+/// Above the suggestion buttons of a refusal (topics and terms near the question).
+pub const NEAR_TOPICS: &str = "报告里相近的内容，点一下看看：";
+/// Under a refusal with nothing near the question: what can be asked instead.
+pub const WHAT_TO_ASK: &str =
+    "可以问报告里的目标、成绩和工作安排，例如：今年GDP目标是多少。/targets 主要目标，/glossary 名词解释，/help 用法。";
+
+/// A suggestion button: a topic to ask about, or (📖) a glossary entry.
+pub fn suggestion_button(kind: SuggestionKind, label: &str) -> String {
+    match kind {
+        SuggestionKind::Topic => label.to_owned(),
+        SuggestionKind::Term => glossary_button(label),
+    }
+}
+
 pub const MORE_RESULTS_FOR: &str = "更多结果：";
 pub const NO_MORE_RESULTS: &str = "没有更多结果了。";
 pub const SOURCE_HEADER: &str = "原文";
@@ -173,6 +188,11 @@ pub fn glossary_citation(title: &str, number: u32) -> String {
 
 pub fn glossary_not_found(term: &str) -> String {
     format!("注释里没有找到“{term}”。发送 /glossary 查看全部词语。")
+}
+
+/// /glossary with a term that is no entry, but near some: the candidates follow as buttons.
+pub fn glossary_candidates(term: &str) -> String {
+    format!("注释里没有“{term}”这个词条。你要找的是不是下面这些？")
 }
 
 pub fn glossary_page_header(page: usize, pages: usize, count: usize) -> String {

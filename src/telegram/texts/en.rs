@@ -97,6 +97,18 @@ pub fn year_not_covered(year: i32) -> String {
 
 pub const EMPTY_QUESTION: &str =
     "Tell me what you would like to know, e.g. \"What is the GDP growth target for 2022?\"";
+/// Above the suggestion buttons of a refusal.
+pub const NEAR_TOPICS: &str = "Parts of the report near your question (tap one):";
+/// Under a refusal with nothing near the question.
+pub const WHAT_TO_ASK: &str =
+    "Ask about the report's targets, results and plans, e.g. What is the GDP growth \
+     target for 2022? /targets main targets, /glossary terms, /help how to use.";
+
+/// /glossary with a term that is no entry, but near some.
+pub fn glossary_candidates(term: &str) -> String {
+    format!("The glossary has no entry \"{term}\". Did you mean one of these?")
+}
+
 pub const SUGGESTIONS: &str = "Topics the report covers (in its own words):";
 pub const UNKNOWN_COMMAND: &str = "I don't have that command. Send /help to see the commands.";
 pub const NON_TEXT: &str =
