@@ -6,14 +6,17 @@
 
 pub mod support;
 
-use report_bot::answer::Engine;
+use report_bot::answer::{Engine, Language};
 use report_bot::knowledge::{FigureKind, Period};
+use report_bot::telegram::on_inline::{inline_offer, InlineOffer};
 use report_bot::telegram::{schema, texts, BotContext};
 use std::sync::{Arc, LazyLock};
 use support::html::{assert_sendable, visible};
 use support::keyboard::callback_data;
 use teloxide::dptree;
-use teloxide::types::{Me, Message, MessageId, ParseMode, User};
+use teloxide::types::{
+    InlineQueryResult, InputMessageContent, Me, Message, MessageId, ParseMode, User,
+};
 use teloxide::Bot;
 use teloxide_tests::{
     MockBot, MockCallbackQuery, MockEditedMessage, MockGroupChat, MockMe, MockMessagePhoto,
@@ -920,4 +923,74 @@ async fn an_english_question_gets_an_english_framed_answer_and_chinese_quotes() 
     let (html, _) = only_reply(&bot);
     assert!(visible(&html).starts_with("2030 main target:"), "{html}");
     assert!(html.contains("<blockquote>"), "quotes stay: {html}");
+}
+
+// ---- inline mode (teloxide_tests has no answerInlineQuery; the offer is checked as it is sent) ------
+
+/// Each article's title and the HTML message it would post.
+fn articles(offer: &InlineOffer) -> Vec<(String, String)> {
+    offer
+        .results
+        .iter()
+        .map(|result| {
+            let InlineQueryResult::Article(article) = result else {
+                panic!("not an article: {result:?}");
+            };
+            let InputMessageContent::Text(content) = &article.input_message_content else {
+                panic!("not text: {article:?}");
+            };
+            assert_eq!(content.parse_mode, Some(ParseMode::Html));
+            assert_sendable(&content.message_text);
+            (article.title.clone(), content.message_text.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn an_empty_inline_query_offers_the_main_targets_and_example_questions() {
+    let ctx = context();
+    let offer = inline_offer(&ctx, "", Language::Chinese);
+    let articles = articles(&offer);
+    let (title, targets) = &articles[0];
+    assert_eq!(title, &texts::targets_header(2030));
+    let targets = visible(targets);
+    assert!(
+        targets.contains(&texts::indicator_line(1, "生产总值", "增长7%左右")),
+        "{targets}"
+    );
+    let examples: Vec<&str> = articles[1..]
+        .iter()
+        .map(|(title, _)| title.as_str())
+        .collect();
+    assert_eq!(
+        examples, ctx.examples,
+        "every example question, with its answer"
+    );
+    for (_, message) in &articles[1..] {
+        assert!(message.contains("<blockquote>"), "an answer: {message}");
+    }
+    assert_eq!(offer.button, texts::INLINE_START_BUTTON);
+}
+
+#[test]
+fn an_inline_question_without_an_answer_offers_nothing_to_post() {
+    let ctx = context();
+    for question in ["明天天气怎么样", "你好"] {
+        let offer = inline_offer(&ctx, question, Language::Chinese);
+        assert!(offer.results.is_empty(), "{question}: {:?}", offer.results);
+        assert_eq!(offer.button, texts::INLINE_NOT_FOUND_BUTTON);
+    }
+    let english = inline_offer(&ctx, "明天天气怎么样", Language::English);
+    assert_eq!(english.button, texts::en::INLINE_NOT_FOUND_BUTTON);
+
+    let offer = inline_offer(&ctx, "2030年GDP目标是多少", Language::Chinese);
+    let articles = articles(&offer);
+    assert!(
+        visible(&articles[0].1).contains("增长7%左右"),
+        "{articles:?}"
+    );
+    for (title, message) in &articles {
+        assert!(!visible(message).contains(texts::NOT_ANSWERED), "{title}");
+    }
+    assert_eq!(offer.button, texts::INLINE_START_BUTTON);
 }

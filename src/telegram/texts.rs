@@ -372,3 +372,10 @@ pub const UNKNOWN_BUTTON: &str = "无法识别这个按钮，请重新提问。"
 // ---- inline mode --------------------------------------------------------------------------------
 
 pub const INLINE_START_BUTTON: &str = "私聊机器人提问";
+/// The inline button when the report has no answer: nothing to post, a private chat to look further.
+pub const INLINE_NOT_FOUND_BUTTON: &str = "报告里没有找到答案 · 私聊机器人看相近内容";
+
+/// The description of the empty inline query's targets article: the metrics it lists.
+pub fn inline_targets_description<'a>(metrics: impl Iterator<Item = &'a str>) -> String {
+    metrics.collect::<Vec<_>>().join("、")
+}

@@ -208,3 +208,9 @@ pub const REMINDERS_FAILED: &str =
 pub fn assumed_24_hour(time: &str) -> String {
     format!("(Read on the 24-hour clock as {time}; for the evening write 8pm or 20:00.)")
 }
+
+// ---- inline mode --------------------------------------------------------------------------------
+
+pub const INLINE_START_BUTTON: &str = "Ask the bot in a private chat";
+/// The inline button when the report has no answer.
+pub const INLINE_NOT_FOUND_BUTTON: &str = "No answer in the report · ask in a private chat";
