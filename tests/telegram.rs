@@ -430,7 +430,14 @@ async fn help_and_about_describe_the_bot_and_the_report() {
     let (mut bot, _) = bot_for(private_text("/help"));
     bot.dispatch().await;
     let help = visible(&only_reply(&bot).0);
-    for command in ["/ask", "/targets", "/results", "/glossary", "/about"] {
+    for command in [
+        "/ask",
+        "/targets",
+        "/results",
+        "/glossary",
+        "/find",
+        "/about",
+    ] {
         assert!(help.contains(command), "{command} in {help}");
     }
     bot.update(private_text("/about"));
@@ -993,4 +1000,86 @@ fn an_inline_question_without_an_answer_offers_nothing_to_post() {
         assert!(!visible(message).contains(texts::NOT_ANSWERED), "{title}");
     }
     assert_eq!(offer.button, texts::INLINE_START_BUTTON);
+}
+
+// ---- /find and 全部出处 ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn find_lists_every_place_counted_paged_and_cited() {
+    let (mut bot, _) = bot_for(private_text("/find 乡村振兴"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let text = visible(&html);
+    let total = ENGINE
+        .library()
+        .latest()
+        .sentences()
+        .filter(|sentence| sentence.text.contains("乡村振兴"))
+        .count();
+    let pages = total.div_ceil(5);
+    assert!(pages >= 2, "the fixture has {total}");
+    assert!(
+        text.starts_with(&texts::find_header("乡村振兴", total, 1, pages)),
+        "{text}"
+    );
+    assert_eq!(html.matches("<blockquote>").count(), 5);
+    assert!(html.contains("<b>乡村振兴</b>"), "{html}");
+    assert!(text.contains(PLAN), "each with its citation: {text}");
+    assert_eq!(
+        buttons.iter().filter(|b| b.starts_with("s:")).count(),
+        5,
+        "{buttons:?}"
+    );
+    assert_eq!(buttons.last().map(String::as_str), Some("fp:1:乡村振兴"));
+
+    let list = bot.get_responses().sent_messages[0].clone();
+    bot.update(
+        MockCallbackQuery::new()
+            .data("fp:1:乡村振兴")
+            .message(list.clone()),
+    );
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert!(responses.sent_messages.is_empty(), "paged in place");
+    let edited = responses.edited_messages_text.last().expect("edited");
+    assert_eq!(edited.message.id, list.id);
+    assert!(
+        visible(&edited.bot_request.text).starts_with(&texts::find_header(
+            "乡村振兴",
+            total,
+            2,
+            pages
+        )),
+        "{}",
+        edited.bot_request.text
+    );
+    assert!(visible(&edited.bot_request.text).contains(&texts::hit_marker(6)));
+
+    bot.update(private_text("/find 量子纠缠"));
+    bot.dispatch().await;
+    assert_eq!(visible(&only_reply(&bot).0), texts::find_none("量子纠缠"));
+
+    bot.update(private_text("/find").from(user(71)));
+    bot.dispatch().await;
+    assert_eq!(visible(&only_reply(&bot).0), texts::USAGE_FIND);
+}
+
+#[tokio::test]
+async fn a_glossary_entry_offers_every_place_the_report_uses_it() {
+    let (mut bot, _) = bot_for(private_text("/glossary 三张清单"));
+    bot.dispatch().await;
+    let (_, buttons) = only_reply(&bot);
+    assert_eq!(buttons, ["f:三张清单"]);
+    let entry = bot.get_responses().sent_messages[0].clone();
+    bot.update(MockCallbackQuery::new().data("f:三张清单").message(entry));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    assert!(visible(&html).starts_with("“三张清单”在报告里共"), "{html}");
+    assert!(buttons.iter().all(|b| b.starts_with("s:")), "{buttons:?}");
+
+    // A term the report's text never uses: no 全部出处.
+    bot.update(private_text("/glossary 双百工程"));
+    bot.dispatch().await;
+    let (_, buttons) = only_reply(&bot);
+    assert!(buttons.is_empty(), "{buttons:?}");
 }

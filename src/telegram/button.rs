@@ -28,6 +28,9 @@ pub enum CallbackAction {
     Topic { id: String },
     /// One glossary entry (`g:<entry id>`).
     Glossary { id: String },
+    /// Every place the report says a word: the first page as a new message (`f:<word>`, the 全部出处
+    /// button), or page `page` edited in place (`fp:<page>:<word>`).
+    Find { word: String, page: Option<usize> },
     /// A page of the glossary term list, edited in place (`gp:<page>`).
     GlossaryPage { page: usize },
     /// One of the example questions offered by /start (`q:<index>`).
@@ -66,6 +69,11 @@ impl CallbackAction {
             CallbackAction::Glossary { id } => format!("g:{id}"),
             CallbackAction::Topic { id } => format!("a:{id}"),
             CallbackAction::GlossaryPage { page } => format!("gp:{page}"),
+            CallbackAction::Find { word, page: None } => format!("f:{word}"),
+            CallbackAction::Find {
+                word,
+                page: Some(page),
+            } => format!("fp:{page}:{word}"),
             CallbackAction::Example { index } => format!("q:{index}"),
             CallbackAction::Targets => "t:".to_owned(),
             CallbackAction::Subscription { reset: true } => "sr:".to_owned(),
@@ -93,6 +101,20 @@ impl CallbackAction {
                     key: u32::from_str_radix(key, 16).map_err(|_| CallbackError::Unknown)?,
                     offset: small_number(offset, MAX_OFFSET)?,
                     question: fields.next().unwrap_or_default().to_owned(),
+                }
+            }
+            "f" if !rest.is_empty() => CallbackAction::Find {
+                word: rest.to_owned(),
+                page: None,
+            },
+            "fp" => {
+                let (page, word) = rest.split_once(':').ok_or(CallbackError::Unknown)?;
+                if word.is_empty() {
+                    return Err(CallbackError::Unknown);
+                }
+                CallbackAction::Find {
+                    word: word.to_owned(),
+                    page: Some(small_number(page, MAX_OFFSET)?),
                 }
             }
             "gp" => CallbackAction::GlossaryPage {
@@ -177,6 +199,14 @@ mod tests {
             id: "xiping-2022/g7".into(),
         });
         round_trip(CallbackAction::GlossaryPage { page: 3 });
+        round_trip(CallbackAction::Find {
+            word: "枫桥经验".into(),
+            page: None,
+        });
+        round_trip(CallbackAction::Find {
+            word: "a:b".into(),
+            page: Some(2),
+        });
         round_trip(CallbackAction::Topic {
             id: "xiping-2022/3.2".into(),
         });
@@ -232,6 +262,9 @@ mod tests {
             "m:1:1e3",
             "m:123456789:1",
             "gp:",
+            "f:",
+            "fp:1:",
+            "fp:x:词",
             "gp:+1",
             "gp:1001",
             "q:abc",

@@ -3,7 +3,7 @@
 
 use super::button::CallbackAction;
 use super::texts;
-use super::views::GlossaryPage;
+use super::views::{FindPage, GlossaryPage};
 use crate::answer::suggest::{Suggestion, SuggestionKind};
 use crate::answer::Hit;
 use crate::knowledge::GlossaryEntry;
@@ -11,6 +11,8 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 /// Glossary buttons per row: two short terms fit a phone's width; longer terms would be cut.
 const GLOSSARY_BUTTONS_PER_ROW: usize = 2;
+/// 查看原文 buttons per row under a /find page: three labels of about six characters fit a phone's width.
+const SOURCE_BUTTONS_PER_ROW: usize = 3;
 
 /// A button, or nothing when its payload would not fit Telegram's 64 bytes.
 fn button(label: impl Into<String>, action: &CallbackAction) -> Option<InlineKeyboardButton> {
@@ -134,6 +136,49 @@ pub fn glossary_page_keyboard(page: &GlossaryPage) -> Option<InlineKeyboardMarku
     }
     rows.push(navigation);
     keyboard(rows)
+}
+
+/// Under a /find page: 查看原文 for each place, then the pages before and after it (edited in place).
+pub fn find_page_keyboard(page: &FindPage, word: &str) -> Option<InlineKeyboardMarkup> {
+    let sources: Vec<InlineKeyboardButton> = page
+        .places
+        .iter()
+        .enumerate()
+        .filter_map(|(i, place)| {
+            button(
+                texts::view_source_button(Some(page.first_number() + i)),
+                &CallbackAction::Source {
+                    id: place.id.to_string(),
+                },
+            )
+        })
+        .collect();
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = sources
+        .chunks(SOURCE_BUTTONS_PER_ROW)
+        .map(<[_]>::to_vec)
+        .collect();
+    let turn = |page: usize| CallbackAction::Find {
+        word: word.to_owned(),
+        page: Some(page),
+    };
+    let mut navigation = Vec::new();
+    if page.index > 0 {
+        navigation.extend(button(texts::PREVIOUS_PAGE_BUTTON, &turn(page.index - 1)));
+    }
+    if page.index + 1 < page.pages {
+        navigation.extend(button(texts::NEXT_PAGE_BUTTON, &turn(page.index + 1)));
+    }
+    rows.push(navigation);
+    keyboard(rows)
+}
+
+/// The 全部出处 button under a glossary entry: every place the report says the term.
+pub fn all_places_keyboard(word: &str, label: &str) -> Option<InlineKeyboardMarkup> {
+    let action = CallbackAction::Find {
+        word: word.to_owned(),
+        page: None,
+    };
+    button(label, &action).map(|button| InlineKeyboardMarkup::new(vec![vec![button]]))
 }
 
 /// The example questions of /start as buttons, one per row.

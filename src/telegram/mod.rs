@@ -17,6 +17,7 @@ pub mod more;
 pub mod on_button;
 pub mod on_inline;
 pub mod on_message;
+pub mod places;
 pub mod reply;
 #[cfg(test)]
 mod samples;

@@ -8,8 +8,9 @@ use super::more::more_page;
 use super::reply::{edit_html, Reply};
 use super::state::BotContext;
 use super::views::{self, GlossaryPage};
-use super::{keyboards, subscriptions, texts, BotApi};
+use super::{keyboards, places, subscriptions, texts, BotApi};
 use crate::answer::suggest::topic_label;
+use crate::answer::Language;
 use std::sync::Arc;
 use teloxide::payloads::AnswerCallbackQuerySetters;
 use teloxide::prelude::*;
@@ -83,9 +84,22 @@ async fn handle_button<B: BotApi>(
                 return notice(&bot, &query, texts::STALE_BUTTON).await;
             };
             acknowledge(&bot, &query).await?;
+            let language = chat_language(&ctx, &query, message).await;
+            let keyboard = places::entry_keyboard(engine, entry, language);
             reply
-                .blocks(&bot, &views::glossary_entry_blocks(engine, entry), None)
+                .blocks(&bot, &views::glossary_entry_blocks(engine, entry), keyboard)
                 .await
+        }
+        CallbackAction::Find { word, page } => {
+            acknowledge(&bot, &query).await?;
+            let language = chat_language(&ctx, &query, message).await;
+            let (blocks, keyboard) = places::find_reply(engine, &word, page.unwrap_or(0), language);
+            match page {
+                // 全部出处 under another message: a new message.
+                None => reply.blocks(&bot, &blocks, keyboard).await,
+                // Paging: the page is edited in place.
+                Some(_) => edit_html(&bot, message, &blocks, keyboard).await,
+            }
         }
         CallbackAction::Topic { id } => {
             let Some(topic) = topic_label(engine.library(), &id) else {
@@ -109,9 +123,7 @@ async fn handle_button<B: BotApi>(
         }
         CallbackAction::Subscription { reset } => {
             acknowledge(&bot, &query).await?;
-            let language = ctx
-                .language(message.chat.id.0, query.from.language_code.as_deref())
-                .await;
+            let language = chat_language(&ctx, &query, message).await;
             let when = (language, chrono::Utc::now());
             subscriptions::choose(&bot, &ctx, message, reset, when).await
         }
@@ -122,6 +134,12 @@ async fn handle_button<B: BotApi>(
                 .await
         }
     }
+}
+
+/// The language of the chat the button is in (its /lang choice, else the presser's Telegram language).
+async fn chat_language(ctx: &BotContext, query: &CallbackQuery, message: &Message) -> Language {
+    ctx.language(message.chat.id.0, query.from.language_code.as_deref())
+        .await
 }
 
 /// Stops the button's spinner.

@@ -9,7 +9,7 @@ use super::html::{Block, Span};
 use super::reply::Reply;
 use super::state::{BotContext, Verdict};
 use super::views::{self, GlossaryPage};
-use super::{english, keyboards, subscriptions, texts, BotApi};
+use super::{english, keyboards, places, subscriptions, texts, BotApi};
 use crate::answer::suggest::glossary_candidates;
 use crate::answer::Language;
 use std::sync::Arc;
@@ -99,10 +99,10 @@ async fn handle_message<B: BotApi>(
         }
         Parsed::BadArguments(usage) => {
             if admit(&bot, &ctx, &message, &reply, language).await? {
-                let usage = if english && usage == texts::USAGE_LANG {
-                    texts::en::USAGE_LANG
-                } else {
-                    &usage
+                let usage = match (english, usage.as_str()) {
+                    (true, texts::USAGE_LANG) => texts::en::USAGE_LANG,
+                    (true, texts::USAGE_FIND) => texts::en::USAGE_FIND,
+                    _ => &usage,
                 };
                 reply.text(&bot, usage).await?;
             }
@@ -287,7 +287,8 @@ async fn run_command<B: BotApi>(
         Command::Glossary(Some(term)) => match engine.find_glossary(&term) {
             Some(entry) => {
                 let blocks = views::glossary_entry_blocks(engine, entry);
-                reply.blocks(bot, &blocks, None).await
+                let keyboard = places::entry_keyboard(engine, entry, language);
+                reply.blocks(bot, &blocks, keyboard).await
             }
             None => {
                 // A partial or misremembered term: the entries it may mean, as buttons.
@@ -305,6 +306,10 @@ async fn run_command<B: BotApi>(
                     .await
             }
         },
+        Command::Find(word) => {
+            let (blocks, keyboard) = places::find_reply(engine, &word, 0, language);
+            reply.blocks(bot, &blocks, keyboard).await
+        }
         Command::About => {
             let metas: Vec<_> = engine.library().reports.iter().map(|r| &r.meta).collect();
             reply

@@ -19,6 +19,7 @@ pub const COMMAND_ASK: &str = "提问：/ask 问题";
 pub const COMMAND_TARGETS: &str = "今年的主要预期目标";
 pub const COMMAND_RESULTS: &str = "上年完成情况和过去五年的成绩";
 pub const COMMAND_GLOSSARY: &str = "名词解释：/glossary 或 /glossary 词语";
+pub const COMMAND_FIND: &str = "查找一个词：/find 词语，列出报告里说到它的每一处";
 pub const COMMAND_ABOUT: &str = "关于这份报告和本机器人";
 pub const COMMAND_SUBSCRIBE: &str = "每天提醒一个目标：/subscribe [时间] [时区]";
 pub const COMMAND_SUBSCRIPTION: &str = "查看每日提醒的设置和下次提醒时间";
@@ -74,6 +75,7 @@ pub fn help(bot_username: &str) -> String {
          /targets — 今年的主要预期目标\n\
          /results — 上年完成情况和过去五年的成绩\n\
          /glossary — 名词解释（/glossary 词语 查一个词）\n\
+         /find 词语 — 报告里说到这个词的每一处\n\
          /subscribe — 每天提醒一个目标（/subscribe 7:30 选时间）\n\
          /subscription — 查看提醒设置，/unsubscribe 取消\n\
          /about — 关于这份报告\n\
@@ -194,6 +196,18 @@ pub fn glossary_not_found(term: &str) -> String {
 pub fn glossary_candidates(term: &str) -> String {
     format!("注释里没有“{term}”这个词条。你要找的是不是下面这些？")
 }
+
+/// The heading of a page of /find: `“枫桥”在报告里共3处（第 1/1 页）：`.
+pub fn find_header(word: &str, total: usize, page: usize, pages: usize) -> String {
+    format!("“{word}”在报告里共{total}处（第 {page}/{pages} 页）：")
+}
+
+pub fn find_none(word: &str) -> String {
+    format!("报告正文里没有“{word}”。")
+}
+
+pub const ALL_PLACES_BUTTON: &str = "全部出处";
+pub const USAGE_FIND: &str = "用法：/find 词语，列出报告里说到它的每一处（词语不超过 16 个字）";
 
 pub fn glossary_page_header(page: usize, pages: usize, count: usize) -> String {
     format!("名词解释（共 {count} 条，第 {page}/{pages} 页），点词语查看解释：")

@@ -51,6 +51,7 @@ pub fn help(bot_username: &str) -> String {
          /targets — this year's main targets\n\
          /results — last year's results and the five-year record\n\
          /glossary — the report's glossary (/glossary term for one entry)\n\
+         /find word — every place the report says a (Chinese) word\n\
          /subscribe — a daily target reminder (/subscribe 7:30 to pick the time)\n\
          /subscription — your reminder, /unsubscribe to stop it\n\
          /lang zh|en — reply in Chinese or English\n\
@@ -117,6 +118,19 @@ pub const SLOW_DOWN: &str =
     "That's a lot of messages at once. Please wait a few seconds and ask again.";
 pub const USAGE_LANG: &str = "Usage: /lang zh (reply in Chinese) or /lang en (reply in English)";
 pub const LANG_SET: &str = "OK, I'll reply in English in this chat.";
+/// The heading of a page of /find.
+pub fn find_header(word: &str, total: usize, page: usize, pages: usize) -> String {
+    format!("\"{word}\" appears in {total} places in the report (page {page}/{pages}):")
+}
+
+pub fn find_none(word: &str) -> String {
+    format!("The report's text never says \"{word}\".")
+}
+
+pub const ALL_PLACES_BUTTON: &str = "Every place";
+pub const USAGE_FIND: &str =
+    "Usage: /find word lists every place the report says it (at most 16 characters)";
+
 pub const NO_TARGETS: &str = "The report has no main targets.";
 pub const NO_RESULTS: &str = "The report has no results for last year.";
 
