@@ -16,7 +16,7 @@ use crate::answer::{
 use crate::knowledge::{GlossaryEntry, UnitId};
 use chrono::Utc;
 use std::time::Instant;
-use teloxide::types::MessageId;
+use teloxide::types::{InlineKeyboardMarkup, MessageId};
 
 /// Glossary buttons under one answer: the terms most worth explaining, without burying the answer
 /// under a wall of buttons.
@@ -63,40 +63,57 @@ pub async fn answer_question_in<B: BotApi>(
         "question answered"
     );
     let english = language == Language::English || answer.language() == Language::English;
+    let view = answer_view(ctx, &answer, &understood, english);
+    reply.send(bot, &view.blocks, view.keyboard).await
+}
+
+/// What a user sees for an answer: the message blocks and the buttons under the last one.
+#[derive(Debug, Clone)]
+pub struct AnswerView {
+    pub blocks: Vec<Block>,
+    pub keyboard: Option<InlineKeyboardMarkup>,
+}
+
+/// The reply to `answer` (to the question `understood`, which a 更多结果 button pages), in English when
+/// `english`: the cited answer, or a refusal that leads somewhere.
+pub fn answer_view(
+    ctx: &BotContext,
+    answer: &Answer,
+    understood: &str,
+    english: bool,
+) -> AnswerView {
     if let Outcome::Refused(refusal) = &answer.outcome {
-        return refuse(bot, ctx, reply, (&answer, refusal), english).await;
+        return refusal_view(ctx, answer, refusal, english);
     }
     if english {
-        if let Some(blocks) = english::unanswered_blocks(&answer) {
-            return reply.send(bot, &blocks, None).await;
+        if let Some(blocks) = english::unanswered_blocks(answer) {
+            return AnswerView {
+                blocks,
+                keyboard: None,
+            };
         }
     }
     let keyboard = match &answer.outcome {
         Outcome::Answered(answered) => {
             let more = answered.more.then(|| CallbackAction::More {
-                key: ctx.questions.remember(&understood),
+                key: ctx.questions.remember(understood),
                 offset: answered.hits.len(),
-                question: understood.clone(),
+                question: understood.to_owned(),
             });
             let glossary = glossary_entries(&ctx.engine, &answered.glossary_refs);
             keyboards::answer_keyboard(&answered.hits, 1, more, &glossary)
         }
         Outcome::Refused(_) | Outcome::SmallTalk(_) => None,
     };
-    reply
-        .send(bot, &views::answer_blocks(&answer), keyboard)
-        .await
+    AnswerView {
+        blocks: views::answer_blocks(answer),
+        keyboard,
+    }
 }
 
 /// A refusal that leads somewhere: the report's topics and terms nearest to the question as buttons
 /// (instead of the same list for every question), or, when nothing is near, what can be asked.
-async fn refuse<B: BotApi>(
-    bot: &B,
-    ctx: &BotContext,
-    reply: &Reply,
-    (answer, refusal): (&Answer, &Refusal),
-    english: bool,
-) -> Result<Option<MessageId>, HandlerError> {
+fn refusal_view(ctx: &BotContext, answer: &Answer, refusal: &Refusal, english: bool) -> AnswerView {
     let near = match refusal.reason {
         RefusalReason::EmptyQuestion => Vec::new(),
         RefusalReason::NotInReport | RefusalReason::YearNotCovered { .. } => {
@@ -127,9 +144,10 @@ async fn refuse<B: BotApi>(
         (views::answer_blocks(&bare), lead)
     };
     blocks.push(Block::text(vec![Span::plain(lead)]));
-    reply
-        .send(bot, &blocks, keyboards::suggestions_keyboard(&near))
-        .await
+    AnswerView {
+        blocks,
+        keyboard: keyboards::suggestions_keyboard(&near),
+    }
 }
 
 /// The glossary entries an answer touches, as many as get a button.
