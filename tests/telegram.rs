@@ -419,9 +419,10 @@ async fn start_welcomes_with_example_questions_that_work() {
         bot.dispatch().await;
         let (html, _) = only_reply(&bot);
         assert!(
-            html.contains("<blockquote>"),
+            html.starts_with("<b>") || html.contains("<blockquote>"),
             "{example} is answered: {html}"
         );
+        assert!(!visible(&html).starts_with(texts::NOT_ANSWERED), "{html}");
     }
 }
 
@@ -1082,4 +1083,49 @@ async fn a_glossary_entry_offers_every_place_the_report_uses_it() {
     bot.dispatch().await;
     let (_, buttons) = only_reply(&bot);
     assert!(buttons.is_empty(), "{buttons:?}");
+}
+
+// ---- the answer once ----------------------------------------------------------------------------
+
+#[tokio::test]
+async fn a_glossary_answer_is_the_entry_once_with_where_the_report_uses_it() {
+    let (mut bot, _) = bot_for(private_text("三张清单是什么意思"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let text = visible(&html);
+    let definition = &ENGINE.glossary()[0].explanation;
+    assert_eq!(text.matches(definition.as_str()).count(), 1, "once: {text}");
+    assert!(!html.contains("<blockquote>"), "not quoted again: {html}");
+    assert!(
+        !buttons.iter().any(|b| b.starts_with("g:")),
+        "no 📖 repeat: {buttons:?}"
+    );
+    assert!(
+        buttons.contains(&"f:三张清单".to_owned()),
+        "where it is used: {buttons:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_figure_is_answered_with_its_source_sentence_only() {
+    let (mut bot, _) = bot_for(private_text("2030年GDP目标是多少"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    assert_eq!(html.matches("<blockquote>").count(), 1, "{html}");
+    let quote = &quotes(&html)[0];
+    assert!(
+        quote.contains("增长7%左右"),
+        "the figure's own sentence: {quote}"
+    );
+    assert!(
+        !visible(&html).contains("〔"),
+        "a single excerpt is not numbered: {html}"
+    );
+    if let Some(more) = more_button(&buttons) {
+        let answer = bot.get_responses().sent_messages[0].clone();
+        bot.update(MockCallbackQuery::new().data(&more).message(answer));
+        bot.dispatch().await;
+        let (next, _) = only_reply(&bot);
+        assert!(!quotes(&next).contains(quote), "{next}");
+    }
 }

@@ -2,16 +2,19 @@
 //! /ask and the /start example buttons all come here, so they answer alike.
 
 use super::button::CallbackAction;
+use super::concise::concise;
 use super::english;
 use super::guard::{HandlerError, HandlerResult};
 use super::html::{Block, Span};
+use super::places;
 use super::reply::Reply;
 use super::state::BotContext;
 use super::texts;
 use super::{keyboards, views, BotApi};
 use crate::answer::suggest::suggestions_for;
 use crate::answer::{
-    Answer, Engine, Language, Outcome, Refusal, RefusalReason, MAX_QUESTION_CHARS,
+    Answer, Answered, Engine, HitKind, Language, Outcome, Refusal, RefusalReason,
+    MAX_QUESTION_CHARS,
 };
 use crate::knowledge::{GlossaryEntry, UnitId};
 use chrono::Utc;
@@ -93,22 +96,58 @@ pub fn answer_view(
             };
         }
     }
-    let keyboard = match &answer.outcome {
-        Outcome::Answered(answered) => {
-            let more = answered.more.then(|| CallbackAction::More {
-                key: ctx.questions.remember(understood),
-                offset: answered.hits.len(),
-                question: understood.to_owned(),
-            });
-            let glossary = glossary_entries(&ctx.engine, &answered.glossary_refs);
-            keyboards::answer_keyboard(&answered.hits, 1, more, &glossary)
-        }
-        Outcome::Refused(_) | Outcome::SmallTalk(_) => None,
+    let Outcome::Answered(answered) = &answer.outcome else {
+        return AnswerView {
+            blocks: views::answer_blocks(answer),
+            keyboard: None,
+        };
     };
-    AnswerView {
-        blocks: views::answer_blocks(answer),
-        keyboard,
+    let (shown, consumed) = concise(answered);
+    let more = shown.more.then(|| CallbackAction::More {
+        key: ctx.questions.remember(understood),
+        offset: consumed,
+        question: understood.to_owned(),
+    });
+    // 📖 only for terms the shown excerpts use: never the entry the headline already is.
+    let glossary: Vec<&GlossaryEntry> = glossary_entries(&ctx.engine, &shown.glossary_refs)
+        .into_iter()
+        .filter(|entry| {
+            shown
+                .hits
+                .iter()
+                .any(|hit| hit.excerpt.contains(&entry.term))
+        })
+        .collect();
+    let mut keyboard = keyboards::answer_keyboard(&shown.hits, 1, more, &glossary);
+    // A glossary answer: where the report uses the term.
+    if let Some(entry) = answered_entry(&ctx.engine, answered) {
+        let language = if english {
+            Language::English
+        } else {
+            Language::Chinese
+        };
+        keyboard = keyboards::with_row_of(
+            keyboard,
+            places::entry_keyboard(&ctx.engine, entry, language),
+        );
     }
+    let blocks = views::answer_blocks(&Answer {
+        question: answer.question.clone(),
+        outcome: Outcome::Answered(shown),
+    });
+    AnswerView { blocks, keyboard }
+}
+
+/// The glossary entry a direct answer is, when the answer is a glossary entry.
+fn answered_entry<'a>(engine: &'a Engine, answered: &Answered) -> Option<&'a GlossaryEntry> {
+    let first = answered.hits.first()?;
+    if answered.direct.is_none() || first.kind != HitKind::Glossary {
+        return None;
+    }
+    engine
+        .glossary()
+        .iter()
+        .find(|entry| first.id == *entry.id.as_str())
 }
 
 /// A refusal that leads somewhere: the report's topics and terms nearest to the question as buttons

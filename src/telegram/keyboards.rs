@@ -196,6 +196,19 @@ pub fn examples_keyboard(questions: &[String]) -> Option<InlineKeyboardMarkup> {
     )
 }
 
+/// `keyboard` with the rows of `extra` under it (either may be absent).
+pub fn with_row_of(
+    keyboard: Option<InlineKeyboardMarkup>,
+    extra: Option<InlineKeyboardMarkup>,
+) -> Option<InlineKeyboardMarkup> {
+    let rows = [keyboard, extra]
+        .into_iter()
+        .flatten()
+        .flat_map(|markup| markup.inline_keyboard)
+        .collect();
+    self::keyboard(rows)
+}
+
 /// Rows left empty (a button that did not fit, no 更多结果) are dropped, and a keyboard without rows is
 /// no keyboard: Telegram refuses an empty one.
 fn keyboard(rows: Vec<Vec<InlineKeyboardButton>>) -> Option<InlineKeyboardMarkup> {
