@@ -591,7 +591,10 @@ async fn view_source_shows_the_whole_paragraph_split_within_limits() {
         LONG_SENTENCES,
         "every sentence, once"
     );
-    assert!(all.ends_with(LONG), "citation under the last part");
+    assert!(
+        all.ends_with(&texts::cited_at(LONG, "二（二）第1段")),
+        "citation and place under the last part"
+    );
     assert_eq!(bot.get_responses().answered_callback_queries.len(), 1);
 }
 
@@ -1128,4 +1131,70 @@ async fn a_figure_is_answered_with_its_source_sentence_only() {
         let (next, _) = only_reply(&bot);
         assert!(!quotes(&next).contains(quote), "{next}");
     }
+}
+
+// ---- citations a reporter can paste ---------------------------------------------------------------
+
+#[tokio::test]
+async fn every_excerpt_says_where_it_stands_and_cite_sends_a_line_to_paste() {
+    let (mut bot, _) = bot_for(private_text("2030年GDP目标是多少"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let text = visible(&html);
+    assert!(
+        text.contains(&format!("{PLAN}（二（一）第")),
+        "part, section, paragraph: {text}"
+    );
+    let cite = buttons
+        .iter()
+        .find(|b| b.starts_with("c:"))
+        .expect("a 引用 button")
+        .clone();
+    let sentence_id = cite
+        .trim_start_matches("c:")
+        .split('#')
+        .next()
+        .expect("id")
+        .to_owned();
+    let (paragraph, sentence) = ENGINE
+        .library()
+        .latest()
+        .sentence(&sentence_id)
+        .expect("the cited sentence");
+    let number = paragraph.id.rsplit('.').next().expect("number");
+
+    let answer = bot.get_responses().sent_messages[0].clone();
+    bot.update(MockCallbackQuery::new().data(&cite).message(answer.clone()));
+    bot.dispatch().await;
+    let line = visible(&only_reply(&bot).0);
+    assert_eq!(
+        line,
+        texts::full_citation(
+            TITLE,
+            "2030年3月1日",
+            &format!("二（一）第{number}段"),
+            &sentence.text
+        )
+    );
+    drop(bot);
+
+    let (mut bot, _) = bot_for(
+        MockCallbackQuery::new()
+            .data(&cite)
+            .message(answer)
+            .from(MockUser::new().id(401).language_code("en").build()),
+    );
+    bot.dispatch().await;
+    let line = visible(&only_reply(&bot).0);
+    assert!(
+        line.starts_with(&format!(
+            "{TITLE} (1 March 2030), part 二, section （一）, paragraph {number}"
+        )),
+        "{line}"
+    );
+
+    // /find's places carry their place too.
+    bot.update(private_text("/find 示范工程第1批"));
+    bot.dispatch().await;
+    assert!(visible(&only_reply(&bot).0).contains("（二（二）第1段）"));
 }

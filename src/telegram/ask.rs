@@ -6,10 +6,10 @@ use super::concise::concise;
 use super::english;
 use super::guard::{HandlerError, HandlerResult};
 use super::html::{Block, Span};
-use super::places;
 use super::reply::Reply;
 use super::state::BotContext;
 use super::texts;
+use super::{cite, places};
 use super::{keyboards, views, BotApi};
 use crate::answer::suggest::suggestions_for;
 use crate::answer::{
@@ -102,7 +102,12 @@ pub fn answer_view(
             keyboard: None,
         };
     };
-    let (shown, consumed) = concise(answered);
+    let (mut shown, consumed) = concise(answered);
+    shown.hits = shown
+        .hits
+        .into_iter()
+        .map(|hit| cite::with_place(&ctx.engine, hit))
+        .collect();
     let more = shown.more.then(|| CallbackAction::More {
         key: ctx.questions.remember(understood),
         offset: consumed,

@@ -24,6 +24,8 @@ pub enum CallbackAction {
         offset: usize,
         question: String,
     },
+    /// The full citation of an excerpt, as a line to paste (`c:<unit id>`).
+    Cite { id: String },
     /// A report topic suggested under a refusal, asked about (`a:<section or paragraph id>`).
     Topic { id: String },
     /// One glossary entry (`g:<entry id>`).
@@ -68,6 +70,7 @@ impl CallbackAction {
             }
             CallbackAction::Glossary { id } => format!("g:{id}"),
             CallbackAction::Topic { id } => format!("a:{id}"),
+            CallbackAction::Cite { id } => format!("c:{id}"),
             CallbackAction::GlossaryPage { page } => format!("gp:{page}"),
             CallbackAction::Find { word, page: None } => format!("f:{word}"),
             CallbackAction::Find {
@@ -92,6 +95,7 @@ impl CallbackAction {
             "s" => CallbackAction::Source { id: unit_id(rest)? },
             "g" => CallbackAction::Glossary { id: unit_id(rest)? },
             "a" => CallbackAction::Topic { id: unit_id(rest)? },
+            "c" => CallbackAction::Cite { id: unit_id(rest)? },
             "m" => {
                 let mut fields = rest.splitn(3, ':');
                 let (Some(key), Some(offset)) = (fields.next(), fields.next()) else {
@@ -206,6 +210,9 @@ mod tests {
         round_trip(CallbackAction::Find {
             word: "a:b".into(),
             page: Some(2),
+        });
+        round_trip(CallbackAction::Cite {
+            id: "xiping-2022/3.2.4.2#1".into(),
         });
         round_trip(CallbackAction::Topic {
             id: "xiping-2022/3.2".into(),

@@ -21,8 +21,8 @@ fn button(label: impl Into<String>, action: &CallbackAction) -> Option<InlineKey
         .map(|data| InlineKeyboardButton::callback(label, data))
 }
 
-/// Buttons under an answer: 查看原文 for each hit, 更多结果 when there are more, and the glossary
-/// entries the answer touches.
+/// Buttons under an answer: 查看原文 for each hit, 引用 (its full citation) for each hit, 更多结果 when
+/// there are more, and the glossary entries the answer touches.
 pub fn answer_keyboard(
     hits: &[Hit],
     first_number: usize,
@@ -30,20 +30,21 @@ pub fn answer_keyboard(
     glossary: &[&GlossaryEntry],
 ) -> Option<InlineKeyboardMarkup> {
     let numbered = hits.len() > 1 || first_number > 1;
-    let sources: Vec<InlineKeyboardButton> = hits
-        .iter()
-        .enumerate()
-        .filter_map(|(i, hit)| {
-            let label = texts::view_source_button(numbered.then_some(first_number + i));
-            button(
-                label,
-                &CallbackAction::Source {
-                    id: hit.id.to_string(),
-                },
-            )
-        })
-        .collect();
-    let mut rows = vec![sources];
+    // One button per hit, labelled with the hit's number when there are several.
+    let per_hit = |label: fn(Option<usize>) -> String, action: fn(String) -> CallbackAction| {
+        hits.iter()
+            .enumerate()
+            .filter_map(|(i, hit)| {
+                let number = numbered.then_some(first_number + i);
+                button(label(number), &action(hit.id.to_string()))
+            })
+            .collect::<Vec<InlineKeyboardButton>>()
+    };
+    let sources = per_hit(texts::view_source_button, |id| CallbackAction::Source {
+        id,
+    });
+    let cites = per_hit(texts::cite_button, |id| CallbackAction::Cite { id });
+    let mut rows = vec![sources, cites];
     rows.push(
         more.and_then(|action| button(texts::MORE_BUTTON, &action))
             .into_iter()
@@ -262,7 +263,10 @@ mod tests {
         let keyboard = answer_keyboard(&hits, 1, None, &[]).expect("buttons");
         assert_eq!(
             callback_data(&keyboard),
-            vec![vec![(texts::view_source_button(None), "s:r/1".to_owned())]]
+            vec![
+                vec![(texts::view_source_button(None), "s:r/1".to_owned())],
+                vec![(texts::cite_button(None), "c:r/1".to_owned())],
+            ]
         );
     }
 
@@ -288,6 +292,10 @@ mod tests {
                         texts::view_source_button(Some(2)),
                         "s:r/1.1.1.2#3".to_owned()
                     ),
+                ],
+                vec![
+                    (texts::cite_button(Some(1)), "c:r/1.1.1.1".to_owned()),
+                    (texts::cite_button(Some(2)), "c:r/1.1.1.2#3".to_owned()),
                 ],
                 vec![(texts::MORE_BUTTON.to_owned(), "m:1a:3:问".to_owned())],
                 vec![

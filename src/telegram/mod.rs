@@ -8,6 +8,7 @@
 
 pub mod ask;
 pub mod button;
+pub mod cite;
 pub mod command;
 pub mod concise;
 pub mod english;

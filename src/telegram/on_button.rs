@@ -8,7 +8,7 @@ use super::more::more_page;
 use super::reply::{edit_html, Reply};
 use super::state::BotContext;
 use super::views::{self, GlossaryPage};
-use super::{keyboards, places, subscriptions, texts, BotApi};
+use super::{cite, keyboards, places, subscriptions, texts, BotApi};
 use crate::answer::suggest::topic_label;
 use crate::answer::Language;
 use std::sync::Arc;
@@ -48,8 +48,9 @@ async fn handle_button<B: BotApi>(
                 return notice(&bot, &query, texts::STALE_BUTTON).await;
             };
             acknowledge(&bot, &query).await?;
-            let blocks =
-                views::source_blocks(&passage.text, passage.focus.as_slice(), &passage.citation);
+            let citation =
+                cite::citation_with_place(engine, passage.id.as_str(), &passage.citation);
+            let blocks = views::source_blocks(&passage.text, passage.focus.as_slice(), &citation);
             reply.blocks(&bot, &blocks, None).await
         }
         CallbackAction::More {
@@ -65,7 +66,12 @@ async fn handle_button<B: BotApi>(
             else {
                 return notice(&bot, &query, texts::STALE_BUTTON).await;
             };
-            let page = more_page(engine, &question, offset);
+            let mut page = more_page(engine, &question, offset);
+            page.hits = page
+                .hits
+                .into_iter()
+                .map(|hit| cite::with_place(engine, hit))
+                .collect();
             if page.hits.is_empty() {
                 return notice(&bot, &query, texts::NO_MORE_RESULTS).await;
             }
@@ -100,6 +106,14 @@ async fn handle_button<B: BotApi>(
                 // Paging: the page is edited in place.
                 Some(_) => edit_html(&bot, message, &blocks, keyboard).await,
             }
+        }
+        CallbackAction::Cite { id } => {
+            let language = chat_language(&ctx, &query, message).await;
+            let Some(citation) = cite::full_citation(engine, &id, language) else {
+                return notice(&bot, &query, texts::STALE_BUTTON).await;
+            };
+            acknowledge(&bot, &query).await?;
+            reply.text(&bot, &citation).await
         }
         CallbackAction::Topic { id } => {
             let Some(topic) = topic_label(engine.library(), &id) else {

@@ -3,7 +3,7 @@
 
 use super::html::{Block, Span};
 use super::views::FindPage;
-use super::{keyboards, texts};
+use super::{cite, keyboards, texts};
 use crate::answer::find::places;
 use crate::answer::{Engine, Language};
 use crate::knowledge::GlossaryEntry;
@@ -17,7 +17,13 @@ pub fn find_reply(
     page: usize,
     language: Language,
 ) -> (Vec<Block>, Option<InlineKeyboardMarkup>) {
-    let found = places(engine.library(), word);
+    let found: Vec<_> = places(engine.library(), word)
+        .into_iter()
+        .map(|mut place| {
+            place.citation = cite::citation_with_place(engine, place.id.as_str(), &place.citation);
+            place
+        })
+        .collect();
     if found.is_empty() {
         let none = match language {
             Language::Chinese => texts::find_none(word),

@@ -4,7 +4,7 @@
 
 use crate::answer::suggest::SuggestionKind;
 use crate::answer::SmallTalk;
-use crate::knowledge::{FigureKind, MetaField, Period, ReportMeta};
+use crate::knowledge::{FigureKind, Location, MetaField, Period, ReportMeta};
 use crate::reminders::schedule::ScheduleError;
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
@@ -182,6 +182,44 @@ pub const SOURCE_HEADER: &str = "原文";
 /// The number in front of a hit's citation, matching its 查看原文 button.
 pub fn hit_marker(number: usize) -> String {
     format!("〔{number}〕")
+}
+
+/// Where a paragraph stands as a reader counts: `三（二）第4段`, `三、第2段` (before the part's first
+/// numbered section), `开头第1段` (the greeting).
+pub fn location(location: &Location) -> String {
+    let Location {
+        part,
+        section,
+        paragraph,
+    } = *location;
+    match (part.is_empty(), section.is_empty()) {
+        (true, _) => format!("开头第{paragraph}段"),
+        (false, true) => format!("{part}、第{paragraph}段"),
+        (false, false) => format!("{part}{section}第{paragraph}段"),
+    }
+}
+
+/// A citation with its place: `《…》三、… ›（二）…（三（二）第4段）`.
+pub fn cited_at(citation: &str, place: &str) -> String {
+    format!("{citation}（{place}）")
+}
+
+/// A glossary entry's place in a full citation.
+pub fn glossary_place(number: u32) -> String {
+    format!("有关词语注释第{number}条")
+}
+
+/// The line a 引用 button sends, to paste as it is.
+pub fn full_citation(title: &str, date: &str, place: &str, quote: &str) -> String {
+    format!("《{title}》（{date}），{place}：“{quote}”")
+}
+
+/// The button that sends an excerpt's full citation.
+pub fn cite_button(number: Option<usize>) -> String {
+    match number {
+        Some(number) => format!("引用 {number}"),
+        None => "引用".to_owned(),
+    }
 }
 
 pub fn glossary_citation(title: &str, number: u32) -> String {

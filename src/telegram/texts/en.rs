@@ -118,6 +118,30 @@ pub const SLOW_DOWN: &str =
     "That's a lot of messages at once. Please wait a few seconds and ask again.";
 pub const USAGE_LANG: &str = "Usage: /lang zh (reply in Chinese) or /lang en (reply in English)";
 pub const LANG_SET: &str = "OK, I'll reply in English in this chat.";
+/// Where a paragraph stands (the numerals are the report's own).
+pub fn location(location: &crate::knowledge::Location) -> String {
+    let crate::knowledge::Location {
+        part,
+        section,
+        paragraph,
+    } = *location;
+    match (part.is_empty(), section.is_empty()) {
+        (true, _) => format!("opening, paragraph {paragraph}"),
+        (false, true) => format!("part {part}, paragraph {paragraph}"),
+        (false, false) => format!("part {part}, section {section}, paragraph {paragraph}"),
+    }
+}
+
+/// A glossary entry's place in a full citation.
+pub fn glossary_place(number: u32) -> String {
+    format!("glossary, entry {number}")
+}
+
+/// The line a 引用 button sends, to paste as it is (the quote stays in the report's Chinese).
+pub fn full_citation(title: &str, date: &str, place: &str, quote: &str) -> String {
+    format!("{title} ({date}), {place}: “{quote}”")
+}
+
 /// The heading of a page of /find.
 pub fn find_header(word: &str, total: usize, page: usize, pages: usize) -> String {
     format!("\"{word}\" appears in {total} places in the report (page {page}/{pages}):")
