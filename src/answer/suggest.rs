@@ -13,6 +13,9 @@ pub const MAX_SUGGESTIONS: usize = 4;
 /// since `四个` really may mean any of several entries.
 pub const MAX_TERM_CANDIDATES: usize = 6;
 
+/// Scattered characters a label must share with the question when it shares no two-character word: two
+/// let 增长 match 增进民生福祉 (增, 生); three still find a topic asked in other words.
+const MIN_SHARED_CHARS: u32 = 3;
 /// Characters that say nothing about a topic: question words, particles, time words. A suggestion
 /// must share something other than these with the question.
 const FILLER: &str =
@@ -38,7 +41,7 @@ pub enum SuggestionKind {
 }
 
 /// The newest report's topics and glossary terms nearest to `question`, best first; empty when none
-/// shares a word or two content characters with it.
+/// shares a two-character word or three content characters with it.
 pub fn suggestions_for(library: &Library, question: &str) -> Vec<Suggestion> {
     let report = library.latest();
     let sections = report
@@ -97,7 +100,7 @@ pub fn topic_label(library: &Library, id: &str) -> Option<String> {
 }
 
 /// The glossary entries `term` may mean when it is no entry itself: entries containing it first, then
-/// entries sharing a word or two of its characters.
+/// entries sharing a two-character word or three of its characters.
 pub fn glossary_candidates<'a>(
     glossary: &'a [GlossaryEntry],
     term: &str,
@@ -133,7 +136,7 @@ fn content(text: &str) -> Vec<Option<char>> {
 }
 
 /// How near `label` is to the question's content: two points per pair of adjacent question characters
-/// it contains, one per distinct character; `None` below one pair or two characters.
+/// it contains, one per distinct character; `None` below one pair or [`MIN_SHARED_CHARS`] characters.
 fn closeness(wanted: &[Option<char>], label: &str) -> Option<u32> {
     let label = fold_for_search(label);
     let pairs = wanted
@@ -154,7 +157,7 @@ fn closeness(wanted: &[Option<char>], label: &str) -> Option<u32> {
     chars.dedup();
     let pairs = u32::try_from(pairs).unwrap_or(u32::MAX);
     let chars = u32::try_from(chars.len()).unwrap_or(u32::MAX);
-    (pairs >= 1 || chars >= 2).then(|| pairs.saturating_mul(2).saturating_add(chars))
+    (pairs >= 1 || chars >= MIN_SHARED_CHARS).then(|| pairs.saturating_mul(2).saturating_add(chars))
 }
 
 #[cfg(test)]
@@ -175,6 +178,12 @@ mod tests {
     fn closeness_needs_a_shared_word_or_two_content_characters() {
         let wanted = content("明天天气怎么样");
         assert_eq!(closeness(&wanted, "蓝天保卫战"), None);
+        let wanted = content("过去五年生产总值年均增长多少");
+        assert_eq!(
+            closeness(&wanted, "增进民生福祉"),
+            None,
+            "two scattered characters"
+        );
         let wanted = content("粮食产量");
         assert!(closeness(&wanted, "保障粮食安全").is_some());
         assert!(closeness(&wanted, "粮食") > closeness(&wanted, "食品安全"));
