@@ -4,6 +4,8 @@ pub mod catalog;
 pub mod engine;
 pub mod english;
 pub mod eval;
+pub mod find;
+pub mod suggest;
 pub mod types;
 pub mod vocabulary;
 

@@ -1,6 +1,6 @@
 //! The command line: one subcommand per job, each a thin call into the library. The subcommands' bodies
-//! and their plain-text output live here, not in the domain modules: `ask`, `chat`, `eval`, `bench` and
-//! `dictionary` one file each, `plain` the reply as text, `summary` the `knowledge`, `indicators` and
+//! and their plain-text output live here, not in the domain modules: `ask`, `chat`, `eval`, `bench`,
+//! `lengths` and `dictionary` one file each, `plain` the reply as text, `summary` the `knowledge`, `indicators` and
 //! `glossary` listings.
 
 use clap::{Parser, Subcommand};
@@ -16,6 +16,7 @@ mod bench;
 mod chat;
 mod dictionary;
 mod eval;
+mod lengths;
 mod lines;
 pub mod plain;
 mod summary;
@@ -94,6 +95,8 @@ pub enum Command {
         #[arg(long, default_value_t = BENCH_ROUNDS)]
         rounds: usize,
     },
+    /// Median and p90 length of the Telegram replies (characters a user sees) over question sets.
+    Lengths { files: Vec<PathBuf> },
     /// Run the Telegram bot: TELOXIDE_TOKEN is required; long polling, or a webhook when WEBHOOK_URL is
     /// set (see .env.example).
     Serve,
@@ -143,6 +146,21 @@ pub fn run(cli: Cli, dotenv: Result<(), ConfigError>) -> anyhow::Result<()> {
             let cases = eval::read_cases(&file)?;
             let figures = bench::bench(&knowledge, &cases, rounds)?;
             writeln!(out, "{figures}")
+        }
+        Command::Lengths { files } => {
+            let engine = std::sync::Arc::new(Engine::load(&knowledge)?);
+            let mut all = Vec::new();
+            for file in files {
+                let lengths = lengths::reply_lengths(engine.clone(), &eval::read_cases(&file)?);
+                writeln!(
+                    out,
+                    "{}: {}",
+                    file.display(),
+                    lengths::figures(lengths.clone())
+                )?;
+                all.extend(lengths);
+            }
+            writeln!(out, "all: {}", lengths::figures(all))
         }
         Command::Serve => {
             // The bot runs until stopped and never prints to stdout: release it.

@@ -23,6 +23,7 @@ pub use library::Reports;
 pub use model::*;
 pub use parse::parse_report;
 pub use phrasebook::{parse_english, parse_phrases, EnglishTerm, PhraseEntry};
+pub use report::Location;
 pub use source::{KnowledgeSource, ToKnowledgeSource};
 
 /// What people say vs what the report says: `GDP` → `生产总值`.

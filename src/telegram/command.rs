@@ -10,6 +10,9 @@ use crate::answer::Language;
 use crate::reminders::schedule::{DailySchedule, Reading};
 use teloxide::types::BotCommand;
 
+/// Longest word `/find` looks for: a word or a short phrase, never a question; short enough that the
+/// word fits in a paging button's 64 bytes (the usage line in `texts` says 16).
+pub const MAX_FIND_CHARS: usize = 16;
 /// Longest term `/glossary` looks up; longer input is not a term. Long enough for every term in a
 /// report's glossary, short enough to refuse a pasted question (the usage line in `texts` says 30).
 const MAX_TERM_CHARS: usize = 30;
@@ -25,6 +28,8 @@ pub enum Command {
     /// The whole list when `None`, one entry otherwise.
     Glossary(Option<String>),
     About,
+    /// /find 词: every place the report says the word.
+    Find(String),
     /// /subscribe, /unsubscribe, /subscription.
     Reminders(ReminderCommand),
     /// /lang zh|en: the chat's reply language.
@@ -36,6 +41,9 @@ pub enum Command {
 pub enum ReminderCommand {
     /// The schedule, and whether its hour was read on the 24-hour clock by assumption.
     Subscribe(Reading),
+    /// A bare /subscribe: the default schedule, but an existing subscription is shown and kept unless
+    /// the user confirms the change.
+    SubscribeDefault,
     Unsubscribe,
     Status,
 }
@@ -57,11 +65,12 @@ pub enum Parsed {
 }
 
 /// Every command with its setMyCommands description, in menu order.
-const MENU: [(&str, &str); 11] = [
+const MENU: [(&str, &str); 12] = [
     ("ask", texts::COMMAND_ASK),
     ("targets", texts::COMMAND_TARGETS),
     ("results", texts::COMMAND_RESULTS),
     ("glossary", texts::COMMAND_GLOSSARY),
+    ("find", texts::COMMAND_FIND),
     ("subscribe", texts::COMMAND_SUBSCRIBE),
     ("subscription", texts::COMMAND_SUBSCRIPTION),
     ("unsubscribe", texts::COMMAND_UNSUBSCRIBE),
@@ -115,6 +124,13 @@ pub fn parse(text: &str, bot_username: &str) -> Parsed {
             Parsed::BadArguments(texts::USAGE_GLOSSARY.to_owned())
         }
         "glossary" => Parsed::Command(Command::Glossary(Some(arguments.to_owned()))),
+        "find" if arguments.is_empty() || arguments.chars().count() > MAX_FIND_CHARS => {
+            Parsed::BadArguments(texts::USAGE_FIND.to_owned())
+        }
+        "find" => Parsed::Command(Command::Find(arguments.to_owned())),
+        "subscribe" if arguments.is_empty() => {
+            Parsed::Command(Command::Reminders(ReminderCommand::SubscribeDefault))
+        }
         "subscribe" => match DailySchedule::read(arguments) {
             Ok(reading) => Parsed::Command(Command::Reminders(ReminderCommand::Subscribe(reading))),
             Err(error) => Parsed::BadArguments(texts::usage_subscribe(&error)),
@@ -158,6 +174,7 @@ mod tests {
                 "/glossary 枫桥经验",
                 Command::Glossary(Some("枫桥经验".into())),
             ),
+            ("/find 枫桥", Command::Find("枫桥".into())),
             ("/HELP", Command::Help),
             ("/help@ReportBot", Command::Help),
             ("/ask@reportbot 问题", Command::Ask("问题".into())),
@@ -175,7 +192,10 @@ mod tests {
                 DailySchedule::read(time).expect("valid"),
             )))
         };
-        assert_eq!(parse("/subscribe", BOT), subscribe(""));
+        assert_eq!(
+            parse("/subscribe", BOT),
+            Parsed::Command(Command::Reminders(ReminderCommand::SubscribeDefault))
+        );
         assert_eq!(parse("/subscribe 7:30", BOT), subscribe("7:30"));
         assert_eq!(parse("/subscribe 晚上9点", BOT), subscribe("21:00"));
         assert_eq!(

@@ -16,6 +16,14 @@ pub fn welcome_blocks(engine: &Engine) -> Vec<Block> {
     ))])]
 }
 
+/// /start in a group, in English.
+pub fn group_welcome_blocks(engine: &Engine, bot_username: &str) -> Vec<Block> {
+    vec![Block::text(vec![Span::plain(en::group_welcome(
+        &engine.library().latest().meta.title,
+        bot_username,
+    ))])]
+}
+
 /// /targets in English: each main target framed in English, the report's wording beside it.
 pub fn targets_blocks(engine: &Engine) -> Vec<Block> {
     let targets = engine.targets();

@@ -3,13 +3,16 @@
 
 use super::button::CallbackAction;
 use super::texts;
-use super::views::GlossaryPage;
+use super::views::{FindPage, GlossaryPage};
+use crate::answer::suggest::{Suggestion, SuggestionKind};
 use crate::answer::Hit;
 use crate::knowledge::GlossaryEntry;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 /// Glossary buttons per row: two short terms fit a phone's width; longer terms would be cut.
 const GLOSSARY_BUTTONS_PER_ROW: usize = 2;
+/// 查看原文 buttons per row under a /find page: three labels of about six characters fit a phone's width.
+const SOURCE_BUTTONS_PER_ROW: usize = 3;
 
 /// A button, or nothing when its payload would not fit Telegram's 64 bytes.
 fn button(label: impl Into<String>, action: &CallbackAction) -> Option<InlineKeyboardButton> {
@@ -18,8 +21,8 @@ fn button(label: impl Into<String>, action: &CallbackAction) -> Option<InlineKey
         .map(|data| InlineKeyboardButton::callback(label, data))
 }
 
-/// Buttons under an answer: 查看原文 for each hit, 更多结果 when there are more, and the glossary
-/// entries the answer touches.
+/// Buttons under an answer: 查看原文 for each hit, 引用 (its full citation) for each hit, 更多结果 when
+/// there are more, and the glossary entries the answer touches.
 pub fn answer_keyboard(
     hits: &[Hit],
     first_number: usize,
@@ -27,20 +30,21 @@ pub fn answer_keyboard(
     glossary: &[&GlossaryEntry],
 ) -> Option<InlineKeyboardMarkup> {
     let numbered = hits.len() > 1 || first_number > 1;
-    let sources: Vec<InlineKeyboardButton> = hits
-        .iter()
-        .enumerate()
-        .filter_map(|(i, hit)| {
-            let label = texts::view_source_button(numbered.then_some(first_number + i));
-            button(
-                label,
-                &CallbackAction::Source {
-                    id: hit.id.to_string(),
-                },
-            )
-        })
-        .collect();
-    let mut rows = vec![sources];
+    // One button per hit, labelled with the hit's number when there are several.
+    let per_hit = |label: fn(Option<usize>) -> String, action: fn(String) -> CallbackAction| {
+        hits.iter()
+            .enumerate()
+            .filter_map(|(i, hit)| {
+                let number = numbered.then_some(first_number + i);
+                button(label(number), &action(hit.id.to_string()))
+            })
+            .collect::<Vec<InlineKeyboardButton>>()
+    };
+    let sources = per_hit(texts::view_source_button, |id| CallbackAction::Source {
+        id,
+    });
+    let cites = per_hit(texts::cite_button, |id| CallbackAction::Cite { id });
+    let mut rows = vec![sources, cites];
     rows.push(
         more.and_then(|action| button(texts::MORE_BUTTON, &action))
             .into_iter()
@@ -61,11 +65,12 @@ pub fn answer_keyboard(
     keyboard(rows)
 }
 
-/// The term buttons of one /glossary page, with buttons to the pages before and after it.
-pub fn glossary_page_keyboard(page: &GlossaryPage) -> Option<InlineKeyboardMarkup> {
-    let terms: Vec<InlineKeyboardButton> = page
-        .entries
-        .iter()
+/// Glossary entries as buttons with their numbers in the report's list, two to a row.
+fn term_rows<'a>(
+    entries: impl IntoIterator<Item = &'a GlossaryEntry>,
+) -> Vec<Vec<InlineKeyboardButton>> {
+    let terms: Vec<InlineKeyboardButton> = entries
+        .into_iter()
         .filter_map(|entry| {
             button(
                 texts::glossary_term_button(entry.number, &entry.term),
@@ -75,10 +80,44 @@ pub fn glossary_page_keyboard(page: &GlossaryPage) -> Option<InlineKeyboardMarku
             )
         })
         .collect();
-    let mut rows: Vec<Vec<InlineKeyboardButton>> = terms
+    terms
         .chunks(GLOSSARY_BUTTONS_PER_ROW)
         .map(<[_]>::to_vec)
+        .collect()
+}
+
+/// The entries a partial or misremembered /glossary term may mean.
+pub fn glossary_candidates_keyboard(entries: &[&GlossaryEntry]) -> Option<InlineKeyboardMarkup> {
+    keyboard(term_rows(entries.iter().copied()))
+}
+
+/// The suggestions under a refusal: topics to ask about and glossary entries, two to a row.
+pub fn suggestions_keyboard(suggestions: &[Suggestion]) -> Option<InlineKeyboardMarkup> {
+    let buttons: Vec<InlineKeyboardButton> = suggestions
+        .iter()
+        .filter_map(|suggestion| {
+            let id = suggestion.id.clone();
+            let action = match suggestion.kind {
+                SuggestionKind::Topic => CallbackAction::Topic { id },
+                SuggestionKind::Term => CallbackAction::Glossary { id },
+            };
+            button(
+                texts::suggestion_button(suggestion.kind, &suggestion.label),
+                &action,
+            )
+        })
         .collect();
+    keyboard(
+        buttons
+            .chunks(GLOSSARY_BUTTONS_PER_ROW)
+            .map(<[_]>::to_vec)
+            .collect(),
+    )
+}
+
+/// The term buttons of one /glossary page, with buttons to the pages before and after it.
+pub fn glossary_page_keyboard(page: &GlossaryPage) -> Option<InlineKeyboardMarkup> {
+    let mut rows = term_rows(page.entries);
     let mut navigation = Vec::new();
     if page.index > 0 {
         navigation.extend(button(
@@ -100,6 +139,49 @@ pub fn glossary_page_keyboard(page: &GlossaryPage) -> Option<InlineKeyboardMarku
     keyboard(rows)
 }
 
+/// Under a /find page: 查看原文 for each place, then the pages before and after it (edited in place).
+pub fn find_page_keyboard(page: &FindPage, word: &str) -> Option<InlineKeyboardMarkup> {
+    let sources: Vec<InlineKeyboardButton> = page
+        .places
+        .iter()
+        .enumerate()
+        .filter_map(|(i, place)| {
+            button(
+                texts::view_source_button(Some(page.first_number() + i)),
+                &CallbackAction::Source {
+                    id: place.id.to_string(),
+                },
+            )
+        })
+        .collect();
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = sources
+        .chunks(SOURCE_BUTTONS_PER_ROW)
+        .map(<[_]>::to_vec)
+        .collect();
+    let turn = |page: usize| CallbackAction::Find {
+        word: word.to_owned(),
+        page: Some(page),
+    };
+    let mut navigation = Vec::new();
+    if page.index > 0 {
+        navigation.extend(button(texts::PREVIOUS_PAGE_BUTTON, &turn(page.index - 1)));
+    }
+    if page.index + 1 < page.pages {
+        navigation.extend(button(texts::NEXT_PAGE_BUTTON, &turn(page.index + 1)));
+    }
+    rows.push(navigation);
+    keyboard(rows)
+}
+
+/// The 全部出处 button under a glossary entry: every place the report says the term.
+pub fn all_places_keyboard(word: &str, label: &str) -> Option<InlineKeyboardMarkup> {
+    let action = CallbackAction::Find {
+        word: word.to_owned(),
+        page: None,
+    };
+    button(label, &action).map(|button| InlineKeyboardMarkup::new(vec![vec![button]]))
+}
+
 /// The example questions of /start as buttons, one per row.
 pub fn examples_keyboard(questions: &[String]) -> Option<InlineKeyboardMarkup> {
     keyboard(
@@ -115,11 +197,35 @@ pub fn examples_keyboard(questions: &[String]) -> Option<InlineKeyboardMarkup> {
     )
 }
 
+/// `keyboard` with the rows of `extra` under it (either may be absent).
+pub fn with_row_of(
+    keyboard: Option<InlineKeyboardMarkup>,
+    extra: Option<InlineKeyboardMarkup>,
+) -> Option<InlineKeyboardMarkup> {
+    let rows = [keyboard, extra]
+        .into_iter()
+        .flatten()
+        .flat_map(|markup| markup.inline_keyboard)
+        .collect();
+    self::keyboard(rows)
+}
+
 /// Rows left empty (a button that did not fit, no 更多结果) are dropped, and a keyboard without rows is
 /// no keyboard: Telegram refuses an empty one.
 fn keyboard(rows: Vec<Vec<InlineKeyboardButton>>) -> Option<InlineKeyboardMarkup> {
     let rows: Vec<_> = rows.into_iter().filter(|row| !row.is_empty()).collect();
     (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows))
+}
+
+/// Under a bare /subscribe that met a subscription: change it to the default time, or keep it.
+pub fn subscription_keyboard(reset: &str, keep: &str) -> Option<InlineKeyboardMarkup> {
+    keyboard(vec![[
+        button(reset, &CallbackAction::Subscription { reset: true }),
+        button(keep, &CallbackAction::Subscription { reset: false }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()])
 }
 
 /// The button under a reminder: the full list of main targets (what /targets shows).
@@ -157,7 +263,10 @@ mod tests {
         let keyboard = answer_keyboard(&hits, 1, None, &[]).expect("buttons");
         assert_eq!(
             callback_data(&keyboard),
-            vec![vec![(texts::view_source_button(None), "s:r/1".to_owned())]]
+            vec![
+                vec![(texts::view_source_button(None), "s:r/1".to_owned())],
+                vec![(texts::cite_button(None), "c:r/1".to_owned())],
+            ]
         );
     }
 
@@ -168,7 +277,11 @@ mod tests {
             hit("r/1.1.1.2#3", "乙。", vec![], "c"),
         ];
         let (a, b, c) = (entry(1, "甲"), entry(2, "乙"), entry(3, "丙"));
-        let more = CallbackAction::More { key: 26, offset: 3 };
+        let more = CallbackAction::More {
+            key: 26,
+            offset: 3,
+            question: "问".into(),
+        };
         let keyboard = answer_keyboard(&hits, 1, Some(more), &[&a, &b, &c]).expect("buttons");
         assert_eq!(
             callback_data(&keyboard),
@@ -180,7 +293,11 @@ mod tests {
                         "s:r/1.1.1.2#3".to_owned()
                     ),
                 ],
-                vec![(texts::MORE_BUTTON.to_owned(), "m:1a:3".to_owned())],
+                vec![
+                    (texts::cite_button(Some(1)), "c:r/1.1.1.1".to_owned()),
+                    (texts::cite_button(Some(2)), "c:r/1.1.1.2#3".to_owned()),
+                ],
+                vec![(texts::MORE_BUTTON.to_owned(), "m:1a:3:问".to_owned())],
                 vec![
                     (texts::glossary_button("甲"), "g:r/g1".to_owned()),
                     (texts::glossary_button("乙"), "g:r/g2".to_owned()),

@@ -1,11 +1,12 @@
-//! Inline mode: `@bot 问题` in any chat offers up to ten cited answers to post there.
+//! Inline mode: `@bot 问题` in any chat offers up to ten cited answers to post there; `@bot` alone offers
+//! the main targets and example questions; a question the report does not answer offers nothing to post.
 
 use super::guard::{guarded, HandlerResult};
 use super::html::{highlighted, paginate, Block, Span, MAX_MESSAGE_LEN};
 use super::reply::no_link_preview;
 use super::state::BotContext;
 use super::{texts, views, BotApi};
-use crate::answer::{Answered, Hit, Outcome};
+use crate::answer::{Answered, Hit, Language, Outcome};
 use std::sync::Arc;
 use teloxide::payloads::AnswerInlineQuerySetters;
 use teloxide::prelude::*;
@@ -44,16 +45,13 @@ async fn handle_inline_query<B: BotApi>(
     query: InlineQuery,
 ) -> HandlerResult {
     let question: String = query.query.trim().chars().take(MAX_QUERY_CHARS).collect();
-    let results = if question.is_empty() {
-        Vec::new()
-    } else {
-        inline_results(&ctx, &question)
-    };
-    tracing::info!(results = results.len(), "inline query answered");
-    bot.answer_inline_query(query.id, results)
+    let language = Language::from_code(query.from.language_code.as_deref());
+    let offer = inline_offer(&ctx, &question, language);
+    tracing::info!(results = offer.results.len(), "inline query answered");
+    bot.answer_inline_query(query.id, offer.results)
         .cache_time(CACHE_SECONDS)
         .button(InlineQueryResultsButton {
-            text: texts::INLINE_START_BUTTON.to_owned(),
+            text: offer.button,
             kind: InlineQueryResultsButtonKind::StartParameter(START_PARAMETER.to_owned()),
         })
         .send()
@@ -61,13 +59,76 @@ async fn handle_inline_query<B: BotApi>(
     Ok(())
 }
 
+/// What an inline query is offered: articles a user may post, and the words on the button that opens a
+/// private chat with the bot.
+#[derive(Debug, Clone)]
+pub struct InlineOffer {
+    pub results: Vec<InlineQueryResult>,
+    pub button: String,
+}
+
+/// The offer for `question`: for an empty query the plan year's main targets and example questions with
+/// their answers; for a question, its cited answers. A refusal is never a result (a user could post it
+/// into a group as if it were an answer): the button says the report has none and leads to a private
+/// chat, where the refusal's near topics are offered.
+pub fn inline_offer(ctx: &BotContext, question: &str, language: Language) -> InlineOffer {
+    let (start, not_found) = match language {
+        Language::Chinese => (texts::INLINE_START_BUTTON, texts::INLINE_NOT_FOUND_BUTTON),
+        Language::English => (
+            texts::en::INLINE_START_BUTTON,
+            texts::en::INLINE_NOT_FOUND_BUTTON,
+        ),
+    };
+    if question.is_empty() {
+        return InlineOffer {
+            results: starter_results(ctx),
+            button: start.to_owned(),
+        };
+    }
+    let results = inline_results(ctx, question);
+    let button = if results.is_empty() { not_found } else { start };
+    InlineOffer {
+        results,
+        button: button.to_owned(),
+    }
+}
+
+/// The empty query's results: the main targets as one article, then each example question with its
+/// answer (the first result of asking it).
+fn starter_results(ctx: &BotContext) -> Vec<InlineQueryResult> {
+    let engine = &ctx.engine;
+    let targets = engine.targets();
+    let mut results: Vec<InlineQueryResult> = targets
+        .first()
+        .and_then(|first| {
+            let title = texts::targets_header(first.period.last_year());
+            let description = texts::inline_targets_description(
+                targets.iter().map(|target| target.metric.as_str()),
+            );
+            let message = paginate(&views::targets_blocks(engine), MAX_MESSAGE_LEN);
+            article("targets", &title, &description, message)
+        })
+        .into_iter()
+        .collect();
+    for (i, example) in ctx.examples.iter().enumerate() {
+        let answer = inline_results(ctx, example).into_iter().next();
+        if let Some(InlineQueryResult::Article(mut answer)) = answer {
+            answer.id = format!("example-{i}");
+            answer.description = Some(clip(&answer.title));
+            answer.title = clip(example);
+            results.push(InlineQueryResult::Article(answer));
+        }
+    }
+    results
+}
+
 /// One article per hit (the direct answer, or the hit itself, as title; the citation as description;
-/// answer and excerpt as the message), or one article saying the report has no answer.
+/// answer and excerpt as the message); none when the report has no answer.
 pub fn inline_results(ctx: &BotContext, question: &str) -> Vec<InlineQueryResult> {
     let answer = ctx.engine.ask(question);
     let answered = match &answer.outcome {
         Outcome::Answered(answered) => answered,
-        Outcome::SmallTalk(_) => return Vec::new(),
+        Outcome::SmallTalk(_) | Outcome::Refused(_) => return Vec::new(),
         Outcome::NearMiss(near_miss) => {
             let message = paginate(&views::answer_blocks(&answer), MAX_MESSAGE_LEN);
             let description = near_miss
@@ -82,13 +143,6 @@ pub fn inline_results(ctx: &BotContext, question: &str) -> Vec<InlineQueryResult
             )
             .into_iter()
             .collect();
-        }
-        Outcome::Refused(refusal) => {
-            let message = paginate(&views::answer_blocks(&answer), MAX_MESSAGE_LEN);
-            let description = texts::suggestion_list(&refusal.suggestions);
-            return article("none", texts::NOT_ANSWERED, &description, message)
-                .into_iter()
-                .collect();
         }
     };
     let hits = all_hits(ctx, question, answered);

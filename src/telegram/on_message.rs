@@ -5,16 +5,19 @@
 use super::ask::answer_question_in;
 use super::command::{self, Command, Parsed};
 use super::guard::{guarded, HandlerError, HandlerResult};
+use super::html::{Block, Span};
 use super::reply::Reply;
 use super::state::{BotContext, Verdict};
 use super::views::{self, GlossaryPage};
-use super::{english, keyboards, subscriptions, texts, BotApi};
+use super::{english, keyboards, places, subscriptions, texts, BotApi};
+use crate::answer::suggest::glossary_candidates;
 use crate::answer::Language;
 use std::sync::Arc;
 use teloxide::prelude::*;
-use teloxide::types::Me;
+use teloxide::types::{Me, MessageId, UpdateKind};
 
-/// Entry point for every message.
+/// Entry point for every message, new or edited. An edited question is answered again, by editing the
+/// bot's earlier reply when it is remembered; other edits (commands, chatter) are left alone.
 pub async fn on_message<B: BotApi>(
     bot: B,
     me: Me,
@@ -22,7 +25,8 @@ pub async fn on_message<B: BotApi>(
     update: Update,
     message: Message,
 ) -> HandlerResult {
-    guarded(&update, handle_message(bot, me, ctx, message)).await
+    let edited = matches!(update.kind, UpdateKind::EditedMessage(_));
+    guarded(&update, handle_message(bot, me, ctx, message, edited)).await
 }
 
 async fn handle_message<B: BotApi>(
@@ -30,6 +34,7 @@ async fn handle_message<B: BotApi>(
     me: Me,
     ctx: Arc<BotContext>,
     message: Message,
+    edited: bool,
 ) -> HandlerResult {
     // Our own inline results posted into a chat come back as messages: they are answers, not questions.
     if message.via_bot.as_ref().is_some_and(|via| via.id == me.id) {
@@ -40,7 +45,9 @@ async fn handle_message<B: BotApi>(
         .reply_to_message()
         .and_then(|replied| replied.from.as_ref())
         .is_some_and(|author| author.id == me.id);
-    let reply = Reply::to(&message);
+    let chat = message.chat.id.0;
+    let reply =
+        Reply::to(&message).replacing(edited.then(|| ctx.replies.get(chat, message.id)).flatten());
     let language = ctx
         .language(
             message.chat.id.0,
@@ -53,7 +60,10 @@ async fn handle_message<B: BotApi>(
     let english = language == Language::English;
 
     let Some(text) = message.text() else {
-        if (private || replies_to_us) && admit(&bot, &ctx, &message, &reply, language).await? {
+        if !edited
+            && (private || replies_to_us)
+            && admit(&bot, &ctx, &message, &reply, language).await?
+        {
             let hint = if english {
                 texts::en::NON_TEXT
             } else {
@@ -64,7 +74,17 @@ async fn handle_message<B: BotApi>(
         return Ok(());
     };
 
-    match command::parse(text, me.username()) {
+    let parsed = command::parse(text, me.username());
+    if edited
+        && !matches!(
+            parsed,
+            Parsed::NotCommand | Parsed::Command(Command::Ask(_))
+        )
+    {
+        return Ok(());
+    }
+    let question_id = message.id;
+    match parsed {
         Parsed::ForOtherBot => Ok(()),
         Parsed::Unknown { addressed } => {
             if (private || addressed) && admit(&bot, &ctx, &message, &reply, language).await? {
@@ -79,10 +99,10 @@ async fn handle_message<B: BotApi>(
         }
         Parsed::BadArguments(usage) => {
             if admit(&bot, &ctx, &message, &reply, language).await? {
-                let usage = if english && usage == texts::USAGE_LANG {
-                    texts::en::USAGE_LANG
-                } else {
-                    &usage
+                let usage = match (english, usage.as_str()) {
+                    (true, texts::USAGE_LANG) => texts::en::USAGE_LANG,
+                    (true, texts::USAGE_FIND) => texts::en::USAGE_FIND,
+                    _ => &usage,
                 };
                 reply.text(&bot, usage).await?;
             }
@@ -90,8 +110,16 @@ async fn handle_message<B: BotApi>(
         }
         Parsed::Command(command) => {
             if admit(&bot, &ctx, &message, &reply, language).await? {
-                let chat = message.chat.id.0;
-                run_command(&bot, &me, &ctx, &reply, command, (chat, language)).await?;
+                let place = Place {
+                    chat,
+                    private,
+                    language,
+                };
+                if let Command::Ask(question) = &command {
+                    ask(&bot, &ctx, (&reply, question_id), question, language).await?;
+                } else {
+                    run_command(&bot, &me, &ctx, &reply, command, place).await?;
+                }
             }
             Ok(())
         }
@@ -102,11 +130,34 @@ async fn handle_message<B: BotApi>(
                 None => return Ok(()),
             };
             if admit(&bot, &ctx, &message, &reply, language).await? {
-                answer_question_in(&bot, &ctx, &reply, &question, language).await?;
+                ask(&bot, &ctx, (&reply, question_id), &question, language).await?;
             }
             Ok(())
         }
     }
+}
+
+/// Where a command was given: the chat, whether it is private, and the language to reply in.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    chat: i64,
+    private: bool,
+    language: Language,
+}
+
+/// Answers the question of message `question_id` and remembers the reply, so that an edit of the
+/// question can replace it.
+async fn ask<B: BotApi>(
+    bot: &B,
+    ctx: &BotContext,
+    (reply, question_id): (&Reply, MessageId),
+    question: &str,
+    language: Language,
+) -> HandlerResult {
+    if let Some(sent) = answer_question_in(bot, ctx, reply, question, language).await? {
+        ctx.replies.remember(reply.chat.0, question_id, sent);
+    }
+    Ok(())
 }
 
 /// Flood control for a message that would get a reply: `true` to go ahead. A user over the limit
@@ -170,23 +221,37 @@ async fn run_command<B: BotApi>(
     ctx: &BotContext,
     reply: &Reply,
     command: Command,
-    (chat, language): (i64, Language),
+    place: Place,
 ) -> HandlerResult {
     let engine = &ctx.engine;
+    let Place {
+        chat,
+        private,
+        language,
+    } = place;
     if language == Language::English {
-        if let Some(done) = run_command_in_english(bot, me, ctx, reply, &command).await {
+        if let Some(done) = run_command_in_english(bot, me, ctx, reply, &command, private).await {
             return done;
         }
     }
     match command {
         Command::Start => {
             let keyboard = keyboards::examples_keyboard(&ctx.examples);
-            reply
-                .blocks(bot, &views::welcome_blocks(engine), keyboard)
-                .await
+            let welcome = if private {
+                views::welcome_blocks(engine)
+            } else {
+                views::group_welcome_blocks(engine, me.username())
+            };
+            reply.blocks(bot, &welcome, keyboard).await
         }
-        Command::Help => reply.text(bot, &texts::help(me.username())).await,
-        Command::Ask(question) => answer_question_in(bot, ctx, reply, &question, language).await,
+        Command::Help if private => reply.text(bot, &texts::help(me.username())).await,
+        Command::Help => {
+            let help = texts::group_help(me.username());
+            reply.text(bot, &help).await
+        }
+        Command::Ask(question) => answer_question_in(bot, ctx, reply, &question, language)
+            .await
+            .map(drop),
         Command::Lang(chosen) => {
             ctx.set_language(chat, chosen, chrono::Utc::now()).await;
             let done = match chosen {
@@ -222,38 +287,65 @@ async fn run_command<B: BotApi>(
         Command::Glossary(Some(term)) => match engine.find_glossary(&term) {
             Some(entry) => {
                 let blocks = views::glossary_entry_blocks(engine, entry);
-                reply.blocks(bot, &blocks, None).await
+                let keyboard = places::entry_keyboard(engine, entry, language);
+                reply.blocks(bot, &blocks, keyboard).await
             }
-            None => reply.text(bot, &texts::glossary_not_found(&term)).await,
+            None => {
+                // A partial or misremembered term: the entries it may mean, as buttons.
+                let candidates = glossary_candidates(engine.glossary(), &term);
+                let english = language == Language::English;
+                let text = match (candidates.is_empty(), english) {
+                    (true, false) => texts::glossary_not_found(&term),
+                    (true, true) => texts::en::glossary_not_found(&term),
+                    (false, false) => texts::glossary_candidates(&term),
+                    (false, true) => texts::en::glossary_candidates(&term),
+                };
+                let keyboard = keyboards::glossary_candidates_keyboard(&candidates);
+                reply
+                    .blocks(bot, &[Block::text(vec![Span::plain(text)])], keyboard)
+                    .await
+            }
         },
+        Command::Find(word) => {
+            let (blocks, keyboard) = places::find_reply(engine, &word, 0, language);
+            reply.blocks(bot, &blocks, keyboard).await
+        }
         Command::About => {
             let metas: Vec<_> = engine.library().reports.iter().map(|r| &r.meta).collect();
             reply
                 .blocks(bot, &views::about_blocks(&metas, me.username()), None)
                 .await
         }
-        Command::Reminders(command) => subscriptions::run_command(bot, ctx, reply, command).await,
+        Command::Reminders(command) => {
+            subscriptions::run_command(bot, ctx, reply, command, (language, chrono::Utc::now()))
+                .await
+        }
     }
 }
 
 /// The commands whose reply an English chat reads in English; `None` for the others (their replies are
-/// the Chinese ones: the reminders, the glossary list, /ask and /lang, which handle language themselves).
+/// the Chinese ones: the glossary list; /ask, /lang and the reminder commands handle language themselves).
 async fn run_command_in_english<B: BotApi>(
     bot: &B,
     me: &Me,
     ctx: &BotContext,
     reply: &Reply,
     command: &Command,
+    private: bool,
 ) -> Option<HandlerResult> {
     let engine = &ctx.engine;
     Some(match command {
         Command::Start => {
             let keyboard = keyboards::examples_keyboard(&ctx.examples);
-            reply
-                .blocks(bot, &english::welcome_blocks(engine), keyboard)
-                .await
+            let welcome = if private {
+                english::welcome_blocks(engine)
+            } else {
+                english::group_welcome_blocks(engine, me.username())
+            };
+            reply.blocks(bot, &welcome, keyboard).await
         }
-        Command::Help => reply.text(bot, &texts::en::help(me.username())).await,
+        Command::Help if private => reply.text(bot, &texts::en::help(me.username())).await,
+        Command::Help => reply.text(bot, &texts::en::group_help(me.username())).await,
         Command::About => {
             let mut about: Vec<String> = engine
                 .library()
@@ -273,9 +365,6 @@ async fn run_command_in_english<B: BotApi>(
             reply
                 .blocks(bot, &english::results_blocks(engine), None)
                 .await
-        }
-        Command::Glossary(Some(term)) if engine.find_glossary(term).is_none() => {
-            reply.text(bot, &texts::en::glossary_not_found(term)).await
         }
         _ => return None,
     })

@@ -9,10 +9,15 @@ use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
+use teloxide::types::MessageId;
 
-/// Questions remembered for 更多结果 buttons: more keeps older buttons working, at the cost of memory
-/// (a question is at most a few hundred bytes).
+/// Questions remembered for 更多结果 buttons: more keeps older buttons paging the full question (a
+/// forgotten one re-asks what its button carries, cut to 64 bytes), at the cost of memory (a question is
+/// at most a few hundred bytes).
 const RECENT_QUESTIONS: usize = 10_000;
+/// Question messages whose reply is remembered for edits: an edit comes minutes after the question,
+/// and an entry is a few bytes, so this covers far more than the chats active at once.
+const RECENT_REPLIES: usize = 10_000;
 /// Flood control: this many messages at once, then one per [`FLOOD_REFILL`]. A person asking in
 /// earnest stays under it; a script or a stuck key does not.
 const FLOOD_BURST: u32 = 3;
@@ -34,6 +39,7 @@ const CONVERSATION_TTL: Duration = Duration::from_secs(30 * 60);
 pub struct BotContext {
     pub engine: Arc<Engine>,
     pub questions: RecentQuestions,
+    pub replies: RecentReplies,
     pub conversations: Conversations,
     pub flood: FloodGuard,
     /// The /start example questions, built from the report's data.
@@ -52,6 +58,7 @@ impl BotContext {
         BotContext {
             engine,
             questions: RecentQuestions::new(RECENT_QUESTIONS, first_question_key),
+            replies: RecentReplies::new(RECENT_REPLIES),
             conversations: Conversations::new(CONVERSATIONS, CONVERSATION_TTL),
             flood: FloodGuard::new(FLOOD_BURST, FLOOD_REFILL, FLOOD_USERS),
             examples,
@@ -111,55 +118,96 @@ impl BotContext {
 }
 
 /// Questions recently answered, by a short key that a 更多结果 button carries. Old questions fall out
-/// once `capacity` newer ones arrive, and a restart forgets them all; either way the button is then
-/// stale. Keys start at a caller-chosen value so that a restarted process (seeded from the clock) does
-/// not hand an old button someone else's question.
+/// once `capacity` newer ones arrive, and a restart forgets them all; either way the button then re-asks
+/// the question it carries. Keys start at a caller-chosen value so that a restarted process (seeded from
+/// the clock) does not hand an old button someone else's question.
 #[derive(Debug)]
 pub struct RecentQuestions {
-    inner: Mutex<Questions>,
-}
-
-#[derive(Debug)]
-struct Questions {
-    capacity: usize,
-    next_key: u32,
-    by_key: HashMap<u32, String>,
-    order: VecDeque<u32>,
+    inner: Mutex<(u32, Recent<u32, String>)>,
 }
 
 impl RecentQuestions {
     /// Remembers up to `capacity` questions (at least one); the first gets `first_key`.
     pub fn new(capacity: usize, first_key: u32) -> RecentQuestions {
         RecentQuestions {
-            inner: Mutex::new(Questions {
-                capacity: capacity.max(1),
-                next_key: first_key,
-                by_key: HashMap::new(),
-                order: VecDeque::new(),
-            }),
+            inner: Mutex::new((first_key, Recent::new(capacity))),
         }
     }
 
     /// Stores a question and returns its key.
     pub fn remember(&self, question: &str) -> u32 {
         let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
-        let key = inner.next_key;
-        inner.next_key = inner.next_key.wrapping_add(1);
-        if inner.by_key.insert(key, question.to_owned()).is_none() {
-            inner.order.push_back(key);
-        }
-        while inner.order.len() > inner.capacity {
-            if let Some(old) = inner.order.pop_front() {
-                inner.by_key.remove(&old);
-            }
-        }
+        let (next_key, questions) = &mut *inner;
+        let key = *next_key;
+        *next_key = next_key.wrapping_add(1);
+        questions.insert(key, question.to_owned());
         key
     }
 
     /// The question behind a key, if it is still remembered.
     pub fn get(&self, key: u32) -> Option<String> {
         let inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
-        inner.by_key.get(&key).cloned()
+        inner.1.get(&key).cloned()
+    }
+}
+
+/// The bot's reply to each recent question message, by (chat, message id), so that an edited question
+/// edits its answer. Bounded like [`RecentQuestions`]; a forgotten one is answered with a new message.
+#[derive(Debug)]
+pub struct RecentReplies {
+    inner: Mutex<Recent<(i64, MessageId), MessageId>>,
+}
+
+impl RecentReplies {
+    pub fn new(capacity: usize) -> RecentReplies {
+        RecentReplies {
+            inner: Mutex::new(Recent::new(capacity)),
+        }
+    }
+
+    /// Keeps the first message of the reply to `question` in `chat`.
+    pub fn remember(&self, chat: i64, question: MessageId, reply: MessageId) {
+        let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        inner.insert((chat, question), reply);
+    }
+
+    /// The reply to `question` in `chat`, while it is remembered.
+    pub fn get(&self, chat: i64, question: MessageId) -> Option<MessageId> {
+        let inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        inner.get(&(chat, question)).copied()
+    }
+}
+
+/// A map that keeps its `capacity` most recently inserted keys.
+#[derive(Debug)]
+struct Recent<K, V> {
+    capacity: usize,
+    values: HashMap<K, V>,
+    order: VecDeque<K>,
+}
+
+impl<K: std::hash::Hash + Eq + Clone, V> Recent<K, V> {
+    fn new(capacity: usize) -> Recent<K, V> {
+        Recent {
+            capacity: capacity.max(1),
+            values: HashMap::new(),
+            order: VecDeque::new(),
+        }
+    }
+
+    fn insert(&mut self, key: K, value: V) {
+        if self.values.insert(key.clone(), value).is_none() {
+            self.order.push_back(key);
+        }
+        while self.order.len() > self.capacity {
+            if let Some(old) = self.order.pop_front() {
+                self.values.remove(&old);
+            }
+        }
+    }
+
+    fn get(&self, key: &K) -> Option<&V> {
+        self.values.get(key)
     }
 }
 

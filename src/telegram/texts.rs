@@ -2,8 +2,9 @@
 //! reading handler code. Texts are plain (the renderer escapes and styles them); report facts never
 //! appear here: they are passed in from `knowledge/` data.
 
+use crate::answer::suggest::SuggestionKind;
 use crate::answer::{Missing, MissingKind, SmallTalk};
-use crate::knowledge::{FigureKind, MetaField, Period, ReportMeta};
+use crate::knowledge::{FigureKind, Location, MetaField, Period, ReportMeta};
 use crate::reminders::schedule::ScheduleError;
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
@@ -18,6 +19,7 @@ pub const COMMAND_ASK: &str = "提问：/ask 问题";
 pub const COMMAND_TARGETS: &str = "今年的主要预期目标";
 pub const COMMAND_RESULTS: &str = "上年完成情况和过去五年的成绩";
 pub const COMMAND_GLOSSARY: &str = "名词解释：/glossary 或 /glossary 词语";
+pub const COMMAND_FIND: &str = "查找一个词：/find 词语，列出报告里说到它的每一处";
 pub const COMMAND_ABOUT: &str = "关于这份报告和本机器人";
 pub const COMMAND_SUBSCRIBE: &str = "每天提醒一个目标：/subscribe [时间] [时区]";
 pub const COMMAND_SUBSCRIPTION: &str = "查看每日提醒的设置和下次提醒时间";
@@ -38,6 +40,30 @@ pub fn welcome(title: &str) -> String {
     )
 }
 
+/// /start in a group: the bot reads only what is addressed to it there, so say how to address it.
+pub fn group_welcome(title: &str, bot_username: &str) -> String {
+    format!(
+        "你好！我回答关于《{title}》的问题，每个回答都附原文出处。\n\n{}\n\n点下面的示例试试：",
+        ask_in_group(bot_username)
+    )
+}
+
+/// How to ask in a group, where the bot does not read ordinary messages.
+pub fn ask_in_group(bot_username: &str) -> String {
+    format!(
+        "在群里这样问我：\n\
+         • /ask 问题，例如 /ask 今年GDP目标是多少\n\
+         • @{bot_username} 问题\n\
+         • 回复我的消息提问\n\
+         群里的其他消息我不会读，也不会回复。"
+    )
+}
+
+/// /help in a group: how to ask there first, then the whole help.
+pub fn group_help(bot_username: &str) -> String {
+    format!("{}\n\n{}", ask_in_group(bot_username), help(bot_username))
+}
+
 pub fn help(bot_username: &str) -> String {
     format!(
         "怎么用\n\
@@ -49,6 +75,7 @@ pub fn help(bot_username: &str) -> String {
          /targets — 今年的主要预期目标\n\
          /results — 上年完成情况和过去五年的成绩\n\
          /glossary — 名词解释（/glossary 词语 查一个词）\n\
+         /find 词语 — 报告里说到这个词的每一处\n\
          /subscribe — 每天提醒一个目标（/subscribe 7:30 选时间）\n\
          /subscription — 查看提醒设置，/unsubscribe 取消\n\
          /about — 关于这份报告\n\
@@ -153,6 +180,20 @@ pub fn suggestion_line(suggestion: &str) -> String {
 pub fn suggestion_list(suggestions: &[String]) -> String {
     suggestions.join("、")
 }
+/// Above the suggestion buttons of a refusal (topics and terms near the question).
+pub const NEAR_TOPICS: &str = "报告里相近的内容，点一下看看：";
+/// Under a refusal with nothing near the question: what can be asked instead.
+pub const WHAT_TO_ASK: &str =
+    "可以问报告里的目标、成绩和工作安排，例如：今年GDP目标是多少。/targets 主要目标，/glossary 名词解释，/help 用法。";
+
+/// A suggestion button: a topic to ask about, or (📖) a glossary entry.
+pub fn suggestion_button(kind: SuggestionKind, label: &str) -> String {
+    match kind {
+        SuggestionKind::Topic => label.to_owned(),
+        SuggestionKind::Term => glossary_button(label),
+    }
+}
+
 pub const MORE_RESULTS_FOR: &str = "更多结果：";
 pub const NO_MORE_RESULTS: &str = "没有更多结果了。";
 pub const SOURCE_HEADER: &str = "原文";
@@ -162,6 +203,44 @@ pub fn hit_marker(number: usize) -> String {
     format!("〔{number}〕")
 }
 
+/// Where a paragraph stands as a reader counts: `三（二）第4段`, `三、第2段` (before the part's first
+/// numbered section), `开头第1段` (the greeting).
+pub fn location(location: &Location) -> String {
+    let Location {
+        part,
+        section,
+        paragraph,
+    } = *location;
+    match (part.is_empty(), section.is_empty()) {
+        (true, _) => format!("开头第{paragraph}段"),
+        (false, true) => format!("{part}、第{paragraph}段"),
+        (false, false) => format!("{part}{section}第{paragraph}段"),
+    }
+}
+
+/// A citation with its place: `《…》三、… ›（二）…（三（二）第4段）`.
+pub fn cited_at(citation: &str, place: &str) -> String {
+    format!("{citation}（{place}）")
+}
+
+/// A glossary entry's place in a full citation.
+pub fn glossary_place(number: u32) -> String {
+    format!("有关词语注释第{number}条")
+}
+
+/// The line a 引用 button sends, to paste as it is.
+pub fn full_citation(title: &str, date: &str, place: &str, quote: &str) -> String {
+    format!("《{title}》（{date}），{place}：“{quote}”")
+}
+
+/// The button that sends an excerpt's full citation.
+pub fn cite_button(number: Option<usize>) -> String {
+    match number {
+        Some(number) => format!("引用 {number}"),
+        None => "引用".to_owned(),
+    }
+}
+
 pub fn glossary_citation(title: &str, number: u32) -> String {
     format!("《{title}》有关词语注释 第{number}条")
 }
@@ -169,6 +248,23 @@ pub fn glossary_citation(title: &str, number: u32) -> String {
 pub fn glossary_not_found(term: &str) -> String {
     format!("注释里没有找到“{term}”。发送 /glossary 查看全部词语。")
 }
+
+/// /glossary with a term that is no entry, but near some: the candidates follow as buttons.
+pub fn glossary_candidates(term: &str) -> String {
+    format!("注释里没有“{term}”这个词条。你要找的是不是下面这些？")
+}
+
+/// The heading of a page of /find: `“枫桥”在报告里共3处（第 1/1 页）：`.
+pub fn find_header(word: &str, total: usize, page: usize, pages: usize) -> String {
+    format!("“{word}”在报告里共{total}处（第 {page}/{pages} 页）：")
+}
+
+pub fn find_none(word: &str) -> String {
+    format!("报告正文里没有“{word}”。")
+}
+
+pub const ALL_PLACES_BUTTON: &str = "全部出处";
+pub const USAGE_FIND: &str = "用法：/find 词语，列出报告里说到它的每一处（词语不超过 16 个字）";
 
 pub fn glossary_page_header(page: usize, pages: usize, count: usize) -> String {
     format!("名词解释（共 {count} 条，第 {page}/{pages} 页），点词语查看解释：")
@@ -240,19 +336,45 @@ pub fn send_time(at: &DateTime<Tz>) -> String {
     at.format("%Y年%-m月%-d日 %H:%M").to_string()
 }
 
-pub fn subscribed(time: &str, zone: &str, next: &str) -> String {
+/// Which targets the reminders are: `2022年的目标（出自《西平县2022年政府工作报告》）`.
+pub fn reminder_targets(year: i32, title: &str) -> String {
+    format!("{year}年的目标（出自《{title}》）")
+}
+
+/// Said with every reminder and confirmation once the plan year is over (no newer report loaded).
+pub fn plan_year_over(year: i32) -> String {
+    format!("注意：{year}年已经过去，这些是{year}年的目标，不是今年的；新一年的报告还没有收录。")
+}
+
+pub fn subscribed(time: &str, zone: &str, next: &str, targets: &str) -> String {
     format!(
-        "好的，每天 {time}（{zone}）提醒你一个今年的目标。\n下次提醒：{next}\n\
+        "好的，每天 {time}（{zone}）提醒你一个{targets}。\n下次提醒：{next}\n\
          发送 /subscription 查看，/unsubscribe 取消。"
     )
 }
 
-pub fn subscription_status(time: &str, zone: &str, next: &str) -> String {
+pub fn subscription_status(time: &str, zone: &str, next: &str, targets: &str) -> String {
     format!(
-        "每日目标提醒：每天 {time}（{zone}）\n下次提醒：{next}\n\
+        "每日目标提醒：每天 {time}（{zone}），提醒{targets}\n下次提醒：{next}\n\
          发送 /subscribe 时间 修改时间，/unsubscribe 取消。"
     )
 }
+
+/// A bare /subscribe when the chat is subscribed already: what it has, and a question before changing it.
+pub fn already_subscribed(time: &str, zone: &str, next: &str, default: &str) -> String {
+    format!(
+        "你已经订阅了每日目标提醒：每天 {time}（{zone}），下次提醒：{next}。\n\
+         要改成默认的每天 {default} 吗？要别的时间，发送 /subscribe 时间，例如 /subscribe 7:30。"
+    )
+}
+
+/// The button that changes an existing subscription to the default time.
+pub fn reset_subscription_button(default: &str) -> String {
+    format!("改为每天 {default}")
+}
+
+pub const KEEP_SUBSCRIPTION_BUTTON: &str = "保持不变";
+pub const SUBSCRIPTION_KEPT: &str = "好的，提醒时间不变。";
 
 pub const NOT_SUBSCRIBED: &str =
     "你还没有订阅每日目标提醒。发送 /subscribe 订阅（默认每天 08:00）。";
@@ -260,12 +382,20 @@ pub const UNSUBSCRIBED: &str = "已取消每日目标提醒。想再订阅时发
 pub const REMINDERS_UNAVAILABLE: &str = "每日提醒暂时不可用。";
 pub const REMINDERS_FAILED: &str = "抱歉，每日提醒出了点问题，请稍后再试。";
 
-/// The reminder's first line: `2022年目标 · 今日提醒（3/45）· 5月10日`.
-pub fn reminder_heading(year: i32, position: usize, total: usize, day: NaiveDate) -> String {
-    format!(
-        "{year}年目标 · 今日提醒（{position}/{total}）· {}",
-        day.format("%-m月%-d日")
-    )
+/// The reminder's first line: `2022年目标 · 今日提醒（3/45）· 5月10日`; once the plan year is over,
+/// `2022年目标回顾（3/45）· 1月10日` (a look back, not today's target).
+pub fn reminder_heading(
+    year: i32,
+    (position, total): (usize, usize),
+    day: NaiveDate,
+    year_over: bool,
+) -> String {
+    let day = day.format("%-m月%-d日");
+    if year_over {
+        format!("{year}年目标回顾（{position}/{total}）· {day}")
+    } else {
+        format!("{year}年目标 · 今日提醒（{position}/{total}）· {day}")
+    }
 }
 
 /// A target of a named list (`十件惠民工程 第7项`); the list's name comes from the report.
@@ -313,3 +443,10 @@ pub const UNKNOWN_BUTTON: &str = "无法识别这个按钮，请重新提问。"
 // ---- inline mode --------------------------------------------------------------------------------
 
 pub const INLINE_START_BUTTON: &str = "私聊机器人提问";
+/// The inline button when the report has no answer: nothing to post, a private chat to look further.
+pub const INLINE_NOT_FOUND_BUTTON: &str = "报告里没有找到答案 · 私聊机器人看相近内容";
+
+/// The description of the empty inline query's targets article: the metrics it lists.
+pub fn inline_targets_description<'a>(metrics: impl Iterator<Item = &'a str>) -> String {
+    metrics.collect::<Vec<_>>().join("、")
+}

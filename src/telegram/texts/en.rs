@@ -15,6 +15,31 @@ pub fn welcome(title: &str) -> String {
     )
 }
 
+/// /start in a group: how to address the bot there.
+pub fn group_welcome(title: &str, bot_username: &str) -> String {
+    format!(
+        "Hello! I answer questions about the {title} (a county government work report), and every answer \
+         cites the report.\n\n{}\n\nOr tap an example below:",
+        ask_in_group(bot_username)
+    )
+}
+
+/// How to ask in a group, where the bot does not read ordinary messages.
+pub fn ask_in_group(bot_username: &str) -> String {
+    format!(
+        "To ask me in this group:\n\
+         • /ask question, e.g. /ask What is the GDP growth target?\n\
+         • @{bot_username} question\n\
+         • reply to one of my messages\n\
+         I don't read or answer other messages in the group."
+    )
+}
+
+/// /help in a group: how to ask there first, then the whole help.
+pub fn group_help(bot_username: &str) -> String {
+    format!("{}\n\n{}", ask_in_group(bot_username), help(bot_username))
+}
+
 pub fn help(bot_username: &str) -> String {
     format!(
         "How to use\n\
@@ -26,6 +51,7 @@ pub fn help(bot_username: &str) -> String {
          /targets — this year's main targets\n\
          /results — last year's results and the five-year record\n\
          /glossary — the report's glossary (/glossary term for one entry)\n\
+         /find word — every place the report says a (Chinese) word\n\
          /subscribe — a daily target reminder (/subscribe 7:30 to pick the time)\n\
          /subscription — your reminder, /unsubscribe to stop it\n\
          /lang zh|en — reply in Chinese or English\n\
@@ -72,6 +98,18 @@ pub fn year_not_covered(year: i32) -> String {
 
 pub const EMPTY_QUESTION: &str =
     "Tell me what you would like to know, e.g. \"What is the GDP growth target for 2022?\"";
+/// Above the suggestion buttons of a refusal.
+pub const NEAR_TOPICS: &str = "Parts of the report near your question (tap one):";
+/// Under a refusal with nothing near the question.
+pub const WHAT_TO_ASK: &str =
+    "Ask about the report's targets, results and plans, e.g. What is the GDP growth \
+     target for 2022? /targets main targets, /glossary terms, /help how to use.";
+
+/// /glossary with a term that is no entry, but near some.
+pub fn glossary_candidates(term: &str) -> String {
+    format!("The glossary has no entry \"{term}\". Did you mean one of these?")
+}
+
 pub const SUGGESTIONS: &str = "Topics the report covers (in its own words):";
 pub const UNKNOWN_COMMAND: &str = "I don't have that command. Send /help to see the commands.";
 pub const NON_TEXT: &str =
@@ -80,6 +118,43 @@ pub const SLOW_DOWN: &str =
     "That's a lot of messages at once. Please wait a few seconds and ask again.";
 pub const USAGE_LANG: &str = "Usage: /lang zh (reply in Chinese) or /lang en (reply in English)";
 pub const LANG_SET: &str = "OK, I'll reply in English in this chat.";
+/// Where a paragraph stands (the numerals are the report's own).
+pub fn location(location: &crate::knowledge::Location) -> String {
+    let crate::knowledge::Location {
+        part,
+        section,
+        paragraph,
+    } = *location;
+    match (part.is_empty(), section.is_empty()) {
+        (true, _) => format!("opening, paragraph {paragraph}"),
+        (false, true) => format!("part {part}, paragraph {paragraph}"),
+        (false, false) => format!("part {part}, section {section}, paragraph {paragraph}"),
+    }
+}
+
+/// A glossary entry's place in a full citation.
+pub fn glossary_place(number: u32) -> String {
+    format!("glossary, entry {number}")
+}
+
+/// The line a 引用 button sends, to paste as it is (the quote stays in the report's Chinese).
+pub fn full_citation(title: &str, date: &str, place: &str, quote: &str) -> String {
+    format!("{title} ({date}), {place}: “{quote}”")
+}
+
+/// The heading of a page of /find.
+pub fn find_header(word: &str, total: usize, page: usize, pages: usize) -> String {
+    format!("\"{word}\" appears in {total} places in the report (page {page}/{pages}):")
+}
+
+pub fn find_none(word: &str) -> String {
+    format!("The report's text never says \"{word}\".")
+}
+
+pub const ALL_PLACES_BUTTON: &str = "Every place";
+pub const USAGE_FIND: &str =
+    "Usage: /find word lists every place the report says it (at most 16 characters)";
+
 pub const NO_TARGETS: &str = "The report has no main targets.";
 pub const NO_RESULTS: &str = "The report has no results for last year.";
 
@@ -135,3 +210,65 @@ pub fn near_miss(missing: &Missing) -> String {
         }
     }
 }
+
+// ---- daily reminders ---------------------------------------------------------------------------
+
+/// Which targets the reminders are: `the 2022 targets (from the 西平县2022年政府工作报告)`.
+pub fn reminder_targets(year: i32, title: &str) -> String {
+    format!("the {year} targets (from the {title})")
+}
+
+/// Said with every reminder and confirmation once the plan year is over (no newer report loaded).
+pub fn plan_year_over(year: i32) -> String {
+    format!(
+        "Note: {year} is over. These are the targets for {year}, not this year's; the next year's report \
+         is not loaded yet."
+    )
+}
+
+pub fn subscribed(time: &str, zone: &str, next: &str, targets: &str) -> String {
+    format!(
+        "OK: every day at {time} ({zone}) I'll remind you of one of {targets}.\nNext reminder: {next}\n\
+         /subscription shows it, /unsubscribe stops it."
+    )
+}
+
+pub fn subscription_status(time: &str, zone: &str, next: &str, targets: &str) -> String {
+    format!(
+        "Daily target reminder: every day at {time} ({zone}), one of {targets}\nNext reminder: {next}\n\
+         /subscribe time changes the time, /unsubscribe stops it."
+    )
+}
+
+/// A bare /subscribe when the chat is subscribed already.
+pub fn already_subscribed(time: &str, zone: &str, next: &str, default: &str) -> String {
+    format!(
+        "You already get a daily target reminder: every day at {time} ({zone}), next on {next}.\n\
+         Change it to the default, every day at {default}? For another time send /subscribe time, e.g. \
+         /subscribe 7:30."
+    )
+}
+
+pub fn reset_subscription_button(default: &str) -> String {
+    format!("Every day at {default}")
+}
+
+pub const KEEP_SUBSCRIPTION_BUTTON: &str = "Keep it";
+pub const SUBSCRIPTION_KEPT: &str = "OK, the reminder time stays as it is.";
+pub const NOT_SUBSCRIBED: &str =
+    "You have no daily target reminder. Send /subscribe to get one (every day at 08:00 by default).";
+pub const UNSUBSCRIBED: &str = "Daily target reminder stopped. Send /subscribe to start it again.";
+pub const REMINDERS_UNAVAILABLE: &str = "Daily reminders are not available right now.";
+pub const REMINDERS_FAILED: &str =
+    "Sorry, something went wrong with daily reminders; please try again later.";
+
+/// After /subscribe with a bare hour: which reading was chosen.
+pub fn assumed_24_hour(time: &str) -> String {
+    format!("(Read on the 24-hour clock as {time}; for the evening write 8pm or 20:00.)")
+}
+
+// ---- inline mode --------------------------------------------------------------------------------
+
+pub const INLINE_START_BUTTON: &str = "Ask the bot in a private chat";
+/// The inline button when the report has no answer.
+pub const INLINE_NOT_FOUND_BUTTON: &str = "No answer in the report · ask in a private chat";
