@@ -12,6 +12,7 @@ pub mod command;
 pub mod guard;
 pub mod html;
 pub mod keyboards;
+pub mod lanes;
 pub mod on_button;
 pub mod on_inline;
 pub mod on_message;

@@ -4,7 +4,7 @@
 
 use super::ask::answer_question;
 use super::command::{self, Command, Parsed};
-use super::guard::{guarded, HandlerError, HandlerResult};
+use super::guard::{guarded, HandlerResult};
 use super::reply::Reply;
 use super::state::{BotContext, Verdict};
 use super::views::{self, GlossaryPage};
@@ -13,7 +13,19 @@ use std::sync::Arc;
 use teloxide::prelude::*;
 use teloxide::types::Me;
 
-/// Entry point for every message.
+/// What a message asks of the bot, decided when it arrives.
+enum Work {
+    NonText,
+    UnknownCommand,
+    Usage(String),
+    Command(Command),
+    Question(String),
+    /// The first message of a flood: one polite note instead of an answer.
+    SlowDown,
+}
+
+/// Entry point for every message. Flood control and the chat's place in line are settled as the
+/// message arrives; the work waits for the chat's earlier messages only (`lanes`), never for others'.
 pub async fn on_message<B: BotApi>(
     bot: B,
     me: Me,
@@ -21,7 +33,63 @@ pub async fn on_message<B: BotApi>(
     update: Update,
     message: Message,
 ) -> HandlerResult {
-    guarded(&update, handle_message(bot, me, ctx, message)).await
+    let Some(work) = work_for(&message, &me) else {
+        return Ok(());
+    };
+    let work = match ctx.flood.check(sender(&message), message.date) {
+        Verdict::Answer => work,
+        Verdict::SlowDown => Work::SlowDown,
+        Verdict::Ignore => return Ok(()),
+    };
+    let Some(place) = ctx.lanes.join(message.chat.id.0) else {
+        tracing::debug!(
+            chat_id = message.chat.id.0,
+            "flood control: the chat's lane is full; message dropped"
+        );
+        return Ok(());
+    };
+    let turn = place.wait().await;
+    guarded(&update, async move {
+        let _turn = turn;
+        handle_message(bot, me, ctx, message, work).await
+    })
+    .await
+}
+
+/// What the bot should do with a message, if anything: `None` for what is not for it.
+fn work_for(message: &Message, me: &Me) -> Option<Work> {
+    // Our own inline results posted into a chat come back as messages: they are answers, not questions.
+    if message.via_bot.as_ref().is_some_and(|via| via.id == me.id) {
+        return None;
+    }
+    let private = message.chat.is_private();
+    let replies_to_us = message
+        .reply_to_message()
+        .and_then(|replied| replied.from.as_ref())
+        .is_some_and(|author| author.id == me.id);
+    let Some(text) = message.text() else {
+        return (private || replies_to_us).then_some(Work::NonText);
+    };
+    match command::parse(text, me.username()) {
+        Parsed::ForOtherBot => None,
+        Parsed::Unknown { addressed } => (private || addressed).then_some(Work::UnknownCommand),
+        Parsed::BadArguments(usage) => Some(Work::Usage(usage)),
+        Parsed::Command(command) => Some(Work::Command(command)),
+        Parsed::NotCommand => match strip_mention(text, me.username()) {
+            Some(rest) => Some(Work::Question(rest)),
+            None if private || replies_to_us => Some(Work::Question(text.to_owned())),
+            None => None,
+        },
+    }
+}
+
+/// Whom flood control counts a message against: its sender, or the chat when it has none.
+fn sender(message: &Message) -> u64 {
+    message
+        .from
+        .as_ref()
+        .map(|user| user.id.0)
+        .unwrap_or(message.chat.id.0.unsigned_abs())
 }
 
 async fn handle_message<B: BotApi>(
@@ -29,80 +97,19 @@ async fn handle_message<B: BotApi>(
     me: Me,
     ctx: Arc<BotContext>,
     message: Message,
+    work: Work,
 ) -> HandlerResult {
-    // Our own inline results posted into a chat come back as messages: they are answers, not questions.
-    if message.via_bot.as_ref().is_some_and(|via| via.id == me.id) {
-        return Ok(());
-    }
-    let private = message.chat.is_private();
-    let replies_to_us = message
-        .reply_to_message()
-        .and_then(|replied| replied.from.as_ref())
-        .is_some_and(|author| author.id == me.id);
     let reply = Reply::to(&message);
-
-    let Some(text) = message.text() else {
-        if (private || replies_to_us) && admit(&bot, &ctx, &message, &reply).await? {
-            reply.text(&bot, texts::NON_TEXT).await?;
-        }
-        return Ok(());
-    };
-
-    match command::parse(text, me.username()) {
-        Parsed::ForOtherBot => Ok(()),
-        Parsed::Unknown { addressed } => {
-            if (private || addressed) && admit(&bot, &ctx, &message, &reply).await? {
-                reply.text(&bot, texts::UNKNOWN_COMMAND).await?;
-            }
-            Ok(())
-        }
-        Parsed::BadArguments(usage) => {
-            if admit(&bot, &ctx, &message, &reply).await? {
-                reply.text(&bot, &usage).await?;
-            }
-            Ok(())
-        }
-        Parsed::Command(command) => {
-            if admit(&bot, &ctx, &message, &reply).await? {
-                run_command(&bot, &me, &ctx, &reply, command).await?;
-            }
-            Ok(())
-        }
-        Parsed::NotCommand => {
-            let question = match strip_mention(text, me.username()) {
-                Some(rest) => rest,
-                None if private || replies_to_us => text.to_owned(),
-                None => return Ok(()),
-            };
-            if admit(&bot, &ctx, &message, &reply).await? {
-                answer_question(&bot, &ctx, &reply, &question).await?;
-            }
-            Ok(())
-        }
-    }
-}
-
-/// Flood control for a message that would get a reply: `true` to go ahead. A user over the limit
-/// gets one polite note for the whole burst, and silence for the rest of it.
-async fn admit<B: BotApi>(
-    bot: &B,
-    ctx: &BotContext,
-    message: &Message,
-    reply: &Reply,
-) -> Result<bool, HandlerError> {
-    let user = message
-        .from
-        .as_ref()
-        .map(|user| user.id.0)
-        .unwrap_or(message.chat.id.0.unsigned_abs());
-    match ctx.flood.check(user, message.date) {
-        Verdict::Answer => Ok(true),
-        Verdict::SlowDown => {
+    match work {
+        Work::NonText => reply.text(&bot, texts::NON_TEXT).await,
+        Work::UnknownCommand => reply.text(&bot, texts::UNKNOWN_COMMAND).await,
+        Work::Usage(usage) => reply.text(&bot, &usage).await,
+        Work::Command(command) => run_command(&bot, &me, &ctx, &reply, command).await,
+        Work::Question(question) => answer_question(&bot, &ctx, &reply, &question).await,
+        Work::SlowDown => {
             tracing::info!("flood control: asked the user to slow down");
-            reply.text(bot, texts::SLOW_DOWN).await?;
-            Ok(false)
+            reply.text(&bot, texts::SLOW_DOWN).await
         }
-        Verdict::Ignore => Ok(false),
     }
 }
 

@@ -20,7 +20,6 @@ use std::sync::Arc;
 use std::time::Duration;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::adaptors::Throttle;
-use teloxide::dispatching::DefaultKey;
 use teloxide::error_handlers::ErrorHandler;
 use teloxide::prelude::*;
 use teloxide::types::Me;
@@ -31,6 +30,8 @@ use tokio_util::sync::CancellationToken;
 
 /// The requester the running bot uses.
 type Api = Throttle<Bot>;
+/// The dispatcher's distribution key: none, every update goes straight to its handler.
+type NoKey = ();
 
 /// How long one getUpdates waits for updates (the HTTP client's timeout is longer): longer means
 /// fewer requests while idle, shorter a quicker notice of a dead connection.
@@ -107,6 +108,9 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
     let context = Arc::new(context);
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema::<Api>())
         .dependencies(dptree::deps![context])
+        // Every update is handled as soon as it arrives; a chat's order is kept by its lane
+        // (`telegram::lanes`). teloxide's per-chat queues would let one flooded chat stall them all.
+        .distribution_function(|_| None::<NoKey>)
         .default_handler(|update| async move {
             tracing::debug!(update_id = update.id.0, "update ignored");
         })
@@ -187,7 +191,7 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
 /// Dispatches updates from `listen`'s listener until shutdown. Starting needs the Bot API (getMe,
 /// setWebhook); while it is unreachable, starting is retried with backoff.
 async fn dispatch<L, Eh, Fut>(
-    dispatcher: &mut Dispatcher<Api, HandlerError, DefaultKey>,
+    dispatcher: &mut Dispatcher<Api, HandlerError, NoKey>,
     mut listen: impl FnMut() -> Fut,
     on_error: Arc<Eh>,
     stopping: &mut watch::Receiver<bool>,

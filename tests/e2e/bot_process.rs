@@ -61,6 +61,21 @@ impl BotProcess {
         }
     }
 
+    /// [`BotProcess::spawn`], then waits until the bot polls `api` (panics, with the logs, if it never does).
+    pub async fn start(api: &FakeApi, extra_env: &[(&str, &str)]) -> BotProcess {
+        let skip = api.calls().len();
+        let bot = BotProcess::spawn(api, extra_env);
+        let polled = api
+            .wait_for_call_after(skip, "GetUpdates", Duration::from_secs(30))
+            .await;
+        assert!(
+            polled.is_some(),
+            "the bot never polled; logs:\n{}",
+            bot.logs()
+        );
+        bot
+    }
+
     /// Everything logged so far.
     pub fn logs(&self) -> String {
         self.logs.lock().expect("not poisoned").join("\n")

@@ -11,12 +11,7 @@ const WAIT: Duration = Duration::from_secs(20);
 
 async fn start() -> (FakeApi, BotProcess) {
     let api = FakeApi::start().await;
-    let bot = BotProcess::spawn(&api, &[]);
-    assert!(
-        api.wait_for(WAIT, |c| c.is("GetUpdates")).await.is_some(),
-        "the bot never polled; logs:\n{}",
-        bot.logs()
-    );
+    let bot = BotProcess::start(&api, &[]).await;
     (api, bot)
 }
 

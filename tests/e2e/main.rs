@@ -2,6 +2,7 @@
 
 mod bot;
 mod bot_process;
+mod fairness;
 mod fake_api;
 mod fake_api_checks;
 mod faults;
