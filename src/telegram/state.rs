@@ -25,9 +25,11 @@ const FLOOD_REFILL: Duration = Duration::from_secs(3);
 /// Users tracked by the flood guard before idle ones are forgotten: bounds memory, and is far above
 /// the number of people writing in the same few seconds.
 const FLOOD_USERS: usize = 10_000;
-/// Messages that may wait in a chat's lane behind the one being handled: enough for a burst the flood
-/// guard admits whole (its answers and the note); more would only queue a flooder's replies for longer.
-const LANE_BACKLOG: usize = FLOOD_BURST as usize;
+/// Messages that may wait in a chat's lane behind the one being handled. Flood control keeps a person's
+/// lane short (a burst of 3 and the note, then one per 3 s); this bounds it when the bot as a whole is
+/// saturated at Telegram's 30 messages a second, where a chat's next message is dropped rather than
+/// answered minutes late. Higher keeps more under overload, at a few kilobytes per waiting message.
+const LANE_BACKLOG: usize = 10;
 /// Chat lanes kept before idle ones are forgotten: bounds memory, far above the chats with a message in
 /// hand at once.
 const LANES: usize = 10_000;
