@@ -15,6 +15,7 @@ pub mod english;
 pub mod guard;
 pub mod html;
 pub mod keyboards;
+pub mod lanes;
 pub mod more;
 pub mod on_button;
 pub mod on_inline;
