@@ -37,13 +37,12 @@ pub enum ConfigError {
     #[error("PORT is not a port number: {0:?}")]
     BadPort(String),
     #[error(
-        "DATABASE_URL {0:?}: PostgreSQL is not supported yet; use a SQLite file such as \
-         sqlite://data/report-bot.db"
+        "DATABASE_URL {0:?} is not a PostgreSQL URL: write postgres://<user>:<password>@<host>:<port>/<database>"
     )]
-    DatabaseNotSupported(String),
+    DatabasePostgres(String),
     #[error(
-        "DATABASE_URL {0:?} is not a SQLite URL: write sqlite://<path to a file> \
-         (e.g. sqlite://data/report-bot.db) or sqlite::memory:"
+        "DATABASE_URL {0:?} is neither a SQLite nor a PostgreSQL URL: write sqlite://<path to a file> \
+         (e.g. sqlite://data/report-bot.db), sqlite::memory: or postgres://<user>@<host>/<database>"
     )]
     DatabaseScheme(String),
     #[error("DATABASE_URL {0:?} names no file: write sqlite://<path> (e.g. sqlite://data/report-bot.db)")]
@@ -85,17 +84,28 @@ impl fmt::Debug for BotToken {
     }
 }
 
-/// `DATABASE_URL`, checked at start: a SQLite file or an in-memory SQLite database, nothing else.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Which database a [`DatabaseUrl`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatabaseBackend {
+    /// One process on a SQLite file (or in RAM).
+    Sqlite,
+    /// Any number of replicas on one PostgreSQL database.
+    Postgres,
+}
+
+/// `DATABASE_URL`, checked at start: a SQLite file, an in-memory SQLite database or a PostgreSQL
+/// database, nothing else. `Debug` hides a password, so a logged `Config` cannot leak it.
+#[derive(Clone, PartialEq, Eq)]
 pub struct DatabaseUrl {
     url: String,
+    backend: DatabaseBackend,
     in_memory: bool,
 }
 
 impl DatabaseUrl {
-    /// `sqlite://path`, `sqlite:path` (with sqlx's `?mode=…` options), `sqlite::memory:`. Any other scheme,
-    /// a bare path and a URL with no file are refused, so that `postgres://…` never becomes a folder named
-    /// `postgres:` with a SQLite file in it.
+    /// `sqlite://path`, `sqlite:path` (with sqlx's `?mode=…` options), `sqlite::memory:`,
+    /// `postgres://…` / `postgresql://…`. Any other scheme, a bare path and a URL with no file are
+    /// refused, so that an unknown scheme never becomes a folder named after it with a SQLite file in it.
     pub fn parse(raw: &str) -> Result<DatabaseUrl, ConfigError> {
         let url = raw.trim();
         let scheme = url
@@ -104,9 +114,16 @@ impl DatabaseUrl {
         match scheme.as_deref() {
             Some("sqlite") => {}
             Some("postgres" | "postgresql") => {
-                return Err(ConfigError::DatabaseNotSupported(url.to_owned()))
+                return match Url::parse(url) {
+                    Ok(parsed) if !parsed.cannot_be_a_base() => Ok(DatabaseUrl {
+                        url: url.to_owned(),
+                        backend: DatabaseBackend::Postgres,
+                        in_memory: false,
+                    }),
+                    _ => Err(ConfigError::DatabasePostgres(redact_password(url))),
+                };
             }
-            _ => return Err(ConfigError::DatabaseScheme(url.to_owned())),
+            _ => return Err(ConfigError::DatabaseScheme(redact_password(url))),
         }
         let rest = &url["sqlite:".len()..];
         let path = rest.strip_prefix("//").unwrap_or(rest);
@@ -120,18 +137,42 @@ impl DatabaseUrl {
         }
         Ok(DatabaseUrl {
             url: url.to_owned(),
+            backend: DatabaseBackend::Sqlite,
             in_memory,
         })
     }
 
-    /// The URL as sqlx reads it.
+    /// The URL as sqlx reads it (with its password: never log it, log the `Debug` form).
     pub fn as_str(&self) -> &str {
         &self.url
+    }
+
+    /// The database the URL's scheme names.
+    pub fn backend(&self) -> DatabaseBackend {
+        self.backend
     }
 
     /// An in-memory database: subscriptions vanish when the process stops.
     pub fn is_in_memory(&self) -> bool {
         self.in_memory
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DatabaseUrl({})", redact_password(&self.url))
+    }
+}
+
+/// The URL with its password (if any) replaced by `***`, for logs and error messages.
+pub fn redact_password(url: &str) -> String {
+    match Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            // Cannot fail: a URL with a password has a host.
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
     }
 }
 
@@ -349,12 +390,17 @@ mod tests {
             assert!(DatabaseUrl::parse(memory).expect(memory).is_in_memory());
         }
         for postgres in ["postgres://u:p@localhost/bot", "postgresql://localhost/bot"] {
-            let err = DatabaseUrl::parse(postgres).expect_err(postgres);
+            let url = DatabaseUrl::parse(postgres).expect(postgres);
+            assert_eq!(url.backend(), DatabaseBackend::Postgres, "{postgres}");
+            assert!(!url.is_in_memory());
             assert!(
-                matches!(err, ConfigError::DatabaseNotSupported(_)),
-                "{postgres}"
+                !format!("{url:?}").contains(":p@"),
+                "{url:?} shows the password"
             );
-            assert!(err.to_string().contains("not supported yet"));
+        }
+        for bad in ["postgres:", "postgres:bot"] {
+            let err = DatabaseUrl::parse(bad).expect_err(bad);
+            assert!(matches!(err, ConfigError::DatabasePostgres(_)), "{bad}");
         }
         for unknown in [
             "mysql://localhost/bot",

@@ -109,9 +109,15 @@ fn knowledge_dir_still_reads_a_folder() {
 fn serve_refuses_a_database_url_it_cannot_use_before_touching_anything() {
     let dir = tempfile::tempdir().expect("temp dir");
     for (url, says) in [
-        ("postgres://bot:secret@localhost/bot", "not supported yet"),
-        ("mysql://localhost/bot", "not a SQLite URL"),
-        ("http://example.org/db", "not a SQLite URL"),
+        ("postgres:bot", "not a PostgreSQL URL"),
+        (
+            "mysql://localhost/bot",
+            "neither a SQLite nor a PostgreSQL URL",
+        ),
+        (
+            "http://example.org/db",
+            "neither a SQLite nor a PostgreSQL URL",
+        ),
         ("sqlite://", "names no file"),
     ] {
         let output = Command::new(BINARY)

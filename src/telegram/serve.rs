@@ -9,7 +9,7 @@ use crate::config::{Config, ConfigError};
 use crate::knowledge::{KnowledgeError, Library};
 use crate::logging::Redactor;
 use crate::reminders::content::TargetRotation;
-use crate::reminders::store::{SqliteStore, StoreError};
+use crate::store::{Store, StoreError};
 use std::collections::hash_map::RandomState;
 use std::convert::Infallible;
 use std::fmt::Debug;
@@ -92,7 +92,7 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
              use sqlite://<path> to keep them"
         );
     }
-    let store = Arc::new(SqliteStore::open(config.database_url.as_str()).await?);
+    let store = Arc::new(Store::open(&config.database_url).await?);
     let rotation = match TargetRotation::from_library(engine.library()) {
         Ok(rotation) => Some(Arc::new(rotation)),
         Err(error) => {
