@@ -8,10 +8,11 @@ use chrono::TimeDelta;
 use report_bot::reminders::sender::CLAIM_STALE_AFTER;
 use report_bot::reminders::store::{Claim, SubscriptionStore};
 use report_bot::reminders::{status, subscribe};
-use report_bot::store::election::{Leadership, ELECTION_RETRY};
+use report_bot::store::election::{while_leading, Leadership, ELECTION_RETRY};
 use report_bot::store::{ClaimClock, Store};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use tokio_util::sync::CancellationToken;
 
 use crate::support::postgres::{fresh_schema, url};
 
@@ -122,4 +123,124 @@ async fn a_subscription_survives_a_restart_of_the_process() {
     let shown = status(&reopened, 42, now).await.unwrap().unwrap();
     assert_eq!(shown.schedule, schedule("21:00 Europe/Berlin"));
     assert_eq!(shown.next_send.to_rfc3339(), "2022-05-09T21:00:00+02:00");
+}
+
+/// Who runs the scheduler, as `while_leading` starts and stops the work.
+#[derive(Default)]
+struct Leaders {
+    running: Mutex<Vec<&'static str>>,
+    /// Every replica that stopped scheduling, in order.
+    stopped: Mutex<Vec<&'static str>>,
+}
+
+impl Leaders {
+    fn now(&self) -> Vec<&'static str> {
+        self.running.lock().unwrap().clone()
+    }
+
+    /// Waits (up to `within`) until exactly one replica runs the work, and says which.
+    async fn one(&self, within: Duration) -> &'static str {
+        let start = Instant::now();
+        loop {
+            if let [one] = self.now()[..] {
+                return one;
+            }
+            assert!(start.elapsed() < within, "leaders: {:?}", self.now());
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+/// A replica's scheduler task: runs `while_leading` on `store`, marking itself as running meanwhile.
+fn replica(
+    name: &'static str,
+    store: Store,
+    leaders: Arc<Leaders>,
+    cancel: CancellationToken,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        while_leading(&store, &cancel, |stop| {
+            let leaders = leaders.clone();
+            async move {
+                leaders.running.lock().unwrap().push(name);
+                stop.cancelled().await;
+                leaders
+                    .running
+                    .lock()
+                    .unwrap()
+                    .retain(|running| *running != name);
+                leaders.stopped.lock().unwrap().push(name);
+            }
+        })
+        .await;
+    })
+}
+
+/// The promise of docs/deploy.md: after the scheduling replica dies, another runs it within 30 s.
+const TAKEOVER: Duration = Duration::from_secs(30);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn when_the_scheduling_replica_dies_another_takes_over_within_30_seconds() {
+    let Some(url) = url("takeover") else {
+        return;
+    };
+    let schema = fresh_schema();
+    let leaders = Arc::new(Leaders::default());
+    let cancel = CancellationToken::new();
+    let mut tasks = std::collections::HashMap::new();
+    for name in ["first", "second", "third"] {
+        let store = postgres_at(&url, &schema, ClaimClock::Database).await;
+        tasks.insert(name, replica(name, store, leaders.clone(), cancel.clone()));
+        if name == "first" {
+            assert_eq!(leaders.one(TAKEOVER).await, "first");
+        }
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(leaders.now(), ["first"], "only one replica schedules");
+
+    // The database ends the leader's session (a restart, an operator): it stops scheduling.
+    // (It may well lead again at once: its next try finds the lock free.)
+    terminate_lock_holder(&url, &schema).await;
+    let died = Instant::now();
+    while leaders.stopped.lock().unwrap().is_empty() {
+        assert!(died.elapsed() < TAKEOVER, "the leader did not notice");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(*leaders.stopped.lock().unwrap(), ["first"]);
+
+    // SIGKILL, as near as a test gets: the leader's task vanishes mid-run, dropping its session.
+    let leader = leaders.one(TAKEOVER).await;
+    tasks[leader].abort();
+    leaders
+        .running
+        .lock()
+        .unwrap()
+        .retain(|running| *running != leader);
+    let killed = Instant::now();
+    let successor = leaders.one(TAKEOVER).await;
+    assert_ne!(successor, leader);
+    assert!(killed.elapsed() < TAKEOVER, "{:?}", killed.elapsed());
+    cancel.cancel();
+    for (name, task) in tasks {
+        if name != leader {
+            task.await.unwrap();
+        }
+    }
+    assert!(leaders.now().is_empty(), "{:?}", leaders.now());
+}
+
+/// Ends the session that holds `schema`'s scheduler lock, from another session.
+async fn terminate_lock_holder(url: &str, schema: &str) {
+    use sqlx::Connection;
+    let mut admin = sqlx::PgConnection::connect(url).await.unwrap();
+    let ended: Vec<bool> = sqlx::query_scalar(
+        "SELECT pg_terminate_backend(pid) FROM pg_locks
+         WHERE locktype = 'advisory' AND granted
+           AND objid = (hashtext($1)::bigint & 4294967295)::oid",
+    )
+    .bind(schema)
+    .fetch_all(&mut admin)
+    .await
+    .unwrap();
+    assert_eq!(ended, [true]);
 }
