@@ -35,6 +35,8 @@ pub enum StoreError {
     Connect { url: String, source: sqlx::Error },
     #[error("{0:?} is not a plain schema name (lowercase letters, digits, _)")]
     BadSchema(String),
+    #[error("the destination already holds {0} rows: copy only into a new, empty database")]
+    NotEmpty(i64),
     #[error("unreadable row: {0}")]
     BadRow(String),
 }
@@ -57,6 +59,17 @@ impl Store {
                     .await
                     .map_err(|error| connect_error(url.as_str(), error))?,
             )),
+        }
+    }
+
+    /// Opens a database that must exist already: a SQLite file is not created (PostgreSQL databases
+    /// never are).
+    pub async fn open_existing(url: &DatabaseUrl) -> Result<Store, StoreError> {
+        match url.backend() {
+            DatabaseBackend::Sqlite => Ok(Store::Sqlite(
+                SqliteStore::open_existing(url.as_str()).await?,
+            )),
+            DatabaseBackend::Postgres => Store::open(url).await,
         }
     }
 

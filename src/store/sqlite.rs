@@ -32,8 +32,18 @@ impl SqliteStore {
     /// Opens (creating file and folder when missing) the database at a `sqlite:` URL such as
     /// `sqlite://data/report-bot.db`, and brings its schema up to date.
     pub async fn open(database_url: &str) -> Result<Self, StoreError> {
+        Self::open_with(database_url, true).await
+    }
+
+    /// Opens a database that must exist already (`migrate-store`'s source: a typo must not copy an
+    /// empty new file).
+    pub async fn open_existing(database_url: &str) -> Result<Self, StoreError> {
+        Self::open_with(database_url, false).await
+    }
+
+    async fn open_with(database_url: &str, create: bool) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::from_str(database_url)?
-            .create_if_missing(true)
+            .create_if_missing(create)
             .journal_mode(SqliteJournalMode::Wal)
             // In WAL mode NORMAL loses no committed transaction on a process crash, only on power loss.
             .synchronous(SqliteSynchronous::Normal)

@@ -6,6 +6,7 @@
 mod backends;
 mod contract;
 mod harness;
+mod migrate;
 mod postgres;
 // This crate's root sits in tests/store/, so the shared module is named by its path.
 #[path = "../support/mod.rs"]

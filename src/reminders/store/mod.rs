@@ -9,6 +9,7 @@
 mod postgres;
 mod queries;
 mod sqlite;
+pub mod transfer;
 
 pub use crate::store::{ClaimClock, PgStore, SqliteStore, Store, StoreError};
 
