@@ -47,6 +47,8 @@ pub enum ConfigError {
     DatabaseScheme(String),
     #[error("DATABASE_URL {0:?} names no file: write sqlite://<path> (e.g. sqlite://data/report-bot.db)")]
     DatabaseNoPath(String),
+    #[error("WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")]
+    BadWebhookSecret,
     #[error("could not read .env: {0}")]
     DotEnv(#[from] dotenvy::Error),
 }
@@ -181,6 +183,60 @@ pub fn redact_password(url: &str) -> String {
 pub struct WebhookConfig {
     pub url: Url,
     pub port: u16,
+    /// `WEBHOOK_SECRET`; unset, one derived from the token ([`WebhookConfig::secret`]).
+    pub secret: Option<WebhookSecret>,
+}
+
+impl WebhookConfig {
+    /// The secret Telegram must send with every update. Every replica behind one load balancer must use
+    /// the same one (each `setWebhook` replaces it): `WEBHOOK_SECRET`, or else one derived from the token,
+    /// which all replicas of the bot compute alike and nobody without the token can.
+    pub fn secret(&self, token: &BotToken) -> WebhookSecret {
+        self.secret
+            .clone()
+            .unwrap_or_else(|| WebhookSecret::derived(token))
+    }
+}
+
+/// What Telegram sends in `X-Telegram-Bot-Api-Secret-Token`. `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct WebhookSecret(String);
+
+/// Telegram's limit on a webhook secret's length.
+const MAX_WEBHOOK_SECRET: usize = 256;
+
+impl WebhookSecret {
+    /// 1 to 256 characters of `A-Z a-z 0-9 _ -`, as Telegram requires.
+    pub fn parse(raw: &str) -> Result<WebhookSecret, ConfigError> {
+        let raw = raw.trim();
+        let allowed = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+        if !raw.is_empty() && raw.len() <= MAX_WEBHOOK_SECRET && raw.chars().all(allowed) {
+            Ok(WebhookSecret(raw.to_owned()))
+        } else {
+            Err(ConfigError::BadWebhookSecret)
+        }
+    }
+
+    /// SHA-256 of the token (with a purpose prefix), in hex: the same for every replica of the bot.
+    pub fn derived(token: &BotToken) -> WebhookSecret {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::new()
+            .chain_update(b"report-bot webhook secret\n")
+            .chain_update(token.expose().as_bytes())
+            .finalize();
+        WebhookSecret(digest.iter().map(|byte| format!("{byte:02x}")).collect())
+    }
+
+    /// The secret itself, for `setWebhook` and the listener only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for WebhookSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("WebhookSecret(<redacted>)")
+    }
 }
 
 /// Reads `.env` from the working directory or a parent into the process environment; real environment
@@ -243,7 +299,10 @@ impl Config {
                         .ok_or(ConfigError::BadPort(port))?,
                     None => DEFAULT_WEBHOOK_PORT,
                 };
-                Some(WebhookConfig { url, port })
+                let secret = var("WEBHOOK_SECRET")
+                    .map(|raw| WebhookSecret::parse(&raw))
+                    .transpose()?;
+                Some(WebhookConfig { url, port, secret })
             }
             None => None,
         };
@@ -342,6 +401,43 @@ mod tests {
         let webhook = config.webhook.expect("webhook mode");
         assert_eq!(webhook.url.as_str(), "https://bot.example.org/hook");
         assert_eq!(webhook.port, 8080);
+    }
+
+    #[test]
+    fn every_replica_sends_telegram_the_same_webhook_secret() {
+        let token = BotToken::parse(TOKEN).expect("valid");
+        let replica = || {
+            config(&[("WEBHOOK_URL", "https://bot.example.org/hook")])
+                .expect("valid")
+                .webhook
+                .expect("set")
+        };
+        let derived = replica().secret(&token);
+        assert_eq!(derived, replica().secret(&token));
+        assert_eq!(
+            WebhookSecret::parse(derived.expose()).expect("valid"),
+            derived
+        );
+        assert!(!derived.expose().contains("ABC-def_ghi"));
+        let other = BotToken::parse("123456:another").expect("valid");
+        assert_ne!(derived, replica().secret(&other));
+        let chosen = config(&[
+            ("WEBHOOK_URL", "https://bot.example.org/hook"),
+            ("WEBHOOK_SECRET", "shared_secret-1"),
+        ])
+        .expect("valid")
+        .webhook
+        .expect("set");
+        assert_eq!(chosen.secret(&token).expose(), "shared_secret-1");
+        assert!(!format!("{chosen:?}").contains("shared_secret-1"));
+        for bad in ["with space", "ü", &"x".repeat(257)] {
+            let err = config(&[
+                ("WEBHOOK_URL", "https://bot.example.org/hook"),
+                ("WEBHOOK_SECRET", bad),
+            ])
+            .expect_err(bad);
+            assert!(matches!(err, ConfigError::BadWebhookSecret), "{bad}");
+        }
     }
 
     #[test]

@@ -165,7 +165,8 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
             let listen = || {
                 webhooks::axum(
                     bot.clone(),
-                    webhooks::Options::new(address, webhook.url.clone()),
+                    webhooks::Options::new(address, webhook.url.clone())
+                        .secret_token(webhook.secret(token).expose().to_owned()),
                 )
             };
             let on_error = Arc::new(|err: Infallible| async move { match err {} });
