@@ -6,6 +6,7 @@ mod fake_api;
 mod fake_api_checks;
 mod faults;
 mod reminders;
+mod replicas;
 // This crate's root sits in tests/e2e/, so the shared module is named by its path.
 #[path = "../support/mod.rs"]
 pub mod support;

@@ -92,7 +92,7 @@ async fn a_subscriber_whose_time_is_a_minute_away_gets_exactly_one_reminder() {
 }
 
 /// The next whole minute at least 30 s away, so a subscription made now is surely in before it.
-fn next_whole_minute() -> chrono::DateTime<Utc> {
+pub fn next_whole_minute() -> chrono::DateTime<Utc> {
     (Utc::now() + TimeDelta::seconds(90))
         .with_second(0)
         .and_then(|at| at.with_nanosecond(0))

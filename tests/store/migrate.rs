@@ -2,7 +2,7 @@
 //! real binary; refused into a database that holds rows, and from a SQLite file that does not exist.
 
 use crate::harness::{day, schedule, utc};
-use crate::support::postgres::{fresh_schema, url};
+use crate::support::postgres::{new_database, url};
 use report_bot::reminders::schedule::Occurrence;
 use report_bot::reminders::sender::CLAIM_STALE_AFTER;
 use report_bot::reminders::store::transfer::ReminderTables;
@@ -19,20 +19,6 @@ fn migrate(from: &str, to: &str) -> Output {
         .env_remove("RUST_LOG")
         .output()
         .expect("the binary runs")
-}
-
-/// A new, empty database on the test server, and its URL.
-async fn new_database(server: &str) -> String {
-    use sqlx::Connection;
-    let name = fresh_schema();
-    let mut admin = sqlx::PgConnection::connect(server).await.unwrap();
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
-    let mut url = url::Url::parse(server).unwrap();
-    url.set_path(&format!("/{name}"));
-    url.to_string()
 }
 
 #[tokio::test]

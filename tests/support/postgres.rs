@@ -38,3 +38,20 @@ pub fn fresh_schema() -> String {
         NEXT.fetch_add(1, Ordering::Relaxed)
     )
 }
+
+/// A new, empty database on the test server at `server`, and its URL: for a test that runs the binary
+/// (which keeps its tables in the default schema).
+pub async fn new_database(server: &str) -> String {
+    use sqlx::Connection;
+    let name = fresh_schema();
+    let mut admin = sqlx::PgConnection::connect(server)
+        .await
+        .expect("the PostgreSQL test server answers");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("CREATE DATABASE");
+    let mut url = url::Url::parse(server).expect("TEST_DATABASE_URL is a URL");
+    url.set_path(&format!("/{name}"));
+    url.to_string()
+}
