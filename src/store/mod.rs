@@ -31,8 +31,8 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot connect to {url}: {source}")]
-    Connect { url: String, source: sqlx::Error },
+    #[error("cannot connect to {url}: {reason}")]
+    Connect { url: String, reason: sqlx::Error },
     #[error("{0:?} is not a plain schema name (lowercase letters, digits, _)")]
     BadSchema(String),
     #[error("the destination already holds {0} rows: copy only into a new, empty database")]
@@ -93,9 +93,9 @@ impl Store {
 /// A connection failure names the server (without the password), so the operator sees which one.
 fn connect_error(url: &str, error: StoreError) -> StoreError {
     match error {
-        StoreError::Database(source) => StoreError::Connect {
+        StoreError::Database(reason) => StoreError::Connect {
             url: redact_password(url),
-            source,
+            reason,
         },
         other => other,
     }

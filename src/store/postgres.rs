@@ -44,6 +44,9 @@ impl PgStore {
         schema: Option<&str>,
     ) -> Result<Self, StoreError> {
         let mut options = PgConnectOptions::from_str(url)?;
+        // One direct connection first: its error says why (refused, bad password, no such database),
+        // where the pool's would only say it timed out.
+        let mut connection = PgConnection::connect_with(&options).await?;
         if let Some(schema) = schema {
             let plain = !schema.is_empty()
                 && schema
@@ -52,13 +55,12 @@ impl PgStore {
             if !plain {
                 return Err(StoreError::BadSchema(schema.to_owned()));
             }
-            let mut connection = PgConnection::connect_with(&options).await?;
             sqlx::query(&format!("CREATE SCHEMA IF NOT EXISTS {schema}"))
                 .execute(&mut connection)
                 .await?;
-            connection.close().await?;
             options = options.options([("search_path", schema)]);
         }
+        connection.close().await?;
         let pool = PgPoolOptions::new()
             .max_connections(MAX_CONNECTIONS)
             .acquire_timeout(ACQUIRE_TIMEOUT)
