@@ -1,6 +1,8 @@
 //! Where subscriptions and deliveries live. The scheduler only sees the [`SubscriptionStore`] trait,
-//! implemented for SQLite (`sqlite.rs`), PostgreSQL (`postgres.rs`, several replicas share it; see
-//! `docs/reminders.md`) and for [`Store`], the one `DATABASE_URL` chose, by delegation (below).
+//! implemented once for both databases (`queries.rs`, instantiated below for [`SqliteStore`] and
+//! [`PgStore`] with each one's way of storing values, `sqlite.rs` and `postgres.rs`; several replicas share
+//! a PostgreSQL store, see `docs/reminders.md`) and for [`Store`], the one `DATABASE_URL` chose, by
+//! delegation. `transfer.rs` copies the tables whole (`migrate-store`).
 //!
 //! The delivery guarantee is kept here: a (chat, local day) row is claimed in a transaction before the
 //! message goes out and marked sent afterwards. A claim left unconfirmed by a crash is never retried; it
