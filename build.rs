@@ -13,6 +13,8 @@ const KNOWLEDGE: &str = "knowledge";
 fn main() {
     println!("cargo:rerun-if-changed={KNOWLEDGE}");
     println!("cargo:rerun-if-changed=build.rs");
+    // sqlx::migrate! embeds migrations/ at compile time; a new or changed migration must rebuild it.
+    println!("cargo:rerun-if-changed=migrations");
     // For tests/licences.rs: `cargo metadata --filter-platform` offline needs the platform being built.
     println!(
         "cargo:rustc-env=REPORT_BOT_BUILD_TARGET={}",

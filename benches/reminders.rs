@@ -1,6 +1,10 @@
 //! Reminder figures: planning a day's sends for 100,000 subscribers, and the store's throughput for the
 //! writes each reminder costs (subscribe; claim + settle), plus a whole 10,000-subscriber batch with the
 //! rate limits lifted, i.e. the bookkeeping a batch costs beyond Telegram's 30 messages a second.
+//!
+//! Every store figure is measured on a SQLite file and, when `BENCH_DATABASE_URL` names a PostgreSQL
+//! server (durability settings as in production: the throw-away test cluster of `.ci/run` turns fsync
+//! off and would flatter it), on a fresh schema there.
 
 use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
@@ -13,6 +17,7 @@ use report_bot::reminders::sender::{
 };
 use report_bot::reminders::store::{DeliveryState, SqliteStore, SubscriptionStore};
 use report_bot::reminders::subscribe;
+use report_bot::store::{ClaimClock, PgStore, Store};
 use std::future::Future;
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -98,15 +103,42 @@ fn now() -> DateTime<Utc> {
     "2024-06-01T00:00:00Z".parse().unwrap_or_default()
 }
 
-async fn file_store(folder: &tempfile::TempDir) -> SqliteStore {
-    let url = format!("sqlite://{}", folder.path().join("bench.db").display());
-    match SqliteStore::open(&url).await {
-        Ok(store) => store,
-        Err(error) => panic!("bench store: {error}"),
+/// The PostgreSQL server to measure, if any.
+const BENCH_DATABASE_URL: &str = "BENCH_DATABASE_URL";
+
+const SQLITE: &str = "SQLite file, WAL";
+const POSTGRES: &str = "PostgreSQL";
+
+/// The backends measured: SQLite, and PostgreSQL when there is a server.
+fn backends() -> Vec<&'static str> {
+    let mut backends = vec![SQLITE];
+    if std::env::var_os(BENCH_DATABASE_URL).is_some() {
+        backends.push(POSTGRES);
     }
+    backends
 }
 
-async fn fill(store: &SqliteStore, schedules: &[DailySchedule], at: DateTime<Utc>) {
+/// A fresh, empty store: a new SQLite file in `folder`, or a new schema on the PostgreSQL server.
+async fn open(backend: &str, folder: &tempfile::TempDir) -> Store {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let opened = if backend == SQLITE {
+        let url = format!(
+            "sqlite://{}",
+            folder.path().join(format!("bench{n}.db")).display()
+        );
+        SqliteStore::open(&url).await.map(Store::Sqlite)
+    } else {
+        let server = std::env::var(BENCH_DATABASE_URL).unwrap_or_default();
+        let schema = format!("bench_{}_{n}", std::process::id());
+        PgStore::open(&server, ClaimClock::Database, Some(&schema))
+            .await
+            .map(Store::Postgres)
+    };
+    opened.unwrap_or_else(|error| panic!("bench store ({backend}): {error}"))
+}
+
+async fn fill(store: &Store, schedules: &[DailySchedule], at: DateTime<Utc>) {
     for (chat_id, schedule) in (1_i64..).zip(schedules) {
         if let Err(error) = subscribe(store, chat_id, *schedule, at).await {
             panic!("bench subscribe: {error}");
@@ -138,57 +170,48 @@ fn planning(c: &mut Criterion) {
 
     let runtime = Runtime::new().unwrap_or_else(|error| panic!("runtime: {error}"));
     let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("tempdir: {error}"));
-    let store = runtime.block_on(async {
-        let store = file_store(&folder).await;
-        // Subscribed a day earlier: every subscriber is due within the day after `now`.
-        fill(&store, &all, now() - TimeDelta::days(1)).await;
-        store
-    });
     let end_of_day = now() + TimeDelta::days(1);
-    group.bench_function("due query + decision for 100k rows (SQLite file)", |b| {
-        b.iter(|| {
-            runtime.block_on(async {
-                let due = store.due(end_of_day).await.unwrap_or_default();
-                due.iter()
-                    .filter(|s| s.schedule.decide(s.due_date, end_of_day) == Decision::Send)
-                    .count()
-            })
-        });
-    });
+    for backend in backends() {
+        let store = runtime.block_on(open(backend, &folder));
+        // Subscribed a day earlier: every subscriber is due within the day after `now`.
+        runtime.block_on(fill(&store, &all, now() - TimeDelta::days(1)));
+        group.bench_function(
+            format!("due query + decision for 100k rows ({backend})"),
+            |b| {
+                b.iter(|| {
+                    runtime.block_on(async {
+                        let due = store.due(end_of_day).await.unwrap_or_default();
+                        due.iter()
+                            .filter(|s| s.schedule.decide(s.due_date, end_of_day) == Decision::Send)
+                            .count()
+                    })
+                });
+            },
+        );
+    }
     group.finish();
 }
 
 fn store_throughput(c: &mut Criterion) {
     let runtime = Runtime::new().unwrap_or_else(|error| panic!("runtime: {error}"));
     let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("tempdir: {error}"));
-    let store = runtime.block_on(file_store(&folder));
     let some = schedules(1_000);
     let mut group = c.benchmark_group("reminders/store");
     group.sample_size(10);
     group.throughput(Throughput::Elements(1_000));
-    group.bench_function("subscribe x1000 (SQLite file, WAL)", |b| {
-        b.iter(|| runtime.block_on(fill(&store, &some, now())));
-    });
-    let mut day = now().date_naive();
-    group.bench_function("claim + settle x1000 (SQLite file, WAL)", |b| {
-        b.iter(|| {
-            day = day.succ_opt().unwrap_or(day);
-            runtime.block_on(async {
-                for chat_id in 1..=1_000 {
-                    let claim = store.claim(chat_id, day, now(), CLAIM_STALE_AFTER).await;
-                    let next = report_bot::reminders::schedule::Occurrence {
-                        date: day.succ_opt().unwrap_or(day),
-                        at: now(),
-                    };
-                    if claim.is_ok() {
-                        let _ = store
-                            .settle(chat_id, day, DeliveryState::Sent, now(), next)
-                            .await;
-                    }
-                }
+    for backend in backends() {
+        let store = runtime.block_on(open(backend, &folder));
+        group.bench_function(format!("subscribe x1000 ({backend})"), |b| {
+            b.iter(|| runtime.block_on(fill(&store, &some, now())));
+        });
+        let mut day = now().date_naive();
+        group.bench_function(format!("claim + settle x1000 ({backend})"), |b| {
+            b.iter(|| {
+                day = day.succ_opt().unwrap_or(day);
+                runtime.block_on(claim_and_settle(&store, day));
             });
         });
-    });
+    }
     group.finish();
 
     let mut group = c.benchmark_group("reminders/batch");
@@ -198,40 +221,55 @@ fn store_throughput(c: &mut Criterion) {
         overall_per_second: 1_000_000_000,
         per_chat_interval: TimeDelta::zero(),
     };
-    group.bench_function(
-        "deliver 10k due reminders, limits lifted (SQLite file)",
-        |b| {
-            b.iter_batched(
-                || {
-                    let folder =
-                        tempfile::tempdir().unwrap_or_else(|error| panic!("tempdir: {error}"));
-                    let store = runtime.block_on(async {
-                        let store = file_store(&folder).await;
-                        // 08:00 in Shanghai: due exactly at `now()`.
-                        let everyone_now = vec![DailySchedule::default(); 10_000];
-                        fill(&store, &everyone_now, now() - TimeDelta::hours(12)).await;
-                        store
-                    });
-                    (folder, Arc::new(store))
-                },
-                |(_folder, store)| {
-                    let sender = Sender::new(
-                        store,
-                        Arc::new(NullTransport),
-                        Arc::new(JumpClock(Mutex::new(now()))),
-                        rotation(),
-                        unlimited,
-                    );
-                    match runtime.block_on(sender.deliver_due(&CancellationToken::new())) {
-                        Ok(report) if report.sent == 10_000 => report,
-                        other => panic!("the batch did not deliver 10,000: {other:?}"),
-                    }
-                },
-                BatchSize::PerIteration,
-            );
-        },
-    );
+    for backend in backends() {
+        group.bench_function(
+            format!("deliver 10k due reminders, limits lifted ({backend})"),
+            |b| {
+                b.iter_batched(
+                    || {
+                        runtime.block_on(async {
+                            let store = open(backend, &folder).await;
+                            // 08:00 in Shanghai: due exactly at `now()`.
+                            let everyone_now = vec![DailySchedule::default(); 10_000];
+                            fill(&store, &everyone_now, now() - TimeDelta::hours(12)).await;
+                            Arc::new(store)
+                        })
+                    },
+                    |store| {
+                        let sender = Sender::new(
+                            store,
+                            Arc::new(NullTransport),
+                            Arc::new(JumpClock(Mutex::new(now()))),
+                            rotation(),
+                            unlimited,
+                        );
+                        match runtime.block_on(sender.deliver_due(&CancellationToken::new())) {
+                            Ok(report) if report.sent == 10_000 => report,
+                            other => panic!("the batch did not deliver 10,000: {other:?}"),
+                        }
+                    },
+                    BatchSize::PerIteration,
+                );
+            },
+        );
+    }
     group.finish();
+}
+
+/// One reminder's bookkeeping for 1,000 chats: claim the day, record it sent.
+async fn claim_and_settle(store: &Store, day: chrono::NaiveDate) {
+    for chat_id in 1..=1_000 {
+        let claim = store.claim(chat_id, day, now(), CLAIM_STALE_AFTER).await;
+        let next = report_bot::reminders::schedule::Occurrence {
+            date: day.succ_opt().unwrap_or(day),
+            at: now(),
+        };
+        if claim.is_ok() {
+            let _ = store
+                .settle(chat_id, day, DeliveryState::Sent, now(), next)
+                .await;
+        }
+    }
 }
 
 criterion_group! {

@@ -37,17 +37,18 @@ pub enum ConfigError {
     #[error("PORT is not a port number: {0:?}")]
     BadPort(String),
     #[error(
-        "DATABASE_URL {0:?}: PostgreSQL is not supported yet; use a SQLite file such as \
-         sqlite://data/report-bot.db"
+        "DATABASE_URL {0:?} is not a PostgreSQL URL: write postgres://<user>:<password>@<host>:<port>/<database>"
     )]
-    DatabaseNotSupported(String),
+    DatabasePostgres(String),
     #[error(
-        "DATABASE_URL {0:?} is not a SQLite URL: write sqlite://<path to a file> \
-         (e.g. sqlite://data/report-bot.db) or sqlite::memory:"
+        "DATABASE_URL {0:?} is neither a SQLite nor a PostgreSQL URL: write sqlite://<path to a file> \
+         (e.g. sqlite://data/report-bot.db), sqlite::memory: or postgres://<user>@<host>/<database>"
     )]
     DatabaseScheme(String),
     #[error("DATABASE_URL {0:?} names no file: write sqlite://<path> (e.g. sqlite://data/report-bot.db)")]
     DatabaseNoPath(String),
+    #[error("WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")]
+    BadWebhookSecret,
     #[error("could not read .env: {0}")]
     DotEnv(#[from] dotenvy::Error),
 }
@@ -85,17 +86,28 @@ impl fmt::Debug for BotToken {
     }
 }
 
-/// `DATABASE_URL`, checked at start: a SQLite file or an in-memory SQLite database, nothing else.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Which database a [`DatabaseUrl`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatabaseBackend {
+    /// One process on a SQLite file (or in RAM).
+    Sqlite,
+    /// Any number of replicas on one PostgreSQL database.
+    Postgres,
+}
+
+/// `DATABASE_URL`, checked at start: a SQLite file, an in-memory SQLite database or a PostgreSQL
+/// database, nothing else. `Debug` hides a password, so a logged `Config` cannot leak it.
+#[derive(Clone, PartialEq, Eq)]
 pub struct DatabaseUrl {
     url: String,
+    backend: DatabaseBackend,
     in_memory: bool,
 }
 
 impl DatabaseUrl {
-    /// `sqlite://path`, `sqlite:path` (with sqlx's `?mode=…` options), `sqlite::memory:`. Any other scheme,
-    /// a bare path and a URL with no file are refused, so that `postgres://…` never becomes a folder named
-    /// `postgres:` with a SQLite file in it.
+    /// `sqlite://path`, `sqlite:path` (with sqlx's `?mode=…` options), `sqlite::memory:`,
+    /// `postgres://…` / `postgresql://…`. Any other scheme, a bare path and a URL with no file are
+    /// refused, so that an unknown scheme never becomes a folder named after it with a SQLite file in it.
     pub fn parse(raw: &str) -> Result<DatabaseUrl, ConfigError> {
         let url = raw.trim();
         let scheme = url
@@ -104,9 +116,16 @@ impl DatabaseUrl {
         match scheme.as_deref() {
             Some("sqlite") => {}
             Some("postgres" | "postgresql") => {
-                return Err(ConfigError::DatabaseNotSupported(url.to_owned()))
+                return match Url::parse(url) {
+                    Ok(parsed) if !parsed.cannot_be_a_base() => Ok(DatabaseUrl {
+                        url: url.to_owned(),
+                        backend: DatabaseBackend::Postgres,
+                        in_memory: false,
+                    }),
+                    _ => Err(ConfigError::DatabasePostgres(redact_password(url))),
+                };
             }
-            _ => return Err(ConfigError::DatabaseScheme(url.to_owned())),
+            _ => return Err(ConfigError::DatabaseScheme(redact_password(url))),
         }
         let rest = &url["sqlite:".len()..];
         let path = rest.strip_prefix("//").unwrap_or(rest);
@@ -120,13 +139,19 @@ impl DatabaseUrl {
         }
         Ok(DatabaseUrl {
             url: url.to_owned(),
+            backend: DatabaseBackend::Sqlite,
             in_memory,
         })
     }
 
-    /// The URL as sqlx reads it.
+    /// The URL as sqlx reads it (with its password: never log it, log the `Debug` form).
     pub fn as_str(&self) -> &str {
         &self.url
+    }
+
+    /// The database the URL's scheme names.
+    pub fn backend(&self) -> DatabaseBackend {
+        self.backend
     }
 
     /// An in-memory database: subscriptions vanish when the process stops.
@@ -135,11 +160,83 @@ impl DatabaseUrl {
     }
 }
 
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DatabaseUrl({})", redact_password(&self.url))
+    }
+}
+
+/// The URL with its password (if any) replaced by `***`, for logs and error messages.
+pub fn redact_password(url: &str) -> String {
+    match Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            // Cannot fail: a URL with a password has a host.
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
 /// Webhook mode: Telegram posts updates to `url`; the bot listens on `0.0.0.0:port`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebhookConfig {
     pub url: Url,
     pub port: u16,
+    /// `WEBHOOK_SECRET`; unset, one derived from the token ([`WebhookConfig::secret`]).
+    pub secret: Option<WebhookSecret>,
+}
+
+impl WebhookConfig {
+    /// The secret Telegram must send with every update. Every replica behind one load balancer must use
+    /// the same one (each `setWebhook` replaces it): `WEBHOOK_SECRET`, or else one derived from the token,
+    /// which all replicas of the bot compute alike and nobody without the token can.
+    pub fn secret(&self, token: &BotToken) -> WebhookSecret {
+        self.secret
+            .clone()
+            .unwrap_or_else(|| WebhookSecret::derived(token))
+    }
+}
+
+/// What Telegram sends in `X-Telegram-Bot-Api-Secret-Token`. `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct WebhookSecret(String);
+
+/// Telegram's limit on a webhook secret's length.
+const MAX_WEBHOOK_SECRET: usize = 256;
+
+impl WebhookSecret {
+    /// 1 to 256 characters of `A-Z a-z 0-9 _ -`, as Telegram requires.
+    pub fn parse(raw: &str) -> Result<WebhookSecret, ConfigError> {
+        let raw = raw.trim();
+        let allowed = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+        if !raw.is_empty() && raw.len() <= MAX_WEBHOOK_SECRET && raw.chars().all(allowed) {
+            Ok(WebhookSecret(raw.to_owned()))
+        } else {
+            Err(ConfigError::BadWebhookSecret)
+        }
+    }
+
+    /// SHA-256 of the token (with a purpose prefix), in hex: the same for every replica of the bot.
+    pub fn derived(token: &BotToken) -> WebhookSecret {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::new()
+            .chain_update(b"report-bot webhook secret\n")
+            .chain_update(token.expose().as_bytes())
+            .finalize();
+        WebhookSecret(digest.iter().map(|byte| format!("{byte:02x}")).collect())
+    }
+
+    /// The secret itself, for `setWebhook` and the listener only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for WebhookSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("WebhookSecret(<redacted>)")
+    }
 }
 
 /// Reads `.env` from the working directory or a parent into the process environment; real environment
@@ -202,7 +299,10 @@ impl Config {
                         .ok_or(ConfigError::BadPort(port))?,
                     None => DEFAULT_WEBHOOK_PORT,
                 };
-                Some(WebhookConfig { url, port })
+                let secret = var("WEBHOOK_SECRET")
+                    .map(|raw| WebhookSecret::parse(&raw))
+                    .transpose()?;
+                Some(WebhookConfig { url, port, secret })
             }
             None => None,
         };
@@ -304,6 +404,43 @@ mod tests {
     }
 
     #[test]
+    fn every_replica_sends_telegram_the_same_webhook_secret() {
+        let token = BotToken::parse(TOKEN).expect("valid");
+        let replica = || {
+            config(&[("WEBHOOK_URL", "https://bot.example.org/hook")])
+                .expect("valid")
+                .webhook
+                .expect("set")
+        };
+        let derived = replica().secret(&token);
+        assert_eq!(derived, replica().secret(&token));
+        assert_eq!(
+            WebhookSecret::parse(derived.expose()).expect("valid"),
+            derived
+        );
+        assert!(!derived.expose().contains("ABC-def_ghi"));
+        let other = BotToken::parse("123456:another").expect("valid");
+        assert_ne!(derived, replica().secret(&other));
+        let chosen = config(&[
+            ("WEBHOOK_URL", "https://bot.example.org/hook"),
+            ("WEBHOOK_SECRET", "shared_secret-1"),
+        ])
+        .expect("valid")
+        .webhook
+        .expect("set");
+        assert_eq!(chosen.secret(&token).expose(), "shared_secret-1");
+        assert!(!format!("{chosen:?}").contains("shared_secret-1"));
+        for bad in ["with space", "ü", &"x".repeat(257)] {
+            let err = config(&[
+                ("WEBHOOK_URL", "https://bot.example.org/hook"),
+                ("WEBHOOK_SECRET", bad),
+            ])
+            .expect_err(bad);
+            assert!(matches!(err, ConfigError::BadWebhookSecret), "{bad}");
+        }
+    }
+
+    #[test]
     fn webhook_port_has_a_default() {
         let config = config(&[("WEBHOOK_URL", "https://bot.example.org/hook")]).expect("valid");
         assert_eq!(config.webhook.expect("set").port, DEFAULT_WEBHOOK_PORT);
@@ -349,12 +486,17 @@ mod tests {
             assert!(DatabaseUrl::parse(memory).expect(memory).is_in_memory());
         }
         for postgres in ["postgres://u:p@localhost/bot", "postgresql://localhost/bot"] {
-            let err = DatabaseUrl::parse(postgres).expect_err(postgres);
+            let url = DatabaseUrl::parse(postgres).expect(postgres);
+            assert_eq!(url.backend(), DatabaseBackend::Postgres, "{postgres}");
+            assert!(!url.is_in_memory());
             assert!(
-                matches!(err, ConfigError::DatabaseNotSupported(_)),
-                "{postgres}"
+                !format!("{url:?}").contains(":p@"),
+                "{url:?} shows the password"
             );
-            assert!(err.to_string().contains("not supported yet"));
+        }
+        for bad in ["postgres:", "postgres:bot"] {
+            let err = DatabaseUrl::parse(bad).expect_err(bad);
+            assert!(matches!(err, ConfigError::DatabasePostgres(_)), "{bad}");
         }
         for unknown in [
             "mysql://localhost/bot",

@@ -10,4 +10,5 @@ pub mod knowledge;
 pub mod logging;
 pub mod reminders;
 pub mod search;
+pub mod store;
 pub mod telegram;

@@ -109,10 +109,21 @@ fn knowledge_dir_still_reads_a_folder() {
 fn serve_refuses_a_database_url_it_cannot_use_before_touching_anything() {
     let dir = tempfile::tempdir().expect("temp dir");
     for (url, says) in [
-        ("postgres://bot:secret@localhost/bot", "not supported yet"),
-        ("mysql://localhost/bot", "not a SQLite URL"),
-        ("http://example.org/db", "not a SQLite URL"),
+        ("postgres:bot", "not a PostgreSQL URL"),
+        (
+            "mysql://localhost/bot",
+            "neither a SQLite nor a PostgreSQL URL",
+        ),
+        (
+            "http://example.org/db",
+            "neither a SQLite nor a PostgreSQL URL",
+        ),
         ("sqlite://", "names no file"),
+        // Nothing listens on port 9: the reason, with the password hidden.
+        (
+            "postgres://bot:secret@127.0.0.1:9/bot",
+            "Connection refused",
+        ),
     ] {
         let output = Command::new(BINARY)
             .arg("serve")
@@ -130,6 +141,7 @@ fn serve_refuses_a_database_url_it_cannot_use_before_touching_anything() {
             stderr.contains("DATABASE_URL") && stderr.contains(says),
             "{url}: {stderr}"
         );
+        assert!(!stderr.contains("secret"), "{url}: {stderr}");
         let left: Vec<_> = std::fs::read_dir(dir.path())
             .expect("read dir")
             .map(|entry| entry.expect("entry").file_name())

@@ -1,6 +1,6 @@
 //! The command line: one subcommand per job, each a thin call into the library. The subcommands' bodies
 //! and their plain-text output live here, not in the domain modules: `ask`, `chat`, `eval`, `bench`,
-//! `lengths` and `dictionary` one file each, `plain` the reply as text, `summary` the `knowledge`, `indicators` and
+//! `lengths`, `dictionary` and `migrate-store` one file each, `plain` the reply as text, `summary` the `knowledge`, `indicators` and
 //! `glossary` listings.
 
 use clap::{Parser, Subcommand};
@@ -18,6 +18,7 @@ mod dictionary;
 mod eval;
 mod lengths;
 mod lines;
+mod migrate_store;
 pub mod plain;
 mod summary;
 
@@ -97,6 +98,16 @@ pub enum Command {
     },
     /// Median and p90 length of the Telegram replies (characters a user sees) over question sets.
     Lengths { files: Vec<PathBuf> },
+    /// Copy the bot's database into a new, empty one (e.g. SQLite to PostgreSQL; docs/deploy.md). Stop
+    /// the bot first.
+    MigrateStore {
+        /// The database to copy, as DATABASE_URL is written (sqlite://data/report-bot.db).
+        #[arg(long)]
+        from: String,
+        /// The new database (postgres://user:password@host:5432/reportbot).
+        #[arg(long)]
+        to: String,
+    },
     /// Run the Telegram bot: TELOXIDE_TOKEN is required; long polling, or a webhook when WEBHOOK_URL is
     /// set (see .env.example).
     Serve,
@@ -161,6 +172,10 @@ pub fn run(cli: Cli, dotenv: Result<(), ConfigError>) -> anyhow::Result<()> {
                 all.extend(lengths);
             }
             writeln!(out, "all: {}", lengths::figures(all))
+        }
+        Command::MigrateStore { from, to } => {
+            migrate_store::migrate_store(&from, &to, &mut out)?;
+            Ok(())
         }
         Command::Serve => {
             // The bot runs until stopped and never prints to stdout: release it.

@@ -9,7 +9,7 @@ use crate::config::{Config, ConfigError};
 use crate::knowledge::KnowledgeError;
 use crate::logging::Redactor;
 use crate::reminders::content::TargetRotation;
-use crate::reminders::store::{SqliteStore, StoreError};
+use crate::store::{Store, StoreError};
 use std::collections::hash_map::RandomState;
 use std::convert::Infallible;
 use std::fmt::Debug;
@@ -108,7 +108,7 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
              use sqlite://<path> to keep them"
         );
     }
-    let store = Arc::new(SqliteStore::open(config.database_url.as_str()).await?);
+    let store = Arc::new(Store::open(&config.database_url).await?);
     let rotation = match TargetRotation::from_library(engine.library()) {
         Ok(rotation) => Some(Arc::new(rotation)),
         Err(error) => {
@@ -181,11 +181,11 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
         Some(webhook) => {
             tracing::info!(port = webhook.port, "receiving updates by webhook");
             let address = SocketAddr::from(([0, 0, 0, 0], webhook.port));
+            let stop_server = stopping.clone();
             let listen = || {
-                webhooks::axum(
-                    bot.clone(),
-                    webhooks::Options::new(address, webhook.url.clone()),
-                )
+                let options = webhooks::Options::new(address, webhook.url.clone())
+                    .secret_token(webhook.secret(token).expose().to_owned());
+                listen_webhook(bot.clone(), options, stop_server.clone())
             };
             let on_error = Arc::new(|err: Infallible| async move { match err {} });
             dispatch(&mut dispatcher, listen, on_error, &mut stopping, &redactor).await;
@@ -201,6 +201,37 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
     store.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// setWebhook, then serves the webhook until shutdown. Unlike teloxide's `webhooks::axum`, a stopping
+/// process does not call deleteWebhook: with replicas, the others go on receiving updates while one
+/// restarts (docs/deploy.md). A single process that stops leaves Telegram holding the updates until it is
+/// back; switching to long polling deletes the webhook at start.
+async fn listen_webhook(
+    bot: Api,
+    options: webhooks::Options,
+    mut stopping: watch::Receiver<bool>,
+) -> Result<impl UpdateListener<Err = Infallible>, RequestError> {
+    let address = options.address;
+    // The third value deletes the webhook when awaited after a stop; it is never awaited.
+    let (mut listener, _delete_on_stop, router) = webhooks::axum_to_router(bot, options).await?;
+    let tcp = tokio::net::TcpListener::bind(address)
+        .await
+        .map_err(|error| RequestError::Io(Arc::new(error)))?;
+    let stop_listener = listener.stop_token();
+    tokio::spawn(async move {
+        let shutdown = async move {
+            let _ = stopping.wait_for(|stop| *stop).await;
+        };
+        if let Err(error) = axum::serve(tcp, router)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
+            tracing::error!(%error, "the webhook server failed");
+            stop_listener.stop();
+        }
+    });
+    Ok(listener)
 }
 
 /// Dispatches updates from `listen`'s listener until shutdown. Starting needs the Bot API (getMe,

@@ -5,7 +5,7 @@
 use super::lanes::ChatLanes;
 use super::views;
 use crate::answer::{Engine, FollowUp, Language};
-use crate::reminders::store::SqliteStore;
+use crate::store::Store;
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -58,7 +58,7 @@ pub struct BotContext {
     /// The /start example questions, built from the report's data.
     pub examples: Vec<String>,
     /// Where /subscribe keeps subscriptions; `None` when daily reminders are off.
-    pub reminders: Option<Arc<SqliteStore>>,
+    pub reminders: Option<Arc<Store>>,
     /// Reply languages chosen with /lang, by chat (kept in the store too when there is one).
     languages: Mutex<HashMap<i64, Language>>,
 }
@@ -125,7 +125,7 @@ impl BotContext {
     }
 
     /// Turns on /subscribe, /unsubscribe and /subscription, keeping subscriptions in `store`.
-    pub fn with_reminders(mut self, store: Arc<SqliteStore>) -> BotContext {
+    pub fn with_reminders(mut self, store: Arc<Store>) -> BotContext {
         self.reminders = Some(store);
         self
     }

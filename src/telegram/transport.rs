@@ -9,7 +9,8 @@ use super::BotApi;
 use crate::reminders::content::{Reminder, TargetRotation};
 use crate::reminders::scheduler::Scheduler;
 use crate::reminders::sender::{RateLimits, Sender, SystemClock, Transport, TransportError};
-use crate::reminders::store::SqliteStore;
+use crate::store::election::while_leading;
+use crate::store::Store;
 use std::future::Future;
 use std::sync::Arc;
 use teloxide::prelude::*;
@@ -57,11 +58,12 @@ where
     }
 }
 
-/// Starts the daily reminder loop on `bot`. The task ends once `cancel` fires and the reminders in
+/// Starts the daily reminder loop on `bot`, run while this replica leads (always on SQLite; on
+/// PostgreSQL while it holds the scheduler lock). The task ends once `cancel` fires and the reminders in
 /// flight have been recorded.
 pub fn start_scheduler<B>(
     bot: B,
-    store: Arc<SqliteStore>,
+    store: Arc<Store>,
     rotation: Arc<TargetRotation>,
     cancel: CancellationToken,
 ) -> JoinHandle<()>
@@ -77,10 +79,17 @@ where
         rotation,
         RateLimits::default(),
     );
+    let scheduler = Scheduler::new(sender, store.clone(), clock);
     tokio::spawn(async move {
-        tracing::info!("daily reminders running");
-        Scheduler::new(sender, store, clock).run(cancel).await;
-        tracing::info!("daily reminders stopped");
+        while_leading(&store, &cancel, |stop| {
+            let scheduler = &scheduler;
+            async move {
+                tracing::info!("daily reminders running");
+                scheduler.run(stop).await;
+                tracing::info!("daily reminders stopped");
+            }
+        })
+        .await;
     })
 }
 

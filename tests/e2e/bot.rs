@@ -428,6 +428,8 @@ async fn webhook_mode_sets_the_webhook_and_answers_posted_updates() {
         "no polling in webhook mode"
     );
     bot.finish().await;
+    // A stopping replica leaves the webhook set, for the others behind the proxy (docs/deploy.md).
+    assert!(api.calls_to("DeleteWebhook").is_empty());
 }
 
 fn free_port() -> u16 {

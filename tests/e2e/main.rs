@@ -9,6 +9,7 @@ mod fault_reminders;
 mod faults;
 mod load;
 mod reminders;
+mod replicas;
 // This crate's root sits in tests/e2e/, so the shared module is named by its path.
 #[path = "../support/mod.rs"]
 pub mod support;
