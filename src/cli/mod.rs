@@ -10,6 +10,8 @@ use std::path::PathBuf;
 use crate::answer::Engine;
 use crate::config::{Config, ConfigError};
 use crate::knowledge::{source, KnowledgeSource, Library};
+use crate::questionlog::report::parse_since;
+use chrono::{TimeDelta, Utc};
 
 mod ask;
 mod bench;
@@ -17,6 +19,7 @@ mod chat;
 mod dictionary;
 mod eval;
 mod lines;
+mod maintainer;
 pub mod plain;
 mod summary;
 
@@ -94,6 +97,32 @@ pub enum Command {
         #[arg(long, default_value_t = BENCH_ROUNDS)]
         rounds: usize,
     },
+    /// Questions the bot refused or nearly missed, and those with a 👎, grouped by normalised question
+    /// (from the question log in DATABASE_URL).
+    Unanswered {
+        /// How far back: 7d, 12h, 2w.
+        #[arg(long, default_value = "7d", value_parser = parse_since)]
+        since: TimeDelta,
+        /// Print one JSON object per group.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Questions per day, outcomes, feedback, most asked questions, reply time, subscribers and
+    /// reminders (from DATABASE_URL).
+    Stats {
+        /// How far back: 30d, 12h, 2w.
+        #[arg(long, default_value = "30d", value_parser = parse_since)]
+        since: TimeDelta,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the logged questions through the current knowledge and list those whose outcome would change.
+    Replay {
+        /// How far back: 30d, 12h, 2w.
+        #[arg(long, default_value = "30d", value_parser = parse_since)]
+        since: TimeDelta,
+    },
     /// Run the Telegram bot: TELOXIDE_TOKEN is required; long polling, or a webhook when WEBHOOK_URL is
     /// set (see .env.example).
     Serve,
@@ -144,6 +173,16 @@ pub fn run(cli: Cli, dotenv: Result<(), ConfigError>) -> anyhow::Result<()> {
             let figures = bench::bench(&knowledge, &cases, rounds)?;
             writeln!(out, "{figures}")
         }
+        Command::Unanswered { since, json } => {
+            maintainer::unanswered(&log_rows(knowledge, since)?, json, &mut out)
+        }
+        Command::Stats { since, json } => {
+            maintainer::stats(&log_rows(knowledge, since)?, json, &mut out)
+        }
+        Command::Replay { since } => {
+            let engine = Engine::load(&knowledge)?;
+            maintainer::replay(&engine, &log_rows(knowledge, since)?, &mut out)
+        }
         Command::Serve => {
             // The bot runs until stopped and never prints to stdout: release it.
             drop(out);
@@ -160,6 +199,12 @@ fn quiet_on_closed_pipe(result: std::io::Result<()>) -> anyhow::Result<()> {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
+}
+
+/// The question log's rows of the last `since`, from `DATABASE_URL`.
+fn log_rows(knowledge: KnowledgeSource, since: TimeDelta) -> anyhow::Result<maintainer::Rows> {
+    let database = Config::from_env(knowledge)?.database_url;
+    maintainer::read(database.as_str(), since, Utc::now())
 }
 
 fn load(knowledge: &KnowledgeSource) -> anyhow::Result<Library> {

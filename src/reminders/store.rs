@@ -207,6 +207,11 @@ impl SqliteStore {
         Ok(SqliteStore { pool })
     }
 
+    /// The pool, for the question log's tables in the same database (`questionlog::SqliteQuestionLog`).
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
     /// Closes the pool, waiting for running queries: part of a graceful shutdown.
     pub async fn close(&self) {
         self.pool.close().await;

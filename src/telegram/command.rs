@@ -26,6 +26,10 @@ pub enum Command {
     About,
     /// /subscribe, /unsubscribe, /subscription.
     Reminders(ReminderCommand),
+    /// What is stored, for how long, why.
+    Privacy,
+    /// Delete everything stored for the chat (after a confirmation button).
+    Forget,
 }
 
 /// What a reminder command asks of the subscription store.
@@ -54,7 +58,7 @@ pub enum Parsed {
 }
 
 /// Every command with its setMyCommands description, in menu order.
-const MENU: [(&str, &str); 10] = [
+const MENU: [(&str, &str); 12] = [
     ("ask", texts::COMMAND_ASK),
     ("targets", texts::COMMAND_TARGETS),
     ("results", texts::COMMAND_RESULTS),
@@ -63,6 +67,8 @@ const MENU: [(&str, &str); 10] = [
     ("subscription", texts::COMMAND_SUBSCRIPTION),
     ("unsubscribe", texts::COMMAND_UNSUBSCRIBE),
     ("about", texts::COMMAND_ABOUT),
+    ("privacy", texts::COMMAND_PRIVACY),
+    ("forget", texts::COMMAND_FORGET),
     ("help", texts::COMMAND_HELP),
     ("start", texts::COMMAND_START),
 ];
@@ -104,6 +110,8 @@ pub fn parse(text: &str, bot_username: &str) -> Parsed {
         "targets" => no_arguments(Command::Targets),
         "results" => no_arguments(Command::Results),
         "about" => no_arguments(Command::About),
+        "privacy" => no_arguments(Command::Privacy),
+        "forget" => no_arguments(Command::Forget),
         "ask" if arguments.is_empty() => Parsed::BadArguments(texts::USAGE_ASK.to_owned()),
         "ask" => Parsed::Command(Command::Ask(arguments.to_owned())),
         "glossary" if arguments.is_empty() => Parsed::Command(Command::Glossary(None)),
@@ -136,6 +144,8 @@ mod tests {
             ("/targets", Command::Targets),
             ("/results", Command::Results),
             ("/about", Command::About),
+            ("/privacy", Command::Privacy),
+            ("/forget", Command::Forget),
             (
                 "/ask 今年GDP目标是多少",
                 Command::Ask("今年GDP目标是多少".into()),

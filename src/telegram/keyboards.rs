@@ -6,6 +6,7 @@ use super::texts;
 use super::views::GlossaryPage;
 use crate::answer::Hit;
 use crate::knowledge::GlossaryEntry;
+use crate::questionlog::{Reason, Vote};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 /// Glossary buttons per row: two short terms fit a phone's width; longer terms would be cut.
@@ -18,13 +19,14 @@ fn button(label: impl Into<String>, action: &CallbackAction) -> Option<InlineKey
         .map(|data| InlineKeyboardButton::callback(label, data))
 }
 
-/// Buttons under an answer: 查看原文 for each hit, 更多结果 when there are more, and the glossary
-/// entries the answer touches.
+/// Buttons under an answer: 查看原文 for each hit, 更多结果 when there are more, the glossary entries the
+/// answer touches, and 👍/👎 when the question was logged (`feedback` is its id).
 pub fn answer_keyboard(
     hits: &[Hit],
     first_number: usize,
     more: Option<CallbackAction>,
     glossary: &[&GlossaryEntry],
+    feedback: Option<i64>,
 ) -> Option<InlineKeyboardMarkup> {
     let numbered = hits.len() > 1 || first_number > 1;
     let sources: Vec<InlineKeyboardButton> = hits
@@ -58,7 +60,52 @@ pub fn answer_keyboard(
         })
         .collect();
     rows.extend(terms.chunks(GLOSSARY_BUTTONS_PER_ROW).map(<[_]>::to_vec));
+    if let Some(question) = feedback {
+        let thumb = |label, vote| {
+            button(
+                label,
+                &CallbackAction::Feedback {
+                    question,
+                    vote,
+                    reason: None,
+                },
+            )
+        };
+        rows.push(
+            [
+                thumb(texts::THUMBS_UP_BUTTON, Vote::Up),
+                thumb(texts::THUMBS_DOWN_BUTTON, Vote::Down),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        );
+    }
     keyboard(rows)
+}
+
+/// What a 👎 was about, one tap each, two to a row.
+pub fn reasons_keyboard(question: i64) -> Option<InlineKeyboardMarkup> {
+    let buttons: Vec<InlineKeyboardButton> = Reason::ALL
+        .iter()
+        .filter_map(|reason| {
+            button(
+                texts::reason_button(*reason),
+                &CallbackAction::Feedback {
+                    question,
+                    vote: Vote::Down,
+                    reason: Some(*reason),
+                },
+            )
+        })
+        .collect();
+    keyboard(buttons.chunks(2).map(<[_]>::to_vec).collect())
+}
+
+/// /forget's one button: nothing is deleted without it.
+pub fn forget_keyboard() -> Option<InlineKeyboardMarkup> {
+    button(texts::FORGET_BUTTON, &CallbackAction::Forget)
+        .map(|button| InlineKeyboardMarkup::new(vec![vec![button]]))
 }
 
 /// The term buttons of one /glossary page, with buttons to the pages before and after it.
@@ -154,7 +201,7 @@ mod tests {
     #[test]
     fn a_single_hit_s_button_is_not_numbered() {
         let hits = vec![hit("r/1", "甲。", vec![], "《报告》")];
-        let keyboard = answer_keyboard(&hits, 1, None, &[]).expect("buttons");
+        let keyboard = answer_keyboard(&hits, 1, None, &[], None).expect("buttons");
         assert_eq!(
             callback_data(&keyboard),
             vec![vec![(texts::view_source_button(None), "s:r/1".to_owned())]]
@@ -169,7 +216,8 @@ mod tests {
         ];
         let (a, b, c) = (entry(1, "甲"), entry(2, "乙"), entry(3, "丙"));
         let more = CallbackAction::More { key: 26, offset: 3 };
-        let keyboard = answer_keyboard(&hits, 1, Some(more), &[&a, &b, &c]).expect("buttons");
+        let keyboard =
+            answer_keyboard(&hits, 1, Some(more), &[&a, &b, &c], Some(0x2a)).expect("buttons");
         assert_eq!(
             callback_data(&keyboard),
             vec![
@@ -186,6 +234,10 @@ mod tests {
                     (texts::glossary_button("乙"), "g:r/g2".to_owned()),
                 ],
                 vec![(texts::glossary_button("丙"), "g:r/g3".to_owned())],
+                vec![
+                    (texts::THUMBS_UP_BUTTON.to_owned(), "v:2a:u".to_owned()),
+                    (texts::THUMBS_DOWN_BUTTON.to_owned(), "v:2a:d".to_owned()),
+                ],
             ]
         );
     }
@@ -193,13 +245,13 @@ mod tests {
     #[test]
     fn buttons_whose_payload_would_not_fit_are_left_out() {
         let hits = vec![hit(&"x".repeat(80), "甲。", vec![], "c")];
-        assert_eq!(answer_keyboard(&hits, 1, None, &[]), None);
+        assert_eq!(answer_keyboard(&hits, 1, None, &[], None), None);
     }
 
     #[test]
     fn more_results_continue_the_numbering() {
         let hits = vec![hit("r/9", "丁。", vec![], "c")];
-        let keyboard = answer_keyboard(&hits, 4, None, &[]).expect("buttons");
+        let keyboard = answer_keyboard(&hits, 4, None, &[], None).expect("buttons");
         assert_eq!(
             callback_data(&keyboard)[0][0].0,
             texts::view_source_button(Some(4))

@@ -9,6 +9,7 @@
 pub mod ask;
 pub mod button;
 pub mod command;
+pub mod feedback;
 pub mod guard;
 pub mod html;
 pub mod keyboards;

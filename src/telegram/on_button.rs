@@ -1,16 +1,16 @@
 //! Button presses: each payload is decoded by `button`, checked against what the bot still remembers,
 //! then acted on. A forged or stale button gets a short note instead of a reply.
 
-use super::ask::answer_question;
+use super::ask::{answer_question, Asked};
 use super::button::CallbackAction;
 use super::guard::{guarded, HandlerResult};
-use super::reply::{edit_html, Reply};
+use super::reply::{acknowledge, edit_html, notice, Reply};
 use super::state::BotContext;
 use super::views::{self, GlossaryPage};
-use super::{keyboards, texts, BotApi};
+use super::{feedback, keyboards, texts, BotApi};
 use crate::answer::Outcome;
+use crate::questionlog::Via;
 use std::sync::Arc;
-use teloxide::payloads::AnswerCallbackQuerySetters;
 use teloxide::prelude::*;
 
 /// Entry point for every button press.
@@ -67,7 +67,7 @@ async fn handle_button<B: BotApi>(
                 .more
                 .then_some(CallbackAction::More { key, offset: shown });
             let hits = page.hits;
-            let keyboard = keyboards::answer_keyboard(&hits, offset + 1, next, &[]);
+            let keyboard = keyboards::answer_keyboard(&hits, offset + 1, next, &[], None);
             let blocks = views::more_blocks(&hits, offset + 1);
             reply.blocks(&bot, &blocks, keyboard).await
         }
@@ -91,7 +91,8 @@ async fn handle_button<B: BotApi>(
                 return notice(&bot, &query, texts::STALE_BUTTON).await;
             };
             acknowledge(&bot, &query).await?;
-            answer_question(&bot, &ctx, &reply, question).await
+            let asked = Asked::in_chat(message, Via::Example);
+            answer_question(&bot, &ctx, &reply, question, asked).await
         }
         CallbackAction::Targets => {
             acknowledge(&bot, &query).await?;
@@ -99,20 +100,11 @@ async fn handle_button<B: BotApi>(
                 .blocks(&bot, &views::targets_blocks(engine), None)
                 .await
         }
+        CallbackAction::Feedback {
+            question,
+            vote,
+            reason,
+        } => feedback::on_vote(&bot, &ctx, &query, message, question, vote, reason).await,
+        CallbackAction::Forget => feedback::on_forget(&bot, &ctx, &query, message).await,
     }
-}
-
-/// Stops the button's spinner.
-async fn acknowledge<B: BotApi>(bot: &B, query: &CallbackQuery) -> HandlerResult {
-    bot.answer_callback_query(query.id.clone()).send().await?;
-    Ok(())
-}
-
-/// Answers the press with a short note instead of acting on it.
-async fn notice<B: BotApi>(bot: &B, query: &CallbackQuery, text: &str) -> HandlerResult {
-    bot.answer_callback_query(query.id.clone())
-        .text(text)
-        .send()
-        .await?;
-    Ok(())
 }

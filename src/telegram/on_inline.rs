@@ -5,8 +5,11 @@ use super::html::{highlighted, paginate, Block, Span, MAX_MESSAGE_LEN};
 use super::reply::no_link_preview;
 use super::state::BotContext;
 use super::{texts, views, BotApi};
-use crate::answer::{Answered, Hit, Outcome};
+use crate::answer::{Answer, Answered, Hit, Outcome};
+use crate::questionlog::{ChatKind, QuestionRecord, Via};
+use chrono::Utc;
 use std::sync::Arc;
+use std::time::Instant;
 use teloxide::payloads::AnswerInlineQuerySetters;
 use teloxide::prelude::*;
 use teloxide::types::{
@@ -43,12 +46,14 @@ async fn handle_inline_query<B: BotApi>(
     ctx: Arc<BotContext>,
     query: InlineQuery,
 ) -> HandlerResult {
+    let started = Instant::now();
+    let asked_at = Utc::now();
     let question: String = query.query.trim().chars().take(MAX_QUERY_CHARS).collect();
-    let results = if question.is_empty() {
-        Vec::new()
-    } else {
-        inline_results(&ctx, &question)
-    };
+    let answer = (!question.is_empty()).then(|| ctx.engine.ask(&question));
+    let results = answer
+        .as_ref()
+        .map(|answer| inline_results(&ctx, answer))
+        .unwrap_or_default();
     tracing::info!(results = results.len(), "inline query answered");
     bot.answer_inline_query(query.id, results)
         .cache_time(CACHE_SECONDS)
@@ -58,18 +63,34 @@ async fn handle_inline_query<B: BotApi>(
         })
         .send()
         .await?;
+    // Telegram sends a query per keystroke; only the last counts, but which is last is unknown here, so
+    // each is logged (a maintainer sees the partial ones grouped apart).
+    if let (Some(log), Some(answer)) = (&ctx.log, answer) {
+        log.record(QuestionRecord {
+            id: log.next_id(),
+            asked_at,
+            chat: log.user_key(query.from.id.0),
+            kind: ChatKind::Inline,
+            via: Via::Inline,
+            question,
+            understood: None,
+            outcome: answer.outcome.kind(),
+            top_hit: answer.hits().first().map(|hit| hit.id.to_string()),
+            latency_us: u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+        });
+    }
     Ok(())
 }
 
 /// One article per hit (the direct answer, or the hit itself, as title; the citation as description;
 /// answer and excerpt as the message), or one article saying the report has no answer.
-pub fn inline_results(ctx: &BotContext, question: &str) -> Vec<InlineQueryResult> {
-    let answer = ctx.engine.ask(question);
+pub fn inline_results(ctx: &BotContext, answer: &Answer) -> Vec<InlineQueryResult> {
+    let question = answer.question.as_str();
     let answered = match &answer.outcome {
         Outcome::Answered(answered) => answered,
         Outcome::SmallTalk(_) => return Vec::new(),
         Outcome::Refused(refusal) => {
-            let message = paginate(&views::answer_blocks(&answer), MAX_MESSAGE_LEN);
+            let message = paginate(&views::answer_blocks(answer), MAX_MESSAGE_LEN);
             let description = texts::suggestion_list(&refusal.suggestions);
             return article("none", texts::NOT_ANSWERED, &description, message)
                 .into_iter()

@@ -2,13 +2,14 @@
 //! group the bot answers commands, messages that mention it and replies to its own messages, and is
 //! silent otherwise.
 
-use super::ask::answer_question;
+use super::ask::{answer_question, Asked};
 use super::command::{self, Command, Parsed};
 use super::guard::{guarded, HandlerError, HandlerResult};
 use super::reply::Reply;
 use super::state::{BotContext, Verdict};
 use super::views::{self, GlossaryPage};
-use super::{keyboards, subscriptions, texts, BotApi};
+use super::{feedback, keyboards, subscriptions, texts, BotApi};
+use crate::questionlog::Via;
 use std::sync::Arc;
 use teloxide::prelude::*;
 use teloxide::types::Me;
@@ -64,7 +65,7 @@ async fn handle_message<B: BotApi>(
         }
         Parsed::Command(command) => {
             if admit(&bot, &ctx, &message, &reply).await? {
-                run_command(&bot, &me, &ctx, &reply, command).await?;
+                run_command(&bot, &me, &ctx, &message, command).await?;
             }
             Ok(())
         }
@@ -75,7 +76,14 @@ async fn handle_message<B: BotApi>(
                 None => return Ok(()),
             };
             if admit(&bot, &ctx, &message, &reply).await? {
-                answer_question(&bot, &ctx, &reply, &question).await?;
+                answer_question(
+                    &bot,
+                    &ctx,
+                    &reply,
+                    &question,
+                    Asked::in_chat(&message, Via::Text),
+                )
+                .await?;
             }
             Ok(())
         }
@@ -136,10 +144,11 @@ async fn run_command<B: BotApi>(
     bot: &B,
     me: &Me,
     ctx: &BotContext,
-    reply: &Reply,
+    message: &Message,
     command: Command,
 ) -> HandlerResult {
     let engine = &ctx.engine;
+    let reply = &Reply::to(message);
     match command {
         Command::Start => {
             let keyboard = keyboards::examples_keyboard(&ctx.examples);
@@ -148,7 +157,10 @@ async fn run_command<B: BotApi>(
                 .await
         }
         Command::Help => reply.text(bot, &texts::help(me.username())).await,
-        Command::Ask(question) => answer_question(bot, ctx, reply, &question).await,
+        Command::Ask(question) => {
+            let asked = Asked::in_chat(message, Via::Ask);
+            answer_question(bot, ctx, reply, &question, asked).await
+        }
         Command::Targets => {
             reply
                 .blocks(bot, &views::targets_blocks(engine), None)
@@ -187,6 +199,8 @@ async fn run_command<B: BotApi>(
                 .await
         }
         Command::Reminders(command) => subscriptions::run_command(bot, ctx, reply, command).await,
+        Command::Privacy => feedback::privacy(bot, ctx, reply).await,
+        Command::Forget => feedback::ask_to_forget(bot, reply).await,
     }
 }
 

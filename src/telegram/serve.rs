@@ -8,8 +8,11 @@ use crate::answer::{Engine, EngineError};
 use crate::config::{Config, ConfigError};
 use crate::knowledge::{KnowledgeError, Library};
 use crate::logging::Redactor;
+use crate::questionlog::writer::CHANNEL_CAPACITY;
+use crate::questionlog::{chat_hasher, QuestionLog, SecretError, SqliteQuestionLog};
 use crate::reminders::content::TargetRotation;
 use crate::reminders::store::{SqliteStore, StoreError};
+use chrono::Utc;
 use std::collections::hash_map::RandomState;
 use std::convert::Infallible;
 use std::fmt::Debug;
@@ -62,6 +65,8 @@ pub enum ServeError {
     InvalidToken,
     #[error("could not open the reminder database (DATABASE_URL): {0}")]
     Reminders(#[from] StoreError),
+    #[error("the question log's chat-key secret: {0}")]
+    LogSecret(#[from] SecretError),
 }
 
 /// `report-bot serve`: a tokio runtime, and [`serve`] on it.
@@ -100,9 +105,27 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
             None
         }
     };
-    let mut context = BotContext::new(engine, random_key());
+    let log_stop = CancellationToken::new();
+    let mut context = BotContext::new(engine.clone(), random_key());
     if rotation.is_some() {
         context = context.with_reminders(store.clone());
+    }
+    let mut log_writer = None;
+    if let Some(retention) = config.question_log.retention {
+        let log_store = Arc::new(SqliteQuestionLog::new(store.pool().clone()));
+        let hasher = chat_hasher(log_store.as_ref(), config.question_log.secret.as_ref()).await?;
+        let (log, task) = QuestionLog::start(
+            log_store,
+            engine,
+            hasher,
+            retention,
+            CHANNEL_CAPACITY,
+            Utc::now(),
+            log_stop.clone(),
+        );
+        tracing::info!(days = retention.days, "question log on");
+        context = context.with_question_log(Arc::new(log));
+        log_writer = Some(task);
     }
     let context = Arc::new(context);
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema::<Api>())
@@ -177,6 +200,13 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
     if let Some(task) = scheduler {
         if let Err(error) = task.await {
             tracing::error!(%error, "the reminder scheduler failed");
+        }
+    }
+    // The questions in hand are written before the database closes.
+    log_stop.cancel();
+    if let Some(task) = log_writer {
+        if let Err(error) = task.await {
+            tracing::error!(%error, "the question log writer failed");
         }
     }
     store.close().await;

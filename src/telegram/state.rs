@@ -4,6 +4,7 @@
 
 use super::views;
 use crate::answer::{Engine, FollowUp};
+use crate::questionlog::QuestionLog;
 use crate::reminders::store::SqliteStore;
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
@@ -40,6 +41,8 @@ pub struct BotContext {
     pub examples: Vec<String>,
     /// Where /subscribe keeps subscriptions; `None` when daily reminders are off.
     pub reminders: Option<Arc<SqliteStore>>,
+    /// The question log; `None` when it is off (no feedback buttons then).
+    pub log: Option<Arc<QuestionLog>>,
 }
 
 impl BotContext {
@@ -54,12 +57,19 @@ impl BotContext {
             flood: FloodGuard::new(FLOOD_BURST, FLOOD_REFILL, FLOOD_USERS),
             examples,
             reminders: None,
+            log: None,
         }
     }
 
     /// Turns on /subscribe, /unsubscribe and /subscription, keeping subscriptions in `store`.
     pub fn with_reminders(mut self, store: Arc<SqliteStore>) -> BotContext {
         self.reminders = Some(store);
+        self
+    }
+
+    /// Logs questions and feedback to `log`, and offers 👍/👎 under answers.
+    pub fn with_question_log(mut self, log: Arc<QuestionLog>) -> BotContext {
+        self.log = Some(log);
         self
     }
 }
@@ -144,6 +154,12 @@ impl Conversations {
             .to_std()
             .unwrap_or(Duration::ZERO);
         (age <= self.ttl).then(|| follow_up.clone())
+    }
+
+    /// Forgets the chat's last question (/forget).
+    pub fn forget(&self, chat: i64) {
+        let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        inner.remove(&chat);
     }
 
     /// Remembers the chat's last question, forgetting expired chats and, over capacity, the longest idle.

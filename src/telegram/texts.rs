@@ -4,6 +4,7 @@
 
 use crate::answer::SmallTalk;
 use crate::knowledge::{FigureKind, MetaField, Period, ReportMeta};
+use crate::questionlog::Reason;
 use crate::reminders::schedule::ScheduleError;
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
@@ -45,7 +46,8 @@ pub fn help(bot_username: &str) -> String {
          /subscription — 查看提醒设置，/unsubscribe 取消\n\
          /about — 关于这份报告\n\
          /help — 本说明\n\n\
-         回答下面的按钮：“查看原文”显示整段原文，“更多结果”显示更多相关内容。"
+         回答下面的按钮：“查看原文”显示整段原文，“更多结果”显示更多相关内容，\
+         👍/👎 告诉维护者回答得好不好。"
     )
 }
 
@@ -286,3 +288,57 @@ pub const UNKNOWN_BUTTON: &str = "无法识别这个按钮，请重新提问。"
 // ---- inline mode --------------------------------------------------------------------------------
 
 pub const INLINE_START_BUTTON: &str = "私聊机器人提问";
+
+// ---- feedback, privacy, /forget -----------------------------------------------------------------
+
+pub const COMMAND_PRIVACY: &str = "我保存了什么、保存多久";
+pub const COMMAND_FORGET: &str = "删除我在本机器人保存的一切";
+pub const THUMBS_UP_BUTTON: &str = "👍";
+pub const THUMBS_DOWN_BUTTON: &str = "👎";
+pub const THANKS_FOR_FEEDBACK: &str = "谢谢反馈！";
+pub const WHAT_WAS_WRONG: &str = "哪里不对？点一下告诉我：";
+pub const THANKS_FOR_REASON: &str = "谢谢反馈！维护者会据此改进回答。";
+
+/// The label of a 👎 reason button.
+pub fn reason_button(reason: Reason) -> &'static str {
+    match reason {
+        Reason::WrongTopic => "答非所问",
+        Reason::WrongNumber => "数字不对",
+        Reason::NotFound => "没找到",
+        Reason::Other => "其他",
+    }
+}
+
+/// /privacy: what is kept, for how long, and why; `days` is `QUESTION_LOG_DAYS`, `None` when the log is
+/// off.
+pub fn privacy(days: Option<u32>) -> String {
+    let log = match days {
+        Some(days) => format!(
+            "• 你的问题、我怎样理解它、回答的结果（是否答上）、回答用时，以及你对回答点的👍/👎。\
+             聊天只以加密散列记录，不保存聊天或用户的编号、名字、用户名。\n\
+             • 保存 {days} 天，到期自动删除。\n\
+             • 用途：让维护者看到哪些问题没答上、哪些回答不对，从而改进回答。\n"
+        ),
+        None => "• 本机器人没有开启问题记录，不保存你的问题。\n".to_owned(),
+    };
+    format!(
+        "隐私说明\n\
+         {log}\
+         • 订阅每日提醒时，保存聊天编号和提醒时间，直到你 /unsubscribe。\n\n\
+         发送 /forget 删除本聊天保存的一切（问题、反馈、提醒订阅）。"
+    )
+}
+
+pub const FORGET_CONFIRM: &str =
+    "确定要删除本聊天在机器人这里保存的一切吗？包括问题记录、反馈和每日提醒订阅。此操作不能撤销。";
+pub const FORGET_BUTTON: &str = "确认删除";
+pub const FORGET_FAILED: &str = "抱歉，删除没有完成，请稍后再发送 /forget 重试。";
+
+pub fn forgotten(rows: u64, unsubscribed: bool) -> String {
+    let subscription = if unsubscribed {
+        "，并取消了每日提醒"
+    } else {
+        ""
+    };
+    format!("已删除本聊天的 {rows} 条记录{subscription}。")
+}
