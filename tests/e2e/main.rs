@@ -5,6 +5,7 @@ mod bot_process;
 mod fake_api;
 mod fake_api_checks;
 mod faults;
+mod questionlog;
 mod reminders;
 // This crate's root sits in tests/e2e/, so the shared module is named by its path.
 #[path = "../support/mod.rs"]
