@@ -17,7 +17,9 @@ use support::keyboard::callback_data;
 use teloxide::dptree;
 use teloxide::types::Message;
 use teloxide::Bot;
-use teloxide_tests::{MockBot, MockCallbackQuery, MockGroupChat, MockMessageText, MockUser};
+use teloxide_tests::{
+    MockBot, MockCallbackQuery, MockGroupChat, MockMessageText, MockPrivateChat, MockUser,
+};
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
@@ -39,6 +41,10 @@ struct Harness {
 
 impl Harness {
     async fn new() -> Harness {
+        Harness::with_admins(Vec::new()).await
+    }
+
+    async fn with_admins(admins: Vec<i64>) -> Harness {
         let store = SqliteStore::in_memory().await.expect("database");
         let log_store = Arc::new(SqliteQuestionLog::new(store.pool().clone()));
         let stop = CancellationToken::new();
@@ -54,7 +60,8 @@ impl Harness {
         );
         let ctx = BotContext::new(ENGINE.clone(), 1)
             .with_reminders(Arc::new(store.clone()))
-            .with_question_log(Arc::new(log));
+            .with_question_log(Arc::new(log))
+            .with_admin(admins, log_store.clone());
         Harness {
             store,
             log_store,
@@ -227,4 +234,70 @@ async fn a_broken_database_loses_log_rows_but_every_question_is_answered() {
     let log = harness.ctx.log.clone().expect("the log is on");
     harness.flushed().await;
     assert_eq!(log.lost(), 3);
+}
+
+#[tokio::test]
+async fn stats_and_unanswered_exist_only_in_admin_chats() {
+    let admin_chat = MockMessageText::new().build().chat.id.0;
+    let harness = Harness::with_admins(vec![admin_chat]).await;
+    let mut bot = harness.bot(MockMessageText::new().text("明天天气怎么样"));
+    bot.dispatch().await;
+    bot.update(
+        MockMessageText::new()
+            .text("2030年GDP目标是多少")
+            .from(user(2)),
+    );
+    bot.dispatch().await;
+    drop(bot);
+    // Everything written; the maintainer reads it from here on.
+    let (_store, log_store) = harness.flushed().await;
+    let ctx = Arc::new(
+        BotContext::new(ENGINE.clone(), 1).with_admin(vec![admin_chat], log_store.clone()),
+    );
+    let bot_with = |update: MockMessageText| {
+        let mut bot = MockBot::new(update, schema::<Bot>());
+        bot.dependencies(dptree::deps![ctx.clone()]);
+        bot
+    };
+
+    let mut bot = bot_with(MockMessageText::new().text("/stats").from(user(3)));
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    let summary = visible(&responses.sent_messages_text[0].bot_request.text);
+    assert!(summary.contains("2 个问题"), "{summary}");
+    assert!(summary.contains("答上 50%"), "{summary}");
+    assert_eq!(responses.sent_messages_photo.len(), 1, "the chart");
+    drop(bot);
+
+    let mut bot = bot_with(MockMessageText::new().text("/unanswered").from(user(4)));
+    bot.dispatch().await;
+    let (_, html, _) = last_sent(&bot);
+    assert!(
+        visible(&html).contains("明天天气怎么样（1次：没答上1）"),
+        "{html}"
+    );
+    drop(bot);
+
+    // Anyone else: an unknown command in private, silence in a group unless addressed.
+    let other = MockPrivateChat::new().id(admin_chat + 1).build();
+    let mut bot = bot_with(
+        MockMessageText::new()
+            .text("/stats")
+            .chat(other)
+            .from(user(5)),
+    );
+    bot.dispatch().await;
+    let (_, html, _) = last_sent(&bot);
+    assert_eq!(visible(&html), texts::UNKNOWN_COMMAND);
+    assert!(bot.get_responses().sent_messages_photo.is_empty());
+    drop(bot);
+    let group = MockGroupChat::new().build();
+    let mut bot = bot_with(
+        MockMessageText::new()
+            .text("/unanswered")
+            .chat(group)
+            .from(user(6)),
+    );
+    bot.dispatch().await;
+    assert!(bot.get_responses().sent_messages.is_empty());
 }

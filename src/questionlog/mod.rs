@@ -5,6 +5,7 @@
 //! `store` is where it lives (the [`QuestionLogStore`] trait and its SQLite implementation), `report`
 //! reads it back for the maintainer.
 
+pub mod chart;
 pub mod keyed;
 pub mod record;
 pub mod report;

@@ -111,6 +111,13 @@ impl Reason {
         Reason::Other,
     ];
 
+    /// Reads back what [`Reason::as_str`] wrote.
+    pub fn parse(text: &str) -> Option<Reason> {
+        Reason::ALL
+            .into_iter()
+            .find(|reason| reason.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Reason::WrongTopic => "wrong_topic",

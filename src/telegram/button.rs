@@ -36,6 +36,8 @@ pub enum CallbackAction {
     },
     /// /forget's confirmation (`fg:`).
     Forget,
+    /// A page of /unanswered, edited in place (`ua:<page>`); admin chats only.
+    UnansweredPage { page: usize },
 }
 
 /// The letter of a vote in a payload: `u`p, `d`own, or a down vote's reason.
@@ -89,6 +91,7 @@ impl CallbackAction {
                 reason,
             } => format!("v:{question:x}:{}", vote_letter(*vote, *reason)),
             CallbackAction::Forget => "fg:".to_owned(),
+            CallbackAction::UnansweredPage { page } => format!("ua:{page}"),
         };
         (data.len() <= MAX_CALLBACK_DATA).then_some(data)
     }
@@ -117,6 +120,9 @@ impl CallbackAction {
             },
             "t" if rest.is_empty() => CallbackAction::Targets,
             "fg" if rest.is_empty() => CallbackAction::Forget,
+            "ua" => CallbackAction::UnansweredPage {
+                page: small_number(rest, MAX_OFFSET)?,
+            },
             "v" => {
                 let (question, letter) = rest.split_once(':').ok_or(CallbackError::Unknown)?;
                 let (vote, reason) = read_vote(letter)?;
@@ -201,6 +207,7 @@ mod tests {
         round_trip(CallbackAction::Example { index: 2 });
         round_trip(CallbackAction::Targets);
         round_trip(CallbackAction::Forget);
+        round_trip(CallbackAction::UnansweredPage { page: 12 });
         for (vote, reason) in [(Vote::Up, None), (Vote::Down, None)]
             .into_iter()
             .chain(Reason::ALL.map(|reason| (Vote::Down, Some(reason))))
@@ -252,6 +259,8 @@ mod tests {
             "t:1",
             "t",
             "fg:x",
+            "ua:",
+            "ua:-1",
             "v:",
             "v:1",
             "v:1:x",

@@ -126,25 +126,33 @@ pub fn glossary_page_keyboard(page: &GlossaryPage) -> Option<InlineKeyboardMarku
         .chunks(GLOSSARY_BUTTONS_PER_ROW)
         .map(<[_]>::to_vec)
         .collect();
-    let mut navigation = Vec::new();
-    if page.index > 0 {
-        navigation.extend(button(
-            texts::PREVIOUS_PAGE_BUTTON,
-            &CallbackAction::GlossaryPage {
-                page: page.index - 1,
-            },
-        ));
-    }
-    if page.index + 1 < page.pages {
-        navigation.extend(button(
-            texts::NEXT_PAGE_BUTTON,
-            &CallbackAction::GlossaryPage {
-                page: page.index + 1,
-            },
-        ));
-    }
-    rows.push(navigation);
+    rows.push(navigation(page.index, page.pages, |page| {
+        CallbackAction::GlossaryPage { page }
+    }));
     keyboard(rows)
+}
+
+/// « and » to the pages before and after `index` of `pages`, when there are such pages.
+fn navigation(
+    index: usize,
+    pages: usize,
+    action: impl Fn(usize) -> CallbackAction,
+) -> Vec<InlineKeyboardButton> {
+    let mut row = Vec::new();
+    if index > 0 {
+        row.extend(button(texts::PREVIOUS_PAGE_BUTTON, &action(index - 1)));
+    }
+    if index + 1 < pages {
+        row.extend(button(texts::NEXT_PAGE_BUTTON, &action(index + 1)));
+    }
+    row
+}
+
+/// The page buttons of /unanswered.
+pub fn unanswered_keyboard(index: usize, pages: usize) -> Option<InlineKeyboardMarkup> {
+    keyboard(vec![navigation(index, pages, |page| {
+        CallbackAction::UnansweredPage { page }
+    })])
 }
 
 /// The example questions of /start as buttons, one per row.

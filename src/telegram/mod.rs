@@ -6,6 +6,7 @@
 //! `serve` runs them. [`schema`] is the whole handler tree, generic over the requester so that tests
 //! drive it with a plain `Bot` (teloxide_tests) while [`serve`] runs it behind the Throttle adaptor.
 
+pub mod admin;
 pub mod ask;
 pub mod button;
 pub mod command;
@@ -40,6 +41,7 @@ pub trait BotApi:
     Requester<
         Err = RequestError,
         SendMessage: Send + Sync,
+        SendPhoto: Send,
         EditMessageText: Send,
         AnswerCallbackQuery: Send,
         AnswerInlineQuery: Send,
@@ -54,6 +56,7 @@ impl<T> BotApi for T where
     T: Requester<
             Err = RequestError,
             SendMessage: Send + Sync,
+            SendPhoto: Send,
             EditMessageText: Send,
             AnswerCallbackQuery: Send,
             AnswerInlineQuery: Send,

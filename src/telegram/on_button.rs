@@ -7,7 +7,7 @@ use super::guard::{guarded, HandlerResult};
 use super::reply::{acknowledge, edit_html, notice, Reply};
 use super::state::BotContext;
 use super::views::{self, GlossaryPage};
-use super::{feedback, keyboards, texts, BotApi};
+use super::{admin, feedback, keyboards, texts, BotApi};
 use crate::answer::Outcome;
 use crate::questionlog::Via;
 use std::sync::Arc;
@@ -106,5 +106,8 @@ async fn handle_button<B: BotApi>(
             reason,
         } => feedback::on_vote(&bot, &ctx, &query, message, question, vote, reason).await,
         CallbackAction::Forget => feedback::on_forget(&bot, &ctx, &query, message).await,
+        CallbackAction::UnansweredPage { page } => {
+            admin::on_page(&bot, &ctx, &query, message, page).await
+        }
     }
 }

@@ -3,12 +3,12 @@
 //! silent otherwise.
 
 use super::ask::{answer_question, Asked};
-use super::command::{self, Command, Parsed};
+use super::command::{self, AdminCommand, Command, Parsed};
 use super::guard::{guarded, HandlerError, HandlerResult};
 use super::reply::Reply;
 use super::state::{BotContext, Verdict};
 use super::views::{self, GlossaryPage};
-use super::{feedback, keyboards, subscriptions, texts, BotApi};
+use super::{admin, feedback, keyboards, subscriptions, texts, BotApi};
 use crate::questionlog::Via;
 use std::sync::Arc;
 use teloxide::prelude::*;
@@ -49,8 +49,26 @@ async fn handle_message<B: BotApi>(
         return Ok(());
     };
 
-    match command::parse(text, me.username()) {
+    let parsed = match command::parse(text, me.username()) {
+        // For anyone but a maintainer, the maintainer's commands do not exist.
+        Parsed::Admin { addressed, .. } if !ctx.is_admin(message.chat.id.0) => {
+            Parsed::Unknown { addressed }
+        }
+        parsed => parsed,
+    };
+    match parsed {
         Parsed::ForOtherBot => Ok(()),
+        Parsed::Admin { command, .. } => {
+            if let Some(admin) = &ctx.admin {
+                if admit(&bot, &ctx, &message, &reply).await? {
+                    match command {
+                        AdminCommand::Stats => admin::stats(&bot, admin, &reply).await?,
+                        AdminCommand::Unanswered => admin::unanswered(&bot, admin, &reply).await?,
+                    }
+                }
+            }
+            Ok(())
+        }
         Parsed::Unknown { addressed } => {
             if (private || addressed) && admit(&bot, &ctx, &message, &reply).await? {
                 reply.text(&bot, texts::UNKNOWN_COMMAND).await?;

@@ -26,7 +26,7 @@ use teloxide::adaptors::Throttle;
 use teloxide::dispatching::DefaultKey;
 use teloxide::error_handlers::ErrorHandler;
 use teloxide::prelude::*;
-use teloxide::types::Me;
+use teloxide::types::{BotCommandScope, Me, Recipient};
 use teloxide::update_listeners::{webhooks, Polling, UpdateListener};
 use teloxide::{ApiError, RequestError};
 use tokio::sync::watch;
@@ -111,8 +111,9 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
         context = context.with_reminders(store.clone());
     }
     let mut log_writer = None;
+    let log_store = Arc::new(SqliteQuestionLog::new(store.pool().clone()));
+    context = context.with_admin(config.admin_chats.clone(), log_store.clone());
     if let Some(retention) = config.question_log.retention {
-        let log_store = Arc::new(SqliteQuestionLog::new(store.pool().clone()));
         let hasher = chat_hasher(log_store.as_ref(), config.question_log.secret.as_ref()).await?;
         let (log, task) = QuestionLog::start(
             log_store,
@@ -154,7 +155,7 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
         }
     };
     tracing::info!(username = me.username(), "connected to the Bot API");
-    register_commands(&bot, &redactor).await;
+    register_commands(&bot, &redactor, &config.admin_chats).await;
     let reminders_stop = CancellationToken::new();
     let scheduler = rotation.map(|rotation| {
         start_scheduler(bot.clone(), store.clone(), rotation, reminders_stop.clone())
@@ -295,10 +296,27 @@ async fn connect(bot: &Api, redactor: &Redactor) -> Result<Me, ServeError> {
     }
 }
 
-/// Fills the command menu; a failure only leaves an older menu, so it is logged, not fatal.
-async fn register_commands(bot: &Api, redactor: &Redactor) {
+/// Fills the command menu, and the maintainer's chats' menus with their commands too; a failure only
+/// leaves an older menu, so it is logged, not fatal.
+async fn register_commands(bot: &Api, redactor: &Redactor, admin_chats: &[i64]) {
     if let Err(err) = bot.set_my_commands(command::bot_commands()).await {
         tracing::warn!(error = %redactor.redact(&err.to_string()), "setMyCommands failed; the command menu may be stale");
+    }
+    // An id teloxide cannot handle would panic its rate limiter (see `CHAT_IDS`).
+    for chat in admin_chats
+        .iter()
+        .filter(|chat| super::CHAT_IDS.contains(chat))
+    {
+        let scope = BotCommandScope::Chat {
+            chat_id: Recipient::Id(ChatId(*chat)),
+        };
+        if let Err(err) = bot
+            .set_my_commands(command::admin_commands())
+            .scope(scope)
+            .await
+        {
+            tracing::warn!(error = %redactor.redact(&err.to_string()), "setMyCommands for an admin chat failed");
+        }
     }
 }
 

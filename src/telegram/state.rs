@@ -4,7 +4,7 @@
 
 use super::views;
 use crate::answer::{Engine, FollowUp};
-use crate::questionlog::QuestionLog;
+use crate::questionlog::{QuestionLog, SqliteQuestionLog};
 use crate::reminders::store::SqliteStore;
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
@@ -43,6 +43,22 @@ pub struct BotContext {
     pub reminders: Option<Arc<SqliteStore>>,
     /// The question log; `None` when it is off (no feedback buttons then).
     pub log: Option<Arc<QuestionLog>>,
+    /// The maintainer's chats and the log they read; `None` when nobody may use /stats.
+    pub admin: Option<Admin>,
+}
+
+/// Who may read the log from Telegram, and where it is.
+pub struct Admin {
+    /// `ADMIN_CHAT_IDS`.
+    pub chats: Vec<i64>,
+    pub store: Arc<SqliteQuestionLog>,
+}
+
+impl Admin {
+    /// Whether /stats and /unanswered exist in this chat.
+    pub fn allows(&self, chat: i64) -> bool {
+        self.chats.contains(&chat)
+    }
 }
 
 impl BotContext {
@@ -58,6 +74,7 @@ impl BotContext {
             examples,
             reminders: None,
             log: None,
+            admin: None,
         }
     }
 
@@ -65,6 +82,17 @@ impl BotContext {
     pub fn with_reminders(mut self, store: Arc<SqliteStore>) -> BotContext {
         self.reminders = Some(store);
         self
+    }
+
+    /// Gives the chats in `chats` /stats and /unanswered over `store`.
+    pub fn with_admin(mut self, chats: Vec<i64>, store: Arc<SqliteQuestionLog>) -> BotContext {
+        self.admin = (!chats.is_empty()).then_some(Admin { chats, store });
+        self
+    }
+
+    /// Whether `chat` is a maintainer's.
+    pub fn is_admin(&self, chat: i64) -> bool {
+        self.admin.as_ref().is_some_and(|admin| admin.allows(chat))
     }
 
     /// Logs questions and feedback to `log`, and offers 👍/👎 under answers.

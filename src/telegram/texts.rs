@@ -2,8 +2,9 @@
 //! reading handler code. Texts are plain (the renderer escapes and styles them); report facts never
 //! appear here: they are passed in from `knowledge/` data.
 
-use crate::answer::SmallTalk;
+use crate::answer::{Outcome, SmallTalk};
 use crate::knowledge::{FigureKind, MetaField, Period, ReportMeta};
+use crate::questionlog::report::{Group, Stats};
 use crate::questionlog::Reason;
 use crate::reminders::schedule::ScheduleError;
 use chrono::{DateTime, NaiveDate};
@@ -341,4 +342,103 @@ pub fn forgotten(rows: u64, unsubscribed: bool) -> String {
         ""
     };
     format!("已删除本聊天的 {rows} 条记录{subscription}。")
+}
+
+// ---- the maintainer's /stats and /unanswered ------------------------------------------------------
+
+pub const COMMAND_STATS: &str = "（维护者）使用统计和图表";
+pub const COMMAND_UNANSWERED: &str = "（维护者）没答上或被👎的问题";
+pub const ADMIN_UNAVAILABLE: &str = "问题记录暂时读不出来，请稍后再试。";
+pub const NOTHING_UNANSWERED: &str = "最近 7 天没有没答上或被👎的问题。";
+
+/// An outcome as the maintainer reads it.
+pub fn outcome_name(kind: &str) -> &str {
+    match kind {
+        Outcome::ANSWERED => "答上",
+        Outcome::NEAR_MISS => "接近",
+        Outcome::REFUSED => "没答上",
+        Outcome::SMALL_TALK => "闲聊",
+        other => other,
+    }
+}
+
+/// /stats: the `stats` summary for a phone.
+pub fn admin_stats(stats: &Stats, days: u32) -> String {
+    let percent = |share: f64| format!("{:.0}%", share * 100.0);
+    let sent: u64 = stats.reminders_per_day.iter().map(|day| day.sent).sum();
+    let failed: u64 = stats.reminders_per_day.iter().map(|day| day.failed).sum();
+    let in_doubt: u64 = stats.reminders_per_day.iter().map(|day| day.in_doubt).sum();
+    let mut text = format!(
+        "最近 {days} 天：{questions} 个问题\n\
+         答上 {answered}，接近 {near}，没答上 {refused}，闲聊 {talk}\n\
+         👍 {up}  👎 {down}\n\
+         回答用时：中位 {p50:.0} 毫秒，p99 {p99:.0} 毫秒\n\
+         每日提醒：{subscribers} 人订阅；发送 {sent}，失败 {failed}，存疑 {in_doubt}",
+        questions = stats.questions,
+        answered = percent(stats.share.answered),
+        near = percent(stats.share.near_miss),
+        refused = percent(stats.share.refused),
+        talk = percent(stats.share.small_talk),
+        up = stats.feedback.up,
+        down = stats.feedback.down,
+        p50 = stats.latency.p50_ms,
+        p99 = stats.latency.p99_ms,
+        subscribers = stats.subscribers,
+    );
+    if !stats.top_questions.is_empty() {
+        text.push_str("\n\n最常问：");
+        for (rank, asked) in stats.top_questions.iter().enumerate() {
+            text.push_str(&format!(
+                "\n{}. {}（{}次）",
+                rank + 1,
+                asked.question,
+                asked.count
+            ));
+        }
+    }
+    text
+}
+
+pub const CHART_CAPTION: &str = "每天的问题数（柱）和答上的比例（线，满格为100%）";
+
+/// The heading of one /unanswered page.
+pub fn unanswered_header(page: usize, pages: usize) -> String {
+    format!(
+        "没答上或被👎的问题（最近 7 天，第 {}/{pages} 页）",
+        page + 1
+    )
+}
+
+/// One /unanswered group: how often, the question, its outcomes and 👎 reasons.
+pub fn unanswered_line(rank: usize, group: &Group) -> String {
+    let outcomes: Vec<String> = group
+        .outcomes
+        .iter()
+        .map(|(kind, count)| format!("{}{count}", outcome_name(kind)))
+        .collect();
+    let mut line = format!(
+        "{rank}. {}（{}次：{}）",
+        group.question,
+        group.count,
+        outcomes.join("、")
+    );
+    if group.feedback.down > 0 {
+        let reasons: Vec<String> = group
+            .feedback
+            .reasons
+            .iter()
+            .map(|(reason, count)| {
+                let name: &str = match Reason::parse(reason) {
+                    Some(known) => reason_button(known),
+                    None => reason,
+                };
+                format!("{name}{count}")
+            })
+            .collect();
+        line.push_str(&format!(" 👎{}", group.feedback.down));
+        if !reasons.is_empty() {
+            line.push_str(&format!("（{}）", reasons.join("、")));
+        }
+    }
+    line
 }
