@@ -1,7 +1,7 @@
 //! The command line: one subcommand per job, each a thin call into the library. The subcommands' bodies
 //! and their plain-text output live here, not in the domain modules: `ask`, `chat`, `eval`, `bench` and
 //! `dictionary` one file each, `plain` the reply as text, `summary` the `knowledge`, `indicators` and
-//! `glossary` listings.
+//! `glossary` listings, `maintainer` the question log's `unanswered`, `stats` and `replay`.
 
 use clap::{Parser, Subcommand};
 use std::io::Write;

@@ -39,7 +39,8 @@ pub trait QuestionLogStore: Send + Sync + 'static {
     /// Stores a batch in one transaction: all of it or none.
     fn write(&self, batch: &[Entry]) -> impl Future<Output = Result<(), LogStoreError>> + Send;
 
-    /// Deletes the chat's questions and the votes given in it; the number of rows deleted.
+    /// Deletes the rows of a chat or person: questions asked under the key, votes given in the chat, by
+    /// the person, or on those questions; the number of rows deleted.
     fn forget(&self, chat: &ChatKey) -> impl Future<Output = Result<u64, LogStoreError>> + Send;
 
     /// Deletes questions and votes older than `before` (retention); the number of rows deleted.
@@ -152,9 +153,10 @@ impl QuestionLogStore for SqliteQuestionLog {
     async fn forget(&self, chat: &ChatKey) -> Result<u64, LogStoreError> {
         let mut tx = self.pool.begin().await?;
         let votes = sqlx::query(
-            "DELETE FROM question_feedback WHERE chat_key = ? OR question_id IN \
+            "DELETE FROM question_feedback WHERE chat_key = ? OR voter_key = ? OR question_id IN \
              (SELECT id FROM question_log WHERE chat_key = ?)",
         )
+        .bind(chat.as_str())
         .bind(chat.as_str())
         .bind(chat.as_str())
         .execute(&mut *tx)

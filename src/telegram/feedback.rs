@@ -64,8 +64,8 @@ pub async fn ask_to_forget<B: BotApi>(bot: &B, reply: &Reply) -> HandlerResult {
         .await
 }
 
-/// /forget confirmed: the chat's questions and the votes given in it, its subscription, and the
-/// question a follow-up would lean on. The confirmation message becomes the outcome.
+/// /forget confirmed: the chat's questions and the votes given in it, the presser's inline questions and
+/// votes, the chat's subscription, and the question a follow-up would lean on. The confirmation message becomes the outcome.
 pub async fn on_forget<B: BotApi>(
     bot: &B,
     ctx: &BotContext,
@@ -77,11 +77,14 @@ pub async fn on_forget<B: BotApi>(
     let mut failed = false;
     let mut rows = 0;
     if let Some(log) = &ctx.log {
-        match log.forget(log.chat_key(chat)).await {
-            Ok(deleted) => rows = deleted,
-            Err(error) => {
-                tracing::warn!(%error, "/forget: question log rows not deleted");
-                failed = true;
+        // The chat's questions, and the presser's own inline questions and votes (keyed as a person).
+        for key in [log.chat_key(chat), log.user_key(query.from.id.0)] {
+            match log.forget(key).await {
+                Ok(deleted) => rows += deleted,
+                Err(error) => {
+                    tracing::warn!(%error, "/forget: question log rows not deleted");
+                    failed = true;
+                }
             }
         }
     }
