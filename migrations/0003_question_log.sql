@@ -10,7 +10,7 @@ CREATE TABLE question_log (
     chat_key    TEXT    NOT NULL,
     -- private, group, inline.
     chat_kind   TEXT    NOT NULL,
-    -- text, ask (/ask), example (a /start button), inline.
+    -- text, ask (/ask), example (a /start button), topic (a refusal's topic button), inline.
     via         TEXT    NOT NULL,
     question    TEXT    NOT NULL,
     -- The question as the engine understood it when a follow-up (那2021年呢) made it another one.

@@ -69,6 +69,71 @@ fn quality_over_the_second_held_out_set() {
     assert_quality(&cases, HOLDOUT2_HIT_AT_1, HOLDOUT2_REJECTION);
 }
 
+#[test]
+fn quality_over_the_input_forms_dev_set() {
+    // Issue 10's input forms (homophones, pinyin, dialect, English), written for tuning: floors a little
+    // below the figures reached (hit@1 0.988, rejection 0.929 with 34 look-alikes added later, of which the
+    // engine still answers 事件经过是什么, 高铁站什么时候建, 西平县人口多少, xpx renkou and an English
+    // question about hospitals).
+    let path: PathBuf = root().join("tests/questions_forms_dev.tsv");
+    let cases =
+        parse_cases(&std::fs::read_to_string(&path).expect("question set")).expect("valid set");
+    let answerable = cases.iter().filter(|case| !case.out_of_scope()).count();
+    assert!(
+        cases.len() >= 150 && cases.len() - answerable >= 30,
+        "the set is too small"
+    );
+    assert_quality(&cases, 0.95, 0.90);
+}
+
+#[test]
+fn input_forms_through_ask_json() {
+    for (question, wanted) in [
+        ("粮食目表多少", "96万吨"),
+        ("去年GDP多钱", "279亿元"),
+        ("fgfx是什么意思", "放管服效"),
+        ("fang guan fu xiao", "放管服效"),
+        ("高标准农田整了多少亩", "35万亩"),
+    ] {
+        let answer = ask_json(question);
+        assert_eq!(answer["answered"], true, "{question}: {answer}");
+        let text = format!("{} {}", answer["answer"], answer["hits"][0]["text"]);
+        assert!(text.contains(wanted), "{question}: {answer}");
+        assert!(answer.get("language").is_none(), "{answer}");
+    }
+    let english = ask_json("What is the GDP growth target for 2022?");
+    let direct = english["answer"].as_str().unwrap_or_default();
+    assert!(
+        direct.starts_with("2022 main target: gross domestic product (生产总值)"),
+        "{english}"
+    );
+    assert!(
+        direct.contains("8%左右"),
+        "the report's wording stays: {english}"
+    );
+    assert_eq!(ask_json("What is the GDP of Beijing?")["answered"], false);
+    // An English name asked in another number than knowledge/english.toml writes it.
+    let aquatic = ask_json("What is the aquatic product output target?");
+    assert!(
+        aquatic["answer"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("7000吨"),
+        "{aquatic}"
+    );
+    // The report's front matter in English: labels and dates English, names the report's own.
+    let speaker = ask_json("Who delivered the report?");
+    assert_eq!(
+        speaker["answer"], "Delivered by: 西平县人民政府县长 侯公涛",
+        "{speaker}"
+    );
+    let published = ask_json("When was the report published?");
+    assert_eq!(
+        published["answer"], "Published on: 21 April 2022",
+        "{published}"
+    );
+}
+
 /// Floors for tests/questions_holdout2.tsv, a little below the figures reached.
 const HOLDOUT2_HIT_AT_1: f64 = 0.94;
 const HOLDOUT2_REJECTION: f64 = 0.95;
@@ -288,7 +353,7 @@ fn every_hit_cites_the_report_and_marks_words_inside_its_excerpt() {
 
 #[test]
 fn an_answer_always_has_something_to_cite() {
-    // Every question set, the held-out ones included: whatever the engine decides, `answered` means a hit.
+    // Every question set, the held-out ones included: whatever the engine decides, an answer means a hit.
     for file in [
         "tests/questions.tsv",
         "tests/questions_holdout.tsv",
@@ -298,8 +363,10 @@ fn an_answer_always_has_something_to_cite() {
         let text = std::fs::read_to_string(root().join(file)).expect("question set");
         for case in parse_cases(&text).expect("valid set") {
             let answer = engine().ask(&case.question);
+            // An answer cites something, and so does a near-miss (its nearest facts); a refusal cites nothing.
+            let cites = matches!(answer.outcome, Outcome::Answered(_) | Outcome::NearMiss(_));
             assert_eq!(
-                answer.answered(),
+                cites,
                 !answer.hits().is_empty(),
                 "{file}: {}: {answer:?}",
                 case.question
@@ -461,11 +528,20 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
         .hits()
         .iter()
         .all(|hit| first.hits().iter().all(|shown| shown.id != hit.id)));
+    // A question that asks but names nothing leans as it is; "X呢" keeps the previous time and kind.
+    assert!(direct(&["粮食总产目标", "去年完成了多少"]).contains("95.9万吨"));
+    assert!(direct(&["十件惠民工程有哪些", "第三件是什么"]).contains("通村公路"));
+    assert!(direct(&["今年GDP目标是多少", "规上工业增加值呢"]).contains("8%以上"));
     // A question that stands on its own inherits nothing.
     assert_eq!(
         direct(&["今年GDP目标是多少", "去年粮食总产多少"]),
         engine.ask("去年粮食总产多少").direct().unwrap_or_default()
     );
+    // Small talk after a question is small talk.
+    assert!(matches!(
+        ask_turns(&["今年GDP目标是多少", "谢谢"]).outcome,
+        Outcome::SmallTalk(_)
+    ));
 }
 
 /// `args` with `input` on stdin; stdout.
@@ -560,4 +636,121 @@ fn debug_logs_never_hold_the_question() {
     for word in ["粮食", "总产", "高标准", "农田"] {
         assert!(!logged.contains(word), "{word} logged: {logged}");
     }
+}
+
+#[test]
+fn near_misses_say_what_is_missing_and_carry_the_nearest_fact() {
+    // One year asked of a five-year total; a level asked of a growth target; a growth rate asked of a level.
+    for (question, nearest, missing) in [
+        ("2021年新增城镇就业多少人", "xiping-2022/1.0.6.3#1", "单年"),
+        (
+            "今年城镇化率能达到多少",
+            "xiping-2022/3.0.2.7#3",
+            "具体数值",
+        ),
+        ("去年生产总值增长多少", "xiping-2022/1.0.2.2#1", "增长幅度"),
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["outcome"], "near_miss", "{question}: {json}");
+        assert_eq!(json["answered"], false, "{question}: {json}");
+        assert_eq!(json["hits"][0]["id"], nearest, "{question}: {json}");
+        let reply = json["reply"].as_str().unwrap_or_default();
+        assert!(
+            reply.starts_with("报告没有给出") && reply.contains(missing),
+            "{question}: {reply}"
+        );
+    }
+    // The level the report gives sits beside the growth target.
+    let json = ask_json("今年城镇化率能达到多少");
+    let ids: Vec<&str> = json["hits"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|hit| hit["id"].as_str())
+        .collect();
+    assert!(ids.contains(&"xiping-2022/1.0.2.10#1"), "{json}");
+    // What the report does give is answered: the span asked, a base year compared with, a target.
+    for question in [
+        "过去五年新增城镇就业多少",
+        "城镇化率比2017年提高了多少",
+        "今年GDP目标是多少",
+    ] {
+        assert_eq!(ask_json(question)["outcome"], "answered", "{question}");
+    }
+}
+
+#[test]
+fn comparisons_are_computed_from_two_stated_figures_never_invented() {
+    for (question, gap, first, second) in [
+        (
+            "农村居民收入年均增速比城镇居民快多少",
+            "高2.4个百分点",
+            "xiping-2022/1.0.2.9#2",
+            "xiping-2022/1.0.2.8#2",
+        ),
+        (
+            "今年GDP增长目标比过去五年年均增速高多少",
+            "高约0.8个百分点",
+            "xiping-2022/3.0.2.1#1",
+            "xiping-2022/1.0.2.2#3",
+        ),
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["outcome"], "answered", "{question}: {json}");
+        let answer = json["answer"].as_str().unwrap_or_default();
+        assert!(
+            answer.contains(gap) && answer.contains("由报告的这两个数字算出"),
+            "{question}: {answer}"
+        );
+        assert_eq!(json["hits"][0]["id"], first, "{question}: {json}");
+        assert_eq!(json["hits"][1]["id"], second, "{question}: {json}");
+    }
+    // A lower bound on the smaller figure leaves the gap unknown: no computed figure.
+    let json = ask_json("今年固定资产投资目标比去年增速高多少");
+    assert!(
+        !json["answer"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("前者比后者"),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_part_of_a_glossary_group_leads_back_to_its_entry() {
+    let json = ask_json("道路自信属于哪个提法");
+    assert_eq!(json["outcome"], "answered", "{json}");
+    let answer = json["answer"].as_str().unwrap_or_default();
+    assert!(
+        answer.starts_with("道路自信是“四个自信”的第1项"),
+        "{answer}"
+    );
+    assert_eq!(json["hits"][0]["kind"], "glossary", "{json}");
+}
+
+#[test]
+fn the_reports_structure_answers_whole_from_the_parsed_tree() {
+    // Each structural question gets one whole list, in the report's order, whose first item is known.
+    for (question, first_item) in [
+        ("今年工作分几大块", "1. （一）壮大工业底盘"),
+        ("这五年干成了哪些事", "1. 五年奋斗"),
+        ("存在哪些问题和困难", "1. 对照高质量发展要求"),
+        ("必须坚持哪些原则", "1. 必须坚持正确政治方向"),
+        ("报告讲了哪些内容", "1. 一、披荆斩棘"),
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["outcome"], "answered", "{question}: {json}");
+        assert_eq!(json["hits"][0]["kind"], "list", "{question}: {json}");
+        let answer = json["answer"].as_str().unwrap_or_default();
+        assert!(answer.contains(first_item), "{question}: {answer}");
+    }
+}
+
+#[test]
+fn pinyin_for_a_topic_the_report_lacks_is_not_dropped_as_english() {
+    // 排名 typed in pinyin is a topic (the report ranks nothing); 多少 typed in pinyin only asks.
+    for question in ["gdp paiming", "xiping fangjia"] {
+        assert_eq!(ask_json(question)["outcome"], "refused", "{question}");
+    }
+    assert_eq!(ask_json("liangshi zongchan duoshao")["outcome"], "answered");
 }

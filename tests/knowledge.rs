@@ -1254,7 +1254,37 @@ const UNREPORTED: &[&str] = &[
     "一般公共预算支出",
     "居民消费价格指数",
     "疫苗接种率",
+    "总人口",
 ];
+
+/// Every term of knowledge/english.toml is the report's (its text, or its user dictionary for the county's
+/// own name), and every English name leads to one term only.
+#[test]
+fn english_names_name_the_report_terms() {
+    let library = library();
+    let text = searchable(xiping());
+    assert!(library.english.len() >= 150);
+    let mut names = std::collections::HashMap::new();
+    for term in &library.english {
+        let written: String = term
+            .zh
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        assert!(
+            text.contains(&written) || library.user_dict.contains(&term.zh),
+            "`{}` is not in the report",
+            term.zh
+        );
+        assert!(!term.kind.is_empty(), "`{}` has no kind", term.zh);
+        for name in &term.en {
+            if let Some(other) = names.insert(name.to_lowercase(), term.zh.clone()) {
+                panic!("`{name}` names both `{other}` and `{}`", term.zh);
+            }
+        }
+    }
+}
 
 #[test]
 fn aliases_lead_to_words_the_report_uses() {

@@ -679,6 +679,18 @@ async fn a_reminder_shows_one_target_with_its_citation_and_a_button_for_the_whol
         "{text}"
     );
     assert!(text.contains("5月10日"), "{text}");
+    assert!(
+        text.contains("《西平县2022年政府工作报告》"),
+        "which report: {text}"
+    );
+    assert!(!text.contains(&texts::plan_year_over(2022)), "{text}");
+
+    // Months after the plan year, with no newer report: a look back, and said so.
+    let late = rotation.reminder(0, day("2023-01-10"));
+    let text = visible(&render::paginate(&reminder_blocks(&late), MAX_MESSAGE_LEN)[0]);
+    assert!(!text.contains("今日提醒"), "{text}");
+    assert!(text.contains("2022年目标回顾"), "{text}");
+    assert!(text.contains(&texts::plan_year_over(2022)), "{text}");
 
     let last = rotation.reminder(
         u32::try_from(rotation.targets().len() - 1).unwrap(),
@@ -726,22 +738,44 @@ async fn reply(bot: &mut TestBot, update: MockMessageText) -> String {
     only_reply(bot)
 }
 
-#[tokio::test]
-async fn subscribe_subscription_and_unsubscribe_keep_one_row_per_chat() {
-    let store = Arc::new(SqliteStore::in_memory().await.unwrap());
-    let context = Arc::new(BotContext::new(ENGINE.clone(), 1).with_reminders(store.clone()));
-    let chat_id = i64::try_from(MockUser::ID).unwrap();
-    let start = Utc::now();
-    let mut step = 0;
-    let mut command = |text: &str| {
-        // Ten seconds apart, as a person types: no flood control.
-        step += 1;
+/// Messages from one user, ten seconds apart as a person types (no flood control).
+struct Typist {
+    start: DateTime<Utc>,
+    step: i64,
+}
+
+impl Typist {
+    fn command(&mut self, text: &str) -> MockMessageText {
+        self.step += 1;
         MockMessageText::new()
             .text(text)
-            .date(start + TimeDelta::seconds(10 * step))
+            .date(self.start + TimeDelta::seconds(10 * self.step))
+    }
+}
+
+/// A mock bot with reminders on over an in-memory store, its first update `first`.
+async fn subscription_bot(
+    first: &str,
+) -> (
+    TestBot,
+    Arc<SqliteStore>,
+    impl FnMut(&str) -> MockMessageText,
+) {
+    let store = Arc::new(SqliteStore::in_memory().await.unwrap());
+    let context = Arc::new(BotContext::new(ENGINE.clone(), 1).with_reminders(store.clone()));
+    let mut typist = Typist {
+        start: Utc::now(),
+        step: 0,
     };
-    let mut bot = MockBot::new(command("/subscribe 7:30"), schema::<Bot>());
+    let mut bot = MockBot::new(typist.command(first), schema::<Bot>());
     bot.dependencies(dptree::deps![context]);
+    (bot, store, move |text: &str| typist.command(text))
+}
+
+#[tokio::test]
+async fn subscribe_subscription_and_unsubscribe_keep_one_row_per_chat() {
+    let (mut bot, store, mut command) = subscription_bot("/subscribe 7:30").await;
+    let chat_id = i64::try_from(MockUser::ID).unwrap();
     bot.dispatch().await;
     let first = only_reply(&bot);
     assert!(
@@ -800,6 +834,64 @@ async fn subscribe_subscription_and_unsubscribe_keep_one_row_per_chat() {
     );
 }
 
+/// The text of the last message the bot edited, as a reader sees it.
+fn last_edit(bot: &TestBot) -> String {
+    let responses = bot.get_responses();
+    let edited = responses.edited_messages_text.last().expect("an edit");
+    visible(&edited.bot_request.text)
+}
+
+#[tokio::test]
+async fn a_bare_subscribe_shows_the_subscription_and_asks_before_changing_it() {
+    let (mut bot, store, mut command) = subscription_bot("/subscribe 7:30").await;
+    let chat_id = i64::try_from(MockUser::ID).unwrap();
+    bot.dispatch().await;
+    let confirmation = only_reply(&bot);
+    // Which report and which year; the real report's 2022 is over by now, and the reply says so.
+    assert!(
+        confirmation.contains(&texts::reminder_targets(2022, "西平县2022年政府工作报告")),
+        "{confirmation}"
+    );
+    assert!(!confirmation.contains("今年的目标"), "{confirmation}");
+    assert!(
+        confirmation.contains(&texts::plan_year_over(2022)),
+        "{confirmation}"
+    );
+
+    for (press, expected) in [("sk:", "7:30"), ("sr:", "8:00")] {
+        bot.update(command("/subscribe"));
+        bot.dispatch().await;
+        let responses = bot.get_responses();
+        let question = &responses.sent_messages_text[0];
+        let shown = visible(&question.bot_request.text);
+        assert!(shown.contains("07:30"), "shows what it has: {shown}");
+        assert!(shown.contains("08:00"), "asks about the default: {shown}");
+        assert_eq!(
+            callback_data(question.bot_request.reply_markup.as_ref()),
+            ["sr:", "sk:"]
+        );
+        assert_eq!(
+            store.get(chat_id).await.unwrap().unwrap().schedule,
+            schedule("7:30"),
+            "nothing changed before the answer"
+        );
+        let message = question.message.clone();
+        bot.update(MockCallbackQuery::new().data(press).message(message));
+        bot.dispatch().await;
+        let answer = last_edit(&bot);
+        assert_eq!(
+            store.get(chat_id).await.unwrap().unwrap().schedule,
+            schedule(expected),
+            "{press}"
+        );
+        let time = schedule(expected).time_text();
+        assert!(answer.contains(&time), "{press}: {answer}");
+        if press == "sk:" {
+            assert!(answer.starts_with(texts::SUBSCRIPTION_KEPT), "{answer}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn without_a_store_the_commands_say_reminders_are_off() {
     let mut bot = MockBot::new(MockMessageText::new().text("/subscribe"), schema::<Bot>());
@@ -810,4 +902,22 @@ async fn without_a_store_the_commands_say_reminders_are_off() {
         visible(&responses.sent_messages_text[0].bot_request.text),
         texts::REMINDERS_UNAVAILABLE
     );
+}
+
+#[tokio::test]
+async fn a_chat_language_is_kept_and_replaced() {
+    let store = SqliteStore::in_memory().await.expect("store");
+    let now = Utc::now();
+    assert_eq!(store.chat_language(7).await.expect("read"), None);
+    store.set_chat_language(7, "en", now).await.expect("write");
+    assert_eq!(
+        store.chat_language(7).await.expect("read").as_deref(),
+        Some("en")
+    );
+    store.set_chat_language(7, "zh", now).await.expect("write");
+    assert_eq!(
+        store.chat_language(7).await.expect("read").as_deref(),
+        Some("zh")
+    );
+    assert!(store.set_chat_language(7, "fr", now).await.is_err());
 }

@@ -6,18 +6,21 @@
 
 pub mod support;
 
-use report_bot::answer::Engine;
+use report_bot::answer::{Engine, Language};
 use report_bot::knowledge::{FigureKind, Period};
+use report_bot::telegram::on_inline::{inline_offer, InlineOffer};
 use report_bot::telegram::{schema, texts, BotContext};
 use std::sync::{Arc, LazyLock};
 use support::html::{assert_sendable, visible};
 use support::keyboard::callback_data;
 use teloxide::dptree;
-use teloxide::types::{Me, Message, MessageId, ParseMode, User};
+use teloxide::types::{
+    InlineQueryResult, InputMessageContent, Me, Message, MessageId, ParseMode, User,
+};
 use teloxide::Bot;
 use teloxide_tests::{
-    MockBot, MockCallbackQuery, MockGroupChat, MockMe, MockMessagePhoto, MockMessageSticker,
-    MockMessageText, MockMessageVoice, MockPrivateChat, MockUser,
+    MockBot, MockCallbackQuery, MockEditedMessage, MockGroupChat, MockMe, MockMessagePhoto,
+    MockMessageSticker, MockMessageText, MockMessageVoice, MockPrivateChat, MockUser,
 };
 
 const TITLE: &str = "枫川县2030年政府工作报告";
@@ -110,6 +113,78 @@ async fn a_private_text_is_a_question_answered_with_citation_and_buttons() {
 }
 
 #[tokio::test]
+async fn a_near_miss_says_what_is_missing_then_the_nearest_facts_with_their_sources() {
+    // The report gives 2029's level and a yearly average, not 2029's growth.
+    let (mut bot, _) = bot_for(private_text("2029年生产总值增长多少"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let text = visible(&html);
+    assert!(
+        text.starts_with("报告没有给出2029年生产总值的增长幅度"),
+        "what is missing comes first, not a figure: {html}"
+    );
+    assert!(
+        html.contains("<b>1. 2029年完成情况：生产总值达到100亿元</b>"),
+        "the nearest fact, labelled: {html}"
+    );
+    assert!(text.contains("年均") && text.contains("6%"), "{html}");
+    assert!(html.contains("<blockquote>"), "each fact quoted: {html}");
+    assert!(text.contains(REVIEW), "citation: {html}");
+    assert!(buttons.iter().any(|b| b.starts_with("s:")), "{buttons:?}");
+}
+
+#[tokio::test]
+async fn a_computed_comparison_shows_the_arithmetic_and_quotes_both_sources() {
+    let (mut bot, _) = bot_for(private_text("今年生产总值目标比过去五年年均增长高多少"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    assert!(
+        html.starts_with("<b>"),
+        "the computed answer first, in bold: {html}"
+    );
+    let text = visible(&html);
+    assert!(
+        text.contains("前者比后者高约1个百分点（7 − 6，由报告的这两个数字算出）"),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("<blockquote>").count(),
+        2,
+        "both sources quoted: {html}"
+    );
+    assert!(
+        text.contains(PLAN) && text.contains(REVIEW),
+        "both citations: {html}"
+    );
+    assert!(
+        buttons.iter().filter(|b| b.starts_with("s:")).count() >= 2,
+        "{buttons:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_outline_and_a_whole_list_come_in_one_message_in_order() {
+    let (mut bot, _) = bot_for(private_text("报告分为几个部分"));
+    bot.dispatch().await;
+    let (html, _) = only_reply(&bot);
+    let text = visible(&html);
+    assert!(html.starts_with("<b>"), "the list first, in bold: {html}");
+    let first = text.find("1. 一、过去五年").expect("part one");
+    let second = text.find("2. 二、今年工作").expect("part two");
+    assert!(first < second, "{html}");
+    assert!(text.contains("共2项"), "{html}");
+
+    bot.update(private_text("今年重点工作有哪些").from(user(306)));
+    bot.dispatch().await;
+    let (html, _) = only_reply(&bot);
+    let text = visible(&html);
+    let first = text.find("1. （一）乡村振兴").expect("section one");
+    let second = text.find("2. （二）示范工程").expect("section two");
+    assert!(first < second, "{html}");
+    assert!(text.contains("二、今年工作"), "cited to its part: {html}");
+}
+
+#[tokio::test]
 async fn a_follow_up_leans_on_the_chats_previous_question() {
     let (mut first, ctx) = bot_for(private_text("2030年GDP目标是多少"));
     first.dispatch().await;
@@ -136,6 +211,74 @@ async fn a_question_the_report_does_not_answer_gets_an_honest_reply() {
     assert!(!html.contains("<blockquote>"), "{html}");
     assert!(visible(&html).starts_with(texts::NOT_ANSWERED), "{html}");
     assert!(buttons.is_empty());
+}
+
+#[tokio::test]
+async fn a_refusal_offers_the_topics_near_the_question_as_buttons() {
+    let (mut bot, _) = bot_for(private_text("乡村振兴局长是谁"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let text = visible(&html);
+    assert!(text.starts_with(texts::NOT_ANSWERED), "{text}");
+    assert!(text.contains(texts::NEAR_TOPICS), "{text}");
+    assert_eq!(
+        buttons.first().map(String::as_str),
+        Some("a:fengchuan-2030/2.1"),
+        "the section 乡村振兴 first: {buttons:?}"
+    );
+    assert!(
+        !buttons.iter().any(|b| b == "g:fengchuan-2030/g1"),
+        "三张清单 is not near: {buttons:?}"
+    );
+
+    // The topic button asks about it.
+    let refusal = bot.get_responses().sent_messages[0].clone();
+    bot.update(MockCallbackQuery::new().data(&buttons[0]).message(refusal));
+    bot.dispatch().await;
+    let (answer, _) = only_reply(&bot);
+    assert!(visible(&answer).contains(PLAN), "{answer}");
+
+    bot.update(private_text("示范工程花了多少钱").from(user(61)));
+    bot.dispatch().await;
+    let (_, buttons) = only_reply(&bot);
+    assert!(
+        buttons.contains(&"a:fengchuan-2030/2.2".to_owned()),
+        "{buttons:?}"
+    );
+    assert!(
+        buttons.iter().any(|b| b.starts_with("g:")),
+        "工程 terms of the glossary: {buttons:?}"
+    );
+
+    // Small talk and the weather: nothing topical.
+    for (text, id) in [("你好", 62), ("明天天气怎么样", 63)] {
+        bot.update(private_text(text).from(user(id)));
+        bot.dispatch().await;
+        let (html, buttons) = only_reply(&bot);
+        assert!(buttons.is_empty(), "{text}: {buttons:?}");
+        assert!(!visible(&html).contains(texts::NEAR_TOPICS), "{html}");
+    }
+}
+
+#[tokio::test]
+async fn glossary_with_a_partial_term_lists_the_candidates_as_buttons() {
+    for (term, expected) in [
+        ("枫川", vec!["g:fengchuan-2030/g12"]),
+        ("三个", vec!["g:fengchuan-2030/g4"]),
+        ("工程", vec!["g:fengchuan-2030/g10", "g:fengchuan-2030/g11"]),
+    ] {
+        let (mut bot, _) = bot_for(private_text(&format!("/glossary {term}")));
+        bot.dispatch().await;
+        let (html, buttons) = only_reply(&bot);
+        assert_eq!(visible(&html), texts::glossary_candidates(term));
+        assert_eq!(buttons, expected, "{term}");
+        drop(bot);
+    }
+    let (mut bot, _) = bot_for(english_text("/glossary 枫川"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    assert_eq!(visible(&html), texts::en::glossary_candidates("枫川"));
+    assert_eq!(buttons, ["g:fengchuan-2030/g12"]);
 }
 
 #[tokio::test]
@@ -234,6 +377,72 @@ async fn in_a_group_only_messages_for_the_bot_are_answered() {
 }
 
 #[tokio::test]
+async fn start_and_help_in_a_group_say_how_to_ask_there() {
+    let username = me().username().to_owned();
+    let (mut bot, _) = bot_for(group_text("/start").from(user(211)));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let welcome = visible(&html);
+    for way in ["/ask", &format!("@{username}"), "回复我的消息"] {
+        assert!(welcome.contains(way), "{way} in {welcome}");
+    }
+    assert!(!welcome.contains("直接发给我"), "{welcome}");
+    assert_eq!(buttons, vec!["q:0", "q:1", "q:2"]);
+
+    bot.update(group_text("/help").from(user(212)));
+    bot.dispatch().await;
+    let help = visible(&only_reply(&bot).0);
+    assert!(help.starts_with(&texts::ask_in_group(&username)), "{help}");
+    assert!(help.contains("/targets"), "{help}");
+
+    bot.update(group_text("/help").from(MockUser::new().id(213).language_code("en").build()));
+    bot.dispatch().await;
+    let help = visible(&only_reply(&bot).0);
+    assert!(
+        help.starts_with(&texts::en::ask_in_group(&username)),
+        "{help}"
+    );
+
+    bot.update(private_text("/start"));
+    bot.dispatch().await;
+    assert!(!visible(&only_reply(&bot).0).contains(&texts::ask_in_group(&username)));
+}
+
+#[tokio::test]
+async fn an_edited_question_is_answered_again_in_the_earlier_reply() {
+    let question = private_text("2030年GDP目标是多少").id(40);
+    let (mut bot, ctx) = bot_for(question.clone());
+    bot.dispatch().await;
+    let (first, _) = only_reply(&bot);
+    assert!(visible(&first).contains("增长7%左右"), "{first}");
+    let reply_id = bot.get_responses().sent_messages[0].id;
+    assert_eq!(
+        ctx.replies.get(question.chat.id.0, MessageId(40)),
+        Some(reply_id)
+    );
+
+    bot.update(MockEditedMessage::new(
+        question.clone().text("2029年生产总值是多少").build(),
+    ));
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert!(responses.sent_messages.is_empty(), "edited, not sent anew");
+    let edited = responses.edited_messages_text.last().expect("an edit");
+    assert_eq!(edited.message.id, reply_id);
+    let html = &edited.bot_request.text;
+    assert_sendable(html);
+    assert!(visible(html).contains("100亿元"), "{html}");
+
+    // An edited command other than /ask is left alone.
+    bot.update(MockEditedMessage::new(
+        question.text("/help").id(41).build(),
+    ));
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert!(responses.sent_messages.is_empty() && responses.edited_messages_text.is_empty());
+}
+
+#[tokio::test]
 async fn in_a_group_a_reply_to_the_bot_is_a_question() {
     let group = MockGroupChat::new().build();
     let ours = MockMessageText::new()
@@ -282,9 +491,10 @@ async fn start_welcomes_with_example_questions_that_work() {
         bot.dispatch().await;
         let (html, _) = only_reply(&bot);
         assert!(
-            html.contains("<blockquote>"),
+            html.starts_with("<b>") || html.contains("<blockquote>"),
             "{example} is answered: {html}"
         );
+        assert!(!visible(&html).starts_with(texts::NOT_ANSWERED), "{html}");
     }
 }
 
@@ -293,7 +503,14 @@ async fn help_and_about_describe_the_bot_and_the_report() {
     let (mut bot, _) = bot_for(private_text("/help"));
     bot.dispatch().await;
     let help = visible(&only_reply(&bot).0);
-    for command in ["/ask", "/targets", "/results", "/glossary", "/about"] {
+    for command in [
+        "/ask",
+        "/targets",
+        "/results",
+        "/glossary",
+        "/find",
+        "/about",
+    ] {
         assert!(help.contains(command), "{command} in {help}");
     }
     bot.update(private_text("/about"));
@@ -446,32 +663,60 @@ async fn view_source_shows_the_whole_paragraph_split_within_limits() {
         LONG_SENTENCES,
         "every sentence, once"
     );
-    assert!(all.ends_with(LONG), "citation under the last part");
+    assert!(
+        all.ends_with(&texts::cited_at(LONG, "二（二）第1段")),
+        "citation and place under the last part"
+    );
     assert_eq!(bot.get_responses().answered_callback_queries.len(), 1);
 }
 
+/// The quoted excerpts of a message, as a reader sees them.
+fn quotes(html: &str) -> Vec<String> {
+    html.split("<blockquote>")
+        .skip(1)
+        .filter_map(|part| part.split("</blockquote>").next())
+        .map(visible)
+        .collect()
+}
+
+fn more_button(buttons: &[String]) -> Option<String> {
+    buttons.iter().find(|b| b.starts_with("m:")).cloned()
+}
+
 #[tokio::test]
-async fn more_results_continue_and_run_out_politely() {
+async fn more_results_never_repeat_what_the_message_showed_and_run_out_politely() {
     let (mut bot, _) = bot_for(private_text("乡村振兴行动"));
     bot.dispatch().await;
     let (first, buttons) = only_reply(&bot);
-    let more = buttons
-        .iter()
-        .find(|b| b.starts_with("m:"))
-        .expect("更多结果")
-        .clone();
     let answer = bot.get_responses().sent_messages[0].clone();
-    bot.update(MockCallbackQuery::new().data(&more).message(answer.clone()));
-    bot.dispatch().await;
-    let (next, _) = only_reply(&bot);
-    assert!(visible(&next).starts_with(texts::MORE_RESULTS_FOR));
-    let first_sentences: Vec<&str> = first.split("<blockquote>").skip(1).collect();
-    for quote in next.split("<blockquote>").skip(1) {
-        assert!(!first_sentences.contains(&quote), "repeated hit {quote}");
+    let mut shown = quotes(&first);
+    let mut more = more_button(&buttons).expect("更多结果");
+    let key = more.split(':').nth(1).expect("key").to_owned();
+    let mut pages = 0;
+    loop {
+        bot.update(MockCallbackQuery::new().data(&more).message(answer.clone()));
+        bot.dispatch().await;
+        let (next, buttons) = only_reply(&bot);
+        assert!(visible(&next).starts_with(texts::MORE_RESULTS_FOR));
+        for quote in quotes(&next) {
+            for earlier in &shown {
+                assert!(
+                    !earlier.contains(&quote) && !quote.contains(earlier.as_str()),
+                    "page {pages} repeats {quote:?} (shown: {earlier:?})"
+                );
+            }
+            shown.push(quote);
+        }
+        pages += 1;
+        match more_button(&buttons) {
+            Some(next) => more = next,
+            None => break,
+        }
+        assert!(pages < 20, "paging never ends");
     }
+    assert!(pages >= 1 && shown.len() >= 4, "{shown:#?}");
 
     // Far past the last hit: a note on the button, no message.
-    let key = more.split(':').nth(1).expect("key");
     bot.update(
         MockCallbackQuery::new()
             .data(format!("m:{key}:900"))
@@ -484,6 +729,27 @@ async fn more_results_continue_and_run_out_politely() {
         responses.answered_callback_queries[0].text.as_deref(),
         Some(texts::NO_MORE_RESULTS)
     );
+}
+
+#[tokio::test]
+async fn a_more_button_from_before_a_restart_asks_its_question_again() {
+    let (mut bot, _) = bot_for(private_text("乡村振兴行动"));
+    bot.dispatch().await;
+    let (_, buttons) = only_reply(&bot);
+    let more = more_button(&buttons).expect("更多结果");
+    let answer = bot.get_responses().sent_messages[0].clone();
+    bot.update(MockCallbackQuery::new().data(&more).message(answer.clone()));
+    bot.dispatch().await;
+    let (before_restart, _) = only_reply(&bot);
+    drop(bot);
+
+    // A new process: nothing remembered, the key means nothing.
+    let (mut bot, ctx) = bot_for(MockCallbackQuery::new().data(&more).message(answer));
+    assert_eq!(ctx.questions.get(1), None);
+    bot.dispatch().await;
+    let (after_restart, _) = only_reply(&bot);
+    assert_eq!(after_restart, before_restart);
+    assert!(visible(&after_restart).starts_with(texts::MORE_RESULTS_FOR));
 }
 
 #[tokio::test]
@@ -642,4 +908,365 @@ mod layout {
             prop_assert_eq!(squeeze(&got), squeeze(&expected));
         }
     }
+}
+
+fn english_text(text: &str) -> MockMessageText {
+    private_text(text).from(MockUser::new().id(301).language_code("en").build())
+}
+
+#[tokio::test]
+async fn an_english_user_gets_start_help_and_refusals_in_english() {
+    let (mut bot, _) = bot_for(english_text("/start"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let welcome = visible(&html);
+    assert!(welcome.starts_with("Hello!"), "{welcome}");
+    assert!(welcome.contains(TITLE), "{welcome}");
+    assert_eq!(buttons, vec!["q:0", "q:1", "q:2"]);
+
+    bot.update(english_text("/help"));
+    bot.dispatch().await;
+    let help = visible(&only_reply(&bot).0);
+    assert!(help.starts_with("How to use"), "{help}");
+    assert!(help.contains("/lang"), "{help}");
+
+    bot.update(english_text("明天天气怎么样"));
+    bot.dispatch().await;
+    let refusal = visible(&only_reply(&bot).0);
+    assert!(refusal.starts_with(texts::en::NOT_ANSWERED), "{refusal}");
+
+    // A fourth message at once would meet flood control: another English user asks.
+    bot.update(private_text("/about").from(MockUser::new().id(304).language_code("en-GB").build()));
+    bot.dispatch().await;
+    let about = visible(&only_reply(&bot).0);
+    assert!(
+        about.contains("Meeting:") && about.contains(TITLE),
+        "{about}"
+    );
+}
+
+#[tokio::test]
+async fn a_chinese_or_unknown_language_code_keeps_chinese() {
+    for code in [Some("zh-hans"), None] {
+        let mut from = MockUser::new().id(302);
+        if let Some(code) = code {
+            from = from.language_code(code);
+        }
+        let (mut bot, _) = bot_for(private_text("/help").from(from.build()));
+        bot.dispatch().await;
+        let help = visible(&only_reply(&bot).0);
+        assert!(help.starts_with("怎么用"), "{code:?}: {help}");
+    }
+}
+
+#[tokio::test]
+async fn lang_overrides_the_language_code_per_chat() {
+    let (mut bot, _) = bot_for(english_text("/lang zh"));
+    bot.dispatch().await;
+    assert_eq!(visible(&only_reply(&bot).0), texts::LANG_SET);
+    bot.update(english_text("/help"));
+    bot.dispatch().await;
+    assert!(visible(&only_reply(&bot).0).starts_with("怎么用"));
+
+    bot.update(private_text("/lang en").from(user(303)));
+    bot.dispatch().await;
+    assert_eq!(visible(&only_reply(&bot).0), texts::en::LANG_SET);
+    bot.update(private_text("明天天气怎么样").from(user(303)));
+    bot.dispatch().await;
+    assert!(visible(&only_reply(&bot).0).starts_with(texts::en::NOT_ANSWERED));
+
+    bot.update(private_text("/lang fr").from(user(303)));
+    bot.dispatch().await;
+    assert_eq!(visible(&only_reply(&bot).0), texts::en::USAGE_LANG);
+
+    // Small talk in an English chat is English too, even when typed in Chinese.
+    bot.update(private_text("/lang en").from(user(305)));
+    bot.dispatch().await;
+    bot.update(private_text("你好").from(user(305)));
+    bot.dispatch().await;
+    let greeting = visible(&only_reply(&bot).0);
+    assert!(greeting.starts_with("Hello!"), "{greeting}");
+}
+
+#[tokio::test]
+async fn an_english_question_gets_an_english_framed_answer_and_chinese_quotes() {
+    let (mut bot, _) = bot_for(english_text("/targets"));
+    bot.dispatch().await;
+    let targets = visible(&only_reply(&bot).0);
+    assert!(targets.starts_with("Main targets for 2030"), "{targets}");
+    assert!(targets.contains("main target:"), "{targets}");
+
+    let question = ENGINE
+        .targets()
+        .first()
+        .map(|target| format!("What is the {} target for 2030?", target.metric))
+        .expect("the fixture has targets");
+    bot.update(english_text(&question));
+    bot.dispatch().await;
+    let (html, _) = only_reply(&bot);
+    assert!(visible(&html).starts_with("2030 main target:"), "{html}");
+    assert!(html.contains("<blockquote>"), "quotes stay: {html}");
+}
+
+// ---- inline mode (teloxide_tests has no answerInlineQuery; the offer is checked as it is sent) ------
+
+/// Each article's title and the HTML message it would post.
+fn articles(offer: &InlineOffer) -> Vec<(String, String)> {
+    offer
+        .results
+        .iter()
+        .map(|result| {
+            let InlineQueryResult::Article(article) = result else {
+                panic!("not an article: {result:?}");
+            };
+            let InputMessageContent::Text(content) = &article.input_message_content else {
+                panic!("not text: {article:?}");
+            };
+            assert_eq!(content.parse_mode, Some(ParseMode::Html));
+            assert_sendable(&content.message_text);
+            (article.title.clone(), content.message_text.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn an_empty_inline_query_offers_the_main_targets_and_example_questions() {
+    let ctx = context();
+    let offer = inline_offer(&ctx, "", Language::Chinese);
+    let articles = articles(&offer);
+    let (title, targets) = &articles[0];
+    assert_eq!(title, &texts::targets_header(2030));
+    let targets = visible(targets);
+    assert!(
+        targets.contains(&texts::indicator_line(1, "生产总值", "增长7%左右")),
+        "{targets}"
+    );
+    let examples: Vec<&str> = articles[1..]
+        .iter()
+        .map(|(title, _)| title.as_str())
+        .collect();
+    assert_eq!(
+        examples, ctx.examples,
+        "every example question, with its answer"
+    );
+    for (_, message) in &articles[1..] {
+        assert!(message.contains("<blockquote>"), "an answer: {message}");
+    }
+    assert_eq!(offer.button, texts::INLINE_START_BUTTON);
+}
+
+#[test]
+fn an_inline_question_without_an_answer_offers_nothing_to_post() {
+    let ctx = context();
+    for question in ["明天天气怎么样", "你好"] {
+        let offer = inline_offer(&ctx, question, Language::Chinese);
+        assert!(offer.results.is_empty(), "{question}: {:?}", offer.results);
+        assert_eq!(offer.button, texts::INLINE_NOT_FOUND_BUTTON);
+    }
+    let english = inline_offer(&ctx, "明天天气怎么样", Language::English);
+    assert_eq!(english.button, texts::en::INLINE_NOT_FOUND_BUTTON);
+
+    let offer = inline_offer(&ctx, "2030年GDP目标是多少", Language::Chinese);
+    let articles = articles(&offer);
+    assert!(
+        visible(&articles[0].1).contains("增长7%左右"),
+        "{articles:?}"
+    );
+    for (title, message) in &articles {
+        assert!(!visible(message).contains(texts::NOT_ANSWERED), "{title}");
+    }
+    assert_eq!(offer.button, texts::INLINE_START_BUTTON);
+}
+
+// ---- /find and 全部出处 ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn find_lists_every_place_counted_paged_and_cited() {
+    let (mut bot, _) = bot_for(private_text("/find 乡村振兴"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let text = visible(&html);
+    let total = ENGINE
+        .library()
+        .latest()
+        .sentences()
+        .filter(|sentence| sentence.text.contains("乡村振兴"))
+        .count();
+    let pages = total.div_ceil(5);
+    assert!(pages >= 2, "the fixture has {total}");
+    assert!(
+        text.starts_with(&texts::find_header("乡村振兴", total, 1, pages)),
+        "{text}"
+    );
+    assert_eq!(html.matches("<blockquote>").count(), 5);
+    assert!(html.contains("<b>乡村振兴</b>"), "{html}");
+    assert!(text.contains(PLAN), "each with its citation: {text}");
+    assert_eq!(
+        buttons.iter().filter(|b| b.starts_with("s:")).count(),
+        5,
+        "{buttons:?}"
+    );
+    assert_eq!(buttons.last().map(String::as_str), Some("fp:1:乡村振兴"));
+
+    let list = bot.get_responses().sent_messages[0].clone();
+    bot.update(
+        MockCallbackQuery::new()
+            .data("fp:1:乡村振兴")
+            .message(list.clone()),
+    );
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert!(responses.sent_messages.is_empty(), "paged in place");
+    let edited = responses.edited_messages_text.last().expect("edited");
+    assert_eq!(edited.message.id, list.id);
+    assert!(
+        visible(&edited.bot_request.text).starts_with(&texts::find_header(
+            "乡村振兴",
+            total,
+            2,
+            pages
+        )),
+        "{}",
+        edited.bot_request.text
+    );
+    assert!(visible(&edited.bot_request.text).contains(&texts::hit_marker(6)));
+
+    bot.update(private_text("/find 量子纠缠"));
+    bot.dispatch().await;
+    assert_eq!(visible(&only_reply(&bot).0), texts::find_none("量子纠缠"));
+
+    bot.update(private_text("/find").from(user(71)));
+    bot.dispatch().await;
+    assert_eq!(visible(&only_reply(&bot).0), texts::USAGE_FIND);
+}
+
+#[tokio::test]
+async fn a_glossary_entry_offers_every_place_the_report_uses_it() {
+    let (mut bot, _) = bot_for(private_text("/glossary 三张清单"));
+    bot.dispatch().await;
+    let (_, buttons) = only_reply(&bot);
+    assert_eq!(buttons, ["f:三张清单"]);
+    let entry = bot.get_responses().sent_messages[0].clone();
+    bot.update(MockCallbackQuery::new().data("f:三张清单").message(entry));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    assert!(visible(&html).starts_with("“三张清单”在报告里共"), "{html}");
+    assert!(buttons.iter().all(|b| b.starts_with("s:")), "{buttons:?}");
+
+    // A term the report's text never uses: no 全部出处.
+    bot.update(private_text("/glossary 双百工程"));
+    bot.dispatch().await;
+    let (_, buttons) = only_reply(&bot);
+    assert!(buttons.is_empty(), "{buttons:?}");
+}
+
+// ---- the answer once ----------------------------------------------------------------------------
+
+#[tokio::test]
+async fn a_glossary_answer_is_the_entry_once_with_where_the_report_uses_it() {
+    let (mut bot, _) = bot_for(private_text("三张清单是什么意思"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let text = visible(&html);
+    let definition = &ENGINE.glossary()[0].explanation;
+    assert_eq!(text.matches(definition.as_str()).count(), 1, "once: {text}");
+    assert!(!html.contains("<blockquote>"), "not quoted again: {html}");
+    assert!(
+        !buttons.iter().any(|b| b.starts_with("g:")),
+        "no 📖 repeat: {buttons:?}"
+    );
+    assert!(
+        buttons.contains(&"f:三张清单".to_owned()),
+        "where it is used: {buttons:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_figure_is_answered_with_its_source_sentence_only() {
+    let (mut bot, _) = bot_for(private_text("2030年GDP目标是多少"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    assert_eq!(html.matches("<blockquote>").count(), 1, "{html}");
+    let quote = &quotes(&html)[0];
+    assert!(
+        quote.contains("增长7%左右"),
+        "the figure's own sentence: {quote}"
+    );
+    assert!(
+        !visible(&html).contains("〔"),
+        "a single excerpt is not numbered: {html}"
+    );
+    if let Some(more) = more_button(&buttons) {
+        let answer = bot.get_responses().sent_messages[0].clone();
+        bot.update(MockCallbackQuery::new().data(&more).message(answer));
+        bot.dispatch().await;
+        let (next, _) = only_reply(&bot);
+        assert!(!quotes(&next).contains(quote), "{next}");
+    }
+}
+
+// ---- citations a reporter can paste ---------------------------------------------------------------
+
+#[tokio::test]
+async fn every_excerpt_says_where_it_stands_and_cite_sends_a_line_to_paste() {
+    let (mut bot, _) = bot_for(private_text("2030年GDP目标是多少"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let text = visible(&html);
+    assert!(
+        text.contains(&format!("{PLAN}（二（一）第")),
+        "part, section, paragraph: {text}"
+    );
+    let cite = buttons
+        .iter()
+        .find(|b| b.starts_with("c:"))
+        .expect("a 引用 button")
+        .clone();
+    let sentence_id = cite
+        .trim_start_matches("c:")
+        .split('#')
+        .next()
+        .expect("id")
+        .to_owned();
+    let (paragraph, sentence) = ENGINE
+        .library()
+        .latest()
+        .sentence(&sentence_id)
+        .expect("the cited sentence");
+    let number = paragraph.id.rsplit('.').next().expect("number");
+
+    let answer = bot.get_responses().sent_messages[0].clone();
+    bot.update(MockCallbackQuery::new().data(&cite).message(answer.clone()));
+    bot.dispatch().await;
+    let line = visible(&only_reply(&bot).0);
+    assert_eq!(
+        line,
+        texts::full_citation(
+            TITLE,
+            "2030年3月1日",
+            &format!("二（一）第{number}段"),
+            &sentence.text
+        )
+    );
+    drop(bot);
+
+    let (mut bot, _) = bot_for(
+        MockCallbackQuery::new()
+            .data(&cite)
+            .message(answer)
+            .from(MockUser::new().id(401).language_code("en").build()),
+    );
+    bot.dispatch().await;
+    let line = visible(&only_reply(&bot).0);
+    assert!(
+        line.starts_with(&format!(
+            "{TITLE} (1 March 2030), part 二, section （一）, paragraph {number}"
+        )),
+        "{line}"
+    );
+
+    // /find's places carry their place too.
+    bot.update(private_text("/find 示范工程第1批"));
+    bot.dispatch().await;
+    assert!(visible(&only_reply(&bot).0).contains("（二（二）第1段）"));
 }

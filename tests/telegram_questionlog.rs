@@ -98,6 +98,21 @@ fn last_sent(bot: &TestBot) -> (Message, String, Vec<String>) {
     )
 }
 
+/// The 👎 among an answer's buttons.
+fn down_button(buttons: &[String]) -> String {
+    buttons
+        .iter()
+        .find(|data| data.starts_with("v:") && data.ends_with(":d"))
+        .expect("a 👎 button")
+        .clone()
+}
+
+/// `text` sent to the bot's chat by `from`, handled.
+async fn say(bot: &mut TestBot, text: &str, from: teloxide::types::User) {
+    bot.update(MockMessageText::new().text(text).from(from));
+    bot.dispatch().await;
+}
+
 fn user(id: u64) -> teloxide::types::User {
     MockUser::new().id(id).build()
 }
@@ -112,11 +127,7 @@ async fn answers_carry_thumbs_and_a_down_vote_asks_why_then_thanks() {
     let mut bot = harness.bot(MockMessageText::new().text("2030年GDP目标是多少"));
     bot.dispatch().await;
     let (answer, _, buttons) = last_sent(&bot);
-    let down = buttons
-        .iter()
-        .find(|data| data.starts_with("v:") && data.ends_with(":d"))
-        .expect("a 👎 button")
-        .clone();
+    let down = down_button(&buttons);
     assert!(buttons.contains(&down.replace(":d", ":u")), "{buttons:?}");
 
     bot.update(MockCallbackQuery::new().data(&down).message(answer.clone()));
@@ -300,4 +311,71 @@ async fn stats_and_unanswered_exist_only_in_admin_chats() {
     );
     bot.dispatch().await;
     assert!(bot.get_responses().sent_messages.is_empty());
+}
+
+#[tokio::test]
+async fn a_near_miss_carries_thumbs_under_its_nearest_facts() {
+    let harness = Harness::new().await;
+    let mut bot = harness.bot(MockMessageText::new().text("2029年生产总值增长多少"));
+    bot.dispatch().await;
+    let (_, _, buttons) = last_sent(&bot);
+    assert!(buttons.iter().any(|b| b.starts_with("s:")), "{buttons:?}");
+    let last_two: Vec<&str> = buttons.iter().rev().take(2).map(String::as_str).collect();
+    assert!(
+        last_two.iter().all(|data| data.starts_with("v:")),
+        "👍/👎 are the last row: {buttons:?}"
+    );
+    drop(bot);
+    let (_store, log) = harness.flushed().await;
+    let questions = log.questions_since(since()).await.expect("rows");
+    assert_eq!(questions[0].outcome, "near_miss");
+}
+
+#[tokio::test]
+async fn an_english_chat_reads_feedback_privacy_and_forget_in_english_and_forget_drops_lang() {
+    let harness = Harness::new().await;
+    let english = |id: u64| MockUser::new().id(id).language_code("en").build();
+    let mut bot = harness.bot(MockMessageText::new().text("/privacy").from(english(11)));
+    bot.dispatch().await;
+    let (_, html, _) = last_sent(&bot);
+    assert_eq!(visible(&html), texts::en::privacy(Some(30)));
+
+    say(&mut bot, "/lang en", user(12)).await;
+    say(&mut bot, "2030年GDP目标是多少", user(13)).await;
+    let (answer, _, buttons) = last_sent(&bot);
+    let down = down_button(&buttons);
+    bot.update(
+        MockCallbackQuery::new()
+            .data(&down)
+            .message(answer)
+            .from(user(14)),
+    );
+    bot.dispatch().await;
+    let (_, html, _) = last_sent(&bot);
+    assert_eq!(visible(&html), texts::en::WHAT_WAS_WRONG);
+
+    say(&mut bot, "/forget", user(15)).await;
+    let (confirm, html, _) = last_sent(&bot);
+    assert_eq!(visible(&html), texts::en::FORGET_CONFIRM);
+    bot.update(
+        MockCallbackQuery::new()
+            .data("fg:")
+            .message(confirm)
+            .from(user(16)),
+    );
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    let edited = responses.edited_messages_text.last().expect("answered");
+    assert!(
+        visible(&edited.bot_request.text).starts_with("Deleted"),
+        "{}",
+        edited.bot_request.text
+    );
+    drop(bot);
+    let (store, _) = harness.flushed().await;
+    let languages: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM chat_languages")
+        .fetch_one(store.pool())
+        .await
+        .expect("count");
+    assert_eq!(languages.0, 0, "/forget drops the chat's /lang choice");
 }

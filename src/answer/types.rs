@@ -53,6 +53,38 @@ pub enum Outcome {
     Refused(Refusal),
     /// Not a question about the report: a greeting, thanks, "who are you", "how do I use this".
     SmallTalk(SmallTalk),
+    /// The report has the topic but not the figure asked for: what is missing, and the nearest facts it
+    /// does give, each labelled as what it is. Not an answer: a wrong figure is worse than none.
+    NearMiss(NearMiss),
+}
+
+/// A near-miss: the figure asked for is not in the report, but the same metric is, for another period or
+/// in another kind (a five-year total where one year was asked, a level where a growth rate was asked).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMiss {
+    pub missing: Missing,
+    /// The nearest facts, as indicator hits whose text names their own period and kind.
+    pub nearest: Vec<Hit>,
+}
+
+/// What the report does not give, in the report's own name for the metric.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    pub metric: String,
+    /// The year asked for, when the question named one.
+    pub year: Option<i32>,
+    pub what: MissingKind,
+}
+
+/// Which figure is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MissingKind {
+    /// One year's figure, where the report gives one over several years (a total, an average).
+    SingleYear,
+    /// A growth rate or change, where the report gives a level.
+    Change,
+    /// A level, where the report gives a growth rate or change.
+    Level,
 }
 
 /// An answer: the direct answer when a figure or entry says it, and the cited hits of one page.
@@ -116,6 +148,7 @@ impl Outcome {
             Outcome::Answered(_) => Outcome::ANSWERED,
             Outcome::Refused(_) => Outcome::REFUSED,
             Outcome::SmallTalk(_) => Outcome::SMALL_TALK,
+            Outcome::NearMiss(_) => Outcome::NEAR_MISS,
         }
     }
 }
@@ -130,15 +163,21 @@ impl Answer {
     pub fn direct(&self) -> Option<&str> {
         match &self.outcome {
             Outcome::Answered(answered) => answered.direct.as_deref(),
-            Outcome::Refused(_) | Outcome::SmallTalk(_) => None,
+            Outcome::Refused(_) | Outcome::SmallTalk(_) | Outcome::NearMiss(_) => None,
         }
+    }
+
+    /// What came of the question in one word, as `ask --json`, logs and the maintainer's reports name it
+    /// ([`Outcome::kind`]).
+    pub fn outcome_kind(&self) -> &'static str {
+        self.outcome.kind()
     }
 
     /// The refusal, when the report does not answer.
     pub fn refusal(&self) -> Option<&Refusal> {
         match &self.outcome {
             Outcome::Refused(refusal) => Some(refusal),
-            Outcome::Answered(_) | Outcome::SmallTalk(_) => None,
+            Outcome::Answered(_) | Outcome::SmallTalk(_) | Outcome::NearMiss(_) => None,
         }
     }
 
@@ -146,14 +185,15 @@ impl Answer {
     pub fn glossary_refs(&self) -> &[UnitId] {
         match &self.outcome {
             Outcome::Answered(answered) => &answered.glossary_refs,
-            Outcome::Refused(_) | Outcome::SmallTalk(_) => &[],
+            Outcome::Refused(_) | Outcome::SmallTalk(_) | Outcome::NearMiss(_) => &[],
         }
     }
 
-    /// The cited hits of this page (none for a refusal).
+    /// The cited hits of this page: a near-miss's nearest facts; none for a refusal.
     pub fn hits(&self) -> &[Hit] {
         match &self.outcome {
             Outcome::Answered(answered) => &answered.hits,
+            Outcome::NearMiss(near_miss) => &near_miss.nearest,
             Outcome::Refused(_) | Outcome::SmallTalk(_) => &[],
         }
     }

@@ -35,17 +35,16 @@ struct AskJson<'a> {
 
 impl<'a> AskJson<'a> {
     fn new(answer: &'a Answer) -> AskJson<'a> {
-        let (outcome, more) = match &answer.outcome {
-            Outcome::Answered(answered) => ("answered", answered.more),
-            Outcome::Refused(_) => ("refused", false),
-            Outcome::SmallTalk(_) => ("small_talk", false),
+        let more = match &answer.outcome {
+            Outcome::Answered(answered) => answered.more,
+            Outcome::Refused(_) | Outcome::SmallTalk(_) | Outcome::NearMiss(_) => false,
         };
         AskJson {
             question: &answer.question,
             answered: answer.answered(),
             answer: answer.direct(),
             hits: answer.hits(),
-            outcome,
+            outcome: answer.outcome_kind(),
             more,
             reply: render_plain(answer),
         }

@@ -1,7 +1,8 @@
 //! The command line: one subcommand per job, each a thin call into the library. The subcommands' bodies
-//! and their plain-text output live here, not in the domain modules: `ask`, `chat`, `eval`, `bench` and
-//! `dictionary` one file each, `plain` the reply as text, `summary` the `knowledge`, `indicators` and
-//! `glossary` listings, `maintainer` the question log's `unanswered`, `stats` and `replay`.
+//! and their plain-text output live here, not in the domain modules: `ask`, `chat`, `eval`, `bench`,
+//! `lengths` and `dictionary` one file each, `plain` the reply as text, `summary` the `knowledge`,
+//! `indicators` and `glossary` listings, `maintainer` the question log's `unanswered`, `stats` and
+//! `replay`.
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -18,6 +19,7 @@ mod bench;
 mod chat;
 mod dictionary;
 mod eval;
+mod lengths;
 mod lines;
 mod maintainer;
 pub mod plain;
@@ -123,6 +125,8 @@ pub enum Command {
         #[arg(long, default_value = "30d", value_parser = parse_since)]
         since: TimeDelta,
     },
+    /// Median and p90 length of the Telegram replies (characters a user sees) over question sets.
+    Lengths { files: Vec<PathBuf> },
     /// Run the Telegram bot: TELOXIDE_TOKEN is required; long polling, or a webhook when WEBHOOK_URL is
     /// set (see .env.example).
     Serve,
@@ -182,6 +186,21 @@ pub fn run(cli: Cli, dotenv: Result<(), ConfigError>) -> anyhow::Result<()> {
         Command::Replay { since } => {
             let engine = Engine::load(&knowledge)?;
             maintainer::replay(&engine, &log_rows(knowledge, since)?, &mut out)
+        }
+        Command::Lengths { files } => {
+            let engine = std::sync::Arc::new(Engine::load(&knowledge)?);
+            let mut all = Vec::new();
+            for file in files {
+                let lengths = lengths::reply_lengths(engine.clone(), &eval::read_cases(&file)?);
+                writeln!(
+                    out,
+                    "{}: {}",
+                    file.display(),
+                    lengths::figures(lengths.clone())
+                )?;
+                all.extend(lengths);
+            }
+            writeln!(out, "all: {}", lengths::figures(all))
         }
         Command::Serve => {
             // The bot runs until stopped and never prints to stdout: release it.

@@ -28,6 +28,18 @@ pub fn render_plain(answer: &Answer) -> String {
             }
         }
         Outcome::SmallTalk(kind) => out.push_str(texts::small_talk(*kind)),
+        Outcome::NearMiss(near_miss) => {
+            out.push_str(&texts::near_miss(&near_miss.missing));
+            for (i, hit) in near_miss.nearest.iter().enumerate() {
+                let _ = write!(
+                    out,
+                    "\n{}\n   {}\n   出处：{}",
+                    texts::near_fact(i + 1, &hit.text),
+                    hit.excerpt,
+                    hit.citation
+                );
+            }
+        }
         Outcome::Answered(answered) => {
             if let Some(direct) = &answered.direct {
                 out.push_str(direct);

@@ -31,6 +31,12 @@ pub enum KnowledgeError {
         line: usize,
         what: String,
     },
+    #[error("{path}, line {line}: bad word list entry: {what}")]
+    WordList {
+        path: PathBuf,
+        line: usize,
+        what: String,
+    },
     #[error("{path}, line {line}: bad user dictionary entry: {what}")]
     UserDict {
         path: PathBuf,

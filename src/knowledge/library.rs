@@ -50,6 +50,8 @@ impl Library {
             reports: Reports(reports),
             aliases,
             user_dict,
+            phrases: Vec::new(),
+            english: Vec::new(),
         })
     }
 

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::error::{line_of, KnowledgeError, LineIndex};
 use super::model::{Report, ReportMeta};
 use super::parse::parse_report;
+use super::phrasebook::{load_english, load_phrases};
 use super::source::{KnowledgeSource, ToKnowledgeSource};
 use super::{AliasEntry, Library};
 
@@ -29,6 +30,8 @@ impl Library {
         let aliases = parse_aliases(&source.path(ALIASES_FILE), &source.read(ALIASES_FILE)?)?;
         let user_dict =
             clean_user_dict(&source.path(USER_DICT_FILE), &source.read(USER_DICT_FILE)?)?;
+        let phrases = load_phrases(&source)?;
+        let english = load_english(&source)?;
         tracing::info!(
             %source,
             reports = reports.len(),
@@ -36,7 +39,10 @@ impl Library {
             elapsed_ms = started.elapsed().as_secs_f64() * 1e3,
             "knowledge loaded"
         );
-        Library::new(reports, aliases, user_dict)
+        let mut library = Library::new(reports, aliases, user_dict)?;
+        library.phrases = phrases;
+        library.english = english;
+        Ok(library)
     }
 
     /// The report with this id (`xiping-2022`).

@@ -11,15 +11,19 @@ mod load;
 pub mod model;
 pub mod numerals;
 mod parse;
+mod phrasebook;
 mod report;
 pub mod source;
 mod text;
 
 pub use error::KnowledgeError;
 pub use ids::UnitId;
+pub use indicators::change_verbs;
 pub use library::Reports;
 pub use model::*;
 pub use parse::parse_report;
+pub use phrasebook::{parse_english, parse_phrases, EnglishTerm, PhraseEntry};
+pub use report::Location;
 pub use source::{KnowledgeSource, ToKnowledgeSource};
 
 /// What people say vs what the report says: `GDP` → `生产总值`.
@@ -39,4 +43,8 @@ pub struct Library {
     /// Lines in jieba's user-dictionary format (`word freq [tag]`, comments removed), loaded into the
     /// tokenizer once.
     pub user_dict: String,
+    /// Dialect and colloquial ways of asking (`phrases.toml`).
+    pub phrases: Vec<PhraseEntry>,
+    /// English names of the report's terms (`english.toml`); they are aliases of their terms too.
+    pub english: Vec<EnglishTerm>,
 }

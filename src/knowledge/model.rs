@@ -220,6 +220,17 @@ pub enum ChangeKind {
     Keep,
 }
 
+impl ChangeKind {
+    /// Whether the figure is a change (增长8%, 提高2个百分点, 净增83.4亿元) rather than a level or a count:
+    /// a question asking for one is not answered by the other.
+    pub fn is_change(self) -> bool {
+        matches!(
+            self,
+            ChangeKind::Growth | ChangeKind::Raise | ChangeKind::NetIncrease | ChangeKind::Increase
+        )
+    }
+}
+
 /// The years a figure refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "type")]

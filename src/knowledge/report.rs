@@ -4,6 +4,15 @@ use super::model::{
     FigureKind, GlossaryEntry, Indicator, Paragraph, Part, Report, Section, Sentence,
 };
 
+/// A paragraph's place: its part's and section's numerals (empty for the greeting and for section 0)
+/// and its number in the section, from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location<'a> {
+    pub part: &'a str,
+    pub section: &'a str,
+    pub paragraph: usize,
+}
+
 impl Part {
     /// Every paragraph of the part, in document order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
@@ -72,6 +81,24 @@ impl Report {
     /// The indicator with this id (`<sentence id>#<n>`).
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|indicator| indicator.id == id)
+    }
+
+    /// Where a paragraph, sentence or figure stands as a reader counts (三（二）第4段), for citations a
+    /// reporter can paste; `None` for an id of another report or of no paragraph (a glossary entry).
+    pub fn location(&self, id: &str) -> Option<Location<'_>> {
+        let id = id.split_once('#').map_or(id, |(sentence, _)| sentence);
+        let [part, section, paragraph] = self
+            .id_numbers::<4>(id)
+            .map(|[part, section, paragraph, _]| [part, section, paragraph])
+            .or_else(|| self.id_numbers::<3>(id))?;
+        let part = self.parts.get(part)?;
+        let section = part.sections.get(section)?;
+        section.paragraphs.get(paragraph.checked_sub(1)?)?;
+        Some(Location {
+            part: &part.numeral,
+            section: &section.numeral,
+            paragraph,
+        })
     }
 
     /// `xiping-2022/3.2.4` → `[3, 2, 4]`, if the id belongs to this report.

@@ -42,6 +42,8 @@ pub enum Via {
     Ask,
     /// One of /start's example buttons.
     Example,
+    /// A report topic offered under a refusal, pressed.
+    Topic,
     Inline,
 }
 
@@ -51,6 +53,7 @@ impl Via {
             Via::Text => "text",
             Via::Ask => "ask",
             Via::Example => "example",
+            Via::Topic => "topic",
             Via::Inline => "inline",
         }
     }

@@ -2,7 +2,7 @@
 //! knowledge layer extracted (never written here), rotating so that a subscriber sees every target in turn.
 
 use crate::knowledge::{FigureKind, Indicator, Library};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use thiserror::Error;
 
 /// Why no rotation can be built.
@@ -35,6 +35,37 @@ pub struct Reminder {
     pub total: usize,
     /// The target in front, with its citation.
     pub target: Indicator,
+}
+
+/// Which targets the reminders are: the newest report and the year its targets are for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanYear {
+    pub report_title: String,
+    pub year: i32,
+}
+
+impl PlanYear {
+    /// The plan year of the newest loaded report (the one reminders rotate through).
+    pub fn of(library: &Library) -> PlanYear {
+        let meta = &library.latest().meta;
+        PlanYear {
+            report_title: meta.title.clone(),
+            year: meta.year,
+        }
+    }
+
+    /// Whether the plan year is over on `day` (no newer report is loaded yet): its targets are then that
+    /// year's, not this year's, and replies must say so.
+    pub fn is_over(&self, day: NaiveDate) -> bool {
+        day.year() > self.year
+    }
+}
+
+impl Reminder {
+    /// Whether the reminder's day is past its plan year (see [`PlanYear::is_over`]).
+    pub fn plan_year_is_over(&self) -> bool {
+        self.date.year() > self.year
+    }
 }
 
 impl TargetRotation {

@@ -212,6 +212,44 @@ impl SqliteStore {
         &self.pool
     }
 
+    /// The reply language a chat chose with /lang (`zh` or `en`), if it chose one.
+    pub async fn chat_language(&self, chat_id: i64) -> Result<Option<String>, StoreError> {
+        let language = sqlx::query_scalar("SELECT language FROM chat_languages WHERE chat_id = ?")
+            .bind(chat_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(language)
+    }
+
+    /// Keeps a chat's reply language (`zh` or `en`).
+    pub async fn set_chat_language(
+        &self,
+        chat_id: i64,
+        language: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO chat_languages (chat_id, language, updated_at) VALUES (?, ?, ?) \
+             ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language, \
+             updated_at = excluded.updated_at",
+        )
+        .bind(chat_id)
+        .bind(language)
+        .bind(millis(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Forgets a chat's reply language (/forget).
+    pub async fn forget_chat_language(&self, chat_id: i64) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM chat_languages WHERE chat_id = ?")
+            .bind(chat_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Closes the pool, waiting for running queries: part of a graceful shutdown.
     pub async fn close(&self) {
         self.pool.close().await;

@@ -4,6 +4,8 @@
 pub mod dictionary;
 pub mod index;
 pub mod normalize;
+pub mod pinyin_words;
 pub mod question;
+pub mod soundalike;
 pub mod tokenizer;
 pub mod typo;

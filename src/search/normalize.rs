@@ -53,7 +53,7 @@ fn is_plain(c: char) -> bool {
 /// common English question words. They are dropped before scoring so that "粮食总产是多少呀" and "粮食总产" score
 /// the same.
 #[rustfmt::skip]
-const QUESTION_WORDS: &[&str] = &[
+pub(crate) const QUESTION_WORDS: &[&str] = &[
     // question words
     "什么", "什么样", "是什么", "啥", "是啥", "多少", "几", "几个", "多大", "多高", "多长", "多久", "怎么", "怎么样",
     "怎样", "如何", "咋", "咋样", "咋回事", "吗", "呢", "吧", "啊", "呀", "哦", "嘛", "么", "哪", "哪些", "哪里",
@@ -114,6 +114,83 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// An English name in the numbers a question may use: as written, every word singular, every word plural,
+/// and each one word's number turned (aquatic products output → aquatic product output). English marks the
+/// plural on any noun of a name, so no one form is the right one to store.
+pub fn english_numbers(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let mut forms = vec![
+        name.to_owned(),
+        words
+            .iter()
+            .map(|w| singular(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+        words
+            .iter()
+            .map(|w| plural(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+    ];
+    for (at, word) in words.iter().enumerate() {
+        let turned = if singular(word) == *word {
+            plural(word)
+        } else {
+            singular(word).to_owned()
+        };
+        let mut form: Vec<&str> = words.clone();
+        form[at] = &turned;
+        forms.push(form.join(" "));
+    }
+    let mut seen = std::collections::HashSet::new();
+    forms.retain(|form| seen.insert(form.clone()));
+    forms
+}
+
+/// Shorter English words are rarely nouns whose number matters (of, and, new, gdp).
+const PLURAL_MIN_CHARS: usize = 4;
+
+/// A plural's singular (products → product, buses → bus); other words as they are.
+fn singular(word: &str) -> &str {
+    let lower = word.to_ascii_lowercase();
+    if word.len() < PLURAL_MIN_CHARS + 1
+        || !word.bytes().all(|b| b.is_ascii_alphabetic())
+        || !lower.ends_with('s')
+        || ["ss", "us", "is"].iter().any(|end| lower.ends_with(end))
+    {
+        return word;
+    }
+    // buses, boxes, churches, dishes: the -es is the plural's.
+    if ["ses", "xes", "ches", "shes"]
+        .iter()
+        .any(|end| lower.ends_with(end))
+    {
+        return &word[..word.len() - 2];
+    }
+    &word[..word.len() - 1]
+}
+
+/// A noun's plural (farm → farms, bus → buses); short words and non-words as they are.
+fn plural(word: &str) -> String {
+    if word.len() < PLURAL_MIN_CHARS
+        || !word.bytes().all(|b| b.is_ascii_alphabetic())
+        || singular(word) != word
+    {
+        return word.to_owned();
+    }
+    let lower = word.to_ascii_lowercase();
+    if ["s", "x", "ch", "sh"]
+        .iter()
+        .any(|end| lower.ends_with(end))
+    {
+        format!("{word}es")
+    } else if lower.ends_with('y') && !lower.ends_with("ay") && !lower.ends_with("ey") {
+        format!("{}ies", &word[..word.len() - 1])
+    } else {
+        format!("{word}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,5 +238,25 @@ mod tests {
     fn long_input_is_handled() {
         let long = "粮食".repeat(2500);
         assert_eq!(fold_for_search(&long).chars().count(), 5000);
+    }
+
+    #[test]
+    fn english_names_come_in_every_number() {
+        let forms = english_numbers("aquatic products output");
+        for form in [
+            "aquatic products output",
+            "aquatic product output",
+            "aquatic products outputs",
+        ] {
+            assert!(forms.iter().any(|f| f == form), "{form}: {forms:?}");
+        }
+        let forms = english_numbers("textiles and garments");
+        assert!(
+            forms.iter().any(|f| f == "textile and garment"),
+            "{forms:?}"
+        );
+        assert_eq!(english_numbers("GDP"), vec!["GDP"]);
+        assert!(english_numbers("city").iter().any(|f| f == "cities"));
+        assert!(english_numbers("branch").iter().any(|f| f == "branches"));
     }
 }

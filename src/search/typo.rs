@@ -81,6 +81,14 @@ impl TypoVocabulary {
         vocabulary
     }
 
+    /// Every term with its meaning.
+    pub fn entries(&self) -> impl Iterator<Item = (String, &str)> + '_ {
+        self.terms
+            .iter()
+            .zip(&self.meanings)
+            .map(|(term, meaning)| (term.iter().collect(), meaning.as_str()))
+    }
+
     pub fn len(&self) -> usize {
         self.terms.len()
     }
@@ -192,7 +200,12 @@ impl TypoVocabulary {
 }
 
 /// Whether a word of two to four characters straddles an edge of `start..end`.
-fn cuts_a_word(chars: &[char], start: usize, end: usize, is_word: &dyn Fn(&str) -> bool) -> bool {
+pub(crate) fn cuts_a_word(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    is_word: &dyn Fn(&str) -> bool,
+) -> bool {
     let mut buffer = String::new();
     for edge in [start, end] {
         for from in edge.saturating_sub(3)..edge {

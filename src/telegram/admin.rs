@@ -6,6 +6,7 @@ use super::html::{Block, Span};
 use super::reply::{acknowledge, edit_html, notice, Reply};
 use super::state::{Admin, BotContext};
 use super::{keyboards, texts, BotApi};
+use crate::answer::Language;
 use crate::questionlog::chart::questions_chart;
 use crate::questionlog::report::{self, Group, Stats};
 use crate::questionlog::{LogStoreError, QuestionLogStore};
@@ -21,21 +22,38 @@ const UNANSWERED_DAYS: i64 = 7;
 const UNANSWERED_PAGE: usize = 8;
 
 /// /stats: the summary, then the chart of questions per day.
-pub async fn stats<B: BotApi>(bot: &B, admin: &Admin, reply: &Reply) -> HandlerResult {
+pub async fn stats<B: BotApi>(
+    bot: &B,
+    admin: &Admin,
+    reply: &Reply,
+    language: Language,
+) -> HandlerResult {
+    let (unavailable, words, caption) = match language {
+        Language::Chinese => (
+            texts::ADMIN_UNAVAILABLE,
+            &texts::STATS_WORDS,
+            texts::CHART_CAPTION,
+        ),
+        Language::English => (
+            texts::en::ADMIN_UNAVAILABLE,
+            &texts::en::STATS_WORDS,
+            texts::en::CHART_CAPTION,
+        ),
+    };
     let stats = match read_stats(admin).await {
         Ok(stats) => stats,
         Err(error) => {
             tracing::warn!(%error, "/stats: the question log could not be read");
-            return reply.text(bot, texts::ADMIN_UNAVAILABLE).await;
+            return reply.text(bot, unavailable).await;
         }
     };
     reply
-        .text(bot, &texts::admin_stats(&stats, STATS_DAYS))
+        .text(bot, &texts::admin_stats(&stats, STATS_DAYS, words))
         .await?;
     match questions_chart(&stats.per_day) {
         Ok(png) => {
             bot.send_photo(reply.chat, InputFile::memory(png).file_name("stats.png"))
-                .caption(texts::CHART_CAPTION)
+                .caption(caption)
                 .await?;
         }
         Err(error) => tracing::debug!(%error, "/stats: no chart"),

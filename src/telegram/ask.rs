@@ -2,16 +2,25 @@
 //! /ask and the /start example buttons all come here, so they answer alike.
 
 use super::button::CallbackAction;
-use super::guard::HandlerResult;
+use super::concise::concise;
+use super::english;
+use super::guard::HandlerError;
+use super::html::{Block, Span};
 use super::reply::Reply;
 use super::state::BotContext;
+use super::texts;
+use super::{cite, places};
 use super::{keyboards, views, BotApi};
-use crate::answer::{Engine, Outcome, MAX_QUESTION_CHARS};
+use crate::answer::suggest::suggestions_for;
+use crate::answer::{
+    Answer, Answered, Engine, HitKind, Language, Outcome, Refusal, RefusalReason,
+    MAX_QUESTION_CHARS,
+};
 use crate::knowledge::{GlossaryEntry, UnitId};
 use crate::questionlog::{ChatKind, QuestionRecord, Via};
 use chrono::Utc;
 use std::time::Instant;
-use teloxide::types::Message;
+use teloxide::types::{InlineKeyboardMarkup, Message, MessageId};
 
 /// Glossary buttons under one answer: the terms most worth explaining, without burying the answer
 /// under a wall of buttons.
@@ -25,26 +34,34 @@ pub struct Asked {
 }
 
 impl Asked {
-    /// A question asked in `message`'s chat.
-    pub fn in_chat(message: &Message, via: Via) -> Asked {
-        let kind = if message.chat.is_private() {
+    /// A question asked in a private chat or a group.
+    pub fn new(private: bool, via: Via) -> Asked {
+        let kind = if private {
             ChatKind::Private
         } else {
             ChatKind::Group
         };
         Asked { kind, via }
     }
+
+    /// A question asked in `message`'s chat.
+    pub fn in_chat(message: &Message, via: Via) -> Asked {
+        Asked::new(message.chat.is_private(), via)
+    }
 }
 
-/// Answers a question where `reply` points: the direct answer and cited excerpts, with 查看原文,
-/// 更多结果, glossary and 👍/👎 buttons; then hands the question to the log (which never waits).
+/// Answers a question where `reply` points, for a chat whose language is `language`: the direct answer
+/// and cited excerpts with their buttons and 👍/👎 (a refusal is in English when the chat or the question
+/// is; an answer's framing already follows the question's language); then hands the question to the log
+/// (which never waits). Returns the reply's first message, which an edit of the question replaces.
 pub async fn answer_question<B: BotApi>(
     bot: &B,
     ctx: &BotContext,
     reply: &Reply,
     question: &str,
     asked: Asked,
-) -> HandlerResult {
+    language: Language,
+) -> Result<Option<MessageId>, HandlerError> {
     // The engine cuts a question to its own limit; what is remembered for 更多结果 is that much too.
     let question: String = question.trim().chars().take(MAX_QUESTION_CHARS).collect();
     let started = Instant::now();
@@ -63,20 +80,9 @@ pub async fn answer_question<B: BotApi>(
         "question answered"
     );
     let log_id = ctx.log.as_ref().map(|log| log.next_id());
-    let keyboard = match &answer.outcome {
-        Outcome::Answered(answered) => {
-            let more = answered.more.then(|| CallbackAction::More {
-                key: ctx.questions.remember(&understood),
-                offset: answered.hits.len(),
-            });
-            let glossary = glossary_entries(&ctx.engine, &answered.glossary_refs);
-            keyboards::answer_keyboard(&answered.hits, 1, more, &glossary, log_id)
-        }
-        Outcome::Refused(_) | Outcome::SmallTalk(_) => None,
-    };
-    let sent = reply
-        .blocks(bot, &views::answer_blocks(&answer), keyboard)
-        .await;
+    let english = language == Language::English || answer.language() == Language::English;
+    let view = answer_view(ctx, &answer, &understood, english, log_id);
+    let sent = reply.send(bot, &view.blocks, view.keyboard).await;
     if let (Some(log), Some(id)) = (&ctx.log, log_id) {
         log.record(QuestionRecord {
             id,
@@ -92,6 +98,152 @@ pub async fn answer_question<B: BotApi>(
         });
     }
     sent
+}
+
+/// What a user sees for an answer: the message blocks and the buttons under the last one.
+#[derive(Debug, Clone)]
+pub struct AnswerView {
+    pub blocks: Vec<Block>,
+    pub keyboard: Option<InlineKeyboardMarkup>,
+}
+
+/// The reply to `answer` (to the question `understood`, which a 更多结果 button pages), in English when
+/// `english`: the cited answer, or a refusal that leads somewhere. `feedback` is the logged question's
+/// id: an answer and a near miss get 👍/👎 as their last row (refusals and small talk do not).
+pub fn answer_view(
+    ctx: &BotContext,
+    answer: &Answer,
+    understood: &str,
+    english: bool,
+    feedback: Option<i64>,
+) -> AnswerView {
+    let thumbs = || feedback.and_then(keyboards::feedback_keyboard);
+    let plain_blocks = || {
+        english
+            .then(|| english::unanswered_blocks(answer))
+            .flatten()
+            .unwrap_or_else(|| views::answer_blocks(answer))
+    };
+    match &answer.outcome {
+        Outcome::Refused(refusal) => refusal_view(ctx, answer, refusal, english),
+        Outcome::SmallTalk(_) => AnswerView {
+            blocks: plain_blocks(),
+            keyboard: None,
+        },
+        // The nearest facts of a near-miss can be read in full, like hits.
+        Outcome::NearMiss(near_miss) => AnswerView {
+            blocks: plain_blocks(),
+            keyboard: keyboards::with_row_of(
+                keyboards::answer_keyboard(&near_miss.nearest, 1, None, &[]),
+                thumbs(),
+            ),
+        },
+        Outcome::Answered(answered) => {
+            let mut view = answered_view(ctx, answer, answered, understood, english);
+            view.keyboard = keyboards::with_row_of(view.keyboard, thumbs());
+            view
+        }
+    }
+}
+
+/// A cited answer trimmed for a phone, with 查看原文, 引用, 更多结果, glossary and 全部出处 buttons.
+fn answered_view(
+    ctx: &BotContext,
+    answer: &Answer,
+    answered: &Answered,
+    understood: &str,
+    english: bool,
+) -> AnswerView {
+    let (mut shown, consumed) = concise(answered);
+    shown.hits = shown
+        .hits
+        .into_iter()
+        .map(|hit| cite::with_place(&ctx.engine, hit))
+        .collect();
+    let more = shown.more.then(|| CallbackAction::More {
+        key: ctx.questions.remember(understood),
+        offset: consumed,
+        question: understood.to_owned(),
+    });
+    // 📖 only for terms the shown excerpts use: never the entry the headline already is.
+    let glossary: Vec<&GlossaryEntry> = glossary_entries(&ctx.engine, &shown.glossary_refs)
+        .into_iter()
+        .filter(|entry| {
+            shown
+                .hits
+                .iter()
+                .any(|hit| hit.excerpt.contains(&entry.term))
+        })
+        .collect();
+    let mut keyboard = keyboards::answer_keyboard(&shown.hits, 1, more, &glossary);
+    // A glossary answer: where the report uses the term.
+    if let Some(entry) = answered_entry(&ctx.engine, answered) {
+        let language = if english {
+            Language::English
+        } else {
+            Language::Chinese
+        };
+        keyboard = keyboards::with_row_of(
+            keyboard,
+            places::entry_keyboard(&ctx.engine, entry, language),
+        );
+    }
+    let blocks = views::answer_blocks(&Answer {
+        question: answer.question.clone(),
+        outcome: Outcome::Answered(shown),
+    });
+    AnswerView { blocks, keyboard }
+}
+
+/// The glossary entry a direct answer is, when the answer is a glossary entry.
+fn answered_entry<'a>(engine: &'a Engine, answered: &Answered) -> Option<&'a GlossaryEntry> {
+    let first = answered.hits.first()?;
+    if answered.direct.is_none() || first.kind != HitKind::Glossary {
+        return None;
+    }
+    engine
+        .glossary()
+        .iter()
+        .find(|entry| first.id == *entry.id.as_str())
+}
+
+/// A refusal that leads somewhere: the report's topics and terms nearest to the question as buttons
+/// (instead of the same list for every question), or, when nothing is near, what can be asked.
+fn refusal_view(ctx: &BotContext, answer: &Answer, refusal: &Refusal, english: bool) -> AnswerView {
+    let near = match refusal.reason {
+        RefusalReason::EmptyQuestion => Vec::new(),
+        RefusalReason::NotInReport | RefusalReason::YearNotCovered { .. } => {
+            suggestions_for(ctx.engine.library(), &answer.question)
+        }
+    };
+    let bare = Answer {
+        question: answer.question.clone(),
+        outcome: Outcome::Refused(Refusal {
+            reason: refusal.reason,
+            suggestions: Vec::new(),
+        }),
+    };
+    let (mut blocks, lead) = if english {
+        let blocks = english::unanswered_blocks(&bare).unwrap_or_default();
+        let lead = if near.is_empty() {
+            texts::en::WHAT_TO_ASK
+        } else {
+            texts::en::NEAR_TOPICS
+        };
+        (blocks, lead)
+    } else {
+        let lead = if near.is_empty() {
+            texts::WHAT_TO_ASK
+        } else {
+            texts::NEAR_TOPICS
+        };
+        (views::answer_blocks(&bare), lead)
+    };
+    blocks.push(Block::text(vec![Span::plain(lead)]));
+    AnswerView {
+        blocks,
+        keyboard: keyboards::suggestions_keyboard(&near),
+    }
 }
 
 /// The glossary entries an answer touches, as many as get a button.

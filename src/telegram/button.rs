@@ -18,10 +18,23 @@ const MAX_NUMBER_DIGITS: usize = MAX_OFFSET.ilog10() as usize + 1;
 pub enum CallbackAction {
     /// 查看原文: the whole paragraph around a hit (`s:<unit id>`).
     Source { id: String },
-    /// 更多结果: hits from `offset` on for a remembered question (`m:<question key>:<offset>`).
-    More { key: u32, offset: usize },
+    /// 更多结果: hits from `offset` on (`m:<question key>:<offset>:<question>`). The key finds the
+    /// question in memory; the question itself, cut to what fits in 64 bytes, re-runs it when memory no
+    /// longer has the key (after a restart).
+    More {
+        key: u32,
+        offset: usize,
+        question: String,
+    },
+    /// The full citation of an excerpt, as a line to paste (`c:<unit id>`).
+    Cite { id: String },
+    /// A report topic suggested under a refusal, asked about (`a:<section or paragraph id>`).
+    Topic { id: String },
     /// One glossary entry (`g:<entry id>`).
     Glossary { id: String },
+    /// Every place the report says a word: the first page as a new message (`f:<word>`, the 全部出处
+    /// button), or page `page` edited in place (`fp:<page>:<word>`).
+    Find { word: String, page: Option<usize> },
     /// A page of the glossary term list, edited in place (`gp:<page>`).
     GlossaryPage { page: usize },
     /// One of the example questions offered by /start (`q:<index>`).
@@ -38,6 +51,9 @@ pub enum CallbackAction {
     Forget,
     /// A page of /unanswered, edited in place (`ua:<page>`); admin chats only.
     UnansweredPage { page: usize },
+    /// Under a bare /subscribe that met a subscription: change it to the default time (`sr:`) or keep
+    /// it (`sk:`).
+    Subscription { reset: bool },
 }
 
 /// The letter of a vote in a payload: `u`p, `d`own, or a down vote's reason.
@@ -80,9 +96,24 @@ impl CallbackAction {
     pub fn encode(&self) -> Option<String> {
         let data = match self {
             CallbackAction::Source { id } => format!("s:{id}"),
-            CallbackAction::More { key, offset } => format!("m:{key:x}:{offset}"),
+            CallbackAction::More {
+                key,
+                offset,
+                question,
+            } => {
+                let head = format!("m:{key:x}:{offset}:");
+                let room = MAX_CALLBACK_DATA.saturating_sub(head.len());
+                format!("{head}{}", cut_to_bytes(question, room))
+            }
             CallbackAction::Glossary { id } => format!("g:{id}"),
+            CallbackAction::Topic { id } => format!("a:{id}"),
+            CallbackAction::Cite { id } => format!("c:{id}"),
             CallbackAction::GlossaryPage { page } => format!("gp:{page}"),
+            CallbackAction::Find { word, page: None } => format!("f:{word}"),
+            CallbackAction::Find {
+                word,
+                page: Some(page),
+            } => format!("fp:{page}:{word}"),
             CallbackAction::Example { index } => format!("q:{index}"),
             CallbackAction::Targets => "t:".to_owned(),
             CallbackAction::Feedback {
@@ -92,6 +123,8 @@ impl CallbackAction {
             } => format!("v:{question:x}:{}", vote_letter(*vote, *reason)),
             CallbackAction::Forget => "fg:".to_owned(),
             CallbackAction::UnansweredPage { page } => format!("ua:{page}"),
+            CallbackAction::Subscription { reset: true } => "sr:".to_owned(),
+            CallbackAction::Subscription { reset: false } => "sk:".to_owned(),
         };
         (data.len() <= MAX_CALLBACK_DATA).then_some(data)
     }
@@ -105,11 +138,31 @@ impl CallbackAction {
         let action = match tag {
             "s" => CallbackAction::Source { id: unit_id(rest)? },
             "g" => CallbackAction::Glossary { id: unit_id(rest)? },
+            "a" => CallbackAction::Topic { id: unit_id(rest)? },
+            "c" => CallbackAction::Cite { id: unit_id(rest)? },
             "m" => {
-                let (key, offset) = rest.split_once(':').ok_or(CallbackError::Unknown)?;
+                let mut fields = rest.splitn(3, ':');
+                let (Some(key), Some(offset)) = (fields.next(), fields.next()) else {
+                    return Err(CallbackError::Unknown);
+                };
                 CallbackAction::More {
                     key: u32::from_str_radix(key, 16).map_err(|_| CallbackError::Unknown)?,
                     offset: small_number(offset, MAX_OFFSET)?,
+                    question: fields.next().unwrap_or_default().to_owned(),
+                }
+            }
+            "f" if !rest.is_empty() => CallbackAction::Find {
+                word: rest.to_owned(),
+                page: None,
+            },
+            "fp" => {
+                let (page, word) = rest.split_once(':').ok_or(CallbackError::Unknown)?;
+                if word.is_empty() {
+                    return Err(CallbackError::Unknown);
+                }
+                CallbackAction::Find {
+                    word: word.to_owned(),
+                    page: Some(small_number(page, MAX_OFFSET)?),
                 }
             }
             "gp" => CallbackAction::GlossaryPage {
@@ -132,6 +185,8 @@ impl CallbackAction {
                     reason,
                 }
             }
+            "sr" if rest.is_empty() => CallbackAction::Subscription { reset: true },
+            "sk" if rest.is_empty() => CallbackAction::Subscription { reset: false },
             _ => return Err(CallbackError::Unknown),
         };
         Ok(action)
@@ -151,6 +206,17 @@ fn question_id(raw: &str) -> Result<i64, CallbackError> {
         .ok()
         .filter(|id| *id >= 0)
         .ok_or(CallbackError::Unknown)
+}
+
+/// The longest start of `text` that takes at most `bytes` bytes, cut between characters.
+fn cut_to_bytes(text: &str, bytes: usize) -> &str {
+    let end = text
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .take_while(|end| *end <= bytes)
+        .last()
+        .unwrap_or(0);
+    &text[..end]
 }
 
 /// Unit ids are ASCII (`xiping-2022/3.2.4.2`, `xiping-2022/3.0.2.1#4`, `xiping-2022/g7`).
@@ -198,12 +264,31 @@ mod tests {
         round_trip(CallbackAction::More {
             key: u32::MAX,
             offset: 3,
+            question: "今年粮食打多少: 问".into(),
         });
-        round_trip(CallbackAction::More { key: 0, offset: 0 });
+        round_trip(CallbackAction::More {
+            key: 0,
+            offset: 0,
+            question: String::new(),
+        });
         round_trip(CallbackAction::Glossary {
             id: "xiping-2022/g7".into(),
         });
         round_trip(CallbackAction::GlossaryPage { page: 3 });
+        round_trip(CallbackAction::Find {
+            word: "枫桥经验".into(),
+            page: None,
+        });
+        round_trip(CallbackAction::Find {
+            word: "a:b".into(),
+            page: Some(2),
+        });
+        round_trip(CallbackAction::Cite {
+            id: "xiping-2022/3.2.4.2#1".into(),
+        });
+        round_trip(CallbackAction::Topic {
+            id: "xiping-2022/3.2".into(),
+        });
         round_trip(CallbackAction::Example { index: 2 });
         round_trip(CallbackAction::Targets);
         round_trip(CallbackAction::Forget);
@@ -223,6 +308,8 @@ mod tests {
                 reason,
             });
         }
+        round_trip(CallbackAction::Subscription { reset: true });
+        round_trip(CallbackAction::Subscription { reset: false });
     }
 
     #[test]
@@ -231,6 +318,23 @@ mod tests {
         assert_eq!(CallbackAction::Source { id }.encode(), None);
         let id = "x".repeat(MAX_CALLBACK_DATA - 2);
         assert!(CallbackAction::Source { id }.encode().is_some());
+    }
+
+    #[test]
+    fn a_long_question_is_cut_between_characters_to_fit() {
+        let action = CallbackAction::More {
+            key: u32::MAX,
+            offset: 999,
+            question: "乡村振兴".repeat(10),
+        };
+        let data = action.encode().expect("always fits");
+        assert!(data.len() <= MAX_CALLBACK_DATA, "{data}");
+        let Ok(CallbackAction::More { question, .. }) = CallbackAction::parse(&data) else {
+            panic!("{data}");
+        };
+        assert!("乡村振兴".repeat(10).starts_with(&question));
+        let room = MAX_CALLBACK_DATA - "m:ffffffff:999:".len();
+        assert_eq!(question.len(), room / 3 * 3, "whole characters: {question}");
     }
 
     #[test]
@@ -245,6 +349,8 @@ mod tests {
             "s:<script>",
             "s:西平",
             "g:a b",
+            "a:",
+            "a:西平",
             "m:1",
             "m:zz:1",
             "m:1:-1",
@@ -252,11 +358,15 @@ mod tests {
             "m:1:1e3",
             "m:123456789:1",
             "gp:",
+            "f:",
+            "fp:1:",
+            "fp:x:词",
             "gp:+1",
             "gp:1001",
             "q:abc",
             "q:18446744073709551616",
             "t:1",
+            "sr:1",
             "t",
             "fg:x",
             "ua:",

@@ -6,9 +6,13 @@
 //! bad arguments, the /subscribe time and zone), so deriving would change what users see.
 
 use super::texts;
+use crate::answer::Language;
 use crate::reminders::schedule::{DailySchedule, Reading};
 use teloxide::types::BotCommand;
 
+/// Longest word `/find` looks for: a word or a short phrase, never a question; short enough that the
+/// word fits in a paging button's 64 bytes (the usage line in `texts` says 16).
+pub const MAX_FIND_CHARS: usize = 16;
 /// Longest term `/glossary` looks up; longer input is not a term. Long enough for every term in a
 /// report's glossary, short enough to refuse a pasted question (the usage line in `texts` says 30).
 const MAX_TERM_CHARS: usize = 30;
@@ -24,12 +28,16 @@ pub enum Command {
     /// The whole list when `None`, one entry otherwise.
     Glossary(Option<String>),
     About,
+    /// /find 词: every place the report says the word.
+    Find(String),
     /// /subscribe, /unsubscribe, /subscription.
     Reminders(ReminderCommand),
     /// What is stored, for how long, why.
     Privacy,
     /// Delete everything stored for the chat (after a confirmation button).
     Forget,
+    /// /lang zh|en: the chat's reply language.
+    Lang(Language),
 }
 
 /// What a reminder command asks of the subscription store.
@@ -37,6 +45,9 @@ pub enum Command {
 pub enum ReminderCommand {
     /// The schedule, and whether its hour was read on the 24-hour clock by assumption.
     Subscribe(Reading),
+    /// A bare /subscribe: the default schedule, but an existing subscription is shown and kept unless
+    /// the user confirms the change.
+    SubscribeDefault,
     Unsubscribe,
     Status,
 }
@@ -79,14 +90,16 @@ const ADMIN_MENU: [(&str, &str); 2] = [
 ];
 
 /// Every command with its setMyCommands description, in menu order.
-const MENU: [(&str, &str); 12] = [
+const MENU: [(&str, &str); 14] = [
     ("ask", texts::COMMAND_ASK),
     ("targets", texts::COMMAND_TARGETS),
     ("results", texts::COMMAND_RESULTS),
     ("glossary", texts::COMMAND_GLOSSARY),
+    ("find", texts::COMMAND_FIND),
     ("subscribe", texts::COMMAND_SUBSCRIBE),
     ("subscription", texts::COMMAND_SUBSCRIPTION),
     ("unsubscribe", texts::COMMAND_UNSUBSCRIBE),
+    ("lang", texts::COMMAND_LANG),
     ("about", texts::COMMAND_ABOUT),
     ("privacy", texts::COMMAND_PRIVACY),
     ("forget", texts::COMMAND_FORGET),
@@ -148,9 +161,23 @@ pub fn parse(text: &str, bot_username: &str) -> Parsed {
             Parsed::BadArguments(texts::USAGE_GLOSSARY.to_owned())
         }
         "glossary" => Parsed::Command(Command::Glossary(Some(arguments.to_owned()))),
+        "find" if arguments.is_empty() || arguments.chars().count() > MAX_FIND_CHARS => {
+            Parsed::BadArguments(texts::USAGE_FIND.to_owned())
+        }
+        "find" => Parsed::Command(Command::Find(arguments.to_owned())),
+        "subscribe" if arguments.is_empty() => {
+            Parsed::Command(Command::Reminders(ReminderCommand::SubscribeDefault))
+        }
         "subscribe" => match DailySchedule::read(arguments) {
             Ok(reading) => Parsed::Command(Command::Reminders(ReminderCommand::Subscribe(reading))),
             Err(error) => Parsed::BadArguments(texts::usage_subscribe(&error)),
+        },
+        "lang" | "language" => match arguments.to_ascii_lowercase().as_str() {
+            "zh" | "cn" | "中文" | "chinese" => Parsed::Command(Command::Lang(Language::Chinese)),
+            "en" | "english" | "英文" | "英语" => {
+                Parsed::Command(Command::Lang(Language::English))
+            }
+            _ => Parsed::BadArguments(texts::USAGE_LANG.to_owned()),
         },
         "unsubscribe" => no_arguments(Command::Reminders(ReminderCommand::Unsubscribe)),
         "subscription" => no_arguments(Command::Reminders(ReminderCommand::Status)),
@@ -194,6 +221,7 @@ mod tests {
                 "/glossary 枫桥经验",
                 Command::Glossary(Some("枫桥经验".into())),
             ),
+            ("/find 枫桥", Command::Find("枫桥".into())),
             ("/HELP", Command::Help),
             ("/help@ReportBot", Command::Help),
             ("/ask@reportbot 问题", Command::Ask("问题".into())),
@@ -211,7 +239,10 @@ mod tests {
                 DailySchedule::read(time).expect("valid"),
             )))
         };
-        assert_eq!(parse("/subscribe", BOT), subscribe(""));
+        assert_eq!(
+            parse("/subscribe", BOT),
+            Parsed::Command(Command::Reminders(ReminderCommand::SubscribeDefault))
+        );
         assert_eq!(parse("/subscribe 7:30", BOT), subscribe("7:30"));
         assert_eq!(parse("/subscribe 晚上9点", BOT), subscribe("21:00"));
         assert_eq!(

@@ -9,14 +9,19 @@
 pub mod admin;
 pub mod ask;
 pub mod button;
+pub mod cite;
 pub mod command;
+pub mod concise;
+pub mod english;
 pub mod feedback;
 pub mod guard;
 pub mod html;
 pub mod keyboards;
+pub mod more;
 pub mod on_button;
 pub mod on_inline;
 pub mod on_message;
+pub mod places;
 pub mod reply;
 #[cfg(test)]
 mod samples;
@@ -73,6 +78,7 @@ pub fn schema<B: BotApi>() -> UpdateHandler<HandlerError> {
     dptree::entry()
         .branch(dptree::filter(|update: Update| !ids_in_range(&update)).endpoint(refuse_update))
         .branch(Update::filter_message().endpoint(on_message::on_message::<B>))
+        .branch(Update::filter_edited_message().endpoint(on_message::on_message::<B>))
         .branch(Update::filter_callback_query().endpoint(on_button::on_button::<B>))
         .branch(Update::filter_inline_query().endpoint(on_inline::on_inline_query::<B>))
 }

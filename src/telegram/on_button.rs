@@ -4,11 +4,13 @@
 use super::ask::{answer_question, Asked};
 use super::button::CallbackAction;
 use super::guard::{guarded, HandlerResult};
+use super::more::more_page;
 use super::reply::{acknowledge, edit_html, notice, Reply};
 use super::state::BotContext;
 use super::views::{self, GlossaryPage};
-use super::{admin, feedback, keyboards, texts, BotApi};
-use crate::answer::Outcome;
+use super::{admin, cite, feedback, keyboards, places, subscriptions, texts, BotApi};
+use crate::answer::suggest::topic_label;
+use crate::answer::Language;
 use crate::questionlog::Via;
 use std::sync::Arc;
 use teloxide::prelude::*;
@@ -46,29 +48,41 @@ async fn handle_button<B: BotApi>(
                 return notice(&bot, &query, texts::STALE_BUTTON).await;
             };
             acknowledge(&bot, &query).await?;
-            let blocks =
-                views::source_blocks(&passage.text, passage.focus.as_slice(), &passage.citation);
+            let citation =
+                cite::citation_with_place(engine, passage.id.as_str(), &passage.citation);
+            let blocks = views::source_blocks(&passage.text, passage.focus.as_slice(), &citation);
             reply.blocks(&bot, &blocks, None).await
         }
-        CallbackAction::More { key, offset } => {
-            let Some(question) = ctx.questions.get(key) else {
+        CallbackAction::More {
+            key,
+            offset,
+            question,
+        } => {
+            // After a restart the key is forgotten: the question the button carries is asked again.
+            let Some(question) = ctx
+                .questions
+                .get(key)
+                .or_else(|| (!question.trim().is_empty()).then_some(question))
+            else {
                 return notice(&bot, &query, texts::STALE_BUTTON).await;
             };
-            let more = engine.ask_more(&question, offset);
-            let Outcome::Answered(page) = more.outcome else {
-                return notice(&bot, &query, texts::NO_MORE_RESULTS).await;
-            };
+            let mut page = more_page(engine, &question, offset);
+            page.hits = page
+                .hits
+                .into_iter()
+                .map(|hit| cite::with_place(engine, hit))
+                .collect();
             if page.hits.is_empty() {
                 return notice(&bot, &query, texts::NO_MORE_RESULTS).await;
             }
             acknowledge(&bot, &query).await?;
-            let shown = offset + page.hits.len();
-            let next = page
-                .more
-                .then_some(CallbackAction::More { key, offset: shown });
-            let hits = page.hits;
-            let keyboard = keyboards::answer_keyboard(&hits, offset + 1, next, &[], None);
-            let blocks = views::more_blocks(&hits, offset + 1);
+            let next = page.next.map(|offset| CallbackAction::More {
+                key,
+                offset,
+                question: question.clone(),
+            });
+            let keyboard = keyboards::answer_keyboard(&page.hits, offset + 1, next, &[]);
+            let blocks = views::more_blocks(&page.hits, offset + 1);
             reply.blocks(&bot, &blocks, keyboard).await
         }
         CallbackAction::Glossary { id } => {
@@ -76,9 +90,40 @@ async fn handle_button<B: BotApi>(
                 return notice(&bot, &query, texts::STALE_BUTTON).await;
             };
             acknowledge(&bot, &query).await?;
+            let language = chat_language(&ctx, &query, message).await;
+            let keyboard = places::entry_keyboard(engine, entry, language);
             reply
-                .blocks(&bot, &views::glossary_entry_blocks(engine, entry), None)
+                .blocks(&bot, &views::glossary_entry_blocks(engine, entry), keyboard)
                 .await
+        }
+        CallbackAction::Find { word, page } => {
+            acknowledge(&bot, &query).await?;
+            let language = chat_language(&ctx, &query, message).await;
+            let (blocks, keyboard) = places::find_reply(engine, &word, page.unwrap_or(0), language);
+            match page {
+                // 全部出处 under another message: a new message.
+                None => reply.blocks(&bot, &blocks, keyboard).await,
+                // Paging: the page is edited in place.
+                Some(_) => edit_html(&bot, message, &blocks, keyboard).await,
+            }
+        }
+        CallbackAction::Cite { id } => {
+            let language = chat_language(&ctx, &query, message).await;
+            let Some(citation) = cite::full_citation(engine, &id, language) else {
+                return notice(&bot, &query, texts::STALE_BUTTON).await;
+            };
+            acknowledge(&bot, &query).await?;
+            reply.text(&bot, &citation).await
+        }
+        CallbackAction::Topic { id } => {
+            let Some(topic) = topic_label(engine.library(), &id) else {
+                return notice(&bot, &query, texts::STALE_BUTTON).await;
+            };
+            acknowledge(&bot, &query).await?;
+            let asked = Asked::in_chat(message, Via::Topic);
+            answer_question(&bot, &ctx, &reply, &topic, asked, Language::Chinese)
+                .await
+                .map(drop)
         }
         CallbackAction::GlossaryPage { page } => {
             acknowledge(&bot, &query).await?;
@@ -92,7 +137,15 @@ async fn handle_button<B: BotApi>(
             };
             acknowledge(&bot, &query).await?;
             let asked = Asked::in_chat(message, Via::Example);
-            answer_question(&bot, &ctx, &reply, question, asked).await
+            answer_question(&bot, &ctx, &reply, question, asked, Language::Chinese)
+                .await
+                .map(drop)
+        }
+        CallbackAction::Subscription { reset } => {
+            acknowledge(&bot, &query).await?;
+            let language = chat_language(&ctx, &query, message).await;
+            let when = (language, chrono::Utc::now());
+            subscriptions::choose(&bot, &ctx, message, reset, when).await
         }
         CallbackAction::Targets => {
             acknowledge(&bot, &query).await?;
@@ -104,10 +157,23 @@ async fn handle_button<B: BotApi>(
             question,
             vote,
             reason,
-        } => feedback::on_vote(&bot, &ctx, &query, message, question, vote, reason).await,
-        CallbackAction::Forget => feedback::on_forget(&bot, &ctx, &query, message).await,
+        } => {
+            let language = chat_language(&ctx, &query, message).await;
+            let vote = (question, vote, reason);
+            feedback::on_vote(&bot, &ctx, (&query, message), vote, language).await
+        }
+        CallbackAction::Forget => {
+            let language = chat_language(&ctx, &query, message).await;
+            feedback::on_forget(&bot, &ctx, &query, message, language).await
+        }
         CallbackAction::UnansweredPage { page } => {
             admin::on_page(&bot, &ctx, &query, message, page).await
         }
     }
+}
+
+/// The language of the chat the button is in (its /lang choice, else the presser's Telegram language).
+async fn chat_language(ctx: &BotContext, query: &CallbackQuery, message: &Message) -> Language {
+    ctx.language(message.chat.id.0, query.from.language_code.as_deref())
+        .await
 }

@@ -1,11 +1,12 @@
-//! Inline mode: `@bot 问题` in any chat offers up to ten cited answers to post there.
+//! Inline mode: `@bot 问题` in any chat offers up to ten cited answers to post there; `@bot` alone offers
+//! the main targets and example questions; a question the report does not answer offers nothing to post.
 
 use super::guard::{guarded, HandlerResult};
 use super::html::{highlighted, paginate, Block, Span, MAX_MESSAGE_LEN};
 use super::reply::no_link_preview;
 use super::state::BotContext;
 use super::{texts, views, BotApi};
-use crate::answer::{Answer, Answered, Hit, Outcome};
+use crate::answer::{Answer, Answered, Hit, Language, Outcome};
 use crate::questionlog::{ChatKind, QuestionRecord, Via};
 use chrono::Utc;
 use std::sync::Arc;
@@ -49,16 +50,14 @@ async fn handle_inline_query<B: BotApi>(
     let started = Instant::now();
     let asked_at = Utc::now();
     let question: String = query.query.trim().chars().take(MAX_QUERY_CHARS).collect();
-    let answer = (!question.is_empty()).then(|| ctx.engine.ask(&question));
-    let results = answer
-        .as_ref()
-        .map(|answer| inline_results(&ctx, answer))
-        .unwrap_or_default();
-    tracing::info!(results = results.len(), "inline query answered");
-    bot.answer_inline_query(query.id, results)
+    let language = Language::from_code(query.from.language_code.as_deref());
+    let offer = inline_offer(&ctx, &question, language);
+    tracing::info!(results = offer.results.len(), "inline query answered");
+    let answer = offer.answer;
+    bot.answer_inline_query(query.id, offer.results)
         .cache_time(CACHE_SECONDS)
         .button(InlineQueryResultsButton {
-            text: texts::INLINE_START_BUTTON.to_owned(),
+            text: offer.button,
             kind: InlineQueryResultsButtonKind::StartParameter(START_PARAMETER.to_owned()),
         })
         .send()
@@ -82,19 +81,95 @@ async fn handle_inline_query<B: BotApi>(
     Ok(())
 }
 
+/// What an inline query is offered: articles a user may post, and the words on the button that opens a
+/// private chat with the bot.
+#[derive(Debug, Clone)]
+pub struct InlineOffer {
+    pub results: Vec<InlineQueryResult>,
+    pub button: String,
+    /// The answer to the question, for the question log; `None` for the empty query.
+    pub answer: Option<Answer>,
+}
+
+/// The offer for `question`: for an empty query the plan year's main targets and example questions with
+/// their answers; for a question, its cited answers. A refusal is never a result (a user could post it
+/// into a group as if it were an answer): the button says the report has none and leads to a private
+/// chat, where the refusal's near topics are offered.
+pub fn inline_offer(ctx: &BotContext, question: &str, language: Language) -> InlineOffer {
+    let (start, not_found) = match language {
+        Language::Chinese => (texts::INLINE_START_BUTTON, texts::INLINE_NOT_FOUND_BUTTON),
+        Language::English => (
+            texts::en::INLINE_START_BUTTON,
+            texts::en::INLINE_NOT_FOUND_BUTTON,
+        ),
+    };
+    if question.is_empty() {
+        return InlineOffer {
+            results: starter_results(ctx),
+            button: start.to_owned(),
+            answer: None,
+        };
+    }
+    let answer = ctx.engine.ask(question);
+    let results = inline_results(ctx, &answer);
+    let button = if results.is_empty() { not_found } else { start };
+    InlineOffer {
+        results,
+        button: button.to_owned(),
+        answer: Some(answer),
+    }
+}
+
+/// The empty query's results: the main targets as one article, then each example question with its
+/// answer (the first result of asking it).
+fn starter_results(ctx: &BotContext) -> Vec<InlineQueryResult> {
+    let engine = &ctx.engine;
+    let targets = engine.targets();
+    let mut results: Vec<InlineQueryResult> = targets
+        .first()
+        .and_then(|first| {
+            let title = texts::targets_header(first.period.last_year());
+            let description = texts::inline_targets_description(
+                targets.iter().map(|target| target.metric.as_str()),
+            );
+            let message = paginate(&views::targets_blocks(engine), MAX_MESSAGE_LEN);
+            article("targets", &title, &description, message)
+        })
+        .into_iter()
+        .collect();
+    for (i, example) in ctx.examples.iter().enumerate() {
+        let answer = inline_results(ctx, &engine.ask(example)).into_iter().next();
+        if let Some(InlineQueryResult::Article(mut answer)) = answer {
+            answer.id = format!("example-{i}");
+            answer.description = Some(clip(&answer.title));
+            answer.title = clip(example);
+            results.push(InlineQueryResult::Article(answer));
+        }
+    }
+    results
+}
+
 /// One article per hit (the direct answer, or the hit itself, as title; the citation as description;
-/// answer and excerpt as the message), or one article saying the report has no answer.
+/// answer and excerpt as the message); none when the report has no answer.
 pub fn inline_results(ctx: &BotContext, answer: &Answer) -> Vec<InlineQueryResult> {
     let question = answer.question.as_str();
     let answered = match &answer.outcome {
         Outcome::Answered(answered) => answered,
-        Outcome::SmallTalk(_) => return Vec::new(),
-        Outcome::Refused(refusal) => {
+        Outcome::SmallTalk(_) | Outcome::Refused(_) => return Vec::new(),
+        Outcome::NearMiss(near_miss) => {
             let message = paginate(&views::answer_blocks(answer), MAX_MESSAGE_LEN);
-            let description = texts::suggestion_list(&refusal.suggestions);
-            return article("none", texts::NOT_ANSWERED, &description, message)
-                .into_iter()
-                .collect();
+            let description = near_miss
+                .nearest
+                .first()
+                .map_or("", |hit| hit.text.as_str());
+            return article(
+                "near-miss",
+                &texts::near_miss(&near_miss.missing),
+                description,
+                message,
+            )
+            .into_iter()
+            .collect();
         }
     };
     let hits = all_hits(ctx, question, answered);

@@ -5,16 +5,20 @@
 use super::ask::{answer_question, Asked};
 use super::command::{self, AdminCommand, Command, Parsed};
 use super::guard::{guarded, HandlerError, HandlerResult};
+use super::html::{Block, Span};
 use super::reply::Reply;
 use super::state::{BotContext, Verdict};
 use super::views::{self, GlossaryPage};
-use super::{admin, feedback, keyboards, subscriptions, texts, BotApi};
+use super::{admin, english, feedback, keyboards, places, subscriptions, texts, BotApi};
+use crate::answer::suggest::glossary_candidates;
+use crate::answer::Language;
 use crate::questionlog::Via;
 use std::sync::Arc;
 use teloxide::prelude::*;
-use teloxide::types::Me;
+use teloxide::types::{Me, MessageId, UpdateKind};
 
-/// Entry point for every message.
+/// Entry point for every message, new or edited. An edited question is answered again, by editing the
+/// bot's earlier reply when it is remembered; other edits (commands, chatter) are left alone.
 pub async fn on_message<B: BotApi>(
     bot: B,
     me: Me,
@@ -22,7 +26,8 @@ pub async fn on_message<B: BotApi>(
     update: Update,
     message: Message,
 ) -> HandlerResult {
-    guarded(&update, handle_message(bot, me, ctx, message)).await
+    let edited = matches!(update.kind, UpdateKind::EditedMessage(_));
+    guarded(&update, handle_message(bot, me, ctx, message, edited)).await
 }
 
 async fn handle_message<B: BotApi>(
@@ -30,6 +35,7 @@ async fn handle_message<B: BotApi>(
     me: Me,
     ctx: Arc<BotContext>,
     message: Message,
+    edited: bool,
 ) -> HandlerResult {
     // Our own inline results posted into a chat come back as messages: they are answers, not questions.
     if message.via_bot.as_ref().is_some_and(|via| via.id == me.id) {
@@ -40,11 +46,31 @@ async fn handle_message<B: BotApi>(
         .reply_to_message()
         .and_then(|replied| replied.from.as_ref())
         .is_some_and(|author| author.id == me.id);
-    let reply = Reply::to(&message);
+    let chat = message.chat.id.0;
+    let reply =
+        Reply::to(&message).replacing(edited.then(|| ctx.replies.get(chat, message.id)).flatten());
+    let language = ctx
+        .language(
+            message.chat.id.0,
+            message
+                .from
+                .as_ref()
+                .and_then(|user| user.language_code.as_deref()),
+        )
+        .await;
+    let english = language == Language::English;
 
     let Some(text) = message.text() else {
-        if (private || replies_to_us) && admit(&bot, &ctx, &message, &reply).await? {
-            reply.text(&bot, texts::NON_TEXT).await?;
+        if !edited
+            && (private || replies_to_us)
+            && admit(&bot, &ctx, &message, &reply, language).await?
+        {
+            let hint = if english {
+                texts::en::NON_TEXT
+            } else {
+                texts::NON_TEXT
+            };
+            reply.text(&bot, hint).await?;
         }
         return Ok(());
     };
@@ -56,13 +82,22 @@ async fn handle_message<B: BotApi>(
         }
         parsed => parsed,
     };
+    if edited
+        && !matches!(
+            parsed,
+            Parsed::NotCommand | Parsed::Command(Command::Ask(_))
+        )
+    {
+        return Ok(());
+    }
+    let question_id = message.id;
     match parsed {
         Parsed::ForOtherBot => Ok(()),
         Parsed::Admin { command, .. } => {
             if let Some(admin) = &ctx.admin {
-                if admit(&bot, &ctx, &message, &reply).await? {
+                if admit(&bot, &ctx, &message, &reply, language).await? {
                     match command {
-                        AdminCommand::Stats => admin::stats(&bot, admin, &reply).await?,
+                        AdminCommand::Stats => admin::stats(&bot, admin, &reply, language).await?,
                         AdminCommand::Unanswered => admin::unanswered(&bot, admin, &reply).await?,
                     }
                 }
@@ -70,20 +105,46 @@ async fn handle_message<B: BotApi>(
             Ok(())
         }
         Parsed::Unknown { addressed } => {
-            if (private || addressed) && admit(&bot, &ctx, &message, &reply).await? {
-                reply.text(&bot, texts::UNKNOWN_COMMAND).await?;
+            if (private || addressed) && admit(&bot, &ctx, &message, &reply, language).await? {
+                let unknown = if english {
+                    texts::en::UNKNOWN_COMMAND
+                } else {
+                    texts::UNKNOWN_COMMAND
+                };
+                reply.text(&bot, unknown).await?;
             }
             Ok(())
         }
         Parsed::BadArguments(usage) => {
-            if admit(&bot, &ctx, &message, &reply).await? {
-                reply.text(&bot, &usage).await?;
+            if admit(&bot, &ctx, &message, &reply, language).await? {
+                let usage = match (english, usage.as_str()) {
+                    (true, texts::USAGE_LANG) => texts::en::USAGE_LANG,
+                    (true, texts::USAGE_FIND) => texts::en::USAGE_FIND,
+                    _ => &usage,
+                };
+                reply.text(&bot, usage).await?;
             }
             Ok(())
         }
         Parsed::Command(command) => {
-            if admit(&bot, &ctx, &message, &reply).await? {
-                run_command(&bot, &me, &ctx, &message, command).await?;
+            if admit(&bot, &ctx, &message, &reply, language).await? {
+                let place = Place {
+                    chat,
+                    private,
+                    language,
+                };
+                if let Command::Ask(question) = &command {
+                    ask(
+                        &bot,
+                        &ctx,
+                        (&reply, question_id),
+                        question,
+                        (Asked::new(private, Via::Ask), language),
+                    )
+                    .await?;
+                } else {
+                    run_command(&bot, &me, &ctx, &reply, command, place).await?;
+                }
             }
             Ok(())
         }
@@ -93,19 +154,42 @@ async fn handle_message<B: BotApi>(
                 None if private || replies_to_us => text.to_owned(),
                 None => return Ok(()),
             };
-            if admit(&bot, &ctx, &message, &reply).await? {
-                answer_question(
+            if admit(&bot, &ctx, &message, &reply, language).await? {
+                ask(
                     &bot,
                     &ctx,
-                    &reply,
+                    (&reply, question_id),
                     &question,
-                    Asked::in_chat(&message, Via::Text),
+                    (Asked::new(private, Via::Text), language),
                 )
                 .await?;
             }
             Ok(())
         }
     }
+}
+
+/// Where a command was given: the chat, whether it is private, and the language to reply in.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    chat: i64,
+    private: bool,
+    language: Language,
+}
+
+/// Answers the question of message `question_id` and remembers the reply, so that an edit of the
+/// question can replace it.
+async fn ask<B: BotApi>(
+    bot: &B,
+    ctx: &BotContext,
+    (reply, question_id): (&Reply, MessageId),
+    question: &str,
+    (asked, language): (Asked, Language),
+) -> HandlerResult {
+    if let Some(sent) = answer_question(bot, ctx, reply, question, asked, language).await? {
+        ctx.replies.remember(reply.chat.0, question_id, sent);
+    }
+    Ok(())
 }
 
 /// Flood control for a message that would get a reply: `true` to go ahead. A user over the limit
@@ -115,6 +199,7 @@ async fn admit<B: BotApi>(
     ctx: &BotContext,
     message: &Message,
     reply: &Reply,
+    language: Language,
 ) -> Result<bool, HandlerError> {
     let user = message
         .from
@@ -125,7 +210,11 @@ async fn admit<B: BotApi>(
         Verdict::Answer => Ok(true),
         Verdict::SlowDown => {
             tracing::info!("flood control: asked the user to slow down");
-            reply.text(bot, texts::SLOW_DOWN).await?;
+            let note = match language {
+                Language::English => texts::en::SLOW_DOWN,
+                Language::Chinese => texts::SLOW_DOWN,
+            };
+            reply.text(bot, note).await?;
             Ok(false)
         }
         Verdict::Ignore => Ok(false),
@@ -162,22 +251,49 @@ async fn run_command<B: BotApi>(
     bot: &B,
     me: &Me,
     ctx: &BotContext,
-    message: &Message,
+    reply: &Reply,
     command: Command,
+    place: Place,
 ) -> HandlerResult {
     let engine = &ctx.engine;
-    let reply = &Reply::to(message);
+    let Place {
+        chat,
+        private,
+        language,
+    } = place;
+    if language == Language::English {
+        if let Some(done) = run_command_in_english(bot, me, ctx, reply, &command, private).await {
+            return done;
+        }
+    }
     match command {
         Command::Start => {
             let keyboard = keyboards::examples_keyboard(&ctx.examples);
-            reply
-                .blocks(bot, &views::welcome_blocks(engine), keyboard)
-                .await
+            let welcome = if private {
+                views::welcome_blocks(engine)
+            } else {
+                views::group_welcome_blocks(engine, me.username())
+            };
+            reply.blocks(bot, &welcome, keyboard).await
         }
-        Command::Help => reply.text(bot, &texts::help(me.username())).await,
+        Command::Help if private => reply.text(bot, &texts::help(me.username())).await,
+        Command::Help => {
+            let help = texts::group_help(me.username());
+            reply.text(bot, &help).await
+        }
         Command::Ask(question) => {
-            let asked = Asked::in_chat(message, Via::Ask);
-            answer_question(bot, ctx, reply, &question, asked).await
+            let asked = Asked::new(private, Via::Ask);
+            answer_question(bot, ctx, reply, &question, asked, language)
+                .await
+                .map(drop)
+        }
+        Command::Lang(chosen) => {
+            ctx.set_language(chat, chosen, chrono::Utc::now()).await;
+            let done = match chosen {
+                Language::English => texts::en::LANG_SET,
+                Language::Chinese => texts::LANG_SET,
+            };
+            reply.text(bot, done).await
         }
         Command::Targets => {
             reply
@@ -206,20 +322,89 @@ async fn run_command<B: BotApi>(
         Command::Glossary(Some(term)) => match engine.find_glossary(&term) {
             Some(entry) => {
                 let blocks = views::glossary_entry_blocks(engine, entry);
-                reply.blocks(bot, &blocks, None).await
+                let keyboard = places::entry_keyboard(engine, entry, language);
+                reply.blocks(bot, &blocks, keyboard).await
             }
-            None => reply.text(bot, &texts::glossary_not_found(&term)).await,
+            None => {
+                // A partial or misremembered term: the entries it may mean, as buttons.
+                let candidates = glossary_candidates(engine.glossary(), &term);
+                let english = language == Language::English;
+                let text = match (candidates.is_empty(), english) {
+                    (true, false) => texts::glossary_not_found(&term),
+                    (true, true) => texts::en::glossary_not_found(&term),
+                    (false, false) => texts::glossary_candidates(&term),
+                    (false, true) => texts::en::glossary_candidates(&term),
+                };
+                let keyboard = keyboards::glossary_candidates_keyboard(&candidates);
+                reply
+                    .blocks(bot, &[Block::text(vec![Span::plain(text)])], keyboard)
+                    .await
+            }
         },
+        Command::Find(word) => {
+            let (blocks, keyboard) = places::find_reply(engine, &word, 0, language);
+            reply.blocks(bot, &blocks, keyboard).await
+        }
         Command::About => {
             let metas: Vec<_> = engine.library().reports.iter().map(|r| &r.meta).collect();
             reply
                 .blocks(bot, &views::about_blocks(&metas, me.username()), None)
                 .await
         }
-        Command::Reminders(command) => subscriptions::run_command(bot, ctx, reply, command).await,
-        Command::Privacy => feedback::privacy(bot, ctx, reply).await,
-        Command::Forget => feedback::ask_to_forget(bot, reply).await,
+        Command::Reminders(command) => {
+            subscriptions::run_command(bot, ctx, reply, command, (language, chrono::Utc::now()))
+                .await
+        }
+        Command::Privacy => feedback::privacy(bot, ctx, reply, language).await,
+        Command::Forget => feedback::ask_to_forget(bot, reply, language).await,
     }
+}
+
+/// The commands whose reply an English chat reads in English; `None` for the others (their replies are
+/// the Chinese ones: the glossary list; /ask, /lang and the reminder commands handle language themselves).
+async fn run_command_in_english<B: BotApi>(
+    bot: &B,
+    me: &Me,
+    ctx: &BotContext,
+    reply: &Reply,
+    command: &Command,
+    private: bool,
+) -> Option<HandlerResult> {
+    let engine = &ctx.engine;
+    Some(match command {
+        Command::Start => {
+            let keyboard = keyboards::examples_keyboard(&ctx.examples);
+            let welcome = if private {
+                english::welcome_blocks(engine)
+            } else {
+                english::group_welcome_blocks(engine, me.username())
+            };
+            reply.blocks(bot, &welcome, keyboard).await
+        }
+        Command::Help if private => reply.text(bot, &texts::en::help(me.username())).await,
+        Command::Help => reply.text(bot, &texts::en::group_help(me.username())).await,
+        Command::About => {
+            let mut about: Vec<String> = engine
+                .library()
+                .reports
+                .iter()
+                .map(|report| texts::en::about_report(&report.meta))
+                .collect();
+            about.push(texts::en::about_bot(me.username()));
+            reply.text(bot, &about.join("\n\n")).await
+        }
+        Command::Targets => {
+            reply
+                .blocks(bot, &english::targets_blocks(engine), None)
+                .await
+        }
+        Command::Results => {
+            reply
+                .blocks(bot, &english::results_blocks(engine), None)
+                .await
+        }
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

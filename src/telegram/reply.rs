@@ -1,7 +1,7 @@
 //! Sending: where a reply goes, and the one place that turns blocks into Bot API messages, so that
 //! replies, edited pages and reminders all go out the same way (HTML, no link preview, cut to fit).
 
-use super::guard::HandlerResult;
+use super::guard::{HandlerError, HandlerResult};
 use super::html::{paginate, Block, Span, MAX_MESSAGE_LEN};
 use super::BotApi;
 use crate::logging::Redactor;
@@ -14,11 +14,14 @@ use teloxide::types::{
 };
 use teloxide::{ApiError, RequestError};
 
-/// Where replies go: the chat, and in groups the message being answered.
+/// Where replies go: the chat, in groups the message being answered, and the bot's earlier reply to
+/// replace when the question was edited.
 #[derive(Debug, Clone, Copy)]
 pub struct Reply {
     pub chat: ChatId,
     pub reply_to: Option<MessageId>,
+    /// The bot's earlier reply, edited in place of sending the first message anew.
+    pub replaces: Option<MessageId>,
 }
 
 impl Reply {
@@ -27,6 +30,15 @@ impl Reply {
         Reply {
             chat: message.chat.id,
             reply_to: (!message.chat.is_private()).then_some(message.id),
+            replaces: None,
+        }
+    }
+
+    /// The same reply, but editing the bot's message `earlier` (when there is one) instead of sending.
+    pub fn replacing(self, earlier: Option<MessageId>) -> Reply {
+        Reply {
+            replaces: earlier,
+            ..self
         }
     }
 
@@ -43,26 +55,43 @@ impl Reply {
         blocks: &[Block],
         keyboard: Option<InlineKeyboardMarkup>,
     ) -> HandlerResult {
+        self.send(bot, blocks, keyboard).await.map(drop)
+    }
+
+    /// [`Reply::blocks`], returning the first message of the reply (the one an edit would replace).
+    pub async fn send<B: BotApi>(
+        &self,
+        bot: &B,
+        blocks: &[Block],
+        keyboard: Option<InlineKeyboardMarkup>,
+    ) -> Result<Option<MessageId>, HandlerError> {
         if !super::CHAT_IDS.contains(&self.chat.0) {
             // Refused at the edge already; never hand teloxide an id its rate limiter panics on.
             tracing::warn!(
                 chat_id = self.chat.0,
                 "reply not sent: chat id out of range"
             );
-            return Ok(());
+            return Ok(None);
         }
         let parts = paginate(blocks, MAX_MESSAGE_LEN);
         let last = parts.len().saturating_sub(1);
+        let mut first = None;
         for (i, html) in parts.into_iter().enumerate() {
             let keyboard = if i == last { keyboard.clone() } else { None };
+            if let (0, Some(earlier)) = (i, self.replaces) {
+                edit_message(bot, self.chat, earlier, html, keyboard).await?;
+                first = Some(earlier);
+                continue;
+            }
             let mut request = html_message(bot, self.chat, html, keyboard);
             if let Some(id) = self.reply_to {
                 request = request
                     .reply_parameters(ReplyParameters::new(id).allow_sending_without_reply());
             }
-            send_reliably(&request).await?;
+            let sent = send_reliably(&request).await?;
+            first = first.or(Some(sent.id));
         }
-        Ok(())
+        Ok(first)
     }
 }
 
@@ -159,14 +188,26 @@ pub async fn edit_html<B: BotApi>(
     keyboard: Option<InlineKeyboardMarkup>,
 ) -> HandlerResult {
     let html = paginate(blocks, MAX_MESSAGE_LEN).join("\n");
+    edit_message(bot, message.chat.id, message.id, html, keyboard).await
+}
+
+/// Replaces the text and buttons of the bot's message `id`; an edit that changes nothing is not an error.
+async fn edit_message<B: BotApi>(
+    bot: &B,
+    chat: ChatId,
+    id: MessageId,
+    html: String,
+    keyboard: Option<InlineKeyboardMarkup>,
+) -> HandlerResult {
     let mut edit = bot
-        .edit_message_text(message.chat.id, message.id, html)
-        .parse_mode(ParseMode::Html);
+        .edit_message_text(chat, id, html)
+        .parse_mode(ParseMode::Html)
+        .link_preview_options(no_link_preview());
     if let Some(keyboard) = keyboard {
         edit = edit.reply_markup(keyboard);
     }
     match edit.send().await {
-        // The same page pressed twice: nothing to change.
+        // The same page pressed twice, or a question edited without changing its answer.
         Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
         result => result.map(drop).map_err(Into::into),
     }

@@ -3,17 +3,22 @@
 //! control. Both are bounded and take the time as an argument.
 
 use super::views;
-use crate::answer::{Engine, FollowUp};
+use crate::answer::{Engine, FollowUp, Language};
 use crate::questionlog::{QuestionLog, SqliteQuestionLog};
-use crate::reminders::store::SqliteStore;
+use crate::reminders::store::{SqliteStore, StoreError};
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
+use teloxide::types::MessageId;
 
-/// Questions remembered for 更多结果 buttons: more keeps older buttons working, at the cost of memory
-/// (a question is at most a few hundred bytes).
+/// Questions remembered for 更多结果 buttons: more keeps older buttons paging the full question (a
+/// forgotten one re-asks what its button carries, cut to 64 bytes), at the cost of memory (a question is
+/// at most a few hundred bytes).
 const RECENT_QUESTIONS: usize = 10_000;
+/// Question messages whose reply is remembered for edits: an edit comes minutes after the question,
+/// and an entry is a few bytes, so this covers far more than the chats active at once.
+const RECENT_REPLIES: usize = 10_000;
 /// Flood control: this many messages at once, then one per [`FLOOD_REFILL`]. A person asking in
 /// earnest stays under it; a script or a stuck key does not.
 const FLOOD_BURST: u32 = 3;
@@ -35,6 +40,7 @@ const CONVERSATION_TTL: Duration = Duration::from_secs(30 * 60);
 pub struct BotContext {
     pub engine: Arc<Engine>,
     pub questions: RecentQuestions,
+    pub replies: RecentReplies,
     pub conversations: Conversations,
     pub flood: FloodGuard,
     /// The /start example questions, built from the report's data.
@@ -45,6 +51,8 @@ pub struct BotContext {
     pub log: Option<Arc<QuestionLog>>,
     /// The maintainer's chats and the log they read; `None` when nobody may use /stats.
     pub admin: Option<Admin>,
+    /// Reply languages chosen with /lang, by chat (kept in the store too when there is one).
+    languages: Mutex<HashMap<i64, Language>>,
 }
 
 /// Who may read the log from Telegram, and where it is.
@@ -69,13 +77,70 @@ impl BotContext {
         BotContext {
             engine,
             questions: RecentQuestions::new(RECENT_QUESTIONS, first_question_key),
+            replies: RecentReplies::new(RECENT_REPLIES),
             conversations: Conversations::new(CONVERSATIONS, CONVERSATION_TTL),
             flood: FloodGuard::new(FLOOD_BURST, FLOOD_REFILL, FLOOD_USERS),
             examples,
             reminders: None,
             log: None,
             admin: None,
+            languages: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The language to reply in: the chat's /lang choice, else the user's Telegram `language_code`
+    /// (`en…` → English; `zh-*`, anything else or none → Chinese).
+    pub async fn language(&self, chat_id: i64, language_code: Option<&str>) -> Language {
+        let chosen = self
+            .languages
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&chat_id)
+            .copied();
+        if let Some(language) = chosen {
+            return language;
+        }
+        if let Some(store) = &self.reminders {
+            match store.chat_language(chat_id).await {
+                Ok(Some(code)) => {
+                    let language = Language::from_code(Some(&code));
+                    self.remember_language(chat_id, language);
+                    return language;
+                }
+                Ok(None) => {}
+                Err(error) => tracing::warn!(%error, "cannot read the chat's language"),
+            }
+        }
+        Language::from_code(language_code)
+    }
+
+    /// Keeps a chat's /lang choice (in the store too, when there is one).
+    pub async fn set_language(&self, chat_id: i64, language: Language, now: DateTime<Utc>) {
+        self.remember_language(chat_id, language);
+        if let Some(store) = &self.reminders {
+            if let Err(error) = store.set_chat_language(chat_id, language.code(), now).await {
+                tracing::warn!(%error, "cannot keep the chat's language");
+            }
+        }
+    }
+
+    /// Forgets a chat's /lang choice, in the store too (/forget).
+    pub async fn forget_language(&self, chat_id: i64) -> Result<(), StoreError> {
+        self.languages
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&chat_id);
+        match &self.reminders {
+            Some(store) => store.forget_chat_language(chat_id).await,
+            None => Ok(()),
+        }
+    }
+
+    fn remember_language(&self, chat_id: i64, language: Language) {
+        self.languages
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(chat_id, language);
     }
 
     /// Turns on /subscribe, /unsubscribe and /subscription, keeping subscriptions in `store`.
@@ -103,55 +168,96 @@ impl BotContext {
 }
 
 /// Questions recently answered, by a short key that a 更多结果 button carries. Old questions fall out
-/// once `capacity` newer ones arrive, and a restart forgets them all; either way the button is then
-/// stale. Keys start at a caller-chosen value so that a restarted process (seeded from the clock) does
-/// not hand an old button someone else's question.
+/// once `capacity` newer ones arrive, and a restart forgets them all; either way the button then re-asks
+/// the question it carries. Keys start at a caller-chosen value so that a restarted process (seeded from
+/// the clock) does not hand an old button someone else's question.
 #[derive(Debug)]
 pub struct RecentQuestions {
-    inner: Mutex<Questions>,
-}
-
-#[derive(Debug)]
-struct Questions {
-    capacity: usize,
-    next_key: u32,
-    by_key: HashMap<u32, String>,
-    order: VecDeque<u32>,
+    inner: Mutex<(u32, Recent<u32, String>)>,
 }
 
 impl RecentQuestions {
     /// Remembers up to `capacity` questions (at least one); the first gets `first_key`.
     pub fn new(capacity: usize, first_key: u32) -> RecentQuestions {
         RecentQuestions {
-            inner: Mutex::new(Questions {
-                capacity: capacity.max(1),
-                next_key: first_key,
-                by_key: HashMap::new(),
-                order: VecDeque::new(),
-            }),
+            inner: Mutex::new((first_key, Recent::new(capacity))),
         }
     }
 
     /// Stores a question and returns its key.
     pub fn remember(&self, question: &str) -> u32 {
         let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
-        let key = inner.next_key;
-        inner.next_key = inner.next_key.wrapping_add(1);
-        if inner.by_key.insert(key, question.to_owned()).is_none() {
-            inner.order.push_back(key);
-        }
-        while inner.order.len() > inner.capacity {
-            if let Some(old) = inner.order.pop_front() {
-                inner.by_key.remove(&old);
-            }
-        }
+        let (next_key, questions) = &mut *inner;
+        let key = *next_key;
+        *next_key = next_key.wrapping_add(1);
+        questions.insert(key, question.to_owned());
         key
     }
 
     /// The question behind a key, if it is still remembered.
     pub fn get(&self, key: u32) -> Option<String> {
         let inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
-        inner.by_key.get(&key).cloned()
+        inner.1.get(&key).cloned()
+    }
+}
+
+/// The bot's reply to each recent question message, by (chat, message id), so that an edited question
+/// edits its answer. Bounded like [`RecentQuestions`]; a forgotten one is answered with a new message.
+#[derive(Debug)]
+pub struct RecentReplies {
+    inner: Mutex<Recent<(i64, MessageId), MessageId>>,
+}
+
+impl RecentReplies {
+    pub fn new(capacity: usize) -> RecentReplies {
+        RecentReplies {
+            inner: Mutex::new(Recent::new(capacity)),
+        }
+    }
+
+    /// Keeps the first message of the reply to `question` in `chat`.
+    pub fn remember(&self, chat: i64, question: MessageId, reply: MessageId) {
+        let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        inner.insert((chat, question), reply);
+    }
+
+    /// The reply to `question` in `chat`, while it is remembered.
+    pub fn get(&self, chat: i64, question: MessageId) -> Option<MessageId> {
+        let inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        inner.get(&(chat, question)).copied()
+    }
+}
+
+/// A map that keeps its `capacity` most recently inserted keys.
+#[derive(Debug)]
+struct Recent<K, V> {
+    capacity: usize,
+    values: HashMap<K, V>,
+    order: VecDeque<K>,
+}
+
+impl<K: std::hash::Hash + Eq + Clone, V> Recent<K, V> {
+    fn new(capacity: usize) -> Recent<K, V> {
+        Recent {
+            capacity: capacity.max(1),
+            values: HashMap::new(),
+            order: VecDeque::new(),
+        }
+    }
+
+    fn insert(&mut self, key: K, value: V) {
+        if self.values.insert(key.clone(), value).is_none() {
+            self.order.push_back(key);
+        }
+        while self.order.len() > self.capacity {
+            if let Some(old) = self.order.pop_front() {
+                self.values.remove(&old);
+            }
+        }
+    }
+
+    fn get(&self, key: &K) -> Option<&V> {
+        self.values.get(key)
     }
 }
 

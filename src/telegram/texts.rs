@@ -2,13 +2,17 @@
 //! reading handler code. Texts are plain (the renderer escapes and styles them); report facts never
 //! appear here: they are passed in from `knowledge/` data.
 
-use crate::answer::{Outcome, SmallTalk};
-use crate::knowledge::{FigureKind, MetaField, Period, ReportMeta};
-use crate::questionlog::report::{Group, Stats};
-use crate::questionlog::Reason;
+use crate::answer::suggest::SuggestionKind;
+use crate::answer::{Missing, MissingKind, SmallTalk};
+use crate::knowledge::{FigureKind, Location, MetaField, Period, ReportMeta};
 use crate::reminders::schedule::ScheduleError;
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
+
+pub mod en;
+mod questionlog;
+
+pub use questionlog::*;
 
 // ---- commands (setMyCommands) -------------------------------------------------------------------
 
@@ -18,10 +22,17 @@ pub const COMMAND_ASK: &str = "提问：/ask 问题";
 pub const COMMAND_TARGETS: &str = "今年的主要预期目标";
 pub const COMMAND_RESULTS: &str = "上年完成情况和过去五年的成绩";
 pub const COMMAND_GLOSSARY: &str = "名词解释：/glossary 或 /glossary 词语";
+pub const COMMAND_FIND: &str = "查找一个词：/find 词语，列出报告里说到它的每一处";
 pub const COMMAND_ABOUT: &str = "关于这份报告和本机器人";
 pub const COMMAND_SUBSCRIBE: &str = "每天提醒一个目标：/subscribe [时间] [时区]";
 pub const COMMAND_SUBSCRIPTION: &str = "查看每日提醒的设置和下次提醒时间";
 pub const COMMAND_UNSUBSCRIBE: &str = "取消每日提醒";
+pub const COMMAND_LANG: &str = "回复语言：/lang zh 或 /lang en";
+
+// ---- /lang --------------------------------------------------------------------------------------
+
+pub const USAGE_LANG: &str = "用法：/lang zh（用中文回复）或 /lang en（用英文回复）";
+pub const LANG_SET: &str = "好的，这个聊天以后用中文回复。";
 
 // ---- welcome, help, about -----------------------------------------------------------------------
 
@@ -30,6 +41,30 @@ pub fn welcome(title: &str) -> String {
         "你好！我回答关于《{title}》的问题，每个回答都附原文出处。\n\n\
          直接发给我一个问题就行。点下面的示例试试："
     )
+}
+
+/// /start in a group: the bot reads only what is addressed to it there, so say how to address it.
+pub fn group_welcome(title: &str, bot_username: &str) -> String {
+    format!(
+        "你好！我回答关于《{title}》的问题，每个回答都附原文出处。\n\n{}\n\n点下面的示例试试：",
+        ask_in_group(bot_username)
+    )
+}
+
+/// How to ask in a group, where the bot does not read ordinary messages.
+pub fn ask_in_group(bot_username: &str) -> String {
+    format!(
+        "在群里这样问我：\n\
+         • /ask 问题，例如 /ask 今年GDP目标是多少\n\
+         • @{bot_username} 问题\n\
+         • 回复我的消息提问\n\
+         群里的其他消息我不会读，也不会回复。"
+    )
+}
+
+/// /help in a group: how to ask there first, then the whole help.
+pub fn group_help(bot_username: &str) -> String {
+    format!("{}\n\n{}", ask_in_group(bot_username), help(bot_username))
 }
 
 pub fn help(bot_username: &str) -> String {
@@ -43,6 +78,7 @@ pub fn help(bot_username: &str) -> String {
          /targets — 今年的主要预期目标\n\
          /results — 上年完成情况和过去五年的成绩\n\
          /glossary — 名词解释（/glossary 词语 查一个词）\n\
+         /find 词语 — 报告里说到这个词的每一处\n\
          /subscribe — 每天提醒一个目标（/subscribe 7:30 选时间）\n\
          /subscription — 查看提醒设置，/unsubscribe 取消\n\
          /about — 关于这份报告\n\
@@ -115,6 +151,25 @@ pub fn small_talk(kind: SmallTalk) -> &'static str {
     }
 }
 
+/// What a near-miss lacks, in one line ending where the nearest facts follow.
+pub fn near_miss(missing: &Missing) -> String {
+    let year = missing
+        .year
+        .map(|year| format!("{year}年"))
+        .unwrap_or_default();
+    let metric = &missing.metric;
+    match missing.what {
+        MissingKind::SingleYear => format!("报告没有给出{year}单年的{metric}数字；报告给出的是："),
+        MissingKind::Change => format!("报告没有给出{year}{metric}的增长幅度；报告给出的是："),
+        MissingKind::Level => format!("报告没有给出{year}{metric}的具体数值；报告给出的是："),
+    }
+}
+
+/// One nearest fact of a near-miss, numbered.
+pub fn near_fact(number: usize, fact: &str) -> String {
+    format!("{number}. {fact}")
+}
+
 pub fn year_not_covered(year: i32) -> String {
     format!("报告里没有{year}年的数据或安排。")
 }
@@ -129,6 +184,20 @@ pub fn suggestion_line(suggestion: &str) -> String {
 pub fn suggestion_list(suggestions: &[String]) -> String {
     suggestions.join("、")
 }
+/// Above the suggestion buttons of a refusal (topics and terms near the question).
+pub const NEAR_TOPICS: &str = "报告里相近的内容，点一下看看：";
+/// Under a refusal with nothing near the question: what can be asked instead.
+pub const WHAT_TO_ASK: &str =
+    "可以问报告里的目标、成绩和工作安排，例如：今年GDP目标是多少。/targets 主要目标，/glossary 名词解释，/help 用法。";
+
+/// A suggestion button: a topic to ask about, or (📖) a glossary entry.
+pub fn suggestion_button(kind: SuggestionKind, label: &str) -> String {
+    match kind {
+        SuggestionKind::Topic => label.to_owned(),
+        SuggestionKind::Term => glossary_button(label),
+    }
+}
+
 pub const MORE_RESULTS_FOR: &str = "更多结果：";
 pub const NO_MORE_RESULTS: &str = "没有更多结果了。";
 pub const SOURCE_HEADER: &str = "原文";
@@ -138,6 +207,44 @@ pub fn hit_marker(number: usize) -> String {
     format!("〔{number}〕")
 }
 
+/// Where a paragraph stands as a reader counts: `三（二）第4段`, `三、第2段` (before the part's first
+/// numbered section), `开头第1段` (the greeting).
+pub fn location(location: &Location) -> String {
+    let Location {
+        part,
+        section,
+        paragraph,
+    } = *location;
+    match (part.is_empty(), section.is_empty()) {
+        (true, _) => format!("开头第{paragraph}段"),
+        (false, true) => format!("{part}、第{paragraph}段"),
+        (false, false) => format!("{part}{section}第{paragraph}段"),
+    }
+}
+
+/// A citation with its place: `《…》三、… ›（二）…（三（二）第4段）`.
+pub fn cited_at(citation: &str, place: &str) -> String {
+    format!("{citation}（{place}）")
+}
+
+/// A glossary entry's place in a full citation.
+pub fn glossary_place(number: u32) -> String {
+    format!("有关词语注释第{number}条")
+}
+
+/// The line a 引用 button sends, to paste as it is.
+pub fn full_citation(title: &str, date: &str, place: &str, quote: &str) -> String {
+    format!("《{title}》（{date}），{place}：“{quote}”")
+}
+
+/// The button that sends an excerpt's full citation.
+pub fn cite_button(number: Option<usize>) -> String {
+    match number {
+        Some(number) => format!("引用 {number}"),
+        None => "引用".to_owned(),
+    }
+}
+
 pub fn glossary_citation(title: &str, number: u32) -> String {
     format!("《{title}》有关词语注释 第{number}条")
 }
@@ -145,6 +252,23 @@ pub fn glossary_citation(title: &str, number: u32) -> String {
 pub fn glossary_not_found(term: &str) -> String {
     format!("注释里没有找到“{term}”。发送 /glossary 查看全部词语。")
 }
+
+/// /glossary with a term that is no entry, but near some: the candidates follow as buttons.
+pub fn glossary_candidates(term: &str) -> String {
+    format!("注释里没有“{term}”这个词条。你要找的是不是下面这些？")
+}
+
+/// The heading of a page of /find: `“枫桥”在报告里共3处（第 1/1 页）：`.
+pub fn find_header(word: &str, total: usize, page: usize, pages: usize) -> String {
+    format!("“{word}”在报告里共{total}处（第 {page}/{pages} 页）：")
+}
+
+pub fn find_none(word: &str) -> String {
+    format!("报告正文里没有“{word}”。")
+}
+
+pub const ALL_PLACES_BUTTON: &str = "全部出处";
+pub const USAGE_FIND: &str = "用法：/find 词语，列出报告里说到它的每一处（词语不超过 16 个字）";
 
 pub fn glossary_page_header(page: usize, pages: usize, count: usize) -> String {
     format!("名词解释（共 {count} 条，第 {page}/{pages} 页），点词语查看解释：")
@@ -216,19 +340,45 @@ pub fn send_time(at: &DateTime<Tz>) -> String {
     at.format("%Y年%-m月%-d日 %H:%M").to_string()
 }
 
-pub fn subscribed(time: &str, zone: &str, next: &str) -> String {
+/// Which targets the reminders are: `2022年的目标（出自《西平县2022年政府工作报告》）`.
+pub fn reminder_targets(year: i32, title: &str) -> String {
+    format!("{year}年的目标（出自《{title}》）")
+}
+
+/// Said with every reminder and confirmation once the plan year is over (no newer report loaded).
+pub fn plan_year_over(year: i32) -> String {
+    format!("注意：{year}年已经过去，这些是{year}年的目标，不是今年的；新一年的报告还没有收录。")
+}
+
+pub fn subscribed(time: &str, zone: &str, next: &str, targets: &str) -> String {
     format!(
-        "好的，每天 {time}（{zone}）提醒你一个今年的目标。\n下次提醒：{next}\n\
+        "好的，每天 {time}（{zone}）提醒你一个{targets}。\n下次提醒：{next}\n\
          发送 /subscription 查看，/unsubscribe 取消。"
     )
 }
 
-pub fn subscription_status(time: &str, zone: &str, next: &str) -> String {
+pub fn subscription_status(time: &str, zone: &str, next: &str, targets: &str) -> String {
     format!(
-        "每日目标提醒：每天 {time}（{zone}）\n下次提醒：{next}\n\
+        "每日目标提醒：每天 {time}（{zone}），提醒{targets}\n下次提醒：{next}\n\
          发送 /subscribe 时间 修改时间，/unsubscribe 取消。"
     )
 }
+
+/// A bare /subscribe when the chat is subscribed already: what it has, and a question before changing it.
+pub fn already_subscribed(time: &str, zone: &str, next: &str, default: &str) -> String {
+    format!(
+        "你已经订阅了每日目标提醒：每天 {time}（{zone}），下次提醒：{next}。\n\
+         要改成默认的每天 {default} 吗？要别的时间，发送 /subscribe 时间，例如 /subscribe 7:30。"
+    )
+}
+
+/// The button that changes an existing subscription to the default time.
+pub fn reset_subscription_button(default: &str) -> String {
+    format!("改为每天 {default}")
+}
+
+pub const KEEP_SUBSCRIPTION_BUTTON: &str = "保持不变";
+pub const SUBSCRIPTION_KEPT: &str = "好的，提醒时间不变。";
 
 pub const NOT_SUBSCRIBED: &str =
     "你还没有订阅每日目标提醒。发送 /subscribe 订阅（默认每天 08:00）。";
@@ -236,12 +386,20 @@ pub const UNSUBSCRIBED: &str = "已取消每日目标提醒。想再订阅时发
 pub const REMINDERS_UNAVAILABLE: &str = "每日提醒暂时不可用。";
 pub const REMINDERS_FAILED: &str = "抱歉，每日提醒出了点问题，请稍后再试。";
 
-/// The reminder's first line: `2022年目标 · 今日提醒（3/45）· 5月10日`.
-pub fn reminder_heading(year: i32, position: usize, total: usize, day: NaiveDate) -> String {
-    format!(
-        "{year}年目标 · 今日提醒（{position}/{total}）· {}",
-        day.format("%-m月%-d日")
-    )
+/// The reminder's first line: `2022年目标 · 今日提醒（3/45）· 5月10日`; once the plan year is over,
+/// `2022年目标回顾（3/45）· 1月10日` (a look back, not today's target).
+pub fn reminder_heading(
+    year: i32,
+    (position, total): (usize, usize),
+    day: NaiveDate,
+    year_over: bool,
+) -> String {
+    let day = day.format("%-m月%-d日");
+    if year_over {
+        format!("{year}年目标回顾（{position}/{total}）· {day}")
+    } else {
+        format!("{year}年目标 · 今日提醒（{position}/{total}）· {day}")
+    }
 }
 
 /// A target of a named list (`十件惠民工程 第7项`); the list's name comes from the report.
@@ -289,156 +447,10 @@ pub const UNKNOWN_BUTTON: &str = "无法识别这个按钮，请重新提问。"
 // ---- inline mode --------------------------------------------------------------------------------
 
 pub const INLINE_START_BUTTON: &str = "私聊机器人提问";
+/// The inline button when the report has no answer: nothing to post, a private chat to look further.
+pub const INLINE_NOT_FOUND_BUTTON: &str = "报告里没有找到答案 · 私聊机器人看相近内容";
 
-// ---- feedback, privacy, /forget -----------------------------------------------------------------
-
-pub const COMMAND_PRIVACY: &str = "我保存了什么、保存多久";
-pub const COMMAND_FORGET: &str = "删除我在本机器人保存的一切";
-pub const THUMBS_UP_BUTTON: &str = "👍";
-pub const THUMBS_DOWN_BUTTON: &str = "👎";
-pub const THANKS_FOR_FEEDBACK: &str = "谢谢反馈！";
-pub const WHAT_WAS_WRONG: &str = "哪里不对？点一下告诉我：";
-pub const THANKS_FOR_REASON: &str = "谢谢反馈！维护者会据此改进回答。";
-
-/// The label of a 👎 reason button.
-pub fn reason_button(reason: Reason) -> &'static str {
-    match reason {
-        Reason::WrongTopic => "答非所问",
-        Reason::WrongNumber => "数字不对",
-        Reason::NotFound => "没找到",
-        Reason::Other => "其他",
-    }
-}
-
-/// /privacy: what is kept, for how long, and why; `days` is `QUESTION_LOG_DAYS`, `None` when the log is
-/// off.
-pub fn privacy(days: Option<u32>) -> String {
-    let log = match days {
-        Some(days) => format!(
-            "• 你的问题、我怎样理解它、回答的结果（是否答上）、回答用时，以及你对回答点的👍/👎。\
-             聊天只以加密散列记录，不保存聊天或用户的编号、名字、用户名。\n\
-             • 保存 {days} 天，到期自动删除。\n\
-             • 用途：让维护者看到哪些问题没答上、哪些回答不对，从而改进回答。\n"
-        ),
-        None => "• 本机器人没有开启问题记录，不保存你的问题。\n".to_owned(),
-    };
-    format!(
-        "隐私说明\n\
-         {log}\
-         • 订阅每日提醒时，保存聊天编号和提醒时间，直到你 /unsubscribe。\n\n\
-         发送 /forget 删除本聊天保存的一切（问题、反馈、提醒订阅）。"
-    )
-}
-
-pub const FORGET_CONFIRM: &str =
-    "确定要删除本聊天在机器人这里保存的一切吗？包括问题记录、反馈和每日提醒订阅。此操作不能撤销。";
-pub const FORGET_BUTTON: &str = "确认删除";
-pub const FORGET_FAILED: &str = "抱歉，删除没有完成，请稍后再发送 /forget 重试。";
-
-pub fn forgotten(rows: u64, unsubscribed: bool) -> String {
-    let subscription = if unsubscribed {
-        "，并取消了每日提醒"
-    } else {
-        ""
-    };
-    format!("已删除本聊天的 {rows} 条记录{subscription}。")
-}
-
-// ---- the maintainer's /stats and /unanswered ------------------------------------------------------
-
-pub const COMMAND_STATS: &str = "（维护者）使用统计和图表";
-pub const COMMAND_UNANSWERED: &str = "（维护者）没答上或被👎的问题";
-pub const ADMIN_UNAVAILABLE: &str = "问题记录暂时读不出来，请稍后再试。";
-pub const NOTHING_UNANSWERED: &str = "最近 7 天没有没答上或被👎的问题。";
-
-/// An outcome as the maintainer reads it.
-pub fn outcome_name(kind: &str) -> &str {
-    match kind {
-        Outcome::ANSWERED => "答上",
-        Outcome::NEAR_MISS => "接近",
-        Outcome::REFUSED => "没答上",
-        Outcome::SMALL_TALK => "闲聊",
-        other => other,
-    }
-}
-
-/// /stats: the `stats` summary for a phone.
-pub fn admin_stats(stats: &Stats, days: u32) -> String {
-    let percent = |share: f64| format!("{:.0}%", share * 100.0);
-    let sent: u64 = stats.reminders_per_day.iter().map(|day| day.sent).sum();
-    let failed: u64 = stats.reminders_per_day.iter().map(|day| day.failed).sum();
-    let in_doubt: u64 = stats.reminders_per_day.iter().map(|day| day.in_doubt).sum();
-    let mut text = format!(
-        "最近 {days} 天：{questions} 个问题\n\
-         答上 {answered}，接近 {near}，没答上 {refused}，闲聊 {talk}\n\
-         👍 {up}  👎 {down}\n\
-         回答用时：中位 {p50:.0} 毫秒，p99 {p99:.0} 毫秒\n\
-         每日提醒：{subscribers} 人订阅；发送 {sent}，失败 {failed}，存疑 {in_doubt}",
-        questions = stats.questions,
-        answered = percent(stats.share.answered),
-        near = percent(stats.share.near_miss),
-        refused = percent(stats.share.refused),
-        talk = percent(stats.share.small_talk),
-        up = stats.feedback.up,
-        down = stats.feedback.down,
-        p50 = stats.latency.p50_ms,
-        p99 = stats.latency.p99_ms,
-        subscribers = stats.subscribers,
-    );
-    if !stats.top_questions.is_empty() {
-        text.push_str("\n\n最常问：");
-        for (rank, asked) in stats.top_questions.iter().enumerate() {
-            text.push_str(&format!(
-                "\n{}. {}（{}次）",
-                rank + 1,
-                asked.question,
-                asked.count
-            ));
-        }
-    }
-    text
-}
-
-pub const CHART_CAPTION: &str = "每天的问题数（柱）和答上的比例（线，满格为100%）";
-
-/// The heading of one /unanswered page.
-pub fn unanswered_header(page: usize, pages: usize) -> String {
-    format!(
-        "没答上或被👎的问题（最近 7 天，第 {}/{pages} 页）",
-        page + 1
-    )
-}
-
-/// One /unanswered group: how often, the question, its outcomes and 👎 reasons.
-pub fn unanswered_line(rank: usize, group: &Group) -> String {
-    let outcomes: Vec<String> = group
-        .outcomes
-        .iter()
-        .map(|(kind, count)| format!("{}{count}", outcome_name(kind)))
-        .collect();
-    let mut line = format!(
-        "{rank}. {}（{}次：{}）",
-        group.question,
-        group.count,
-        outcomes.join("、")
-    );
-    if group.feedback.down > 0 {
-        let reasons: Vec<String> = group
-            .feedback
-            .reasons
-            .iter()
-            .map(|(reason, count)| {
-                let name: &str = match Reason::parse(reason) {
-                    Some(known) => reason_button(known),
-                    None => reason,
-                };
-                format!("{name}{count}")
-            })
-            .collect();
-        line.push_str(&format!(" 👎{}", group.feedback.down));
-        if !reasons.is_empty() {
-            line.push_str(&format!("（{}）", reasons.join("、")));
-        }
-    }
-    line
+/// The description of the empty inline query's targets article: the metrics it lists.
+pub fn inline_targets_description<'a>(metrics: impl Iterator<Item = &'a str>) -> String {
+    metrics.collect::<Vec<_>>().join("、")
 }

@@ -4,6 +4,7 @@
 
 use super::html::{highlighted, Block, Span};
 use super::texts;
+use crate::answer::find::Place;
 use crate::answer::{Answer, Engine, Hit, Outcome, RefusalReason};
 use crate::knowledge::{FigureKind, GlossaryEntry, Indicator, Period, ReportMeta};
 use crate::reminders::content::Reminder;
@@ -17,6 +18,14 @@ pub const GLOSSARY_PAGE_SIZE: usize = 10;
 pub fn welcome_blocks(engine: &Engine) -> Vec<Block> {
     vec![Block::text(vec![Span::plain(texts::welcome(
         latest_title(engine),
+    ))])]
+}
+
+/// /start in a group: the welcome says how to ask there (the bot reads only what is addressed to it).
+pub fn group_welcome_blocks(engine: &Engine, bot_username: &str) -> Vec<Block> {
+    vec![Block::text(vec![Span::plain(texts::group_welcome(
+        latest_title(engine),
+        bot_username,
     ))])]
 }
 
@@ -65,6 +74,9 @@ pub fn answer_blocks(answer: &Answer) -> Vec<Block> {
             blocks
         }
         Outcome::SmallTalk(kind) => vec![Block::text(vec![Span::plain(texts::small_talk(*kind))])],
+        Outcome::NearMiss(near_miss) => {
+            near_miss_blocks(texts::near_miss(&near_miss.missing), &near_miss.nearest)
+        }
         Outcome::Answered(answered) => {
             let mut blocks = Vec::new();
             if let Some(direct) = &answered.direct {
@@ -74,6 +86,20 @@ pub fn answer_blocks(answer: &Answer) -> Vec<Block> {
             blocks
         }
     }
+}
+
+/// A near-miss: what the report does not give, then each nearest fact by its label (which names its own
+/// period and kind) over its quoted source.
+pub fn near_miss_blocks(missing: String, nearest: &[Hit]) -> Vec<Block> {
+    let mut blocks = vec![Block::text(vec![Span::plain(missing)])];
+    for (number, hit) in nearest.iter().enumerate() {
+        blocks.push(Block::text(vec![Span::bold(texts::near_fact(
+            number + 1,
+            &hit.text,
+        ))]));
+        blocks.extend(hit_blocks(std::slice::from_ref(hit), number + 1, false));
+    }
+    blocks
 }
 
 /// The blocks of a 更多结果 reply; hits are numbered on from `first_number` to match their buttons.
@@ -229,12 +255,9 @@ pub struct GlossaryPage<'a> {
 impl<'a> GlossaryPage<'a> {
     /// `page` counts from 0 and is clamped to the last page (a button may outlive a shorter list).
     pub fn new(glossary: &'a [GlossaryEntry], page: usize) -> GlossaryPage<'a> {
-        let pages = glossary.len().div_ceil(GLOSSARY_PAGE_SIZE).max(1);
-        let index = page.min(pages - 1);
-        let start = (index * GLOSSARY_PAGE_SIZE).min(glossary.len());
-        let end = (start + GLOSSARY_PAGE_SIZE).min(glossary.len());
+        let (entries, index, pages) = page_of(glossary, page, GLOSSARY_PAGE_SIZE);
         GlossaryPage {
-            entries: &glossary[start..end],
+            entries,
             index,
             pages,
             total: glossary.len(),
@@ -251,7 +274,67 @@ impl<'a> GlossaryPage<'a> {
     }
 }
 
-/// The reminder as message blocks: heading, the target quoted with its citation.
+/// Places listed per /find page: five excerpts with their citations fill a phone screen; more would
+/// bury the paging buttons, fewer would mean paging for every common word.
+pub const FIND_PAGE_SIZE: usize = 5;
+
+/// One page of /find: every place the report says a word, counted, numbered and cited.
+#[derive(Debug, Clone, Copy)]
+pub struct FindPage<'a> {
+    pub places: &'a [Place],
+    /// Counts from 0.
+    pub index: usize,
+    pub pages: usize,
+    /// Places in all.
+    pub total: usize,
+}
+
+impl<'a> FindPage<'a> {
+    /// `page` counts from 0 and is clamped to the last page.
+    pub fn new(places: &'a [Place], page: usize) -> FindPage<'a> {
+        let (shown, index, pages) = page_of(places, page, FIND_PAGE_SIZE);
+        FindPage {
+            places: shown,
+            index,
+            pages,
+            total: places.len(),
+        }
+    }
+
+    /// The number of the page's first place (they are numbered across pages, like their buttons).
+    pub fn first_number(&self) -> usize {
+        self.index * FIND_PAGE_SIZE + 1
+    }
+
+    /// `heading` (from `texts::find_header`, in the chat's language) and the page's places, the word in
+    /// bold, each with its number and citation.
+    pub fn blocks(&self, heading: String) -> Vec<Block> {
+        let mut blocks = vec![Block::text(vec![Span::plain(heading)])];
+        blocks.extend(self.places.iter().enumerate().map(|(i, place)| {
+            Block::quote(
+                highlighted(&place.text, &place.matches),
+                vec![
+                    Span::plain(texts::hit_marker(self.first_number() + i)),
+                    Span::italic(&place.citation),
+                ],
+            )
+        }));
+        blocks
+    }
+}
+
+/// Page `page` (from 0, clamped to the last) of `items` in pages of `size`: the page's items, its index
+/// and the number of pages (at least one).
+fn page_of<T>(items: &[T], page: usize, size: usize) -> (&[T], usize, usize) {
+    let pages = items.len().div_ceil(size).max(1);
+    let index = page.min(pages - 1);
+    let start = (index * size).min(items.len());
+    let end = (start + size).min(items.len());
+    (&items[start..end], index, pages)
+}
+
+/// The reminder as message blocks: heading, the target quoted with its citation (which names the report),
+/// and, once the plan year is over, a note that these are that year's targets.
 pub fn reminder_blocks(reminder: &Reminder) -> Vec<Block> {
     let target = &reminder.target;
     let mut body = Vec::new();
@@ -263,15 +346,22 @@ pub fn reminder_blocks(reminder: &Reminder) -> Vec<Block> {
         &target.metric,
         &target.value_text,
     )));
-    vec![
+    let over = reminder.plan_year_is_over();
+    let mut blocks = vec![
         Block::text(vec![Span::bold(texts::reminder_heading(
             reminder.year,
-            reminder.position,
-            reminder.total,
+            (reminder.position, reminder.total),
             reminder.date,
+            over,
         ))]),
         Block::quote(body, vec![Span::italic(&target.citation)]),
-    ]
+    ];
+    if over {
+        blocks.push(Block::text(vec![Span::plain(texts::plan_year_over(
+            reminder.year,
+        ))]));
+    }
+    blocks
 }
 
 /// The title of the report a unit id (`<report id>/…`) belongs to.

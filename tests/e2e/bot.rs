@@ -3,6 +3,7 @@
 use crate::bot_process::BotProcess;
 use crate::fake_api::{self, Call, FakeApi, Fault};
 use crate::support::html::{assert_well_formed, visible};
+use report_bot::telegram::texts;
 use serde_json::Value;
 use std::time::Duration;
 
@@ -182,6 +183,39 @@ async fn an_inline_query_gets_results() {
         .unwrap_or_default();
     assert_well_formed(message);
     assert!(call.params["cache_time"].as_u64().is_some_and(|t| t > 0));
+
+    // An empty query: the main targets first, then example questions with their answers.
+    api.push_update(fake_api::inline_query_update("iq-2", 106, ""));
+    let call = api
+        .wait_for(WAIT, |c| {
+            c.is("AnswerInlineQuery") && c.params["inline_query_id"] == "iq-2"
+        })
+        .await
+        .expect("answerInlineQuery for the empty query");
+    let results = call.params["results"].as_array().expect("results");
+    assert!(results.len() >= 2, "{results:?}");
+    assert_eq!(results[0]["title"], texts::targets_header(2022));
+    let targets = results[0]["input_message_content"]["message_text"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        visible(targets).contains("生产总值：增长8%左右"),
+        "{targets}"
+    );
+
+    // A question the report does not answer: nothing to post, the button says so.
+    api.push_update(fake_api::inline_query_update("iq-3", 106, "明天天气怎么样"));
+    let call = api
+        .wait_for(WAIT, |c| {
+            c.is("AnswerInlineQuery") && c.params["inline_query_id"] == "iq-3"
+        })
+        .await
+        .expect("answerInlineQuery for a refusal");
+    assert_eq!(call.params["results"].as_array().map(Vec::len), Some(0));
+    assert_eq!(
+        call.params["button"]["text"],
+        texts::INLINE_NOT_FOUND_BUTTON
+    );
     assert_nothing_rejected(&api);
     bot.finish().await;
 }

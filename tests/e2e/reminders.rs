@@ -37,10 +37,14 @@ async fn command(api: &FakeApi, bot: &BotProcess, chat: i64, text: &str) -> Stri
     visible(reply.text())
 }
 
+/// In every reminder's heading (`2022年目标 · 今日提醒…`, or `2022年目标回顾…` once 2022 is over) and in
+/// no command reply (those say `2022年的目标`).
+const REMINDER_MARK: &str = "2022年目标";
+
 fn reminders_to(api: &FakeApi, chat: i64) -> Vec<Call> {
     api.calls_to("SendMessage")
         .into_iter()
-        .filter(|call| call.params["chat_id"] == chat && call.text().contains("今日提醒"))
+        .filter(|call| call.params["chat_id"] == chat && call.text().contains(REMINDER_MARK))
         .collect()
 }
 
@@ -62,7 +66,7 @@ async fn a_subscriber_whose_time_is_a_minute_away_gets_exactly_one_reminder() {
         .wait_for(Duration::from_secs(150), |call| {
             call.is("SendMessage")
                 && call.params["chat_id"] == CHAT
-                && call.text().contains("今日提醒")
+                && call.text().contains(REMINDER_MARK)
         })
         .await
         .unwrap_or_else(|| panic!("no reminder; logs:\n{}", bot.logs()));
@@ -116,7 +120,7 @@ async fn a_user_who_blocked_the_bot_loses_the_subscription_and_nothing_else_brea
         })
         .await
         .unwrap_or_else(|| panic!("no reminder attempt; logs:\n{}", bot.logs()));
-    assert!(refused.text().contains("今日提醒"), "{}", refused.text());
+    assert!(refused.text().contains(REMINDER_MARK), "{}", refused.text());
     assert!(
         bot.wait_for_log("subscription ended", WAIT).await,
         "logs:\n{}",

@@ -3,9 +3,13 @@
 //! "how do I use this"). The cue phrases describe `report.toml`'s fields and a chat's courtesies, so they
 //! hold for any report; what the answer says comes from the report's metadata.
 
+use std::sync::LazyLock;
+
 use crate::knowledge::{MetaField, Report, UnitId};
 
+use super::super::english::{meta_in_english, Language};
 use super::super::types::{Answered, Hit, HitKind, Outcome, Passage, SmallTalk};
+use super::cues::Cues;
 use super::Engine;
 
 /// The part of a meta unit's id after the report's: `xiping-2022/meta/speaker`.
@@ -92,6 +96,12 @@ const META_CUES: &[(MetaField, &[&str])] = &[
             "几月几号做",
             "几号作",
             "几号做",
+            "几月份做",
+            "几月份作",
+            "几月做",
+            "几月作",
+            "报告日期",
+            "报告时间",
             "什么时候讲",
             "when was it delivered",
             "when delivered",
@@ -99,6 +109,8 @@ const META_CUES: &[(MetaField, &[&str])] = &[
             "what date",
             "which day",
             "when was the meeting",
+            "date of the report",
+            "report's date",
         ],
     ),
     (
@@ -150,6 +162,12 @@ const META_CUES: &[(MetaField, &[&str])] = &[
             "哪里能看",
             "哪里可以看",
             "原文在哪",
+            "原文出自",
+            "出自哪",
+            "看到原文",
+            "看原文",
+            "come from",
+            "comes from",
             "在哪看",
             "哪个网站",
             "什么网站",
@@ -171,6 +189,12 @@ const META_CUES: &[(MetaField, &[&str])] = &[
             "题目",
             "全称",
             "叫什么名字",
+            "哪一年的报告",
+            "哪年的报告",
+            "哪个县的",
+            "哪一个县的",
+            "which county",
+            "which year",
             "名称是",
             "什么名称",
             "title",
@@ -199,46 +223,6 @@ pub(super) const REPORT_WORDS: &[&str] = &[
     "该",
     "本次",
 ];
-
-/// Phrases that ask how the report itself is built.
-const OUTLINE_CUES: &[&str] = &[
-    "几个部分",
-    "几部分",
-    "几大部分",
-    "哪几部分",
-    "哪几个部分",
-    "哪些部分",
-    "分为",
-    "分成",
-    "结构",
-    "框架",
-    "章节",
-    "组成",
-    "构成",
-    "大纲",
-    "目录",
-    "outline",
-    "structure",
-    "how many parts",
-    "what parts",
-    "which parts",
-    "sections",
-    "parts",
-];
-
-/// Whether the question asks how the report is built (its parts) and nothing else.
-pub(super) fn asks_outline(normalized: &str) -> bool {
-    let found: Vec<&str> = OUTLINE_CUES
-        .iter()
-        .copied()
-        .filter(|cue| contains_cue(normalized, cue))
-        .collect();
-    !found.is_empty()
-        && topicless(&without(
-            normalized,
-            found.into_iter().chain(REPORT_WORDS.iter().copied()),
-        ))
-}
 
 const SMALL_TALK_CUES: &[(SmallTalk, &[&str])] = &[
     (
@@ -335,13 +319,14 @@ const SMALL_TALK_CUES: &[(SmallTalk, &[&str])] = &[
 /// emoji, spaces.
 fn is_filler(c: char) -> bool {
     !c.is_alphanumeric()
-        || "啊呀呢吧吗嘛哦噢哈呵的了啦喂呐嗯哟么是请问一下你您我们在上作做由于被给和与及对向从把将哪什么时候个次份那这里儿几有"
+        || "啊呀呢吧吗嘛哦噢哈呵的了啦喂呐嗯哟么是请问一下你您我们在上作做由于被给和与及对向从把将哪什么时候个次份那这里儿几有谁能天"
             .contains(c)
 }
 
 /// English words that carry nothing once the cues are gone.
 const ENGLISH_FILLER: &[&str] = &[
     "a",
+    "about",
     "an",
     "the",
     "this",
@@ -388,7 +373,7 @@ const ENGLISH_FILLER: &[&str] = &[
 ];
 
 /// Whether what is left of a question has nothing to ask about.
-fn topicless(rest: &str) -> bool {
+pub(super) fn topicless(rest: &str) -> bool {
     rest.split(|c: char| !c.is_ascii_alphanumeric() && c.is_ascii())
         .filter(|word| !word.is_empty())
         .all(|word| {
@@ -401,7 +386,7 @@ fn topicless(rest: &str) -> bool {
 }
 
 /// The phrases of `cues` found in `text` removed, longest first.
-fn without<'a>(text: &str, cues: impl Iterator<Item = &'a str>) -> String {
+pub(super) fn without<'a>(text: &str, cues: impl Iterator<Item = &'a str>) -> String {
     let mut cues: Vec<&str> = cues.collect();
     cues.sort_by_key(|cue| std::cmp::Reverse(cue.len()));
     let mut rest = text.to_owned();
@@ -413,41 +398,19 @@ fn without<'a>(text: &str, cues: impl Iterator<Item = &'a str>) -> String {
     rest
 }
 
-/// Whether an English cue stands as whole words in `text` (`hi` is not in `this`).
-fn contains_cue(text: &str, cue: &str) -> bool {
-    if !cue.is_ascii() {
-        return text.contains(cue);
-    }
-    text.match_indices(cue).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + cue.len()..].chars().next();
-        !before.is_some_and(|c| c.is_ascii_alphanumeric())
-            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-    })
-}
-
 /// The small talk a question is, when it is nothing else: `你好` is, `你好,今年GDP目标多少` is a question.
 pub(super) fn small_talk(normalized: &str) -> Option<SmallTalk> {
-    let found = SMALL_TALK_CUES.iter().find_map(|(kind, cues)| {
-        cues.iter()
-            .any(|cue| contains_cue(normalized, cue))
-            .then_some(*kind)
-    })?;
-    let all_cues = SMALL_TALK_CUES
-        .iter()
-        .flat_map(|(_, cues)| cues.iter().copied())
-        .filter(|cue| contains_cue(normalized, cue));
-    topicless(&without(normalized, all_cues)).then_some(found)
+    static CUES: LazyLock<Cues<SmallTalk>> = LazyLock::new(|| Cues::new(SMALL_TALK_CUES));
+    let found = CUES.found(normalized);
+    let &(kind, _) = found.first()?;
+    topicless(&without(normalized, found.iter().map(|(_, cue)| *cue))).then_some(kind)
 }
 
 /// The front-matter field a question asks for, when it asks about the report itself and nothing else:
 /// `这份报告是谁作的` is, `南水北调供水厂什么时候建成` is not.
 pub(super) fn meta_field(normalized: &str) -> Option<MetaField> {
-    let (field, cue) = META_CUES.iter().find_map(|(field, cues)| {
-        cues.iter()
-            .find(|cue| contains_cue(normalized, cue))
-            .map(|cue| (*field, *cue))
-    })?;
+    static CUES: LazyLock<Cues<MetaField>> = LazyLock::new(|| Cues::new(META_CUES));
+    let (field, cue) = *CUES.found(normalized).first()?;
     let rest = without(
         normalized,
         std::iter::once(cue).chain(REPORT_WORDS.iter().copied()),
@@ -495,9 +458,12 @@ fn citation(report: &Report) -> String {
 
 impl Engine {
     /// The answer to a question about the newest report itself, cited to its front matter.
-    pub(super) fn meta_outcome(&self, field: MetaField) -> Outcome {
+    pub(super) fn meta_outcome(&self, field: MetaField, language: Language) -> Outcome {
         let report = self.library.latest();
-        let direct = format!("{}：{}", label(field), report.meta.field(field));
+        let direct = match language {
+            Language::Chinese => format!("{}：{}", label(field), report.meta.field(field)),
+            Language::English => meta_in_english(&report.meta, field),
+        };
         let hit = Hit {
             kind: HitKind::Meta,
             id: UnitId::new(format!("{}{META_ID}{}", report.meta.id, id_name(field))),
@@ -549,17 +515,17 @@ mod tests {
     }
 
     #[test]
-    fn the_outline_is_asked_only_when_nothing_else_is() {
-        assert!(asks_outline("报告分为几个部分"));
-        assert!(asks_outline("这份报告的结构是什么"));
-        assert!(asks_outline("how many parts does the report have?"));
-        assert!(!asks_outline("农业部分的目标"));
-        assert!(!asks_outline("产业结构怎么调整"));
-    }
-
-    #[test]
     fn a_field_is_asked_only_when_nothing_else_is() {
         assert_eq!(meta_field("这份报告是谁作的"), Some(MetaField::Speaker));
+        assert_eq!(meta_field("报告人是谁"), Some(MetaField::Speaker));
+        assert_eq!(meta_field("报告日期是哪天"), Some(MetaField::MeetingDate));
+        assert_eq!(meta_field("在哪能看到原文"), Some(MetaField::Source));
+        assert_eq!(meta_field("这是哪一年的报告"), Some(MetaField::Title));
+        assert_eq!(
+            meta_field("which county is this report about?"),
+            Some(MetaField::Title)
+        );
+        assert_eq!(meta_field("报告人口多少"), None);
         assert_eq!(
             meta_field("who delivered the report?"),
             Some(MetaField::Speaker)

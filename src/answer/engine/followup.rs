@@ -3,8 +3,12 @@
 //! unless the follow-up names a time or kind of its own). A question that stands on its own never inherits
 //! anything: it leans only when it opens or ends like a follow-up and, read alone, is not answered.
 
+use crate::knowledge::change_verbs;
+use crate::search::normalize::is_question_word;
+use crate::search::question::Intent;
+
 use super::super::types::{Answer, Outcome};
-use super::Engine;
+use super::{about, Engine};
 
 /// Openings that make a question lean on the one before (那…呢, 它的…, what about …).
 const LEANING_OPENERS: &[&str] = &[
@@ -155,7 +159,9 @@ impl Engine {
         let short = question.chars().count() <= SHORT_FOLLOW_UP_CHARS;
         let ended = strip(opened.unwrap_or(question), LEANING_ENDINGS, false).filter(|_| short);
         let told = TELL_MORE.iter().find(|phrase| question.contains(**phrase));
-        if opened.is_none() && ended.is_none() && told.is_none() {
+        // 去年完成了多少, 增长了多少, 第三件是什么: a question that asks but names nothing leans as it is.
+        let topicless = self.names_no_topic(question);
+        if opened.is_none() && ended.is_none() && told.is_none() && !topicless {
             return None;
         }
         let mut own = ended.or(opened).unwrap_or(question).to_owned();
@@ -165,19 +171,72 @@ impl Engine {
         let own = own.trim();
         // A question that answers on its own does not lean, unless it points back (它, 其中, 这个).
         let points_back = question.starts_with(['它', '其', '这']);
-        if !points_back && !own.is_empty() && matches!(self.ask(own).outcome, Outcome::Answered(_))
-        {
-            return None;
-        }
         let names_time_or_kind = TIME_OR_KIND_WORDS
             .iter()
             .any(|word| own.to_lowercase().contains(word));
+        if !points_back
+            && !topicless
+            && !own.is_empty()
+            && matches!(self.ask(own).outcome, Outcome::Answered(_))
+        {
+            // 规上工业增加值呢 after 今年GDP目标: a topic of its own, asked for the previous question's time
+            // and kind; one that names its own time or kind stands alone.
+            let context = self.time_and_kind_of(previous);
+            return (told.is_none() && !names_time_or_kind && !context.is_empty())
+                .then(|| format!("{own} {context}"));
+        }
         let earlier = if names_time_or_kind {
             self.reader.read(previous).search_text
         } else {
             previous.to_owned()
         };
         Some(format!("{own} {earlier}"))
+    }
+}
+
+impl Engine {
+    /// Whether a question asks something (a figure, an item, a kind of figure) without naming what about:
+    /// every word it searches for is a soft word (完成, 目标, 增长) or a question word. Small talk and empty
+    /// input are not questions to lean.
+    /// The time and kind of figure a question asks for, in words the reader knows (2022年 目标).
+    fn time_and_kind_of(&self, question: &str) -> String {
+        let read = self.reader.read(question);
+        let mut words: Vec<String> = read
+            .time
+            .years
+            .iter()
+            .map(|year| format!("{year}年"))
+            .collect();
+        if read.time.yearly_average {
+            words.push("年均".to_owned());
+        } else if read.time.past_five_years {
+            words.push("过去五年".to_owned());
+        }
+        if read.wants_target {
+            words.push("目标".to_owned());
+        }
+        if read.wants_result {
+            words.push("完成".to_owned());
+        }
+        words.join(" ")
+    }
+
+    fn names_no_topic(&self, question: &str) -> bool {
+        let read = self.reader.read(question);
+        if about::small_talk(&read.normalized).is_some() {
+            return false;
+        }
+        let asks = read.intent == Intent::Number || read.ordinal.is_some() || !read.is_empty();
+        asks && self
+            .index
+            .tokenizer()
+            .words_of_normalized(&read.search_text)
+            .iter()
+            .all(|word| {
+                read.is_soft(&word.text)
+                    || is_question_word(&word.text)
+                    || change_verbs().any(|verb| verb == word.text)
+            })
     }
 }
 

@@ -3,10 +3,11 @@
 use crate::knowledge::{ListKind, ReportList};
 
 use super::super::types::{Answered, Outcome};
+use super::weights::PART_MIN_CHARS;
 use super::{Engine, Scored};
 
 /// Phrases that ask for the items of something rather than one fact about it.
-const LIST_CUES: &[&str] = &[
+pub(super) const LIST_CUES: &[&str] = &[
     "哪些",
     "哪几",
     "都有什么",
@@ -40,28 +41,92 @@ const LIST_CUES: &[&str] = &[
     "name the",
 ];
 
+/// Ways of asking which group a term belongs to or what it means, beside the term itself (道路自信属于
+/// 哪个提法, 稳就业是什么): with the term, they are all such a question says.
+const MEMBERSHIP_CUES: &[&str] = &[
+    "属于",
+    "哪个提法",
+    "哪一个",
+    "哪个",
+    "出自",
+    "是什么意思",
+    "什么意思",
+    "是什么",
+    "是啥",
+    "指什么",
+    "指的是",
+    "里的",
+    "之一",
+    "提法",
+    "说法",
+    "什么",
+    "啥",
+    "哪",
+    "是",
+    "吗",
+    "呢",
+    "啊",
+    "的",
+];
+
 impl Engine {
-    /// The newest report's parts as a whole-list answer, for a question about how the report is built.
-    pub(super) fn outline_outcome(&self) -> Option<Outcome> {
-        let report = self.library.latest();
-        let list = report
-            .lists
+    /// A part of a counted glossary term (道路自信 of 四个自信, 稳就业 of 六稳) asked about alone: its entry,
+    /// saying which group it belongs to. Only when the question is the part and a membership or meaning
+    /// cue, nothing else: a question about anything more is left to the search.
+    pub(super) fn glossary_part_outcome(&self, normalized: &str) -> Option<Outcome> {
+        let mut best: Option<(&ReportList, u32, &str)> = None;
+        for list in self.library.reports.iter().flat_map(|report| &report.lists) {
+            if list.kind != ListKind::Glossary {
+                continue;
+            }
+            for item in &list.items {
+                let Some(named) = named_part(&item.label, normalized) else {
+                    continue;
+                };
+                if best.is_none_or(|(_, _, known)| named.chars().count() > known.chars().count()) {
+                    best = Some((list, item.number, named));
+                }
+            }
+        }
+        let (list, number, named) = best?;
+        // Several parts of one group (吃在西平住在西平是什么说法) ask the same.
+        let parts = list
+            .items
             .iter()
-            .find(|list| list.kind == ListKind::Parts)?;
-        let doc = self.catalog.doc_of(&list.id)?;
+            .filter_map(|item| named_part(&item.label, normalized));
+        let rest = MEMBERSHIP_CUES
+            .iter()
+            .copied()
+            .chain(parts)
+            .fold(normalized.to_owned(), |rest, cue| rest.replace(cue, ""));
+        if rest.chars().any(|c| c.is_alphanumeric()) {
+            return None;
+        }
+        let doc = self.catalog.doc_of(&list.source_id)?;
         let scored = Scored {
             doc,
             coverage: 1.0,
             score: 1.0,
             conflict: false,
         };
+        let hits = vec![self.hit(&scored, &[])];
+        let entry = self.direct_answer(doc, None).unwrap_or_default();
         Some(Outcome::Answered(Answered {
-            direct: self.direct_answer(doc, None),
-            hits: vec![self.hit(&scored, &[])],
-            glossary_refs: Vec::new(),
+            direct: Some(format!("{named}是“{}”的第{number}项。{entry}", list.name)),
+            glossary_refs: self.glossary_refs(&hits),
+            hits,
             more: false,
         }))
     }
+}
+
+/// The words of `item` the question names: the whole item, or its last words when the item qualifies
+/// them (中国特色社会主义道路自信 → 道路自信), at least [`PART_MIN_CHARS`] of them.
+fn named_part<'a>(item: &'a str, normalized: &str) -> Option<&'a str> {
+    let chars = item.chars().count();
+    (0..=chars.saturating_sub(PART_MIN_CHARS))
+        .filter_map(|skip| item.char_indices().nth(skip).map(|(at, _)| &item[at..]))
+        .find(|part| normalized.contains(part))
 }
 
 /// Whether the question asks for a list's items (哪些, 都有什么, what are).

@@ -10,12 +10,17 @@
 //! (the hits, excerpts and direct answer shown). Every tuning number is in `weights`.
 
 mod about;
+mod compare;
 mod compose;
 mod coverage;
+mod cues;
+mod english;
 mod fit;
 mod followup;
 mod lists;
+mod near_miss;
 mod rank;
+mod structure;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -31,6 +36,7 @@ use crate::search::question::{AliasPair, Intent, QueryError, Question, QuestionR
 use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError};
 
 use super::catalog::{glossary_answer, glossary_citation, paragraph, Catalog, Unit};
+use super::english::Language;
 use super::types::{Answer, Answered, Hit, Outcome, Passage, Reading, Refusal, RefusalReason};
 use super::vocabulary::{
     known_years, read_base_dictionary, report_terms, report_text, segmenter_dictionary, translates,
@@ -145,13 +151,25 @@ impl Engine {
             });
         let terms = report_terms(&library);
         let started = std::time::Instant::now();
-        let reader = QuestionReader::new(report_year, aliases, terms.iter().map(String::as_str))?;
+        let mut reader =
+            QuestionReader::new(report_year, aliases, terms.iter().map(String::as_str))?
+                .with_phrases(library.phrases.iter().flat_map(|phrase| {
+                    phrase
+                        .say
+                        .iter()
+                        .map(|say| (say.as_str(), phrase.means.as_str()))
+                }))?
+                // The English names of knowledge/english.toml lead to their terms.
+                .with_english(library.english.iter().flat_map(|term| {
+                    term.en.iter().map(|name| (name.as_str(), term.zh.as_str()))
+                }))?;
         let reader_ms = started.elapsed().as_secs_f64() * 1e3;
         let catalog = Catalog::new(&library);
         let docs = catalog.index_docs(&library, &reader);
         let docs_ms = started.elapsed().as_secs_f64() * 1e3 - reader_ms;
         let index = SearchIndex::build(tokenizer, &docs)?;
         let index_ms = started.elapsed().as_secs_f64() * 1e3 - reader_ms - docs_ms;
+        reader.learn_sounds(index.words(), index.tokenizer().clone());
 
         let absent_terms: HashSet<String> = library
             .aliases
@@ -229,11 +247,11 @@ impl Engine {
             return Outcome::SmallTalk(kind);
         }
         if let Some(field) = about::meta_field(&understood.normalized) {
-            return self.meta_outcome(field);
+            return self.meta_outcome(field, Language::of(question));
         }
-        if about::asks_outline(&understood.normalized) {
-            if let Some(outline) = self.outline_outcome() {
-                return outline;
+        if let Some(structure) = structure::asks_structure(&understood.normalized) {
+            if let Some(whole) = self.structure_outcome(structure) {
+                return whole;
             }
         }
         if understood.is_empty() && !understood.asks_practical {
@@ -261,16 +279,26 @@ impl Engine {
                 }
             }
         }
+        if let Some(computed) = self.comparison(&ranking) {
+            return computed;
+        }
         if !self.confident(&ranking) {
-            return self.refuse(RefusalReason::NotInReport);
+            return self
+                .glossary_part_outcome(&ranking.question.normalized)
+                .unwrap_or_else(|| self.refuse(RefusalReason::NotInReport));
         }
         let shown = self.distinct_hits(&ranking);
         let Some(best) = shown.first() else {
             // Every candidate was dropped for its year or kind: nothing left to cite is no answer.
             return self.refuse(RefusalReason::NotInReport);
         };
+        if let Some(near_miss) = self.near_miss(&ranking, best) {
+            return near_miss;
+        }
         let direct = (offset == 0)
-            .then(|| self.direct_answer(best.doc, ranking.question.ordinal))
+            .then(|| {
+                self.direct_answer_in(best.doc, ranking.question.ordinal, Language::of(question))
+            })
             .flatten();
         // Hits with the same excerpt as an earlier one say nothing new; one more than the page tells
         // whether a further page exists.
@@ -368,7 +396,11 @@ impl Engine {
         exact(&wanted)
             .or_else(|| exact(&self.reader.rewrite(&wanted)))
             .or_else(|| {
+                // Reading repairs a term written with characters of its sound (三涨清单).
                 let question = self.reader.read(&wanted);
+                if let Some(entry) = exact(&question.normalized) {
+                    return Some(entry);
+                }
                 let is_word = |word: &str| self.index.tokenizer().knows(word);
                 let corrected = self.reader.read_corrected(&question, &is_word)?;
                 exact(&corrected.normalized)

@@ -2,10 +2,12 @@
 //! how much of that topic each candidate covers, and when the best one covers enough to answer.
 
 use crate::search::normalize::{is_han, is_question_word};
+use crate::search::pinyin_words::names_chinese_topic;
 use crate::search::question::{Intent, Question};
 use crate::search::tokenizer::Word;
 
 use super::super::catalog::Unit;
+use super::super::english::Language;
 use super::coverage::{coverage, TopicWord};
 use super::weights::*;
 use super::{Engine, Ranking, Scored};
@@ -243,6 +245,7 @@ impl Engine {
             .iter()
             .any(|word| !is_question_word(&word.text) && !question.is_soft(&word.text));
         let soft_factor = if firm { SOFT_TOPIC_FACTOR } else { 1.0 };
+        let english_question = Language::of(&question.normalized) == Language::English;
         let mut seen: Vec<&str> = Vec::new();
         for word in words {
             if is_question_word(&word.text) || seen.contains(&&*word.text) {
@@ -273,6 +276,8 @@ impl Engine {
                     .acronyms
                     .iter()
                     .any(|acronym| *acronym == word.text)
+                // Pinyin in a Chinese question (gdp paiming) is a Chinese word the report lacks: a topic.
+                && (english_question || !names_chinese_topic(&word.text))
             {
                 // English the aliases did not turn into the report's words is mostly the sentence
                 // around them (built, planned, produce); the topic words were translated. Acronyms

@@ -210,3 +210,77 @@ fn glossary_entries_used_by_a_hit_are_referenced() {
         "{answer:#?}"
     );
 }
+
+#[test]
+fn a_level_does_not_answer_a_growth_question_but_is_offered_as_the_nearest_fact() {
+    let engine = engine();
+    let answer = engine.ask("2029年粮食总产增长了多少");
+    let Outcome::NearMiss(near_miss) = &answer.outcome else {
+        panic!("a near-miss: {answer:#?}");
+    };
+    assert!(!answer.answered());
+    assert_eq!(near_miss.missing.what, crate::answer::MissingKind::Change);
+    assert_eq!(near_miss.missing.year, Some(2029));
+    assert_eq!(near_miss.missing.metric, "粮食总产");
+    // The level found first, then the change the report does give (over five years), each labelled.
+    assert!(
+        near_miss.nearest[0].text.contains("88.8万吨"),
+        "{near_miss:#?}"
+    );
+    assert!(
+        near_miss
+            .nearest
+            .iter()
+            .any(|hit| hit.text.contains("年均") && hit.text.contains("3.3%")),
+        "{near_miss:#?}"
+    );
+    // Asked for the level, or for the yearly average, the same facts answer.
+    assert!(engine.ask("2029年粮食总产多少").answered());
+    assert!(engine.ask("过去五年粮食总产年均增长多少").answered());
+}
+
+#[test]
+fn a_comparison_the_report_supports_is_computed_with_both_sources() {
+    let engine = engine();
+    let answer = engine.ask("今年粮食总产目标比去年多多少");
+    let direct = answer.direct().unwrap_or_default();
+    // 90万吨以上 against 88.8万吨: at least 1.2万吨, with the subtraction and both figures cited.
+    assert!(direct.contains("至少多1.2万吨"), "{answer:#?}");
+    assert!(direct.contains("90.0 − 88.8"), "{direct}");
+    let ids: Vec<&str> = answer.hits().iter().map(|hit| hit.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["liutang-2030/2.1.1.2#1", "liutang-2030/1.0.1.2#1"],
+        "{answer:#?}"
+    );
+    // A figure and a rate do not subtract; nothing is computed from them.
+    let mixed = engine.ask("去年粮食总产比年均增速多多少");
+    assert!(
+        !mixed.direct().unwrap_or_default().contains("前者比后者"),
+        "{mixed:#?}"
+    );
+}
+
+#[test]
+fn a_part_of_a_counted_term_leads_to_its_entry_and_says_which_group() {
+    let engine = engine();
+    let answer = engine.ask("任务清单属于哪个提法");
+    let direct = answer.direct().unwrap_or_default();
+    assert!(
+        direct.starts_with("任务清单是“三张清单”的第2项"),
+        "{answer:#?}"
+    );
+    assert_eq!(answer.hits()[0].kind, HitKind::Glossary, "{answer:#?}");
+    // Several parts of one group ask the same.
+    let two = engine.ask("责任清单任务清单合称什么");
+    assert!(
+        two.direct().unwrap_or_default().contains("三张清单"),
+        "{two:#?}"
+    );
+    // A question about more than the part is not turned into the definition.
+    let more = engine.ask("任务清单由哪个部门考核");
+    assert!(
+        !more.direct().unwrap_or_default().contains("三张清单”的第"),
+        "{more:#?}"
+    );
+}

@@ -146,3 +146,19 @@ pub(super) const OTHER_FOR_RESULT: f32 = -0.3;
 /// Nothing said about time: last year's result, then this year's main target, is the likelier meaning.
 pub(super) const UNTIMED_RESULT: f32 = 0.25;
 pub(super) const UNTIMED_TARGET: f32 = 0.2;
+
+// ---- near-misses -----------------------------------------------------------------------------------------
+
+/// Facts offered when the report lacks the figure asked for: the one found and one or two of the kind
+/// asked for from other periods; more would bury the statement of what is missing.
+pub(super) const MAX_NEAREST_FACTS: usize = 3;
+
+// ---- computed comparisons --------------------------------------------------------------------------------
+
+/// Ranked candidates searched for the two figures a comparison names: enough to hold both metrics' records
+/// (each has a level and a rate or two), few enough that a weakly matched figure is never paired.
+pub(super) const COMPARE_CANDIDATES: usize = 12;
+
+/// The fewest characters of a glossary group's item that name it alone (稳就业, 道路自信): shorter ones
+/// (稳, 自信) name many things.
+pub(super) const PART_MIN_CHARS: usize = 3;

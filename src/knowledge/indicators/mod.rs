@@ -51,6 +51,14 @@ enum Tense {
     Other,
 }
 
+/// The report's verbs for a change (增长, 提高, 净增 …): a question with one asks for a change, not a level.
+pub fn change_verbs() -> impl Iterator<Item = &'static str> {
+    names::VERBS
+        .iter()
+        .filter(|(_, change)| change.is_some_and(ChangeKind::is_change))
+        .map(|(verb, _)| *verb)
+}
+
 /// Extracts every indicator record of a parsed report, in document order.
 pub(crate) fn extract(report: &Report) -> Vec<Indicator> {
     let years = Years::of(report.meta.year);

@@ -257,6 +257,11 @@ impl SearchIndex {
         self.docs.is_empty()
     }
 
+    /// Every indexed word.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.terms.keys().map(String::as_str)
+    }
+
     /// The id of an indexed word, `None` when no unit contains it.
     pub fn term_id(&self, word: &str) -> Option<u32> {
         self.terms.get(word).copied()

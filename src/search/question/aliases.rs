@@ -114,6 +114,17 @@ impl Aliases {
         self.targets[found.pattern().as_usize()].as_deref()
     }
 
+    /// Whether an alias phrase longer than `start..end` (byte range) overlaps it (`per capita gdp` around
+    /// `gdp`).
+    pub(super) fn longer_around(&self, text: &str, start: usize, end: usize) -> bool {
+        self.matcher.find_iter(text).any(|found| {
+            found.start() < end
+                && start < found.end()
+                && found.end() - found.start() > end - start
+                && at_word_boundaries(text, found.start(), found.end())
+        })
+    }
+
     /// Rewrites what people say into the report's terms (`gdp` → `生产总值`) in normalised text; the report's
     /// own terms, and any longer term containing a variant, stay as written.
     pub(super) fn rewrite(&self, text: &str) -> String {

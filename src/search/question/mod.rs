@@ -10,9 +10,12 @@
 
 use std::borrow::Cow;
 
-use super::normalize::{fold_for_search, has_word_chars, is_han};
+use super::normalize::{english_numbers, fold_for_search, has_word_chars, is_han};
+use super::soundalike::{SoundAlike, Standing};
+use super::tokenizer::JiebaTokenizer;
 use super::typo::TypoVocabulary;
 use aliases::Aliases;
+use dialect::Dialect;
 use markers::{Marker, Markers};
 use measures::{measure_begins_noun, unit_hint};
 use numbers::{take_ordinal, take_years, years_in_digits};
@@ -21,6 +24,7 @@ use phrases::at_word_boundaries;
 pub use aliases::AliasPair;
 
 mod aliases;
+mod dialect;
 mod markers;
 mod measures;
 mod numbers;
@@ -122,6 +126,12 @@ pub struct QuestionReader {
     markers: Markers,
     aliases: Aliases,
     typos: TypoVocabulary,
+    dialect: Dialect,
+    /// English names of the report's terms (knowledge/english.toml) → the terms.
+    english: Dialect,
+    sounds: SoundAlike,
+    /// The words of the language, which a sound-alike repair must not cut in two (set with the sounds).
+    words: Option<JiebaTokenizer>,
 }
 
 /// Why the reader could not be built.
@@ -145,7 +155,63 @@ impl QuestionReader {
             markers: Markers::build()?,
             aliases,
             typos,
+            dialect: Dialect::default(),
+            english: Dialect::default(),
+            sounds: SoundAlike::default(),
+            words: None,
         })
+    }
+
+    /// The reader with dialect and colloquial phrases (`(what people type, standard words)`) read as the
+    /// standard words.
+    pub fn with_phrases<'a>(
+        mut self,
+        phrases: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<QuestionReader, QueryError> {
+        self.dialect = Dialect::build(phrases)?;
+        Ok(self)
+    }
+
+    /// The reader with the English names of the report's terms (`(name, term)`) read as the terms.
+    pub fn with_english<'a>(
+        mut self,
+        names: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<QuestionReader, QueryError> {
+        // Each name also in the numbers people ask it in (aquatic product output, textile and garment).
+        let counted: Vec<(String, &str)> = names
+            .into_iter()
+            .flat_map(|(name, term)| {
+                english_numbers(name)
+                    .into_iter()
+                    .map(move |variant| (variant, term))
+            })
+            .collect();
+        self.english =
+            Dialect::build(counted.iter().map(|(name, term)| (name.as_str(), *term)))?.padded();
+        Ok(self)
+    }
+
+    /// Learns the report's words by sound (homophones, pinyin): `words` are the words of the report's
+    /// text; the terms and aliases the reader was built with count first. `tokenizer` knows the words of the
+    /// language.
+    pub fn learn_sounds<'a>(
+        &mut self,
+        words: impl IntoIterator<Item = &'a str>,
+        tokenizer: JiebaTokenizer,
+    ) {
+        let terms = self.typos.entries().map(|(term, meaning)| {
+            let standing = if term == meaning {
+                Standing::Term
+            } else {
+                Standing::Variant
+            };
+            (term, meaning.to_owned(), standing)
+        });
+        let words = words
+            .into_iter()
+            .map(|word| (word.to_owned(), word.to_owned(), Standing::Word));
+        self.sounds = SoundAlike::build(terms.chain(words));
+        self.words = Some(tokenizer);
     }
 
     /// The year 今年 stands for.
@@ -160,7 +226,20 @@ impl QuestionReader {
         if !names_anything(raw) {
             return self.read_normalized(String::new());
         }
-        let mut question = self.read_normalized(fold_for_search(raw));
+        let folded = fold_for_search(raw);
+        let cuts_word = |text: &str, start: usize, end: usize| {
+            self.sounds.straddles_word(text, start) || self.sounds.straddles_word(text, end)
+        };
+        let standard = self.dialect.rewrite(&folded, &cuts_word);
+        let mut normalized = standard.into_owned();
+        // A long term written with characters of the same sound (白酒真兴工程) is the term.
+        if let Some(words) = &self.words {
+            let is_word = |word: &str| words.knows(word);
+            if let Some(repaired) = self.sounds.correct(&normalized, &is_word, true) {
+                normalized = repaired;
+            }
+        }
+        let mut question = self.read_normalized(normalized);
         question.acronyms = acronyms(raw);
         question
     }
@@ -172,16 +251,33 @@ impl QuestionReader {
         question: &Question,
         is_word: &dyn Fn(&str) -> bool,
     ) -> Option<Question> {
-        self.typos
-            .correct(&question.normalized, is_word)
-            .map(|corrected| Question {
-                acronyms: question.acronyms.clone(),
-                ..self.read_normalized(corrected)
-            })
+        // One wrong character, then words that sound like the report's (voice input, pinyin keyboards),
+        // then pinyin initials that may hold vowels (aqsc).
+        let typo = self.typos.correct(&question.normalized, is_word);
+        let text = typo.as_deref().unwrap_or(&question.normalized);
+        let sound = self.sounds.correct(text, is_word, false);
+        let text = sound.as_deref().unwrap_or(text);
+        let keep = |words: &str| self.aliases.canonical_of(words).is_some();
+        let initials = self.sounds.romanized(text, true, &keep);
+        let corrected = initials.or(sound).or(typo)?;
+        Some(Question {
+            acronyms: question.acronyms.clone(),
+            ..self.read_normalized(corrected)
+        })
     }
 
     fn read_normalized(&self, normalized: String) -> Question {
-        let aliased = self.rewrite(&one_of_a_not_a(&normalized));
+        // English names of the report's terms (Yili Group → 伊利集团) unless a longer alias holds them
+        // (per capita gdp), then the aliases, then pinyin that spells a report term (laowangpo, fgfx).
+        let longer_alias =
+            |text: &str, start: usize, end: usize| self.aliases.longer_around(text, start, end);
+        let english = self.english.rewrite(&normalized, &longer_alias);
+        let aliased = self.rewrite(&one_of_a_not_a(&english));
+        let keep = |words: &str| self.aliases.canonical_of(words).is_some();
+        let aliased = self
+            .sounds
+            .romanized(&aliased, false, &keep)
+            .unwrap_or(aliased);
         let (without_years, explicit_years) = take_years(&years_in_digits(&aliased));
         let (without_years, ordinal) = take_ordinal(without_years);
         let mut time = TimeFrame {

@@ -1,0 +1,62 @@
+//! Finding a table's cue phrases in a question in one pass. The small-talk, front-matter and structure
+//! tables hold hundreds of phrases; searching for each one in turn cost more than answering the question.
+
+use aho_corasick::AhoCorasick;
+
+/// A table of cue phrases, each under a key (the field or kind it asks for), searched all at once.
+pub(super) struct Cues<K> {
+    matcher: Option<AhoCorasick>,
+    entries: Vec<(K, &'static str)>,
+}
+
+impl<K: Copy> Cues<K> {
+    pub(super) fn new(table: &[(K, &[&'static str])]) -> Cues<K> {
+        let entries: Vec<(K, &'static str)> = table
+            .iter()
+            .flat_map(|(key, cues)| cues.iter().map(move |cue| (*key, *cue)))
+            .collect();
+        // The phrases are plain strings; a table that cannot be built finds nothing rather than failing.
+        let matcher = AhoCorasick::new(entries.iter().map(|(_, cue)| *cue)).ok();
+        Cues { matcher, entries }
+    }
+
+    /// Every cue found in `text`, in table order (a key's cues before the next key's), each once; English
+    /// cues only as whole words (`hi` is not in `this`).
+    pub(super) fn found(&self, text: &str) -> Vec<(K, &'static str)> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let mut at: Vec<usize> = matcher
+            .find_overlapping_iter(text)
+            .filter(|found| {
+                let cue = self.entries[found.pattern().as_usize()].1;
+                !cue.is_ascii() || whole_word(text, found.start(), found.end())
+            })
+            .map(|found| found.pattern().as_usize())
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter().map(|index| self.entries[index]).collect()
+    }
+}
+
+/// Whether `text[start..end]` has no letter or digit of its own word on either side.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_are_found_in_table_order_and_english_ones_as_words() {
+        let cues = Cues::new(&[(1, &["你好", "hi"][..]), (2, &["谢谢", "thanks"][..])]);
+        assert_eq!(cues.found("谢谢你好"), vec![(1, "你好"), (2, "谢谢")]);
+        assert_eq!(cues.found("this"), vec![]);
+        assert_eq!(cues.found("hi, thanks"), vec![(1, "hi"), (2, "thanks")]);
+    }
+}

@@ -1,0 +1,167 @@
+//! Honest near-misses: the report has the metric asked about, but not the figure asked for. A five-year
+//! total does not answer "how many in 2021", a level does not answer "how fast did it grow", and a growth
+//! target does not answer "what level will it reach". Instead of passing one off as the other, the reply
+//! says what is missing and offers the nearest facts, each labelled by its own period and kind (the
+//! indicator's text, which only repeats what the report says).
+
+use crate::knowledge::{change_verbs, Indicator, Period};
+use crate::search::question::Question;
+
+use super::super::catalog::Unit;
+use super::super::types::{Missing, MissingKind, NearMiss, Outcome};
+use super::weights::MAX_NEAREST_FACTS;
+use super::{Engine, Ranking, Scored};
+
+/// Ways of asking for a rate that are not the report's verbs (those come from `change_verbs`).
+const RATE_WORDS: &[&str] = &[
+    "增速",
+    "增幅",
+    "涨幅",
+    "增长率",
+    "涨了",
+    "百分点",
+    "百分之几",
+    "多了",
+    "少了",
+    "多出",
+];
+/// Words that turn a named year into the start of a span (2017年以来): the question asks for the span.
+const SINCE_WORDS: &[&str] = &["以来", "至今", "到现在", "到目前"];
+/// Ways of asking for a level (how much in all, what it reaches), beside a unit asked for (多少亿).
+const LEVEL_WORDS: &[&str] = &[
+    "总量",
+    "规模",
+    "达到多少",
+    "能达到",
+    "到多少",
+    "能到",
+    "总额是多少",
+];
+
+impl Engine {
+    /// The near-miss for a question whose best candidate is a figure of the right metric but of another
+    /// period or kind than asked, with no figure of the asked period and kind beside it; `None` otherwise.
+    pub(super) fn near_miss(&self, ranking: &Ranking, best: &Scored) -> Option<Outcome> {
+        let Unit::Indicator { report, index, .. } = self.catalog.unit(best.doc) else {
+            return None;
+        };
+        let indicators = &self.library.reports[report].indicators;
+        let found = &indicators[index];
+        let question = &ranking.question;
+        let year = match question.time.years.as_slice() {
+            [year] => Some(*year),
+            _ => None,
+        };
+        let same_metric = |other: &&Indicator| same_metric(found, other);
+        let what = if let Some(year) = year.filter(|&year| asks_one_year(question, found, year)) {
+            let given = indicators
+                .iter()
+                .filter(same_metric)
+                .any(|other| other.period == Period::Year { year });
+            (!given).then_some(MissingKind::SingleYear)
+        } else if asks_change(question, &found.metric) && is_level(found) {
+            let given = indicators
+                .iter()
+                .filter(same_metric)
+                .any(|other| other.period == found.period && is_change(other));
+            (!given).then_some(MissingKind::Change)
+        } else if asks_level(question, &found.metric) && is_rate(found) {
+            let given = indicators
+                .iter()
+                .filter(same_metric)
+                .any(|other| other.period == found.period && is_level(other));
+            (!given).then_some(MissingKind::Level)
+        } else {
+            None
+        }?;
+        // The nearest facts: the figure found, then the metric's figures of the kind asked for, from
+        // other periods (a level asked: the latest level; a change asked: the changes given).
+        let wanted = |other: &Indicator| match what {
+            MissingKind::SingleYear => false,
+            MissingKind::Change => is_change(other),
+            MissingKind::Level => is_level(other),
+        };
+        let mut nearest = vec![self.hit(best, &ranking.question_terms)];
+        let others = indicators
+            .iter()
+            .enumerate()
+            .filter(|(at, other)| *at != index && same_metric(other) && wanted(other));
+        for (_, other) in others {
+            if nearest.len() >= MAX_NEAREST_FACTS {
+                break;
+            }
+            if let Some(doc) = self.catalog.doc_of(&other.id) {
+                let scored = Scored { doc, ..*best };
+                nearest.push(self.hit(&scored, &ranking.question_terms));
+            }
+        }
+        Some(Outcome::NearMiss(NearMiss {
+            missing: Missing {
+                metric: found.metric.clone(),
+                year,
+                what,
+            },
+            nearest,
+        }))
+    }
+}
+
+/// One year asked of a figure that spans several (a total, a yearly average, a change since the base
+/// year), when the question does not itself ask for the span (过去五年, 年均, 2017年以来, 比2017年: the
+/// span's first year named is its base, not a year asked alone).
+fn asks_one_year(question: &Question, found: &Indicator, year: i32) -> bool {
+    let spans = matches!(found.period, Period::Years { from, .. } if from != year);
+    let since = SINCE_WORDS
+        .iter()
+        .any(|word| question.normalized.contains(word));
+    spans && !since && !question.time.past_five_years && !question.time.yearly_average
+}
+
+/// The question asks for a change: it says one of the report's change verbs or a rate word, outside the
+/// metric's own name (规上工业增加值 names a metric, it does not ask for an increase).
+fn asks_change(question: &Question, metric: &str) -> bool {
+    let said = question.normalized.replace(metric, "");
+    change_verbs()
+        .chain(RATE_WORDS.iter().copied())
+        .any(|word| said.contains(word))
+}
+
+/// The question asks for a level: a unit of amount (多少亿, 多少人) or a level word; not a change, a
+/// comparison of two years, or a target (a target is what it is, often a growth rate: 今年GDP目标是多少).
+fn asks_level(question: &Question, metric: &str) -> bool {
+    if question.wants_target || question.time.years.len() > 1 || asks_change(question, metric) {
+        return false;
+    }
+    let amount = question
+        .unit_hint
+        .is_some_and(|units| !units.iter().any(|unit| unit.contains('%')));
+    amount
+        || LEVEL_WORDS
+            .iter()
+            .any(|word| question.normalized.contains(word))
+}
+
+fn is_change(indicator: &Indicator) -> bool {
+    indicator.change.is_some_and(|change| change.is_change())
+}
+
+/// A rate of change (增长8%, 提高2个百分点): what a level question is not answered by. A count of added
+/// things (增加23天) still tells how many.
+fn is_rate(indicator: &Indicator) -> bool {
+    let percent = indicator
+        .unit
+        .as_deref()
+        .is_some_and(|unit| unit.contains('%') || unit.contains("百分点"));
+    is_change(indicator) && percent
+}
+
+/// A level: reached, completed, or stated without a verb (城镇化率42.7%); counts of new things are neither.
+fn is_level(indicator: &Indicator) -> bool {
+    use crate::knowledge::ChangeKind::{Complete, Reach};
+    indicator.number.is_some() && matches!(indicator.change, None | Some(Reach | Complete))
+}
+
+/// Two records are of one metric when one name contains the other (常住人口城镇化率, 城镇化率).
+fn same_metric(a: &Indicator, b: &Indicator) -> bool {
+    a.metric.contains(&b.metric) || b.metric.contains(&a.metric)
+}

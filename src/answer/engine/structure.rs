@@ -1,0 +1,320 @@
+//! Questions about how the report is built, answered with its own structure: its parts (the outline), the
+//! year's main tasks (the plan part's sections), the review's achievements and the principles it draws
+//! (its `——` runs), and the difficulties it admits (the parallel `对照…` run after 困难). Which list answers
+//! is read from the parsed tree and the indicator records, never written for one report, so next year's
+//! report works too. A question is structural only when, with its cue, time and report words gone, nothing
+//! is left: 今年工作分几大块 is, 农业方面的任务有哪些 is not.
+
+use crate::knowledge::{FigureKind, ListKind, Report, ReportList};
+
+use super::super::types::{Answered, Outcome};
+use std::sync::LazyLock;
+
+use super::about::{topicless, without, REPORT_WORDS};
+use super::cues::Cues;
+use super::lists::LIST_CUES;
+use super::{Engine, Scored};
+
+/// A part of the report's structure a question can ask for whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Structure {
+    /// Its parts: how the report is built.
+    Outline,
+    /// The plan part's sections: the year's main tasks.
+    Tasks,
+    /// The review's `——` run: what the past years achieved.
+    Achievements,
+    /// The `——` run outside the review: the principles and lessons drawn.
+    Principles,
+    /// The run of parallel sentences after the review admits difficulties.
+    Difficulties,
+}
+
+/// Phrases that ask for each structure, Chinese and English.
+const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
+    (
+        Structure::Outline,
+        &[
+            "几个部分",
+            "几部分",
+            "几大部分",
+            "哪几部分",
+            "哪几个部分",
+            "哪些部分",
+            "分为",
+            "分成",
+            "结构",
+            "框架",
+            "章节",
+            "组成",
+            "构成",
+            "大纲",
+            "目录",
+            "讲了哪些内容",
+            "主要内容",
+            "讲了什么",
+            "outline",
+            "structure",
+            "how many parts",
+            "what parts",
+            "which parts",
+            "sections",
+            "parts",
+        ],
+    ),
+    (
+        Structure::Tasks,
+        &[
+            "重点工作",
+            "主要工作",
+            "工作重点",
+            "重点任务",
+            "主要任务",
+            "工作任务",
+            "几大块",
+            "几块",
+            "几个方面",
+            "哪几方面",
+            "哪几个方面",
+            "哪些方面",
+            "几大方面",
+            "干哪些",
+            "做哪些",
+            "抓哪些",
+            "工作安排",
+            "main tasks",
+            "priorities",
+            "tasks",
+        ],
+    ),
+    (
+        Structure::Achievements,
+        &[
+            "成就",
+            "成绩",
+            "干成",
+            "大事",
+            "做成",
+            "取得了哪些",
+            "做了哪些",
+            "干了哪些",
+            "做了什么",
+            "干了什么",
+            "干了啥",
+            "哪些事",
+            "什么事",
+            "亮点",
+            "achievements",
+            "achieved",
+            "accomplished",
+        ],
+    ),
+    (
+        Structure::Principles,
+        &[
+            "原则",
+            "经验",
+            "启示",
+            "必须坚持",
+            "坚持",
+            "体会",
+            "principles",
+            "lessons",
+        ],
+    ),
+    (
+        Structure::Difficulties,
+        &[
+            "困难",
+            "短板",
+            "不足",
+            "挑战",
+            "问题",
+            "差距",
+            "薄弱",
+            "weaknesses",
+            "challenges",
+            "problems",
+            "shortcomings",
+            "difficulties",
+        ],
+    ),
+];
+
+/// Words that set a structural question's scope without naming a topic: time, the county, work itself.
+const SCOPE_WORDS: &[&str] = &[
+    "今年",
+    "本年",
+    "过去五年",
+    "这五年",
+    "五年来",
+    "近五年",
+    "过去",
+    "这些年",
+    "去年",
+    "一年",
+    "政府",
+    "全县",
+    "我县",
+    "县里",
+    "西平",
+    "工作",
+    "主要",
+    "重点",
+    "具体",
+    "都",
+    "分",
+    "包括",
+    "打算",
+    "计划",
+    "安排",
+    "要",
+    "面临",
+    "存在",
+    "还",
+    "方面",
+    "哪些",
+    "大",
+    "块",
+    "this year",
+    "past",
+    "five years",
+    "years",
+    "main",
+    "key",
+    "county",
+    "government",
+    "what",
+    "are",
+    "were",
+    "its",
+];
+
+/// The structure a question asks for, when it asks for nothing else.
+pub(super) fn asks_structure(normalized: &str) -> Option<Structure> {
+    static CUES: LazyLock<Cues<Structure>> = LazyLock::new(|| Cues::new(STRUCTURE_CUES));
+    let all = CUES.found(normalized);
+    STRUCTURE_CUES.iter().find_map(|(structure, _)| {
+        let found: Vec<&str> = all
+            .iter()
+            .filter(|(asked, _)| asked == structure)
+            .map(|(_, cue)| *cue)
+            .collect();
+        if found.is_empty() {
+            return None;
+        }
+        let rest = without(
+            normalized,
+            found
+                .iter()
+                .copied()
+                .chain(REPORT_WORDS.iter().copied())
+                .chain(SCOPE_WORDS.iter().copied())
+                .chain(LIST_CUES.iter().copied()),
+        );
+        topicless(&rest).then_some(*structure)
+    })
+}
+
+impl Engine {
+    /// The newest report's list for a structure, as a whole-list answer citing it.
+    pub(super) fn structure_outcome(&self, structure: Structure) -> Option<Outcome> {
+        let report = self.library.latest();
+        let list = structure_list(report, structure)?;
+        let doc = self.catalog.doc_of(&list.id)?;
+        let scored = Scored {
+            doc,
+            coverage: 1.0,
+            score: 1.0,
+            conflict: false,
+        };
+        Some(Outcome::Answered(Answered {
+            direct: self.direct_answer(doc, None),
+            hits: vec![self.hit(&scored, &[])],
+            glossary_refs: Vec::new(),
+            more: false,
+        }))
+    }
+}
+
+/// Words after which a run of parallel sentences lists difficulties (the review's own words for them).
+const DIFFICULTY_WORDS: &[&str] = &["困难", "问题", "挑战", "不足", "短板"];
+
+/// The list that is a structure in this report, read from its kinds and where they stand.
+fn structure_list(report: &Report, structure: Structure) -> Option<&ReportList> {
+    let review = review_part(report);
+    let in_review =
+        |list: &&ReportList| review.is_some_and(|part| part_of(&list.source_id) == Some(part));
+    let mut lists = report.lists.iter();
+    match structure {
+        Structure::Outline => lists.find(|list| list.kind == ListKind::Parts),
+        Structure::Tasks => lists.find(|list| list.kind == ListKind::Sections),
+        Structure::Achievements => {
+            lists.find(|list| list.kind == ListKind::Dashes && in_review(list))
+        }
+        Structure::Principles => {
+            lists.find(|list| list.kind == ListKind::Dashes && !in_review(list))
+        }
+        Structure::Difficulties => lists.find(|list| {
+            list.kind == ListKind::Parallel
+                && list
+                    .lead
+                    .as_deref()
+                    .is_some_and(|lead| DIFFICULTY_WORDS.iter().any(|word| lead.contains(word)))
+        }),
+    }
+}
+
+/// The part that reviews past years: where the report states last year's results.
+fn review_part(report: &Report) -> Option<&str> {
+    report
+        .indicators
+        .iter()
+        .find(|indicator| indicator.kind == FigureKind::Result)
+        .and_then(|indicator| part_of(&indicator.sentence_id))
+}
+
+/// The part number of a unit id (`xiping-2022/1.0.2.2` → `1`).
+fn part_of(id: &str) -> Option<&str> {
+    id.rsplit_once('/')
+        .and_then(|(_, path)| path.split('.').next())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_structure_is_asked_only_when_nothing_else_is() {
+        assert_eq!(asks_structure("报告分为几个部分"), Some(Structure::Outline));
+        assert_eq!(
+            asks_structure("这份报告的结构是什么"),
+            Some(Structure::Outline)
+        );
+        assert_eq!(
+            asks_structure("how many parts does the report have?"),
+            Some(Structure::Outline)
+        );
+        assert_eq!(asks_structure("今年工作分几大块"), Some(Structure::Tasks));
+        assert_eq!(
+            asks_structure("过去五年干了哪些大事"),
+            Some(Structure::Achievements)
+        );
+        assert_eq!(
+            asks_structure("存在哪些问题和困难"),
+            Some(Structure::Difficulties)
+        );
+        assert_eq!(
+            asks_structure("这五年干成了哪些事"),
+            Some(Structure::Achievements)
+        );
+        assert_eq!(
+            asks_structure("必须坚持哪些原则"),
+            Some(Structure::Principles)
+        );
+        assert_eq!(asks_structure("农业部分的目标"), None);
+        assert_eq!(asks_structure("产业结构怎么调整"), None);
+        assert_eq!(asks_structure("问题楼盘有多少"), None);
+        assert_eq!(asks_structure("农业方面的任务有哪些"), None);
+    }
+}

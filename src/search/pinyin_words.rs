@@ -1,0 +1,95 @@
+//! Whether a Latin word is Chinese typed in pinyin (`paiming`, `fangjia`) rather than English (`closed`):
+//! the first names a topic even when the report lacks it, the second is mostly the grammar around one.
+//! The syllables come from the `pinyin` crate's readings of every CJK character, not from a typed table.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use pinyin::{ToPinyin, ToPinyinMulti};
+
+use super::normalize::{is_han, QUESTION_WORDS};
+
+/// Pinyin words this short (`he`, `an`, `ban`) are as often English; longer ones are rarely both.
+const MIN_PINYIN_CHARS: usize = 5;
+/// The longest syllable (`zhuang`, `shuang`).
+const MAX_SYLLABLE_CHARS: usize = 6;
+
+/// Every toneless syllable some CJK character is read as.
+static SYLLABLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    (0x4E00..=0x9FFF_u32)
+        .filter_map(char::from_u32)
+        .filter_map(|c| c.to_pinyin_multi())
+        .flat_map(|readings| readings.into_iter().map(|reading| reading.plain()))
+        .collect()
+});
+
+/// The question words (多少, 什么, 哪些 …) as pinyin without spaces or tones: typed in pinyin, they ask, they
+/// name nothing.
+static QUESTION_PINYIN: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    QUESTION_WORDS
+        .iter()
+        .filter(|word| word.chars().all(is_han))
+        .filter_map(|word| {
+            word.chars()
+                .map(|c| c.to_pinyin().map(|reading| reading.plain()))
+                .collect::<Option<String>>()
+        })
+        .collect()
+});
+
+/// Whether a Latin word is a Chinese topic word typed in pinyin: pinyin, and not a question word.
+pub fn names_chinese_topic(word: &str) -> bool {
+    is_pinyin(word) && !QUESTION_PINYIN.contains(&word.to_ascii_lowercase())
+}
+
+/// Whether `word` (letters only) reads as two or more pinyin syllables and is long enough not to be a
+/// short English word.
+pub fn is_pinyin(word: &str) -> bool {
+    let word = word.to_ascii_lowercase();
+    if word.len() < MIN_PINYIN_CHARS || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    // Fewest syllables that spell word[..i], when it can be spelled.
+    let mut fewest: Vec<Option<usize>> = vec![None; word.len() + 1];
+    fewest[0] = Some(0);
+    for start in 0..word.len() {
+        let Some(count) = fewest[start] else {
+            continue;
+        };
+        for end in start + 1..=word.len().min(start + MAX_SYLLABLE_CHARS) {
+            if SYLLABLES.contains(&word[start..end]) {
+                let next = count + 1;
+                if fewest[end].is_none_or(|known| next < known) {
+                    fewest[end] = Some(next);
+                }
+            }
+        }
+    }
+    fewest[word.len()].is_some_and(|count| count >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinyin_words_are_told_from_english_ones() {
+        for pinyin in ["paiming", "fangjia", "renkou", "Xiping", "shengchanzongzhi"] {
+            assert!(is_pinyin(pinyin), "{pinyin}");
+        }
+        for english in [
+            "closed",
+            "hospitals",
+            "rate",
+            "the",
+            "weather",
+            "target",
+            "built",
+        ] {
+            assert!(!is_pinyin(english), "{english}");
+        }
+        assert!(names_chinese_topic("paiming"));
+        assert!(!names_chinese_topic("duoshao"), "多少 asks");
+        assert!(!names_chinese_topic("shenme"), "什么 asks");
+    }
+}

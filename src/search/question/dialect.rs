@@ -1,0 +1,117 @@
+//! Dialect and colloquial ways of asking (咋, 啥, 多钱, 整了多少, 俺, 中不中) in the standard words the markers
+//! know. The table is `knowledge/phrases.toml`: a maintainer adds a phrase there, not here.
+
+use std::borrow::Cow;
+
+use aho_corasick::{AhoCorasick, BuildError};
+
+use super::phrases::{at_word_boundaries, phrase_matcher};
+use crate::search::normalize::fold_for_search;
+
+/// The phrases and what each stands for.
+#[derive(Default)]
+pub(super) struct Dialect {
+    matcher: Option<AhoCorasick>,
+    standard: Vec<String>,
+    /// Spaces around each replacement (English names become Chinese terms between English words).
+    padded: bool,
+}
+
+impl Dialect {
+    /// From `(what people type, standard words)` pairs; the longest phrase wins where several start.
+    pub(super) fn build<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Dialect, BuildError> {
+        let mut said = Vec::new();
+        let mut standard = Vec::new();
+        for (say, means) in pairs {
+            let say = fold_for_search(say);
+            if say.is_empty() || said.contains(&say) {
+                continue;
+            }
+            said.push(say);
+            standard.push(fold_for_search(means));
+        }
+        if said.is_empty() {
+            return Ok(Dialect::default());
+        }
+        Ok(Dialect {
+            matcher: Some(phrase_matcher(&said)?),
+            standard,
+            padded: false,
+        })
+    }
+
+    /// The same with spaces around each replacement.
+    pub(super) fn padded(mut self) -> Dialect {
+        self.padded = true;
+        self
+    }
+
+    /// `text` (normalised) in standard words; a phrase that `cuts_word(text, start, end)` (byte range) is
+    /// part of another word and stays.
+    pub(super) fn rewrite<'t>(
+        &self,
+        text: &'t str,
+        cuts_word: &dyn Fn(&str, usize, usize) -> bool,
+    ) -> Cow<'t, str> {
+        let Some(matcher) = &self.matcher else {
+            return Cow::Borrowed(text);
+        };
+        let mut out = String::new();
+        let mut at = 0;
+        for found in matcher.find_iter(text) {
+            if !at_word_boundaries(text, found.start(), found.end())
+                || cuts_word(text, found.start(), found.end())
+            {
+                continue;
+            }
+            out.push_str(&text[at..found.start()]);
+            let standard = &self.standard[found.pattern().as_usize()];
+            if standard.is_empty() {
+                out.push(' ');
+            } else if self.padded {
+                out.push(' ');
+                out.push_str(standard);
+                out.push(' ');
+            } else {
+                out.push_str(standard);
+            }
+            at = found.end();
+        }
+        if at == 0 {
+            return Cow::Borrowed(text);
+        }
+        out.push_str(&text[at..]);
+        Cow::Owned(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dialect_becomes_standard_words() {
+        let dialect = Dialect::build([
+            ("咋", "怎么"),
+            ("咋整", "怎么做"),
+            ("多钱", "多少钱"),
+            ("俺", ""),
+            ("整了", "了"),
+        ])
+        .expect("matcher");
+        let none = |_: &str, _: usize, _: usize| false;
+        assert_eq!(
+            dialect.rewrite("俺想问问去年gdp多钱", &none),
+            " 想问问去年gdp多少钱"
+        );
+        assert_eq!(dialect.rewrite("问题楼盘咋整", &none), "问题楼盘怎么做");
+        assert_eq!(dialect.rewrite("农田整了多少", &none), "农田了多少");
+        assert!(matches!(dialect.rewrite("整治", &none), Cow::Borrowed(_)));
+        assert_eq!(Dialect::default().rewrite("咋", &none), "咋");
+        // 调整了: 整了 is no verb of its own there.
+        let adjusting = |text: &str, start: usize, _: usize| text[..start].ends_with('调');
+        assert_eq!(dialect.rewrite("调整了多少", &adjusting), "调整了多少");
+    }
+}

@@ -1,0 +1,769 @@
+//! Sound-alike input: what voice input and pinyin keyboards make of the report's words.
+//!
+//! - **Homophones** (`粮食目表` for 粮食目标, `放管服笑` for 放管服效): a span of the question whose characters
+//!   read like a word of the report (same pinyin in any tone, or near it: z/zh, c/ch, s/sh, n/l, f/h, r/l,
+//!   -n/-ng) is that word, when it is no word of the language itself and only one meaning fits.
+//! - **Pinyin** (`fgfx`, `fangguanfuxiao`, `fang4 guan3 fu2 xiao4`, `Laowangpo`): Latin letters that spell the
+//!   initials or the whole pinyin of a report term are that term.
+//!
+//! The vocabulary is made when the engine is built, from the report's own words and terms (the `pinyin`
+//! crate reads them): nothing here lists a word by hand.
+
+use std::collections::{HashMap, HashSet};
+
+use pinyin::{ToPinyin, ToPinyinMulti};
+
+use super::normalize::is_han;
+use super::typo::cuts_a_word;
+
+/// The longest word (in characters) a homophone span is compared with.
+const MAX_WORD_CHARS: usize = 10;
+/// Near-homophones (similar, not equal pinyin) only for words this long: two similar syllables make
+/// another word far too often.
+const MIN_NEAR_CHARS: usize = 3;
+/// Initials only stand for terms this long: two letters spell too many words.
+const MIN_INITIALS: usize = 3;
+/// Whole pinyin shorter than this (in letters) is left alone: `hena`, `anhui` may be English or a name.
+const MIN_PINYIN_LETTERS: usize = 5;
+/// How many consecutive Latin words may spell one term (`lao wang po`).
+const MAX_PINYIN_WORDS: usize = 8;
+/// Readings combined per term when a term's characters have several (重, 行), for spelled pinyin: enough
+/// for the usual cases.
+const MAX_READINGS: usize = 8;
+/// Readings of a question's character compared with the words' sounds: its common ones (the `pinyin` crate
+/// lists the most common first). Rarer readings (省 xian) would make homophones of unrelated words.
+const SPOKEN_READINGS: usize = 2;
+/// Characters of grammar (pronouns, 是, 的, 了 …): a two-character word holding one (这是, 就是, 我们) is no topic,
+/// and a question's 这事 or 就事 is what it says.
+const FUNCTION_CHARS: &str = "这那哪我你他她它们是的了吗呢吧啊就也都还有没不在和与或及之其";
+/// The last characters of the names of counties, cities and provinces: a sound-alike of one is another place.
+const PLACE_SUFFIXES: [char; 3] = ['县', '市', '省'];
+
+/// How much a term counts when several sound alike: the report's own terms before its other words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Standing {
+    /// A term of the report (glossary, metrics, user dictionary, aliases' report terms).
+    Term,
+    /// Another way of saying a term (an alias variant: 烂尾房 for 问题楼盘).
+    Variant,
+    /// Any other word of the report's text.
+    Word,
+}
+
+#[derive(Debug, Default)]
+struct Node {
+    children: HashMap<u16, u32>,
+    words: Vec<u32>,
+}
+
+/// A word of the vocabulary.
+#[derive(Debug)]
+struct Entry {
+    chars: Vec<char>,
+    meaning: String,
+    standing: Standing,
+}
+
+/// The report's vocabulary by sound. Build it with [`SoundAlike::build`].
+#[derive(Debug, Default)]
+pub struct SoundAlike {
+    /// Near-homophone syllables (fuzzy forms) → small ids.
+    syllables: HashMap<String, u16>,
+    /// Plain syllables of the vocabulary's characters → their fuzzy ids, so that reading a question
+    /// rarely computes a fuzzy form.
+    plain_ids: HashMap<&'static str, u16>,
+    /// A trie over fuzzy syllables; node 0 is the root.
+    nodes: Vec<Node>,
+    entries: Vec<Entry>,
+    exact: HashSet<String>,
+    /// Whole toneless pinyin (`fangguanfuxiao`) → entries.
+    spelled: HashMap<String, Vec<u32>>,
+    /// Initials (`fgfx`) of the terms → entries.
+    initials: HashMap<String, Vec<u32>>,
+}
+
+/// A replacement of one span of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Repair {
+    start: usize,
+    end: usize,
+    term: String,
+}
+
+impl SoundAlike {
+    /// The vocabulary of `(word, meaning, standing)`: words of two or more ideographs, each standing for its
+    /// meaning (a variant for its report term).
+    pub fn build<I, W, M>(words: I) -> SoundAlike
+    where
+        I: IntoIterator<Item = (W, M, Standing)>,
+        W: AsRef<str>,
+        M: Into<String>,
+    {
+        let mut vocabulary = SoundAlike {
+            nodes: vec![Node::default()],
+            ..SoundAlike::default()
+        };
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        for (word, meaning, standing) in words {
+            let word = word.as_ref();
+            let chars: Vec<char> = word.chars().collect();
+            if chars.len() < 2
+                || chars.len() > MAX_WORD_CHARS
+                || !chars.iter().all(|&c| is_han(c))
+                || chars.last().is_some_and(|c| PLACE_SUFFIXES.contains(c))
+            {
+                continue;
+            }
+            if let Some(&id) = seen.get(word) {
+                // A word met again as a term counts as a term.
+                let entry = &mut vocabulary.entries[id as usize];
+                if standing < entry.standing {
+                    entry.standing = standing;
+                    entry.meaning = meaning.into();
+                }
+                continue;
+            }
+            let Some(readings) = term_readings(&chars) else {
+                continue;
+            };
+            let id = vocabulary.entries.len() as u32;
+            seen.insert(word.to_owned(), id);
+            for &c in &chars {
+                for reading in c.to_pinyin_multi().into_iter().flatten() {
+                    let plain = reading.plain();
+                    if !vocabulary.plain_ids.contains_key(plain) {
+                        let key = vocabulary.syllable_id(&fuzzy(plain));
+                        vocabulary.plain_ids.insert(plain, key);
+                    }
+                }
+            }
+            for (n, reading) in readings.iter().enumerate() {
+                // The sound trie holds the common reading; spelled pinyin every reading.
+                if n == 0 {
+                    let mut node = 0u32;
+                    for syllable in reading {
+                        let key = vocabulary.syllable_id(&fuzzy(syllable));
+                        let next = vocabulary.nodes.len() as u32;
+                        node = *vocabulary.nodes[node as usize]
+                            .children
+                            .entry(key)
+                            .or_insert(next);
+                        if node == next {
+                            vocabulary.nodes.push(Node::default());
+                        }
+                    }
+                    push_unique(&mut vocabulary.nodes[node as usize].words, id);
+                }
+                let spelled: String = reading.concat();
+                push_unique(vocabulary.spelled.entry(spelled).or_default(), id);
+                if chars.len() >= MIN_INITIALS && standing <= Standing::Variant {
+                    let initials: String = reading
+                        .iter()
+                        .filter_map(|syllable| syllable.chars().next())
+                        .collect();
+                    push_unique(vocabulary.initials.entry(initials).or_default(), id);
+                }
+            }
+            vocabulary.exact.insert(word.to_owned());
+            vocabulary.entries.push(Entry {
+                chars,
+                meaning: meaning.into(),
+                standing,
+            });
+        }
+        vocabulary
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn syllable_id(&mut self, fuzzy: &str) -> u16 {
+        let next = self.syllables.len() as u16;
+        *self.syllables.entry(fuzzy.to_owned()).or_insert(next)
+    }
+
+    /// `text` (normalised) with every homophone of a report word replaced by the word, or `None` when no
+    /// span sounds like one. `is_word` tells the words of the language: a span that is a word itself is
+    /// what it says (公园 is no 工业园), and a span that cuts one in two is no error.
+    ///
+    /// `eager`: the first reading of a question, before anything else was tried: only the report's terms of
+    /// three or more characters with the very same pinyin (白酒真兴工程 → 白酒振兴工程), which a question that
+    /// seems answered may still mean.
+    pub fn correct(
+        &self,
+        text: &str,
+        is_word: &dyn Fn(&str) -> bool,
+        eager: bool,
+    ) -> Option<String> {
+        if self.is_empty() || !text.chars().any(is_han) {
+            return None;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let readings: Vec<Vec<(u16, &'static str)>> =
+            chars.iter().map(|&c| self.char_readings(c)).collect();
+        // Every span that sounds like a word: (start, end, candidate entries).
+        let mut found: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+        for start in 0..chars.len() {
+            let mut active = vec![0u32];
+            for end in start + 1..=(start + MAX_WORD_CHARS).min(chars.len()) {
+                let mut next = Vec::new();
+                for &node in &active {
+                    for &(syllable, _) in &readings[end - 1] {
+                        if let Some(&child) = self.nodes[node as usize].children.get(&syllable) {
+                            push_unique(&mut next, child);
+                        }
+                    }
+                }
+                if next.is_empty() {
+                    break;
+                }
+                let words: Vec<u32> = next
+                    .iter()
+                    .flat_map(|&node| self.nodes[node as usize].words.iter().copied())
+                    .collect();
+                if !words.is_empty() {
+                    found.push((start, end, words));
+                }
+                active = next;
+            }
+        }
+        if found.is_empty() {
+            return None;
+        }
+        let exact = self.exact_spans(&chars);
+        let overlaps_exact = |start: usize, end: usize| {
+            exact
+                .iter()
+                .any(|&(a, b)| a < end && start < b && !(start <= a && b <= end))
+        };
+        found.sort_by_key(|&(start, end, _)| (std::cmp::Reverse(end - start), start));
+        let mut taken = vec![false; chars.len()];
+        let mut repairs = Vec::new();
+        let mut span_text = String::new();
+        for (start, end, words) in found {
+            let span = &chars[start..end];
+            if taken[start..end].iter().any(|&t| t)
+                || overlaps_exact(start, end)
+                || (eager && end - start < MIN_NEAR_CHARS)
+            {
+                continue;
+            }
+            span_text.clear();
+            span_text.extend(span);
+            if self.exact.contains(&span_text) || is_word(&span_text) {
+                continue;
+            }
+            let Some((entry, same_sound)) = self.best_fit(span, &readings[start..end], &words)
+            else {
+                continue;
+            };
+            if eager && !(same_sound && self.entries[entry as usize].standing == Standing::Term) {
+                continue;
+            }
+            if cuts_a_word(&chars, start, end, is_word) {
+                continue;
+            }
+            taken[start..end].iter_mut().for_each(|t| *t = true);
+            repairs.push(Repair {
+                start,
+                end,
+                term: self.entries[entry as usize].chars.iter().collect(),
+            });
+        }
+        apply(&chars, repairs)
+    }
+
+    /// The one word (or words of one meaning) a span sounds like: same pinyin first, then near pinyin for
+    /// longer words; at most half the characters may differ, and the best standing wins.
+    fn best_fit(
+        &self,
+        span: &[char],
+        readings: &[Vec<(u16, &'static str)>],
+        words: &[u32],
+    ) -> Option<(u32, bool)> {
+        let mut best: Option<(bool, Standing, u32)> = None;
+        let mut tied = false;
+        for &id in words {
+            let entry = &self.entries[id as usize];
+            let differing = entry.chars.iter().zip(span).filter(|(a, b)| a != b).count();
+            if differing == 0
+                || differing > (span.len() / 2).max(1)
+                || (span.len() == 2 && entry.chars.iter().any(|&c| FUNCTION_CHARS.contains(c)))
+            {
+                continue;
+            }
+            let same_sound = entry.chars.iter().zip(readings).all(|(&c, own)| {
+                c.to_pinyin()
+                    .is_some_and(|p| own.iter().any(|&(_, plain)| plain == p.plain()))
+            });
+            if !same_sound && span.len() < MIN_NEAR_CHARS {
+                continue;
+            }
+            let rank = (!same_sound, entry.standing, id);
+            match best {
+                None => best = Some(rank),
+                Some(current) if (rank.0, rank.1) < (current.0, current.1) => {
+                    best = Some(rank);
+                    tied = false;
+                }
+                Some(current) if (rank.0, rank.1) == (current.0, current.1) => {
+                    if self.entries[current.2 as usize].meaning != entry.meaning {
+                        tied = true;
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        best.filter(|_| !tied).map(|(near, _, id)| (id, !near))
+    }
+
+    /// Latin letters in `text` that spell a report term in pinyin, replaced by the term (`fgfx` → 放管服效,
+    /// `lao wang po` → 老王坡). Whole pinyin always counts; initials count when the letters have no vowel
+    /// (`fgfx`), or whatever they are when `initials_with_vowels` (a second reading of a question nothing
+    /// else answered). `keep` tells the Latin words to leave alone (the aliases' English words).
+    pub fn romanized(
+        &self,
+        text: &str,
+        initials_with_vowels: bool,
+        keep: &dyn Fn(&str) -> bool,
+    ) -> Option<String> {
+        if self.is_empty() || !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        // Latin words: (start, end, spelling without tones).
+        let mut latin: Vec<(usize, usize, String)> = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_latin(chars[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && (is_latin(chars[i]) || chars[i].is_ascii_digit()) {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            if let Some(spelling) = toneless(&word) {
+                latin.push((start, i, spelling));
+            }
+        }
+        let mut repairs = Vec::new();
+        let mut w = 0;
+        'words: while w < latin.len() {
+            // The longest run of words (separated by spaces only) that spells a term.
+            let mut last = w;
+            while last + 1 < latin.len()
+                && last + 1 - w < MAX_PINYIN_WORDS
+                && chars[latin[last].1..latin[last + 1].0]
+                    .iter()
+                    .all(|c| *c == ' ')
+            {
+                last += 1;
+            }
+            for end in (w..=last).rev() {
+                let spelled: String = latin[w..=end].iter().map(|(_, _, s)| s.as_str()).collect();
+                let words = latin[w..=end]
+                    .iter()
+                    .map(|(_, _, s)| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if spelled.len() < MIN_PINYIN_LETTERS || keep(&words) {
+                    continue;
+                }
+                if let Some(id) = self
+                    .spelled
+                    .get(&spelled)
+                    .and_then(|ids| self.unique(ids, 2))
+                {
+                    repairs.push(Repair {
+                        start: latin[w].0,
+                        end: latin[end].1,
+                        term: self.entries[id as usize].chars.iter().collect(),
+                    });
+                    w = end + 1;
+                    continue 'words;
+                }
+            }
+            let (start, end, spelling) = &latin[w];
+            let vowels = spelling.contains(['a', 'e', 'i', 'o', 'u', 'v']);
+            if spelling.len() >= MIN_INITIALS
+                && (initials_with_vowels || !vowels)
+                && !keep(spelling)
+            {
+                if let Some(id) = self
+                    .initials
+                    .get(spelling)
+                    .and_then(|ids| self.unique(ids, MIN_INITIALS))
+                {
+                    repairs.push(Repair {
+                        start: *start,
+                        end: *end,
+                        term: self.entries[id as usize].chars.iter().collect(),
+                    });
+                }
+            }
+            w += 1;
+        }
+        apply(&chars, repairs)
+    }
+
+    /// The entry among `ids` of the best standing, when those of that standing mean one thing.
+    fn unique(&self, ids: &[u32], min_chars: usize) -> Option<u32> {
+        let ids: Vec<u32> = ids
+            .iter()
+            .copied()
+            .filter(|&id| self.entries[id as usize].chars.len() >= min_chars)
+            .collect();
+        let best = ids
+            .iter()
+            .map(|&id| self.entries[id as usize].standing)
+            .min()?;
+        let mut of_best = ids
+            .iter()
+            .copied()
+            .filter(|&id| self.entries[id as usize].standing == best);
+        let first = of_best.next()?;
+        let meaning = &self.entries[first as usize].meaning;
+        of_best
+            .all(|id| &self.entries[id as usize].meaning == meaning)
+            .then_some(first)
+    }
+
+    /// Whether a word of the report (two to four characters) runs across byte offset `edge` of `text`.
+    pub fn straddles_word(&self, text: &str, edge: usize) -> bool {
+        let before: Vec<char> = text[..edge].chars().rev().take(3).collect();
+        let after: Vec<char> = text[edge..].chars().take(3).collect();
+        let mut buffer = String::new();
+        for b in 1..=before.len() {
+            for a in 1..=after.len() {
+                if a + b > 4 {
+                    continue;
+                }
+                buffer.clear();
+                buffer.extend(before[..b].iter().rev());
+                buffer.extend(&after[..a]);
+                if self.exact.contains(&buffer) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    fn exact_spans(&self, chars: &[char]) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        let mut buffer = String::new();
+        for start in 0..chars.len() {
+            for end in start + 2..=(start + MAX_WORD_CHARS).min(chars.len()) {
+                buffer.clear();
+                buffer.extend(&chars[start..end]);
+                if self.exact.contains(&buffer) {
+                    spans.push((start, end));
+                }
+            }
+        }
+        spans
+    }
+
+    /// The common readings of a character: their fuzzy syllable ids (when the vocabulary has it) and plain pinyin.
+    fn char_readings(&self, c: char) -> Vec<(u16, &'static str)> {
+        let Some(multi) = c.to_pinyin_multi() else {
+            return Vec::new();
+        };
+        let mut readings = Vec::new();
+        for reading in multi.into_iter().take(SPOKEN_READINGS) {
+            let plain = reading.plain();
+            let id = match self.plain_ids.get(plain) {
+                Some(&id) => Some(id),
+                None => self.syllables.get(&fuzzy(plain)).copied(),
+            };
+            if let Some(id) = id {
+                if !readings.contains(&(id, plain)) {
+                    readings.push((id, plain));
+                }
+            }
+        }
+        readings
+    }
+}
+
+fn push_unique(ids: &mut Vec<u32>, id: u32) {
+    if !ids.contains(&id) {
+        ids.push(id);
+    }
+}
+
+fn apply(chars: &[char], mut repairs: Vec<Repair>) -> Option<String> {
+    if repairs.is_empty() {
+        return None;
+    }
+    repairs.sort_by_key(|repair| repair.start);
+    let mut out = String::with_capacity(chars.len() * 3);
+    let mut at = 0;
+    for repair in &repairs {
+        out.extend(&chars[at..repair.start]);
+        let glued = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if glued(chars.get(repair.start.wrapping_sub(1))) {
+            out.push(' ');
+        }
+        out.push_str(&repair.term);
+        if glued(chars.get(repair.end)) {
+            out.push(' ');
+        }
+        at = repair.end;
+    }
+    out.extend(&chars[at..]);
+    Some(out)
+}
+
+/// The readings of a word: its first readings, then other readings of its characters, at most
+/// [`MAX_READINGS`]; `None` when a character has no pinyin.
+fn term_readings(chars: &[char]) -> Option<Vec<Vec<&'static str>>> {
+    let mut readings: Vec<Vec<&'static str>> = vec![Vec::new()];
+    for &c in chars {
+        let first = c.to_pinyin()?.plain();
+        let mut options = vec![first];
+        if let Some(multi) = c.to_pinyin_multi() {
+            for reading in multi {
+                if !options.contains(&reading.plain()) {
+                    options.push(reading.plain());
+                }
+            }
+        }
+        let mut next = Vec::new();
+        for (n, option) in options.iter().enumerate() {
+            for reading in &readings {
+                if n > 0 && next.len() >= MAX_READINGS {
+                    break;
+                }
+                let mut longer = reading.clone();
+                longer.push(*option);
+                next.push(longer);
+            }
+        }
+        readings = next;
+    }
+    Some(readings)
+}
+
+/// The near-homophone form of a toneless syllable: z/zh, c/ch, s/sh, n/l, r/l, f/h and -n/-ng meet.
+pub fn fuzzy(syllable: &str) -> String {
+    let syllable = syllable.replace('ü', "v");
+    let (initial, rest) = ["zh", "ch", "sh", "z", "c", "s", "n", "l", "r", "f", "h"]
+        .iter()
+        .find_map(|initial| {
+            syllable
+                .strip_prefix(initial)
+                .filter(|rest| !rest.is_empty() && *rest != "g")
+                .map(|rest| (*initial, rest))
+        })
+        .unwrap_or(("", syllable.as_str()));
+    let initial = match initial {
+        "zh" => "z",
+        "ch" => "c",
+        "sh" => "s",
+        "n" | "r" => "l",
+        "f" => "h",
+        other => other,
+    };
+    let rest = rest.strip_suffix("ng").map_or_else(
+        || rest.to_owned(),
+        |stem| {
+            // ong has no -n partner; ang/eng/ing meet an/en/in.
+            if stem.ends_with('o') {
+                rest.to_owned()
+            } else {
+                format!("{stem}n")
+            }
+        },
+    );
+    format!("{initial}{rest}")
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, 'ā'..='ǜ' | 'à'..='ü')
+}
+
+/// A Latin word without tone marks or tone numbers (`fàng` and `fang4` → `fang`), lowercase; `None` when
+/// digits stand anywhere but after a syllable.
+fn toneless(word: &str) -> Option<String> {
+    let mut out = String::with_capacity(word.len());
+    let mut after_letter = false;
+    for c in word.chars() {
+        if c.is_ascii_digit() {
+            if !after_letter || !('0'..='5').contains(&c) {
+                return None;
+            }
+            after_letter = false;
+            continue;
+        }
+        after_letter = true;
+        out.push(match c {
+            'ā' | 'á' | 'ǎ' | 'à' => 'a',
+            'ē' | 'é' | 'ě' | 'è' => 'e',
+            'ī' | 'í' | 'ǐ' | 'ì' => 'i',
+            'ō' | 'ó' | 'ǒ' | 'ò' => 'o',
+            'ū' | 'ú' | 'ǔ' | 'ù' => 'u',
+            'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' => 'v',
+            c if c.is_ascii_alphabetic() => c.to_ascii_lowercase(),
+            _ => return None,
+        });
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_words(_: &str) -> bool {
+        false
+    }
+
+    impl SoundAlike {
+        fn correct_later(&self, text: &str, is_word: &dyn Fn(&str) -> bool) -> Option<String> {
+            self.correct(text, is_word, false)
+        }
+    }
+
+    #[test]
+    fn the_first_reading_repairs_long_terms_of_the_same_sound_only() {
+        let v = vocabulary();
+        assert_eq!(
+            v.correct("放管服笑是什么", &no_words, true).as_deref(),
+            Some("放管服效是什么")
+        );
+        assert_eq!(v.correct("粮食目表多少", &no_words, true), None);
+        assert_eq!(v.correct("是脏清单", &no_words, true), None);
+    }
+
+    #[test]
+    fn grammar_words_are_no_topic() {
+        let v = SoundAlike::build([("这是", "这是", Standing::Word)]);
+        assert_eq!(v.correct("这事", &no_words, false), None);
+    }
+
+    fn vocabulary() -> SoundAlike {
+        SoundAlike::build(
+            [
+                ("放管服效", Standing::Term),
+                ("老王坡", Standing::Term),
+                ("四张清单", Standing::Term),
+                ("生产总值", Standing::Term),
+                ("目标", Standing::Word),
+                ("粮食", Standing::Word),
+                ("工业园", Standing::Word),
+                ("西平县", Standing::Term),
+            ]
+            .map(|(word, standing)| (word, word, standing)),
+        )
+    }
+
+    #[test]
+    fn homophones_become_the_report_word() {
+        let v = vocabulary();
+        assert_eq!(
+            v.correct_later("粮食目表多少", &no_words).as_deref(),
+            Some("粮食目标多少")
+        );
+        assert_eq!(
+            v.correct_later("放管服笑是什么", &no_words).as_deref(),
+            Some("放管服效是什么")
+        );
+        assert_eq!(
+            v.correct_later("老王破在哪", &no_words).as_deref(),
+            Some("老王坡在哪")
+        );
+    }
+
+    #[test]
+    fn near_homophones_of_longer_words_count() {
+        // si/shi, zhang/zang: a southern speaker's voice input.
+        assert_eq!(
+            vocabulary().correct_later("是脏清单", &no_words).as_deref(),
+            Some("四张清单")
+        );
+        assert_eq!(fuzzy("zhang"), "zan");
+        assert_eq!(fuzzy("neng"), "len");
+        assert_eq!(fuzzy("gong"), "gong");
+    }
+
+    #[test]
+    fn real_words_and_written_words_stay() {
+        let v = vocabulary();
+        let words = |w: &str| ["公园", "木表"].contains(&w);
+        assert_eq!(v.correct_later("公园门票多少", &words), None);
+        assert_eq!(v.correct_later("放管服效", &words), None);
+        assert_eq!(v.correct_later("木表", &words), None);
+        // Too many characters differ: no error but another phrase.
+        assert_eq!(v.correct_later("是掌青丹", &no_words), None);
+        assert_eq!(v.correct_later("hello", &no_words), None);
+    }
+
+    #[test]
+    fn pinyin_initials_and_spellings_find_terms() {
+        let v = vocabulary();
+        let keep = |_: &str| false;
+        assert_eq!(
+            v.romanized("fgfx", false, &keep).as_deref(),
+            Some("放管服效")
+        );
+        assert_eq!(
+            v.romanized("fangguanfuxiao shi shenme", false, &keep)
+                .as_deref(),
+            Some("放管服效 shi shenme")
+        );
+        assert_eq!(
+            v.romanized("fàng guǎn fú xiào", false, &keep).as_deref(),
+            Some("放管服效")
+        );
+        assert_eq!(
+            v.romanized("fang4 guan3 fu2 xiao4", false, &keep)
+                .as_deref(),
+            Some("放管服效")
+        );
+        assert_eq!(
+            v.romanized("where is laowangpo", false, &keep).as_deref(),
+            Some("where is 老王坡")
+        );
+        assert_eq!(
+            v.romanized("szqd", false, &keep).as_deref(),
+            Some("四张清单")
+        );
+    }
+
+    #[test]
+    fn english_words_are_not_pinyin() {
+        let v = vocabulary();
+        let keep = |w: &str| w == "gdp";
+        assert_eq!(v.romanized("what is the growth target", false, &keep), None);
+        assert_eq!(v.romanized("gdp", true, &keep), None);
+        // Initials with vowels only on a second reading.
+        let v = SoundAlike::build([("安全生产", "安全生产", Standing::Term)]);
+        assert_eq!(v.romanized("aqsc", false, &|_| false), None);
+        assert_eq!(
+            v.romanized("aqsc", true, &|_| false).as_deref(),
+            Some("安全生产")
+        );
+    }
+
+    #[test]
+    fn places_and_ambiguous_sounds_are_left_alone() {
+        let v = SoundAlike::build(
+            [
+                ("西平县", Standing::Term),
+                ("事件", Standing::Word),
+                ("实践", Standing::Word),
+            ]
+            .map(|(w, s)| (w, w, s)),
+        );
+        assert_eq!(v.len(), 2);
+        assert_eq!(v.correct_later("时间", &no_words), None);
+    }
+}
