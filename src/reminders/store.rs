@@ -177,14 +177,21 @@ impl SqliteStore {
                 })?;
             }
         }
+        // sqlx names an in-memory database `file:sqlx-in-memory-…`: ask the URL, by the settings' one rule.
+        let in_memory =
+            crate::config::DatabaseUrl::parse(database_url).is_ok_and(|url| url.is_in_memory());
         // One connection always stays open, so that a `sqlite::memory:` URL keeps its database.
-        let pool = SqlitePoolOptions::new()
+        let mut pool = SqlitePoolOptions::new()
             .max_connections(4)
             .min_connections(1)
             .idle_timeout(None)
-            .max_lifetime(None)
-            .connect_with(options)
-            .await?;
+            .max_lifetime(None);
+        if !in_memory {
+            pool = pool
+                .max_lifetime(CONNECTION_LIFETIME)
+                .after_release(|connection, _| Box::pin(still_usable(connection)));
+        }
+        let pool = pool.connect_with(options).await?;
         Self::migrated(pool).await
     }
 
@@ -266,6 +273,31 @@ fn millis(at: DateTime<Utc>) -> i64 {
 fn instant(ms: i64) -> Result<DateTime<Utc>, StoreError> {
     DateTime::from_timestamp_millis(ms)
         .ok_or_else(|| StoreError::BadRow(format!("instant out of range: {ms}")))
+}
+
+/// How long a connection to a database file is used before it is reopened. SQLite opens a file it
+/// cannot write (turned read-only, or immutable) read-only without an error, and such a connection stays
+/// read-only after the file is writable again; reopening brings the store back within this time. Shorter
+/// recovers sooner; each reopening costs about a tenth of a millisecond.
+const CONNECTION_LIFETIME: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Whether a connection going back to the pool may be used again. A write that fails inside COMMIT (a
+/// full disk, a database file turned read-only) can leave SQLite's transaction open with its write lock
+/// held even after sqlx's rollback: then every other connection gets "database is locked" until the
+/// process ends, and the broken one may report later writes as done that never reach the file (seen
+/// in the fault suite: a reminder claimed, and sent, while the file could not be written). A connection
+/// still inside a transaction cannot BEGIN; it is closed instead of reused (the pool opens a new one).
+async fn still_usable(connection: &mut sqlx::SqliteConnection) -> Result<bool, sqlx::Error> {
+    if sqlx::query("BEGIN")
+        .execute(&mut *connection)
+        .await
+        .is_err()
+    {
+        tracing::warn!("a database connection was left inside a failed transaction; closing it");
+        return Ok(false);
+    }
+    sqlx::query("ROLLBACK").execute(&mut *connection).await?;
+    Ok(true)
 }
 
 fn day_text(date: NaiveDate) -> String {

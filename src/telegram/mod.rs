@@ -17,6 +17,7 @@ pub mod feedback;
 pub mod guard;
 pub mod html;
 pub mod keyboards;
+pub mod lanes;
 pub mod more;
 pub mod on_button;
 pub mod on_inline;

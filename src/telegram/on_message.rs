@@ -4,7 +4,7 @@
 
 use super::ask::{answer_question, Asked};
 use super::command::{self, AdminCommand, Command, Parsed};
-use super::guard::{guarded, HandlerError, HandlerResult};
+use super::guard::{guarded, HandlerResult};
 use super::html::{Block, Span};
 use super::reply::Reply;
 use super::state::{BotContext, Verdict};
@@ -17,8 +17,24 @@ use std::sync::Arc;
 use teloxide::prelude::*;
 use teloxide::types::{Me, MessageId, UpdateKind};
 
-/// Entry point for every message, new or edited. An edited question is answered again, by editing the
-/// bot's earlier reply when it is remembered; other edits (commands, chatter) are left alone.
+/// What a message asks of the bot, decided when it arrives.
+enum Work {
+    NonText,
+    UnknownCommand,
+    Usage(String),
+    Command(Command),
+    /// A maintainer's command, in an admin chat.
+    Admin(AdminCommand),
+    /// A question, and how it was asked (a message, or /ask).
+    Question(String, Via),
+    /// The first message of a flood: one polite note instead of an answer.
+    SlowDown,
+}
+
+/// Entry point for every message, new or edited. Flood control and the chat's place in line are settled
+/// as the message arrives; the work waits for the chat's earlier messages only (`lanes`), never for
+/// others'. An edited question is answered again, by editing the bot's earlier reply when it is
+/// remembered; other edits (commands, chatter) are left alone.
 pub async fn on_message<B: BotApi>(
     bot: B,
     me: Me,
@@ -27,7 +43,71 @@ pub async fn on_message<B: BotApi>(
     message: Message,
 ) -> HandlerResult {
     let edited = matches!(update.kind, UpdateKind::EditedMessage(_));
-    guarded(&update, handle_message(bot, me, ctx, message, edited)).await
+    let admin = ctx.is_admin(message.chat.id.0);
+    let Some(work) = work_for(&message, &me, edited, admin) else {
+        return Ok(());
+    };
+    let work = match ctx.flood.check(sender(&message), message.date) {
+        Verdict::Answer => work,
+        Verdict::SlowDown => Work::SlowDown,
+        Verdict::Ignore => return Ok(()),
+    };
+    let Some(place) = ctx.lanes.join(message.chat.id.0) else {
+        tracing::debug!(
+            chat_id = message.chat.id.0,
+            "flood control: the chat's lane is full; message dropped"
+        );
+        return Ok(());
+    };
+    let turn = place.wait().await;
+    guarded(&update, async move {
+        let _turn = turn;
+        handle_message(bot, me, ctx, message, work, edited).await
+    })
+    .await
+}
+
+/// What the bot should do with a message, if anything: `None` for what is not for it (and for an edit
+/// of anything but a question). The maintainer's commands exist only where `admin`; elsewhere they are
+/// unknown commands.
+fn work_for(message: &Message, me: &Me, edited: bool, admin: bool) -> Option<Work> {
+    // Our own inline results posted into a chat come back as messages: they are answers, not questions.
+    if message.via_bot.as_ref().is_some_and(|via| via.id == me.id) {
+        return None;
+    }
+    let private = message.chat.is_private();
+    let replies_to_us = message
+        .reply_to_message()
+        .and_then(|replied| replied.from.as_ref())
+        .is_some_and(|author| author.id == me.id);
+    let Some(text) = message.text() else {
+        return (!edited && (private || replies_to_us)).then_some(Work::NonText);
+    };
+    let work = match command::parse(text, me.username()) {
+        Parsed::ForOtherBot => None,
+        Parsed::Admin { command, .. } if admin => Some(Work::Admin(command)),
+        Parsed::Unknown { addressed } | Parsed::Admin { addressed, .. } => {
+            (private || addressed).then_some(Work::UnknownCommand)
+        }
+        Parsed::BadArguments(usage) => Some(Work::Usage(usage)),
+        Parsed::Command(Command::Ask(question)) => Some(Work::Question(question, Via::Ask)),
+        Parsed::Command(command) => Some(Work::Command(command)),
+        Parsed::NotCommand => match strip_mention(text, me.username()) {
+            Some(rest) => Some(Work::Question(rest, Via::Text)),
+            None if private || replies_to_us => Some(Work::Question(text.to_owned(), Via::Text)),
+            None => None,
+        },
+    };
+    work.filter(|work| !edited || matches!(work, Work::Question(..)))
+}
+
+/// Whom flood control counts a message against: its sender, or the chat when it has none.
+fn sender(message: &Message) -> u64 {
+    message
+        .from
+        .as_ref()
+        .map(|user| user.id.0)
+        .unwrap_or(message.chat.id.0.unsigned_abs())
 }
 
 async fn handle_message<B: BotApi>(
@@ -35,23 +115,16 @@ async fn handle_message<B: BotApi>(
     me: Me,
     ctx: Arc<BotContext>,
     message: Message,
+    work: Work,
     edited: bool,
 ) -> HandlerResult {
-    // Our own inline results posted into a chat come back as messages: they are answers, not questions.
-    if message.via_bot.as_ref().is_some_and(|via| via.id == me.id) {
-        return Ok(());
-    }
     let private = message.chat.is_private();
-    let replies_to_us = message
-        .reply_to_message()
-        .and_then(|replied| replied.from.as_ref())
-        .is_some_and(|author| author.id == me.id);
     let chat = message.chat.id.0;
     let reply =
         Reply::to(&message).replacing(edited.then(|| ctx.replies.get(chat, message.id)).flatten());
     let language = ctx
         .language(
-            message.chat.id.0,
+            chat,
             message
                 .from
                 .as_ref()
@@ -59,112 +132,57 @@ async fn handle_message<B: BotApi>(
         )
         .await;
     let english = language == Language::English;
-
-    let Some(text) = message.text() else {
-        if !edited
-            && (private || replies_to_us)
-            && admit(&bot, &ctx, &message, &reply, language).await?
-        {
+    match work {
+        Work::NonText => {
             let hint = if english {
                 texts::en::NON_TEXT
             } else {
                 texts::NON_TEXT
             };
-            reply.text(&bot, hint).await?;
+            reply.text(&bot, hint).await
         }
-        return Ok(());
-    };
-
-    let parsed = match command::parse(text, me.username()) {
-        // For anyone but a maintainer, the maintainer's commands do not exist.
-        Parsed::Admin { addressed, .. } if !ctx.is_admin(message.chat.id.0) => {
-            Parsed::Unknown { addressed }
-        }
-        parsed => parsed,
-    };
-    if edited
-        && !matches!(
-            parsed,
-            Parsed::NotCommand | Parsed::Command(Command::Ask(_))
-        )
-    {
-        return Ok(());
-    }
-    let question_id = message.id;
-    match parsed {
-        Parsed::ForOtherBot => Ok(()),
-        Parsed::Admin { command, .. } => {
-            if let Some(admin) = &ctx.admin {
-                if admit(&bot, &ctx, &message, &reply, language).await? {
-                    match command {
-                        AdminCommand::Stats => admin::stats(&bot, admin, &reply, language).await?,
-                        AdminCommand::Unanswered => admin::unanswered(&bot, admin, &reply).await?,
-                    }
-                }
-            }
-            Ok(())
-        }
-        Parsed::Unknown { addressed } => {
-            if (private || addressed) && admit(&bot, &ctx, &message, &reply, language).await? {
-                let unknown = if english {
-                    texts::en::UNKNOWN_COMMAND
-                } else {
-                    texts::UNKNOWN_COMMAND
-                };
-                reply.text(&bot, unknown).await?;
-            }
-            Ok(())
-        }
-        Parsed::BadArguments(usage) => {
-            if admit(&bot, &ctx, &message, &reply, language).await? {
-                let usage = match (english, usage.as_str()) {
-                    (true, texts::USAGE_LANG) => texts::en::USAGE_LANG,
-                    (true, texts::USAGE_FIND) => texts::en::USAGE_FIND,
-                    _ => &usage,
-                };
-                reply.text(&bot, usage).await?;
-            }
-            Ok(())
-        }
-        Parsed::Command(command) => {
-            if admit(&bot, &ctx, &message, &reply, language).await? {
-                let place = Place {
-                    chat,
-                    private,
-                    language,
-                };
-                if let Command::Ask(question) = &command {
-                    ask(
-                        &bot,
-                        &ctx,
-                        (&reply, question_id),
-                        question,
-                        (Asked::new(private, Via::Ask), language),
-                    )
-                    .await?;
-                } else {
-                    run_command(&bot, &me, &ctx, &reply, command, place).await?;
-                }
-            }
-            Ok(())
-        }
-        Parsed::NotCommand => {
-            let question = match strip_mention(text, me.username()) {
-                Some(rest) => rest,
-                None if private || replies_to_us => text.to_owned(),
-                None => return Ok(()),
+        Work::UnknownCommand => {
+            let unknown = if english {
+                texts::en::UNKNOWN_COMMAND
+            } else {
+                texts::UNKNOWN_COMMAND
             };
-            if admit(&bot, &ctx, &message, &reply, language).await? {
-                ask(
-                    &bot,
-                    &ctx,
-                    (&reply, question_id),
-                    &question,
-                    (Asked::new(private, Via::Text), language),
-                )
-                .await?;
-            }
-            Ok(())
+            reply.text(&bot, unknown).await
+        }
+        Work::Usage(usage) => {
+            let usage = match (english, usage.as_str()) {
+                (true, texts::USAGE_LANG) => texts::en::USAGE_LANG,
+                (true, texts::USAGE_FIND) => texts::en::USAGE_FIND,
+                _ => &usage,
+            };
+            reply.text(&bot, usage).await
+        }
+        Work::Command(command) => {
+            let place = Place {
+                chat,
+                private,
+                language,
+            };
+            run_command(&bot, &me, &ctx, &reply, command, place).await
+        }
+        Work::Admin(command) => match &ctx.admin {
+            Some(admin) => match command {
+                AdminCommand::Stats => admin::stats(&bot, admin, &reply, language).await,
+                AdminCommand::Unanswered => admin::unanswered(&bot, admin, &reply).await,
+            },
+            None => Ok(()),
+        },
+        Work::Question(question, via) => {
+            let asked = (Asked::new(private, via), language);
+            ask(&bot, &ctx, (&reply, message.id), &question, asked).await
+        }
+        Work::SlowDown => {
+            tracing::info!("flood control: asked the user to slow down");
+            let note = match language {
+                Language::English => texts::en::SLOW_DOWN,
+                Language::Chinese => texts::SLOW_DOWN,
+            };
+            reply.text(&bot, note).await
         }
     }
 }
@@ -190,35 +208,6 @@ async fn ask<B: BotApi>(
         ctx.replies.remember(reply.chat.0, question_id, sent);
     }
     Ok(())
-}
-
-/// Flood control for a message that would get a reply: `true` to go ahead. A user over the limit
-/// gets one polite note for the whole burst, and silence for the rest of it.
-async fn admit<B: BotApi>(
-    bot: &B,
-    ctx: &BotContext,
-    message: &Message,
-    reply: &Reply,
-    language: Language,
-) -> Result<bool, HandlerError> {
-    let user = message
-        .from
-        .as_ref()
-        .map(|user| user.id.0)
-        .unwrap_or(message.chat.id.0.unsigned_abs());
-    match ctx.flood.check(user, message.date) {
-        Verdict::Answer => Ok(true),
-        Verdict::SlowDown => {
-            tracing::info!("flood control: asked the user to slow down");
-            let note = match language {
-                Language::English => texts::en::SLOW_DOWN,
-                Language::Chinese => texts::SLOW_DOWN,
-            };
-            reply.text(bot, note).await?;
-            Ok(false)
-        }
-        Verdict::Ignore => Ok(false),
-    }
 }
 
 /// The text with every `@bot_username` removed, when it mentions the bot.

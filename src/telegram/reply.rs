@@ -95,8 +95,10 @@ impl Reply {
     }
 }
 
-/// Attempts at one message before giving up on it: the first and up to three retries.
-const MAX_ATTEMPTS: u32 = 4;
+/// Attempts at one message before giving up on it: the first and up to five retries. With the doubling
+/// delays that rides out about 15 s of refused connections (a restarting proxy or API), while
+/// [`RETRY_BUDGET`] still bounds the whole.
+const MAX_ATTEMPTS: u32 = 6;
 /// No retry starts this long after the first attempt, so that a reply never arrives long after the
 /// question (teloxide itself waits 10 s after a 5xx before reporting it).
 const RETRY_BUDGET: Duration = Duration::from_secs(30);

@@ -2,6 +2,7 @@
 //! recent questions (a 更多结果 button cannot carry its question in 64 bytes) and per-user flood
 //! control. Both are bounded and take the time as an argument.
 
+use super::lanes::ChatLanes;
 use super::views;
 use crate::answer::{Engine, FollowUp, Language};
 use crate::questionlog::{QuestionLog, SqliteQuestionLog};
@@ -23,11 +24,21 @@ const RECENT_REPLIES: usize = 10_000;
 /// earnest stays under it; a script or a stuck key does not.
 const FLOOD_BURST: u32 = 3;
 /// How fast a flooding user's allowance comes back: slower protects the bot's share of Telegram's
-/// rate limits, faster keeps a quick typist from being told to slow down.
-const FLOOD_REFILL: Duration = Duration::from_secs(1);
+/// rate limits, faster keeps a quick typist from being told to slow down. One per 3 s is the 20
+/// messages a minute Telegram (and the Throttle adaptor) allows in one chat, so what is admitted can
+/// be sent without piling up behind that limit.
+const FLOOD_REFILL: Duration = Duration::from_secs(3);
 /// Users tracked by the flood guard before idle ones are forgotten: bounds memory, and is far above
 /// the number of people writing in the same few seconds.
 const FLOOD_USERS: usize = 10_000;
+/// Messages that may wait in a chat's lane behind the one being handled. Flood control keeps a person's
+/// lane short (a burst of 3 and the note, then one per 3 s); this bounds it when the bot as a whole is
+/// saturated at Telegram's 30 messages a second, where a chat's next message is dropped rather than
+/// answered minutes late. Higher keeps more under overload, at a few kilobytes per waiting message.
+const LANE_BACKLOG: usize = 10;
+/// Chat lanes kept before idle ones are forgotten: bounds memory, far above the chats with a message in
+/// hand at once.
+const LANES: usize = 10_000;
 
 /// Chats whose last question is remembered for follow-ups (那2021年呢): bounds memory (a question is a few
 /// hundred bytes), far above the chats active in the same half hour.
@@ -43,6 +54,8 @@ pub struct BotContext {
     pub replies: RecentReplies,
     pub conversations: Conversations,
     pub flood: FloodGuard,
+    /// Each chat's messages one at a time, in order, without holding up other chats.
+    pub lanes: ChatLanes,
     /// The /start example questions, built from the report's data.
     pub examples: Vec<String>,
     /// Where /subscribe keeps subscriptions; `None` when daily reminders are off.
@@ -80,6 +93,7 @@ impl BotContext {
             replies: RecentReplies::new(RECENT_REPLIES),
             conversations: Conversations::new(CONVERSATIONS, CONVERSATION_TTL),
             flood: FloodGuard::new(FLOOD_BURST, FLOOD_REFILL, FLOOD_USERS),
+            lanes: ChatLanes::new(LANE_BACKLOG, LANES),
             examples,
             reminders: None,
             log: None,
@@ -333,7 +347,8 @@ pub enum Verdict {
 }
 
 /// A token bucket per user: `burst` messages at once, then one per `refill`. A user who floods gets one
-/// note, then silence until the bucket refills. Time is when the user sent the message (Telegram's
+/// note for the whole flood (a second one only after a pause long enough to refill the bucket), and of
+/// the rest of the flood only what the bucket allows is answered. Time is when the user sent the message (Telegram's
 /// `date`), not when the bot got to it, so replies queued behind Telegram's rate limits do not make a
 /// burst look slow.
 #[derive(Debug)]
@@ -377,9 +392,12 @@ impl FloodGuard {
         });
         bucket.tokens = bucket.refilled(now, self.burst, self.refill);
         bucket.updated = bucket.updated.max(now);
+        if bucket.tokens >= self.burst {
+            // The user paused long enough for a full bucket: whatever comes is a new burst.
+            bucket.warned = false;
+        }
         if bucket.tokens >= 1.0 {
             bucket.tokens -= 1.0;
-            bucket.warned = false;
             Verdict::Answer
         } else if bucket.warned {
             Verdict::Ignore
@@ -467,6 +485,14 @@ mod tests {
         assert_eq!(guard.check(7, at(1100)), Verdict::Answer, "refilled");
         assert_eq!(
             guard.check(7, at(1110)),
+            Verdict::Ignore,
+            "the same flood: no second note"
+        );
+        assert_eq!(guard.check(7, at(5000)), Verdict::Answer, "after a pause");
+        assert_eq!(guard.check(7, at(5010)), Verdict::Answer);
+        assert_eq!(guard.check(7, at(5020)), Verdict::Answer);
+        assert_eq!(
+            guard.check(7, at(5030)),
             Verdict::SlowDown,
             "a new flood, a new note"
         );

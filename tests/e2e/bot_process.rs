@@ -22,9 +22,12 @@ impl BotProcess {
     /// Starts `report-bot serve` against `api` (long polling), with `extra_env` on top of the defaults.
     pub fn spawn(api: &FakeApi, extra_env: &[(&str, &str)]) -> BotProcess {
         let dir = tempfile::tempdir().expect("temporary directory");
-        let mut command = Command::new(env!("CARGO_BIN_EXE_report-bot"));
+        // Through a shell that ignores SIGXFSZ, as the process is exec'd in its place (same pid): a
+        // file-size limit (the fault suite's full disk) then fails writes with an error, as a full disk
+        // does, instead of killing the process.
+        let mut command = Command::new("sh");
         command
-            .arg("serve")
+            .args(["-c", "trap '' XFSZ; exec \"$0\" serve", &binary()])
             .current_dir(dir.path())
             .env("TELOXIDE_TOKEN", TOKEN)
             .env("TELOXIDE_API_URL", api.url())
@@ -59,6 +62,21 @@ impl BotProcess {
             readers,
             _dir: dir,
         }
+    }
+
+    /// [`BotProcess::spawn`], then waits until the bot polls `api` (panics, with the logs, if it never does).
+    pub async fn start(api: &FakeApi, extra_env: &[(&str, &str)]) -> BotProcess {
+        let skip = api.calls().len();
+        let bot = BotProcess::spawn(api, extra_env);
+        let polled = api
+            .wait_for_call_after(skip, "GetUpdates", Duration::from_secs(30))
+            .await;
+        assert!(
+            polled.is_some(),
+            "the bot never polled; logs:\n{}",
+            bot.logs()
+        );
+        bot
     }
 
     /// Everything logged so far.
@@ -132,6 +150,11 @@ impl BotProcess {
         );
         logs
     }
+}
+
+/// The binary under test: this build's, or `E2E_BIN` (a release build, for the load measurement).
+fn binary() -> String {
+    std::env::var("E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_report-bot").to_owned())
 }
 
 fn collect(

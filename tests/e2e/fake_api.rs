@@ -2,7 +2,9 @@
 //! it with `TELOXIDE_API_URL`. It queues updates for getUpdates (long polling with a short timeout),
 //! answers the methods the bot uses, records every call, checks what Telegram would reject (texts over
 //! 4096 characters, malformed HTML, callback data over 64 bytes), can be told to fail the next call to a
-//! method (429 with retry_after, 5xx, 409), and can be stopped and started again on the same port.
+//! method or the next sendMessage to one chat (429 with retry_after, 5xx, 409, 403, an answer cut off
+//! after the request was read, an answer that never comes), and can be stopped and started again on the
+//! same port.
 //!
 //! Method names are matched case-insensitively: teloxide calls `/bot<token>/SendMessage`.
 
@@ -46,6 +48,19 @@ pub enum Fault {
     Conflict,
     /// 403: the user blocked the bot.
     BlockedByUser,
+    /// The request is read, then the connection breaks before the answer is complete: the message may
+    /// have been delivered, and the bot cannot know.
+    Reset,
+    /// The request is read and no answer comes for this long (longer than the bot's 17 s timeout): the
+    /// message may have been delivered.
+    Hang(Duration),
+}
+
+impl Fault {
+    /// Whether a sendMessage that met this fault may still have reached the user.
+    pub fn may_have_arrived(self) -> bool {
+        matches!(self, Fault::Reset | Fault::Hang(_))
+    }
 }
 
 /// One request the bot made.
@@ -60,6 +75,8 @@ pub struct Call {
     /// Whether the token in the URL was [`TOKEN`].
     pub token_ok: bool,
     pub at: Instant,
+    /// The fault injected instead of the normal answer, if any.
+    pub fault: Option<Fault>,
 }
 
 impl Call {
@@ -95,6 +112,8 @@ struct Inner {
     next_update_id: i64,
     next_message_id: i64,
     faults: HashMap<String, VecDeque<Fault>>,
+    /// Faults for the next sendMessage calls to one chat.
+    chat_faults: HashMap<i64, VecDeque<Fault>>,
 }
 
 #[derive(Default)]
@@ -216,6 +235,17 @@ impl FakeApi {
             .push_back(fault);
     }
 
+    /// Makes the next sendMessage to `chat` fail with `fault` (queued faults apply one per call; they
+    /// come before [`FakeApi::fail_next`]'s).
+    pub fn fail_chat(&self, chat: i64, fault: Fault) {
+        self.shared
+            .lock()
+            .chat_faults
+            .entry(chat)
+            .or_default()
+            .push_back(fault);
+    }
+
     pub fn calls(&self) -> Vec<Call> {
         self.shared.lock().calls.clone()
     }
@@ -326,11 +356,21 @@ async fn handle(
     };
     let key = method.to_ascii_lowercase();
 
-    let fault = shared
-        .lock()
-        .faults
-        .get_mut(&key)
-        .and_then(VecDeque::pop_front);
+    let fault = {
+        let mut inner = shared.lock();
+        let chat = params["chat_id"].as_i64();
+        let for_chat = match chat {
+            Some(chat) if key == "sendmessage" => inner
+                .chat_faults
+                .get_mut(&chat)
+                .and_then(VecDeque::pop_front),
+            _ => None,
+        };
+        for_chat.or_else(|| inner.faults.get_mut(&key).and_then(VecDeque::pop_front))
+    };
+    if let Some(fault @ (Fault::Reset | Fault::Hang(_))) = fault {
+        return cut_off(&shared, method, params, token_ok, fault).await;
+    }
     let (status, body) = match fault {
         Some(fault) => fault_response(fault),
         None if !token_ok => error_body(StatusCode::UNAUTHORIZED, 401, "Unauthorized", None),
@@ -350,10 +390,48 @@ async fn handle(
         ok,
         token_ok,
         at: Instant::now(),
+        fault,
     };
+    record(&shared, call);
+    (status, Json(body)).into_response()
+}
+
+fn record(shared: &Shared, call: Call) {
     shared.lock().calls.push(call);
     shared.changed.notify_waiters();
-    (status, Json(body)).into_response()
+}
+
+/// A request that was read and recorded, whose answer is then lost: the connection breaks after the
+/// status line ([`Fault::Reset`]) or the answer comes too late ([`Fault::Hang`]).
+async fn cut_off(
+    shared: &Shared,
+    method: &str,
+    params: Value,
+    token_ok: bool,
+    fault: Fault,
+) -> Response {
+    record(
+        shared,
+        Call {
+            method: method.to_owned(),
+            params,
+            response: json!({ "cut_off": format!("{fault:?}") }),
+            ok: false,
+            token_ok,
+            at: Instant::now(),
+            fault: Some(fault),
+        },
+    );
+    if let Fault::Hang(delay) = fault {
+        tokio::time::sleep(delay).await;
+    }
+    let broken = futures::stream::once(async {
+        Err::<Bytes, _>(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "connection reset by the fake",
+        ))
+    });
+    (StatusCode::OK, axum::body::Body::from_stream(broken)).into_response()
 }
 
 /// The text fields of a multipart/form-data body (teloxide sends setWebhook that way), as a JSON object.
@@ -403,6 +481,9 @@ fn fault_response(fault: Fault) -> (StatusCode, Value) {
             "Forbidden: bot was blocked by the user",
             None,
         ),
+        Fault::Reset | Fault::Hang(_) => {
+            unreachable!("answered by cut_off")
+        }
     }
 }
 

@@ -2,9 +2,12 @@
 
 mod bot;
 mod bot_process;
+mod fairness;
 mod fake_api;
 mod fake_api_checks;
+mod fault_reminders;
 mod faults;
+mod load;
 mod questionlog;
 mod reminders;
 // This crate's root sits in tests/e2e/, so the shared module is named by its path.

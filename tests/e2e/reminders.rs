@@ -39,7 +39,7 @@ async fn command(api: &FakeApi, bot: &BotProcess, chat: i64, text: &str) -> Stri
 
 /// In every reminder's heading (`2022年目标 · 今日提醒…`, or `2022年目标回顾…` once 2022 is over) and in
 /// no command reply (those say `2022年的目标`).
-const REMINDER_MARK: &str = "2022年目标";
+pub const REMINDER_MARK: &str = "2022年目标";
 
 fn reminders_to(api: &FakeApi, chat: i64) -> Vec<Call> {
     api.calls_to("SendMessage")
@@ -96,7 +96,7 @@ async fn a_subscriber_whose_time_is_a_minute_away_gets_exactly_one_reminder() {
 }
 
 /// The next whole minute at least 30 s away, so a subscription made now is surely in before it.
-fn next_whole_minute() -> chrono::DateTime<Utc> {
+pub fn next_whole_minute() -> chrono::DateTime<Utc> {
     (Utc::now() + TimeDelta::seconds(90))
         .with_second(0)
         .and_then(|at| at.with_nanosecond(0))
