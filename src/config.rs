@@ -10,6 +10,7 @@ use std::fmt;
 use url::Url;
 
 use crate::knowledge::KnowledgeSource;
+use crate::questionlog::{Retention, Secret, SecretError, DEFAULT_RETENTION_DAYS};
 
 /// Where the SQLite database lives when `DATABASE_URL` is not set.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/report-bot.db";
@@ -49,6 +50,12 @@ pub enum ConfigError {
     DatabaseNoPath(String),
     #[error("WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")]
     BadWebhookSecret,
+    #[error("QUESTION_LOG_DAYS must be a whole number of days (0 turns the question log off), got {0:?}")]
+    BadLogDays(String),
+    #[error("{0}")]
+    BadLogSecret(#[from] SecretError),
+    #[error("ADMIN_CHAT_IDS must be chat ids separated by commas, got {0:?}")]
+    BadAdminIds(String),
     #[error("could not read .env: {0}")]
     DotEnv(#[from] dotenvy::Error),
 }
@@ -264,6 +271,19 @@ pub struct Config {
     pub knowledge: KnowledgeSource,
     /// `WEBHOOK_URL` (+ `PORT`); long polling when absent.
     pub webhook: Option<WebhookConfig>,
+    /// `QUESTION_LOG_DAYS` and `QUESTION_LOG_SECRET`.
+    pub question_log: QuestionLogConfig,
+    /// `ADMIN_CHAT_IDS`: chats that may use /stats and /unanswered.
+    pub admin_chats: Vec<i64>,
+}
+
+/// The question log's settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionLogConfig {
+    /// Days rows are kept; `None` when `QUESTION_LOG_DAYS=0` turns the log off.
+    pub retention: Option<Retention>,
+    /// The chat-key secret; `None` to use (or generate) the one stored in the database.
+    pub secret: Option<Secret>,
 }
 
 impl Config {
@@ -307,7 +327,33 @@ impl Config {
             None => None,
         };
 
+        let days = match var("QUESTION_LOG_DAYS") {
+            Some(raw) => raw
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| ConfigError::BadLogDays(raw))?,
+            None => DEFAULT_RETENTION_DAYS,
+        };
+        let question_log = QuestionLogConfig {
+            retention: (days > 0).then_some(Retention { days }),
+            secret: var("QUESTION_LOG_SECRET")
+                .map(|raw| Secret::from_hex(&raw))
+                .transpose()?,
+        };
+        let admin_chats = match var("ADMIN_CHAT_IDS") {
+            Some(raw) => raw
+                .split(',')
+                .map(str::trim)
+                .filter(|id| !id.is_empty())
+                .map(|id| id.parse::<i64>())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|_| ConfigError::BadAdminIds(raw.clone()))?,
+            None => Vec::new(),
+        };
+
         Ok(Config {
+            question_log,
+            admin_chats,
             token,
             api_url,
             database_url: DatabaseUrl::parse(
@@ -363,6 +409,42 @@ mod tests {
         assert!(config.webhook.is_none());
         assert_eq!(config.database_url.as_str(), DEFAULT_DATABASE_URL);
         assert_eq!(config.knowledge, KnowledgeSource::Embedded);
+        assert_eq!(
+            config.question_log.retention,
+            Some(Retention {
+                days: DEFAULT_RETENTION_DAYS
+            })
+        );
+        assert!(config.question_log.secret.is_none());
+        assert!(config.admin_chats.is_empty());
+    }
+
+    #[test]
+    fn question_log_and_admin_settings_are_read_and_checked() {
+        let secret = "ab".repeat(32);
+        let config = config(&[
+            ("QUESTION_LOG_DAYS", "30"),
+            ("QUESTION_LOG_SECRET", &secret),
+            ("ADMIN_CHAT_IDS", " 42, -1001234 ,"),
+        ])
+        .expect("valid");
+        assert_eq!(config.question_log.retention, Some(Retention { days: 30 }));
+        assert_eq!(
+            config.question_log.secret.map(|secret| secret.to_hex()),
+            Some(secret)
+        );
+        assert_eq!(config.admin_chats, vec![42, -1_001_234]);
+        let off = self::config(&[("QUESTION_LOG_DAYS", "0")]).expect("valid");
+        assert_eq!(off.question_log.retention, None);
+        for (name, value) in [
+            ("QUESTION_LOG_DAYS", "-1"),
+            ("QUESTION_LOG_DAYS", "90d"),
+            ("QUESTION_LOG_SECRET", "short"),
+            ("ADMIN_CHAT_IDS", "42,abc"),
+        ] {
+            let err = self::config(&[(name, value)]).expect_err(value);
+            assert!(err.to_string().contains(name), "{err}");
+        }
     }
 
     #[test]

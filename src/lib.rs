@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod knowledge;
 pub mod logging;
+pub mod questionlog;
 pub mod reminders;
 pub mod search;
 pub mod store;

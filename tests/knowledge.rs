@@ -13,7 +13,7 @@ use report_bot::knowledge::{
     Report, ReportMeta,
 };
 
-use support::fixtures::{fixture_dir, knowledge_dir};
+use support::fixtures::{copy_dir, fixture_dir, knowledge_dir};
 
 fn fixture_report_dir() -> PathBuf {
     fixture_dir("reports/qinglan-2023")
@@ -39,19 +39,6 @@ fn knowledge_with_fixture() -> tempfile::TempDir {
         &dir.path().join("reports/qinglan-2023"),
     );
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("dir entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
 }
 
 fn fixture() -> &'static Report {

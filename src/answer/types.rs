@@ -118,6 +118,41 @@ pub enum RefusalReason {
     NotInReport,
 }
 
+/// How a question was read, without the search: what the question log keeps beside the outcome, so that
+/// a maintainer sees whether a refusal came from reading or from searching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The question normalised as the engine searches it (width, script, case, punctuation folded):
+    /// questions that differ only in those are one group in `unanswered`.
+    pub normalized: String,
+    /// `number`, `definition` or `general`.
+    pub intent: &'static str,
+    /// The first calendar year the question names or implies.
+    pub year: Option<i32>,
+}
+
+impl Outcome {
+    /// [`Outcome::kind`] of an answer.
+    pub const ANSWERED: &'static str = "answered";
+    /// [`Outcome::kind`] of a near miss: the report has something close but not what was asked (issue 9).
+    pub const NEAR_MISS: &'static str = "near_miss";
+    /// [`Outcome::kind`] of a refusal.
+    pub const REFUSED: &'static str = "refused";
+    /// [`Outcome::kind`] of small talk.
+    pub const SMALL_TALK: &'static str = "small_talk";
+
+    /// The outcome's name where it is recorded or counted (the question log, `stats`, `replay`): one
+    /// spelling for every reader.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Outcome::Answered(_) => Outcome::ANSWERED,
+            Outcome::Refused(_) => Outcome::REFUSED,
+            Outcome::SmallTalk(_) => Outcome::SMALL_TALK,
+            Outcome::NearMiss(_) => Outcome::NEAR_MISS,
+        }
+    }
+}
+
 impl Answer {
     /// Whether the report answers the question.
     pub fn answered(&self) -> bool {
@@ -132,14 +167,10 @@ impl Answer {
         }
     }
 
-    /// What came of the question in one word, as `ask --json`, logs and the maintainer's reports name it.
+    /// What came of the question in one word, as `ask --json`, logs and the maintainer's reports name it
+    /// ([`Outcome::kind`]).
     pub fn outcome_kind(&self) -> &'static str {
-        match &self.outcome {
-            Outcome::Answered(_) => "answered",
-            Outcome::Refused(_) => "refused",
-            Outcome::SmallTalk(_) => "small_talk",
-            Outcome::NearMiss(_) => "near_miss",
-        }
+        self.outcome.kind()
     }
 
     /// The refusal, when the report does not answer.

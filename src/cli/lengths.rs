@@ -40,7 +40,7 @@ pub fn reply_lengths(engine: Arc<Engine>, cases: &[Case]) -> Vec<usize> {
             }
             let (answer, follow_up) = engine.ask_after(previous.as_ref(), &case.question);
             let english = answer.language() == crate::answer::Language::English;
-            let view = answer_view(&ctx, &answer, follow_up.question(), english);
+            let view = answer_view(&ctx, &answer, follow_up.question(), english, None);
             visible_chars(&view.blocks)
         })
         .collect()

@@ -1,7 +1,8 @@
 //! The command line: one subcommand per job, each a thin call into the library. The subcommands' bodies
 //! and their plain-text output live here, not in the domain modules: `ask`, `chat`, `eval`, `bench`,
-//! `lengths`, `dictionary` and `migrate-store` one file each, `plain` the reply as text, `summary` the `knowledge`, `indicators` and
-//! `glossary` listings.
+//! `lengths`, `dictionary` and `migrate-store` one file each, `plain` the reply as text, `summary` the
+//! `knowledge`, `indicators` and `glossary` listings, `maintainer` the question log's `unanswered`, `stats`
+//! and `replay`.
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -10,6 +11,8 @@ use std::path::PathBuf;
 use crate::answer::Engine;
 use crate::config::{Config, ConfigError};
 use crate::knowledge::{source, KnowledgeSource, Library};
+use crate::questionlog::report::parse_since;
+use chrono::{TimeDelta, Utc};
 
 mod ask;
 mod bench;
@@ -18,6 +21,7 @@ mod dictionary;
 mod eval;
 mod lengths;
 mod lines;
+mod maintainer;
 mod migrate_store;
 pub mod plain;
 mod summary;
@@ -96,6 +100,32 @@ pub enum Command {
         #[arg(long, default_value_t = BENCH_ROUNDS)]
         rounds: usize,
     },
+    /// Questions the bot refused or nearly missed, and those with a 👎, grouped by normalised question
+    /// (from the question log in DATABASE_URL).
+    Unanswered {
+        /// How far back: 7d, 12h, 2w.
+        #[arg(long, default_value = "7d", value_parser = parse_since)]
+        since: TimeDelta,
+        /// Print one JSON object per group.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Questions per day, outcomes, feedback, most asked questions, reply time, subscribers and
+    /// reminders (from DATABASE_URL).
+    Stats {
+        /// How far back: 30d, 12h, 2w.
+        #[arg(long, default_value = "30d", value_parser = parse_since)]
+        since: TimeDelta,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the logged questions through the current knowledge and list those whose outcome would change.
+    Replay {
+        /// How far back: 30d, 12h, 2w.
+        #[arg(long, default_value = "30d", value_parser = parse_since)]
+        since: TimeDelta,
+    },
     /// Median and p90 length of the Telegram replies (characters a user sees) over question sets.
     Lengths { files: Vec<PathBuf> },
     /// Copy the bot's database into a new, empty one (e.g. SQLite to PostgreSQL; docs/deploy.md). Stop
@@ -158,6 +188,16 @@ pub fn run(cli: Cli, dotenv: Result<(), ConfigError>) -> anyhow::Result<()> {
             let figures = bench::bench(&knowledge, &cases, rounds)?;
             writeln!(out, "{figures}")
         }
+        Command::Unanswered { since, json } => {
+            maintainer::unanswered(&log_rows(knowledge, since)?, json, &mut out)
+        }
+        Command::Stats { since, json } => {
+            maintainer::stats(&log_rows(knowledge, since)?, json, &mut out)
+        }
+        Command::Replay { since } => {
+            let engine = Engine::load(&knowledge)?;
+            maintainer::replay(&engine, &log_rows(knowledge, since)?, &mut out)
+        }
         Command::Lengths { files } => {
             let engine = std::sync::Arc::new(Engine::load(&knowledge)?);
             let mut all = Vec::new();
@@ -193,6 +233,12 @@ fn quiet_on_closed_pipe(result: std::io::Result<()>) -> anyhow::Result<()> {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
+}
+
+/// The question log's rows of the last `since`, from `DATABASE_URL`.
+fn log_rows(knowledge: KnowledgeSource, since: TimeDelta) -> anyhow::Result<maintainer::Rows> {
+    let database = Config::from_env(knowledge)?.database_url;
+    maintainer::read(database.as_str(), since, Utc::now())
 }
 
 fn load(knowledge: &KnowledgeSource) -> anyhow::Result<Library> {

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use super::{Store, StoreError};
 
 const SELECT: &str = "SELECT language FROM chat_languages WHERE chat_id = $1";
+const FORGET: &str = "DELETE FROM chat_languages WHERE chat_id = $1";
 const UPSERT: &str = "INSERT INTO chat_languages (chat_id, language, updated_at) VALUES ($1, $2, $3) \
      ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at";
 
@@ -50,6 +51,25 @@ impl Store {
                     .bind(chat_id)
                     .bind(language)
                     .bind(now)
+                    .execute(store.pool())
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Forgets a chat's reply language (/forget).
+    pub async fn forget_chat_language(&self, chat_id: i64) -> Result<(), StoreError> {
+        match self {
+            Store::Sqlite(store) => {
+                sqlx::query(FORGET)
+                    .bind(chat_id)
+                    .execute(store.pool())
+                    .await?;
+            }
+            Store::Postgres(store) => {
+                sqlx::query(FORGET)
+                    .bind(chat_id)
                     .execute(store.pool())
                     .await?;
             }

@@ -85,7 +85,7 @@ impl SqliteStore {
     }
 
     /// The connections, for the table sets' queries.
-    pub(crate) fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
 

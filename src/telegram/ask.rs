@@ -4,7 +4,7 @@
 use super::button::CallbackAction;
 use super::concise::concise;
 use super::english;
-use super::guard::{HandlerError, HandlerResult};
+use super::guard::HandlerError;
 use super::html::{Block, Span};
 use super::reply::Reply;
 use super::state::BotContext;
@@ -17,35 +17,49 @@ use crate::answer::{
     MAX_QUESTION_CHARS,
 };
 use crate::knowledge::{GlossaryEntry, UnitId};
+use crate::questionlog::{ChatKind, QuestionRecord, Via};
 use chrono::Utc;
 use std::time::Instant;
-use teloxide::types::{InlineKeyboardMarkup, MessageId};
+use teloxide::types::{InlineKeyboardMarkup, Message, MessageId};
 
 /// Glossary buttons under one answer: the terms most worth explaining, without burying the answer
 /// under a wall of buttons.
 const MAX_GLOSSARY_BUTTONS: usize = 4;
 
-/// Answers a question where `reply` points: the direct answer and cited excerpts, with 查看原文,
-/// 更多结果 and glossary buttons.
+/// Where and how a question was asked, for the question log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Asked {
+    pub kind: ChatKind,
+    pub via: Via,
+}
+
+impl Asked {
+    /// A question asked in a private chat or a group.
+    pub fn new(private: bool, via: Via) -> Asked {
+        let kind = if private {
+            ChatKind::Private
+        } else {
+            ChatKind::Group
+        };
+        Asked { kind, via }
+    }
+
+    /// A question asked in `message`'s chat.
+    pub fn in_chat(message: &Message, via: Via) -> Asked {
+        Asked::new(message.chat.is_private(), via)
+    }
+}
+
+/// Answers a question where `reply` points, for a chat whose language is `language`: the direct answer
+/// and cited excerpts with their buttons and 👍/👎 (a refusal is in English when the chat or the question
+/// is; an answer's framing already follows the question's language); then hands the question to the log
+/// (which never waits). Returns the reply's first message, which an edit of the question replaces.
 pub async fn answer_question<B: BotApi>(
     bot: &B,
     ctx: &BotContext,
     reply: &Reply,
     question: &str,
-) -> HandlerResult {
-    answer_question_in(bot, ctx, reply, question, Language::Chinese)
-        .await
-        .map(drop)
-}
-
-/// [`answer_question`] for a chat whose language is `language`: a refusal is in English when the chat or
-/// the question is (an answer's framing already follows the question's language). Returns the reply's
-/// first message, which an edit of the question replaces.
-pub async fn answer_question_in<B: BotApi>(
-    bot: &B,
-    ctx: &BotContext,
-    reply: &Reply,
-    question: &str,
+    asked: Asked,
     language: Language,
 ) -> Result<Option<MessageId>, HandlerError> {
     // The engine cuts a question to its own limit; what is remembered for 更多结果 is that much too.
@@ -65,9 +79,25 @@ pub async fn answer_question_in<B: BotApi>(
         micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
         "question answered"
     );
+    let log_id = ctx.log.as_ref().map(|log| log.next_id());
     let english = language == Language::English || answer.language() == Language::English;
-    let view = answer_view(ctx, &answer, &understood, english);
-    reply.send(bot, &view.blocks, view.keyboard).await
+    let view = answer_view(ctx, &answer, &understood, english, log_id);
+    let sent = reply.send(bot, &view.blocks, view.keyboard).await;
+    if let (Some(log), Some(id)) = (&ctx.log, log_id) {
+        log.record(QuestionRecord {
+            id,
+            asked_at: now,
+            chat: log.chat_key(chat),
+            kind: asked.kind,
+            via: asked.via,
+            understood: (understood != question).then_some(understood),
+            question,
+            outcome: answer.outcome.kind(),
+            top_hit: answer.hits().first().map(|hit| hit.id.to_string()),
+            latency_us: u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+        });
+    }
+    sent
 }
 
 /// What a user sees for an answer: the message blocks and the buttons under the last one.
@@ -78,37 +108,52 @@ pub struct AnswerView {
 }
 
 /// The reply to `answer` (to the question `understood`, which a 更多结果 button pages), in English when
-/// `english`: the cited answer, or a refusal that leads somewhere.
+/// `english`: the cited answer, or a refusal that leads somewhere. `feedback` is the logged question's
+/// id: an answer and a near miss get 👍/👎 as their last row (refusals and small talk do not).
 pub fn answer_view(
     ctx: &BotContext,
     answer: &Answer,
     understood: &str,
     english: bool,
+    feedback: Option<i64>,
 ) -> AnswerView {
-    if let Outcome::Refused(refusal) = &answer.outcome {
-        return refusal_view(ctx, answer, refusal, english);
-    }
-    if english {
-        if let Some(blocks) = english::unanswered_blocks(answer) {
-            return AnswerView {
-                blocks,
-                keyboard: None,
-            };
+    let thumbs = || feedback.and_then(keyboards::feedback_keyboard);
+    let plain_blocks = || {
+        english
+            .then(|| english::unanswered_blocks(answer))
+            .flatten()
+            .unwrap_or_else(|| views::answer_blocks(answer))
+    };
+    match &answer.outcome {
+        Outcome::Refused(refusal) => refusal_view(ctx, answer, refusal, english),
+        Outcome::SmallTalk(_) => AnswerView {
+            blocks: plain_blocks(),
+            keyboard: None,
+        },
+        // The nearest facts of a near-miss can be read in full, like hits.
+        Outcome::NearMiss(near_miss) => AnswerView {
+            blocks: plain_blocks(),
+            keyboard: keyboards::with_row_of(
+                keyboards::answer_keyboard(&near_miss.nearest, 1, None, &[]),
+                thumbs(),
+            ),
+        },
+        Outcome::Answered(answered) => {
+            let mut view = answered_view(ctx, answer, answered, understood, english);
+            view.keyboard = keyboards::with_row_of(view.keyboard, thumbs());
+            view
         }
     }
-    let Outcome::Answered(answered) = &answer.outcome else {
-        // The nearest facts of a near-miss can be read in full, like hits.
-        let keyboard = match &answer.outcome {
-            Outcome::NearMiss(near_miss) => {
-                keyboards::answer_keyboard(&near_miss.nearest, 1, None, &[])
-            }
-            _ => None,
-        };
-        return AnswerView {
-            blocks: views::answer_blocks(answer),
-            keyboard,
-        };
-    };
+}
+
+/// A cited answer trimmed for a phone, with 查看原文, 引用, 更多结果, glossary and 全部出处 buttons.
+fn answered_view(
+    ctx: &BotContext,
+    answer: &Answer,
+    answered: &Answered,
+    understood: &str,
+    english: bool,
+) -> AnswerView {
     let (mut shown, consumed) = concise(answered);
     shown.hits = shown
         .hits

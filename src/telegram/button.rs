@@ -2,6 +2,8 @@
 //! sends, so a button's payload is a short tagged string parsed into [`CallbackAction`]; anything else is
 //! rejected here and answered politely by the handler.
 
+use crate::questionlog::{Reason, Vote};
+
 /// Telegram's limit on `callback_data` (set by Telegram, not chosen here).
 pub const MAX_CALLBACK_DATA: usize = 64;
 
@@ -39,9 +41,44 @@ pub enum CallbackAction {
     Example { index: usize },
     /// The main target list, under a daily reminder (`t:`).
     Targets,
+    /// 👍, 👎 or a 👎's reason on a logged question (`v:<question id>:<u|d|t|n|m|o>`).
+    Feedback {
+        question: i64,
+        vote: Vote,
+        reason: Option<Reason>,
+    },
+    /// /forget's confirmation (`fg:`).
+    Forget,
+    /// A page of /unanswered, edited in place (`ua:<page>`); admin chats only.
+    UnansweredPage { page: usize },
     /// Under a bare /subscribe that met a subscription: change it to the default time (`sr:`) or keep
     /// it (`sk:`).
     Subscription { reset: bool },
+}
+
+/// The letter of a vote in a payload: `u`p, `d`own, or a down vote's reason.
+fn vote_letter(vote: Vote, reason: Option<Reason>) -> char {
+    match (vote, reason) {
+        (Vote::Up, _) => 'u',
+        (Vote::Down, None) => 'd',
+        (Vote::Down, Some(Reason::WrongTopic)) => 't',
+        (Vote::Down, Some(Reason::WrongNumber)) => 'n',
+        (Vote::Down, Some(Reason::NotFound)) => 'm',
+        (Vote::Down, Some(Reason::Other)) => 'o',
+    }
+}
+
+fn read_vote(letter: &str) -> Result<(Vote, Option<Reason>), CallbackError> {
+    let reason = match letter {
+        "u" => return Ok((Vote::Up, None)),
+        "d" => return Ok((Vote::Down, None)),
+        "t" => Reason::WrongTopic,
+        "n" => Reason::WrongNumber,
+        "m" => Reason::NotFound,
+        "o" => Reason::Other,
+        _ => return Err(CallbackError::Unknown),
+    };
+    Ok((Vote::Down, Some(reason)))
 }
 
 /// Why a payload was refused.
@@ -79,6 +116,13 @@ impl CallbackAction {
             } => format!("fp:{page}:{word}"),
             CallbackAction::Example { index } => format!("q:{index}"),
             CallbackAction::Targets => "t:".to_owned(),
+            CallbackAction::Feedback {
+                question,
+                vote,
+                reason,
+            } => format!("v:{question:x}:{}", vote_letter(*vote, *reason)),
+            CallbackAction::Forget => "fg:".to_owned(),
+            CallbackAction::UnansweredPage { page } => format!("ua:{page}"),
             CallbackAction::Subscription { reset: true } => "sr:".to_owned(),
             CallbackAction::Subscription { reset: false } => "sk:".to_owned(),
         };
@@ -128,12 +172,40 @@ impl CallbackAction {
                 index: small_number(rest, MAX_OFFSET)?,
             },
             "t" if rest.is_empty() => CallbackAction::Targets,
+            "fg" if rest.is_empty() => CallbackAction::Forget,
+            "ua" => CallbackAction::UnansweredPage {
+                page: small_number(rest, MAX_OFFSET)?,
+            },
+            "v" => {
+                let (question, letter) = rest.split_once(':').ok_or(CallbackError::Unknown)?;
+                let (vote, reason) = read_vote(letter)?;
+                CallbackAction::Feedback {
+                    question: question_id(question)?,
+                    vote,
+                    reason,
+                }
+            }
             "sr" if rest.is_empty() => CallbackAction::Subscription { reset: true },
             "sk" if rest.is_empty() => CallbackAction::Subscription { reset: false },
             _ => return Err(CallbackError::Unknown),
         };
         Ok(action)
     }
+}
+
+/// A logged question's id: positive, in lowercase hexadecimal digits.
+fn question_id(raw: &str) -> Result<i64, CallbackError> {
+    if raw.is_empty()
+        || !raw
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    {
+        return Err(CallbackError::Unknown);
+    }
+    i64::from_str_radix(raw, 16)
+        .ok()
+        .filter(|id| *id >= 0)
+        .ok_or(CallbackError::Unknown)
 }
 
 /// The longest start of `text` that takes at most `bytes` bytes, cut between characters.
@@ -219,6 +291,23 @@ mod tests {
         });
         round_trip(CallbackAction::Example { index: 2 });
         round_trip(CallbackAction::Targets);
+        round_trip(CallbackAction::Forget);
+        round_trip(CallbackAction::UnansweredPage { page: 12 });
+        for (vote, reason) in [(Vote::Up, None), (Vote::Down, None)]
+            .into_iter()
+            .chain(Reason::ALL.map(|reason| (Vote::Down, Some(reason))))
+        {
+            round_trip(CallbackAction::Feedback {
+                question: i64::MAX,
+                vote,
+                reason,
+            });
+            round_trip(CallbackAction::Feedback {
+                question: 0,
+                vote,
+                reason,
+            });
+        }
         round_trip(CallbackAction::Subscription { reset: true });
         round_trip(CallbackAction::Subscription { reset: false });
     }
@@ -279,6 +368,17 @@ mod tests {
             "t:1",
             "sr:1",
             "t",
+            "fg:x",
+            "ua:",
+            "ua:-1",
+            "v:",
+            "v:1",
+            "v:1:x",
+            "v::u",
+            "v:-1:u",
+            "v:A:u",
+            "v:8000000000000000:u",
+            "v:1:uu",
         ] {
             assert_eq!(
                 CallbackAction::parse(data),

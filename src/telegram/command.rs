@@ -32,6 +32,10 @@ pub enum Command {
     Find(String),
     /// /subscribe, /unsubscribe, /subscription.
     Reminders(ReminderCommand),
+    /// What is stored, for how long, why.
+    Privacy,
+    /// Delete everything stored for the chat (after a confirmation button).
+    Forget,
     /// /lang zh|en: the chat's reply language.
     Lang(Language),
 }
@@ -48,6 +52,15 @@ pub enum ReminderCommand {
     Status,
 }
 
+/// The maintainer's commands: they exist only in chats listed in `ADMIN_CHAT_IDS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdminCommand {
+    /// The `stats` summary with its chart.
+    Stats,
+    /// The top `unanswered` groups, paged.
+    Unanswered,
+}
+
 /// What a message's text is, as far as commands go.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Parsed {
@@ -62,10 +75,22 @@ pub enum Parsed {
     },
     /// A known command with arguments it cannot use; carries the usage line to reply with.
     BadArguments(String),
+    /// A maintainer's command (arguments ignored): for a chat that is not an admin's, the caller treats it
+    /// as [`Parsed::Unknown`] with the same `addressed`.
+    Admin {
+        command: AdminCommand,
+        addressed: bool,
+    },
 }
 
+/// The admin commands with their descriptions, added to the menu of admin chats only.
+const ADMIN_MENU: [(&str, &str); 2] = [
+    ("stats", texts::COMMAND_STATS),
+    ("unanswered", texts::COMMAND_UNANSWERED),
+];
+
 /// Every command with its setMyCommands description, in menu order.
-const MENU: [(&str, &str); 12] = [
+const MENU: [(&str, &str); 14] = [
     ("ask", texts::COMMAND_ASK),
     ("targets", texts::COMMAND_TARGETS),
     ("results", texts::COMMAND_RESULTS),
@@ -76,6 +101,8 @@ const MENU: [(&str, &str); 12] = [
     ("unsubscribe", texts::COMMAND_UNSUBSCRIBE),
     ("lang", texts::COMMAND_LANG),
     ("about", texts::COMMAND_ABOUT),
+    ("privacy", texts::COMMAND_PRIVACY),
+    ("forget", texts::COMMAND_FORGET),
     ("help", texts::COMMAND_HELP),
     ("start", texts::COMMAND_START),
 ];
@@ -83,6 +110,14 @@ const MENU: [(&str, &str); 12] = [
 /// The commands to register with setMyCommands.
 pub fn bot_commands() -> Vec<BotCommand> {
     MENU.iter()
+        .map(|(command, description)| BotCommand::new(*command, *description))
+        .collect()
+}
+
+/// The menu of an admin chat: everyone's commands and the maintainer's.
+pub fn admin_commands() -> Vec<BotCommand> {
+    MENU.iter()
+        .chain(&ADMIN_MENU)
         .map(|(command, description)| BotCommand::new(*command, *description))
         .collect()
 }
@@ -117,6 +152,8 @@ pub fn parse(text: &str, bot_username: &str) -> Parsed {
         "targets" => no_arguments(Command::Targets),
         "results" => no_arguments(Command::Results),
         "about" => no_arguments(Command::About),
+        "privacy" => no_arguments(Command::Privacy),
+        "forget" => no_arguments(Command::Forget),
         "ask" if arguments.is_empty() => Parsed::BadArguments(texts::USAGE_ASK.to_owned()),
         "ask" => Parsed::Command(Command::Ask(arguments.to_owned())),
         "glossary" if arguments.is_empty() => Parsed::Command(Command::Glossary(None)),
@@ -144,6 +181,14 @@ pub fn parse(text: &str, bot_username: &str) -> Parsed {
         },
         "unsubscribe" => no_arguments(Command::Reminders(ReminderCommand::Unsubscribe)),
         "subscription" => no_arguments(Command::Reminders(ReminderCommand::Status)),
+        "stats" => Parsed::Admin {
+            command: AdminCommand::Stats,
+            addressed,
+        },
+        "unanswered" => Parsed::Admin {
+            command: AdminCommand::Unanswered,
+            addressed,
+        },
         _ => Parsed::Unknown { addressed },
     }
 }
@@ -163,6 +208,8 @@ mod tests {
             ("/targets", Command::Targets),
             ("/results", Command::Results),
             ("/about", Command::About),
+            ("/privacy", Command::Privacy),
+            ("/forget", Command::Forget),
             (
                 "/ask 今年GDP目标是多少",
                 Command::Ask("今年GDP目标是多少".into()),
@@ -265,9 +312,33 @@ mod tests {
     }
 
     #[test]
+    fn admin_commands_are_told_apart_and_only_in_the_admin_menu() {
+        assert_eq!(
+            parse("/stats", BOT),
+            Parsed::Admin {
+                command: AdminCommand::Stats,
+                addressed: false
+            }
+        );
+        assert_eq!(
+            parse("/unanswered@ReportBot 2", BOT),
+            Parsed::Admin {
+                command: AdminCommand::Unanswered,
+                addressed: true
+            }
+        );
+        let everyone: Vec<String> = bot_commands().into_iter().map(|c| c.command).collect();
+        let admins: Vec<String> = admin_commands().into_iter().map(|c| c.command).collect();
+        for admin in ["stats", "unanswered"] {
+            assert!(!everyone.iter().any(|c| c == admin));
+            assert!(admins.iter().any(|c| c == admin));
+        }
+    }
+
+    #[test]
     fn the_menu_is_valid_for_telegram() {
-        let commands = bot_commands();
-        assert_eq!(commands.len(), MENU.len());
+        let commands = admin_commands();
+        assert_eq!(commands.len(), MENU.len() + ADMIN_MENU.len());
         for command in commands {
             assert!((1..=32).contains(&command.command.len()));
             assert!(command
@@ -277,7 +348,10 @@ mod tests {
             assert!((3..=256).contains(&command.description.chars().count()));
             let parsed = parse(&format!("/{}", command.command), BOT);
             assert!(
-                matches!(parsed, Parsed::Command(_) | Parsed::BadArguments(_)),
+                matches!(
+                    parsed,
+                    Parsed::Command(_) | Parsed::BadArguments(_) | Parsed::Admin { .. }
+                ),
                 "{} is in the menu but not understood",
                 command.command
             );

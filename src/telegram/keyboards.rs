@@ -7,6 +7,7 @@ use super::views::{FindPage, GlossaryPage};
 use crate::answer::suggest::{Suggestion, SuggestionKind};
 use crate::answer::Hit;
 use crate::knowledge::GlossaryEntry;
+use crate::questionlog::{Reason, Vote};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 /// Glossary buttons per row: two short terms fit a phone's width; longer terms would be cut.
@@ -65,6 +66,54 @@ pub fn answer_keyboard(
     keyboard(rows)
 }
 
+/// 👍/👎 under an answer to the logged question `question`.
+pub fn feedback_keyboard(question: i64) -> Option<InlineKeyboardMarkup> {
+    let thumb = |label, vote| {
+        button(
+            label,
+            &CallbackAction::Feedback {
+                question,
+                vote,
+                reason: None,
+            },
+        )
+    };
+    keyboard(vec![[
+        thumb(texts::THUMBS_UP_BUTTON, Vote::Up),
+        thumb(texts::THUMBS_DOWN_BUTTON, Vote::Down),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()])
+}
+
+/// What a 👎 was about, one tap each, two to a row, labelled by `label`.
+pub fn reasons_keyboard(
+    question: i64,
+    label: fn(Reason) -> &'static str,
+) -> Option<InlineKeyboardMarkup> {
+    let buttons: Vec<InlineKeyboardButton> = Reason::ALL
+        .iter()
+        .filter_map(|reason| {
+            button(
+                label(*reason),
+                &CallbackAction::Feedback {
+                    question,
+                    vote: Vote::Down,
+                    reason: Some(*reason),
+                },
+            )
+        })
+        .collect();
+    keyboard(buttons.chunks(2).map(<[_]>::to_vec).collect())
+}
+
+/// /forget's one button: nothing is deleted without it.
+pub fn forget_keyboard(label: &str) -> Option<InlineKeyboardMarkup> {
+    button(label, &CallbackAction::Forget)
+        .map(|button| InlineKeyboardMarkup::new(vec![vec![button]]))
+}
+
 /// Glossary entries as buttons with their numbers in the report's list, two to a row.
 fn term_rows<'a>(
     entries: impl IntoIterator<Item = &'a GlossaryEntry>,
@@ -118,25 +167,33 @@ pub fn suggestions_keyboard(suggestions: &[Suggestion]) -> Option<InlineKeyboard
 /// The term buttons of one /glossary page, with buttons to the pages before and after it.
 pub fn glossary_page_keyboard(page: &GlossaryPage) -> Option<InlineKeyboardMarkup> {
     let mut rows = term_rows(page.entries);
-    let mut navigation = Vec::new();
-    if page.index > 0 {
-        navigation.extend(button(
-            texts::PREVIOUS_PAGE_BUTTON,
-            &CallbackAction::GlossaryPage {
-                page: page.index - 1,
-            },
-        ));
-    }
-    if page.index + 1 < page.pages {
-        navigation.extend(button(
-            texts::NEXT_PAGE_BUTTON,
-            &CallbackAction::GlossaryPage {
-                page: page.index + 1,
-            },
-        ));
-    }
-    rows.push(navigation);
+    rows.push(navigation(page.index, page.pages, |page| {
+        CallbackAction::GlossaryPage { page }
+    }));
     keyboard(rows)
+}
+
+/// « and » to the pages before and after `index` of `pages`, when there are such pages.
+fn navigation(
+    index: usize,
+    pages: usize,
+    action: impl Fn(usize) -> CallbackAction,
+) -> Vec<InlineKeyboardButton> {
+    let mut row = Vec::new();
+    if index > 0 {
+        row.extend(button(texts::PREVIOUS_PAGE_BUTTON, &action(index - 1)));
+    }
+    if index + 1 < pages {
+        row.extend(button(texts::NEXT_PAGE_BUTTON, &action(index + 1)));
+    }
+    row
+}
+
+/// The page buttons of /unanswered.
+pub fn unanswered_keyboard(index: usize, pages: usize) -> Option<InlineKeyboardMarkup> {
+    keyboard(vec![navigation(index, pages, |page| {
+        CallbackAction::UnansweredPage { page }
+    })])
 }
 
 /// Under a /find page: 查看原文 for each place, then the pages before and after it (edited in place).
@@ -158,18 +215,12 @@ pub fn find_page_keyboard(page: &FindPage, word: &str) -> Option<InlineKeyboardM
         .chunks(SOURCE_BUTTONS_PER_ROW)
         .map(<[_]>::to_vec)
         .collect();
-    let turn = |page: usize| CallbackAction::Find {
-        word: word.to_owned(),
-        page: Some(page),
-    };
-    let mut navigation = Vec::new();
-    if page.index > 0 {
-        navigation.extend(button(texts::PREVIOUS_PAGE_BUTTON, &turn(page.index - 1)));
-    }
-    if page.index + 1 < page.pages {
-        navigation.extend(button(texts::NEXT_PAGE_BUTTON, &turn(page.index + 1)));
-    }
-    rows.push(navigation);
+    rows.push(navigation(page.index, page.pages, |page| {
+        CallbackAction::Find {
+            word: word.to_owned(),
+            page: Some(page),
+        }
+    }));
     keyboard(rows)
 }
 
@@ -271,7 +322,7 @@ mod tests {
     }
 
     #[test]
-    fn answer_keyboard_has_sources_more_and_glossary_rows() {
+    fn answer_keyboard_has_sources_more_glossary_and_feedback_rows() {
         let hits = vec![
             hit("r/1.1.1.1", "甲。", vec![], "c"),
             hit("r/1.1.1.2#3", "乙。", vec![], "c"),
@@ -282,7 +333,8 @@ mod tests {
             offset: 3,
             question: "问".into(),
         };
-        let keyboard = answer_keyboard(&hits, 1, Some(more), &[&a, &b, &c]).expect("buttons");
+        let keyboard = answer_keyboard(&hits, 1, Some(more), &[&a, &b, &c]);
+        let keyboard = with_row_of(keyboard, feedback_keyboard(0x2a)).expect("buttons");
         assert_eq!(
             callback_data(&keyboard),
             vec![
@@ -303,6 +355,10 @@ mod tests {
                     (texts::glossary_button("乙"), "g:r/g2".to_owned()),
                 ],
                 vec![(texts::glossary_button("丙"), "g:r/g3".to_owned())],
+                vec![
+                    (texts::THUMBS_UP_BUTTON.to_owned(), "v:2a:u".to_owned()),
+                    (texts::THUMBS_DOWN_BUTTON.to_owned(), "v:2a:d".to_owned()),
+                ],
             ]
         );
     }

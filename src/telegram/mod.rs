@@ -6,12 +6,14 @@
 //! `serve` runs them. [`schema`] is the whole handler tree, generic over the requester so that tests
 //! drive it with a plain `Bot` (teloxide_tests) while [`serve`] runs it behind the Throttle adaptor.
 
+pub mod admin;
 pub mod ask;
 pub mod button;
 pub mod cite;
 pub mod command;
 pub mod concise;
 pub mod english;
+pub mod feedback;
 pub mod guard;
 pub mod html;
 pub mod keyboards;
@@ -45,6 +47,7 @@ pub trait BotApi:
     Requester<
         Err = RequestError,
         SendMessage: Send + Sync,
+        SendPhoto: Send,
         EditMessageText: Send,
         AnswerCallbackQuery: Send,
         AnswerInlineQuery: Send,
@@ -59,6 +62,7 @@ impl<T> BotApi for T where
     T: Requester<
             Err = RequestError,
             SendMessage: Send + Sync,
+            SendPhoto: Send,
             EditMessageText: Send,
             AnswerCallbackQuery: Send,
             AnswerInlineQuery: Send,

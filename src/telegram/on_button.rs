@@ -1,18 +1,18 @@
 //! Button presses: each payload is decoded by `button`, checked against what the bot still remembers,
 //! then acted on. A forged or stale button gets a short note instead of a reply.
 
-use super::ask::answer_question;
+use super::ask::{answer_question, Asked};
 use super::button::CallbackAction;
 use super::guard::{guarded, HandlerResult};
 use super::more::more_page;
-use super::reply::{edit_html, Reply};
+use super::reply::{acknowledge, edit_html, notice, Reply};
 use super::state::BotContext;
 use super::views::{self, GlossaryPage};
-use super::{cite, keyboards, places, subscriptions, texts, BotApi};
+use super::{admin, cite, feedback, keyboards, places, subscriptions, texts, BotApi};
 use crate::answer::suggest::topic_label;
 use crate::answer::Language;
+use crate::questionlog::Via;
 use std::sync::Arc;
-use teloxide::payloads::AnswerCallbackQuerySetters;
 use teloxide::prelude::*;
 
 /// Entry point for every button press.
@@ -120,7 +120,10 @@ async fn handle_button<B: BotApi>(
                 return notice(&bot, &query, texts::STALE_BUTTON).await;
             };
             acknowledge(&bot, &query).await?;
-            answer_question(&bot, &ctx, &reply, &topic).await
+            let asked = Asked::in_chat(message, Via::Topic);
+            answer_question(&bot, &ctx, &reply, &topic, asked, Language::Chinese)
+                .await
+                .map(drop)
         }
         CallbackAction::GlossaryPage { page } => {
             acknowledge(&bot, &query).await?;
@@ -133,7 +136,10 @@ async fn handle_button<B: BotApi>(
                 return notice(&bot, &query, texts::STALE_BUTTON).await;
             };
             acknowledge(&bot, &query).await?;
-            answer_question(&bot, &ctx, &reply, question).await
+            let asked = Asked::in_chat(message, Via::Example);
+            answer_question(&bot, &ctx, &reply, question, asked, Language::Chinese)
+                .await
+                .map(drop)
         }
         CallbackAction::Subscription { reset } => {
             acknowledge(&bot, &query).await?;
@@ -147,6 +153,22 @@ async fn handle_button<B: BotApi>(
                 .blocks(&bot, &views::targets_blocks(engine), None)
                 .await
         }
+        CallbackAction::Feedback {
+            question,
+            vote,
+            reason,
+        } => {
+            let language = chat_language(&ctx, &query, message).await;
+            let vote = (question, vote, reason);
+            feedback::on_vote(&bot, &ctx, (&query, message), vote, language).await
+        }
+        CallbackAction::Forget => {
+            let language = chat_language(&ctx, &query, message).await;
+            feedback::on_forget(&bot, &ctx, &query, message, language).await
+        }
+        CallbackAction::UnansweredPage { page } => {
+            admin::on_page(&bot, &ctx, &query, message, page).await
+        }
     }
 }
 
@@ -154,19 +176,4 @@ async fn handle_button<B: BotApi>(
 async fn chat_language(ctx: &BotContext, query: &CallbackQuery, message: &Message) -> Language {
     ctx.language(message.chat.id.0, query.from.language_code.as_deref())
         .await
-}
-
-/// Stops the button's spinner.
-async fn acknowledge<B: BotApi>(bot: &B, query: &CallbackQuery) -> HandlerResult {
-    bot.answer_callback_query(query.id.clone()).send().await?;
-    Ok(())
-}
-
-/// Answers the press with a short note instead of acting on it.
-async fn notice<B: BotApi>(bot: &B, query: &CallbackQuery, text: &str) -> HandlerResult {
-    bot.answer_callback_query(query.id.clone())
-        .text(text)
-        .send()
-        .await?;
-    Ok(())
 }

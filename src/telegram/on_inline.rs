@@ -6,8 +6,11 @@ use super::html::{highlighted, paginate, Block, Span, MAX_MESSAGE_LEN};
 use super::reply::no_link_preview;
 use super::state::BotContext;
 use super::{texts, views, BotApi};
-use crate::answer::{Answered, Hit, Language, Outcome};
+use crate::answer::{Answer, Answered, Hit, Language, Outcome};
+use crate::questionlog::{ChatKind, QuestionRecord, Via};
+use chrono::Utc;
 use std::sync::Arc;
+use std::time::Instant;
 use teloxide::payloads::AnswerInlineQuerySetters;
 use teloxide::prelude::*;
 use teloxide::types::{
@@ -44,10 +47,13 @@ async fn handle_inline_query<B: BotApi>(
     ctx: Arc<BotContext>,
     query: InlineQuery,
 ) -> HandlerResult {
+    let started = Instant::now();
+    let asked_at = Utc::now();
     let question: String = query.query.trim().chars().take(MAX_QUERY_CHARS).collect();
     let language = Language::from_code(query.from.language_code.as_deref());
     let offer = inline_offer(&ctx, &question, language);
     tracing::info!(results = offer.results.len(), "inline query answered");
+    let answer = offer.answer;
     bot.answer_inline_query(query.id, offer.results)
         .cache_time(CACHE_SECONDS)
         .button(InlineQueryResultsButton {
@@ -56,6 +62,22 @@ async fn handle_inline_query<B: BotApi>(
         })
         .send()
         .await?;
+    // Telegram sends a query per keystroke; only the last counts, but which is last is unknown here, so
+    // each is logged (a maintainer sees the partial ones grouped apart).
+    if let (Some(log), Some(answer)) = (&ctx.log, answer) {
+        log.record(QuestionRecord {
+            id: log.next_id(),
+            asked_at,
+            chat: log.user_key(query.from.id.0),
+            kind: ChatKind::Inline,
+            via: Via::Inline,
+            question,
+            understood: None,
+            outcome: answer.outcome.kind(),
+            top_hit: answer.hits().first().map(|hit| hit.id.to_string()),
+            latency_us: u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+        });
+    }
     Ok(())
 }
 
@@ -65,6 +87,8 @@ async fn handle_inline_query<B: BotApi>(
 pub struct InlineOffer {
     pub results: Vec<InlineQueryResult>,
     pub button: String,
+    /// The answer to the question, for the question log; `None` for the empty query.
+    pub answer: Option<Answer>,
 }
 
 /// The offer for `question`: for an empty query the plan year's main targets and example questions with
@@ -83,13 +107,16 @@ pub fn inline_offer(ctx: &BotContext, question: &str, language: Language) -> Inl
         return InlineOffer {
             results: starter_results(ctx),
             button: start.to_owned(),
+            answer: None,
         };
     }
-    let results = inline_results(ctx, question);
+    let answer = ctx.engine.ask(question);
+    let results = inline_results(ctx, &answer);
     let button = if results.is_empty() { not_found } else { start };
     InlineOffer {
         results,
         button: button.to_owned(),
+        answer: Some(answer),
     }
 }
 
@@ -111,7 +138,7 @@ fn starter_results(ctx: &BotContext) -> Vec<InlineQueryResult> {
         .into_iter()
         .collect();
     for (i, example) in ctx.examples.iter().enumerate() {
-        let answer = inline_results(ctx, example).into_iter().next();
+        let answer = inline_results(ctx, &engine.ask(example)).into_iter().next();
         if let Some(InlineQueryResult::Article(mut answer)) = answer {
             answer.id = format!("example-{i}");
             answer.description = Some(clip(&answer.title));
@@ -124,13 +151,13 @@ fn starter_results(ctx: &BotContext) -> Vec<InlineQueryResult> {
 
 /// One article per hit (the direct answer, or the hit itself, as title; the citation as description;
 /// answer and excerpt as the message); none when the report has no answer.
-pub fn inline_results(ctx: &BotContext, question: &str) -> Vec<InlineQueryResult> {
-    let answer = ctx.engine.ask(question);
+pub fn inline_results(ctx: &BotContext, answer: &Answer) -> Vec<InlineQueryResult> {
+    let question = answer.question.as_str();
     let answered = match &answer.outcome {
         Outcome::Answered(answered) => answered,
         Outcome::SmallTalk(_) | Outcome::Refused(_) => return Vec::new(),
         Outcome::NearMiss(near_miss) => {
-            let message = paginate(&views::answer_blocks(&answer), MAX_MESSAGE_LEN);
+            let message = paginate(&views::answer_blocks(answer), MAX_MESSAGE_LEN);
             let description = near_miss
                 .nearest
                 .first()

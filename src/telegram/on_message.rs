@@ -2,16 +2,17 @@
 //! group the bot answers commands, messages that mention it and replies to its own messages, and is
 //! silent otherwise.
 
-use super::ask::answer_question_in;
-use super::command::{self, Command, Parsed};
+use super::ask::{answer_question, Asked};
+use super::command::{self, AdminCommand, Command, Parsed};
 use super::guard::{guarded, HandlerResult};
 use super::html::{Block, Span};
 use super::reply::Reply;
 use super::state::{BotContext, Verdict};
 use super::views::{self, GlossaryPage};
-use super::{english, keyboards, places, subscriptions, texts, BotApi};
+use super::{admin, english, feedback, keyboards, places, subscriptions, texts, BotApi};
 use crate::answer::suggest::glossary_candidates;
 use crate::answer::Language;
+use crate::questionlog::Via;
 use std::sync::Arc;
 use teloxide::prelude::*;
 use teloxide::types::{Me, MessageId, UpdateKind};
@@ -22,7 +23,10 @@ enum Work {
     UnknownCommand,
     Usage(String),
     Command(Command),
-    Question(String),
+    /// A maintainer's command, in an admin chat.
+    Admin(AdminCommand),
+    /// A question, and how it was asked (a message, or /ask).
+    Question(String, Via),
     /// The first message of a flood: one polite note instead of an answer.
     SlowDown,
 }
@@ -39,7 +43,8 @@ pub async fn on_message<B: BotApi>(
     message: Message,
 ) -> HandlerResult {
     let edited = matches!(update.kind, UpdateKind::EditedMessage(_));
-    let Some(work) = work_for(&message, &me, edited) else {
+    let admin = ctx.is_admin(message.chat.id.0);
+    let Some(work) = work_for(&message, &me, edited, admin) else {
         return Ok(());
     };
     let work = match ctx.flood.check(sender(&message), message.date) {
@@ -63,8 +68,9 @@ pub async fn on_message<B: BotApi>(
 }
 
 /// What the bot should do with a message, if anything: `None` for what is not for it (and for an edit
-/// of anything but a question).
-fn work_for(message: &Message, me: &Me, edited: bool) -> Option<Work> {
+/// of anything but a question). The maintainer's commands exist only where `admin`; elsewhere they are
+/// unknown commands.
+fn work_for(message: &Message, me: &Me, edited: bool, admin: bool) -> Option<Work> {
     // Our own inline results posted into a chat come back as messages: they are answers, not questions.
     if message.via_bot.as_ref().is_some_and(|via| via.id == me.id) {
         return None;
@@ -79,17 +85,20 @@ fn work_for(message: &Message, me: &Me, edited: bool) -> Option<Work> {
     };
     let work = match command::parse(text, me.username()) {
         Parsed::ForOtherBot => None,
-        Parsed::Unknown { addressed } => (private || addressed).then_some(Work::UnknownCommand),
+        Parsed::Admin { command, .. } if admin => Some(Work::Admin(command)),
+        Parsed::Unknown { addressed } | Parsed::Admin { addressed, .. } => {
+            (private || addressed).then_some(Work::UnknownCommand)
+        }
         Parsed::BadArguments(usage) => Some(Work::Usage(usage)),
-        Parsed::Command(Command::Ask(question)) => Some(Work::Question(question)),
+        Parsed::Command(Command::Ask(question)) => Some(Work::Question(question, Via::Ask)),
         Parsed::Command(command) => Some(Work::Command(command)),
         Parsed::NotCommand => match strip_mention(text, me.username()) {
-            Some(rest) => Some(Work::Question(rest)),
-            None if private || replies_to_us => Some(Work::Question(text.to_owned())),
+            Some(rest) => Some(Work::Question(rest, Via::Text)),
+            None if private || replies_to_us => Some(Work::Question(text.to_owned(), Via::Text)),
             None => None,
         },
     };
-    work.filter(|work| !edited || matches!(work, Work::Question(_)))
+    work.filter(|work| !edited || matches!(work, Work::Question(..)))
 }
 
 /// Whom flood control counts a message against: its sender, or the chat when it has none.
@@ -156,8 +165,16 @@ async fn handle_message<B: BotApi>(
             };
             run_command(&bot, &me, &ctx, &reply, command, place).await
         }
-        Work::Question(question) => {
-            ask(&bot, &ctx, (&reply, message.id), &question, language).await
+        Work::Admin(command) => match &ctx.admin {
+            Some(admin) => match command {
+                AdminCommand::Stats => admin::stats(&bot, admin, &reply, language).await,
+                AdminCommand::Unanswered => admin::unanswered(&bot, admin, &reply).await,
+            },
+            None => Ok(()),
+        },
+        Work::Question(question, via) => {
+            let asked = (Asked::new(private, via), language);
+            ask(&bot, &ctx, (&reply, message.id), &question, asked).await
         }
         Work::SlowDown => {
             tracing::info!("flood control: asked the user to slow down");
@@ -185,9 +202,9 @@ async fn ask<B: BotApi>(
     ctx: &BotContext,
     (reply, question_id): (&Reply, MessageId),
     question: &str,
-    language: Language,
+    (asked, language): (Asked, Language),
 ) -> HandlerResult {
-    if let Some(sent) = answer_question_in(bot, ctx, reply, question, language).await? {
+    if let Some(sent) = answer_question(bot, ctx, reply, question, asked, language).await? {
         ctx.replies.remember(reply.chat.0, question_id, sent);
     }
     Ok(())
@@ -253,9 +270,12 @@ async fn run_command<B: BotApi>(
             let help = texts::group_help(me.username());
             reply.text(bot, &help).await
         }
-        Command::Ask(question) => answer_question_in(bot, ctx, reply, &question, language)
-            .await
-            .map(drop),
+        Command::Ask(question) => {
+            let asked = Asked::new(private, Via::Ask);
+            answer_question(bot, ctx, reply, &question, asked, language)
+                .await
+                .map(drop)
+        }
         Command::Lang(chosen) => {
             ctx.set_language(chat, chosen, chrono::Utc::now()).await;
             let done = match chosen {
@@ -324,6 +344,8 @@ async fn run_command<B: BotApi>(
             subscriptions::run_command(bot, ctx, reply, command, (language, chrono::Utc::now()))
                 .await
         }
+        Command::Privacy => feedback::privacy(bot, ctx, reply, language).await,
+        Command::Forget => feedback::ask_to_forget(bot, reply, language).await,
     }
 }
 

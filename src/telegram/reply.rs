@@ -6,7 +6,7 @@ use super::html::{paginate, Block, Span, MAX_MESSAGE_LEN};
 use super::BotApi;
 use crate::logging::Redactor;
 use std::time::{Duration, Instant};
-use teloxide::payloads::{EditMessageTextSetters, SendMessageSetters};
+use teloxide::payloads::{AnswerCallbackQuerySetters, EditMessageTextSetters, SendMessageSetters};
 use teloxide::prelude::*;
 use teloxide::requests::{Payload, Request};
 use teloxide::types::{
@@ -213,6 +213,21 @@ async fn edit_message<B: BotApi>(
         Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
         result => result.map(drop).map_err(Into::into),
     }
+}
+
+/// Stops the button's spinner.
+pub async fn acknowledge<B: BotApi>(bot: &B, query: &CallbackQuery) -> HandlerResult {
+    bot.answer_callback_query(query.id.clone()).send().await?;
+    Ok(())
+}
+
+/// Answers the press with a short note instead of acting on it.
+pub async fn notice<B: BotApi>(bot: &B, query: &CallbackQuery, text: &str) -> HandlerResult {
+    bot.answer_callback_query(query.id.clone())
+        .text(text)
+        .send()
+        .await?;
+    Ok(())
 }
 
 /// Report citations are not links; a preview would only be noise.

@@ -8,8 +8,11 @@ use crate::answer::{Engine, EngineError};
 use crate::config::{Config, ConfigError};
 use crate::knowledge::KnowledgeError;
 use crate::logging::Redactor;
+use crate::questionlog::writer::CHANNEL_CAPACITY;
+use crate::questionlog::{chat_hasher, QuestionLog, SecretError, SqliteQuestionLog};
 use crate::reminders::content::TargetRotation;
 use crate::store::{Store, StoreError};
+use chrono::Utc;
 use std::collections::hash_map::RandomState;
 use std::convert::Infallible;
 use std::fmt::Debug;
@@ -22,7 +25,7 @@ use teloxide::adaptors::throttle::Limits;
 use teloxide::adaptors::Throttle;
 use teloxide::error_handlers::ErrorHandler;
 use teloxide::prelude::*;
-use teloxide::types::Me;
+use teloxide::types::{BotCommandScope, Me, Recipient};
 use teloxide::update_listeners::{webhooks, Polling, UpdateListener};
 use teloxide::{ApiError, RequestError};
 use tokio::sync::watch;
@@ -63,6 +66,8 @@ pub enum ServeError {
     InvalidToken,
     #[error("could not open the reminder database (DATABASE_URL): {0}")]
     Reminders(#[from] StoreError),
+    #[error("the question log's chat-key secret: {0}")]
+    LogSecret(#[from] SecretError),
 }
 
 /// Worker threads of the bot's runtime. The work is waiting on the network and 30 µs answers, at most
@@ -116,9 +121,35 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
             None
         }
     };
-    let mut context = BotContext::new(engine, random_key());
+    let log_stop = CancellationToken::new();
+    let mut context = BotContext::new(engine.clone(), random_key());
     if rotation.is_some() {
         context = context.with_reminders(store.clone());
+    }
+    let mut log_writer = None;
+    // The question log's tables exist on SQLite only so far (docs/question-log.md): on PostgreSQL the
+    // log, feedback buttons and /stats are off.
+    if let Store::Sqlite(sqlite) = store.as_ref() {
+        let log_store = Arc::new(SqliteQuestionLog::new(sqlite.pool().clone()));
+        context = context.with_admin(config.admin_chats.clone(), log_store.clone());
+        if let Some(retention) = config.question_log.retention {
+            let hasher =
+                chat_hasher(log_store.as_ref(), config.question_log.secret.as_ref()).await?;
+            let (log, task) = QuestionLog::start(
+                log_store,
+                engine,
+                hasher,
+                retention,
+                CHANNEL_CAPACITY,
+                Utc::now(),
+                log_stop.clone(),
+            );
+            tracing::info!(days = retention.days, "question log on");
+            context = context.with_question_log(Arc::new(log));
+            log_writer = Some(task);
+        }
+    } else {
+        tracing::warn!("the question log runs on SQLite only so far: off on PostgreSQL");
     }
     let context = Arc::new(context);
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema::<Api>())
@@ -150,7 +181,7 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
         }
     };
     tracing::info!(username = me.username(), "connected to the Bot API");
-    register_commands(&bot, &redactor).await;
+    register_commands(&bot, &redactor, &config.admin_chats).await;
     let reminders_stop = CancellationToken::new();
     let scheduler = rotation.map(|rotation| {
         start_scheduler(bot.clone(), store.clone(), rotation, reminders_stop.clone())
@@ -196,6 +227,13 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
     if let Some(task) = scheduler {
         if let Err(error) = task.await {
             tracing::error!(%error, "the reminder scheduler failed");
+        }
+    }
+    // The questions in hand are written before the database closes.
+    log_stop.cancel();
+    if let Some(task) = log_writer {
+        if let Err(error) = task.await {
+            tracing::error!(%error, "the question log writer failed");
         }
     }
     store.close().await;
@@ -315,10 +353,27 @@ async fn connect(bot: &Api, redactor: &Redactor) -> Result<Me, ServeError> {
     }
 }
 
-/// Fills the command menu; a failure only leaves an older menu, so it is logged, not fatal.
-async fn register_commands(bot: &Api, redactor: &Redactor) {
+/// Fills the command menu, and the maintainer's chats' menus with their commands too; a failure only
+/// leaves an older menu, so it is logged, not fatal.
+async fn register_commands(bot: &Api, redactor: &Redactor, admin_chats: &[i64]) {
     if let Err(err) = bot.set_my_commands(command::bot_commands()).await {
         tracing::warn!(error = %redactor.redact(&err.to_string()), "setMyCommands failed; the command menu may be stale");
+    }
+    // An id teloxide cannot handle would panic its rate limiter (see `CHAT_IDS`).
+    for chat in admin_chats
+        .iter()
+        .filter(|chat| super::CHAT_IDS.contains(chat))
+    {
+        let scope = BotCommandScope::Chat {
+            chat_id: Recipient::Id(ChatId(*chat)),
+        };
+        if let Err(err) = bot
+            .set_my_commands(command::admin_commands())
+            .scope(scope)
+            .await
+        {
+            tracing::warn!(error = %redactor.redact(&err.to_string()), "setMyCommands for an admin chat failed");
+        }
     }
 }
 

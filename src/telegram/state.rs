@@ -5,7 +5,8 @@
 use super::lanes::ChatLanes;
 use super::views;
 use crate::answer::{Engine, FollowUp, Language};
-use crate::store::Store;
+use crate::questionlog::{QuestionLog, SqliteQuestionLog};
+use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -59,8 +60,26 @@ pub struct BotContext {
     pub examples: Vec<String>,
     /// Where /subscribe keeps subscriptions; `None` when daily reminders are off.
     pub reminders: Option<Arc<Store>>,
+    /// The question log; `None` when it is off (no feedback buttons then).
+    pub log: Option<Arc<QuestionLog>>,
+    /// The maintainer's chats and the log they read; `None` when nobody may use /stats.
+    pub admin: Option<Admin>,
     /// Reply languages chosen with /lang, by chat (kept in the store too when there is one).
     languages: Mutex<HashMap<i64, Language>>,
+}
+
+/// Who may read the log from Telegram, and where it is.
+pub struct Admin {
+    /// `ADMIN_CHAT_IDS`.
+    pub chats: Vec<i64>,
+    pub store: Arc<SqliteQuestionLog>,
+}
+
+impl Admin {
+    /// Whether /stats and /unanswered exist in this chat.
+    pub fn allows(&self, chat: i64) -> bool {
+        self.chats.contains(&chat)
+    }
 }
 
 impl BotContext {
@@ -77,6 +96,8 @@ impl BotContext {
             lanes: ChatLanes::new(LANE_BACKLOG, LANES),
             examples,
             reminders: None,
+            log: None,
+            admin: None,
             languages: Mutex::new(HashMap::new()),
         }
     }
@@ -117,6 +138,18 @@ impl BotContext {
         }
     }
 
+    /// Forgets a chat's /lang choice, in the store too (/forget).
+    pub async fn forget_language(&self, chat_id: i64) -> Result<(), StoreError> {
+        self.languages
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&chat_id);
+        match &self.reminders {
+            Some(store) => store.forget_chat_language(chat_id).await,
+            None => Ok(()),
+        }
+    }
+
     fn remember_language(&self, chat_id: i64, language: Language) {
         self.languages
             .lock()
@@ -127,6 +160,23 @@ impl BotContext {
     /// Turns on /subscribe, /unsubscribe and /subscription, keeping subscriptions in `store`.
     pub fn with_reminders(mut self, store: Arc<Store>) -> BotContext {
         self.reminders = Some(store);
+        self
+    }
+
+    /// Gives the chats in `chats` /stats and /unanswered over `store`.
+    pub fn with_admin(mut self, chats: Vec<i64>, store: Arc<SqliteQuestionLog>) -> BotContext {
+        self.admin = (!chats.is_empty()).then_some(Admin { chats, store });
+        self
+    }
+
+    /// Whether `chat` is a maintainer's.
+    pub fn is_admin(&self, chat: i64) -> bool {
+        self.admin.as_ref().is_some_and(|admin| admin.allows(chat))
+    }
+
+    /// Logs questions and feedback to `log`, and offers 👍/👎 under answers.
+    pub fn with_question_log(mut self, log: Arc<QuestionLog>) -> BotContext {
+        self.log = Some(log);
         self
     }
 }
@@ -252,6 +302,12 @@ impl Conversations {
             .to_std()
             .unwrap_or(Duration::ZERO);
         (age <= self.ttl).then(|| follow_up.clone())
+    }
+
+    /// Forgets the chat's last question (/forget).
+    pub fn forget(&self, chat: i64) {
+        let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        inner.remove(&chat);
     }
 
     /// Remembers the chat's last question, forgetting expired chats and, over capacity, the longest idle.

@@ -10,6 +10,9 @@ use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 
 pub mod en;
+mod questionlog;
+
+pub use questionlog::*;
 
 // ---- commands (setMyCommands) -------------------------------------------------------------------
 
@@ -80,7 +83,8 @@ pub fn help(bot_username: &str) -> String {
          /subscription — 查看提醒设置，/unsubscribe 取消\n\
          /about — 关于这份报告\n\
          /help — 本说明\n\n\
-         回答下面的按钮：“查看原文”显示整段原文，“更多结果”显示更多相关内容。"
+         回答下面的按钮：“查看原文”显示整段原文，“更多结果”显示更多相关内容，\
+         👍/👎 告诉维护者回答得好不好。"
     )
 }
 

@@ -8,6 +8,7 @@ mod fake_api_checks;
 mod fault_reminders;
 mod faults;
 mod load;
+mod questionlog;
 mod reminders;
 mod replicas;
 // This crate's root sits in tests/e2e/, so the shared module is named by its path.

@@ -36,3 +36,17 @@ pub fn fixture(name: &str) -> Library {
     Library::load(&fixture_dir(name))
         .unwrap_or_else(|error| panic!("tests/fixtures/{name} loads: {error}"))
 }
+
+/// Copies a folder (a knowledge folder to edit in a test) with everything in it.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("dir entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}

@@ -32,12 +32,12 @@ use crate::knowledge::{
 };
 use crate::search::index::{IndexError, SearchIndex};
 use crate::search::normalize::fold_for_search;
-use crate::search::question::{AliasPair, QueryError, Question, QuestionReader};
+use crate::search::question::{AliasPair, Intent, QueryError, Question, QuestionReader};
 use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError};
 
 use super::catalog::{glossary_answer, glossary_citation, paragraph, Catalog, Unit};
 use super::english::Language;
-use super::types::{Answer, Answered, Hit, Outcome, Passage, Refusal, RefusalReason};
+use super::types::{Answer, Answered, Hit, Outcome, Passage, Reading, Refusal, RefusalReason};
 use super::vocabulary::{
     known_years, read_base_dictionary, report_terms, report_text, segmenter_dictionary, translates,
     DictionaryError,
@@ -220,6 +220,20 @@ impl Engine {
         Answer {
             question: question.to_owned(),
             outcome: self.outcome(question, offset),
+        }
+    }
+
+    /// How the engine reads `question` (normalised text, intent, year), without searching.
+    pub fn reading(&self, question: &str) -> Reading {
+        let understood = self.reader.read(question);
+        Reading {
+            intent: match understood.intent {
+                Intent::Number => "number",
+                Intent::Definition => "definition",
+                Intent::General => "general",
+            },
+            year: understood.time.years.first().copied(),
+            normalized: understood.normalized,
         }
     }
 

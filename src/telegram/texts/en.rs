@@ -272,3 +272,80 @@ pub fn assumed_24_hour(time: &str) -> String {
 pub const INLINE_START_BUTTON: &str = "Ask the bot in a private chat";
 /// The inline button when the report has no answer.
 pub const INLINE_NOT_FOUND_BUTTON: &str = "No answer in the report · ask in a private chat";
+
+// ---- feedback, privacy, /forget -----------------------------------------------------------------
+
+pub const THANKS_FOR_FEEDBACK: &str = "Thanks for the feedback!";
+pub const WHAT_WAS_WRONG: &str = "What was wrong? Tap one:";
+pub const THANKS_FOR_REASON: &str =
+    "Thanks for the feedback! The maintainer uses it to improve the answers.";
+
+/// The label of a 👎 reason button.
+pub fn reason_button(reason: crate::questionlog::Reason) -> &'static str {
+    use crate::questionlog::Reason;
+    match reason {
+        Reason::WrongTopic => "Off topic",
+        Reason::WrongNumber => "Wrong figure",
+        Reason::NotFound => "Not found",
+        Reason::Other => "Other",
+    }
+}
+
+/// /privacy in English; `days` is `QUESTION_LOG_DAYS`, `None` when the log is off.
+pub fn privacy(days: Option<u32>) -> String {
+    let log = match days {
+        Some(days) => format!(
+            "• Your questions, how I read them, whether I answered, how long the answer took, and the \
+             👍/👎 you give. Chats are kept only as keyed hashes: no chat or user ids, names or usernames.\n\
+             • Kept for {days} days, then deleted automatically.\n\
+             • Why: so the maintainer sees which questions went unanswered or got wrong answers, and \
+             improves them.\n"
+        ),
+        None => "• The question log is off: your questions are not kept.\n".to_owned(),
+    };
+    format!(
+        "Privacy\n\
+         {log}\
+         • A daily reminder keeps the chat id and the time until you /unsubscribe; /lang keeps the chat's \
+         language.\n\n\
+         Send /forget to delete everything kept for this chat (questions, feedback, reminder, language)."
+    )
+}
+
+pub const FORGET_CONFIRM: &str =
+    "Delete everything I keep for this chat: questions, feedback, the daily \
+     reminder and the reply language? This cannot be undone.";
+pub const FORGET_BUTTON: &str = "Delete";
+pub const FORGET_FAILED: &str =
+    "Sorry, the deletion did not finish; please send /forget again later.";
+
+pub fn forgotten(rows: u64, unsubscribed: bool) -> String {
+    let subscription = if unsubscribed {
+        " and stopped the daily reminder"
+    } else {
+        ""
+    };
+    format!("Deleted {rows} records of this chat{subscription}.")
+}
+
+// ---- the maintainer's /stats ----------------------------------------------------------------------
+
+pub const ADMIN_UNAVAILABLE: &str = "The question log cannot be read right now; try again later.";
+pub const CHART_CAPTION: &str =
+    "Questions per day (bars) and the share answered (line, full height = 100%)";
+
+/// The /stats summary's words in English.
+pub const STATS_WORDS: super::StatsWords = super::StatsWords {
+    period: |days, questions| format!("Last {days} days: {questions} questions"),
+    shares: |[answered, near, refused, talk]| {
+        format!("answered {answered}, near miss {near}, refused {refused}, small talk {talk}")
+    },
+    reply_time: |p50, p99| format!("Reply time: median {p50:.0} ms, p99 {p99:.0} ms"),
+    reminders: |subscribers, [sent, failed, in_doubt]| {
+        format!(
+            "Daily reminders: {subscribers} subscribers; sent {sent}, failed {failed}, in doubt {in_doubt}"
+        )
+    },
+    most_asked: "Most asked:",
+    asked: |rank, question, count| format!("{rank}. {question} ({count}×)"),
+};
