@@ -191,7 +191,9 @@ async fn rows_past_retention_are_deleted_and_newer_ones_kept() {
         .prune(RETENTION.cutoff(Utc::now()))
         .await
         .expect("prune");
-    assert_eq!(deleted, 1, "the old question (its vote is recent)");
+    // The writer's own start-up sweep may have removed the old question first (it races the first
+    // batch); either way only the recent one is left, though the old one's vote is recent.
+    assert!(deleted <= 1, "{deleted}");
     let kept = log_store.questions_since(long_ago()).await.expect("rows");
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].question, "2030年GDP目标是多少");
