@@ -214,6 +214,26 @@ async fn a_question_the_report_does_not_answer_gets_an_honest_reply() {
 }
 
 #[tokio::test]
+async fn a_refusal_a_known_term_explains_asks_whether_it_was_meant() {
+    // 三张单子 writes all of 三张清单 but one character: the refusal asks, and the term's button leads.
+    let (mut bot, _) = bot_for(private_text("三张单子是什么"));
+    bot.dispatch().await;
+    let (html, buttons) = only_reply(&bot);
+    let text = visible(&html);
+    assert!(text.starts_with(texts::NOT_ANSWERED), "{text}");
+    assert!(text.contains(&texts::did_you_mean("三张清单")), "{text}");
+    assert_eq!(
+        buttons.first().map(String::as_str),
+        Some("g:fengchuan-2030/g1"),
+        "{buttons:?}"
+    );
+    // A refusal no term explains does not ask.
+    bot.update(private_text("乡村振兴局长是谁").from(user(62)));
+    bot.dispatch().await;
+    assert!(!visible(&only_reply(&bot).0).contains("您是不是想问"));
+}
+
+#[tokio::test]
 async fn a_refusal_offers_the_topics_near_the_question_as_buttons() {
     let (mut bot, _) = bot_for(private_text("乡村振兴局长是谁"));
     bot.dispatch().await;

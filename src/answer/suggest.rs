@@ -16,6 +16,9 @@ pub const MAX_TERM_CANDIDATES: usize = 6;
 /// Scattered characters a label must share with the question when it shares no two-character word: two
 /// let 增长 match 增进民生福祉 (增, 生); three still find a topic asked in other words.
 const MIN_SHARED_CHARS: u32 = 3;
+/// Glossary terms this short are too easily one character off something else to be offered as what a
+/// question meant (四专, 六保).
+const MEANT_TERM_MIN_CHARS: usize = 4;
 /// Characters that say nothing about a topic: question words, particles, time words. A suggestion
 /// must share something other than these with the question.
 const FILLER: &str =
@@ -82,6 +85,25 @@ pub fn suggestions_for(library: &Library, question: &str) -> Vec<Suggestion> {
     }
     suggestions.truncate(MAX_SUGGESTIONS);
     suggestions
+}
+
+/// The glossary entry a refused question most likely meant: one whose term the question writes all but
+/// one character of (三张单子 → 三张清单), without writing it whole. The longest such term wins.
+pub fn meant_entry<'a>(library: &'a Library, question: &str) -> Option<&'a GlossaryEntry> {
+    let folded = fold_for_search(question);
+    library
+        .latest()
+        .glossary
+        .iter()
+        .filter(|entry| {
+            let term = fold_for_search(&entry.term);
+            let chars: Vec<char> = term.chars().collect();
+            let written = chars.iter().filter(|c| folded.contains(**c)).count();
+            chars.len() >= MEANT_TERM_MIN_CHARS
+                && !folded.contains(&term)
+                && written + 1 >= chars.len()
+        })
+        .max_by_key(|entry| entry.term.chars().count())
 }
 
 /// The words a topic suggestion stands for (a section's short title, a paragraph's lead phrase), by

@@ -11,7 +11,7 @@ use super::state::BotContext;
 use super::texts;
 use super::{cite, places};
 use super::{keyboards, views, BotApi};
-use crate::answer::suggest::suggestions_for;
+use crate::answer::suggest::{meant_entry, suggestions_for, Suggestion, SuggestionKind};
 use crate::answer::{
     Answer, Answered, Engine, HitKind, Language, Outcome, Refusal, RefusalReason,
     MAX_QUESTION_CHARS,
@@ -210,12 +210,28 @@ fn answered_entry<'a>(engine: &'a Engine, answered: &Answered) -> Option<&'a Glo
 /// A refusal that leads somewhere: the report's topics and terms nearest to the question as buttons
 /// (instead of the same list for every question), or, when nothing is near, what can be asked.
 fn refusal_view(ctx: &BotContext, answer: &Answer, refusal: &Refusal, english: bool) -> AnswerView {
-    let near = match refusal.reason {
+    let mut near = match refusal.reason {
         RefusalReason::EmptyQuestion => Vec::new(),
         RefusalReason::NotInReport | RefusalReason::YearNotCovered { .. } => {
             suggestions_for(ctx.engine.library(), &answer.question)
         }
     };
+    // 三张单子是什么: a known term one character off explains the refusal; it leads the buttons.
+    let meant = match refusal.reason {
+        RefusalReason::NotInReport => meant_entry(ctx.engine.library(), &answer.question),
+        _ => None,
+    };
+    if let Some(entry) = meant {
+        near.retain(|suggestion| suggestion.id != entry.id);
+        near.insert(
+            0,
+            Suggestion {
+                kind: SuggestionKind::Term,
+                id: entry.id.clone(),
+                label: entry.term.clone(),
+            },
+        );
+    }
     let bare = Answer {
         question: answer.question.clone(),
         outcome: Outcome::Refused(Refusal {
@@ -239,6 +255,14 @@ fn refusal_view(ctx: &BotContext, answer: &Answer, refusal: &Refusal, english: b
         };
         (views::answer_blocks(&bare), lead)
     };
+    if let Some(entry) = meant {
+        let asked = if english {
+            texts::en::did_you_mean(&entry.term)
+        } else {
+            texts::did_you_mean(&entry.term)
+        };
+        blocks.push(Block::text(vec![Span::plain(asked)]));
+    }
     blocks.push(Block::text(vec![Span::plain(lead)]));
     AnswerView {
         blocks,

@@ -185,6 +185,10 @@ pub fn suggestion_list(suggestions: &[String]) -> String {
     suggestions.join("、")
 }
 /// Above the suggestion buttons of a refusal (topics and terms near the question).
+/// When a known term one character off explains a refusal.
+pub fn did_you_mean(term: &str) -> String {
+    format!("您是不是想问“{term}”？")
+}
 pub const NEAR_TOPICS: &str = "报告里相近的内容，点一下看看：";
 /// Under a refusal with nothing near the question: what can be asked instead.
 pub const WHAT_TO_ASK: &str =

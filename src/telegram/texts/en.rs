@@ -99,6 +99,10 @@ pub fn year_not_covered(year: i32) -> String {
 pub const EMPTY_QUESTION: &str =
     "Tell me what you would like to know, e.g. \"What is the GDP growth target for 2022?\"";
 /// Above the suggestion buttons of a refusal.
+/// When a known term one character off explains a refusal.
+pub fn did_you_mean(term: &str) -> String {
+    format!("Did you mean “{term}”?")
+}
 pub const NEAR_TOPICS: &str = "Parts of the report near your question (tap one):";
 /// Under a refusal with nothing near the question.
 pub const WHAT_TO_ASK: &str =
