@@ -9,6 +9,7 @@ use crate::search::question::Question;
 
 use super::super::catalog::{indicator_answer, Unit};
 use super::super::types::{Answered, Outcome};
+use super::near_miss::same_metric;
 use super::weights::{COMPARE_CANDIDATES, HIT_COVERAGE};
 use super::{Engine, Ranking, Scored};
 
@@ -167,7 +168,7 @@ fn named_apart(question: &Question, a: &Indicator, b: &Indicator) -> bool {
         !text.is_empty()
             && (question.normalized.contains(text) || question.search_text.contains(text))
     };
-    if a.metric.contains(&b.metric) || b.metric.contains(&a.metric) {
+    if same_metric(a, b) {
         // Two targets of one period are one plan stated twice (主要预期目标 and 目标任务), not two figures.
         let both_targets = is_target(a.kind) && is_target(b.kind);
         return (a.period != b.period || (a.kind != b.kind && !both_targets))

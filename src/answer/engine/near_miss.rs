@@ -162,6 +162,6 @@ fn is_level(indicator: &Indicator) -> bool {
 }
 
 /// Two records are of one metric when one name contains the other (常住人口城镇化率, 城镇化率).
-fn same_metric(a: &Indicator, b: &Indicator) -> bool {
+pub(super) fn same_metric(a: &Indicator, b: &Indicator) -> bool {
     a.metric.contains(&b.metric) || b.metric.contains(&a.metric)
 }
