@@ -234,11 +234,13 @@ async fn store_unwritable_at_the_minute(due: DateTime<Utc>, full_disk: bool) -> 
         "{name}: questions answered: {logs}"
     );
     let subscribe_reply = subscribe_reply.map(|c| c.text().to_owned());
+    // A read-only file refuses every write. Under a file-size limit a small write can still land in
+    // pages the file already has (seen once in CI): then /subscribe truly succeeds and says so.
     assert!(
-        subscribe_reply
-            .as_deref()
-            .is_some_and(|text| text.contains("出了点问题")),
-        "{name}: /subscribe says it failed: {subscribe_reply:?}"
+        subscribe_reply.as_deref().is_some_and(|text| {
+            text.contains("出了点问题") || (full_disk && text.starts_with("好的"))
+        }),
+        "{name}: /subscribe says what happened: {subscribe_reply:?}"
     );
     Some(tally)
 }
