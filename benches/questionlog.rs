@@ -10,9 +10,10 @@ use chrono::Utc;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use report_bot::answer::{Answer, Engine};
 use report_bot::questionlog::{
-    ChatHasher, ChatKind, QuestionLog, QuestionRecord, Retention, Secret, SqliteQuestionLog, Via,
+    ChatHasher, ChatKind, QuestionLog, QuestionRecord, Retention, Secret, Via,
 };
 use report_bot::reminders::store::SqliteStore;
+use report_bot::store::Store;
 use std::hint::black_box;
 use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant};
@@ -52,7 +53,7 @@ fn idle_log(runtime: &Runtime, capacity: usize) -> (QuestionLog, CancellationTok
         .expect("database");
     let stop = CancellationToken::new();
     let (log, _task) = QuestionLog::start(
-        Arc::new(SqliteQuestionLog::new(store.pool().clone())),
+        Arc::new(Store::Sqlite(store.clone())),
         ENGINE.clone(),
         hasher(),
         Retention { days: 90 },
@@ -152,7 +153,7 @@ fn writer_throughput(c: &mut Criterion) {
                     let store = SqliteStore::open(&url).await.expect("database");
                     let stop = CancellationToken::new();
                     let (log, task) = QuestionLog::start(
-                        Arc::new(SqliteQuestionLog::new(store.pool().clone())),
+                        Arc::new(Store::Sqlite(store.clone())),
                         ENGINE.clone(),
                         hasher(),
                         Retention { days: 90 },

@@ -12,9 +12,10 @@ use report_bot::questionlog::report;
 use report_bot::questionlog::store::{DeliveryDay, Entry, LogStoreError};
 use report_bot::questionlog::{
     chat_hasher, ChatHasher, ChatKind, QuestionLog, QuestionLogStore, QuestionRecord, Reason,
-    Retention, Secret, SqliteQuestionLog, Via, Vote, VoteRecord,
+    Retention, Secret, Via, Vote, VoteRecord,
 };
 use report_bot::reminders::store::SqliteStore;
+use report_bot::store::Store;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 use tokio::task::JoinHandle;
@@ -92,16 +93,16 @@ impl Running {
     }
 }
 
-async fn file_store(dir: &Path) -> (SqliteStore, Arc<SqliteQuestionLog>) {
+async fn file_store(dir: &Path) -> (SqliteStore, Arc<Store>) {
     let url = format!("sqlite://{}", dir.join("bot.db").display());
     let store = SqliteStore::open(&url).await.expect("database opens");
-    let log = Arc::new(SqliteQuestionLog::new(store.pool().clone()));
+    let log = Arc::new(Store::Sqlite(store.clone()));
     (store, log)
 }
 
-async fn memory_store() -> (SqliteStore, Arc<SqliteQuestionLog>) {
+async fn memory_store() -> (SqliteStore, Arc<Store>) {
     let store = SqliteStore::in_memory().await.expect("database opens");
-    let log = Arc::new(SqliteQuestionLog::new(store.pool().clone()));
+    let log = Arc::new(Store::Sqlite(store.clone()));
     (store, log)
 }
 

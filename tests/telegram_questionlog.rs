@@ -6,10 +6,9 @@ pub mod support;
 
 use chrono::{TimeDelta, Utc};
 use report_bot::answer::Engine;
-use report_bot::questionlog::{
-    ChatHasher, QuestionLog, QuestionLogStore, Retention, Secret, SqliteQuestionLog,
-};
+use report_bot::questionlog::{ChatHasher, QuestionLog, QuestionLogStore, Retention, Secret};
 use report_bot::reminders::store::SqliteStore;
+use report_bot::store::Store;
 use report_bot::telegram::{schema, texts, BotContext};
 use std::sync::{Arc, LazyLock};
 use support::html::visible;
@@ -33,7 +32,7 @@ type TestBot =
 /// A bot context whose log writes to an in-memory database.
 struct Harness {
     store: SqliteStore,
-    log_store: Arc<SqliteQuestionLog>,
+    log_store: Arc<Store>,
     ctx: Arc<BotContext>,
     writer: JoinHandle<()>,
     stop: CancellationToken,
@@ -46,7 +45,7 @@ impl Harness {
 
     async fn with_admins(admins: Vec<i64>) -> Harness {
         let store = SqliteStore::in_memory().await.expect("database");
-        let log_store = Arc::new(SqliteQuestionLog::new(store.pool().clone()));
+        let log_store = Arc::new(Store::Sqlite(store.clone()));
         let stop = CancellationToken::new();
         let hasher = ChatHasher::new(Secret::from_hex(&"01".repeat(32)).expect("secret"));
         let (log, writer) = QuestionLog::start(
@@ -78,7 +77,7 @@ impl Harness {
     }
 
     /// Stops the writer once everything handed to it is written.
-    async fn flushed(self) -> (SqliteStore, Arc<SqliteQuestionLog>) {
+    async fn flushed(self) -> (SqliteStore, Arc<Store>) {
         self.stop.cancel();
         self.writer.await.expect("the writer ends");
         (self.store, self.log_store)

@@ -1,10 +1,11 @@
 //! `unanswered`, `stats` and `replay`: the question log read back for the maintainer, from the database
-//! `DATABASE_URL` names (the bot's own, while it runs: SQLite's WAL lets both at it).
+//! `DATABASE_URL` names, SQLite or PostgreSQL (the bot's own, while it runs: SQLite's WAL lets both at it).
 
 use crate::answer::Engine;
+use crate::config::DatabaseUrl;
 use crate::questionlog::report::{self, Group, Stats};
-use crate::questionlog::{QuestionLogStore, SqliteQuestionLog};
-use crate::reminders::store::SqliteStore;
+use crate::questionlog::QuestionLogStore;
+use crate::store::Store;
 use chrono::{DateTime, TimeDelta, Utc};
 use std::io::Write;
 
@@ -23,8 +24,8 @@ pub fn read(database_url: &str, since: TimeDelta, now: DateTime<Utc>) -> anyhow:
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let store = SqliteStore::open(database_url).await?;
-        let log = SqliteQuestionLog::new(store.pool().clone());
+        let store = Store::open(&DatabaseUrl::parse(database_url)?).await?;
+        let log = &store;
         let since = now - since;
         let rows = Rows {
             since,

@@ -2,19 +2,20 @@
 //! maintainer's `unanswered`, `stats` and `replay` (docs/question-log.md).
 //!
 //! `record` is what is kept (chats only as keyed hashes, `keyed`), `writer` keeps it off the reply path,
-//! `store` is where it lives (the [`QuestionLogStore`] trait and its SQLite implementation), `report`
-//! reads it back for the maintainer.
+//! `store` is where it lives (the [`QuestionLogStore`] trait, on either database), `report`
+//! reads it back for the maintainer, `transfer` copies it between databases.
 
 pub mod chart;
 pub mod keyed;
 pub mod record;
 pub mod report;
 pub mod store;
+pub mod transfer;
 pub mod writer;
 
 pub use keyed::{ChatHasher, Secret, SecretError};
 pub use record::{ChatKey, ChatKind, QuestionRecord, Reason, Via, Vote, VoteRecord};
-pub use store::{LogStoreError, QuestionLogStore, SqliteQuestionLog};
+pub use store::{LogStoreError, QuestionLogStore};
 pub use writer::{QuestionLog, Retention};
 
 /// Days a question is kept when `QUESTION_LOG_DAYS` is not set: long enough to see what a quarter's

@@ -1,12 +1,14 @@
-//! Where the log lives. The writer and the reports see only [`QuestionLogStore`]; [`SqliteQuestionLog`]
-//! keeps the rows in the reminders' SQLite database (same pool, migration `0003_question_log.sql`). Every
-//! statement is plain SQL that PostgreSQL runs too (`ON CONFLICT … DO UPDATE`, no SQLite functions), with
-//! `?` placeholders to become `$n`.
+//! Where the log lives: the bot's own database, either backend (`migrations/*/0003_question_log.sql`).
+//! The writer and the reports see only [`QuestionLogStore`]. Each statement is written once, with `$n`
+//! placeholders and plain SQL both databases run (`ON CONFLICT … DO UPDATE`, instants as Unix
+//! milliseconds in `BIGINT` columns), and compiled for [`SqliteStore`] and [`PgStore`] by `log_tables!`;
+//! [`Store`] delegates to whichever it holds.
 
 use super::record::{ChatKey, LoggedQuestion, LoggedVote, QuestionRecord, VoteRecord};
 use crate::answer::Reading;
+use crate::store::{on_backend, PgStore, SqliteStore, Store};
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 use std::future::Future;
 
 /// Log store failures: all from the database.
@@ -16,6 +18,8 @@ pub enum LogStoreError {
     Database(#[from] sqlx::Error),
     #[error("unreadable question log row: {0}")]
     BadRow(String),
+    #[error("the destination's question log already holds {0} rows: copy only into a new, empty database")]
+    NotEmpty(i64),
 }
 
 /// One row for the writer to store.
@@ -80,37 +84,27 @@ pub trait QuestionLogStore: Send + Sync + 'static {
     ) -> impl Future<Output = Result<Vec<DeliveryDay>, LogStoreError>> + Send;
 }
 
-/// The shipped store: tables in the reminders' SQLite database.
-#[derive(Debug, Clone)]
-pub struct SqliteQuestionLog {
-    pool: SqlitePool,
-}
-
 /// Name of the stored chat-key secret.
 const SECRET_NAME: &str = "chat_key";
-
-impl SqliteQuestionLog {
-    /// The log on a pool whose database has been migrated (`SqliteStore::open` does that).
-    pub fn new(pool: SqlitePool) -> SqliteQuestionLog {
-        SqliteQuestionLog { pool }
-    }
-}
 
 fn instant(ms: i64) -> Result<DateTime<Utc>, LogStoreError> {
     DateTime::from_timestamp_millis(ms)
         .ok_or_else(|| LogStoreError::BadRow(format!("instant out of range: {ms}")))
 }
 
-impl QuestionLogStore for SqliteQuestionLog {
+/// The trait's statements over `self.pool()`, for a backend store type.
+macro_rules! log_tables {
+    ($store:ty) => {
+impl QuestionLogStore for $store {
     async fn write(&self, batch: &[Entry]) -> Result<(), LogStoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         for entry in batch {
             match entry {
                 Entry::Question(record, reading) => {
                     sqlx::query(
                         "INSERT INTO question_log (id, asked_at, chat_key, chat_kind, via, question, \
                          understood, normalized, intent, year, outcome, top_hit, latency_us) \
-                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING",
                     )
                     .bind(record.id)
                     .bind(record.asked_at.timestamp_millis())
@@ -131,7 +125,7 @@ impl QuestionLogStore for SqliteQuestionLog {
                 Entry::Vote(vote) => {
                     sqlx::query(
                         "INSERT INTO question_feedback (question_id, voter_key, chat_key, vote, reason, \
-                         voted_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (question_id, voter_key) DO \
+                         voted_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (question_id, voter_key) DO \
                          UPDATE SET vote = excluded.vote, reason = excluded.reason, \
                          voted_at = excluded.voted_at",
                     )
@@ -151,10 +145,10 @@ impl QuestionLogStore for SqliteQuestionLog {
     }
 
     async fn forget(&self, chat: &ChatKey) -> Result<u64, LogStoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let votes = sqlx::query(
-            "DELETE FROM question_feedback WHERE chat_key = ? OR voter_key = ? OR question_id IN \
-             (SELECT id FROM question_log WHERE chat_key = ?)",
+            "DELETE FROM question_feedback WHERE chat_key = $1 OR voter_key = $2 OR question_id IN \
+             (SELECT id FROM question_log WHERE chat_key = $3)",
         )
         .bind(chat.as_str())
         .bind(chat.as_str())
@@ -162,7 +156,7 @@ impl QuestionLogStore for SqliteQuestionLog {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        let questions = sqlx::query("DELETE FROM question_log WHERE chat_key = ?")
+        let questions = sqlx::query("DELETE FROM question_log WHERE chat_key = $1")
             .bind(chat.as_str())
             .execute(&mut *tx)
             .await?
@@ -173,13 +167,13 @@ impl QuestionLogStore for SqliteQuestionLog {
 
     async fn prune(&self, before: DateTime<Utc>) -> Result<u64, LogStoreError> {
         let before = before.timestamp_millis();
-        let mut tx = self.pool.begin().await?;
-        let votes = sqlx::query("DELETE FROM question_feedback WHERE voted_at < ?")
+        let mut tx = self.pool().begin().await?;
+        let votes = sqlx::query("DELETE FROM question_feedback WHERE voted_at < $1")
             .bind(before)
             .execute(&mut *tx)
             .await?
             .rows_affected();
-        let questions = sqlx::query("DELETE FROM question_log WHERE asked_at < ?")
+        let questions = sqlx::query("DELETE FROM question_log WHERE asked_at < $1")
             .bind(before)
             .execute(&mut *tx)
             .await?
@@ -189,20 +183,20 @@ impl QuestionLogStore for SqliteQuestionLog {
     }
 
     async fn secret(&self) -> Result<Option<String>, LogStoreError> {
-        let row = sqlx::query("SELECT value FROM question_log_secret WHERE name = ?")
+        let row = sqlx::query("SELECT value FROM question_log_secret WHERE name = $1")
             .bind(SECRET_NAME)
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.pool())
             .await?;
         Ok(row.map(|row| row.try_get("value")).transpose()?)
     }
 
     async fn keep_secret(&self, secret: &str) -> Result<String, LogStoreError> {
         sqlx::query(
-            "INSERT INTO question_log_secret (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+            "INSERT INTO question_log_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
         )
         .bind(SECRET_NAME)
         .bind(secret)
-        .execute(&self.pool)
+        .execute(self.pool())
         .await?;
         self.secret()
             .await?
@@ -215,10 +209,10 @@ impl QuestionLogStore for SqliteQuestionLog {
     ) -> Result<Vec<LoggedQuestion>, LogStoreError> {
         let rows = sqlx::query(
             "SELECT id, asked_at, question, understood, normalized, outcome, latency_us \
-             FROM question_log WHERE asked_at >= ? ORDER BY asked_at, id",
+             FROM question_log WHERE asked_at >= $1 ORDER BY asked_at, id",
         )
         .bind(since.timestamp_millis())
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         rows.iter()
             .map(|row| {
@@ -239,10 +233,10 @@ impl QuestionLogStore for SqliteQuestionLog {
     async fn votes_since(&self, since: DateTime<Utc>) -> Result<Vec<LoggedVote>, LogStoreError> {
         let rows = sqlx::query(
             "SELECT f.question_id, f.vote, f.reason FROM question_feedback f \
-             JOIN question_log q ON q.id = f.question_id WHERE q.asked_at >= ?",
+             JOIN question_log q ON q.id = f.question_id WHERE q.asked_at >= $1",
         )
         .bind(since.timestamp_millis())
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         rows.iter()
             .map(|row| {
@@ -257,7 +251,7 @@ impl QuestionLogStore for SqliteQuestionLog {
 
     async fn subscribers(&self) -> Result<u64, LogStoreError> {
         let count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM subscriptions")
-            .fetch_one(&self.pool)
+            .fetch_one(self.pool())
             .await?
             .try_get("n")?;
         Ok(u64::try_from(count).unwrap_or(0))
@@ -265,17 +259,16 @@ impl QuestionLogStore for SqliteQuestionLog {
 
     async fn deliveries_since(&self, since: NaiveDate) -> Result<Vec<DeliveryDay>, LogStoreError> {
         let rows = sqlx::query(
-            "SELECT local_date, state, COUNT(*) AS n FROM deliveries WHERE local_date >= ? \
+            "SELECT local_date, state, COUNT(*) AS n FROM deliveries WHERE local_date >= $1 \
              GROUP BY local_date, state ORDER BY local_date",
         )
-        .bind(since.format("%Y-%m-%d").to_string())
-        .fetch_all(&self.pool)
+        .bind(since)
+        .fetch_all(self.pool())
         .await?;
         let mut days: Vec<DeliveryDay> = Vec::new();
         for row in &rows {
-            let text: String = row.try_get("local_date")?;
-            let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .map_err(|error| LogStoreError::BadRow(format!("date {text:?}: {error}")))?;
+            // SQLite keeps the day as `YYYY-MM-DD` text, PostgreSQL as a DATE: sqlx reads both.
+            let date: NaiveDate = row.try_get("local_date")?;
             let state: String = row.try_get("state")?;
             let count = u64::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0);
             if days.last().is_none_or(|day| day.date != date) {
@@ -296,5 +289,51 @@ impl QuestionLogStore for SqliteQuestionLog {
             }
         }
         Ok(days)
+    }
+}
+    };
+}
+
+log_tables!(SqliteStore);
+log_tables!(PgStore);
+
+impl QuestionLogStore for Store {
+    async fn write(&self, batch: &[Entry]) -> Result<(), LogStoreError> {
+        on_backend!(self, store => store.write(batch))
+    }
+
+    async fn forget(&self, chat: &ChatKey) -> Result<u64, LogStoreError> {
+        on_backend!(self, store => store.forget(chat))
+    }
+
+    async fn prune(&self, before: DateTime<Utc>) -> Result<u64, LogStoreError> {
+        on_backend!(self, store => store.prune(before))
+    }
+
+    async fn secret(&self) -> Result<Option<String>, LogStoreError> {
+        on_backend!(self, store => store.secret())
+    }
+
+    async fn keep_secret(&self, secret: &str) -> Result<String, LogStoreError> {
+        on_backend!(self, store => store.keep_secret(secret))
+    }
+
+    async fn questions_since(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<LoggedQuestion>, LogStoreError> {
+        on_backend!(self, store => store.questions_since(since))
+    }
+
+    async fn votes_since(&self, since: DateTime<Utc>) -> Result<Vec<LoggedVote>, LogStoreError> {
+        on_backend!(self, store => store.votes_since(since))
+    }
+
+    async fn subscribers(&self) -> Result<u64, LogStoreError> {
+        on_backend!(self, store => store.subscribers())
+    }
+
+    async fn deliveries_since(&self, since: NaiveDate) -> Result<Vec<DeliveryDay>, LogStoreError> {
+        on_backend!(self, store => store.deliveries_since(since))
     }
 }

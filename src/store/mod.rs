@@ -91,6 +91,18 @@ impl Store {
     }
 }
 
+/// Calls the same method on whichever backend a [`Store`] holds: each table set's trait delegates with
+/// it.
+macro_rules! on_backend {
+    ($store:expr, $backend:ident => $call:expr) => {
+        match $store {
+            $crate::store::Store::Sqlite($backend) => $call.await,
+            $crate::store::Store::Postgres($backend) => $call.await,
+        }
+    };
+}
+pub(crate) use on_backend;
+
 /// A connection failure names the server (without the password), so the operator sees which one.
 fn connect_error(url: &str, error: StoreError) -> StoreError {
     match error {

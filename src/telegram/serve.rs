@@ -9,7 +9,7 @@ use crate::config::{Config, ConfigError};
 use crate::knowledge::KnowledgeError;
 use crate::logging::Redactor;
 use crate::questionlog::writer::CHANNEL_CAPACITY;
-use crate::questionlog::{chat_hasher, QuestionLog, SecretError, SqliteQuestionLog};
+use crate::questionlog::{chat_hasher, QuestionLog, SecretError};
 use crate::reminders::content::TargetRotation;
 use crate::store::{Store, StoreError};
 use chrono::Utc;
@@ -127,29 +127,21 @@ pub async fn serve(config: &Config) -> Result<(), ServeError> {
         context = context.with_reminders(store.clone());
     }
     let mut log_writer = None;
-    // The question log's tables exist on SQLite only so far (docs/question-log.md): on PostgreSQL the
-    // log, feedback buttons and /stats are off.
-    if let Store::Sqlite(sqlite) = store.as_ref() {
-        let log_store = Arc::new(SqliteQuestionLog::new(sqlite.pool().clone()));
-        context = context.with_admin(config.admin_chats.clone(), log_store.clone());
-        if let Some(retention) = config.question_log.retention {
-            let hasher =
-                chat_hasher(log_store.as_ref(), config.question_log.secret.as_ref()).await?;
-            let (log, task) = QuestionLog::start(
-                log_store,
-                engine,
-                hasher,
-                retention,
-                CHANNEL_CAPACITY,
-                Utc::now(),
-                log_stop.clone(),
-            );
-            tracing::info!(days = retention.days, "question log on");
-            context = context.with_question_log(Arc::new(log));
-            log_writer = Some(task);
-        }
-    } else {
-        tracing::warn!("the question log runs on SQLite only so far: off on PostgreSQL");
+    context = context.with_admin(config.admin_chats.clone(), store.clone());
+    if let Some(retention) = config.question_log.retention {
+        let hasher = chat_hasher(store.as_ref(), config.question_log.secret.as_ref()).await?;
+        let (log, task) = QuestionLog::start(
+            store.clone(),
+            engine,
+            hasher,
+            retention,
+            CHANNEL_CAPACITY,
+            Utc::now(),
+            log_stop.clone(),
+        );
+        tracing::info!(days = retention.days, "question log on");
+        context = context.with_question_log(Arc::new(log));
+        log_writer = Some(task);
     }
     let context = Arc::new(context);
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema::<Api>())

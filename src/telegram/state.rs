@@ -5,7 +5,7 @@
 use super::lanes::ChatLanes;
 use super::views;
 use crate::answer::{Engine, FollowUp, Language};
-use crate::questionlog::{QuestionLog, SqliteQuestionLog};
+use crate::questionlog::QuestionLog;
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
@@ -72,7 +72,7 @@ pub struct BotContext {
 pub struct Admin {
     /// `ADMIN_CHAT_IDS`.
     pub chats: Vec<i64>,
-    pub store: Arc<SqliteQuestionLog>,
+    pub store: Arc<Store>,
 }
 
 impl Admin {
@@ -164,7 +164,7 @@ impl BotContext {
     }
 
     /// Gives the chats in `chats` /stats and /unanswered over `store`.
-    pub fn with_admin(mut self, chats: Vec<i64>, store: Arc<SqliteQuestionLog>) -> BotContext {
+    pub fn with_admin(mut self, chats: Vec<i64>, store: Arc<Store>) -> BotContext {
         self.admin = (!chats.is_empty()).then_some(Admin { chats, store });
         self
     }

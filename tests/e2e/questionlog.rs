@@ -1,6 +1,6 @@
 //! The maintainer's loop end to end: the real bot logs what it is asked and a 👎 with its reason, then
-//! `report-bot unanswered --json` and `report-bot stats --json` read them from the same database; with
-//! that database read-only, every question is still answered.
+//! `report-bot unanswered --json` and `report-bot stats --json` read them from the same database (SQLite
+//! or PostgreSQL); with that database read-only, every question is still answered.
 
 use crate::bot_process::BotProcess;
 use crate::fake_api::{self, Call, FakeApi};
@@ -67,7 +67,21 @@ fn database_url(dir: &Path) -> String {
 #[tokio::test]
 async fn questions_and_a_thumbs_down_reach_unanswered_and_stats() {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let url = database_url(dir.path());
+    the_loop_on(&database_url(dir.path())).await;
+}
+
+#[tokio::test]
+async fn on_postgres_questions_and_a_thumbs_down_reach_unanswered_and_stats() {
+    let Some(server) = crate::support::postgres::url("question_log_on_postgres") else {
+        return;
+    };
+    the_loop_on(&crate::support::postgres::new_database(&server).await).await;
+}
+
+/// Two questions and a 👎 with its reason through the real bot on `url`, then the maintainer's commands
+/// on the same database.
+async fn the_loop_on(url: &str) {
+    let url = url.to_owned();
     let (api, mut bot) = start(&url).await;
     let answer = ask(&api, 101, ANSWERED).await;
     let refusal = ask(&api, 102, REFUSED).await;

@@ -1,13 +1,14 @@
-//! The store: the contract every backend keeps (`contract.rs`, each test on SQLite and on PostgreSQL),
-//! what only PostgreSQL does (`postgres.rs`: replicas, the database clock, the scheduler lock) and what
-//! only SQLite does (below: the file, its folders, WAL). PostgreSQL comes from `TEST_DATABASE_URL`
-//! (`tests/support/postgres.rs`).
+//! The store: the contract every backend keeps (`contract.rs` for the reminders, `question_log.rs` for
+//! the question log; each test on SQLite and on PostgreSQL), what only PostgreSQL does (`postgres.rs`:
+//! replicas, the database clock, the scheduler lock) and what only SQLite does (below: the file, its
+//! folders, WAL). PostgreSQL comes from `TEST_DATABASE_URL` (`tests/support/postgres.rs`).
 
 mod backends;
 mod contract;
 mod harness;
 mod migrate;
 mod postgres;
+mod question_log;
 // This crate's root sits in tests/store/, so the shared module is named by its path.
 #[path = "../support/mod.rs"]
 pub mod support;

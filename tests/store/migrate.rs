@@ -3,11 +3,19 @@
 
 use crate::harness::{day, schedule, utc};
 use crate::support::postgres::{new_database, url};
+use report_bot::answer::Reading;
+use report_bot::questionlog::record::ChatKey;
+use report_bot::questionlog::store::Entry;
+use report_bot::questionlog::transfer::LogTables;
+use report_bot::questionlog::{
+    ChatKind, QuestionLogStore, QuestionRecord, Reason, Via, Vote, VoteRecord,
+};
 use report_bot::reminders::schedule::Occurrence;
 use report_bot::reminders::sender::CLAIM_STALE_AFTER;
 use report_bot::reminders::store::transfer::ReminderTables;
 use report_bot::reminders::store::{DeliveryState, SqliteStore, SubscriptionStore};
 use report_bot::reminders::subscribe;
+use report_bot::store::Store;
 use report_bot::store::{ClaimClock, PgStore};
 use std::process::{Command, Output};
 
@@ -74,7 +82,25 @@ async fn migrate_store_moves_a_sqlite_database_into_a_new_postgres_database_row_
         .settle(1, day("2022-05-09"), DeliveryState::InDoubt, now, next)
         .await
         .unwrap();
+    // A logged question with a vote, and the secret its chat keys were made with.
+    let log = Store::Sqlite(sqlite.clone());
+    log.keep_secret(&"5a".repeat(32)).await.unwrap();
+    log.write(&[
+        logged_question(11, "2022-05-09T12:00:00Z"),
+        logged_question(12, "2022-05-09T12:01:00Z"),
+        Entry::Vote(VoteRecord {
+            question_id: 12,
+            voter: ChatKey("voter".to_owned()),
+            chat: ChatKey("chat".to_owned()),
+            vote: Vote::Down,
+            reason: Some(Reason::NotFound),
+            voted_at: now,
+        }),
+    ])
+    .await
+    .unwrap();
     let original = sqlite.dump().await.unwrap();
+    let original_log = log.dump_log().await.unwrap();
     sqlite.close().await;
     assert_eq!(
         (original.subscriptions.len(), original.deliveries.len()),
@@ -91,13 +117,16 @@ async fn migrate_store_moves_a_sqlite_database_into_a_new_postgres_database_row_
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(
-        stdout.contains("copied 3 subscriptions and 4 delivery records"),
+        stdout
+            .contains("copied 3 subscriptions, 4 delivery records, 2 logged questions and 1 votes"),
         "{stdout}"
     );
     let copy = PgStore::open(&postgres_url, ClaimClock::Database, None)
         .await
         .unwrap();
     assert_eq!(copy.dump().await.unwrap(), original);
+    assert_eq!(copy.dump_log().await.unwrap(), original_log);
+    assert_eq!(original_log.secrets.len(), 1);
     // The copy carries on where the original stopped: chat 1's day is sent, chat 2's claimed.
     assert_eq!(copy.get(1).await.unwrap().unwrap().due_date, tomorrow);
     assert_eq!(copy.last_delivery_date(2).await.unwrap(), Some(today));
@@ -106,9 +135,31 @@ async fn migrate_store_moves_a_sqlite_database_into_a_new_postgres_database_row_
     let again = migrate(&sqlite_url, &postgres_url);
     assert!(!again.status.success());
     let stderr = String::from_utf8_lossy(&again.stderr);
-    assert!(stderr.contains("already holds 7 rows"), "{stderr}");
+    assert!(stderr.contains("already holds 11 rows"), "{stderr}");
     let missing = format!("sqlite://{}", folder.path().join("typo.db").display());
     let output = migrate(&missing, &new_database(&server).await);
     assert!(!output.status.success());
     assert!(!folder.path().join("typo.db").exists());
+}
+
+fn logged_question(id: i64, at: &str) -> Entry {
+    Entry::Question(
+        QuestionRecord {
+            id,
+            asked_at: utc(at),
+            chat: ChatKey("chat".to_owned()),
+            kind: ChatKind::Group,
+            via: Via::Ask,
+            question: "GDP增长多少".to_owned(),
+            understood: None,
+            outcome: "answered",
+            top_hit: Some("p1".to_owned()),
+            latency_us: 2_000,
+        },
+        Reading {
+            normalized: "gdp增长多少".to_owned(),
+            intent: "number",
+            year: None,
+        },
+    )
 }

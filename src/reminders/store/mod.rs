@@ -16,6 +16,7 @@ pub mod transfer;
 pub use crate::store::{ClaimClock, PgStore, SqliteStore, Store, StoreError};
 
 use super::schedule::{parse_time, parse_zone, DailySchedule, Occurrence};
+use crate::store::on_backend;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use queries::subscription_store;
@@ -218,39 +219,29 @@ fn refused(
     }
 }
 
-/// Calls the same method on whichever backend the [`Store`] holds.
-macro_rules! delegate {
-    ($store:expr, $backend:ident => $call:expr) => {
-        match $store {
-            Store::Sqlite($backend) => $call.await,
-            Store::Postgres($backend) => $call.await,
-        }
-    };
-}
-
 impl SubscriptionStore for Store {
     async fn upsert(&self, subscription: &Subscription) -> Result<Subscription, StoreError> {
-        delegate!(self, store => store.upsert(subscription))
+        on_backend!(self, store => store.upsert(subscription))
     }
 
     async fn remove(&self, chat_id: i64) -> Result<bool, StoreError> {
-        delegate!(self, store => store.remove(chat_id))
+        on_backend!(self, store => store.remove(chat_id))
     }
 
     async fn get(&self, chat_id: i64) -> Result<Option<Subscription>, StoreError> {
-        delegate!(self, store => store.get(chat_id))
+        on_backend!(self, store => store.get(chat_id))
     }
 
     async fn last_delivery_date(&self, chat_id: i64) -> Result<Option<NaiveDate>, StoreError> {
-        delegate!(self, store => store.last_delivery_date(chat_id))
+        on_backend!(self, store => store.last_delivery_date(chat_id))
     }
 
     async fn due(&self, now: DateTime<Utc>) -> Result<Vec<Subscription>, StoreError> {
-        delegate!(self, store => store.due(now))
+        on_backend!(self, store => store.due(now))
     }
 
     async fn next_check_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
-        delegate!(self, store => store.next_check_at())
+        on_backend!(self, store => store.next_check_at())
     }
 
     async fn reschedule(
@@ -259,7 +250,7 @@ impl SubscriptionStore for Store {
         due_date: NaiveDate,
         next_check_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        delegate!(self, store => store.reschedule(chat_id, due_date, next_check_at))
+        on_backend!(self, store => store.reschedule(chat_id, due_date, next_check_at))
     }
 
     async fn claim(
@@ -269,7 +260,7 @@ impl SubscriptionStore for Store {
         now: DateTime<Utc>,
         stale_after: TimeDelta,
     ) -> Result<Claim, StoreError> {
-        delegate!(self, store => store.claim(chat_id, date, now, stale_after))
+        on_backend!(self, store => store.claim(chat_id, date, now, stale_after))
     }
 
     async fn settle(
@@ -280,7 +271,7 @@ impl SubscriptionStore for Store {
         now: DateTime<Utc>,
         next: Occurrence,
     ) -> Result<(), StoreError> {
-        delegate!(self, store => store.settle(chat_id, date, state, now, next))
+        on_backend!(self, store => store.settle(chat_id, date, state, now, next))
     }
 
     async fn release(
@@ -290,10 +281,10 @@ impl SubscriptionStore for Store {
         now: DateTime<Utc>,
         retry_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        delegate!(self, store => store.release(chat_id, date, now, retry_at))
+        on_backend!(self, store => store.release(chat_id, date, now, retry_at))
     }
 
     async fn prune_deliveries(&self, before: NaiveDate) -> Result<u64, StoreError> {
-        delegate!(self, store => store.prune_deliveries(before))
+        on_backend!(self, store => store.prune_deliveries(before))
     }
 }
