@@ -1,6 +1,7 @@
 //! The question log's cost: what logging adds to the reply path (the engine's answer with and without
 //! handing the question to the log, and the hand-over alone), and how many logged questions a second
-//! the writer stores in a SQLite file (batched, with how each question was read worked out per row).
+//! the writer stores in a SQLite file, and on PostgreSQL when `BENCH_DATABASE_URL` names a server (batched,
+//! with how each question was read worked out per row).
 //!
 //! The reply path is measured on a current-thread runtime that never yields inside the timed loop, with
 //! a channel big enough for every record: what is timed is exactly the work the reply path does (id,
@@ -13,7 +14,7 @@ use report_bot::questionlog::{
     ChatHasher, ChatKind, QuestionLog, QuestionRecord, Retention, Secret, Via,
 };
 use report_bot::reminders::store::SqliteStore;
-use report_bot::store::Store;
+use report_bot::store::{ClaimClock, PgStore, Store};
 use std::hint::black_box;
 use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant};
@@ -143,41 +144,64 @@ fn writer_throughput(c: &mut Criterion) {
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(20));
     group.throughput(Throughput::Elements(THROUGHPUT_ROWS as u64));
-    group.bench_function("sqlite_file_rows", |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                let dir = tempfile::tempdir().expect("temporary directory");
-                let url = format!("sqlite://{}", dir.path().join("bot.db").display());
-                total += runtime.block_on(async {
-                    let store = SqliteStore::open(&url).await.expect("database");
-                    let stop = CancellationToken::new();
-                    let (log, task) = QuestionLog::start(
-                        Arc::new(Store::Sqlite(store.clone())),
-                        ENGINE.clone(),
-                        hasher(),
-                        Retention { days: 90 },
-                        THROUGHPUT_ROWS,
-                        Utc::now(),
-                        stop.clone(),
-                    );
-                    let started = Instant::now();
-                    for i in 0..THROUGHPUT_ROWS {
-                        let chat = i64::try_from(i % 997).unwrap_or(0);
-                        log_answer(&log, chat, &answers[i % answers.len()], started);
-                    }
-                    stop.cancel();
-                    task.await.expect("the writer ends");
-                    let elapsed = started.elapsed();
-                    assert_eq!(log.lost(), 0, "every row written");
-                    store.close().await;
-                    elapsed
-                });
-            }
-            total
+    let mut backends = vec!["sqlite_file_rows"];
+    if std::env::var_os(BENCH_DATABASE_URL).is_some() {
+        backends.push("postgres_rows");
+    }
+    for backend in backends {
+        group.bench_function(backend, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let dir = tempfile::tempdir().expect("temporary directory");
+                    total += runtime.block_on(async {
+                        let store = open(backend, &dir).await;
+                        let stop = CancellationToken::new();
+                        let (log, task) = QuestionLog::start(
+                            Arc::new(store.clone()),
+                            ENGINE.clone(),
+                            hasher(),
+                            Retention { days: 90 },
+                            THROUGHPUT_ROWS,
+                            Utc::now(),
+                            stop.clone(),
+                        );
+                        let started = Instant::now();
+                        for i in 0..THROUGHPUT_ROWS {
+                            let chat = i64::try_from(i % 997).unwrap_or(0);
+                            log_answer(&log, chat, &answers[i % answers.len()], started);
+                        }
+                        stop.cancel();
+                        task.await.expect("the writer ends");
+                        let elapsed = started.elapsed();
+                        assert_eq!(log.lost(), 0, "every row written");
+                        store.close().await;
+                        elapsed
+                    });
+                }
+                total
+            });
         });
-    });
+    }
     group.finish();
+}
+
+/// The PostgreSQL server to measure too, if any (as in benches/reminders.rs).
+const BENCH_DATABASE_URL: &str = "BENCH_DATABASE_URL";
+
+/// A fresh store: a new SQLite file in `dir`, or a new schema on the PostgreSQL server.
+async fn open(backend: &str, dir: &tempfile::TempDir) -> Store {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    if backend == "postgres_rows" {
+        let server = std::env::var(BENCH_DATABASE_URL).unwrap_or_default();
+        let schema = format!("bench_log_{}_{n}", std::process::id());
+        let store = PgStore::open(&server, ClaimClock::Database, Some(&schema)).await;
+        Store::Postgres(store.expect("the PostgreSQL bench server answers"))
+    } else {
+        let url = format!("sqlite://{}", dir.path().join("bot.db").display());
+        Store::Sqlite(SqliteStore::open(&url).await.expect("database"))
+    }
 }
 
 criterion_group!(benches, reply_path, writer_throughput);
