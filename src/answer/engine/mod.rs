@@ -18,6 +18,7 @@ mod english;
 mod fit;
 mod followup;
 mod lists;
+mod meta_ask;
 mod near_miss;
 mod rank;
 mod structure;
@@ -76,6 +77,8 @@ pub struct Engine {
     /// Alias terms no unit of the reports has (人均生产总值 where the report only gives 生产总值): things
     /// people ask about that the reports do not report.
     absent_terms: HashSet<String>,
+    /// Pieces of the newest report's front matter (speaker, meeting) a question about it may name.
+    front_words: Vec<(crate::knowledge::MetaField, String)>,
 }
 
 /// A candidate unit with its scores.
@@ -118,6 +121,7 @@ impl Engine {
     ) -> Result<Engine, EngineError> {
         let latest = library.latest();
         let report_year = latest.meta.year;
+        let latest_meta = latest.meta.clone();
         let dictionary = segmenter_dictionary(&library);
         let own_words: HashSet<String> = dictionary
             .lines()
@@ -193,7 +197,9 @@ impl Engine {
             index_ms,
             "engine built"
         );
+        let front_words = meta_ask::front_words(&latest_meta);
         Ok(Engine {
+            front_words,
             library,
             reader,
             index,
@@ -246,8 +252,8 @@ impl Engine {
         if let Some(kind) = about::small_talk(&understood.normalized) {
             return Outcome::SmallTalk(kind);
         }
-        if let Some(field) = about::meta_field(&understood.normalized) {
-            return self.meta_outcome(field, Language::of(question));
+        if let Some(asked) = meta_ask::meta_ask(&understood.normalized, &self.front_words) {
+            return self.meta_outcome(asked, Language::of(question));
         }
         if let Some(structure) = structure::asks_structure(&understood.normalized) {
             if let Some(whole) = self.structure_outcome(structure) {
