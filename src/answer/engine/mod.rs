@@ -20,6 +20,7 @@ mod followup;
 mod lists;
 mod meta_ask;
 mod near_miss;
+mod parts;
 mod rank;
 mod structure;
 #[cfg(test)]
@@ -259,6 +260,9 @@ impl Engine {
             if let Some(whole) = self.structure_outcome(structure) {
                 return whole;
             }
+        }
+        if let Some(part) = self.part_outcome(&understood.normalized) {
+            return part;
         }
         if understood.is_empty() && !understood.asks_practical {
             return self.refuse(RefusalReason::EmptyQuestion);

@@ -54,6 +54,10 @@ const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
             "主要内容",
             "讲了什么",
             "outline",
+            "organised",
+            "organized",
+            "organisation",
+            "organization",
             "structure",
             "how many parts",
             "what parts",
@@ -142,7 +146,7 @@ const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
 ];
 
 /// Words that set a structural question's scope without naming a topic: time, the county, work itself.
-const SCOPE_WORDS: &[&str] = &[
+pub(super) const SCOPE_WORDS: &[&str] = &[
     "今年",
     "本年",
     "过去五年",
@@ -182,7 +186,11 @@ const SCOPE_WORDS: &[&str] = &[
     "那些",
     "讲的",
     "讲",
+    "怎么样",
+    "怎样",
+    "如何",
     "this year's",
+    "how",
     "this year",
     "past",
     "five years",
@@ -270,6 +278,11 @@ fn structure_list(report: &Report, structure: Structure) -> Option<&ReportList> 
                     .is_some_and(|lead| DIFFICULTY_WORDS.iter().any(|word| lead.contains(word)))
         }),
     }
+}
+
+/// The review's `——` run: the past years' achievements, one block each.
+pub(super) fn review_list(report: &Report) -> Option<&ReportList> {
+    structure_list(report, Structure::Achievements)
 }
 
 /// The part that reviews past years: where the report states last year's results.
