@@ -47,6 +47,9 @@ const SMALL_TALK_CUES: &[(SmallTalk, &[&str])] = &[
             "能干什么",
             "能干啥",
             "会什么",
+            "会做什么",
+            "会干什么",
+            "能帮我",
             "会干啥",
             "有什么功能",
             "有啥功能",
@@ -367,6 +370,7 @@ mod tests {
             small_talk("hello, can you answer in english?"),
             Some(SmallTalk::Help)
         );
+        assert_eq!(small_talk("您好,请问你会做什么"), Some(SmallTalk::Help));
         assert_eq!(small_talk("你好,今年gdp目标是多少"), None);
         assert_eq!(small_talk("this year gdp"), None);
         assert_eq!(small_talk("粮食"), None);

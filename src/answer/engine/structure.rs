@@ -189,7 +189,14 @@ pub(super) const SCOPE_WORDS: &[&str] = &[
     "怎么样",
     "怎样",
     "如何",
+    "说",
+    "目前",
+    "当前",
     "this year's",
+    "must",
+    "upheld",
+    "be",
+    "next",
     "how",
     "this year",
     "past",
@@ -331,6 +338,18 @@ mod tests {
         assert_eq!(
             asks_structure("必须坚持哪些原则"),
             Some(Structure::Principles)
+        );
+        assert_eq!(
+            asks_structure("报告说存在的问题和不足有哪些?"),
+            Some(Structure::Difficulties)
+        );
+        assert_eq!(
+            asks_structure("what principles must be upheld in the next five years?"),
+            Some(Structure::Principles)
+        );
+        assert_eq!(
+            asks_structure("how is the report organised?"),
+            Some(Structure::Outline)
         );
         assert_eq!(asks_structure("农业部分的目标"), None);
         assert_eq!(asks_structure("产业结构怎么调整"), None);
