@@ -14,7 +14,7 @@ use super::weights::{COMPARE_CANDIDATES, HIT_COVERAGE};
 use super::{Engine, Ranking, Scored};
 
 /// Words that ask how two figures differ (比…快/多/高, 相差, 差距).
-const COMPARE_CUES: &[&str] = &[
+pub(super) const COMPARE_CUES: &[&str] = &[
     "比",
     "相差",
     "差多少",

@@ -10,6 +10,7 @@
 //! (the hits, excerpts and direct answer shown). Every tuning number is in `weights`.
 
 mod about;
+mod base_level;
 mod compare;
 mod compose;
 mod coverage;
@@ -290,6 +291,9 @@ impl Engine {
             }
         }
         if let Some(computed) = self.comparison(&ranking) {
+            return computed;
+        }
+        if let Some(computed) = self.base_level(&ranking) {
             return computed;
         }
         if !self.confident(&ranking) {
