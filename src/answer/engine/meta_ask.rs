@@ -473,14 +473,18 @@ pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Optio
 /// `rest` with every run of letters that is a piece of a front-matter value replaced by a space.
 fn without_front(rest: &str, front: &[&str]) -> String {
     let chars: Vec<char> = rest.chars().collect();
+    // Grown one letter at a time: a piece no value has has no longer piece a value has.
     let piece_at = |start: usize| {
-        (start + MIN_FRONT_CHARS..=chars.len()).rev().find(|&end| {
-            let piece = &chars[start..end];
-            piece.iter().all(|c| c.is_alphabetic()) && {
-                let piece: String = piece.iter().collect();
-                front.iter().any(|value| value.contains(&piece))
+        let mut piece = String::new();
+        let mut end = start;
+        for &c in chars[start..].iter().take_while(|c| c.is_alphabetic()) {
+            piece.push(c);
+            if !front.iter().any(|value| value.contains(piece.as_str())) {
+                break;
             }
-        })
+            end += 1;
+        }
+        (end - start >= MIN_FRONT_CHARS).then_some(end)
     };
     let mut out = String::with_capacity(rest.len());
     let mut at = 0;

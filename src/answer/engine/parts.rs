@@ -128,22 +128,29 @@ fn asked_part(normalized: &str, parts: u32) -> Option<u32> {
     (topicless(&rest) && (1..=parts).contains(&number)).then_some(number)
 }
 
-/// The longest run of `heading`'s letters the question says, in characters.
+/// The longest run of `heading`'s letters the question says, in characters (grown one letter at a time: a
+/// run the question lacks has no longer run it says).
 fn named_chars(normalized: &str, heading: &str) -> usize {
     let chars: Vec<char> = heading.chars().collect();
     let mut best = 0;
+    let mut piece = String::new();
     for start in 0..chars.len() {
-        for end in (start + MIN_TOPIC_CHARS.max(best + 1)..=chars.len()).rev() {
-            let piece = &chars[start..end];
-            if piece.iter().all(|c| c.is_alphanumeric())
-                && normalized.contains(&piece.iter().collect::<String>())
-            {
-                best = end - start;
+        piece.clear();
+        let mut size = 0;
+        for &c in chars[start..].iter().take_while(|c| c.is_alphanumeric()) {
+            piece.push(c);
+            if !normalized.contains(piece.as_str()) {
                 break;
             }
+            size += 1;
         }
+        best = best.max(size);
     }
-    best
+    if best < MIN_TOPIC_CHARS {
+        0
+    } else {
+        best
+    }
 }
 
 /// The longest run of `heading`'s letters the question says.
