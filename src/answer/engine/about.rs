@@ -316,7 +316,7 @@ impl Engine {
     pub(super) fn meta_outcome(&self, asked: MetaAsk, language: Language) -> Outcome {
         let report = self.library.latest();
         let (direct, name) = match asked {
-            MetaAsk::Field(field) => (
+            MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => (
                 match language {
                     Language::Chinese => format!("{}：{}", label(field), report.meta.field(field)),
                     Language::English => meta_in_english(&report.meta, field),

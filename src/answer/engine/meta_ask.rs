@@ -19,6 +19,9 @@ pub(super) enum MetaAsk {
     Field(MetaField),
     /// How long the report is (counted from its text).
     Length,
+    /// A field of the report of the year named (西平县2021年的政府工作报告是哪天作的): this report's when the
+    /// year is its own, another report's otherwise.
+    OfYear(MetaField, i32),
 }
 
 /// Phrases that ask for one field of the report's front matter, lowercased and simplified.
@@ -426,9 +429,13 @@ pub(super) fn front_words(meta: &ReportMeta) -> Vec<(MetaField, String)> {
 /// while asking a title cue, so it is no question about the report.
 fn may_name(asked: MetaAsk, named: MetaField) -> bool {
     let own = match asked {
-        MetaAsk::Field(MetaField::MeetingDate) => MetaField::Meeting,
-        MetaAsk::Field(MetaField::Published) => MetaField::Issuer,
-        MetaAsk::Field(field) => field,
+        MetaAsk::Field(MetaField::MeetingDate) | MetaAsk::OfYear(MetaField::MeetingDate, _) => {
+            MetaField::Meeting
+        }
+        MetaAsk::Field(MetaField::Published) | MetaAsk::OfYear(MetaField::Published, _) => {
+            MetaField::Issuer
+        }
+        MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => field,
         MetaAsk::Length => MetaField::Title,
     };
     named == MetaField::Title || named == own
@@ -467,7 +474,31 @@ pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Optio
         .filter(|(field, _)| may_name(asked, *field))
         .map(|(_, value)| value.as_str())
         .collect();
-    topicless(&without_front(&rest, &named)).then_some(asked)
+    let rest = without_front(&rest, &named);
+    if topicless(&rest) {
+        return Some(asked);
+    }
+    let (year, rest) = take_year(&rest)?;
+    match asked {
+        MetaAsk::Field(field) if topicless(&rest) => Some(MetaAsk::OfYear(field, year)),
+        _ => None,
+    }
+}
+
+/// The one four-digit year (2021年) in `rest` and `rest` without it.
+fn take_year(rest: &str) -> Option<(i32, String)> {
+    let digits: Vec<(usize, char)> = rest.char_indices().collect();
+    let start = digits
+        .windows(4)
+        .position(|run| run.iter().all(|(_, c)| c.is_ascii_digit()))?;
+    let at = digits[start].0;
+    let year: i32 = rest.get(at..at + 4)?.parse().ok()?;
+    let after = rest.get(at + 4..)?;
+    let after = after.strip_prefix('年').unwrap_or(after);
+    if after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((year, format!("{} {after}", &rest[..at])))
 }
 
 /// `rest` with every run of letters that is a piece of a front-matter value replaced by a space.
@@ -567,7 +598,14 @@ mod tests {
         // Another county's office or another year is not this report's front matter.
         assert_eq!(field("西平县委书记是什么职务"), None);
         assert_eq!(field("西平县县长叫什么名字"), None);
-        assert_eq!(field("西平县2021年的政府工作报告是哪天作的"), None);
+        assert_eq!(field("南水北调供水厂2021年是哪天开的"), None);
+        assert_eq!(
+            meta_ask(
+                &fold_for_search("西平县2021年的政府工作报告是哪天作的"),
+                &front()
+            ),
+            Some(MetaAsk::OfYear(MetaField::MeetingDate, 2021))
+        );
         assert_eq!(field("南水北调供水厂什么时候开工"), None);
         assert_eq!(field("今年会有什么变化"), None);
     }

@@ -254,8 +254,18 @@ impl Engine {
         if let Some(kind) = about::small_talk(&understood.normalized) {
             return Outcome::SmallTalk(kind);
         }
-        if let Some(asked) = meta_ask::meta_ask(&understood.normalized, &self.front_words) {
-            return self.meta_outcome(asked, Language::of(question));
+        match meta_ask::meta_ask(&understood.normalized, &self.front_words) {
+            // Another year's report is not in the library: refused, never answered with this one's date.
+            Some(meta_ask::MetaAsk::OfYear(field, year)) => {
+                return if year == self.library.latest().meta.year {
+                    self.meta_outcome(meta_ask::MetaAsk::Field(field), Language::of(question))
+                } else {
+                    // Not YearNotCovered: the report has figures of that year, only not that report.
+                    self.refuse(RefusalReason::NotInReport)
+                };
+            }
+            Some(asked) => return self.meta_outcome(asked, Language::of(question)),
+            None => {}
         }
         if let Some(structure) = structure::asks_structure(&understood.normalized) {
             if let Some(whole) = self.structure_outcome(structure) {
