@@ -10,199 +10,11 @@ use crate::knowledge::{MetaField, Report, UnitId};
 use super::super::english::{meta_in_english, Language};
 use super::super::types::{Answered, Hit, HitKind, Outcome, Passage, SmallTalk};
 use super::cues::Cues;
+use super::meta_ask::MetaAsk;
 use super::Engine;
 
 /// The part of a meta unit's id after the report's: `xiping-2022/meta/speaker`.
 const META_ID: &str = "/meta/";
-
-/// Phrases that ask for one field of the report's front matter, lowercased and simplified.
-const META_CUES: &[(MetaField, &[&str])] = &[
-    (
-        MetaField::Speaker,
-        &[
-            "谁作",
-            "谁做",
-            "谁讲",
-            "谁念",
-            "谁宣读",
-            "谁发表",
-            "谁来作",
-            "谁来做",
-            "报告人",
-            "作报告的",
-            "做报告的",
-            "谁的报告",
-            "哪位领导",
-            "谁写",
-            "作者",
-            "谁代表",
-            "谁在会上",
-            "讲话人",
-            "who delivered",
-            "who gave",
-            "who presented",
-            "who made",
-            "who wrote",
-            "who read",
-            "speaker",
-            "delivered by",
-            "presented by",
-            "who is the author",
-            "author",
-        ],
-    ),
-    (
-        MetaField::Meeting,
-        &[
-            "哪次会议",
-            "什么会议",
-            "什么会上",
-            "哪个会",
-            "哪次会",
-            "哪个会议",
-            "什么会",
-            "哪次大会",
-            "什么大会",
-            "哪届",
-            "第几届",
-            "会议上",
-            "which meeting",
-            "what meeting",
-            "which session",
-            "what session",
-            "which congress",
-            "congress",
-            "session",
-        ],
-    ),
-    (
-        MetaField::MeetingDate,
-        &[
-            "什么时候作",
-            "什么时候做",
-            "哪天作",
-            "哪天做",
-            "什么时候召开",
-            "何时召开",
-            "哪天开",
-            "什么时候开",
-            "会议时间",
-            "会议日期",
-            "什么时间作",
-            "什么时间做",
-            "哪一天作",
-            "哪一天做",
-            "几月几号作",
-            "几月几号做",
-            "几号作",
-            "几号做",
-            "几月份做",
-            "几月份作",
-            "几月做",
-            "几月作",
-            "报告日期",
-            "报告时间",
-            "什么时候讲",
-            "when was it delivered",
-            "when delivered",
-            "when was the report delivered",
-            "what date",
-            "which day",
-            "when was the meeting",
-            "date of the report",
-            "report's date",
-        ],
-    ),
-    (
-        MetaField::Published,
-        &[
-            "什么时候发布",
-            "何时发布",
-            "哪天发布",
-            "发布时间",
-            "发布日期",
-            "什么时候公布",
-            "什么时候发表",
-            "公布时间",
-            "哪天公布",
-            "什么时候上网",
-            "几号发布",
-            "几月几号发布",
-            "什么时间发布",
-            "when was it published",
-            "when published",
-            "publication date",
-            "published on",
-            "when was the report published",
-        ],
-    ),
-    (
-        MetaField::Issuer,
-        &[
-            "谁发布",
-            "发布单位",
-            "发布机构",
-            "哪个单位发布",
-            "谁发的",
-            "哪个部门发布",
-            "发布方",
-            "谁印发",
-            "who issued",
-            "issued by",
-            "issuer",
-            "who published",
-        ],
-    ),
-    (
-        MetaField::Source,
-        &[
-            "来源",
-            "出处",
-            "在哪里可以看",
-            "哪里能看",
-            "哪里可以看",
-            "原文在哪",
-            "原文出自",
-            "出自哪",
-            "看到原文",
-            "看原文",
-            "come from",
-            "comes from",
-            "在哪看",
-            "哪个网站",
-            "什么网站",
-            "在哪发布",
-            "在哪里发布",
-            "在哪儿发布",
-            "哪里发布",
-            "source",
-            "where was it published",
-            "where can i read",
-            "where can i find",
-            "which website",
-        ],
-    ),
-    (
-        MetaField::Title,
-        &[
-            "标题",
-            "题目",
-            "全称",
-            "叫什么名字",
-            "哪一年的报告",
-            "哪年的报告",
-            "哪个县的",
-            "哪一个县的",
-            "which county",
-            "which year",
-            "名称是",
-            "什么名称",
-            "title",
-            "what is the report called",
-            "name of the report",
-        ],
-    ),
-];
 
 /// Words that point at the report itself; with them stripped, a question about the report has no topic left.
 pub(super) const REPORT_WORDS: &[&str] = &[
@@ -235,6 +47,9 @@ const SMALL_TALK_CUES: &[(SmallTalk, &[&str])] = &[
             "能干什么",
             "能干啥",
             "会什么",
+            "会做什么",
+            "会干什么",
+            "能帮我",
             "会干啥",
             "有什么功能",
             "有啥功能",
@@ -406,16 +221,56 @@ pub(super) fn small_talk(normalized: &str) -> Option<SmallTalk> {
     topicless(&without(normalized, found.iter().map(|(_, cue)| *cue))).then_some(kind)
 }
 
-/// The front-matter field a question asks for, when it asks about the report itself and nothing else:
-/// `这份报告是谁作的` is, `南水北调供水厂什么时候建成` is not.
-pub(super) fn meta_field(normalized: &str) -> Option<MetaField> {
-    static CUES: LazyLock<Cues<MetaField>> = LazyLock::new(|| Cues::new(META_CUES));
-    let (field, cue) = *CUES.found(normalized).first()?;
-    let rest = without(
-        normalized,
-        std::iter::once(cue).chain(REPORT_WORDS.iter().copied()),
-    );
-    topicless(&rest).then_some(field)
+/// The id name of the report's length among its meta units.
+const LENGTH_ID: &str = "length";
+
+/// A length is given to this many characters: a reader asks how long, not for an exact count.
+const LENGTH_ROUNDING: usize = 100;
+
+/// How long the report is: its characters (punctuation included, spaces not), headings, body and glossary.
+fn length_answer(report: &Report, language: Language) -> String {
+    let count = |text: &str| text.chars().filter(|c| !c.is_whitespace()).count();
+    let body: usize = report
+        .parts
+        .iter()
+        .map(|part| {
+            count(&part.title)
+                + part
+                    .sections
+                    .iter()
+                    .map(|section| {
+                        count(&section.title)
+                            + section
+                                .paragraphs
+                                .iter()
+                                .flat_map(|paragraph| &paragraph.sentences)
+                                .map(|sentence| count(&sentence.text))
+                                .sum::<usize>()
+                    })
+                    .sum::<usize>()
+        })
+        .sum();
+    let glossary: usize = report
+        .glossary
+        .iter()
+        .map(|entry| count(&entry.term) + count(&entry.explanation))
+        .sum();
+    let rounded = |n: usize| (n + LENGTH_ROUNDING / 2) / LENGTH_ROUNDING * LENGTH_ROUNDING;
+    let entries = report.glossary.len();
+    match language {
+        Language::Chinese => format!(
+            "全文约{}字（正文约{}字，另附{entries}个词语注释约{}字；按字符计，含标点）",
+            rounded(body + glossary),
+            rounded(body),
+            rounded(glossary)
+        ),
+        Language::English => format!(
+            "About {} Chinese characters, punctuation included (body about {}, plus {entries} glossary notes of about {})",
+            rounded(body + glossary),
+            rounded(body),
+            rounded(glossary)
+        ),
+    }
 }
 
 /// How a field is named in an answer.
@@ -458,15 +313,21 @@ fn citation(report: &Report) -> String {
 
 impl Engine {
     /// The answer to a question about the newest report itself, cited to its front matter.
-    pub(super) fn meta_outcome(&self, field: MetaField, language: Language) -> Outcome {
+    pub(super) fn meta_outcome(&self, asked: MetaAsk, language: Language) -> Outcome {
         let report = self.library.latest();
-        let direct = match language {
-            Language::Chinese => format!("{}：{}", label(field), report.meta.field(field)),
-            Language::English => meta_in_english(&report.meta, field),
+        let (direct, name) = match asked {
+            MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => (
+                match language {
+                    Language::Chinese => format!("{}：{}", label(field), report.meta.field(field)),
+                    Language::English => meta_in_english(&report.meta, field),
+                },
+                id_name(field),
+            ),
+            MetaAsk::Length => (length_answer(report, language), LENGTH_ID),
         };
         let hit = Hit {
             kind: HitKind::Meta,
-            id: UnitId::new(format!("{}{META_ID}{}", report.meta.id, id_name(field))),
+            id: UnitId::new(format!("{}{META_ID}{name}", report.meta.id)),
             text: direct.clone(),
             excerpt: front_matter(report).replace('\n', "；"),
             highlights: Vec::new(),
@@ -509,34 +370,9 @@ mod tests {
             small_talk("hello, can you answer in english?"),
             Some(SmallTalk::Help)
         );
+        assert_eq!(small_talk("您好,请问你会做什么"), Some(SmallTalk::Help));
         assert_eq!(small_talk("你好,今年gdp目标是多少"), None);
         assert_eq!(small_talk("this year gdp"), None);
         assert_eq!(small_talk("粮食"), None);
-    }
-
-    #[test]
-    fn a_field_is_asked_only_when_nothing_else_is() {
-        assert_eq!(meta_field("这份报告是谁作的"), Some(MetaField::Speaker));
-        assert_eq!(meta_field("报告人是谁"), Some(MetaField::Speaker));
-        assert_eq!(meta_field("报告日期是哪天"), Some(MetaField::MeetingDate));
-        assert_eq!(meta_field("在哪能看到原文"), Some(MetaField::Source));
-        assert_eq!(meta_field("这是哪一年的报告"), Some(MetaField::Title));
-        assert_eq!(
-            meta_field("which county is this report about?"),
-            Some(MetaField::Title)
-        );
-        assert_eq!(meta_field("报告人口多少"), None);
-        assert_eq!(
-            meta_field("who delivered the report?"),
-            Some(MetaField::Speaker)
-        );
-        assert_eq!(
-            meta_field("报告是在哪次会议上作的"),
-            Some(MetaField::Meeting)
-        );
-        assert_eq!(meta_field("报告什么时候发布的"), Some(MetaField::Published));
-        assert_eq!(meta_field("南水北调供水厂什么时候建成"), None);
-        assert_eq!(meta_field("粮食来源"), None);
-        assert_eq!(meta_field("报告的来源是哪里"), Some(MetaField::Source));
     }
 }

@@ -14,7 +14,7 @@ use super::weights::{COMPARE_CANDIDATES, HIT_COVERAGE};
 use super::{Engine, Ranking, Scored};
 
 /// Words that ask how two figures differ (比…快/多/高, 相差, 差距).
-const COMPARE_CUES: &[&str] = &[
+pub(super) const COMPARE_CUES: &[&str] = &[
     "比",
     "相差",
     "差多少",
@@ -156,6 +156,10 @@ fn shared_unit(a: &Indicator, b: &Indicator) -> Option<&'static str> {
         "万头",
         "头",
         "亿千瓦时",
+        "万人次",
+        "人次",
+        "万户",
+        "套",
     ];
     AMOUNTS.iter().copied().find(|amount| *amount == unit_a)
 }
@@ -176,7 +180,25 @@ fn named_apart(question: &Question, a: &Indicator, b: &Indicator) -> bool {
             && period_named(question, b);
     }
     let (own_a, own_b) = distinguishing(&a.metric, &b.metric);
-    a.kind == b.kind && a.period == b.period && said(own_a) && said(own_b)
+    let named = |own: &str, other: &str| said(own) || said_piece(question, own, other);
+    a.kind == b.kind && a.period == b.period && named(own_a, own_b) && named(own_b, own_a)
+}
+
+/// A piece of a metric's own words this long names it when the other metric lacks it (合作社 for 农民合作社,
+/// 农村居民 for 农村居民人均可支配收入); two characters would name too much by chance (人均, 总额).
+const NAMED_PIECE_CHARS: usize = 3;
+
+/// Whether the question says a piece of `own` (at least [`NAMED_PIECE_CHARS`] letters) that `other` lacks.
+fn said_piece(question: &Question, own: &str, other: &str) -> bool {
+    let chars: Vec<char> = own.chars().collect();
+    (NAMED_PIECE_CHARS..=chars.len()).any(|size| {
+        chars.windows(size).any(|piece| {
+            let piece: String = piece.iter().collect();
+            piece.chars().all(char::is_alphanumeric)
+                && !other.contains(&piece)
+                && (question.normalized.contains(&piece) || question.search_text.contains(&piece))
+        })
+    })
 }
 
 /// The question names this figure's period or kind: its year, 目标 for a target, 完成 for a result, 年均

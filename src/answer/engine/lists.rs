@@ -134,11 +134,17 @@ pub(super) fn asks_list(normalized: &str) -> bool {
     LIST_CUES.iter().any(|cue| normalized.contains(cue))
 }
 
-/// The whole list as an answer: its name, then each item on a line of its own, numbered as the report does.
+/// The whole list as an answer: its name, then each item on a line of its own, numbered as the report does;
+/// parallel sentences whole, since their labels only open them.
 pub(super) fn list_answer(list: &ReportList) -> String {
     let mut answer = format!("{}（共{}项）：", list.name, list.items.len());
     for item in &list.items {
-        answer.push_str(&format!("\n{}. {}", item.number, item.label));
+        // A parallel sentence's label is only its opening (对照高质量发展要求): what it says follows it.
+        let said = match list.kind {
+            ListKind::Parallel => &item.text,
+            _ => &item.label,
+        };
+        answer.push_str(&format!("\n{}. {}", item.number, said));
     }
     answer
 }

@@ -10,6 +10,7 @@
 //! (the hits, excerpts and direct answer shown). Every tuning number is in `weights`.
 
 mod about;
+mod base_level;
 mod compare;
 mod compose;
 mod coverage;
@@ -18,7 +19,9 @@ mod english;
 mod fit;
 mod followup;
 mod lists;
+mod meta_ask;
 mod near_miss;
+mod parts;
 mod rank;
 mod structure;
 #[cfg(test)]
@@ -76,6 +79,8 @@ pub struct Engine {
     /// Alias terms no unit of the reports has (人均生产总值 where the report only gives 生产总值): things
     /// people ask about that the reports do not report.
     absent_terms: HashSet<String>,
+    /// Pieces of the newest report's front matter (speaker, meeting) a question about it may name.
+    front_words: Vec<(crate::knowledge::MetaField, String)>,
 }
 
 /// A candidate unit with its scores.
@@ -118,6 +123,7 @@ impl Engine {
     ) -> Result<Engine, EngineError> {
         let latest = library.latest();
         let report_year = latest.meta.year;
+        let latest_meta = latest.meta.clone();
         let dictionary = segmenter_dictionary(&library);
         let own_words: HashSet<String> = dictionary
             .lines()
@@ -193,7 +199,9 @@ impl Engine {
             index_ms,
             "engine built"
         );
+        let front_words = meta_ask::front_words(&latest_meta);
         Ok(Engine {
+            front_words,
             library,
             reader,
             index,
@@ -246,13 +254,26 @@ impl Engine {
         if let Some(kind) = about::small_talk(&understood.normalized) {
             return Outcome::SmallTalk(kind);
         }
-        if let Some(field) = about::meta_field(&understood.normalized) {
-            return self.meta_outcome(field, Language::of(question));
+        match meta_ask::meta_ask(&understood.normalized, &self.front_words) {
+            // Another year's report is not in the library: refused, never answered with this one's date.
+            Some(meta_ask::MetaAsk::OfYear(field, year)) => {
+                return if year == self.library.latest().meta.year {
+                    self.meta_outcome(meta_ask::MetaAsk::Field(field), Language::of(question))
+                } else {
+                    // Not YearNotCovered: the report has figures of that year, only not that report.
+                    self.refuse(RefusalReason::NotInReport)
+                };
+            }
+            Some(asked) => return self.meta_outcome(asked, Language::of(question)),
+            None => {}
         }
         if let Some(structure) = structure::asks_structure(&understood.normalized) {
             if let Some(whole) = self.structure_outcome(structure) {
                 return whole;
             }
+        }
+        if let Some(part) = self.part_outcome(&understood.normalized) {
+            return part;
         }
         if understood.is_empty() && !understood.asks_practical {
             return self.refuse(RefusalReason::EmptyQuestion);
@@ -280,6 +301,9 @@ impl Engine {
             }
         }
         if let Some(computed) = self.comparison(&ranking) {
+            return computed;
+        }
+        if let Some(computed) = self.base_level(&ranking) {
             return computed;
         }
         if !self.confident(&ranking) {

@@ -54,6 +54,10 @@ const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
             "主要内容",
             "讲了什么",
             "outline",
+            "organised",
+            "organized",
+            "organisation",
+            "organization",
             "structure",
             "how many parts",
             "what parts",
@@ -142,7 +146,7 @@ const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
 ];
 
 /// Words that set a structural question's scope without naming a topic: time, the county, work itself.
-const SCOPE_WORDS: &[&str] = &[
+pub(super) const SCOPE_WORDS: &[&str] = &[
     "今年",
     "本年",
     "过去五年",
@@ -176,6 +180,24 @@ const SCOPE_WORDS: &[&str] = &[
     "哪些",
     "大",
     "块",
+    "一共",
+    "总共",
+    "共",
+    "那些",
+    "讲的",
+    "讲",
+    "怎么样",
+    "怎样",
+    "如何",
+    "说",
+    "目前",
+    "当前",
+    "this year's",
+    "must",
+    "upheld",
+    "be",
+    "next",
+    "how",
     "this year",
     "past",
     "five years",
@@ -265,6 +287,11 @@ fn structure_list(report: &Report, structure: Structure) -> Option<&ReportList> 
     }
 }
 
+/// The review's `——` run: the past years' achievements, one block each.
+pub(super) fn review_list(report: &Report) -> Option<&ReportList> {
+    structure_list(report, Structure::Achievements)
+}
+
 /// The part that reviews past years: where the report states last year's results.
 fn review_part(report: &Report) -> Option<&str> {
     report
@@ -311,6 +338,18 @@ mod tests {
         assert_eq!(
             asks_structure("必须坚持哪些原则"),
             Some(Structure::Principles)
+        );
+        assert_eq!(
+            asks_structure("报告说存在的问题和不足有哪些?"),
+            Some(Structure::Difficulties)
+        );
+        assert_eq!(
+            asks_structure("what principles must be upheld in the next five years?"),
+            Some(Structure::Principles)
+        );
+        assert_eq!(
+            asks_structure("how is the report organised?"),
+            Some(Structure::Outline)
         );
         assert_eq!(asks_structure("农业部分的目标"), None);
         assert_eq!(asks_structure("产业结构怎么调整"), None);

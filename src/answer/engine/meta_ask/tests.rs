@@ -1,0 +1,85 @@
+//! Which front-matter field a question asks for, on the real report's front matter.
+use super::*;
+
+fn front() -> Vec<(MetaField, String)> {
+    let date = |day| chrono::NaiveDate::from_ymd_opt(2022, 4, day).expect("a date");
+    let meta = ReportMeta {
+        id: "xiping-2022".into(),
+        title: "西平县2022年政府工作报告".into(),
+        issuer: "西平县人民政府".into(),
+        speaker: "西平县人民政府县长 侯公涛".into(),
+        meeting: "西平县第十六届人民代表大会第一次会议".into(),
+        meeting_date: date(20),
+        published: date(21),
+        year: 2022,
+        source: "西平县人民政府门户网站 › 政务公开 › 工作报告".into(),
+    };
+    front_words(&meta)
+}
+
+fn field(question: &str) -> Option<MetaField> {
+    match meta_ask(&fold_for_search(question), &front()) {
+        Some(MetaAsk::Field(field)) => Some(field),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_field_is_asked_only_when_nothing_else_is() {
+    assert_eq!(field("这份报告是谁作的"), Some(MetaField::Speaker));
+    assert_eq!(field("报告人是谁"), Some(MetaField::Speaker));
+    assert_eq!(field("报告日期是哪天"), Some(MetaField::MeetingDate));
+    assert_eq!(field("在哪能看到原文"), Some(MetaField::Source));
+    assert_eq!(field("这是哪一年的报告"), Some(MetaField::Title));
+    assert_eq!(
+        field("which county is this report about?"),
+        Some(MetaField::Title)
+    );
+    assert_eq!(field("报告人口多少"), None);
+    assert_eq!(field("who delivered the report?"), Some(MetaField::Speaker));
+    assert_eq!(field("报告是在哪次会议上作的"), Some(MetaField::Meeting));
+    assert_eq!(field("报告什么时候发布的"), Some(MetaField::Published));
+    assert_eq!(field("南水北调供水厂什么时候建成"), None);
+    assert_eq!(field("粮食来源"), None);
+    assert_eq!(field("报告的来源是哪里"), Some(MetaField::Source));
+}
+#[test]
+fn fields_are_named_by_pairs_of_cues_and_the_report_own_front_matter() {
+    assert_eq!(field("什么时候在网上公布的呢"), Some(MetaField::Published));
+    assert_eq!(
+        field("哪天开会念的这个报告呢"),
+        Some(MetaField::MeetingDate)
+    );
+    assert_eq!(
+        field("第十六届人大一次会议是哪天开的？"),
+        Some(MetaField::MeetingDate)
+    );
+    assert_eq!(field("这是哪次人代会上的报告啊"), Some(MetaField::Meeting));
+    assert_eq!(field("作报告的那个县长叫啥名啊"), Some(MetaField::Speaker));
+    assert_eq!(field("侯公涛是什么职务？"), Some(MetaField::Speaker));
+    assert_eq!(field("Who gave this speech?"), Some(MetaField::Speaker));
+    // Another county's office or another year is not this report's front matter.
+    assert_eq!(field("西平县委书记是什么职务"), None);
+    assert_eq!(field("西平县县长叫什么名字"), None);
+    assert_eq!(field("南水北调供水厂2021年是哪天开的"), None);
+    assert_eq!(
+        meta_ask(
+            &fold_for_search("西平县2021年的政府工作报告是哪天作的"),
+            &front()
+        ),
+        Some(MetaAsk::OfYear(MetaField::MeetingDate, 2021))
+    );
+    assert_eq!(field("南水北调供水厂什么时候开工"), None);
+    assert_eq!(field("今年会有什么变化"), None);
+}
+
+#[test]
+fn the_length_is_asked_with_nothing_else() {
+    let front = front();
+    assert_eq!(
+        meta_ask(&fold_for_search("全文大概多少字？"), &front),
+        Some(MetaAsk::Length)
+    );
+    assert_eq!(meta_ask("报告有多长", &front), Some(MetaAsk::Length));
+    assert_eq!(meta_ask("主干道路有多长", &front), None);
+}
