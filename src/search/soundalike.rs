@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 use pinyin::{ToPinyin, ToPinyinMulti};
 
 use super::normalize::is_han;
+use super::pinyin_words::spells_syllables;
 use super::typo::cuts_a_word;
 
 /// The longest word (in characters) a homophone span is compared with.
@@ -80,6 +81,9 @@ pub struct SoundAlike {
     spelled: HashMap<String, Vec<u32>>,
     /// Initials (`fgfx`) of the terms → entries.
     initials: HashMap<String, Vec<u32>>,
+    /// The ways of asking (多少, 去年, 是什么意思, 的) as whole toneless pinyin (`duoshao`) → the phrase:
+    /// read back only in a question whose every Latin word is pinyin and that spells a report term.
+    asking: HashMap<String, String>,
 }
 
 /// A replacement of one span of a text.
@@ -154,7 +158,7 @@ impl SoundAlike {
                     }
                     push_unique(&mut vocabulary.nodes[node as usize].words, id);
                 }
-                let spelled: String = reading.concat();
+                let spelled: String = reading.concat().replace('ü', "v");
                 push_unique(vocabulary.spelled.entry(spelled).or_default(), id);
                 if chars.len() >= MIN_INITIALS && standing <= Standing::Variant {
                     let initials: String = reading
@@ -172,6 +176,28 @@ impl SoundAlike {
             });
         }
         vocabulary
+    }
+
+    /// Learns the ways of asking (`phrases`, Han characters only) by their pinyin, with the grammar
+    /// characters ([`FUNCTION_CHARS`]) one by one; the first phrase of a spelling wins.
+    pub fn learn_asking<S: AsRef<str>>(&mut self, phrases: impl IntoIterator<Item = S>) {
+        let singles = FUNCTION_CHARS.chars().map(String::from);
+        for phrase in phrases
+            .into_iter()
+            .map(|phrase| phrase.as_ref().to_owned())
+            .chain(singles)
+        {
+            let spelled: Option<String> = phrase
+                .chars()
+                .map(|c| {
+                    c.to_pinyin()
+                        .map(|reading| reading.plain().replace('ü', "v"))
+                })
+                .collect();
+            if let Some(spelled) = spelled.filter(|spelled| !spelled.is_empty()) {
+                self.asking.entry(spelled).or_insert(phrase);
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -354,6 +380,7 @@ impl SoundAlike {
             }
         }
         let mut repairs = Vec::new();
+        let mut spelled_term = vec![false; latin.len()];
         let mut w = 0;
         'words: while w < latin.len() {
             // The longest run of words (separated by spaces only) that spells a term.
@@ -386,6 +413,9 @@ impl SoundAlike {
                         end: latin[end].1,
                         term: self.entries[id as usize].chars.iter().collect(),
                     });
+                    spelled_term[w..=end]
+                        .iter_mut()
+                        .for_each(|done| *done = true);
                     w = end + 1;
                     continue 'words;
                 }
@@ -406,9 +436,45 @@ impl SoundAlike {
                         end: *end,
                         term: self.entries[id as usize].chars.iter().collect(),
                     });
+                    spelled_term[w] = true;
                 }
             }
             w += 1;
+        }
+        // A question typed in pinyin asks in pinyin too (`you na xie`, `qunian`, `shi shenme yisi`).
+        let all_pinyin = latin
+            .iter()
+            .all(|(_, _, spelling)| keep(spelling) || spells_syllables(spelling));
+        if !repairs.is_empty() && all_pinyin {
+            let mut w = 0;
+            'asking: while w < latin.len() {
+                let mut last = w;
+                while last + 1 < latin.len()
+                    && last + 1 - w < MAX_PINYIN_WORDS
+                    && !spelled_term[last + 1]
+                    && chars[latin[last].1..latin[last + 1].0]
+                        .iter()
+                        .all(|c| *c == ' ')
+                {
+                    last += 1;
+                }
+                if !spelled_term[w] {
+                    for end in (w..=last).rev() {
+                        let spelled: String =
+                            latin[w..=end].iter().map(|(_, _, s)| s.as_str()).collect();
+                        if let Some(phrase) = self.asking.get(&spelled) {
+                            repairs.push(Repair {
+                                start: latin[w].0,
+                                end: latin[end].1,
+                                term: phrase.clone(),
+                            });
+                            w = end + 1;
+                            continue 'asking;
+                        }
+                    }
+                }
+                w += 1;
+            }
         }
         apply(&chars, repairs)
     }
@@ -506,8 +572,13 @@ fn apply(chars: &[char], mut repairs: Vec<Repair>) -> Option<String> {
     repairs.sort_by_key(|repair| repair.start);
     let mut out = String::with_capacity(chars.len() * 3);
     let mut at = 0;
-    for repair in &repairs {
-        out.extend(&chars[at..repair.start]);
+    for (n, repair) in repairs.iter().enumerate() {
+        // Syllables typed apart (`liu wen liu bao`) are one phrase again (六稳六保).
+        let between = &chars[at..repair.start];
+        let joined = n > 0 && !between.is_empty() && between.iter().all(|c| *c == ' ');
+        if !joined {
+            out.extend(between);
+        }
         let glued = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
         if glued(chars.get(repair.start.wrapping_sub(1))) {
             out.push(' ');
@@ -735,6 +806,32 @@ mod tests {
         assert_eq!(
             v.romanized("szqd", false, &keep).as_deref(),
             Some("四张清单")
+        );
+    }
+
+    #[test]
+    fn a_question_typed_in_pinyin_asks_in_pinyin() {
+        let mut v = SoundAlike::build(
+            [("四张清单", Standing::Term), ("城镇化率", Standing::Term)].map(|(w, s)| (w, w, s)),
+        );
+        v.learn_asking(["是什么意思", "多少", "去年"]);
+        let keep = |_: &str| false;
+        assert_eq!(
+            v.romanized("sì zhāng qīng dān shì shénme yìsi", false, &keep)
+                .as_deref(),
+            Some("四张清单是什么意思")
+        );
+        // ü typed as v.
+        assert_eq!(
+            v.romanized("qunian chengzhenhualv duoshao", false, &keep)
+                .as_deref(),
+            Some("去年城镇化率多少")
+        );
+        // Asking words alone spell no topic, and English around a term stays English.
+        assert_eq!(v.romanized("qunian duoshao", false, &keep), None);
+        assert_eq!(
+            v.romanized("what is szqd de", false, &keep).as_deref(),
+            Some("what is 四张清单 de")
         );
     }
 

@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use super::normalize::{english_numbers, fold_for_search, has_word_chars, is_han};
+use super::normalize::{english_numbers, fold_for_search, has_word_chars, is_han, QUESTION_WORDS};
 use super::soundalike::{SoundAlike, Standing};
 use super::tokenizer::JiebaTokenizer;
 use super::typo::TypoVocabulary;
@@ -211,6 +211,13 @@ impl QuestionReader {
             .into_iter()
             .map(|word| (word.to_owned(), word.to_owned(), Standing::Word));
         self.sounds = SoundAlike::build(terms.chain(words));
+        // Questions typed in pinyin ask in pinyin: the markers first, then the other question words.
+        let question_words = QUESTION_WORDS
+            .iter()
+            .filter(|word| word.chars().all(is_han))
+            .map(|word| (*word).to_owned());
+        self.sounds
+            .learn_asking(Markers::han_phrases().chain(question_words));
         self.words = Some(tokenizer);
     }
 
@@ -406,7 +413,9 @@ impl QuestionReader {
         time.years.sort_unstable();
         time.years.dedup();
 
-        let unit_hint = unit_hint(&without_years, &normalized);
+        // What the asker typed, pinyin read (tuopin renkou → 脱贫人口), before aliases bring in words.
+        let spoken = self.sounds.romanized(&normalized, false, &keep);
+        let unit_hint = unit_hint(&without_years, spoken.as_deref().unwrap_or(&normalized));
         // 修了多少, 建了几座: counting what has been done.
         let wants_result = wants_result
             || ["了多少", "了几"]
@@ -650,6 +659,11 @@ mod tests {
             Some(&["人", "名", "人次"][..])
         );
         assert_eq!(r.read("能卖多少钱").unit_hint, Some(&["元"][..]));
+        assert_eq!(
+            r.read("how many people got jobs").unit_hint,
+            Some(&["人", "名", "人次"][..])
+        );
+        assert_eq!(r.read("how many of them").unit_hint, None);
         assert_eq!(r.read("建成几座桥梁").unit_hint, Some(&["座"][..]));
         assert_eq!(r.read("粮食总产多少").unit_hint, None);
         assert_eq!(r.read("今年CPI和PPI").acronyms, vec!["cpi", "ppi"]);
