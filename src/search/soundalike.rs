@@ -182,20 +182,27 @@ impl SoundAlike {
     /// characters ([`FUNCTION_CHARS`]) one by one; the first phrase of a spelling wins.
     pub fn learn_asking<S: AsRef<str>>(&mut self, phrases: impl IntoIterator<Item = S>) {
         let singles = FUNCTION_CHARS.chars().map(String::from);
-        for phrase in phrases
+        let phrases: Vec<(String, Vec<String>)> = phrases
             .into_iter()
             .map(|phrase| phrase.as_ref().to_owned())
             .chain(singles)
-        {
-            let spelled: Option<String> = phrase
-                .chars()
-                .map(|c| {
-                    c.to_pinyin()
-                        .map(|reading| reading.plain().replace('ü', "v"))
-                })
-                .collect();
-            if let Some(spelled) = spelled.filter(|spelled| !spelled.is_empty()) {
-                self.asking.entry(spelled).or_insert(phrase);
+            .filter_map(|phrase| {
+                let chars: Vec<char> = phrase.chars().collect();
+                let readings = term_readings(&chars)?
+                    .iter()
+                    .map(|reading| reading.concat().replace('ü', "v"))
+                    .collect();
+                Some((phrase, readings))
+            })
+            .collect();
+        // Every phrase's common reading before any other reading (谁 shui, then shei).
+        for n in 0..MAX_READINGS {
+            for (phrase, readings) in &phrases {
+                if let Some(spelled) = readings.get(n).filter(|spelled| !spelled.is_empty()) {
+                    self.asking
+                        .entry(spelled.clone())
+                        .or_insert_with(|| phrase.clone());
+                }
             }
         }
     }
@@ -379,7 +386,12 @@ impl SoundAlike {
                 latin.push((start, i, spelling));
             }
         }
+        // A question typed in pinyin asks in pinyin too (`you na xie`, `qunian`, `shi shenme yisi`).
+        let all_pinyin = latin
+            .iter()
+            .all(|(_, _, spelling)| keep(spelling) || spells_syllables(spelling));
         let mut repairs = Vec::new();
+        let mut asked = Vec::new();
         let mut spelled_term = vec![false; latin.len()];
         let mut w = 0;
         'words: while w < latin.len() {
@@ -393,7 +405,20 @@ impl SoundAlike {
             {
                 last += 1;
             }
+            // Words that ask (`shi shen me`) before a shorter term they begin with (失神).
+            let asking = if all_pinyin {
+                (w + 1..=last).rev().find_map(|end| {
+                    let spelled: String =
+                        latin[w..=end].iter().map(|(_, _, s)| s.as_str()).collect();
+                    self.asking.get(&spelled).map(|phrase| (end, phrase))
+                })
+            } else {
+                None
+            };
             for end in (w..=last).rev() {
+                if asking.is_some_and(|(asked_to, _)| end <= asked_to) {
+                    break;
+                }
                 let spelled: String = latin[w..=end].iter().map(|(_, _, s)| s.as_str()).collect();
                 let words = latin[w..=end]
                     .iter()
@@ -420,6 +445,18 @@ impl SoundAlike {
                     continue 'words;
                 }
             }
+            if let Some((asked_to, phrase)) = asking {
+                asked.push(Repair {
+                    start: latin[w].0,
+                    end: latin[asked_to].1,
+                    term: phrase.clone(),
+                });
+                spelled_term[w..=asked_to]
+                    .iter_mut()
+                    .for_each(|done| *done = true);
+                w = asked_to + 1;
+                continue 'words;
+            }
             let (start, end, spelling) = &latin[w];
             let vowels = spelling.contains(['a', 'e', 'i', 'o', 'u', 'v']);
             if spelling.len() >= MIN_INITIALS
@@ -441,11 +478,9 @@ impl SoundAlike {
             }
             w += 1;
         }
-        // A question typed in pinyin asks in pinyin too (`you na xie`, `qunian`, `shi shenme yisi`).
-        let all_pinyin = latin
-            .iter()
-            .all(|(_, _, spelling)| keep(spelling) || spells_syllables(spelling));
+        // Asking words alone spell no topic: they count where a term was spelled.
         if !repairs.is_empty() && all_pinyin {
+            repairs.append(&mut asked);
             let mut w = 0;
             'asking: while w < latin.len() {
                 let mut last = w;
@@ -826,6 +861,22 @@ mod tests {
             v.romanized("qunian chengzhenhualv duoshao", false, &keep)
                 .as_deref(),
             Some("去年城镇化率多少")
+        );
+        // Asking words before a shorter term they begin with; any reading of a character (谁 shei).
+        let mut early = SoundAlike::build([
+            ("四早", "四早", Standing::Term),
+            ("失神", "失神", Standing::Word),
+        ]);
+        early.learn_asking(["是什么", "是谁"]);
+        assert_eq!(
+            early
+                .romanized("si4 zao3 shi4 shen2 me", false, &keep)
+                .as_deref(),
+            Some("四早是什么")
+        );
+        assert_eq!(
+            early.romanized("sizao shi shei", false, &keep).as_deref(),
+            Some("四早是谁")
         );
         // Asking words alone spell no topic, and English around a term stays English.
         assert_eq!(v.romanized("qunian duoshao", false, &keep), None);
