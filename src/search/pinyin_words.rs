@@ -11,6 +11,8 @@ use super::normalize::{is_han, QUESTION_WORDS};
 
 /// Pinyin words this short (`he`, `an`, `ban`) are as often English; longer ones are rarely both.
 const MIN_PINYIN_CHARS: usize = 5;
+/// Initials this short (`sr`, `mb`) are too often a unit or a slip to count as a topic of their own.
+const MIN_INITIALS_CHARS: usize = 3;
 /// The longest syllable (`zhuang`, `shuang`).
 const MAX_SYLLABLE_CHARS: usize = 6;
 
@@ -41,9 +43,19 @@ static QUESTION_PINYIN: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Whether a Latin word is a Chinese topic word typed in pinyin: pinyin, and not a question word.
+/// Whether a Latin word is a Chinese topic word typed in pinyin: pinyin, and not a question word; or
+/// pinyin initials (`czsr`, `zzl`) that spelled no term of the report: still something the asker named.
 pub fn names_chinese_topic(word: &str) -> bool {
-    is_pinyin(word) && !QUESTION_PINYIN.contains(&word.to_ascii_lowercase())
+    is_pinyin(word) && !QUESTION_PINYIN.contains(&word.to_ascii_lowercase()) || is_initials(word)
+}
+
+/// Whether `word` looks like pinyin initials: [`MIN_INITIALS_CHARS`] letters or more and no vowel
+/// (`czsr`, `kqyl`), which no English word of a Chinese question is.
+pub fn is_initials(word: &str) -> bool {
+    word.len() >= MIN_INITIALS_CHARS
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() && !b"aeiouAEIOU".contains(&b))
 }
 
 /// Whether `word` (letters only) reads as two or more pinyin syllables and is long enough not to be a
@@ -106,6 +118,8 @@ mod tests {
         assert!(names_chinese_topic("paiming"));
         assert!(!names_chinese_topic("duoshao"), "多少 asks");
         assert!(!names_chinese_topic("shenme"), "什么 asks");
+        assert!(names_chinese_topic("czsr"), "initials name a topic");
+        assert!(!names_chinese_topic("sr") && !names_chinese_topic("closed"));
         for typed in ["shi", "de", "duoshao", "lv"] {
             assert!(spells_syllables(typed), "{typed}");
         }

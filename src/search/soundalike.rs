@@ -457,23 +457,36 @@ impl SoundAlike {
                 w = asked_to + 1;
                 continue 'words;
             }
-            let (start, end, spelling) = &latin[w];
-            let vowels = spelling.contains(['a', 'e', 'i', 'o', 'u', 'v']);
-            if spelling.len() >= MIN_INITIALS
-                && (initials_with_vowels || !vowels)
-                && !keep(spelling)
-            {
+            // Initials, also typed in parts (`czdc syl`): each part without vowels when there are several.
+            let no_vowels = |spelling: &str| !spelling.contains(['a', 'e', 'i', 'o', 'u', 'v']);
+            for end in (w..=last).rev() {
+                let parts = &latin[w..=end];
+                let typed = |(_, _, spelling): &(usize, usize, String)| {
+                    !keep(spelling)
+                        && (no_vowels(spelling) || initials_with_vowels && parts.len() == 1)
+                };
+                if !parts.iter().all(typed) {
+                    continue;
+                }
+                let spelling: String = parts.iter().map(|(_, _, s)| s.as_str()).collect();
+                if spelling.len() < MIN_INITIALS {
+                    continue;
+                }
                 if let Some(id) = self
                     .initials
-                    .get(spelling)
+                    .get(&spelling)
                     .and_then(|ids| self.unique(ids, MIN_INITIALS))
                 {
                     repairs.push(Repair {
-                        start: *start,
-                        end: *end,
+                        start: latin[w].0,
+                        end: latin[end].1,
                         term: self.entries[id as usize].chars.iter().collect(),
                     });
-                    spelled_term[w] = true;
+                    spelled_term[w..=end]
+                        .iter_mut()
+                        .for_each(|done| *done = true);
+                    w = end + 1;
+                    continue 'words;
                 }
             }
             w += 1;
@@ -840,6 +853,10 @@ mod tests {
         );
         assert_eq!(
             v.romanized("szqd", false, &keep).as_deref(),
+            Some("四张清单")
+        );
+        assert_eq!(
+            v.romanized("sz qd", false, &keep).as_deref(),
             Some("四张清单")
         );
     }
