@@ -281,10 +281,11 @@ impl QuestionReader {
         let english = self.english.rewrite(&normalized, &longer_alias);
         let aliased = self.rewrite(&one_of_a_not_a(&english));
         let keep = |words: &str| self.aliases.canonical_of(words).is_some();
-        let aliased = self
-            .sounds
-            .romanized(&aliased, false, &keep)
-            .unwrap_or(aliased);
+        // Pinyin read back may be an alias in its turn (caizheng zhichu → 财政支出 → 一般公共预算支出).
+        let aliased = match self.sounds.romanized(&aliased, false, &keep) {
+            Some(read) => self.rewrite(&read),
+            None => aliased,
+        };
         let (without_years, explicit_years) = take_years(&years_in_digits(&aliased));
         let (without_years, ordinal) = take_ordinal(without_years);
         let mut time = TimeFrame {
