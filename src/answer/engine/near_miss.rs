@@ -24,6 +24,9 @@ const RATE_WORDS: &[&str] = &[
     "多了",
     "少了",
     "多出",
+    "growth",
+    "grew",
+    "increase",
 ];
 /// Words that turn a named year into the start of a span (2017年以来): the question asks for the span.
 const SINCE_WORDS: &[&str] = &["以来", "至今", "到现在", "到目前"];
