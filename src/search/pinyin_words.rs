@@ -11,8 +11,8 @@ use super::normalize::{is_han, QUESTION_WORDS};
 
 /// Pinyin words this short (`he`, `an`, `ban`) are as often English; longer ones are rarely both.
 const MIN_PINYIN_CHARS: usize = 5;
-/// Initials this short (`sr`, `mb`) are too often a unit or a slip to count as a topic of their own.
-const MIN_INITIALS_CHARS: usize = 3;
+/// Initials this short (`sp`, `xp`) still name something: two letters is the shortest a name's initials are.
+const MIN_INITIALS_CHARS: usize = 2;
 /// The longest syllable (`zhuang`, `shuang`).
 const MAX_SYLLABLE_CHARS: usize = 6;
 
@@ -119,7 +119,8 @@ mod tests {
         assert!(!names_chinese_topic("duoshao"), "多少 asks");
         assert!(!names_chinese_topic("shenme"), "什么 asks");
         assert!(names_chinese_topic("czsr"), "initials name a topic");
-        assert!(!names_chinese_topic("sr") && !names_chinese_topic("closed"));
+        assert!(names_chinese_topic("sp") && !names_chinese_topic("closed"));
+        assert!(!names_chinese_topic("s"));
         for typed in ["shi", "de", "duoshao", "lv"] {
             assert!(spells_syllables(typed), "{typed}");
         }

@@ -205,6 +205,30 @@ impl SoundAlike {
                 }
             }
         }
+        // Then the initials of the phrases of two characters or more (mb 目标, ds 多少), which hold no
+        // vowel and so meet no spelling above.
+        for (phrase, readings) in &phrases {
+            let Some(first) = readings.first() else {
+                continue;
+            };
+            if phrase.chars().count() < 2 {
+                continue;
+            }
+            let chars: Vec<char> = phrase.chars().collect();
+            let initials: Option<String> = term_readings(&chars)
+                .and_then(|readings| readings.into_iter().next())
+                .map(|reading| {
+                    reading
+                        .iter()
+                        .filter_map(|syllable| syllable.chars().next())
+                        .collect()
+                });
+            if let Some(initials) = initials.filter(|_| !first.is_empty()) {
+                self.asking
+                    .entry(initials)
+                    .or_insert_with(|| phrase.clone());
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -387,9 +411,11 @@ impl SoundAlike {
             }
         }
         // A question typed in pinyin asks in pinyin too (`you na xie`, `qunian`, `shi shenme yisi`).
-        let all_pinyin = latin
-            .iter()
-            .all(|(_, _, spelling)| keep(spelling) || spells_syllables(spelling));
+        let all_pinyin = latin.iter().all(|(_, _, spelling)| {
+            keep(spelling)
+                || spells_syllables(spelling)
+                || !spelling.contains(['a', 'e', 'i', 'o', 'u', 'v'])
+        });
         let mut repairs = Vec::new();
         let mut asked = Vec::new();
         let mut spelled_term = vec![false; latin.len()];
@@ -491,8 +517,9 @@ impl SoundAlike {
             }
             w += 1;
         }
-        // Asking words alone spell no topic: they count where a term was spelled.
-        if !repairs.is_empty() && all_pinyin {
+        // Asking words alone spell no topic: they count where a term was spelled (or is kept: gdp mb).
+        let named = !repairs.is_empty() || latin.iter().any(|(_, _, spelling)| keep(spelling));
+        if named && all_pinyin {
             repairs.append(&mut asked);
             let mut w = 0;
             'asking: while w < latin.len() {
@@ -866,7 +893,7 @@ mod tests {
         let mut v = SoundAlike::build(
             [("四张清单", Standing::Term), ("城镇化率", Standing::Term)].map(|(w, s)| (w, w, s)),
         );
-        v.learn_asking(["是什么意思", "多少", "去年"]);
+        v.learn_asking(["是什么意思", "多少", "去年", "目标"]);
         let keep = |_: &str| false;
         assert_eq!(
             v.romanized("sì zhāng qīng dān shì shénme yìsi", false, &keep)
@@ -895,8 +922,18 @@ mod tests {
             early.romanized("sizao shi shei", false, &keep).as_deref(),
             Some("四早是谁")
         );
+        // Initials of the asking words, beside a term's (szqd mb).
+        assert_eq!(
+            v.romanized("szqd mb", false, &keep).as_deref(),
+            Some("四张清单目标")
+        );
         // Asking words alone spell no topic, and English around a term stays English.
         assert_eq!(v.romanized("qunian duoshao", false, &keep), None);
+        let gdp = |word: &str| word == "gdp";
+        assert_eq!(
+            v.romanized("gdp mb", false, &gdp).as_deref(),
+            Some("gdp 目标")
+        );
         assert_eq!(
             v.romanized("what is szqd de", false, &keep).as_deref(),
             Some("what is 四张清单 de")
