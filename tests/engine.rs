@@ -94,6 +94,11 @@ fn input_forms_through_ask_json() {
         ("fgfx是什么意思", "放管服效"),
         ("fang guan fu xiao", "放管服效"),
         ("高标准农田整了多少亩", "35万亩"),
+        // Pinyin asks in pinyin (shi duoshao, shenme yisi, qunian); ü typed as v; initials in parts.
+        ("chengzhenhualv shi duoshao", "42.7%"),
+        ("fang guan fu xiao shi shenme yisi", "放管服效"),
+        ("nongcun jumin shouru qunian duoshao", "16191元"),
+        ("gbz nt", "35万亩"),
     ] {
         let answer = ask_json(question);
         assert_eq!(answer["answered"], true, "{question}: {answer}");
@@ -179,6 +184,11 @@ fn a_thing_the_report_does_not_report_is_not_answered_by_its_parts() {
         "人均地区生产总值有多少",
         "GDP per capita in 2021",
         "去年财政支出多少亿",
+        // The same in pinyin (an alias read back from pinyin) and initials the report does not spell.
+        "qunian caizheng zhichu duoshao yi",
+        "czsr zzl",
+        // A growth the report does not give for the year (it gives the level).
+        "What was the growth of retail sales in 2021?",
     ] {
         let answer = engine().ask(question);
         assert!(!answer.answered(), "{question}: {answer:?}");

@@ -142,9 +142,25 @@ pub fn english_numbers(name: &str) -> Vec<String> {
         form[at] = &turned;
         forms.push(form.join(" "));
     }
+    // enterprises → enterprise, where buses → bus: an -ses plural may lose its s alone.
+    let other: Vec<&str> = words
+        .iter()
+        .map(|word| other_singular(word).unwrap_or(word))
+        .collect();
+    if other != words {
+        forms.push(other.join(" "));
+    }
     let mut seen = std::collections::HashSet::new();
     forms.retain(|form| seen.insert(form.clone()));
     forms
+}
+
+/// The singular of an -ses plural that keeps its e (enterprises, purposes, houses), beside the one
+/// [`singular`] gives (buses → bus); `None` for other words.
+fn other_singular(word: &str) -> Option<&str> {
+    let lower = word.to_ascii_lowercase();
+    (word.len() > PLURAL_MIN_CHARS + 1 && lower.ends_with("ses") && !lower.ends_with("sses"))
+        .then(|| &word[..word.len() - 1])
 }
 
 /// Shorter English words are rarely nouns whose number matters (of, and, new, gdp).
@@ -257,6 +273,11 @@ mod tests {
         );
         assert_eq!(english_numbers("GDP"), vec!["GDP"]);
         assert!(english_numbers("city").iter().any(|f| f == "cities"));
+        let giants = english_numbers("little giant enterprises");
+        assert!(
+            giants.iter().any(|f| f == "little giant enterprise"),
+            "{giants:?}"
+        );
         assert!(english_numbers("branch").iter().any(|f| f == "branches"));
     }
 }

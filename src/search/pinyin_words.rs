@@ -11,15 +11,21 @@ use super::normalize::{is_han, QUESTION_WORDS};
 
 /// Pinyin words this short (`he`, `an`, `ban`) are as often English; longer ones are rarely both.
 const MIN_PINYIN_CHARS: usize = 5;
+/// Initials this short (`sp`, `xp`) still name something: two letters is the shortest a name's initials are.
+const MIN_INITIALS_CHARS: usize = 2;
 /// The longest syllable (`zhuang`, `shuang`).
 const MAX_SYLLABLE_CHARS: usize = 6;
 
-/// Every toneless syllable some CJK character is read as.
-static SYLLABLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+/// Every toneless syllable some CJK character is read as, ü typed as v (`lv`, `nv`) as keyboards do.
+static SYLLABLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     (0x4E00..=0x9FFF_u32)
         .filter_map(char::from_u32)
         .filter_map(|c| c.to_pinyin_multi())
-        .flat_map(|readings| readings.into_iter().map(|reading| reading.plain()))
+        .flat_map(|readings| {
+            readings
+                .into_iter()
+                .map(|reading| reading.plain().replace('ü', "v"))
+        })
         .collect()
 });
 
@@ -37,17 +43,38 @@ static QUESTION_PINYIN: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Whether a Latin word is a Chinese topic word typed in pinyin: pinyin, and not a question word.
+/// Whether a Latin word is a Chinese topic word typed in pinyin: pinyin, and not a question word; or
+/// pinyin initials (`czsr`, `zzl`) that spelled no term of the report: still something the asker named.
 pub fn names_chinese_topic(word: &str) -> bool {
-    is_pinyin(word) && !QUESTION_PINYIN.contains(&word.to_ascii_lowercase())
+    is_pinyin(word) && !QUESTION_PINYIN.contains(&word.to_ascii_lowercase()) || is_initials(word)
+}
+
+/// Whether `word` looks like pinyin initials: [`MIN_INITIALS_CHARS`] letters or more and no vowel
+/// (`czsr`, `kqyl`), which no English word of a Chinese question is.
+pub fn is_initials(word: &str) -> bool {
+    word.len() >= MIN_INITIALS_CHARS
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() && !b"aeiouAEIOU".contains(&b))
 }
 
 /// Whether `word` (letters only) reads as two or more pinyin syllables and is long enough not to be a
 /// short English word.
 pub fn is_pinyin(word: &str) -> bool {
+    word.len() >= MIN_PINYIN_CHARS && fewest_syllables(word).is_some_and(|count| count >= 2)
+}
+
+/// Whether `word` (lowercase letters, no tones) reads as pinyin syllables at all, however short (`shi`,
+/// `de`, `duoshao`): with every other word of a question pinyin too, it is Chinese typed in pinyin.
+pub fn spells_syllables(word: &str) -> bool {
+    fewest_syllables(word).is_some()
+}
+
+/// The fewest pinyin syllables that spell `word`, when they can.
+fn fewest_syllables(word: &str) -> Option<usize> {
     let word = word.to_ascii_lowercase();
-    if word.len() < MIN_PINYIN_CHARS || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return false;
+    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
     }
     // Fewest syllables that spell word[..i], when it can be spelled.
     let mut fewest: Vec<Option<usize>> = vec![None; word.len() + 1];
@@ -65,7 +92,7 @@ pub fn is_pinyin(word: &str) -> bool {
             }
         }
     }
-    fewest[word.len()].is_some_and(|count| count >= 2)
+    fewest[word.len()]
 }
 
 #[cfg(test)]
@@ -91,5 +118,14 @@ mod tests {
         assert!(names_chinese_topic("paiming"));
         assert!(!names_chinese_topic("duoshao"), "多少 asks");
         assert!(!names_chinese_topic("shenme"), "什么 asks");
+        assert!(names_chinese_topic("czsr"), "initials name a topic");
+        assert!(names_chinese_topic("sp") && !names_chinese_topic("closed"));
+        assert!(!names_chinese_topic("s"));
+        for typed in ["shi", "de", "duoshao", "lv"] {
+            assert!(spells_syllables(typed), "{typed}");
+        }
+        for english in ["what", "is", "the", "target", ""] {
+            assert!(!spells_syllables(english), "{english}");
+        }
     }
 }

@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 use pinyin::{ToPinyin, ToPinyinMulti};
 
 use super::normalize::is_han;
+use super::pinyin_words::spells_syllables;
 use super::typo::cuts_a_word;
 
 /// The longest word (in characters) a homophone span is compared with.
@@ -80,6 +81,9 @@ pub struct SoundAlike {
     spelled: HashMap<String, Vec<u32>>,
     /// Initials (`fgfx`) of the terms → entries.
     initials: HashMap<String, Vec<u32>>,
+    /// The ways of asking (多少, 去年, 是什么意思, 的) as whole toneless pinyin (`duoshao`) → the phrase:
+    /// read back only in a question whose every Latin word is pinyin and that spells a report term.
+    asking: HashMap<String, String>,
 }
 
 /// A replacement of one span of a text.
@@ -154,7 +158,7 @@ impl SoundAlike {
                     }
                     push_unique(&mut vocabulary.nodes[node as usize].words, id);
                 }
-                let spelled: String = reading.concat();
+                let spelled: String = reading.concat().replace('ü', "v");
                 push_unique(vocabulary.spelled.entry(spelled).or_default(), id);
                 if chars.len() >= MIN_INITIALS && standing <= Standing::Variant {
                     let initials: String = reading
@@ -172,6 +176,59 @@ impl SoundAlike {
             });
         }
         vocabulary
+    }
+
+    /// Learns the ways of asking (`phrases`, Han characters only) by their pinyin, with the grammar
+    /// characters ([`FUNCTION_CHARS`]) one by one; the first phrase of a spelling wins.
+    pub fn learn_asking<S: AsRef<str>>(&mut self, phrases: impl IntoIterator<Item = S>) {
+        let singles = FUNCTION_CHARS.chars().map(String::from);
+        let phrases: Vec<(String, Vec<String>)> = phrases
+            .into_iter()
+            .map(|phrase| phrase.as_ref().to_owned())
+            .chain(singles)
+            .filter_map(|phrase| {
+                let chars: Vec<char> = phrase.chars().collect();
+                let readings = term_readings(&chars)?
+                    .iter()
+                    .map(|reading| reading.concat().replace('ü', "v"))
+                    .collect();
+                Some((phrase, readings))
+            })
+            .collect();
+        // Every phrase's common reading before any other reading (谁 shui, then shei).
+        for n in 0..MAX_READINGS {
+            for (phrase, readings) in &phrases {
+                if let Some(spelled) = readings.get(n).filter(|spelled| !spelled.is_empty()) {
+                    self.asking
+                        .entry(spelled.clone())
+                        .or_insert_with(|| phrase.clone());
+                }
+            }
+        }
+        // Then the initials of the phrases of two characters or more (mb 目标, ds 多少), which hold no
+        // vowel and so meet no spelling above.
+        for (phrase, readings) in &phrases {
+            let Some(first) = readings.first() else {
+                continue;
+            };
+            if phrase.chars().count() < 2 {
+                continue;
+            }
+            let chars: Vec<char> = phrase.chars().collect();
+            let initials: Option<String> = term_readings(&chars)
+                .and_then(|readings| readings.into_iter().next())
+                .map(|reading| {
+                    reading
+                        .iter()
+                        .filter_map(|syllable| syllable.chars().next())
+                        .collect()
+                });
+            if let Some(initials) = initials.filter(|_| !first.is_empty()) {
+                self.asking
+                    .entry(initials)
+                    .or_insert_with(|| phrase.clone());
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -353,7 +410,15 @@ impl SoundAlike {
                 latin.push((start, i, spelling));
             }
         }
+        // A question typed in pinyin asks in pinyin too (`you na xie`, `qunian`, `shi shenme yisi`).
+        let all_pinyin = latin.iter().all(|(_, _, spelling)| {
+            keep(spelling)
+                || spells_syllables(spelling)
+                || !spelling.contains(['a', 'e', 'i', 'o', 'u', 'v'])
+        });
         let mut repairs = Vec::new();
+        let mut asked = Vec::new();
+        let mut spelled_term = vec![false; latin.len()];
         let mut w = 0;
         'words: while w < latin.len() {
             // The longest run of words (separated by spaces only) that spells a term.
@@ -366,7 +431,20 @@ impl SoundAlike {
             {
                 last += 1;
             }
+            // Words that ask (`shi shen me`) before a shorter term they begin with (失神).
+            let asking = if all_pinyin {
+                (w + 1..=last).rev().find_map(|end| {
+                    let spelled: String =
+                        latin[w..=end].iter().map(|(_, _, s)| s.as_str()).collect();
+                    self.asking.get(&spelled).map(|phrase| (end, phrase))
+                })
+            } else {
+                None
+            };
             for end in (w..=last).rev() {
+                if asking.is_some_and(|(asked_to, _)| end <= asked_to) {
+                    break;
+                }
                 let spelled: String = latin[w..=end].iter().map(|(_, _, s)| s.as_str()).collect();
                 let words = latin[w..=end]
                     .iter()
@@ -386,29 +464,92 @@ impl SoundAlike {
                         end: latin[end].1,
                         term: self.entries[id as usize].chars.iter().collect(),
                     });
+                    spelled_term[w..=end]
+                        .iter_mut()
+                        .for_each(|done| *done = true);
                     w = end + 1;
                     continue 'words;
                 }
             }
-            let (start, end, spelling) = &latin[w];
-            let vowels = spelling.contains(['a', 'e', 'i', 'o', 'u', 'v']);
-            if spelling.len() >= MIN_INITIALS
-                && (initials_with_vowels || !vowels)
-                && !keep(spelling)
-            {
+            if let Some((asked_to, phrase)) = asking {
+                asked.push(Repair {
+                    start: latin[w].0,
+                    end: latin[asked_to].1,
+                    term: phrase.clone(),
+                });
+                spelled_term[w..=asked_to]
+                    .iter_mut()
+                    .for_each(|done| *done = true);
+                w = asked_to + 1;
+                continue 'words;
+            }
+            // Initials, also typed in parts (`czdc syl`): each part without vowels when there are several.
+            let no_vowels = |spelling: &str| !spelling.contains(['a', 'e', 'i', 'o', 'u', 'v']);
+            for end in (w..=last).rev() {
+                let parts = &latin[w..=end];
+                let typed = |(_, _, spelling): &(usize, usize, String)| {
+                    !keep(spelling)
+                        && (no_vowels(spelling) || initials_with_vowels && parts.len() == 1)
+                };
+                if !parts.iter().all(typed) {
+                    continue;
+                }
+                let spelling: String = parts.iter().map(|(_, _, s)| s.as_str()).collect();
+                if spelling.len() < MIN_INITIALS {
+                    continue;
+                }
                 if let Some(id) = self
                     .initials
-                    .get(spelling)
+                    .get(&spelling)
                     .and_then(|ids| self.unique(ids, MIN_INITIALS))
                 {
                     repairs.push(Repair {
-                        start: *start,
-                        end: *end,
+                        start: latin[w].0,
+                        end: latin[end].1,
                         term: self.entries[id as usize].chars.iter().collect(),
                     });
+                    spelled_term[w..=end]
+                        .iter_mut()
+                        .for_each(|done| *done = true);
+                    w = end + 1;
+                    continue 'words;
                 }
             }
             w += 1;
+        }
+        // Asking words alone spell no topic: they count where a term was spelled (or is kept: gdp mb).
+        let named = !repairs.is_empty() || latin.iter().any(|(_, _, spelling)| keep(spelling));
+        if named && all_pinyin {
+            repairs.append(&mut asked);
+            let mut w = 0;
+            'asking: while w < latin.len() {
+                let mut last = w;
+                while last + 1 < latin.len()
+                    && last + 1 - w < MAX_PINYIN_WORDS
+                    && !spelled_term[last + 1]
+                    && chars[latin[last].1..latin[last + 1].0]
+                        .iter()
+                        .all(|c| *c == ' ')
+                {
+                    last += 1;
+                }
+                if !spelled_term[w] {
+                    for end in (w..=last).rev() {
+                        let spelled: String =
+                            latin[w..=end].iter().map(|(_, _, s)| s.as_str()).collect();
+                        if let Some(phrase) = self.asking.get(&spelled) {
+                            repairs.push(Repair {
+                                start: latin[w].0,
+                                end: latin[end].1,
+                                term: phrase.clone(),
+                            });
+                            w = end + 1;
+                            continue 'asking;
+                        }
+                    }
+                }
+                w += 1;
+            }
         }
         apply(&chars, repairs)
     }
@@ -506,8 +647,13 @@ fn apply(chars: &[char], mut repairs: Vec<Repair>) -> Option<String> {
     repairs.sort_by_key(|repair| repair.start);
     let mut out = String::with_capacity(chars.len() * 3);
     let mut at = 0;
-    for repair in &repairs {
-        out.extend(&chars[at..repair.start]);
+    for (n, repair) in repairs.iter().enumerate() {
+        // Syllables typed apart (`liu wen liu bao`) are one phrase again (六稳六保).
+        let between = &chars[at..repair.start];
+        let joined = n > 0 && !between.is_empty() && between.iter().all(|c| *c == ' ');
+        if !joined {
+            out.extend(between);
+        }
         let glued = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
         if glued(chars.get(repair.start.wrapping_sub(1))) {
             out.push(' ');
@@ -735,6 +881,62 @@ mod tests {
         assert_eq!(
             v.romanized("szqd", false, &keep).as_deref(),
             Some("四张清单")
+        );
+        assert_eq!(
+            v.romanized("sz qd", false, &keep).as_deref(),
+            Some("四张清单")
+        );
+    }
+
+    #[test]
+    fn a_question_typed_in_pinyin_asks_in_pinyin() {
+        let mut v = SoundAlike::build(
+            [("四张清单", Standing::Term), ("城镇化率", Standing::Term)].map(|(w, s)| (w, w, s)),
+        );
+        v.learn_asking(["是什么意思", "多少", "去年", "目标"]);
+        let keep = |_: &str| false;
+        assert_eq!(
+            v.romanized("sì zhāng qīng dān shì shénme yìsi", false, &keep)
+                .as_deref(),
+            Some("四张清单是什么意思")
+        );
+        // ü typed as v.
+        assert_eq!(
+            v.romanized("qunian chengzhenhualv duoshao", false, &keep)
+                .as_deref(),
+            Some("去年城镇化率多少")
+        );
+        // Asking words before a shorter term they begin with; any reading of a character (谁 shei).
+        let mut early = SoundAlike::build([
+            ("四早", "四早", Standing::Term),
+            ("失神", "失神", Standing::Word),
+        ]);
+        early.learn_asking(["是什么", "是谁"]);
+        assert_eq!(
+            early
+                .romanized("si4 zao3 shi4 shen2 me", false, &keep)
+                .as_deref(),
+            Some("四早是什么")
+        );
+        assert_eq!(
+            early.romanized("sizao shi shei", false, &keep).as_deref(),
+            Some("四早是谁")
+        );
+        // Initials of the asking words, beside a term's (szqd mb).
+        assert_eq!(
+            v.romanized("szqd mb", false, &keep).as_deref(),
+            Some("四张清单目标")
+        );
+        // Asking words alone spell no topic, and English around a term stays English.
+        assert_eq!(v.romanized("qunian duoshao", false, &keep), None);
+        let gdp = |word: &str| word == "gdp";
+        assert_eq!(
+            v.romanized("gdp mb", false, &gdp).as_deref(),
+            Some("gdp 目标")
+        );
+        assert_eq!(
+            v.romanized("what is szqd de", false, &keep).as_deref(),
+            Some("what is 四张清单 de")
         );
     }
 

@@ -24,6 +24,9 @@ const RATE_WORDS: &[&str] = &[
     "多了",
     "少了",
     "多出",
+    "growth",
+    "grew",
+    "increase",
 ];
 /// Words that turn a named year into the start of a span (2017年以来): the question asks for the span.
 const SINCE_WORDS: &[&str] = &["以来", "至今", "到现在", "到目前"];
@@ -118,9 +121,10 @@ fn asks_one_year(question: &Question, found: &Indicator, year: i32) -> bool {
 }
 
 /// The question asks for a change: it says one of the report's change verbs or a rate word, outside the
-/// metric's own name (规上工业增加值 names a metric, it does not ask for an increase).
+/// metric's own name (规上工业增加值 names a metric, it does not ask for an increase) and outside 多少
+/// (达到多少了 asks for a level: its 少了 is no decrease).
 fn asks_change(question: &Question, metric: &str) -> bool {
-    let said = question.normalized.replace(metric, "");
+    let said = question.normalized.replace(metric, "").replace("多少", " ");
     change_verbs()
         .chain(RATE_WORDS.iter().copied())
         .any(|word| said.contains(word))

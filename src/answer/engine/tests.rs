@@ -236,6 +236,8 @@ fn a_level_does_not_answer_a_growth_question_but_is_offered_as_the_nearest_fact(
     );
     // Asked for the level, or for the yearly average, the same facts answer.
     assert!(engine.ask("2029年粮食总产多少").answered());
+    // 多少了 asks for the level: the 少了 inside it is no decrease asked for.
+    assert!(engine.ask("2029年粮食总产多少了").answered());
     assert!(engine.ask("过去五年粮食总产年均增长多少").answered());
 }
 

@@ -12,6 +12,8 @@ use crate::search::normalize::fold_for_search;
 #[derive(Default)]
 pub(super) struct Dialect {
     matcher: Option<AhoCorasick>,
+    /// What people type, in the matcher's pattern order.
+    said: Vec<String>,
     standard: Vec<String>,
     /// Spaces around each replacement (English names become Chinese terms between English words).
     padded: bool,
@@ -37,9 +39,21 @@ impl Dialect {
         }
         Ok(Dialect {
             matcher: Some(phrase_matcher(&said)?),
+            said,
             standard,
             padded: false,
         })
+    }
+
+    /// The longest phrase that begins `found` (a matched phrase that does not fit), is shorter and fits.
+    fn shorter_fitting(&self, found: &str, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
+        self.said
+            .iter()
+            .enumerate()
+            .filter(|(_, said)| said.len() < found.len() && found.starts_with(said.as_str()))
+            .filter(|(_, said)| fits(said.len()))
+            .max_by_key(|(_, said)| said.len())
+            .map(|(pattern, _)| pattern)
     }
 
     /// The same with spaces around each replacement.
@@ -61,13 +75,21 @@ impl Dialect {
         let mut out = String::new();
         let mut at = 0;
         for found in matcher.find_iter(text) {
-            if !at_word_boundaries(text, found.start(), found.end())
-                || cuts_word(text, found.start(), found.end())
-            {
+            let start = found.start();
+            let fits =
+                |end: usize| at_word_boundaries(text, start, end) && !cuts_word(text, start, end);
+            // The longest phrase may cut a word (咱县 in 咱县城镇化率) where a shorter one does not (咱).
+            let pattern = if fits(found.end()) {
+                Some(found.pattern().as_usize())
+            } else {
+                self.shorter_fitting(&text[start..found.end()], &fits)
+            };
+            let Some(pattern) = pattern else {
                 continue;
-            }
-            out.push_str(&text[at..found.start()]);
-            let standard = &self.standard[found.pattern().as_usize()];
+            };
+            let end = start + self.said[pattern].len();
+            out.push_str(&text[at..start]);
+            let standard = &self.standard[pattern];
             if standard.is_empty() {
                 out.push(' ');
             } else if self.padded {
@@ -77,7 +99,7 @@ impl Dialect {
             } else {
                 out.push_str(standard);
             }
-            at = found.end();
+            at = end;
         }
         if at == 0 {
             return Cow::Borrowed(text);
@@ -113,5 +135,11 @@ mod tests {
         // 调整了: 整了 is no verb of its own there.
         let adjusting = |text: &str, start: usize, _: usize| text[..start].ends_with('调');
         assert_eq!(dialect.rewrite("调整了多少", &adjusting), "调整了多少");
+        // 咱县 would cut 县城 in two; 咱 alone does not.
+        let colour = Dialect::build([("咱", ""), ("咱县", "")]).expect("matcher");
+        let county_town = |text: &str, start: usize, end: usize| {
+            text[start..end].ends_with('县') && text[end..].starts_with('城')
+        };
+        assert_eq!(colour.rewrite("咱县城镇化率", &county_town), " 县城镇化率");
     }
 }

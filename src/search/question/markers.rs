@@ -5,6 +5,7 @@ use aho_corasick::{AhoCorasick, BuildError, Match};
 
 use super::measures::{MEASURES, NUMBER_ASKING};
 use super::phrases::phrase_matcher;
+use crate::search::normalize::is_han;
 
 /// Phrases that say something about the question rather than its topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,38 +285,20 @@ pub(super) struct Markers {
 
 impl Markers {
     pub(super) fn build() -> Result<Markers, BuildError> {
-        // 多少人, 几个: the measure word is the unit asked in, not a topic.
-        let mut phrases: Vec<(String, Marker)> = MARKERS
-            .iter()
-            .map(|&(phrase, marker)| (phrase.to_owned(), marker))
-            .collect();
-        for (measure, _) in MEASURES {
-            for asking in NUMBER_ASKING {
-                for lead in ["", "有", "是"] {
-                    phrases.push((format!("{lead}{asking}{measure}"), Marker::Number));
-                }
-            }
-        }
-        // 哪两个乡, 哪几家企业, 六稳包括哪六个: asking for the items of a list, not for a number; after 指 or
-        // 包括 it asks what a term stands for.
-        for count in LIST_COUNTS {
-            for measure in LIST_MEASURES {
-                phrases.push((
-                    format!("哪{count}{measure}"),
-                    Marker::List { definition: false },
-                ));
-                for lead in ["指", "是指", "包括", "包含", "分别是"] {
-                    phrases.push((
-                        format!("{lead}哪{count}{measure}"),
-                        Marker::List { definition: true },
-                    ));
-                }
-            }
-        }
+        let phrases = marker_phrases();
         Ok(Markers {
             matcher: phrase_matcher(phrases.iter().map(|(phrase, _)| phrase))?,
             kinds: phrases.into_iter().map(|(_, marker)| marker).collect(),
         })
+    }
+
+    /// The marker phrases written in Han characters (多少, 去年, 是什么意思, 哪五个): what a question typed in
+    /// pinyin asks with, once its pinyin is read back (`duoshao`, `qunian`).
+    pub(super) fn han_phrases() -> impl Iterator<Item = String> {
+        marker_phrases()
+            .into_iter()
+            .map(|(phrase, _)| phrase)
+            .filter(|phrase| phrase.chars().all(is_han))
     }
 
     /// The marker phrases in `text`, leftmost-longest, each with what it says.
@@ -327,4 +310,38 @@ impl Markers {
             .find_iter(text)
             .map(|found| (found, self.kinds[found.pattern().as_usize()]))
     }
+}
+
+/// Every marker phrase with what it says: the table, and the phrases made from the measure words and list
+/// counts.
+fn marker_phrases() -> Vec<(String, Marker)> {
+    // 多少人, 几个: the measure word is the unit asked in, not a topic.
+    let mut phrases: Vec<(String, Marker)> = MARKERS
+        .iter()
+        .map(|&(phrase, marker)| (phrase.to_owned(), marker))
+        .collect();
+    for (measure, _) in MEASURES {
+        for asking in NUMBER_ASKING {
+            for lead in ["", "有", "是"] {
+                phrases.push((format!("{lead}{asking}{measure}"), Marker::Number));
+            }
+        }
+    }
+    // 哪两个乡, 哪几家企业, 六稳包括哪六个: asking for the items of a list, not for a number; after 指 or
+    // 包括 it asks what a term stands for.
+    for count in LIST_COUNTS {
+        for measure in LIST_MEASURES {
+            phrases.push((
+                format!("哪{count}{measure}"),
+                Marker::List { definition: false },
+            ));
+            for lead in ["指", "是指", "包括", "包含", "分别是"] {
+                phrases.push((
+                    format!("{lead}哪{count}{measure}"),
+                    Marker::List { definition: true },
+                ));
+            }
+        }
+    }
+    phrases
 }

@@ -33,7 +33,24 @@ pub(super) const MEASURES: &[(&str, &[&str])] = &[
     ("件", &["件"]),
 ];
 
-/// The unit a number is asked in: the measure word after 多少 / 几, or 人 for questions that say 人口 / 人数.
+/// English nouns after "how many" that name the unit counted (how many people → 人, 名).
+const ENGLISH_MEASURES: &[(&str, &[&str])] = &[
+    ("people", PERSON_UNITS),
+    ("persons", PERSON_UNITS),
+    ("residents", PERSON_UNITS),
+    ("households", &["户"]),
+    ("families", &["户", "家"]),
+    ("days", &["天"]),
+    ("kilometres", &["公里"]),
+    ("kilometers", &["公里"]),
+    ("km", &["公里"]),
+    ("tons", &["吨"]),
+    ("tonnes", &["吨"]),
+    ("mu", &["亩"]),
+];
+
+/// The unit a number is asked in: the measure word after 多少 / 几 (or the noun after "how many"), or 人 for
+/// questions that say 人口 / 人数.
 pub(super) fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str]> {
     let after_asking = NUMBER_ASKING.iter().find_map(|asking| {
         let at = text.find(asking)? + asking.len();
@@ -41,6 +58,14 @@ pub(super) fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str
         MEASURES
             .iter()
             .find(|(word, _)| rest.starts_with(word) && !measure_begins_noun(rest))
+            .map(|(_, units)| *units)
+    });
+    let after_asking = after_asking.or_else(|| {
+        let at = text.find("how many")? + "how many".len();
+        let noun = text[at..].split_whitespace().next()?;
+        ENGLISH_MEASURES
+            .iter()
+            .find(|(word, _)| *word == noun)
             .map(|(_, units)| *units)
     });
     // 人口 said by the asker, not brought in by an alias (poverty → 贫困人口).

@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use super::normalize::{english_numbers, fold_for_search, has_word_chars, is_han};
+use super::normalize::{english_numbers, fold_for_search, has_word_chars, is_han, QUESTION_WORDS};
 use super::soundalike::{SoundAlike, Standing};
 use super::tokenizer::JiebaTokenizer;
 use super::typo::TypoVocabulary;
@@ -211,6 +211,13 @@ impl QuestionReader {
             .into_iter()
             .map(|word| (word.to_owned(), word.to_owned(), Standing::Word));
         self.sounds = SoundAlike::build(terms.chain(words));
+        // Questions typed in pinyin ask in pinyin: the markers first, then the other question words.
+        let question_words = QUESTION_WORDS
+            .iter()
+            .filter(|word| word.chars().all(is_han))
+            .map(|word| (*word).to_owned());
+        self.sounds
+            .learn_asking(Markers::han_phrases().chain(question_words));
         self.words = Some(tokenizer);
     }
 
@@ -274,10 +281,11 @@ impl QuestionReader {
         let english = self.english.rewrite(&normalized, &longer_alias);
         let aliased = self.rewrite(&one_of_a_not_a(&english));
         let keep = |words: &str| self.aliases.canonical_of(words).is_some();
-        let aliased = self
-            .sounds
-            .romanized(&aliased, false, &keep)
-            .unwrap_or(aliased);
+        // Pinyin read back may be an alias in its turn (caizheng zhichu → 财政支出 → 一般公共预算支出).
+        let aliased = match self.sounds.romanized(&aliased, false, &keep) {
+            Some(read) => self.rewrite(&read),
+            None => aliased,
+        };
         let (without_years, explicit_years) = take_years(&years_in_digits(&aliased));
         let (without_years, ordinal) = take_ordinal(without_years);
         let mut time = TimeFrame {
@@ -406,7 +414,9 @@ impl QuestionReader {
         time.years.sort_unstable();
         time.years.dedup();
 
-        let unit_hint = unit_hint(&without_years, &normalized);
+        // What the asker typed, pinyin read (tuopin renkou → 脱贫人口), before aliases bring in words.
+        let spoken = self.sounds.romanized(&normalized, false, &keep);
+        let unit_hint = unit_hint(&without_years, spoken.as_deref().unwrap_or(&normalized));
         // 修了多少, 建了几座: counting what has been done.
         let wants_result = wants_result
             || ["了多少", "了几"]
@@ -650,6 +660,11 @@ mod tests {
             Some(&["人", "名", "人次"][..])
         );
         assert_eq!(r.read("能卖多少钱").unit_hint, Some(&["元"][..]));
+        assert_eq!(
+            r.read("how many people got jobs").unit_hint,
+            Some(&["人", "名", "人次"][..])
+        );
+        assert_eq!(r.read("how many of them").unit_hint, None);
         assert_eq!(r.read("建成几座桥梁").unit_hint, Some(&["座"][..]));
         assert_eq!(r.read("粮食总产多少").unit_hint, None);
         assert_eq!(r.read("今年CPI和PPI").acronyms, vec!["cpi", "ppi"]);
