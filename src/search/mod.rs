@@ -7,5 +7,6 @@ pub mod normalize;
 pub mod pinyin_words;
 pub mod question;
 pub mod soundalike;
+mod syllables;
 pub mod tokenizer;
 pub mod typo;

@@ -15,6 +15,7 @@ use pinyin::{ToPinyin, ToPinyinMulti};
 
 use super::normalize::is_han;
 use super::pinyin_words::spells_syllables;
+use super::syllables::{fuzzy, is_latin, term_readings, toneless, MAX_READINGS};
 use super::typo::cuts_a_word;
 
 /// The longest word (in characters) a homophone span is compared with.
@@ -28,9 +29,6 @@ const MIN_INITIALS: usize = 3;
 const MIN_PINYIN_LETTERS: usize = 5;
 /// How many consecutive Latin words may spell one term (`lao wang po`).
 const MAX_PINYIN_WORDS: usize = 8;
-/// Readings combined per term when a term's characters have several (重, 行), for spelled pinyin: enough
-/// for the usual cases.
-const MAX_READINGS: usize = 8;
 /// Readings of a question's character compared with the words' sounds: its common ones (the `pinyin` crate
 /// lists the most common first). Rarer readings (省 xian) would make homophones of unrelated words.
 const SPOKEN_READINGS: usize = 2;
@@ -665,102 +663,6 @@ fn apply(chars: &[char], mut repairs: Vec<Repair>) -> Option<String> {
         at = repair.end;
     }
     out.extend(&chars[at..]);
-    Some(out)
-}
-
-/// The readings of a word: its first readings, then other readings of its characters, at most
-/// [`MAX_READINGS`]; `None` when a character has no pinyin.
-fn term_readings(chars: &[char]) -> Option<Vec<Vec<&'static str>>> {
-    let mut readings: Vec<Vec<&'static str>> = vec![Vec::new()];
-    for &c in chars {
-        let first = c.to_pinyin()?.plain();
-        let mut options = vec![first];
-        if let Some(multi) = c.to_pinyin_multi() {
-            for reading in multi {
-                if !options.contains(&reading.plain()) {
-                    options.push(reading.plain());
-                }
-            }
-        }
-        let mut next = Vec::new();
-        for (n, option) in options.iter().enumerate() {
-            for reading in &readings {
-                if n > 0 && next.len() >= MAX_READINGS {
-                    break;
-                }
-                let mut longer = reading.clone();
-                longer.push(*option);
-                next.push(longer);
-            }
-        }
-        readings = next;
-    }
-    Some(readings)
-}
-
-/// The near-homophone form of a toneless syllable: z/zh, c/ch, s/sh, n/l, r/l, f/h and -n/-ng meet.
-pub fn fuzzy(syllable: &str) -> String {
-    let syllable = syllable.replace('ü', "v");
-    let (initial, rest) = ["zh", "ch", "sh", "z", "c", "s", "n", "l", "r", "f", "h"]
-        .iter()
-        .find_map(|initial| {
-            syllable
-                .strip_prefix(initial)
-                .filter(|rest| !rest.is_empty() && *rest != "g")
-                .map(|rest| (*initial, rest))
-        })
-        .unwrap_or(("", syllable.as_str()));
-    let initial = match initial {
-        "zh" => "z",
-        "ch" => "c",
-        "sh" => "s",
-        "n" | "r" => "l",
-        "f" => "h",
-        other => other,
-    };
-    let rest = rest.strip_suffix("ng").map_or_else(
-        || rest.to_owned(),
-        |stem| {
-            // ong has no -n partner; ang/eng/ing meet an/en/in.
-            if stem.ends_with('o') {
-                rest.to_owned()
-            } else {
-                format!("{stem}n")
-            }
-        },
-    );
-    format!("{initial}{rest}")
-}
-
-fn is_latin(c: char) -> bool {
-    c.is_ascii_alphabetic() || matches!(c, 'ā'..='ǜ' | 'à'..='ü')
-}
-
-/// A Latin word without tone marks or tone numbers (`fàng` and `fang4` → `fang`), lowercase; `None` when
-/// digits stand anywhere but after a syllable.
-fn toneless(word: &str) -> Option<String> {
-    let mut out = String::with_capacity(word.len());
-    let mut after_letter = false;
-    for c in word.chars() {
-        if c.is_ascii_digit() {
-            if !after_letter || !('0'..='5').contains(&c) {
-                return None;
-            }
-            after_letter = false;
-            continue;
-        }
-        after_letter = true;
-        out.push(match c {
-            'ā' | 'á' | 'ǎ' | 'à' => 'a',
-            'ē' | 'é' | 'ě' | 'è' => 'e',
-            'ī' | 'í' | 'ǐ' | 'ì' => 'i',
-            'ō' | 'ó' | 'ǒ' | 'ò' => 'o',
-            'ū' | 'ú' | 'ǔ' | 'ù' => 'u',
-            'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' => 'v',
-            c if c.is_ascii_alphabetic() => c.to_ascii_lowercase(),
-            _ => return None,
-        });
-    }
     Some(out)
 }
 

@@ -10,31 +10,12 @@ use crate::knowledge::{MetaField, Report, UnitId};
 use super::super::english::{meta_in_english, Language};
 use super::super::types::{Answered, Hit, HitKind, Outcome, Passage, SmallTalk};
 use super::cues::Cues;
+use super::leftover::{topicless, without};
 use super::meta_ask::MetaAsk;
 use super::Engine;
 
 /// The part of a meta unit's id after the report's: `xiping-2022/meta/speaker`.
 const META_ID: &str = "/meta/";
-
-/// Words that point at the report itself; with them stripped, a question about the report has no topic left.
-pub(super) const REPORT_WORDS: &[&str] = &[
-    "这份政府工作报告",
-    "政府工作报告",
-    "这份报告",
-    "这个报告",
-    "该报告",
-    "本报告",
-    "此报告",
-    "工作报告",
-    "报告",
-    "this report",
-    "the report",
-    "report",
-    "这份",
-    "这个",
-    "该",
-    "本次",
-];
 
 const SMALL_TALK_CUES: &[(SmallTalk, &[&str])] = &[
     (
@@ -129,89 +110,6 @@ const SMALL_TALK_CUES: &[(SmallTalk, &[&str])] = &[
         ],
     ),
 ];
-
-/// Characters that carry nothing once the cues are gone: punctuation, particles, function characters,
-/// emoji, spaces.
-fn is_filler(c: char) -> bool {
-    !c.is_alphanumeric()
-        || "啊呀呢吧吗嘛哦噢哈呵的了啦喂呐嗯哟么是请问一下你您我们在上作做由于被给和与及对向从把将哪什么时候个次份那这里儿几有谁能天"
-            .contains(c)
-}
-
-/// English words that carry nothing once the cues are gone.
-const ENGLISH_FILLER: &[&str] = &[
-    "a",
-    "about",
-    "an",
-    "the",
-    "this",
-    "that",
-    "it",
-    "is",
-    "was",
-    "were",
-    "be",
-    "been",
-    "on",
-    "at",
-    "in",
-    "of",
-    "by",
-    "to",
-    "for",
-    "what",
-    "when",
-    "where",
-    "which",
-    "who",
-    "did",
-    "does",
-    "do",
-    "delivered",
-    "given",
-    "held",
-    "made",
-    "published",
-    "have",
-    "has",
-    "please",
-    "tell",
-    "me",
-    "you",
-    "can",
-    "could",
-    "i",
-    "and",
-    "bot",
-    "there",
-    "ok",
-];
-
-/// Whether what is left of a question has nothing to ask about.
-pub(super) fn topicless(rest: &str) -> bool {
-    rest.split(|c: char| !c.is_ascii_alphanumeric() && c.is_ascii())
-        .filter(|word| !word.is_empty())
-        .all(|word| {
-            if word.is_ascii() {
-                ENGLISH_FILLER.contains(&word)
-            } else {
-                word.chars().all(is_filler)
-            }
-        })
-}
-
-/// The phrases of `cues` found in `text` removed, longest first.
-pub(super) fn without<'a>(text: &str, cues: impl Iterator<Item = &'a str>) -> String {
-    let mut cues: Vec<&str> = cues.collect();
-    cues.sort_by_key(|cue| std::cmp::Reverse(cue.len()));
-    let mut rest = text.to_owned();
-    for cue in cues {
-        if rest.contains(cue) {
-            rest = rest.replace(cue, " ");
-        }
-    }
-    rest
-}
 
 /// The small talk a question is, when it is nothing else: `你好` is, `你好,今年GDP目标多少` is a question.
 pub(super) fn small_talk(normalized: &str) -> Option<SmallTalk> {

@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use crate::knowledge::{MetaField, ReportMeta};
 use crate::search::normalize::fold_for_search;
 
-use super::about::{topicless, without, REPORT_WORDS};
 use super::cues::Cues;
+use super::leftover::{topicless, without, REPORT_WORDS};
 
 /// What a question about the report itself asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

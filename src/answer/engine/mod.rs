@@ -18,6 +18,7 @@ mod cues;
 mod english;
 mod fit;
 mod followup;
+mod leftover;
 mod lists;
 mod meta_ask;
 mod near_miss;

@@ -10,8 +10,8 @@ use crate::knowledge::{numerals, ListKind, Report, ReportList};
 use crate::search::normalize::fold_for_search;
 
 use super::super::types::{Answered, Outcome};
-use super::about::{topicless, without, REPORT_WORDS};
 use super::cues::Cues;
+use super::leftover::{topicless, without, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
 use super::structure::{review_list, SCOPE_WORDS};
 use super::{Engine, Scored};

@@ -10,8 +10,8 @@ use crate::knowledge::{FigureKind, ListKind, Report, ReportList};
 use super::super::types::{Answered, Outcome};
 use std::sync::LazyLock;
 
-use super::about::{topicless, without, REPORT_WORDS};
 use super::cues::Cues;
+use super::leftover::{topicless, without, REPORT_WORDS};
 use super::lists::LIST_CUES;
 use super::{Engine, Scored};
 
