@@ -10,15 +10,32 @@ fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Attempts at starting a freshly copied binary: another test thread that forks while the copy's file is
+/// still open for writing holds it open until its child execs, and Linux then refuses to run the copy
+/// ("Text file busy") for that moment.
+const BUSY_RETRIES: u32 = 50;
+
 /// `binary args…` in `dir` with none of the settings that could point it back at the repository.
 fn run_in(binary: &Path, dir: &Path, args: &[&str]) -> Output {
-    Command::new(binary)
-        .args(args)
-        .current_dir(dir)
-        .env_remove("KNOWLEDGE_DIR")
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("the binary runs")
+    let mut attempt = 0;
+    loop {
+        let output = Command::new(binary)
+            .args(args)
+            .current_dir(dir)
+            .env_remove("KNOWLEDGE_DIR")
+            .env_remove("RUST_LOG")
+            .output();
+        match output {
+            Err(error)
+                if error.kind() == std::io::ErrorKind::ExecutableFileBusy
+                    && attempt < BUSY_RETRIES =>
+            {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other.expect("the binary runs"),
+        }
+    }
 }
 
 fn stdout_of(output: Output) -> String {
