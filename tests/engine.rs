@@ -691,18 +691,17 @@ fn near_misses_say_what_is_missing_and_carry_the_nearest_fact() {
 
 #[test]
 fn comparisons_are_computed_from_two_stated_figures_never_invented() {
-    for (question, gap, first, second) in [
+    // The sources in the order the answer names them; two figures of one sentence are one source.
+    for (question, gap, sources) in [
         (
             "农村居民收入年均增速比城镇居民快多少",
             "高2.4个百分点",
-            "xiping-2022/1.0.2.9#2",
-            "xiping-2022/1.0.2.8#2",
+            &["xiping-2022/1.0.2.9#2"][..],
         ),
         (
             "今年GDP增长目标比过去五年年均增速高多少",
             "高约0.8个百分点",
-            "xiping-2022/3.0.2.1#1",
-            "xiping-2022/1.0.2.2#3",
+            &["xiping-2022/3.0.2.1#1", "xiping-2022/1.0.2.2#3"][..],
         ),
     ] {
         let json = ask_json(question);
@@ -712,8 +711,11 @@ fn comparisons_are_computed_from_two_stated_figures_never_invented() {
             answer.contains(gap) && answer.contains("由报告的这两个数字算出"),
             "{question}: {answer}"
         );
-        assert_eq!(json["hits"][0]["id"], first, "{question}: {json}");
-        assert_eq!(json["hits"][1]["id"], second, "{question}: {json}");
+        let ids: Vec<&str> = json["hits"]
+            .as_array()
+            .map(|hits| hits.iter().filter_map(|hit| hit["id"].as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(ids, sources, "{question}: {json}");
     }
     // A lower bound on the smaller figure leaves the gap unknown: no computed figure.
     let json = ask_json("今年固定资产投资目标比去年增速高多少");

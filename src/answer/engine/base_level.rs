@@ -73,10 +73,7 @@ impl Engine {
             level.number?,
             change.number?,
         );
-        let hits = vec![
-            self.hit(&level_scored, &ranking.question_terms),
-            self.hit(change_scored, &ranking.question_terms),
-        ];
+        let hits = self.computed_sources([&level_scored, change_scored], &ranking.question_terms);
         Some(Outcome::Answered(Answered {
             direct: Some(direct),
             glossary_refs: self.glossary_refs(&hits),

@@ -75,10 +75,7 @@ impl Engine {
                     } else {
                         (second_scored, first_scored)
                     };
-                    let hits = vec![
-                        self.hit(high, &ranking.question_terms),
-                        self.hit(low, &ranking.question_terms),
-                    ];
+                    let hits = self.computed_sources([high, low], &ranking.question_terms);
                     return Some(Outcome::Answered(Answered {
                         direct: Some(direct),
                         glossary_refs: self.glossary_refs(&hits),

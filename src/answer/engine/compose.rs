@@ -113,6 +113,26 @@ impl Engine {
         }
     }
 
+    /// The sources of an answer worked out from two figures, in the order the answer names them: one hit
+    /// when both figures stand in the same passage, so a reader is not shown the same sentence twice.
+    pub(super) fn computed_sources(
+        &self,
+        figures: [&Scored; 2],
+        question_terms: &[u32],
+    ) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::with_capacity(2);
+        for scored in figures {
+            let hit = self.hit(scored, question_terms);
+            if hits
+                .iter()
+                .all(|kept| kept.excerpt != hit.excerpt || kept.citation != hit.citation)
+            {
+                hits.push(hit);
+            }
+        }
+        hits
+    }
+
     pub(super) fn hit(&self, scored: &Scored, question_terms: &[u32]) -> Hit {
         let score = (scored.score * 1000.0).round() / 1000.0;
         match self.catalog.unit(scored.doc) {
