@@ -318,7 +318,7 @@ impl Engine {
             // Every candidate was dropped for its year or kind: nothing left to cite is no answer.
             return self.refuse(RefusalReason::NotInReport);
         };
-        if self.names_other_place(question, &self.hit(best, &ranking.question_terms)) {
+        if self.names_other_place(question, &|| self.hit(best, &ranking.question_terms)) {
             return self.refuse(RefusalReason::NotInReport);
         }
         if let Some(near_miss) = self.near_miss(&ranking, best) {

@@ -31,14 +31,21 @@ const COUNTY_WORD: &str = "county";
 impl Engine {
     /// Whether the question names a place other than the report's county that the best hit does not
     /// speak of: its figure or passage would be the county's, passed off as that place's.
-    pub(super) fn names_other_place(&self, raw: &str, best: &Hit) -> bool {
+    /// The hit is only built when the question names a wider scope: most questions name none.
+    pub(super) fn names_other_place(&self, raw: &str, best: &dyn Fn() -> Hit) -> bool {
         let lower = raw.to_lowercase();
-        let unit = format!("{}{}", best.text, best.excerpt);
-        let wider = WIDER_SCOPES.iter().any(|(asked, spoken)| {
-            asked.iter().any(|word| names_word(&lower, word))
-                && !spoken.iter().any(|word| unit.contains(word))
-        });
-        wider || self.names_other_county(raw)
+        let mut asked = WIDER_SCOPES
+            .iter()
+            .filter(|(asked, _)| asked.iter().any(|word| names_word(&lower, word)))
+            .peekable();
+        if asked.peek().is_some() {
+            let hit = best();
+            let unit = format!("{}{}", hit.text, hit.excerpt);
+            if asked.any(|(_, spoken)| !spoken.iter().any(|word| unit.contains(word))) {
+                return true;
+            }
+        }
+        self.names_other_county(raw)
     }
 
     /// An English question naming a county by a capitalised name that is not one of the report's own
