@@ -55,3 +55,18 @@ fn computed_figures_show_their_arithmetic() {
     let farms = direct("今年新增家庭农场比新增合作社多几家");
     assert!(farms.contains("多212家"), "{farms}");
 }
+
+#[test]
+fn another_place_is_refused_not_answered_with_the_county_figure() {
+    // A wider scope or another county: the county's own 8% would be a wrong figure.
+    assert!(!engine().ask("全国GDP增长目标是多少").answered());
+    assert!(!engine()
+        .ask("What is China's national GDP growth target for 2022?")
+        .answered());
+    assert!(!engine()
+        .ask("What is the GDP target of Suiping county?")
+        .answered());
+    // The county itself, and a unit that speaks of the wider scope, still answer.
+    assert!(direct("What is the GDP target of Xiping County?").contains("8%"));
+    assert!(engine().ask("县人民医院在全国排名怎么样").answered());
+}

@@ -24,6 +24,7 @@ mod meta_ask;
 mod near_miss;
 mod parts;
 mod rank;
+mod scope;
 mod structure;
 #[cfg(test)]
 mod tests;
@@ -317,6 +318,9 @@ impl Engine {
             // Every candidate was dropped for its year or kind: nothing left to cite is no answer.
             return self.refuse(RefusalReason::NotInReport);
         };
+        if self.names_other_place(question, &|| self.hit(best, &ranking.question_terms)) {
+            return self.refuse(RefusalReason::NotInReport);
+        }
         if let Some(near_miss) = self.near_miss(&ranking, best) {
             return near_miss;
         }
