@@ -133,6 +133,18 @@ impl Engine {
         hits
     }
 
+    /// The hit of a unit the engine chose itself (a list, a part, a glossary entry) rather than one the
+    /// search ranked: it cites the unit whole, with nothing to highlight.
+    pub(super) fn chosen_hit(&self, doc: u32) -> Hit {
+        let scored = Scored {
+            doc,
+            coverage: 1.0,
+            score: 1.0,
+            conflict: false,
+        };
+        self.hit(&scored, &[])
+    }
+
     pub(super) fn hit(&self, scored: &Scored, question_terms: &[u32]) -> Hit {
         let score = (scored.score * 1000.0).round() / 1000.0;
         match self.catalog.unit(scored.doc) {

@@ -4,7 +4,7 @@ use crate::knowledge::{ListKind, ReportList};
 
 use super::super::types::{Answered, Outcome};
 use super::weights::PART_MIN_CHARS;
-use super::{Engine, Scored};
+use super::Engine;
 
 /// Phrases that ask for the items of something rather than one fact about it.
 pub(super) const LIST_CUES: &[&str] = &[
@@ -103,13 +103,7 @@ impl Engine {
             return None;
         }
         let doc = self.catalog.doc_of(&list.source_id)?;
-        let scored = Scored {
-            doc,
-            coverage: 1.0,
-            score: 1.0,
-            conflict: false,
-        };
-        let hits = vec![self.hit(&scored, &[])];
+        let hits = vec![self.chosen_hit(doc)];
         let entry = self.direct_answer(doc, None).unwrap_or_default();
         Some(Outcome::Answered(Answered {
             direct: Some(format!("{named}是“{}”的第{number}项。{entry}", list.name)),

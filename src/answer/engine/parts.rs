@@ -14,7 +14,7 @@ use super::cues::Cues;
 use super::leftover::{topicless, without, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
 use super::structure::{review_list, SCOPE_WORDS};
-use super::{Engine, Scored};
+use super::Engine;
 
 /// Words for a part of the report after its number (第二部分, 第三章).
 const PART_WORDS: &[&str] = &["大部分", "部分", "章", "篇", "板块"];
@@ -244,15 +244,9 @@ impl Engine {
             .catalog
             .doc_of(&item.source_id)
             .or_else(|| self.catalog.doc_of(&list.id))?;
-        let scored = Scored {
-            doc,
-            coverage: 1.0,
-            score: 1.0,
-            conflict: false,
-        };
         Some(Outcome::Answered(Answered {
             direct: item_answer(list, number),
-            hits: vec![self.hit(&scored, &[])],
+            hits: vec![self.chosen_hit(doc)],
             glossary_refs: Vec::new(),
             more: false,
         }))

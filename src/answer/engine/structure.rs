@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use super::cues::Cues;
 use super::leftover::{topicless, without, REPORT_WORDS};
 use super::lists::LIST_CUES;
-use super::{Engine, Scored};
+use super::Engine;
 
 /// A part of the report's structure a question can ask for whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,15 +244,9 @@ impl Engine {
         let report = self.library.latest();
         let list = structure_list(report, structure)?;
         let doc = self.catalog.doc_of(&list.id)?;
-        let scored = Scored {
-            doc,
-            coverage: 1.0,
-            score: 1.0,
-            conflict: false,
-        };
         Some(Outcome::Answered(Answered {
             direct: self.direct_answer(doc, None),
-            hits: vec![self.hit(&scored, &[])],
+            hits: vec![self.chosen_hit(doc)],
             glossary_refs: Vec::new(),
             more: false,
         }))
