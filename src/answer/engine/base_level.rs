@@ -6,11 +6,10 @@
 
 use crate::knowledge::{ChangeKind, FigureKind, Indicator, Period};
 
-use super::super::catalog::{indicator_answer, Unit};
+use super::super::catalog::indicator_answer;
 use super::super::types::{Answered, Outcome};
 use super::compare::COMPARE_CUES;
 use super::near_miss::same_metric;
-use super::weights::{COMPARE_CANDIDATES, HIT_COVERAGE};
 use super::{Engine, Ranking, Scored};
 
 /// Words that ask for the change itself (提高了多少, 多了几天), which the report states: not for the level.
@@ -34,20 +33,11 @@ impl Engine {
         {
             return None;
         }
-        let (change_scored, report, change) = ranking
-            .ranked
-            .iter()
-            .take(COMPARE_CANDIDATES)
-            .filter(|scored| scored.coverage >= HIT_COVERAGE)
-            .find_map(|scored| match self.catalog.unit(scored.doc) {
-                Unit::Indicator { report, index, .. } => {
-                    let indicator = &self.library.reports[report].indicators[index];
-                    let from_year =
-                        matches!(indicator.period, Period::Years { from, .. } if from == year);
-                    (indicator.kind == FigureKind::ChangeSinceBase && from_year)
-                        .then_some((scored, report, indicator))
-                }
-                _ => None,
+        let (change_scored, report, change) =
+            self.ranked_figures(ranking).find(|(_, _, indicator)| {
+                let from_year =
+                    matches!(indicator.period, Period::Years { from, .. } if from == year);
+                indicator.kind == FigureKind::ChangeSinceBase && from_year
             })?;
         let Period::Years { to, .. } = change.period else {
             return None;

@@ -49,22 +49,35 @@ impl Engine {
         self.difference_in(&self.rank(yearless), question)
     }
 
-    /// The first pair of ranked figures that `question` names apart and that subtract honestly.
-    fn difference_in(&self, ranking: &Ranking, question: &Question) -> Option<Outcome> {
-        let candidates: Vec<(&Scored, &Indicator)> = ranking
+    /// The figures an answer worked out from figures may use: the best-ranked indicators that cover the
+    /// question well enough, with the report each stands in.
+    pub(super) fn ranked_figures<'a>(
+        &'a self,
+        ranking: &'a Ranking,
+    ) -> impl Iterator<Item = (&'a Scored, usize, &'a Indicator)> + 'a {
+        ranking
             .ranked
             .iter()
             .take(COMPARE_CANDIDATES)
-            // A year conflict does not count here: 今年目标比过去五年年均 names a figure of other years on
-            // purpose, and `named_apart` checks that the question names each figure's period.
             .filter(|scored| scored.coverage >= HIT_COVERAGE)
             .filter_map(|scored| match self.catalog.unit(scored.doc) {
-                Unit::Indicator { report, index, .. } => {
-                    let indicator = &self.library.reports[report].indicators[index];
-                    indicator.number.is_some().then_some((scored, indicator))
-                }
+                Unit::Indicator { report, index, .. } => Some((
+                    scored,
+                    report,
+                    &self.library.reports[report].indicators[index],
+                )),
                 _ => None,
             })
+    }
+
+    /// The first pair of ranked figures that `question` names apart and that subtract honestly.
+    fn difference_in(&self, ranking: &Ranking, question: &Question) -> Option<Outcome> {
+        // A year conflict does not count here: 今年目标比过去五年年均 names a figure of other years on
+        // purpose, and `named_apart` checks that the question names each figure's period.
+        let candidates: Vec<(&Scored, &Indicator)> = self
+            .ranked_figures(ranking)
+            .filter(|(_, _, indicator)| indicator.number.is_some())
+            .map(|(scored, _, indicator)| (scored, indicator))
             .collect();
         for (at, &(first_scored, first)) in candidates.iter().enumerate() {
             for &(second_scored, second) in &candidates[at + 1..] {
