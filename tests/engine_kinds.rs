@@ -4,16 +4,8 @@
 
 pub mod support;
 
-use std::sync::OnceLock;
-
-use report_bot::answer::Engine;
-
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        Engine::load(&support::fixtures::knowledge_dir()).expect("the knowledge folder loads")
-    })
-}
+use report_bot::answer::Outcome;
+use support::cli::{ask_json, engine};
 
 fn direct(question: &str) -> String {
     let answer = engine().ask(question);
@@ -69,4 +61,246 @@ fn another_place_is_refused_not_answered_with_the_county_figure() {
     // The county itself, and a unit that speaks of the wider scope, still answer.
     assert!(direct("What is the GDP target of Xiping County?").contains("8%"));
     assert!(engine().ask("县人民医院在全国排名怎么样").answered());
+}
+
+#[test]
+fn questions_about_the_report_itself_are_answered_from_its_front_matter() {
+    for (question, wanted) in [
+        ("这份报告是谁作的", "侯公涛"),
+        ("Who delivered the report?", "侯公涛"),
+        ("报告是在哪次会议上作的", "第十六届人民代表大会第一次会议"),
+        ("报告什么时候发布的", "2022年4月21日"),
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["answered"], true, "{question}: {json}");
+        let direct = json["answer"].as_str().unwrap_or_default();
+        assert!(direct.contains(wanted), "{question}: {direct}");
+        assert_eq!(json["hits"][0]["kind"], "meta", "{question}");
+        assert!(json["hits"][0]["citation"]
+            .as_str()
+            .is_some_and(|citation| citation.contains("西平县2022年政府工作报告")));
+    }
+    // A question that names a topic is not about the report itself.
+    assert_ne!(
+        ask_json("南水北调供水厂什么时候建成")["hits"][0]["kind"],
+        "meta"
+    );
+}
+
+#[test]
+fn small_talk_gets_a_short_reply_not_a_refusal() {
+    for question in [
+        "你好",
+        "谢谢",
+        "你是谁",
+        "怎么用",
+        "hello, can you answer in English?",
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["outcome"], "small_talk", "{question}: {json}");
+        assert!(!json["reply"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("没有找到"));
+    }
+    assert_eq!(ask_json("你好,今年GDP目标是多少")["answered"], true);
+}
+
+#[test]
+fn a_list_is_answered_whole_and_in_order_and_an_ordinal_gets_its_item() {
+    let json = ask_json("十件惠民工程都有哪些");
+    let direct = json["answer"].as_str().unwrap_or_default();
+    let places: Vec<usize> = [
+        "1. 处置化解问题楼盘",
+        "5. 新建、改扩建学校",
+        "10. 完成“戏曲进乡村”",
+    ]
+    .iter()
+    .map(|item| {
+        direct
+            .find(item)
+            .unwrap_or_else(|| panic!("{item} in {direct}"))
+    })
+    .collect();
+    assert!(places.windows(2).all(|pair| pair[0] < pair[1]), "{direct}");
+    assert_eq!(json["hits"][0]["kind"], "list");
+
+    let sixth = ask_json("十件惠民工程的第六件是什么");
+    let direct = sixth["answer"].as_str().unwrap_or_default();
+    assert!(
+        direct.contains("第6项") && direct.contains("南水北调供水厂"),
+        "{direct}"
+    );
+
+    let outline = ask_json("报告分为几个部分");
+    let direct = outline["answer"].as_str().unwrap_or_default();
+    assert!(
+        direct.contains("4个部分") && direct.contains("四、求真务实"),
+        "{direct}"
+    );
+
+    let tasks = ask_json("今年重点抓好哪几个方面的工作");
+    let direct = tasks["answer"].as_str().unwrap_or_default();
+    assert!(
+        direct.contains("（一）壮大工业底盘") && direct.contains("（六）增进民生福祉"),
+        "{direct}"
+    );
+}
+
+#[test]
+fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
+    let engine = engine();
+    let ask_turns = |turns: &[&str]| {
+        let mut previous = None;
+        let mut last = None;
+        for turn in turns {
+            let (answer, follow_up) = engine.ask_after(previous.as_ref(), turn);
+            previous = Some(follow_up);
+            last = Some(answer);
+        }
+        last.expect("a turn")
+    };
+    let direct = |turns: &[&str]| ask_turns(turns).direct().unwrap_or_default().to_owned();
+    assert!(direct(&["今年GDP目标是多少", "那2021年呢?"]).contains("279亿元"));
+    assert!(direct(&["财政收入呢", "它的目标呢"]).contains("增长6%"));
+    assert!(direct(&["十件惠民工程都有哪些", "第二个具体说说"]).contains("南大街"));
+    // More of the same: the next page, never a hit already shown.
+    let first = ask_turns(&["粮食"]);
+    let more = ask_turns(&["粮食", "还有呢"]);
+    assert!(more
+        .hits()
+        .iter()
+        .all(|hit| first.hits().iter().all(|shown| shown.id != hit.id)));
+    // A question that asks but names nothing leans as it is; "X呢" keeps the previous time and kind.
+    assert!(direct(&["粮食总产目标", "去年完成了多少"]).contains("95.9万吨"));
+    assert!(direct(&["十件惠民工程有哪些", "第三件是什么"]).contains("通村公路"));
+    assert!(direct(&["今年GDP目标是多少", "规上工业增加值呢"]).contains("8%以上"));
+    // A question that stands on its own inherits nothing.
+    assert_eq!(
+        direct(&["今年GDP目标是多少", "去年粮食总产多少"]),
+        engine.ask("去年粮食总产多少").direct().unwrap_or_default()
+    );
+    // Small talk after a question is small talk.
+    assert!(matches!(
+        ask_turns(&["今年GDP目标是多少", "谢谢"]).outcome,
+        Outcome::SmallTalk(_)
+    ));
+}
+#[test]
+fn near_misses_say_what_is_missing_and_carry_the_nearest_fact() {
+    // One year asked of a five-year total; a level asked of a growth target; a growth rate asked of a level.
+    for (question, nearest, missing) in [
+        ("2021年新增城镇就业多少人", "xiping-2022/1.0.6.3#1", "单年"),
+        (
+            "今年城镇化率能达到多少",
+            "xiping-2022/3.0.2.7#3",
+            "具体数值",
+        ),
+        ("去年生产总值增长多少", "xiping-2022/1.0.2.2#1", "增长幅度"),
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["outcome"], "near_miss", "{question}: {json}");
+        assert_eq!(json["answered"], false, "{question}: {json}");
+        assert_eq!(json["hits"][0]["id"], nearest, "{question}: {json}");
+        let reply = json["reply"].as_str().unwrap_or_default();
+        assert!(
+            reply.starts_with("报告没有给出") && reply.contains(missing),
+            "{question}: {reply}"
+        );
+    }
+    // The level the report gives sits beside the growth target.
+    let json = ask_json("今年城镇化率能达到多少");
+    let ids: Vec<&str> = json["hits"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|hit| hit["id"].as_str())
+        .collect();
+    assert!(ids.contains(&"xiping-2022/1.0.2.10#1"), "{json}");
+    // What the report does give is answered: the span asked, a base year compared with, a target.
+    for question in [
+        "过去五年新增城镇就业多少",
+        "城镇化率比2017年提高了多少",
+        "今年GDP目标是多少",
+    ] {
+        assert_eq!(ask_json(question)["outcome"], "answered", "{question}");
+    }
+}
+
+#[test]
+fn comparisons_are_computed_from_two_stated_figures_never_invented() {
+    // The sources in the order the answer names them; two figures of one sentence are one source.
+    for (question, gap, sources) in [
+        (
+            "农村居民收入年均增速比城镇居民快多少",
+            "高2.4个百分点",
+            &["xiping-2022/1.0.2.9#2"][..],
+        ),
+        (
+            "今年GDP增长目标比过去五年年均增速高多少",
+            "高约0.8个百分点",
+            &["xiping-2022/3.0.2.1#1", "xiping-2022/1.0.2.2#3"][..],
+        ),
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["outcome"], "answered", "{question}: {json}");
+        let answer = json["answer"].as_str().unwrap_or_default();
+        assert!(
+            answer.contains(gap) && answer.contains("由报告的这两个数字算出"),
+            "{question}: {answer}"
+        );
+        let ids: Vec<&str> = json["hits"]
+            .as_array()
+            .map(|hits| hits.iter().filter_map(|hit| hit["id"].as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(ids, sources, "{question}: {json}");
+    }
+    // A lower bound on the smaller figure leaves the gap unknown: no computed figure.
+    let json = ask_json("今年固定资产投资目标比去年增速高多少");
+    assert!(
+        !json["answer"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("前者比后者"),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_part_of_a_glossary_group_leads_back_to_its_entry() {
+    let json = ask_json("道路自信属于哪个提法");
+    assert_eq!(json["outcome"], "answered", "{json}");
+    let answer = json["answer"].as_str().unwrap_or_default();
+    assert!(
+        answer.starts_with("道路自信是“四个自信”的第1项"),
+        "{answer}"
+    );
+    assert_eq!(json["hits"][0]["kind"], "glossary", "{json}");
+}
+
+#[test]
+fn the_reports_structure_answers_whole_from_the_parsed_tree() {
+    // Each structural question gets one whole list, in the report's order, whose first item is known.
+    for (question, first_item) in [
+        ("今年工作分几大块", "1. （一）壮大工业底盘"),
+        ("这五年干成了哪些事", "1. 五年奋斗"),
+        ("存在哪些问题和困难", "1. 对照高质量发展要求"),
+        ("必须坚持哪些原则", "1. 必须坚持正确政治方向"),
+        ("报告讲了哪些内容", "1. 一、披荆斩棘"),
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["outcome"], "answered", "{question}: {json}");
+        assert_eq!(json["hits"][0]["kind"], "list", "{question}: {json}");
+        let answer = json["answer"].as_str().unwrap_or_default();
+        assert!(answer.contains(first_item), "{question}: {answer}");
+    }
+}
+
+#[test]
+fn pinyin_for_a_topic_the_report_lacks_is_not_dropped_as_english() {
+    // 排名 typed in pinyin is a topic (the report ranks nothing); 多少 typed in pinyin only asks.
+    for question in ["gdp paiming", "xiping fangjia"] {
+        assert_eq!(ask_json(question)["outcome"], "refused", "{question}");
+    }
+    assert_eq!(ask_json("liangshi zongchan duoshao")["outcome"], "answered");
 }

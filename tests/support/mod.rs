@@ -2,6 +2,7 @@
 //! crate declares `pub mod support;` and uses the parts it needs: the submodules and their items are
 //! `pub`, so a helper one crate does not use is not dead code there, and no `allow(dead_code)` is needed.
 
+pub mod cli;
 pub mod fixtures;
 pub mod html;
 pub mod keyboard;

@@ -1,0 +1,41 @@
+//! The real binary run as a user runs it, from the crate's root (so `tests/…` paths resolve), and the real
+//! engine loaded once per test process.
+
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use report_bot::answer::Engine;
+
+/// The engine on the real knowledge folder, loaded once for the whole test crate.
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        Engine::load(&super::fixtures::knowledge_dir()).expect("the knowledge folder loads")
+    })
+}
+
+/// `report-bot <args>`, finished.
+pub fn bot(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_report-bot"))
+        .args(args)
+        .current_dir(super::fixtures::manifest_dir())
+        .output()
+        .expect("the binary runs")
+}
+
+/// The standard output of a run that must have succeeded.
+pub fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "exit {:?}: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).expect("utf-8")
+}
+
+/// `report-bot ask --json <question>`, parsed.
+pub fn ask_json(question: &str) -> serde_json::Value {
+    let text = stdout(&bot(&["ask", "--json", question]));
+    serde_json::from_str(text.trim()).expect("one JSON object")
+}
