@@ -26,6 +26,35 @@ fn front_matter_is_answered_in_everyday_words_and_only_for_this_report() {
 }
 
 #[test]
+fn a_date_is_answered_as_read_and_as_report_toml_writes_it() {
+    let published = direct("报告什么时候公布的");
+    assert!(
+        published.contains("2022年4月21日") && published.contains("2022-04-21"),
+        "{published}"
+    );
+    assert!(direct("When was the report delivered?").contains("2022-04-20"));
+    // Fields that are not dates are not repeated.
+    assert!(!direct("报告是谁作的").contains('（'));
+}
+
+#[test]
+fn the_appendix_is_answered_from_the_glossary_heading_and_its_entries() {
+    let json = ask_json("报告正文后面还附了什么东西");
+    let answer = json["answer"].as_str().unwrap_or_default();
+    assert!(
+        answer.contains("《政府工作报告》有关词语注释")
+            && answer.contains("共32个")
+            && answer.contains("32.一岗双责"),
+        "{answer}"
+    );
+    let id = json["hits"][0]["id"].as_str().unwrap_or_default();
+    let passage = engine().passage(id).expect("the appendix as a passage");
+    assert!(passage.text.contains("1.四张清单"));
+    // An entry asked by the appendix's word is the entry, not the appendix.
+    assert!(!direct("四张清单的注释是什么").contains("共32个"));
+}
+
+#[test]
 fn a_block_is_answered_by_number_or_by_topic() {
     assert!(direct("第二部分標題是什麼").contains("加快实现跨越发展"));
     assert!(direct("報告的最後一部分講什麼").contains("建设人民满意政府"));

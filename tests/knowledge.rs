@@ -555,6 +555,10 @@ fn all_32_glossary_entries_with_exact_text() {
     }
     assert!(report.glossary_entry(33).is_none());
     assert!(report.glossary_entry(0).is_none());
+    assert_eq!(
+        report.glossary_heading.as_deref(),
+        Some("《政府工作报告》有关词语注释")
+    );
 }
 
 #[test]

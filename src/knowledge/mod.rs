@@ -21,7 +21,7 @@ pub use ids::UnitId;
 pub use indicators::change_verbs;
 pub use library::Reports;
 pub use model::*;
-pub use parse::parse_report;
+pub use parse::{parse_report, GLOSSARY_HEADING_WORDS};
 pub use phrasebook::{parse_english, parse_phrases, EnglishTerm, PhraseEntry};
 pub use report::Location;
 pub use source::{KnowledgeSource, ToKnowledgeSource};

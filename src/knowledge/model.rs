@@ -65,6 +65,16 @@ impl ReportMeta {
             MetaField::Source => self.source.clone(),
         }
     }
+
+    /// The field's value as `report.toml` writes it, when that differs from [`ReportMeta::field`]: dates
+    /// (`2022-04-20`), which people copy from the source and check answers against.
+    pub fn as_written(&self, field: MetaField) -> Option<String> {
+        match field {
+            MetaField::MeetingDate => Some(self.meeting_date.to_string()),
+            MetaField::Published => Some(self.published.to_string()),
+            _ => None,
+        }
+    }
 }
 
 /// One parsed report.
@@ -73,6 +83,8 @@ pub struct Report {
     pub meta: ReportMeta,
     pub parts: Vec<Part>,
     pub glossary: Vec<GlossaryEntry>,
+    /// The glossary's heading as written (`《政府工作报告》有关词语注释`): what the report appends to its body.
+    pub glossary_heading: Option<String>,
     pub indicators: Vec<Indicator>,
     /// The report's enumerations, read from its structure: whole lists answer 哪些, items answer 第N个.
     pub lists: Vec<ReportList>,

@@ -25,8 +25,8 @@ const SUBTOPIC_MAX_CHARS: usize = 12;
 const PART_HEADING_MAX_CHARS: usize = 60;
 /// Glossary headings are short lines.
 const GLOSSARY_HEADING_MAX_CHARS: usize = 30;
-/// Words that mark the glossary's heading line.
-const GLOSSARY_HEADING_WORDS: [&str; 4] = ["注释", "名词解释", "词语解释", "释义"];
+/// Words that mark the glossary's heading line (questions name the appendix by them too).
+pub const GLOSSARY_HEADING_WORDS: [&str; 4] = ["注释", "名词解释", "词语解释", "释义"];
 /// Stands in for a paragraph break the web copy lost.
 const LOST_BREAK: char = '\u{E004}';
 /// Opens a lead-phrase paragraph (`——五年奋斗,…`).
@@ -59,9 +59,11 @@ pub fn parse_report(meta: ReportMeta, body: &str) -> Result<Report, KnowledgeErr
         tree.line(line_no, line)?;
     }
     let parts = tree.finish(&meta);
+    let glossary_heading = glossary_lines.first().map(|(_, line)| (*line).to_owned());
     let glossary_lines = glossary_lines.get(1..).unwrap_or_default();
     let mut report = Report {
         glossary: glossary::parse(&meta.id, &path, glossary_lines)?,
+        glossary_heading,
         meta,
         parts,
         indicators: Vec::new(),

@@ -189,6 +189,7 @@ mod tests {
                 meta,
                 parts: Vec::new(),
                 glossary: Vec::new(),
+                glossary_heading: None,
                 indicators,
                 lists: Vec::new(),
             }],

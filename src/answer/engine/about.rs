@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use crate::knowledge::{MetaField, Report, UnitId};
+use crate::knowledge::{MetaField, Report, ReportMeta, UnitId};
 
 use super::super::english::{meta_in_english, Language};
 use super::super::types::{Answered, Hit, HitKind, Outcome, Passage, SmallTalk};
@@ -196,11 +196,26 @@ fn id_name(field: MetaField) -> &'static str {
     }
 }
 
+/// `text` followed by the field's value as `report.toml` writes it, when that differs (a date's
+/// `2022-04-20` after `2022年4月20日`), so a reader checking the source finds the same string.
+fn with_written(text: String, meta: &ReportMeta, field: MetaField) -> String {
+    match meta.as_written(field) {
+        Some(written) => format!("{text}（{written}）"),
+        None => text,
+    }
+}
+
 /// The report's front matter as one passage: what the report says of itself above its first line.
 fn front_matter(report: &Report) -> String {
     MetaField::ALL
         .iter()
-        .map(|&field| format!("{}：{}", label(field), report.meta.field(field)))
+        .map(|&field| {
+            with_written(
+                format!("{}：{}", label(field), report.meta.field(field)),
+                &report.meta,
+                field,
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -215,10 +230,16 @@ impl Engine {
         let report = self.library.latest();
         let (direct, name) = match asked {
             MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => (
-                match language {
-                    Language::Chinese => format!("{}：{}", label(field), report.meta.field(field)),
-                    Language::English => meta_in_english(&report.meta, field),
-                },
+                with_written(
+                    match language {
+                        Language::Chinese => {
+                            format!("{}：{}", label(field), report.meta.field(field))
+                        }
+                        Language::English => meta_in_english(&report.meta, field),
+                    },
+                    &report.meta,
+                    field,
+                ),
                 id_name(field),
             ),
             MetaAsk::Length => (length_answer(report, language), LENGTH_ID),

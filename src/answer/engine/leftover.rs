@@ -5,6 +5,7 @@
 /// Words that point at the report itself; with them stripped, a question about the report has no topic left.
 pub(super) const REPORT_WORDS: &[&str] = &[
     "这份政府工作报告",
+    "这篇报告",
     "政府工作报告",
     "这份报告",
     "这个报告",
@@ -13,10 +14,13 @@ pub(super) const REPORT_WORDS: &[&str] = &[
     "此报告",
     "工作报告",
     "报告",
+    "government work report",
+    "work report",
     "this report",
     "the report",
     "report",
     "这份",
+    "这篇",
     "这个",
     "该",
     "本次",

@@ -270,6 +270,7 @@ const WHEN_WORDS: &[&str] = &[
     "日期",
     "when",
     "what date",
+    "which date",
     "which day",
     "what day",
 ];
@@ -337,8 +338,31 @@ const MEETING_NOUNS: &[&str] = &[
     "congress",
 ];
 
-/// Short forms people use for words of a report's front matter (the meeting's 人民代表大会).
-const SHORT_FORMS: &[(&str, &str)] = &[("人大", "人民代表大会"), ("人代会", "人民代表大会")];
+/// Short forms people use for words of a report's front matter (the meeting's 人民代表大会, the issuer's
+/// 县人民政府).
+const SHORT_FORMS: &[(&str, &str)] = &[
+    ("人大", "人民代表大会"),
+    ("人代会", "人民代表大会"),
+    ("县政府", "县人民政府"),
+];
+
+/// Bodies that issue documents in a county, the report's issuer among them: one named with a publishing
+/// verb asks who issued the report (`是县政府发布的还是县委发布的`).
+const ISSUING_BODIES: &[&str] = &[
+    "县政府",
+    "人民政府",
+    "政府",
+    "县委",
+    "党委",
+    "政协",
+    "哪个单位",
+    "哪个部门",
+    "哪个机关",
+];
+
+/// How many characters of an office's end name it after a surname (`县长` of `西平县人民政府县长`, said
+/// `侯县长`).
+const OFFICE_SUFFIX_CHARS: usize = 2;
 
 /// Words around a front-matter question that name no topic: where it was read or posted, asking a name.
 const META_SCOPE_WORDS: &[&str] = &[
@@ -352,6 +376,10 @@ const META_SCOPE_WORDS: &[&str] = &[
     "姓名",
     "网上",
     "网站上",
+    "看到",
+    "能看",
+    "发的",
+    "还是",
     "全文",
     "原文",
     "大概",
@@ -380,6 +408,7 @@ enum Cue {
     DateVerb(MetaField),
     Which,
     MeetingNoun,
+    IssuingBody,
 }
 
 fn table() -> Vec<(Cue, &'static [&'static str])> {
@@ -396,6 +425,7 @@ fn table() -> Vec<(Cue, &'static [&'static str])> {
     );
     table.push((Cue::Which, WHICH_WORDS));
     table.push((Cue::MeetingNoun, MEETING_NOUNS));
+    table.push((Cue::IssuingBody, ISSUING_BODIES));
     table
 }
 
@@ -413,6 +443,7 @@ pub(super) fn front_words(meta: &ReportMeta) -> Vec<(MetaField, String)> {
         .iter()
         .map(|&field| (field, fold_for_search(&meta.field(field))))
         .collect();
+    words.extend(surname_and_office(&meta.speaker).map(|word| (MetaField::Speaker, word)));
     for (short, long) in SHORT_FORMS {
         words.extend(
             fields
@@ -424,10 +455,27 @@ pub(super) fn front_words(meta: &ReportMeta) -> Vec<(MetaField, String)> {
     words
 }
 
+/// How people name a speaker written `<office> <name>`: the surname and the office's end (`侯县长`).
+fn surname_and_office(speaker: &str) -> Option<String> {
+    let (office, name) = speaker.trim().rsplit_once(char::is_whitespace)?;
+    let surname = name.trim().chars().next()?;
+    let office: Vec<char> = office.trim().chars().collect();
+    let end: String = office[office.len().checked_sub(OFFICE_SUFFIX_CHARS)?..]
+        .iter()
+        .collect();
+    Some(fold_for_search(&format!("{surname}{end}")))
+}
+
 /// Whose values a question asking for `asked` may name: the title always, and the field itself or the one it
-/// dates (`第十六届人大一次会议是哪天开的` names the meeting). `西平县县长叫什么名字` names the speaker's office
-/// while asking a title cue, so it is no question about the report.
+/// dates (`第十六届人大一次会议是哪天开的` names the meeting), and the speaker when the meeting or its day is
+/// asked (`侯县长这个报告是几月几号做的`). `西平县县长叫什么名字` names the speaker's office while asking a
+/// title cue, so it is no question about the report.
 fn may_name(asked: MetaAsk, named: MetaField) -> bool {
+    let at_meeting = matches!(
+        asked,
+        MetaAsk::Field(MetaField::MeetingDate | MetaField::Meeting)
+            | MetaAsk::OfYear(MetaField::MeetingDate | MetaField::Meeting, _)
+    );
     let own = match asked {
         MetaAsk::Field(MetaField::MeetingDate) | MetaAsk::OfYear(MetaField::MeetingDate, _) => {
             MetaField::Meeting
@@ -438,7 +486,7 @@ fn may_name(asked: MetaAsk, named: MetaField) -> bool {
         MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => field,
         MetaAsk::Length => MetaField::Title,
     };
-    named == MetaField::Title || named == own
+    named == MetaField::Title || named == own || (at_meeting && named == MetaField::Speaker)
 }
 
 /// What a question asks about the report itself, when it asks nothing else: `这份报告是谁作的` does,
@@ -460,7 +508,11 @@ pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Optio
     };
     let meeting =
         || (has(Cue::Which) && has(Cue::MeetingNoun)).then_some(MetaAsk::Field(MetaField::Meeting));
-    let asked = direct.or_else(dated).or_else(meeting)?;
+    let issuer = || {
+        (has(Cue::IssuingBody) && has(Cue::DateVerb(MetaField::Published)) && !has(Cue::When))
+            .then_some(MetaAsk::Field(MetaField::Issuer))
+    };
+    let asked = direct.or_else(dated).or_else(meeting).or_else(issuer)?;
     let rest = without(
         normalized,
         found
@@ -502,7 +554,7 @@ fn take_year(rest: &str) -> Option<(i32, String)> {
 }
 
 /// `rest` with every run of letters that is a piece of a front-matter value replaced by a space.
-fn without_front(rest: &str, front: &[&str]) -> String {
+pub(super) fn without_front(rest: &str, front: &[&str]) -> String {
     let chars: Vec<char> = rest.chars().collect();
     // Grown one letter at a time: a piece no value has has no longer piece a value has.
     let piece_at = |start: usize| {

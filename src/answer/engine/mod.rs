@@ -10,6 +10,7 @@
 //! (the hits, excerpts and direct answer shown). Every tuning number is in `weights`.
 
 mod about;
+mod appendix;
 mod base_level;
 mod compare;
 mod compose;
@@ -269,6 +270,9 @@ impl Engine {
             Some(asked) => return self.meta_outcome(asked, Language::of(question)),
             None => {}
         }
+        if let Some(appendix) = self.appendix_outcome(&understood.normalized, question) {
+            return appendix;
+        }
         if let Some(structure) = structure::asks_structure(&understood.normalized) {
             if let Some(whole) = self.structure_outcome(structure) {
                 return whole;
@@ -354,7 +358,7 @@ impl Engine {
 
     /// The whole paragraph around a sentence, paragraph or indicator id, or a glossary entry by its id.
     pub fn passage(&self, id: &str) -> Option<Passage> {
-        if let Some(passage) = self.meta_passage(id) {
+        if let Some(passage) = self.appendix_passage(id).or_else(|| self.meta_passage(id)) {
             return Some(passage);
         }
         let (at, focus_sentence) = if let Some(at) = self.catalog.sentence_at(id) {

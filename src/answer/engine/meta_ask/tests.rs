@@ -74,6 +74,36 @@ fn fields_are_named_by_pairs_of_cues_and_the_report_own_front_matter() {
 }
 
 #[test]
+fn fields_are_named_in_other_words_generated_from_the_front_matter() {
+    assert_eq!(
+        field("這篇報告什麼時候公布的？"),
+        Some(MetaField::Published)
+    );
+    assert_eq!(
+        field("The report was published on which date?"),
+        Some(MetaField::Published)
+    );
+    assert_eq!(field("原文在哪个网站能看到？"), Some(MetaField::Source));
+    assert_eq!(field("報告是在哪個網站發的"), Some(MetaField::Source));
+    assert_eq!(
+        field("Which meeting was this work report delivered at?"),
+        Some(MetaField::Meeting)
+    );
+    // The speaker by surname and office (侯县长, from `西平县人民政府县长 侯公涛`) when the day is asked.
+    assert_eq!(
+        field("侯县长这个报告是在几月几号做的"),
+        Some(MetaField::MeetingDate)
+    );
+    assert_eq!(field("侯县长叫什么名字"), None);
+    // An issuing body with a publishing verb asks the issuer; a topic after it does not.
+    assert_eq!(
+        field("这份报告是县政府发布的还是县委发布的"),
+        Some(MetaField::Issuer)
+    );
+    assert_eq!(field("县政府发布了哪些政策"), None);
+}
+
+#[test]
 fn the_length_is_asked_with_nothing_else() {
     let front = front();
     assert_eq!(

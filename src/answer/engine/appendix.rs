@@ -1,0 +1,167 @@
+//! Questions about what the report appends to its body (报告后面附了什么, 名词解释一共多少个): answered from
+//! the glossary's heading as the report writes it and its entries, so another report's appendix answers in
+//! its own words. Like the front-matter questions, one is asked only when nothing with a topic is left:
+//! `四张清单的注释是什么` asks for an entry, not the appendix.
+
+use std::sync::LazyLock;
+
+use crate::knowledge::{Report, UnitId, GLOSSARY_HEADING_WORDS};
+use crate::search::normalize::fold_for_search;
+
+use super::super::english::Language;
+use super::super::types::{Answered, Hit, HitKind, Outcome, Passage};
+use super::cues::Cues;
+use super::leftover::{topicless, without, REPORT_WORDS};
+use super::meta_ask::without_front;
+use super::Engine;
+
+/// The part of the appendix's id after the report's: `xiping-2022/appendix`.
+const APPENDIX_ID: &str = "/appendix";
+
+/// Words that name something appended to a text, besides the glossary heading's own words.
+const APPENDED_WORDS: &[&str] = &[
+    "附了", "附的", "附有", "附上", "附录", "附件", "后附", "附带", "appendix", "appended",
+    "attached", "glossary",
+];
+
+/// Words that ask how many entries, and the entries' own nouns (词, 条, terms): with the appendix named,
+/// `一共解释了多少个词` asks its size.
+const COUNT_WORDS: &[&str] = &[
+    "多少个",
+    "多少条",
+    "多少",
+    "几个",
+    "几条",
+    "名词",
+    "词语",
+    "术语",
+    "词",
+    "条",
+    "解释了",
+    "解释",
+    "how many",
+    "terms",
+    "entries",
+    "words",
+];
+
+/// Words that place the appendix without naming a topic: after the body, at the end.
+const PLACE_WORDS: &[&str] = &[
+    "正文",
+    "后面",
+    "最后",
+    "末尾",
+    "结尾",
+    "东西",
+    "哪些",
+    "一共",
+    "总共",
+    "还",
+    "at the end",
+    "end",
+    "what",
+    "does",
+    "have",
+    "how",
+    "many",
+];
+
+/// Whether a question asks what the report appends, given the glossary's heading folded as questions are.
+fn asks_appendix(normalized: &str, heading: &str) -> bool {
+    static NAMES: LazyLock<Cues<()>> =
+        LazyLock::new(|| Cues::new(&[((), APPENDED_WORDS), ((), &GLOSSARY_HEADING_WORDS[..])]));
+    let named = NAMES.found(normalized);
+    if named.is_empty() {
+        return false;
+    }
+    let rest = without(
+        normalized,
+        named
+            .iter()
+            .map(|(_, word)| *word)
+            .chain(COUNT_WORDS.iter().copied())
+            .chain(PLACE_WORDS.iter().copied())
+            .chain(REPORT_WORDS.iter().copied()),
+    );
+    topicless(&without_front(&rest, &[heading]))
+}
+
+/// The appendix in a reader's words: its heading, how many entries, and each entry's number and term.
+fn appendix_text(report: &Report, heading: &str, language: Language) -> String {
+    let terms = report
+        .glossary
+        .iter()
+        .map(|entry| format!("{}.{}", entry.number, entry.term))
+        .collect::<Vec<_>>();
+    let count = terms.len();
+    match language {
+        Language::Chinese => format!("报告正文后附{heading}，共{count}个：{}", terms.join("、")),
+        Language::English => format!(
+            "The report appends {heading}, a glossary of {count} terms: {}",
+            terms.join(", ")
+        ),
+    }
+}
+
+fn citation(report: &Report, heading: &str) -> String {
+    format!("《{}》{heading}", report.meta.title)
+}
+
+impl Engine {
+    /// The answer to a question about what the newest report appends, when it asks that and nothing else.
+    pub(super) fn appendix_outcome(&self, normalized: &str, question: &str) -> Option<Outcome> {
+        let report = self.library.latest();
+        let heading = report.glossary_heading.as_deref()?;
+        if !asks_appendix(normalized, &fold_for_search(heading)) {
+            return None;
+        }
+        let text = appendix_text(report, heading, Language::of(question));
+        let hit = Hit {
+            kind: HitKind::List,
+            id: UnitId::new(format!("{}{APPENDIX_ID}", report.meta.id)),
+            text: text.clone(),
+            excerpt: text.clone(),
+            highlights: Vec::new(),
+            citation: citation(report, heading),
+            score: 1.0,
+        };
+        Some(Outcome::Answered(Answered {
+            direct: Some(text),
+            hits: vec![hit],
+            glossary_refs: Vec::new(),
+            more: false,
+        }))
+    }
+
+    /// The appendix of the report an appendix id (`<report>/appendix`) belongs to.
+    pub(super) fn appendix_passage(&self, id: &str) -> Option<Passage> {
+        let report = self.library.report(id.strip_suffix(APPENDIX_ID)?)?;
+        let heading = report.glossary_heading.as_deref()?;
+        Some(Passage {
+            id: UnitId::new(id),
+            text: appendix_text(report, heading, Language::Chinese),
+            citation: citation(report, heading),
+            focus: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADING: &str = "《政府工作报告》有关词语注释";
+
+    #[test]
+    fn the_appendix_is_asked_only_when_nothing_else_is() {
+        let heading = fold_for_search(HEADING);
+        let asks = |question: &str| asks_appendix(&fold_for_search(question), &heading);
+        assert!(asks("报告正文后面还附了什么东西"));
+        assert!(asks("报告后面有名词解释吗"));
+        assert!(asks("词语注释一共解释了多少个词"));
+        assert!(asks("注释一共解释了多少个词语"));
+        assert!(!asks("四张清单的注释是什么"));
+        assert!(!asks("名词解释里的四早是什么意思"));
+        assert!(!asks("附近有多少个学校"));
+    }
+}
