@@ -104,7 +104,7 @@ fn input_forms_through_ask_json() {
     );
     let published = ask_json("When was the report published?");
     assert_eq!(
-        published["answer"], "Published on: 21 April 2022",
+        published["answer"], "Published on: 21 April 2022 (2022-04-21)",
         "{published}"
     );
 }

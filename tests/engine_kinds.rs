@@ -60,6 +60,17 @@ fn a_block_is_answered_by_number_or_by_topic() {
     assert!(direct("報告的最後一部分講什麼").contains("建设人民满意政府"));
     assert!(direct("五年回顾里城乡建设那一块说了啥").contains("城乡建设更趋协调"));
     assert!(direct("工业这一块今年打算干哪些事").contains("壮大工业底盘"));
+    // A block named by its heading lists what it holds: a section's lead phrases, a part's.
+    let industry = direct("壮大工业底盘部分有哪些主要任务");
+    assert!(
+        industry.contains("培育壮大主导产业") && industry.contains("提升产业招商质效"),
+        "{industry}"
+    );
+    let government = direct("建设人民满意政府要从哪几方面做");
+    assert!(
+        government.contains("1. 旗帜鲜明讲政治") && government.contains("4. 尚廉崇俭守底线"),
+        "{government}"
+    );
     // A figure about a block's topic is still a figure.
     assert!(!direct("工业方面今年增长多少").contains("第1项"));
 }

@@ -198,10 +198,11 @@ fn id_name(field: MetaField) -> &'static str {
 
 /// `text` followed by the field's value as `report.toml` writes it, when that differs (a date's
 /// `2022-04-20` after `2022年4月20日`), so a reader checking the source finds the same string.
-fn with_written(text: String, meta: &ReportMeta, field: MetaField) -> String {
-    match meta.as_written(field) {
-        Some(written) => format!("{text}（{written}）"),
-        None => text,
+fn with_written(text: String, meta: &ReportMeta, field: MetaField, language: Language) -> String {
+    match (meta.as_written(field), language) {
+        (Some(written), Language::Chinese) => format!("{text}（{written}）"),
+        (Some(written), Language::English) => format!("{text} ({written})"),
+        (None, _) => text,
     }
 }
 
@@ -214,6 +215,7 @@ fn front_matter(report: &Report) -> String {
                 format!("{}：{}", label(field), report.meta.field(field)),
                 &report.meta,
                 field,
+                Language::Chinese,
             )
         })
         .collect::<Vec<_>>()
@@ -239,6 +241,7 @@ impl Engine {
                     },
                     &report.meta,
                     field,
+                    language,
                 ),
                 id_name(field),
             ),

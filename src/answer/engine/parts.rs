@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use crate::knowledge::{numerals, ListKind, Report, ReportList};
+use crate::knowledge::{numerals, ListKind, Paragraph, Report, ReportList};
 use crate::search::normalize::fold_for_search;
 
 use super::super::types::{Answered, Outcome};
@@ -52,6 +52,19 @@ const ASK_WORDS: &[&str] = &[
     "咋样",
     "干成了什么",
     "干成了啥",
+    "怎么写",
+    "怎么说",
+    "哪些任务",
+    "主要任务",
+    "什么任务",
+    "哪几方面",
+    "哪几个方面",
+    "哪些方面",
+    "哪几条",
+    "几件事",
+    "哪几件",
+    "成绩",
+    "成就",
     "标题",
     "题目",
     "what does",
@@ -164,15 +177,14 @@ fn named_piece(normalized: &str, heading: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The blocks of the review (its `——` achievements) and of the plan (its numbered sections).
+/// The blocks of the review (its `——` achievements), of the plan (its numbered sections) and the parts
+/// themselves (建设人民满意政府 names the last part).
 fn blocks(report: &Report, review: bool, plan: bool) -> Vec<Block<'_>> {
-    let plan_list = report
-        .lists
-        .iter()
-        .find(|list| list.kind == ListKind::Sections);
+    let of_kind = |kind: ListKind| report.lists.iter().find(|list| list.kind == kind);
     let lists = [
         review.then(|| review_list(report)).flatten(),
-        plan.then_some(plan_list).flatten(),
+        plan.then(|| of_kind(ListKind::Sections)).flatten(),
+        of_kind(ListKind::Parts),
     ];
     lists
         .into_iter()
@@ -221,9 +233,59 @@ fn named_block<'a>(normalized: &str, report: &'a Report) -> Option<Block<'a>> {
     topicless(&rest).then_some(block)
 }
 
+/// What a part or section holds, as its readers see it: a part's numbered sections, or else the lead
+/// phrases of its paragraphs (`旗帜鲜明讲政治`, `培育壮大主导产业`). A `——` achievement is its own content.
+fn block_contents(report: &Report, list: &ReportList, number: u32) -> Vec<String> {
+    let Some(item) = list.items.iter().find(|item| item.number == number) else {
+        return Vec::new();
+    };
+    let topics = |paragraphs: &mut dyn Iterator<Item = &Paragraph>| -> Vec<String> {
+        paragraphs
+            .filter_map(|paragraph| paragraph.topic.clone())
+            .collect()
+    };
+    match list.kind {
+        ListKind::Parts => {
+            let Some(part) = report.parts.iter().find(|part| part.id == item.source_id) else {
+                return Vec::new();
+            };
+            let sections: Vec<String> = part
+                .sections
+                .iter()
+                .filter(|section| !section.numeral.is_empty())
+                .map(|section| format!("{}{}", section.numeral, section.short_title))
+                .collect();
+            if sections.is_empty() {
+                topics(&mut part.sections.iter().flat_map(|section| &section.paragraphs))
+            } else {
+                sections
+            }
+        }
+        ListKind::Sections => report
+            .sections()
+            .find(|section| section.id == item.source_id)
+            .map(|section| topics(&mut section.paragraphs.iter()))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// One block as an answer: the item of its list, then what it holds, numbered.
+fn block_answer(report: &Report, list: &ReportList, number: u32) -> Option<String> {
+    let mut answer = item_answer(list, number)?;
+    let contents = block_contents(report, list, number);
+    if contents.len() > 1 {
+        answer.push_str(&format!("\n其中（共{}项）：", contents.len()));
+        for (at, content) in contents.iter().enumerate() {
+            answer.push_str(&format!("\n{}. {content}", at + 1));
+        }
+    }
+    Some(answer)
+}
+
 impl Engine {
-    /// One part of the newest report asked for by number, or one block by its topic: the item of its list,
-    /// cited to where it stands.
+    /// One part of the newest report asked for by number, or one block by its topic: the item of its list
+    /// and what it holds, cited to where it stands.
     pub(super) fn part_outcome(&self, normalized: &str) -> Option<Outcome> {
         let report = self.library.latest();
         let parts = report
@@ -245,7 +307,7 @@ impl Engine {
             .doc_of(&item.source_id)
             .or_else(|| self.catalog.doc_of(&list.id))?;
         Some(Outcome::Answered(Answered {
-            direct: item_answer(list, number),
+            direct: block_answer(report, list, number),
             hits: vec![self.chosen_hit(doc)],
             glossary_refs: Vec::new(),
             more: false,

@@ -38,6 +38,7 @@ const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
             "几个部分",
             "几部分",
             "几大部分",
+            "几个大部分",
             "哪几部分",
             "哪几个部分",
             "哪些部分",
@@ -192,6 +193,14 @@ pub(super) const SCOPE_WORDS: &[&str] = &[
     "说",
     "目前",
     "当前",
+    "概括",
+    "总结",
+    "简单",
+    "说下",
+    "说说",
+    "承认",
+    "提到",
+    "指出",
     "this year's",
     "must",
     "upheld",
@@ -317,6 +326,14 @@ mod tests {
             Some(Structure::Outline)
         );
         assert_eq!(asks_structure("今年工作分几大块"), Some(Structure::Tasks));
+        assert_eq!(
+            asks_structure("报告一共分几个大部分"),
+            Some(Structure::Outline)
+        );
+        assert_eq!(
+            asks_structure("过去五年取得了哪些方面的成就，概括说下"),
+            Some(Structure::Achievements)
+        );
         assert_eq!(
             asks_structure("过去五年干了哪些大事"),
             Some(Structure::Achievements)
