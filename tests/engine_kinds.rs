@@ -55,6 +55,22 @@ fn the_appendix_is_answered_from_the_glossary_heading_and_its_entries() {
 }
 
 #[test]
+fn enumerations_inside_running_text_are_lists() {
+    // Items sharing the last one's ending, called by their count and ending.
+    let battles = direct("三大保卫战是哪三个");
+    assert!(
+        battles.contains("1. 蓝天保卫战") && battles.contains("3. 净土保卫战"),
+        "{battles}"
+    );
+    // Sentences counted 一要, 二要, 三要.
+    let conditions = direct("天时地利人和分别指什么");
+    assert!(
+        conditions.contains("天时已至") && conditions.contains("人和已聚"),
+        "{conditions}"
+    );
+}
+
+#[test]
 fn a_block_is_answered_by_number_or_by_topic() {
     assert!(direct("第二部分標題是什麼").contains("加快实现跨越发展"));
     assert!(direct("報告的最後一部分講什麼").contains("建设人民满意政府"));

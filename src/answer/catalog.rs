@@ -4,7 +4,8 @@
 use rustc_hash::FxHashMap;
 
 use crate::knowledge::{
-    FigureKind, GlossaryEntry, Indicator, Library, ListKind, Paragraph, Period, Report,
+    numerals, FigureKind, GlossaryEntry, Indicator, Library, ListKind, Paragraph, Period, Report,
+    ReportList,
 };
 use crate::search::index::IndexDoc;
 use crate::search::normalize::{fold_for_search, is_han};
@@ -425,7 +426,7 @@ impl Catalog {
                     }
                     IndexDoc {
                         main: with_aliases(&main),
-                        context: list_words(list.kind).to_owned(),
+                        context: list_context(list),
                         name: with_aliases(&list.name),
                     }
                 }
@@ -446,13 +447,44 @@ fn kind_words(kind: FigureKind) -> &'static str {
     }
 }
 
-/// Generic words for each kind of list, so that "几个部分" or "几大块" in a question can match one.
-fn list_words(kind: ListKind) -> &'static str {
-    match kind {
-        ListKind::Parts => "报告 部分 结构 组成 章节 内容 几部分",
-        ListKind::Sections => "方面 工作 重点 任务 主要任务 重点工作 几大块 板块 几项",
-        ListKind::Dashes | ListKind::Numbered | ListKind::Parallel | ListKind::Glossary => "",
+/// Generic words for each kind of list, so that "几个部分" or "几大块" in a question can match one; a list
+/// of items sharing an ending is also called by its count and the ending (`三大保卫战`), as people name
+/// such groups.
+fn list_context(list: &ReportList) -> String {
+    match list.kind {
+        ListKind::Parts => "报告 部分 结构 组成 章节 内容 几部分".to_owned(),
+        ListKind::Sections => "方面 工作 重点 任务 主要任务 重点工作 几大块 板块 几项".to_owned(),
+        ListKind::SharedEnding => {
+            let ending = shared_ending(list.items.iter().map(|item| item.label.as_str()));
+            match numerals::written(list.items.len() as u32) {
+                Some(count) if !ending.is_empty() => format!("{count}大{ending} {count}个{ending}"),
+                _ => String::new(),
+            }
+        }
+        ListKind::Dashes
+        | ListKind::Numbered
+        | ListKind::Parallel
+        | ListKind::Glossary
+        | ListKind::Ordinal => String::new(),
     }
+}
+
+/// The longest ending all `labels` share.
+fn shared_ending<'a>(mut labels: impl Iterator<Item = &'a str>) -> String {
+    let Some(first) = labels.next() else {
+        return String::new();
+    };
+    let mut ending: Vec<char> = first.chars().collect();
+    for label in labels {
+        let shared = ending
+            .iter()
+            .rev()
+            .zip(label.chars().rev())
+            .take_while(|(a, b)| *a == b)
+            .count();
+        ending.drain(..ending.len() - shared);
+    }
+    ending.into_iter().collect()
 }
 
 pub fn sentence_text(library: &Library, at: SentenceAt) -> &str {

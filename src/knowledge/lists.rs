@@ -5,8 +5,10 @@
 //! - numbered items after a lead-in ending with a colon (`十件惠民工程:1.…2.…`);
 //! - parallel sentences in one paragraph that open alike with a label and a colon (`对照…:…`), under the
 //!   sentence before them (the difficulties the report admits);
+//! - enumerations inside running text (`蓝天、碧水、净土保卫战`, `一要…二要…`: `inline_lists`);
 //! - the glossary's counted terms (四个自信, 六稳) with the items their explanation enumerates.
 
+use super::inline_lists;
 use super::model::{GlossaryEntry, ListItem, ListKind, Paragraph, Part, Report, ReportList};
 use super::numerals;
 use super::text::{self, char_len, is_colon, numbered_item};
@@ -48,6 +50,10 @@ pub(crate) fn extract(report: &Report) -> Vec<ReportList> {
                 .collect(),
         });
     }
+    let body: String = report
+        .sentences()
+        .map(|sentence| sentence.text.as_str())
+        .collect();
     for part in &numbered_parts {
         let part_citation = format!(
             "《{}》{}、{}",
@@ -63,6 +69,10 @@ pub(crate) fn extract(report: &Report) -> Vec<ReportList> {
             for paragraph in &section.paragraphs {
                 lists.extend(numbered_lists(paragraph));
                 lists.extend(parallel_lists(paragraph));
+                lists.extend(inline_lists::ordinal_lists(paragraph));
+                for sentence in &paragraph.sentences {
+                    lists.extend(inline_lists::shared_ending_lists(sentence, &body));
+                }
             }
         }
     }
@@ -80,13 +90,13 @@ pub(crate) fn extract(report: &Report) -> Vec<ReportList> {
 }
 
 /// A list before it has its id.
-struct Draft {
-    kind: ListKind,
-    name: String,
-    lead: Option<String>,
-    source_id: String,
-    citation: String,
-    items: Vec<ListItem>,
+pub(super) struct Draft {
+    pub(super) kind: ListKind,
+    pub(super) name: String,
+    pub(super) lead: Option<String>,
+    pub(super) source_id: String,
+    pub(super) citation: String,
+    pub(super) items: Vec<ListItem>,
 }
 
 impl Draft {
@@ -363,7 +373,7 @@ fn counted_items(term: &str) -> Option<usize> {
 }
 
 /// The clause after the last clause mark (`在完成…基础上,办好我县十件惠民工程` → `办好我县十件惠民工程`).
-fn last_clause(text: &str) -> &str {
+pub(super) fn last_clause(text: &str) -> &str {
     text.rfind(|c: char| text::is_clause_mark(c))
         .map_or(text, |at| {
             let mark = text[at..].chars().next().map_or(0, char::len_utf8);

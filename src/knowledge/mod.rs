@@ -5,6 +5,7 @@ mod error;
 mod glossary;
 mod ids;
 mod indicators;
+mod inline_lists;
 mod library;
 mod lists;
 mod load;

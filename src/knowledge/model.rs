@@ -316,6 +316,10 @@ pub enum ListKind {
     Parallel,
     /// A counted glossary term's items (四个自信).
     Glossary,
+    /// Items sharing the last one's ending in running text (`蓝天、碧水、净土保卫战`).
+    SharedEnding,
+    /// Sentences of a paragraph opening with 一, 二, 三 in turn (`一要…二要…`, `一是…二是…`).
+    Ordinal,
 }
 
 /// One enumeration of the report, whole and in order.

@@ -28,6 +28,13 @@ pub fn number(text: &str) -> Option<u32> {
     }
 }
 
+/// A count from 1 to 10 as a counted name writes it (`三大保卫战`): `None` beyond.
+pub fn written(n: u32) -> Option<char> {
+    "一二三四五六七八九十"
+        .chars()
+        .nth((n as usize).checked_sub(1)?)
+}
+
 /// One digit of a year written out (二〇二二): 〇 or 零 is 0, 一 to 九 are 1 to 9.
 pub fn digit(c: char) -> Option<u32> {
     match c {
