@@ -55,6 +55,19 @@ fn the_appendix_is_answered_from_the_glossary_heading_and_its_entries() {
 }
 
 #[test]
+fn an_item_is_picked_out_of_a_list_by_position_or_topic() {
+    let last = ask_json("十件惠民工程最后一件");
+    let answer = last["answer"].as_str().unwrap_or_default();
+    assert!(answer.contains("第10项"), "{last}");
+    assert!(last["hits"][0]["text"]
+        .as_str()
+        .is_some_and(|text| text.starts_with("10.")));
+    assert!(direct("民生实事里关于农村厕所的是第几件").contains("第9项"));
+    // A ranking is no list item.
+    assert!(!direct("咱县医院现在排第几").contains("第9项"));
+}
+
+#[test]
 fn enumerations_inside_running_text_are_lists() {
     // Items sharing the last one's ending, called by their count and ending.
     let battles = direct("三大保卫战是哪三个");

@@ -20,6 +20,7 @@ mod english;
 mod fit;
 mod followup;
 mod leftover;
+mod list_items;
 mod lists;
 mod meta_ask;
 mod near_miss;
@@ -281,6 +282,12 @@ impl Engine {
         if let Some(part) = self.part_outcome(&understood.normalized) {
             return part;
         }
+        // 最后一件, 第几件: the search finds the list by the rest of the question.
+        let item_ask = list_items::item_ask(&understood.normalized);
+        let understood = match &item_ask {
+            Some((_, rest)) => self.reader.read(rest),
+            None => understood,
+        };
         if understood.is_empty() && !understood.asks_practical {
             return self.refuse(RefusalReason::EmptyQuestion);
         }
@@ -327,6 +334,11 @@ impl Engine {
         }
         if let Some(near_miss) = self.near_miss(&ranking, best) {
             return near_miss;
+        }
+        if let Some(picked) = item_ask
+            .and_then(|(ask, _)| self.picked_item_outcome(best, ask, &ranking.question.normalized))
+        {
+            return picked;
         }
         let direct = (offset == 0)
             .then(|| {

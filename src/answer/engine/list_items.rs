@@ -1,0 +1,173 @@
+//! One item picked out of a list by where it stands or what it is about, rather than by its number:
+//! `十件惠民工程最后一件` (the last), `民生实事里关于农村厕所的是第几件` (the one about toilets, with its
+//! number). The words that ask for the last are taken out before the search, which finds the list by the
+//! rest; those that ask an item's number stay, since they also say a numbered item is wanted.
+
+use crate::knowledge::{ListKind, ReportList};
+
+use super::super::catalog::Unit;
+use super::super::types::{Answered, Outcome};
+use super::lists::item_answer;
+use super::{Engine, Scored};
+
+/// How a question picks an item out of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ItemAsk {
+    /// The list's last item.
+    Last,
+    /// The item the rest of the question is about, asked with its number.
+    Which,
+}
+
+/// Words that ask for a list's last item, with the measure words of list items.
+const LAST_WORDS: &[&str] = &[
+    "最后一件",
+    "最后一项",
+    "最后一条",
+    "最后那件",
+    "最后那项",
+    "最后一点",
+];
+
+/// Words that ask which number an item is (`排第几` asks a ranking, not an item).
+const WHICH_WORDS: &[&str] = &["第几件", "第几项", "第几条"];
+
+/// An item is about what a question says when they share this many characters besides the list's name;
+/// one shared character is chance.
+const MIN_SHARED_CHARS: usize = 2;
+
+/// How the question picks an item, and the question to search: without the words asking for the last.
+pub(super) fn item_ask(normalized: &str) -> Option<(ItemAsk, String)> {
+    let found = |words: &'static [&'static str]| {
+        words.iter().copied().find(|word| normalized.contains(word))
+    };
+    let (ask, word) = match (found(LAST_WORDS), found(WHICH_WORDS)) {
+        (Some(word), _) => (ItemAsk::Last, word),
+        (None, Some(word)) => (ItemAsk::Which, word),
+        (None, None) => return None,
+    };
+    let rest = match ask {
+        ItemAsk::Last => normalized.replacen(word, " ", 1),
+        ItemAsk::Which => normalized.to_owned(),
+    };
+    rest.chars()
+        .any(char::is_alphanumeric)
+        .then_some((ask, rest))
+}
+
+/// The item of `list` the question is about: the one sharing most characters with it beyond the list's
+/// name, when one does so alone.
+fn item_about(list: &ReportList, normalized: &str) -> Option<u32> {
+    let shared = |text: &str| {
+        let mut chars: Vec<char> = text
+            .chars()
+            .filter(|&c| c.is_alphabetic() && normalized.contains(c) && !list.name.contains(c))
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars.len()
+    };
+    let sizes: Vec<(u32, usize)> = list
+        .items
+        .iter()
+        .map(|item| (item.number, shared(&item.text)))
+        .collect();
+    let best = sizes.iter().map(|&(_, size)| size).max()?;
+    let mut top = sizes.iter().filter(|&&(_, size)| size == best);
+    let &(number, _) = top.next()?;
+    (best >= MIN_SHARED_CHARS && top.next().is_none()).then_some(number)
+}
+
+impl Engine {
+    /// The list a unit is, or the list a sentence leads in or is an item of, with the list's document.
+    fn list_at(&self, doc: u32) -> Option<(&ReportList, u32)> {
+        match self.catalog.unit(doc) {
+            Unit::List { report, index } => Some((&self.library.reports[report].lists[index], doc)),
+            Unit::Sentence(at) => {
+                let report = &self.library.reports[at.report];
+                let id = &report.parts[at.part].sections[at.section].paragraphs[at.paragraph]
+                    .sentences[at.sentence]
+                    .id;
+                let list = report.lists.iter().find(|list| {
+                    list.kind != ListKind::Glossary
+                        && (list.source_id == *id
+                            || list.items.iter().any(|item| item.source_id == *id))
+                })?;
+                Some((list, self.catalog.doc_of(&list.id)?))
+            }
+            Unit::Indicator { .. } | Unit::Glossary { .. } => None,
+        }
+    }
+
+    /// The item a question picks, when the best unit found is a list: the item's own sentence first, then
+    /// the list.
+    pub(super) fn picked_item_outcome(
+        &self,
+        best: &Scored,
+        ask: ItemAsk,
+        normalized: &str,
+    ) -> Option<Outcome> {
+        let (list, list_doc) = self.list_at(best.doc)?;
+        let number = match ask {
+            ItemAsk::Last => list.items.last()?.number,
+            ItemAsk::Which => item_about(list, normalized)?,
+        };
+        let item = list.items.iter().find(|item| item.number == number)?;
+        let mut hits = Vec::with_capacity(2);
+        if let Some(doc) = self
+            .catalog
+            .doc_of(&item.source_id)
+            .filter(|&doc| doc != list_doc)
+        {
+            hits.push(self.chosen_hit(doc));
+        }
+        hits.push(self.chosen_hit(list_doc));
+        Some(Outcome::Answered(Answered {
+            direct: item_answer(list, number),
+            glossary_refs: self.glossary_refs(&hits),
+            hits,
+            more: false,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::ListItem;
+
+    #[test]
+    fn an_item_is_picked_by_position_or_topic() {
+        assert_eq!(
+            item_ask("十件惠民工程最后一件").map(|(ask, _)| ask),
+            Some(ItemAsk::Last)
+        );
+        assert_eq!(
+            item_ask("关于农村厕所的是第几件").map(|(ask, _)| ask),
+            Some(ItemAsk::Which)
+        );
+        assert_eq!(item_ask("咱县医院现在排第几"), None);
+        assert_eq!(item_ask("最后一件"), None);
+        assert_eq!(item_ask("十件惠民工程有哪些"), None);
+        let item = |number: u32, text: &str| ListItem {
+            number,
+            label: text.into(),
+            text: text.into(),
+            source_id: String::new(),
+        };
+        let list = ReportList {
+            id: "r/l1".into(),
+            kind: ListKind::Numbered,
+            name: "办好十件惠民工程".into(),
+            lead: None,
+            source_id: String::new(),
+            citation: String::new(),
+            items: vec![
+                item(1, "修建通村公路30公里"),
+                item(2, "完成农村户厕改造1.3万户"),
+            ],
+        };
+        assert_eq!(item_about(&list, "惠民工程里关于农村厕所的"), Some(2));
+        assert_eq!(item_about(&list, "惠民工程里关于学校的"), None);
+    }
+}
