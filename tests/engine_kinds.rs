@@ -68,6 +68,20 @@ fn an_item_is_picked_out_of_a_list_by_position_or_topic() {
 }
 
 #[test]
+fn the_opening_the_closing_call_and_the_verses_are_read_from_the_tree() {
+    let opening = ask_json("报告开头怎么说的");
+    assert!(opening["hits"][0]["text"]
+        .as_str()
+        .is_some_and(|text| text.contains("向大会报告工作")));
+    assert!(direct("结尾是怎么号召大家的").contains("幸福美好生活新篇章"));
+    let verses = direct("回顾五年工作那段引用了哪句诗");
+    assert!(
+        verses.starts_with("“历经天华成此景,人间万事出艰辛”"),
+        "{verses}"
+    );
+}
+
+#[test]
 fn enumerations_inside_running_text_are_lists() {
     // Items sharing the last one's ending, called by their count and ending.
     let battles = direct("三大保卫战是哪三个");

@@ -7,7 +7,7 @@
 //! - sentences of one paragraph opening with counting numerals in turn (`一要看到…天时已至。…二要看到…`,
 //!   `一是…二是…`).
 
-use super::lists::{last_clause, Draft};
+use super::list_draft::{last_clause, Draft};
 use super::model::{ListItem, ListKind, Paragraph, Sentence};
 use super::numerals;
 use super::text::{char_len, is_full_stop};

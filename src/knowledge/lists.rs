@@ -9,6 +9,7 @@
 //! - the glossary's counted terms (四个自信, 六稳) with the items their explanation enumerates.
 
 use super::inline_lists;
+use super::list_draft::{last_clause, Draft};
 use super::model::{GlossaryEntry, ListItem, ListKind, Paragraph, Part, Report, ReportList};
 use super::numerals;
 use super::text::{self, char_len, is_colon, numbered_item};
@@ -87,30 +88,6 @@ pub(crate) fn extract(report: &Report) -> Vec<ReportList> {
         .enumerate()
         .map(|(index, draft)| draft.finish(format!("{}/l{}", meta.id, index + 1)))
         .collect()
-}
-
-/// A list before it has its id.
-pub(super) struct Draft {
-    pub(super) kind: ListKind,
-    pub(super) name: String,
-    pub(super) lead: Option<String>,
-    pub(super) source_id: String,
-    pub(super) citation: String,
-    pub(super) items: Vec<ListItem>,
-}
-
-impl Draft {
-    fn finish(self, id: String) -> ReportList {
-        ReportList {
-            id,
-            kind: self.kind,
-            name: self.name,
-            lead: self.lead,
-            source_id: self.source_id,
-            citation: self.citation,
-            items: self.items,
-        }
-    }
 }
 
 /// A part's numbered sections, named by the lead-in that announces them (`重点抓好以下六个方面工作:`).
@@ -370,16 +347,6 @@ fn counted_items(term: &str) -> Option<usize> {
         .filter_map(|c| numerals::number(&c.to_string()))
         .sum();
     (total >= 2).then_some(total as usize)
-}
-
-/// The clause after the last clause mark (`在完成…基础上,办好我县十件惠民工程` → `办好我县十件惠民工程`).
-pub(super) fn last_clause(text: &str) -> &str {
-    text.rfind(|c: char| text::is_clause_mark(c))
-        .map_or(text, |at| {
-            let mark = text[at..].chars().next().map_or(0, char::len_utf8);
-            &text[at + mark..]
-        })
-        .trim()
 }
 
 /// At most [`LABEL_MAX_CHARS`] characters, cut at the first clause mark when longer.

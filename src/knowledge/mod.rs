@@ -7,6 +7,7 @@ mod ids;
 mod indicators;
 mod inline_lists;
 mod library;
+mod list_draft;
 mod lists;
 mod load;
 pub mod model;

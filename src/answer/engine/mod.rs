@@ -19,6 +19,7 @@ mod cues;
 mod english;
 mod fit;
 mod followup;
+mod framing;
 mod leftover;
 mod list_items;
 mod lists;
@@ -279,7 +280,10 @@ impl Engine {
                 return whole;
             }
         }
-        if let Some(part) = self.part_outcome(&understood.normalized) {
+        if let Some(part) = self
+            .part_outcome(&understood.normalized)
+            .or_else(|| self.framing_outcome(&understood.normalized))
+        {
             return part;
         }
         // 最后一件, 第几件: the search finds the list by the rest of the question.
