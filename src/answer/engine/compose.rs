@@ -9,7 +9,7 @@ use crate::search::index::DocWords;
 use super::super::catalog::{
     glossary_answer, glossary_citation, indicator_answer, paragraph, SentenceAt, Unit,
 };
-use super::super::types::{Hit, HitKind};
+use super::super::types::{Answered, Hit, HitKind, Outcome};
 use super::lists::{item_answer, list_answer};
 use super::weights::HIT_COVERAGE;
 use super::{Engine, Ranking, Scored};
@@ -143,6 +143,17 @@ impl Engine {
             conflict: false,
         };
         self.hit(&scored, &[])
+    }
+
+    /// An answer the engine composed itself: its direct line and the hits it chose, on one page, with the
+    /// glossary entries they use.
+    pub(super) fn chosen_answer(&self, direct: Option<String>, hits: Vec<Hit>) -> Outcome {
+        Outcome::Answered(Answered {
+            direct,
+            glossary_refs: self.glossary_refs(&hits),
+            hits,
+            more: false,
+        })
     }
 
     pub(super) fn hit(&self, scored: &Scored, question_terms: &[u32]) -> Hit {

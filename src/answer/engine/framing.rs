@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use crate::knowledge::{Paragraph, Report, Sentence};
 
-use super::super::types::{Answered, Outcome};
+use super::super::types::Outcome;
 use super::cues::Cues;
 use super::leftover::{topicless, without, REPORT_WORDS};
 use super::structure::SCOPE_WORDS;
@@ -180,12 +180,7 @@ impl Engine {
         if hits.is_empty() {
             return None;
         }
-        Some(Outcome::Answered(Answered {
-            direct: Some(direct),
-            glossary_refs: self.glossary_refs(&hits),
-            hits,
-            more: false,
-        }))
+        Some(self.chosen_answer(Some(direct), hits))
     }
 }
 

@@ -6,7 +6,7 @@
 use crate::knowledge::{ListKind, ReportList};
 
 use super::super::catalog::Unit;
-use super::super::types::{Answered, Outcome};
+use super::super::types::Outcome;
 use super::lists::item_answer;
 use super::{Engine, Scored};
 
@@ -122,12 +122,7 @@ impl Engine {
             hits.push(self.chosen_hit(doc));
         }
         hits.push(self.chosen_hit(list_doc));
-        Some(Outcome::Answered(Answered {
-            direct: item_answer(list, number),
-            glossary_refs: self.glossary_refs(&hits),
-            hits,
-            more: false,
-        }))
+        Some(self.chosen_answer(item_answer(list, number), hits))
     }
 }
 
