@@ -63,6 +63,17 @@ fn an_item_is_picked_out_of_a_list_by_position_or_topic() {
         .as_str()
         .is_some_and(|text| text.starts_with("10.")));
     assert!(direct("民生实事里关于农村厕所的是第几件").contains("第9项"));
+    // What a question sets aside (除了X还…) is not searched for.
+    let risks = ask_json("除了安全生产还要防哪些重大风险");
+    assert!(risks["hits"][0]["text"]
+        .as_str()
+        .is_some_and(|text| text.contains("信访维稳风险")));
+    // One item of a structure by its topic: the difficulty about the business environment.
+    let business = direct("营商环境还有什么不足");
+    assert!(
+        business.contains("第3项") && business.contains("法治环境建设上还有欠缺"),
+        "{business}"
+    );
     // A ranking is no list item.
     assert!(!direct("咱县医院现在排第几").contains("第9项"));
 }

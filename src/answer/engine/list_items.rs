@@ -32,6 +32,30 @@ const LAST_WORDS: &[&str] = &[
 /// Words that ask which number an item is (`排第几` asks a ranking, not an item).
 const WHICH_WORDS: &[&str] = &["第几件", "第几项", "第几条"];
 
+/// Words that set aside what the asker already knows (`除了安全生产`), and those that end it: what follows
+/// (`还要防哪些重大风险`) is what to search for.
+const BESIDES: &str = "除了";
+const BESIDES_ENDS: &[&str] = &["以外", "之外", "还", "也", "另外"];
+
+/// The question without what it sets aside (`除了安全生产还要防哪些重大风险` → `还要防哪些重大风险`), when it
+/// sets something aside and asks something after it.
+pub(super) fn without_known(normalized: &str) -> Option<String> {
+    let start = normalized.find(BESIDES)?;
+    let after = start + BESIDES.len();
+    let (end, word) = BESIDES_ENDS
+        .iter()
+        .filter_map(|word| Some((normalized[after..].find(word)? + after, *word)))
+        .min()?;
+    // 以外 and 之外 belong to the aside; 还 and 也 open what is asked.
+    let end = if word.ends_with('外') {
+        end + word.len()
+    } else {
+        end
+    };
+    let rest = format!("{}{}", &normalized[..start], &normalized[end..]);
+    (end > after && rest.chars().any(char::is_alphanumeric)).then_some(rest)
+}
+
 /// An item is about what a question says when they share this many characters besides the list's name;
 /// one shared character is chance.
 const MIN_SHARED_CHARS: usize = 2;
@@ -142,6 +166,15 @@ mod tests {
             Some(ItemAsk::Which)
         );
         assert_eq!(item_ask("咱县医院现在排第几"), None);
+        assert_eq!(
+            without_known("除了安全生产还要防哪些重大风险").as_deref(),
+            Some("还要防哪些重大风险")
+        );
+        assert_eq!(
+            without_known("除了粮食以外,还种什么").as_deref(),
+            Some(",还种什么")
+        );
+        assert_eq!(without_known("除了粮食"), None);
         assert_eq!(item_ask("最后一件"), None);
         assert_eq!(item_ask("十件惠民工程有哪些"), None);
         let item = |number: u32, text: &str| ListItem {

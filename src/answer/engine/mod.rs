@@ -283,13 +283,17 @@ impl Engine {
         if let Some(part) = self
             .part_outcome(&understood.normalized)
             .or_else(|| self.framing_outcome(&understood.normalized))
+            .or_else(|| self.structure_item_outcome(&understood.normalized))
         {
             return part;
         }
         // 最后一件, 第几件: the search finds the list by the rest of the question.
+        // 除了X还…: what is set aside is no topic to search for.
         let item_ask = list_items::item_ask(&understood.normalized);
-        let understood = match &item_ask {
-            Some((_, rest)) => self.reader.read(rest),
+        let search = item_ask.as_ref().map(|(_, rest)| rest.as_str());
+        let besides = list_items::without_known(search.unwrap_or(&understood.normalized));
+        let understood = match besides.as_deref().or(search) {
+            Some(text) => self.reader.read(text),
             None => understood,
         };
         if understood.is_empty() && !understood.asks_practical {

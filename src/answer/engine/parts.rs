@@ -102,7 +102,7 @@ const REVIEW_WORDS: &[&str] = &["五年", "过去", "回顾", "这些年", "以�
 const PLAN_WORDS: &[&str] = &["今年", "本年", "2022", "明年", "下一步"];
 
 /// A topic is named by this many characters of a block's heading at least: one would match anything.
-const MIN_TOPIC_CHARS: usize = 2;
+pub(super) const MIN_TOPIC_CHARS: usize = 2;
 
 /// One block a question can name by its topic: its heading and the list item it is.
 struct Block<'a> {
@@ -143,7 +143,7 @@ fn asked_part(normalized: &str, parts: u32) -> Option<u32> {
 
 /// The longest run of `heading`'s letters the question says, in characters (grown one letter at a time: a
 /// run the question lacks has no longer run it says).
-fn named_chars(normalized: &str, heading: &str) -> usize {
+pub(super) fn named_chars(normalized: &str, heading: &str) -> usize {
     let chars: Vec<char> = heading.chars().collect();
     let mut best = 0;
     let mut piece = String::new();

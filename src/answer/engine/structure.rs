@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 
 use super::cues::Cues;
 use super::leftover::{topicless, without, REPORT_WORDS};
-use super::lists::LIST_CUES;
+use super::lists::{item_answer, LIST_CUES};
+use super::parts::{named_chars, MIN_TOPIC_CHARS};
 use super::Engine;
 
 /// A part of the report's structure a question can ask for whole.
@@ -223,31 +224,82 @@ pub(super) const SCOPE_WORDS: &[&str] = &[
 
 /// The structure a question asks for, when it asks for nothing else.
 pub(super) fn asks_structure(normalized: &str) -> Option<Structure> {
+    structure_rests(normalized)
+        .into_iter()
+        .find_map(|(structure, rest)| topicless(&rest).then_some(structure))
+}
+
+/// Structures whose items each say something of their own (achievements, principles, difficulties): one
+/// of them asked about one topic is that item (营商环境还有什么不足).
+const ITEMIZED: &[Structure] = &[
+    Structure::Achievements,
+    Structure::Principles,
+    Structure::Difficulties,
+];
+
+/// The structure a question asks about one topic of, with what is left of the question: the topic.
+fn asks_structure_topic(normalized: &str) -> Option<(Structure, String)> {
+    structure_rests(normalized)
+        .into_iter()
+        .find(|(structure, rest)| ITEMIZED.contains(structure) && !topicless(rest))
+}
+
+/// Each structure a cue of the question names, in table order, with the question without its cues, time,
+/// report and list words.
+fn structure_rests(normalized: &str) -> Vec<(Structure, String)> {
     static CUES: LazyLock<Cues<Structure>> = LazyLock::new(|| Cues::new(STRUCTURE_CUES));
     let all = CUES.found(normalized);
-    STRUCTURE_CUES.iter().find_map(|(structure, _)| {
-        let found: Vec<&str> = all
-            .iter()
-            .filter(|(asked, _)| asked == structure)
-            .map(|(_, cue)| *cue)
-            .collect();
-        if found.is_empty() {
-            return None;
-        }
-        let rest = without(
-            normalized,
-            found
+    STRUCTURE_CUES
+        .iter()
+        .filter_map(|(structure, _)| {
+            let found: Vec<&str> = all
                 .iter()
-                .copied()
-                .chain(REPORT_WORDS.iter().copied())
-                .chain(SCOPE_WORDS.iter().copied())
-                .chain(LIST_CUES.iter().copied()),
-        );
-        topicless(&rest).then_some(*structure)
-    })
+                .filter(|(asked, _)| asked == structure)
+                .map(|(_, cue)| *cue)
+                .collect();
+            if found.is_empty() {
+                return None;
+            }
+            let rest = without(
+                normalized,
+                found
+                    .iter()
+                    .copied()
+                    .chain(REPORT_WORDS.iter().copied())
+                    .chain(SCOPE_WORDS.iter().copied())
+                    .chain(LIST_CUES.iter().copied()),
+            );
+            Some((*structure, rest))
+        })
+        .collect()
 }
 
 impl Engine {
+    /// The item of a structure a question asks about by its topic (营商环境还有什么不足 → the difficulty
+    /// about the business environment): the item naming the most of the topic's letters in a run, when one
+    /// does alone; its own sentence first, then the list.
+    pub(super) fn structure_item_outcome(&self, normalized: &str) -> Option<Outcome> {
+        let (structure, topic) = asks_structure_topic(normalized)?;
+        let list = structure_list(self.library.latest(), structure)?;
+        let sizes: Vec<usize> = list
+            .items
+            .iter()
+            .map(|item| named_chars(&topic, &item.text))
+            .collect();
+        let best = *sizes.iter().max()?;
+        if best < MIN_TOPIC_CHARS || sizes.iter().filter(|&&size| size == best).count() != 1 {
+            return None;
+        }
+        let item = &list.items[sizes.iter().position(|&size| size == best)?];
+        let list_doc = self.catalog.doc_of(&list.id)?;
+        let mut hits = Vec::with_capacity(2);
+        if let Some(doc) = self.catalog.doc_of(&item.source_id) {
+            hits.push(self.chosen_hit(doc));
+        }
+        hits.push(self.chosen_hit(list_doc));
+        Some(self.chosen_answer(item_answer(list, item.number), hits))
+    }
+
     /// The newest report's list for a structure, as a whole-list answer citing it.
     pub(super) fn structure_outcome(&self, structure: Structure) -> Option<Outcome> {
         let report = self.library.latest();
@@ -366,5 +418,11 @@ mod tests {
         assert_eq!(asks_structure("产业结构怎么调整"), None);
         assert_eq!(asks_structure("问题楼盘有多少"), None);
         assert_eq!(asks_structure("农业方面的任务有哪些"), None);
+        assert_eq!(
+            asks_structure_topic("营商环境还有什么不足").map(|(structure, _)| structure),
+            Some(Structure::Difficulties)
+        );
+        assert_eq!(asks_structure_topic("存在哪些问题和困难"), None);
+        assert_eq!(asks_structure_topic("产业结构怎么调整"), None);
     }
 }
