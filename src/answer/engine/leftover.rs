@@ -26,6 +26,33 @@ pub(super) const REPORT_WORDS: &[&str] = &[
     "本次",
 ];
 
+/// A topic is named by this many characters of a block's heading at least: one would match anything.
+pub(super) const MIN_TOPIC_CHARS: usize = 2;
+
+/// The longest run of `heading`'s letters the question says, in characters (grown one letter at a time: a
+/// run the question lacks has no longer run it says).
+pub(super) fn named_chars(normalized: &str, heading: &str) -> usize {
+    let chars: Vec<char> = heading.chars().collect();
+    let mut best = 0;
+    let mut piece = String::new();
+    for start in 0..chars.len() {
+        piece.clear();
+        let mut size = 0;
+        for &c in chars[start..].iter().take_while(|c| c.is_alphanumeric()) {
+            piece.push(c);
+            if !normalized.contains(piece.as_str()) {
+                break;
+            }
+            size += 1;
+        }
+        best = best.max(size);
+    }
+    if best < MIN_TOPIC_CHARS {
+        0
+    } else {
+        best
+    }
+}
 /// Characters that carry nothing once the cues are gone: punctuation, particles, function characters,
 /// emoji, spaces.
 fn is_filler(c: char) -> bool {

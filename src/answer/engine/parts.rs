@@ -11,7 +11,7 @@ use crate::search::normalize::fold_for_search;
 
 use super::super::types::{Answered, Outcome};
 use super::cues::Cues;
-use super::leftover::{topicless, without, REPORT_WORDS};
+use super::leftover::{named_chars, topicless, without, MIN_TOPIC_CHARS, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
 use super::structure::{review_list, SCOPE_WORDS};
 use super::Engine;
@@ -101,9 +101,6 @@ const REVIEW_WORDS: &[&str] = &["五年", "过去", "回顾", "这些年", "以�
 /// Words that put a question in the year's plan.
 const PLAN_WORDS: &[&str] = &["今年", "本年", "2022", "明年", "下一步"];
 
-/// A topic is named by this many characters of a block's heading at least: one would match anything.
-pub(super) const MIN_TOPIC_CHARS: usize = 2;
-
 /// One block a question can name by its topic: its heading and the list item it is.
 struct Block<'a> {
     heading: String,
@@ -139,31 +136,6 @@ fn asked_part(normalized: &str, parts: u32) -> Option<u32> {
             .chain(FRAME_WORDS.iter().copied()),
     );
     (topicless(&rest) && (1..=parts).contains(&number)).then_some(number)
-}
-
-/// The longest run of `heading`'s letters the question says, in characters (grown one letter at a time: a
-/// run the question lacks has no longer run it says).
-pub(super) fn named_chars(normalized: &str, heading: &str) -> usize {
-    let chars: Vec<char> = heading.chars().collect();
-    let mut best = 0;
-    let mut piece = String::new();
-    for start in 0..chars.len() {
-        piece.clear();
-        let mut size = 0;
-        for &c in chars[start..].iter().take_while(|c| c.is_alphanumeric()) {
-            piece.push(c);
-            if !normalized.contains(piece.as_str()) {
-                break;
-            }
-            size += 1;
-        }
-        best = best.max(size);
-    }
-    if best < MIN_TOPIC_CHARS {
-        0
-    } else {
-        best
-    }
 }
 
 /// The longest run of `heading`'s letters the question says.

@@ -11,9 +11,8 @@ use super::super::types::{Answered, Outcome};
 use std::sync::LazyLock;
 
 use super::cues::Cues;
-use super::leftover::{topicless, without, REPORT_WORDS};
+use super::leftover::{named_chars, topicless, without, MIN_TOPIC_CHARS, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
-use super::parts::{named_chars, MIN_TOPIC_CHARS};
 use super::Engine;
 
 /// A part of the report's structure a question can ask for whole.
