@@ -66,7 +66,8 @@ const PLACE_WORDS: &[&str] = &[
     "many",
 ];
 
-/// Whether a question asks what the report appends, given the glossary's heading folded as questions are.
+/// Whether a question asks what the report appends, given the glossary's heading as written (folded only
+/// once the question names an appendix, as most questions do not).
 fn asks_appendix(normalized: &str, heading: &str) -> bool {
     static NAMES: LazyLock<Cues<()>> =
         LazyLock::new(|| Cues::new(&[((), APPENDED_WORDS), ((), &GLOSSARY_HEADING_WORDS[..])]));
@@ -83,7 +84,7 @@ fn asks_appendix(normalized: &str, heading: &str) -> bool {
             .chain(PLACE_WORDS.iter().copied())
             .chain(REPORT_WORDS.iter().copied()),
     );
-    topicless(&without_front(&rest, &[heading]))
+    topicless(&without_front(&rest, &[fold_for_search(heading).as_str()]))
 }
 
 /// The appendix in a reader's words: its heading, how many entries, and each entry's number and term.
@@ -112,7 +113,7 @@ impl Engine {
     pub(super) fn appendix_outcome(&self, normalized: &str, question: &str) -> Option<Outcome> {
         let report = self.library.latest();
         let heading = report.glossary_heading.as_deref()?;
-        if !asks_appendix(normalized, &fold_for_search(heading)) {
+        if !asks_appendix(normalized, heading) {
             return None;
         }
         let text = appendix_text(report, heading, Language::of(question));
@@ -154,8 +155,7 @@ mod tests {
 
     #[test]
     fn the_appendix_is_asked_only_when_nothing_else_is() {
-        let heading = fold_for_search(HEADING);
-        let asks = |question: &str| asks_appendix(&fold_for_search(question), &heading);
+        let asks = |question: &str| asks_appendix(&fold_for_search(question), HEADING);
         assert!(asks("报告正文后面还附了什么东西"));
         assert!(asks("报告后面有名词解释吗"));
         assert!(asks("词语注释一共解释了多少个词"));
