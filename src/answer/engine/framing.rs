@@ -141,11 +141,13 @@ impl Engine {
     /// The opening, closing call or quoted verses of the newest report, when a question asks for one alone.
     pub(super) fn framing_outcome(&self, normalized: &str) -> Option<Outcome> {
         let report = self.library.latest();
-        let (direct, ids): (String, Vec<&str>) = match asked(normalized)? {
+        let framing = asked(normalized)?;
+        let (direct, ids): (String, Vec<&str>) = match framing {
             Framing::Opening | Framing::Closing => {
-                let paragraphs = match asked(normalized)? {
-                    Framing::Opening => opening(report),
-                    _ => closing(report),
+                let paragraphs = if framing == Framing::Opening {
+                    opening(report)
+                } else {
+                    closing(report)
                 };
                 let text = paragraphs
                     .iter()

@@ -275,7 +275,9 @@ impl Engine {
         if let Some(appendix) = self.appendix_outcome(&understood.normalized, question) {
             return appendix;
         }
-        if let Some(structure) = structure::asks_structure(&understood.normalized) {
+        // Read once: a structure asked whole, or one item of it by a topic.
+        let structures = structure::structure_rests(&understood.normalized);
+        if let Some(structure) = structure::asks_structure(&structures) {
             if let Some(whole) = self.structure_outcome(structure) {
                 return whole;
             }
@@ -283,7 +285,7 @@ impl Engine {
         if let Some(part) = self
             .part_outcome(&understood.normalized)
             .or_else(|| self.framing_outcome(&understood.normalized))
-            .or_else(|| self.structure_item_outcome(&understood.normalized))
+            .or_else(|| self.structure_item_outcome(&structures))
         {
             return part;
         }

@@ -221,11 +221,11 @@ pub(super) const SCOPE_WORDS: &[&str] = &[
     "its",
 ];
 
-/// The structure a question asks for, when it asks for nothing else.
-pub(super) fn asks_structure(normalized: &str) -> Option<Structure> {
-    structure_rests(normalized)
-        .into_iter()
-        .find_map(|(structure, rest)| topicless(&rest).then_some(structure))
+/// The structure a question asks for, when it asks for nothing else; `rests` are its [`structure_rests`].
+pub(super) fn asks_structure(rests: &[(Structure, String)]) -> Option<Structure> {
+    rests
+        .iter()
+        .find_map(|(structure, rest)| topicless(rest).then_some(*structure))
 }
 
 /// Structures whose items each say something of their own (achievements, principles, difficulties): one
@@ -237,15 +237,16 @@ const ITEMIZED: &[Structure] = &[
 ];
 
 /// The structure a question asks about one topic of, with what is left of the question: the topic.
-fn asks_structure_topic(normalized: &str) -> Option<(Structure, String)> {
-    structure_rests(normalized)
-        .into_iter()
+fn asks_structure_topic(rests: &[(Structure, String)]) -> Option<(Structure, &str)> {
+    rests
+        .iter()
         .find(|(structure, rest)| ITEMIZED.contains(structure) && !topicless(rest))
+        .map(|(structure, rest)| (*structure, rest.as_str()))
 }
 
 /// Each structure a cue of the question names, in table order, with the question without its cues, time,
 /// report and list words.
-fn structure_rests(normalized: &str) -> Vec<(Structure, String)> {
+pub(super) fn structure_rests(normalized: &str) -> Vec<(Structure, String)> {
     static CUES: LazyLock<Cues<Structure>> = LazyLock::new(|| Cues::new(STRUCTURE_CUES));
     let all = CUES.found(normalized);
     STRUCTURE_CUES
@@ -277,13 +278,13 @@ impl Engine {
     /// The item of a structure a question asks about by its topic (营商环境还有什么不足 → the difficulty
     /// about the business environment): the item naming the most of the topic's letters in a run, when one
     /// does alone; its own sentence first, then the list.
-    pub(super) fn structure_item_outcome(&self, normalized: &str) -> Option<Outcome> {
-        let (structure, topic) = asks_structure_topic(normalized)?;
+    pub(super) fn structure_item_outcome(&self, rests: &[(Structure, String)]) -> Option<Outcome> {
+        let (structure, topic) = asks_structure_topic(rests)?;
         let list = structure_list(self.library.latest(), structure)?;
         let sizes: Vec<usize> = list
             .items
             .iter()
-            .map(|item| named_chars(&topic, &item.text))
+            .map(|item| named_chars(topic, &item.text))
             .collect();
         let best = *sizes.iter().max()?;
         if best < MIN_TOPIC_CHARS || sizes.iter().filter(|&&size| size == best).count() != 1 {
@@ -367,61 +368,79 @@ mod tests {
 
     #[test]
     fn a_structure_is_asked_only_when_nothing_else_is() {
-        assert_eq!(asks_structure("报告分为几个部分"), Some(Structure::Outline));
         assert_eq!(
-            asks_structure("这份报告的结构是什么"),
+            asks_structure(&structure_rests("报告分为几个部分")),
             Some(Structure::Outline)
         );
         assert_eq!(
-            asks_structure("how many parts does the report have?"),
-            Some(Structure::Outline)
-        );
-        assert_eq!(asks_structure("今年工作分几大块"), Some(Structure::Tasks));
-        assert_eq!(
-            asks_structure("报告一共分几个大部分"),
+            asks_structure(&structure_rests("这份报告的结构是什么")),
             Some(Structure::Outline)
         );
         assert_eq!(
-            asks_structure("过去五年取得了哪些方面的成就，概括说下"),
+            asks_structure(&structure_rests("how many parts does the report have?")),
+            Some(Structure::Outline)
+        );
+        assert_eq!(
+            asks_structure(&structure_rests("今年工作分几大块")),
+            Some(Structure::Tasks)
+        );
+        assert_eq!(
+            asks_structure(&structure_rests("报告一共分几个大部分")),
+            Some(Structure::Outline)
+        );
+        assert_eq!(
+            asks_structure(&structure_rests("过去五年取得了哪些方面的成就，概括说下")),
             Some(Structure::Achievements)
         );
         assert_eq!(
-            asks_structure("过去五年干了哪些大事"),
+            asks_structure(&structure_rests("过去五年干了哪些大事")),
             Some(Structure::Achievements)
         );
         assert_eq!(
-            asks_structure("存在哪些问题和困难"),
+            asks_structure(&structure_rests("存在哪些问题和困难")),
             Some(Structure::Difficulties)
         );
         assert_eq!(
-            asks_structure("这五年干成了哪些事"),
+            asks_structure(&structure_rests("这五年干成了哪些事")),
             Some(Structure::Achievements)
         );
         assert_eq!(
-            asks_structure("必须坚持哪些原则"),
+            asks_structure(&structure_rests("必须坚持哪些原则")),
             Some(Structure::Principles)
         );
         assert_eq!(
-            asks_structure("报告说存在的问题和不足有哪些?"),
+            asks_structure(&structure_rests("报告说存在的问题和不足有哪些?")),
             Some(Structure::Difficulties)
         );
         assert_eq!(
-            asks_structure("what principles must be upheld in the next five years?"),
+            asks_structure(&structure_rests(
+                "what principles must be upheld in the next five years?"
+            )),
             Some(Structure::Principles)
         );
         assert_eq!(
-            asks_structure("how is the report organised?"),
+            asks_structure(&structure_rests("how is the report organised?")),
             Some(Structure::Outline)
         );
-        assert_eq!(asks_structure("农业部分的目标"), None);
-        assert_eq!(asks_structure("产业结构怎么调整"), None);
-        assert_eq!(asks_structure("问题楼盘有多少"), None);
-        assert_eq!(asks_structure("农业方面的任务有哪些"), None);
+        assert_eq!(asks_structure(&structure_rests("农业部分的目标")), None);
+        assert_eq!(asks_structure(&structure_rests("产业结构怎么调整")), None);
+        assert_eq!(asks_structure(&structure_rests("问题楼盘有多少")), None);
         assert_eq!(
-            asks_structure_topic("营商环境还有什么不足").map(|(structure, _)| structure),
+            asks_structure(&structure_rests("农业方面的任务有哪些")),
+            None
+        );
+        assert_eq!(
+            asks_structure_topic(&structure_rests("营商环境还有什么不足"))
+                .map(|(structure, _)| structure),
             Some(Structure::Difficulties)
         );
-        assert_eq!(asks_structure_topic("存在哪些问题和困难"), None);
-        assert_eq!(asks_structure_topic("产业结构怎么调整"), None);
+        assert_eq!(
+            asks_structure_topic(&structure_rests("存在哪些问题和困难")),
+            None
+        );
+        assert_eq!(
+            asks_structure_topic(&structure_rests("产业结构怎么调整")),
+            None
+        );
     }
 }
