@@ -255,8 +255,12 @@ fn comparisons_are_computed_from_two_stated_figures_never_invented() {
             .unwrap_or_default();
         assert_eq!(ids, sources, "{question}: {json}");
     }
-    // A lower bound on the smaller figure leaves the gap unknown: no computed figure.
+    // A lower bound on the smaller figure bounds the gap from above: said so, never as an exact gap.
     let json = ask_json("今年固定资产投资目标比去年增速高多少");
+    let answer = json["answer"].as_str().unwrap_or_default();
+    assert!(answer.contains("至多高3.2个百分点"), "{json}");
+    // Lower bounds on both figures leave the gap unknown: no computed figure.
+    let json = ask_json("今年固投目标比规上工业增加值目标高多少");
     assert!(
         !json["answer"]
             .as_str()

@@ -80,7 +80,7 @@ impl Engine {
         // The nearest facts: the figure found, then the metric's figures of the kind asked for, from
         // other periods (a level asked: the latest level; a change asked: the changes given).
         let wanted = |other: &Indicator| match what {
-            MissingKind::SingleYear => false,
+            MissingKind::SingleYear | MissingKind::Comparison => false,
             MissingKind::Change => is_change(other),
             MissingKind::Level => is_level(other),
         };
@@ -136,6 +136,11 @@ fn asks_level(question: &Question, metric: &str) -> bool {
     if question.wants_target || question.time.years.len() > 1 || asks_change(question, metric) {
         return false;
     }
+    asks_level_words(question)
+}
+
+/// The question's words ask for a level: a unit of amount (多少亿, 多少人) or a level word (能达到多少).
+pub(super) fn asks_level_words(question: &Question) -> bool {
     let amount = question
         .unit_hint
         .is_some_and(|units| !units.iter().any(|unit| unit.contains('%')));
