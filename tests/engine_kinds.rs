@@ -175,6 +175,9 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
     assert!(direct(&["粮食总产目标", "去年完成了多少"]).contains("95.9万吨"));
     assert!(direct(&["十件惠民工程有哪些", "第三件是什么"]).contains("通村公路"));
     assert!(direct(&["今年GDP目标是多少", "规上工业增加值呢"]).contains("8%以上"));
+    // A time or kind alone (今年目标呢) keeps the topic, though alone it names the report's targets.
+    assert!(direct(&["去年粮食总产多少", "今年目标呢"]).contains("96万吨"));
+    assert!(direct(&["一般公共预算收入去年多少", "今年目标增长多少"]).contains("增长6%"));
     // A question that stands on its own inherits nothing.
     assert_eq!(
         direct(&["今年GDP目标是多少", "去年粮食总产多少"]),

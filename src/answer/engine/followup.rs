@@ -160,7 +160,8 @@ impl Engine {
         let ended = strip(opened.unwrap_or(question), LEANING_ENDINGS, false).filter(|_| short);
         let told = TELL_MORE.iter().find(|phrase| question.contains(**phrase));
         // 去年完成了多少, 增长了多少, 第三件是什么: a question that asks but names nothing leans as it is.
-        let topicless = self.names_no_topic(question);
+        let topicless = self.names_no_topic(question)
+            || self.names_only_time_or_kind(ended.or(opened).unwrap_or(question));
         if opened.is_none() && ended.is_none() && told.is_none() && !topicless {
             return None;
         }
@@ -219,6 +220,24 @@ impl Engine {
             words.push("完成".to_owned());
         }
         words.join(" ")
+    }
+
+    /// Whether a question's own words are all a time or kind of figure, or ask (今年目标呢, 去年是多少): read
+    /// before aliases, which turn 今年目标 into the report's term 主要预期目标.
+    fn names_only_time_or_kind(&self, question: &str) -> bool {
+        let read = self.reader.read(question);
+        if about::small_talk(&read.normalized).is_some() {
+            return false;
+        }
+        let words = self.index.tokenizer().words_of_normalized(&read.normalized);
+        let time_or_kind = |word: &str| TIME_OR_KIND_WORDS.iter().any(|kind| word.contains(kind));
+        words.iter().any(|word| time_or_kind(&word.text))
+            && words.iter().all(|word| {
+                let word = word.text.as_ref();
+                is_question_word(word)
+                    || change_verbs().any(|verb| verb == word)
+                    || time_or_kind(word)
+            })
     }
 
     fn names_no_topic(&self, question: &str) -> bool {
