@@ -194,6 +194,12 @@ fn near_misses_say_what_is_missing_and_carry_the_nearest_fact() {
     // One year asked of a five-year total; a level asked of a growth target; a growth rate asked of a level.
     for (question, nearest, missing) in [
         ("2021年新增城镇就业多少人", "xiping-2022/1.0.6.3#1", "单年"),
+        // The first year of a span asked alone is one year the span does not give.
+        (
+            "2017年一般公共预算收入是多少",
+            "xiping-2022/1.0.2.3#2",
+            "单年",
+        ),
         (
             "今年城镇化率能达到多少",
             "xiping-2022/3.0.2.7#3",

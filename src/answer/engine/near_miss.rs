@@ -9,6 +9,7 @@ use crate::search::question::Question;
 
 use super::super::catalog::Unit;
 use super::super::types::{Missing, MissingKind, NearMiss, Outcome};
+use super::compare::COMPARE_CUES;
 use super::weights::MAX_NEAREST_FACTS;
 use super::{Engine, Ranking, Scored};
 
@@ -30,6 +31,8 @@ const RATE_WORDS: &[&str] = &[
 ];
 /// Words that turn a named year into the start of a span (2017年以来): the question asks for the span.
 const SINCE_WORDS: &[&str] = &["以来", "至今", "到现在", "到目前"];
+/// Words that make a named year the base of a change (较2017年, 2017年到2021年) beside [`COMPARE_CUES`].
+const BASE_WORDS: &[&str] = &["较", "到", "至"];
 /// Ways of asking for a level (how much in all, what it reaches), beside a unit asked for (多少亿).
 const LEVEL_WORDS: &[&str] = &[
     "总量",
@@ -112,12 +115,12 @@ impl Engine {
 /// One year asked of a figure that spans several (a total, a yearly average, a change since the base
 /// year), when the question does not itself ask for the span (过去五年, 年均, 2017年以来, 比2017年: the
 /// span's first year named is its base, not a year asked alone).
+/// The base year asked alone (2017年一般公共预算收入是多少) is one year too: the span does not give it.
 fn asks_one_year(question: &Question, found: &Indicator, year: i32) -> bool {
-    let spans = matches!(found.period, Period::Years { from, .. } if from != year);
-    let since = SINCE_WORDS
-        .iter()
-        .any(|word| question.normalized.contains(word));
-    spans && !since && !question.time.past_five_years && !question.time.yearly_average
+    let says = |words: &[&str]| words.iter().any(|word| question.normalized.contains(word));
+    let as_base = says(SINCE_WORDS) || says(COMPARE_CUES) || says(BASE_WORDS);
+    let spans = matches!(found.period, Period::Years { from, .. } if from != year || !as_base);
+    spans && !as_base && !question.time.past_five_years && !question.time.yearly_average
 }
 
 /// The question asks for a change: it says one of the report's change verbs or a rate word, outside the
