@@ -33,7 +33,8 @@ const RATE_WORDS: &[&str] = &[
 const SINCE_WORDS: &[&str] = &["以来", "至今", "到现在", "到目前"];
 /// Words that make a named year the base of a change (较2017年, 2017年到2021年) beside [`COMPARE_CUES`].
 const BASE_WORDS: &[&str] = &["较", "到", "至"];
-/// Ways of asking for a level (how much in all, what it reaches), beside a unit asked for (多少亿).
+/// Ways of asking for a level (how much in all, what it reaches, an amount of money: 多少亿, which the
+/// reader's measure words do not hold), beside a unit asked for (多少人).
 const LEVEL_WORDS: &[&str] = &[
     "总量",
     "规模",
@@ -42,6 +43,10 @@ const LEVEL_WORDS: &[&str] = &[
     "到多少",
     "能到",
     "总额是多少",
+    "多少亿",
+    "多少万元",
+    "多少元",
+    "多少钱",
 ];
 
 impl Engine {
