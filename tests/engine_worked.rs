@@ -69,4 +69,7 @@ fn a_projection_is_worked_out_only_when_asked_from_the_target() {
 fn a_change_the_report_states_against_the_base_asked_is_the_answer() {
     assert!(direct("生产总值比2017年净增多少").contains("净增83.4亿元"));
     assert!(direct("去年规上工业增加值比上年增长多少").contains("增长8%"));
+    // Of two stated changes since the base, the yearly average only when asked for.
+    assert!(direct("GDP比2017年多了多少").contains("净增83.4亿元"));
+    assert!(direct("GDP比2017年年均增长多少").contains("增长7.2%"));
 }

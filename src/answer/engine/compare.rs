@@ -3,7 +3,7 @@
 //! with the arithmetic shown and both source sentences cited. Only like with like: units that meet, each
 //! figure named by its own side of the question (`sides`), and no bound that makes the result unknowable.
 
-use crate::knowledge::{Indicator, Period, Qualifier};
+use crate::knowledge::{FigureKind, Indicator, Period, Qualifier};
 use crate::search::question::{Intent, Question};
 
 use super::super::catalog::indicator_answer;
@@ -89,12 +89,23 @@ impl Engine {
     pub(super) fn comparison(&self, ranking: &Ranking) -> Option<Outcome> {
         let question = &ranking.question;
         let (operation, joiners) = Operation::asked(&question.normalized)?;
-        // A change the report states against the base asked (比2017年增加) is the answer, not worked out.
-        let best = self
+        // A change the report states against the base asked (比2017年增加) is the answer, not worked out;
+        // a yearly average only when the question asks for one (比2017年多了多少 is the net increase).
+        let stated: Vec<(&Scored, &Indicator)> = self
             .ranked_figures(ranking)
-            .find(|(scored, _, _)| !scored.conflict);
-        if best.is_some_and(|(_, _, figure)| stated_change(question, figure)) {
-            return None;
+            .filter(|(scored, _, figure)| !scored.conflict && stated_change(question, figure))
+            .map(|(scored, _, figure)| (scored, figure))
+            .collect();
+        if let Some(&(best, _)) = stated.first() {
+            let asked = stated.iter().find(|(_, figure)| {
+                question.time.yearly_average || figure.kind != FigureKind::YearlyAverage
+            });
+            return match asked {
+                Some(&(scored, _)) if scored.doc != best.doc => {
+                    Some(self.stated_answer(ranking, scored))
+                }
+                _ => None,
+            };
         }
         let fits = |a: &Indicator, b: &Indicator| operation.apply(a, b).is_some();
         let Pair { first, second } = self.named_pair(&ranking.question, joiners, &fits)?;
@@ -106,6 +117,17 @@ impl Engine {
             hits,
             more: false,
         }))
+    }
+
+    /// The answer a stated change gives, as the ordinary answer of that figure would be.
+    fn stated_answer(&self, ranking: &Ranking, scored: &Scored) -> Outcome {
+        let hits = vec![self.hit(scored, &ranking.question_terms)];
+        Outcome::Answered(Answered {
+            direct: self.direct_answer(scored.doc, None),
+            glossary_refs: self.glossary_refs(&hits),
+            hits,
+            more: false,
+        })
     }
 
     /// A near-miss for a question asking to compare or divide two figures that the report does not give
