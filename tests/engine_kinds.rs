@@ -178,6 +178,8 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
     // A time or kind alone (今年目标呢) keeps the topic, though alone it names the report's targets.
     assert!(direct(&["去年粮食总产多少", "今年目标呢"]).contains("96万吨"));
     assert!(direct(&["一般公共预算收入去年多少", "今年目标增长多少"]).contains("增长6%"));
+    // A time or kind of its own replaces the previous one, even one the reader made a term (主要预期目标).
+    assert!(direct(&["一般公共预算收入今年目标多少", "那去年完成了多少"]).contains("15.3亿元"));
     // A question that stands on its own inherits nothing.
     assert_eq!(
         direct(&["今年GDP目标是多少", "去年粮食总产多少"]),

@@ -83,6 +83,11 @@ impl Operation {
     }
 }
 
+/// Whether a question asks to compare, add or divide figures.
+pub(super) fn asks_operation(normalized: &str) -> bool {
+    Operation::asked(normalized).is_some()
+}
+
 impl Engine {
     /// The figure a question asks to work out from two the report states, as an answer citing both;
     /// `None` when the question asks for no such figure or the report lacks a pair that combines honestly.
