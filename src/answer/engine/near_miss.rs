@@ -10,6 +10,7 @@ use crate::search::question::Question;
 use super::super::catalog::Unit;
 use super::super::types::{Missing, MissingKind, NearMiss, Outcome};
 use super::compare::COMPARE_CUES;
+use super::sides::same_metric;
 use super::weights::MAX_NEAREST_FACTS;
 use super::{Engine, Ranking, Scored};
 
@@ -176,9 +177,4 @@ fn is_rate(indicator: &Indicator) -> bool {
 fn is_level(indicator: &Indicator) -> bool {
     use crate::knowledge::ChangeKind::{Complete, Reach};
     indicator.number.is_some() && matches!(indicator.change, None | Some(Reach | Complete))
-}
-
-/// Two records are of one metric when one name contains the other (常住人口城镇化率, 城镇化率).
-pub(super) fn same_metric(a: &Indicator, b: &Indicator) -> bool {
-    a.metric.contains(&b.metric) || b.metric.contains(&a.metric)
 }

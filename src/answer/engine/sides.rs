@@ -7,7 +7,6 @@
 use crate::knowledge::{change_verbs, FigureKind, Indicator, Period};
 use crate::search::question::Question;
 
-use super::near_miss::same_metric;
 use super::{Engine, Scored};
 
 /// Two figures a question names apart, in the order it names them.
@@ -94,6 +93,11 @@ impl Engine {
             .map(|(scored, report, indicator)| (*scored, report, indicator))
             .collect()
     }
+}
+
+/// Two records are of one metric when one name contains the other (常住人口城镇化率, 城镇化率).
+pub(super) fn same_metric(a: &Indicator, b: &Indicator) -> bool {
+    a.metric.contains(&b.metric) || b.metric.contains(&a.metric)
 }
 
 /// Where `normalized` may be cut: every place one of `joiners` starts, in order.
