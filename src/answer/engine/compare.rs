@@ -23,6 +23,11 @@ pub(super) const COMPARE_CUES: &[&str] = &[
     "差了",
     "高出",
     "低了",
+    "by how much",
+    "how much more",
+    "how many more",
+    "by how many",
+    "difference between",
 ];
 /// Words with 比 that compare nothing (比重, 比较高): taken out before looking for a comparison.
 const NOT_COMPARING: &[&str] = &[
@@ -31,13 +36,15 @@ const NOT_COMPARING: &[&str] = &[
 /// Bases a figure of the report is already stated against (比上年增长8%, 同比): the stated change answers.
 const STATED_BASES: &[&str] = &["上年", "前年", "上一年", "同比"];
 /// Words between the two things compared (A比B, A和B相差): where a comparison question is cut in two.
-const COMPARE_JOINERS: &[&str] = &["比", "和", "与", "跟", "同", "较"];
+const COMPARE_JOINERS: &[&str] = &[
+    "比", "和", "与", "跟", "同", "较", " exceed", " beat", " than ", " and ", " over ",
+];
 /// Words that ask for two counts together (一共, 合计).
 const SUM_CUES: &[&str] = &["一共", "合计", "总共", "共计", "总计", "加起来", "加在一起"];
 /// Words between two things summed (A和B一共).
 const SUM_JOINERS: &[&str] = &["和", "与", "跟", "及", "加上", "加"];
 /// Words that ask how many times one figure is another (是…的几倍).
-const RATIO_CUES: &[&str] = &["几倍", "多少倍"];
+const RATIO_CUES: &[&str] = &["几倍", "多少倍", "how many times"];
 /// Words between the two figures of a ratio (A是B的几倍, A相当于B的几倍).
 const RATIO_JOINERS: &[&str] = &["是", "相当于", "为"];
 
