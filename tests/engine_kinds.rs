@@ -269,6 +269,11 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
     assert!(direct(&["粮食总产目标", "去年完成了多少"]).contains("95.9万吨"));
     assert!(direct(&["十件惠民工程有哪些", "第三件是什么"]).contains("通村公路"));
     assert!(direct(&["今年GDP目标是多少", "规上工业增加值呢"]).contains("8%以上"));
+    // A time or kind alone (今年目标呢) keeps the topic, though alone it names the report's targets.
+    assert!(direct(&["去年粮食总产多少", "今年目标呢"]).contains("96万吨"));
+    assert!(direct(&["一般公共预算收入去年多少", "今年目标增长多少"]).contains("增长6%"));
+    // A time or kind of its own replaces the previous one, even one the reader made a term (主要预期目标).
+    assert!(direct(&["一般公共预算收入今年目标多少", "那去年完成了多少"]).contains("15.3亿元"));
     // A question that stands on its own inherits nothing.
     assert_eq!(
         direct(&["今年GDP目标是多少", "去年粮食总产多少"]),
@@ -285,6 +290,12 @@ fn near_misses_say_what_is_missing_and_carry_the_nearest_fact() {
     // One year asked of a five-year total; a level asked of a growth target; a growth rate asked of a level.
     for (question, nearest, missing) in [
         ("2021年新增城镇就业多少人", "xiping-2022/1.0.6.3#1", "单年"),
+        // The first year of a span asked alone is one year the span does not give.
+        (
+            "2017年一般公共预算收入是多少",
+            "xiping-2022/1.0.2.3#2",
+            "单年",
+        ),
         (
             "今年城镇化率能达到多少",
             "xiping-2022/3.0.2.7#3",
@@ -349,8 +360,12 @@ fn comparisons_are_computed_from_two_stated_figures_never_invented() {
             .unwrap_or_default();
         assert_eq!(ids, sources, "{question}: {json}");
     }
-    // A lower bound on the smaller figure leaves the gap unknown: no computed figure.
+    // A lower bound on the smaller figure bounds the gap from above: said so, never as an exact gap.
     let json = ask_json("今年固定资产投资目标比去年增速高多少");
+    let answer = json["answer"].as_str().unwrap_or_default();
+    assert!(answer.contains("至多高3.2个百分点"), "{json}");
+    // Lower bounds on both figures leave the gap unknown: no computed figure.
+    let json = ask_json("今年固投目标比规上工业增加值目标高多少");
     assert!(
         !json["answer"]
             .as_str()

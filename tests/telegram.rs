@@ -144,7 +144,7 @@ async fn a_computed_comparison_shows_the_arithmetic_and_quotes_both_sources() {
     );
     let text = visible(&html);
     assert!(
-        text.contains("前者比后者高约1个百分点（7 − 6，由报告的这两个数字算出）"),
+        text.contains("前者比后者高约1个百分点（推算：7 − 6，由报告的这两个数字算出）"),
         "{html}"
     );
     assert_eq!(

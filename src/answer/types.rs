@@ -85,6 +85,9 @@ pub enum MissingKind {
     Change,
     /// A level, where the report gives a growth rate or change.
     Level,
+    /// Two figures to work a comparison, sum or ratio out from, where the report gives at most one (or
+    /// two that do not combine: a rate and an amount, a bound on both sides).
+    Comparison,
 }
 
 /// An answer: the direct answer when a figure or entry says it, and the cited hits of one page.

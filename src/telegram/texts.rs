@@ -162,6 +162,9 @@ pub fn near_miss(missing: &Missing) -> String {
         MissingKind::SingleYear => format!("报告没有给出{year}单年的{metric}数字；报告给出的是："),
         MissingKind::Change => format!("报告没有给出{year}{metric}的增长幅度；报告给出的是："),
         MissingKind::Level => format!("报告没有给出{year}{metric}的具体数值；报告给出的是："),
+        MissingKind::Comparison => {
+            format!("报告没有给出能直接算出这个比较的两个数字（{metric}）；报告给出的是：")
+        }
     }
 }
 

@@ -8,8 +8,8 @@ use crate::knowledge::{ChangeKind, FigureKind, Indicator, Period};
 
 use super::super::catalog::indicator_answer;
 use super::super::types::{Answered, Outcome};
-use super::compare::COMPARE_CUES;
-use super::near_miss::same_metric;
+use super::compare::{decimals, COMPARE_CUES};
+use super::sides::same_metric;
 use super::{Engine, Ranking, Scored};
 
 /// Words that ask for the change itself (提高了多少, 多了几天), which the report states: not for the level.
@@ -95,12 +95,6 @@ fn base_of(level: &Indicator, change: &Indicator) -> Option<(String, String)> {
         format!("{:.*}", places, value - rise),
         level_unit.to_owned(),
     ))
-}
-
-fn decimals(value: f64) -> usize {
-    let text = value.to_string();
-    text.split_once('.')
-        .map_or(0, |(_, fraction)| fraction.len())
 }
 
 #[cfg(test)]

@@ -1,16 +1,16 @@
-//! Computed comparisons, never invented: "how much faster / more / higher is A than B" answered from two
-//! figures the report states, with the arithmetic and both source sentences. Only like with like: the
-//! same unit, both named by the question (two metrics of one kind and period, or one metric at two
-//! periods or kinds the question names: 今年目标比去年, 目标比年均), and no bound that makes the difference
-//! unknowable (a target of "at most" something).
+//! Computed answers, never invented: how much two figures the report states differ (比…多/高, 相差), what
+//! two counts make together (合作社和家庭农场一共), how many times one is the other (是…的几倍); worked out
+//! with the arithmetic shown and both source sentences cited. Only like with like: units that meet, each
+//! figure named by its own side of the question (`sides`), and no bound that makes the result unknowable.
 
 use crate::knowledge::{FigureKind, Indicator, Period, Qualifier};
-use crate::search::question::Question;
+use crate::search::question::{Intent, Question};
 
-use super::super::catalog::{indicator_answer, Unit};
-use super::super::types::{Answered, Outcome};
-use super::near_miss::same_metric;
-use super::weights::{COMPARE_CANDIDATES, HIT_COVERAGE};
+use super::super::catalog::indicator_answer;
+use super::super::catalog::Unit;
+use super::super::types::{Answered, Missing, MissingKind, NearMiss, Outcome};
+use super::sides::Pair;
+use super::weights::{COMPARE_CANDIDATES, HIT_COVERAGE, MAX_NEAREST_FACTS, RATIO_PLACES};
 use super::{Engine, Ranking, Scored};
 
 /// Words that ask how two figures differ (比…快/多/高, 相差, 差距).
@@ -23,38 +23,168 @@ pub(super) const COMPARE_CUES: &[&str] = &[
     "差了",
     "高出",
     "低了",
+    "by how much",
+    "how much more",
+    "how many more",
+    "by how many",
+    "difference between",
 ];
+/// Words with 比 that compare nothing (比重, 比较高): taken out before looking for a comparison.
+const NOT_COMPARING: &[&str] = &[
+    "比重", "比例", "比率", "比较", "对比", "评比", "比赛", "比拼", "攀比", "无比",
+];
+/// Bases a figure of the report is already stated against (比上年增长8%, 同比): the stated change answers.
+const STATED_BASES: &[&str] = &["上年", "前年", "上一年", "同比"];
+/// Words between the two things compared (A比B, A和B相差): where a comparison question is cut in two.
+const COMPARE_JOINERS: &[&str] = &[
+    "比", "和", "与", "跟", "同", "较", " exceed", " beat", " than ", " and ", " over ",
+];
+/// Words that ask for two counts together (一共, 合计).
+const SUM_CUES: &[&str] = &["一共", "合计", "总共", "共计", "总计", "加起来", "加在一起"];
+/// Words between two things summed (A和B一共).
+const SUM_JOINERS: &[&str] = &["和", "与", "跟", "及", "加上", "加"];
+/// Words that ask how many times one figure is another (是…的几倍).
+const RATIO_CUES: &[&str] = &["几倍", "多少倍", "how many times"];
+/// Words between the two figures of a ratio (A是B的几倍, A相当于B的几倍).
+const RATIO_JOINERS: &[&str] = &["是", "相当于", "为"];
+
+/// How a worked-out answer combines its two figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Operation {
+    Difference,
+    Sum,
+    Ratio,
+}
+
+impl Operation {
+    /// The operation a question asks for, with the words its two sides are cut at.
+    fn asked(normalized: &str) -> Option<(Operation, &'static [&'static str])> {
+        let mut compared = normalized.to_owned();
+        for word in NOT_COMPARING {
+            compared = compared.replace(word, " ");
+        }
+        let says = |cues: &[&str]| cues.iter().any(|cue| compared.contains(cue));
+        if says(RATIO_CUES) {
+            Some((Operation::Ratio, RATIO_JOINERS))
+        } else if says(COMPARE_CUES) {
+            Some((Operation::Difference, COMPARE_JOINERS))
+        } else if says(SUM_CUES) {
+            Some((Operation::Sum, SUM_JOINERS))
+        } else {
+            None
+        }
+    }
+
+    /// The direct answer for two figures, or `None` when they do not combine honestly: a level and a
+    /// change (279亿元 and 净增83.4亿元) share a unit but not a meaning.
+    fn apply(self, first: &Indicator, second: &Indicator) -> Option<String> {
+        let is_change = |figure: &Indicator| figure.change.is_some_and(|change| change.is_change());
+        if is_change(first) != is_change(second) {
+            return None;
+        }
+        match self {
+            Operation::Difference => difference(first, second),
+            Operation::Sum => sum(first, second),
+            Operation::Ratio => ratio(first, second),
+        }
+    }
+}
+
+/// Whether a question asks to compare, add or divide figures.
+pub(super) fn asks_operation(normalized: &str) -> bool {
+    Operation::asked(normalized).is_some()
+}
 
 impl Engine {
-    /// The difference of two figures the question names, as an answer citing both; `None` when the
-    /// question compares nothing, or the report lacks a pair it can honestly subtract.
+    /// The figure a question asks to work out from two the report states, as an answer citing both;
+    /// `None` when the question asks for no such figure or the report lacks a pair that combines honestly.
     pub(super) fn comparison(&self, ranking: &Ranking) -> Option<Outcome> {
         let question = &ranking.question;
-        if !COMPARE_CUES
-            .iter()
-            .any(|cue| question.normalized.contains(cue))
+        let (operation, joiners) = Operation::asked(&question.normalized)?;
+        // A change the report states against the base asked (比2017年增加) is the answer, not worked out;
+        // a yearly average only when the question asks for one (比2017年多了多少 is the net increase).
+        let stated: Vec<(&Scored, &Indicator)> = self
+            .ranked_figures(ranking)
+            .filter(|(scored, _, figure)| !scored.conflict && stated_change(question, figure))
+            .map(|(scored, _, figure)| (scored, figure))
+            .collect();
+        if let Some(&(best, _)) = stated.first() {
+            let asked = stated.iter().find(|(_, figure)| {
+                question.time.yearly_average || figure.kind != FigureKind::YearlyAverage
+            });
+            return match asked {
+                Some(&(scored, _)) if scored.doc != best.doc => {
+                    Some(self.stated_answer(ranking, scored))
+                }
+                _ => None,
+            };
+        }
+        let fits = |a: &Indicator, b: &Indicator| operation.apply(a, b).is_some();
+        let Pair { first, second } = self.named_pair(&ranking.question, joiners, &fits)?;
+        let direct = operation.apply(first.1, second.1)?;
+        let hits = self.computed_sources([&first.0, &second.0], &ranking.question_terms);
+        Some(Outcome::Answered(Answered {
+            direct: Some(direct),
+            glossary_refs: self.glossary_refs(&hits),
+            hits,
+            more: false,
+        }))
+    }
+
+    /// The answer a stated change gives, as the ordinary answer of that figure would be.
+    fn stated_answer(&self, ranking: &Ranking, scored: &Scored) -> Outcome {
+        let hits = vec![self.hit(scored, &ranking.question_terms)];
+        Outcome::Answered(Answered {
+            direct: self.direct_answer(scored.doc, None),
+            glossary_refs: self.glossary_refs(&hits),
+            hits,
+            more: false,
+        })
+    }
+
+    /// A near-miss for a question asking to compare or divide two figures that the report does not give
+    /// as a pair that combines: the figures it found, never one of them passed off as the answer. A change
+    /// the report states against the base asked (比2017年净增, 比上年增长) is the answer, and is left alone.
+    pub(super) fn uncomputed(&self, ranking: &Ranking) -> Option<Outcome> {
+        let question = &ranking.question;
+        let (operation, joiners) = Operation::asked(&question.normalized)?;
+        let asks_number = question.intent == Intent::Number || operation == Operation::Ratio;
+        if operation == Operation::Sum
+            || !asks_number
+            || !has_two_sides(&question.normalized, joiners)
         {
             return None;
         }
-        if let Some(found) = self.difference_in(ranking, question) {
-            return Some(found);
-        }
-        // A figure of a year other than the one named (今年目标比过去五年年均) is dropped when ranking a
-        // question with a year: look again without the years, still requiring each period named.
-        if question.time.years.is_empty() {
+        let figures: Vec<(&Scored, &Indicator)> = self
+            .ranked_figures(ranking)
+            .filter(|(scored, _, _)| !scored.conflict)
+            .map(|(scored, _, figure)| (scored, figure))
+            .collect();
+        let &(_, best) = figures.first()?;
+        if stated_change(question, best) {
             return None;
         }
-        let mut yearless = question.clone();
-        yearless.time.years.clear();
-        self.difference_in(&self.rank(yearless), question)
+        let nearest: Vec<_> = figures
+            .iter()
+            .take(MAX_NEAREST_FACTS)
+            .map(|(scored, _)| self.hit(scored, &ranking.question_terms))
+            .collect();
+        Some(Outcome::NearMiss(NearMiss {
+            missing: Missing {
+                metric: best.metric.clone(),
+                year: None,
+                what: MissingKind::Comparison,
+            },
+            nearest,
+        }))
     }
 
     /// The figures an answer worked out from figures may use: the best-ranked indicators that cover the
     /// question well enough, with the report each stands in.
-    pub(super) fn ranked_figures<'a>(
+    pub(super) fn ranked_figures<'a: 'r, 'r>(
         &'a self,
-        ranking: &'a Ranking,
-    ) -> impl Iterator<Item = (&'a Scored, usize, &'a Indicator)> + 'a {
+        ranking: &'r Ranking,
+    ) -> impl Iterator<Item = (&'r Scored, usize, &'a Indicator)> + 'r {
         ranking
             .ranked
             .iter()
@@ -69,46 +199,35 @@ impl Engine {
                 _ => None,
             })
     }
+}
 
-    /// The first pair of ranked figures that `question` names apart and that subtract honestly.
-    fn difference_in(&self, ranking: &Ranking, question: &Question) -> Option<Outcome> {
-        // A year conflict does not count here: 今年目标比过去五年年均 names a figure of other years on
-        // purpose, and `named_apart` checks that the question names each figure's period.
-        let candidates: Vec<(&Scored, &Indicator)> = self
-            .ranked_figures(ranking)
-            .filter(|(_, _, indicator)| indicator.number.is_some())
-            .map(|(scored, _, indicator)| (scored, indicator))
-            .collect();
-        for (at, &(first_scored, first)) in candidates.iter().enumerate() {
-            for &(second_scored, second) in &candidates[at + 1..] {
-                if let Some((direct, first_is_higher)) = difference(question, first, second) {
-                    // The sources in the order the answer names them: the higher figure first.
-                    let (high, low) = if first_is_higher {
-                        (first_scored, second_scored)
-                    } else {
-                        (second_scored, first_scored)
-                    };
-                    let hits = self.computed_sources([high, low], &ranking.question_terms);
-                    return Some(Outcome::Answered(Answered {
-                        direct: Some(direct),
-                        glossary_refs: self.glossary_refs(&hits),
-                        hits,
-                        more: false,
-                    }));
-                }
-            }
-        }
-        None
+/// Whether `normalized` has something on both sides of one of `joiners`.
+fn has_two_sides(normalized: &str, joiners: &[&str]) -> bool {
+    joiners.iter().any(|joiner| {
+        normalized.match_indices(joiner).any(|(at, _)| {
+            !normalized[..at].trim().is_empty()
+                && !normalized[at + joiner.len()..].trim().is_empty()
+        })
+    })
+}
+
+/// A change the report states against the base the question names: since a year it names (较2017年), or
+/// against the year before (比上年, 同比).
+fn stated_change(question: &Question, figure: &Indicator) -> bool {
+    if !figure.change.is_some_and(|change| change.is_change()) {
+        return false;
+    }
+    match figure.period {
+        Period::Years { from, .. } => question.time.years.contains(&from),
+        Period::Year { .. } => STATED_BASES
+            .iter()
+            .any(|base| question.normalized.contains(base)),
     }
 }
 
-/// The direct answer for `a` against `b`: both figures as labelled in the report, the higher first, then
-/// by how much, with the subtraction shown; and whether `a` is the higher.
-fn difference(question: &Question, a: &Indicator, b: &Indicator) -> Option<(String, bool)> {
+/// Both figures as labelled in the report, the higher first, then by how much, with the subtraction shown.
+fn difference(a: &Indicator, b: &Indicator) -> Option<String> {
     let unit = shared_unit(a, b)?;
-    if !named_apart(question, a, b) {
-        return None;
-    }
     let (x, y) = (a.number?, b.number?);
     let (high, low, high_value, low_value) = if x >= y { (a, b, x, y) } else { (b, a, y, x) };
     let (before, after) = hedge(high.qualifier, low.qualifier)?;
@@ -116,15 +235,52 @@ fn difference(question: &Question, a: &Indicator, b: &Indicator) -> Option<(Stri
     let gap = format!("{:.*}", places, high_value - low_value);
     let labels = format!("{}；{}。", indicator_answer(high), indicator_answer(low));
     if high_value == low_value {
-        return Some((format!("{labels}两个数字相同。"), true));
+        return Some(format!("{labels}两个数字相同。"));
     }
     let more = if unit == "个百分点" { "高" } else { "多" };
-    let text = format!(
-        "{labels}前者比后者{before}{more}{after}{gap}{unit}（{} − {}，由报告的这两个数字算出）",
+    Some(format!(
+        "{labels}前者比后者{before}{more}{after}{gap}{unit}（推算：{} − {}，由报告的这两个数字算出）",
         plain(high_value, places),
         plain(low_value, places)
-    );
-    Some((text, x >= y))
+    ))
+}
+
+/// Two counts of one unit together: never two rates (growth rates do not add).
+fn sum(a: &Indicator, b: &Indicator) -> Option<String> {
+    let unit = shared_unit(a, b)?;
+    if unit == "个百分点" {
+        return None;
+    }
+    let (x, y) = (a.number?, b.number?);
+    let (before, after) = sum_hedge(a.qualifier, b.qualifier)?;
+    let places = decimals(x).max(decimals(y));
+    Some(format!(
+        "{}；{}。两项合计{before}{after}{:.*}{unit}（推算：{} + {}，由报告的这两个数字算出）",
+        indicator_answer(a),
+        indicator_answer(b),
+        places,
+        x + y,
+        plain(x, places),
+        plain(y, places)
+    ))
+}
+
+/// How many times the first figure is the second: two amounts of one unit, neither hedged, never rates.
+fn ratio(a: &Indicator, b: &Indicator) -> Option<String> {
+    let unit = shared_unit(a, b)?;
+    let (x, y) = (a.number?, b.number?);
+    if unit == "个百分点" || y == 0.0 || a.qualifier.is_some() || b.qualifier.is_some() {
+        return None;
+    }
+    Some(format!(
+        "{}；{}。前者约是后者的{:.*}倍（推算：{} ÷ {}，由报告的这两个数字算出）",
+        indicator_answer(a),
+        indicator_answer(b),
+        RATIO_PLACES,
+        x / y,
+        plain(x, decimals(x)),
+        plain(y, decimals(y))
+    ))
 }
 
 /// The unit of the difference: percentage points for two rates, the shared unit for two amounts; `None`
@@ -174,97 +330,37 @@ fn shared_unit(a: &Indicator, b: &Indicator) -> Option<&'static str> {
     AMOUNTS.iter().copied().find(|amount| *amount == unit_a)
 }
 
-/// Whether the question names both figures apart: two metrics of the same kind and period, each by the
-/// part of its name the other lacks (农村 / 城镇); or one metric at two periods or kinds the question names
-/// (今年目标 / 去年, 目标 / 年均).
-fn named_apart(question: &Question, a: &Indicator, b: &Indicator) -> bool {
-    let said = |text: &str| {
-        !text.is_empty()
-            && (question.normalized.contains(text) || question.search_text.contains(text))
-    };
-    if same_metric(a, b) {
-        // Two targets of one period are one plan stated twice (主要预期目标 and 目标任务), not two figures.
-        let both_targets = is_target(a.kind) && is_target(b.kind);
-        return (a.period != b.period || (a.kind != b.kind && !both_targets))
-            && period_named(question, a)
-            && period_named(question, b);
-    }
-    let (own_a, own_b) = distinguishing(&a.metric, &b.metric);
-    let named = |own: &str, other: &str| said(own) || said_piece(question, own, other);
-    a.kind == b.kind && a.period == b.period && named(own_a, own_b) && named(own_b, own_a)
-}
-
-/// A piece of a metric's own words this long names it when the other metric lacks it (合作社 for 农民合作社,
-/// 农村居民 for 农村居民人均可支配收入); two characters would name too much by chance (人均, 总额).
-const NAMED_PIECE_CHARS: usize = 3;
-
-/// Whether the question says a piece of `own` (at least [`NAMED_PIECE_CHARS`] letters) that `other` lacks.
-fn said_piece(question: &Question, own: &str, other: &str) -> bool {
-    let chars: Vec<char> = own.chars().collect();
-    (NAMED_PIECE_CHARS..=chars.len()).any(|size| {
-        chars.windows(size).any(|piece| {
-            let piece: String = piece.iter().collect();
-            piece.chars().all(char::is_alphanumeric)
-                && !other.contains(&piece)
-                && (question.normalized.contains(&piece) || question.search_text.contains(&piece))
-        })
-    })
-}
-
-/// The question names this figure's period or kind: its year, 目标 for a target, 完成 for a result, 年均
-/// for a yearly average, 五年 for a five-year figure.
-fn period_named(question: &Question, figure: &Indicator) -> bool {
-    let time = &question.time;
-    match (figure.period, figure.kind) {
-        (_, FigureKind::YearlyAverage) => time.yearly_average,
-        (Period::Years { .. }, _) => time.past_five_years,
-        (Period::Year { year }, kind) => {
-            time.years.contains(&year)
-                || (question.wants_target && is_target(kind))
-                || (question.wants_result && kind == FigureKind::Result)
-        }
-    }
-}
-
-fn is_target(kind: FigureKind) -> bool {
-    matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
-}
-
-/// The parts of two names that tell them apart: 城镇居民人均可支配收入 / 农村居民人均可支配收入 → 城镇 / 农村.
-fn distinguishing<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
-    let prefix: usize = a
-        .chars()
-        .zip(b.chars())
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x.len_utf8())
-        .sum();
-    let (a, b) = (&a[prefix..], &b[prefix..]);
-    let suffix: usize = a
-        .chars()
-        .rev()
-        .zip(b.chars().rev())
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x.len_utf8())
-        .sum();
-    (&a[..a.len() - suffix], &b[..b.len() - suffix])
-}
-
 /// How sure the difference is, given the figures' own hedges, as words before and after the verb: 高约
-/// when either is "about", 至少高 when the higher one is "at least"; `None` when a bound leaves the
-/// difference unknown.
+/// when either is "about", 至少高 when the higher one is at least something (or the lower one at most),
+/// 至多高 when the lower one is at least something (or the higher one at most); `None` when bounds on
+/// both sides leave the difference unknown.
 fn hedge(high: Option<Qualifier>, low: Option<Qualifier>) -> Option<(&'static str, &'static str)> {
+    use Qualifier::{About, AtLeast, AtMost, NoLessThan, Over};
     match (high, low) {
         (None, None) => Some(("", "")),
-        (Some(Qualifier::About), None | Some(Qualifier::About))
-        | (None, Some(Qualifier::About)) => Some(("", "约")),
-        (Some(Qualifier::AtLeast | Qualifier::NoLessThan | Qualifier::Over), None) => {
-            Some(("至少", ""))
-        }
+        (Some(About), None | Some(About)) | (None, Some(About)) => Some(("", "约")),
+        (Some(AtLeast | NoLessThan | Over), None) | (None, Some(AtMost)) => Some(("至少", "")),
+        (None, Some(AtLeast | NoLessThan | Over)) | (Some(AtMost), None) => Some(("至多", "")),
         _ => None,
     }
 }
 
-fn decimals(value: f64) -> usize {
+/// How sure a sum is: 约 with an "about", 至少 when lower bounds add up; `None` when the bounds point
+/// different ways.
+fn sum_hedge(a: Option<Qualifier>, b: Option<Qualifier>) -> Option<(&'static str, &'static str)> {
+    use Qualifier::{About, AtLeast, NoLessThan, Over};
+    let lower = |q: Option<Qualifier>| matches!(q, None | Some(AtLeast | NoLessThan | Over));
+    match (a, b) {
+        (None, None) => Some(("", "")),
+        (Some(About), None | Some(About)) | (None, Some(About)) => Some(("约", "")),
+        _ if lower(a) && lower(b) => Some(("至少", "")),
+        _ => None,
+    }
+}
+
+/// The decimal places a figure is written with (15.3 → 1): a worked-out figure shows no more than its
+/// sources.
+pub(super) fn decimals(value: f64) -> usize {
     let text = value.to_string();
     text.split_once('.')
         .map_or(0, |(_, fraction)| fraction.len())
@@ -279,23 +375,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_are_told_apart_by_what_differs() {
-        assert_eq!(
-            distinguishing("城镇居民人均可支配收入", "农村居民人均可支配收入"),
-            ("城镇", "农村")
-        );
-        assert_eq!(
-            distinguishing("一般公共预算收入", "社会消费品零售总额"),
-            ("一般公共预算收入", "社会消费品零售总额")
-        );
-    }
-
-    #[test]
     fn a_bound_the_difference_cannot_cross_is_no_answer() {
         assert_eq!(hedge(None, None), Some(("", "")));
         assert_eq!(hedge(Some(Qualifier::About), None), Some(("", "约")));
         assert_eq!(hedge(Some(Qualifier::AtLeast), None), Some(("至少", "")));
-        assert_eq!(hedge(None, Some(Qualifier::AtLeast)), None);
-        assert_eq!(hedge(Some(Qualifier::AtMost), None), None);
+        assert_eq!(hedge(None, Some(Qualifier::Over)), Some(("至多", "")));
+        assert_eq!(
+            hedge(Some(Qualifier::AtLeast), Some(Qualifier::AtLeast)),
+            None
+        );
+        assert_eq!(
+            sum_hedge(Some(Qualifier::AtLeast), None),
+            Some(("至少", ""))
+        );
+        assert_eq!(sum_hedge(Some(Qualifier::AtMost), None), None);
     }
 }

@@ -8,7 +8,7 @@ use crate::search::normalize::is_question_word;
 use crate::search::question::Intent;
 
 use super::super::types::{Answer, Outcome};
-use super::{about, Engine};
+use super::{about, compare, Engine};
 
 /// Openings that make a question lean on the one before (那…呢, 它的…, what about …).
 const LEANING_OPENERS: &[&str] = &[
@@ -160,7 +160,8 @@ impl Engine {
         let ended = strip(opened.unwrap_or(question), LEANING_ENDINGS, false).filter(|_| short);
         let told = TELL_MORE.iter().find(|phrase| question.contains(**phrase));
         // 去年完成了多少, 增长了多少, 第三件是什么: a question that asks but names nothing leans as it is.
-        let topicless = self.names_no_topic(question);
+        let topicless = self.names_no_topic(question)
+            || self.names_only_time_or_kind(ended.or(opened).unwrap_or(question));
         if opened.is_none() && ended.is_none() && told.is_none() && !topicless {
             return None;
         }
@@ -185,7 +186,10 @@ impl Engine {
             return (told.is_none() && !names_time_or_kind && !context.is_empty())
                 .then(|| format!("{own} {context}"));
         }
-        let earlier = if names_time_or_kind {
+        // A comparison (比去年多多少) compares with the previous question's time and kind: it keeps them.
+        let earlier = if names_time_or_kind && !compare::asks_operation(own) {
+            self.topic_of(previous)
+        } else if names_time_or_kind {
             self.reader.read(previous).search_text
         } else {
             previous.to_owned()
@@ -219,6 +223,46 @@ impl Engine {
             words.push("完成".to_owned());
         }
         words.join(" ")
+    }
+
+    /// The words of a question without its time or kind of figure (一般公共预算收入
+    /// of 一般公共预算收入今年目标多少, whose 今年目标 reads as the report's term 主要预期目标): a follow-up
+    /// naming its own time or kind takes only these.
+    fn topic_of(&self, question: &str) -> String {
+        let read = self.reader.read(question);
+        let mut timed: Vec<String> = self
+            .index
+            .tokenizer()
+            .words_of_normalized(&read.search_text)
+            .into_iter()
+            .map(|word| word.text.into_owned())
+            .filter(|word| TIME_OR_KIND_WORDS.iter().any(|kind| word.contains(kind)))
+            .collect();
+        // The longest first: 主要预期目标 goes whole, not as 预期目标 leaving 主要.
+        timed.sort_by_key(|word| std::cmp::Reverse(word.len()));
+        let mut topic = read.search_text;
+        for word in &timed {
+            topic = topic.replace(word.as_str(), " ");
+        }
+        topic
+    }
+
+    /// Whether a question's own words are all a time or kind of figure, or ask (今年目标呢, 去年是多少): read
+    /// before aliases, which turn 今年目标 into the report's term 主要预期目标.
+    fn names_only_time_or_kind(&self, question: &str) -> bool {
+        let read = self.reader.read(question);
+        if about::small_talk(&read.normalized).is_some() {
+            return false;
+        }
+        let words = self.index.tokenizer().words_of_normalized(&read.normalized);
+        let time_or_kind = |word: &str| TIME_OR_KIND_WORDS.iter().any(|kind| word.contains(kind));
+        words.iter().any(|word| time_or_kind(&word.text))
+            && words.iter().all(|word| {
+                let word = word.text.as_ref();
+                is_question_word(word)
+                    || change_verbs().any(|verb| verb == word)
+                    || time_or_kind(word)
+            })
     }
 
     fn names_no_topic(&self, question: &str) -> bool {

@@ -26,8 +26,10 @@ mod lists;
 mod meta_ask;
 mod near_miss;
 mod parts;
+mod projection;
 mod rank;
 mod scope;
+mod sides;
 mod structure;
 #[cfg(test)]
 mod tests;
@@ -328,6 +330,12 @@ impl Engine {
         }
         if let Some(computed) = self.base_level(&ranking) {
             return computed;
+        }
+        if let Some(computed) = self.projection(&ranking) {
+            return computed;
+        }
+        if let Some(near_miss) = self.uncomputed(&ranking) {
+            return near_miss;
         }
         if !self.confident(&ranking) {
             return self

@@ -9,6 +9,8 @@ use crate::search::question::Question;
 
 use super::super::catalog::Unit;
 use super::super::types::{Missing, MissingKind, NearMiss, Outcome};
+use super::compare::COMPARE_CUES;
+use super::sides::same_metric;
 use super::weights::MAX_NEAREST_FACTS;
 use super::{Engine, Ranking, Scored};
 
@@ -30,7 +32,10 @@ const RATE_WORDS: &[&str] = &[
 ];
 /// Words that turn a named year into the start of a span (2017年以来): the question asks for the span.
 const SINCE_WORDS: &[&str] = &["以来", "至今", "到现在", "到目前"];
-/// Ways of asking for a level (how much in all, what it reaches), beside a unit asked for (多少亿).
+/// Words that make a named year the base of a change (较2017年, 2017年到2021年) beside [`COMPARE_CUES`].
+const BASE_WORDS: &[&str] = &["较", "到", "至"];
+/// Ways of asking for a level (how much in all, what it reaches, an amount of money: 多少亿, which the
+/// reader's measure words do not hold), beside a unit asked for (多少人).
 const LEVEL_WORDS: &[&str] = &[
     "总量",
     "规模",
@@ -39,6 +44,10 @@ const LEVEL_WORDS: &[&str] = &[
     "到多少",
     "能到",
     "总额是多少",
+    "多少亿",
+    "多少万元",
+    "多少元",
+    "多少钱",
 ];
 
 impl Engine {
@@ -80,7 +89,7 @@ impl Engine {
         // The nearest facts: the figure found, then the metric's figures of the kind asked for, from
         // other periods (a level asked: the latest level; a change asked: the changes given).
         let wanted = |other: &Indicator| match what {
-            MissingKind::SingleYear => false,
+            MissingKind::SingleYear | MissingKind::Comparison => false,
             MissingKind::Change => is_change(other),
             MissingKind::Level => is_level(other),
         };
@@ -112,12 +121,12 @@ impl Engine {
 /// One year asked of a figure that spans several (a total, a yearly average, a change since the base
 /// year), when the question does not itself ask for the span (过去五年, 年均, 2017年以来, 比2017年: the
 /// span's first year named is its base, not a year asked alone).
+/// The base year asked alone (2017年一般公共预算收入是多少) is one year too: the span does not give it.
 fn asks_one_year(question: &Question, found: &Indicator, year: i32) -> bool {
-    let spans = matches!(found.period, Period::Years { from, .. } if from != year);
-    let since = SINCE_WORDS
-        .iter()
-        .any(|word| question.normalized.contains(word));
-    spans && !since && !question.time.past_five_years && !question.time.yearly_average
+    let says = |words: &[&str]| words.iter().any(|word| question.normalized.contains(word));
+    let as_base = says(SINCE_WORDS) || says(COMPARE_CUES) || says(BASE_WORDS);
+    let spans = matches!(found.period, Period::Years { from, .. } if from != year || !as_base);
+    spans && !as_base && !question.time.past_five_years && !question.time.yearly_average
 }
 
 /// The question asks for a change: it says one of the report's change verbs or a rate word, outside the
@@ -136,6 +145,11 @@ fn asks_level(question: &Question, metric: &str) -> bool {
     if question.wants_target || question.time.years.len() > 1 || asks_change(question, metric) {
         return false;
     }
+    asks_level_words(question)
+}
+
+/// The question's words ask for a level: a unit of amount (多少亿, 多少人) or a level word (能达到多少).
+pub(super) fn asks_level_words(question: &Question) -> bool {
     let amount = question
         .unit_hint
         .is_some_and(|units| !units.iter().any(|unit| unit.contains('%')));
@@ -163,9 +177,4 @@ fn is_rate(indicator: &Indicator) -> bool {
 fn is_level(indicator: &Indicator) -> bool {
     use crate::knowledge::ChangeKind::{Complete, Reach};
     indicator.number.is_some() && matches!(indicator.change, None | Some(Reach | Complete))
-}
-
-/// Two records are of one metric when one name contains the other (常住人口城镇化率, 城镇化率).
-pub(super) fn same_metric(a: &Indicator, b: &Indicator) -> bool {
-    a.metric.contains(&b.metric) || b.metric.contains(&a.metric)
 }

@@ -162,3 +162,7 @@ pub(super) const COMPARE_CANDIDATES: usize = 12;
 /// The fewest characters of a glossary group's item that name it alone (稳就业, 道路自信): shorter ones
 /// (稳, 自信) name many things.
 pub(super) const PART_MIN_CHARS: usize = 3;
+
+/// Decimal places of a worked-out ratio (城镇居民收入是农村居民的1.87倍): enough to tell 1.8 from 1.9 apart,
+/// few enough not to pretend a precision the report's rounded figures lack.
+pub(super) const RATIO_PLACES: usize = 2;

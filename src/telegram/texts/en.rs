@@ -212,6 +212,9 @@ pub fn near_miss(missing: &Missing) -> String {
         MissingKind::Level => {
             format!("The report gives no level of {metric}{year}. What it gives:")
         }
+        MissingKind::Comparison => {
+            format!("The report gives no two figures to work this comparison out from ({metric}). What it gives:")
+        }
     }
 }
 

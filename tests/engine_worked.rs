@@ -1,0 +1,79 @@
+//! The engine against the real report on answers worked out from two stated figures: differences named
+//! one figure per side of the question, sums asked as 一共, ratios asked as 几倍, projections asked from a
+//! target, each labelled as worked out; and comparisons that cannot be worked out, which never show one of
+//! their figures as the answer.
+
+pub mod support;
+
+use report_bot::answer::{MissingKind, Outcome};
+use support::cli::engine;
+
+fn direct(question: &str) -> String {
+    let answer = engine().ask(question);
+    answer.direct().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn a_difference_takes_each_figure_from_its_own_side_of_the_question() {
+    // A side naming only a time or kind (五年年均, 去年) means the other side's metric then.
+    let gap = direct("一般公共预算收入今年增长目标比五年年均低多少个百分点");
+    assert!(
+        gap.contains("高10.5个百分点") && gap.contains("推算"),
+        "{gap}"
+    );
+    // A target of "at least" 10% below 13.2% is at most 3.2 points below.
+    assert!(direct("今年固投增长目标比去年实际增速低多少").contains("至多高3.2个百分点"));
+    // One name inside the other is two metrics when each side names its own.
+    assert!(direct("高技能人才取证比技能人才取证少多少万人次").contains("多1.2万人次"));
+    assert!(direct("亿元以上项目比5亿元以上项目多几个").contains("多11个"));
+    // Two characters name a figure on a short side (牧原 against 丰源和普).
+    assert!(direct("牧原生猪年出栏比丰源和普多多少万头").contains("多70万头"));
+    // Asked in English, cut at its own joining words.
+    let english =
+        direct("By how much did urban per capita income exceed rural per capita income in 2021?");
+    assert!(english.contains("多14134元"), "{english}");
+}
+
+#[test]
+fn counts_add_up_and_amounts_divide_but_a_level_and_a_change_do_not_meet() {
+    let sum = direct("今年新增合作社和家庭农场一共多少家");
+    assert!(
+        sum.contains("合计444家") && sum.contains("116 + 328"),
+        "{sum}"
+    );
+    let ratio = direct("城镇居民收入是农村居民的几倍");
+    assert!(
+        ratio.contains("1.87倍") && ratio.contains("30325 ÷ 16191"),
+        "{ratio}"
+    );
+    // 279亿元 less 净增83.4亿元 shares a unit but means nothing: not computed, and not answered with one.
+    let answer = engine().ask("过去五年GDP年均增速比去年高多少");
+    let Outcome::NearMiss(near_miss) = &answer.outcome else {
+        panic!("{answer:#?}");
+    };
+    assert_eq!(near_miss.missing.what, MissingKind::Comparison);
+}
+
+#[test]
+fn a_projection_is_worked_out_only_when_asked_from_the_target() {
+    let grown = direct("按今年目标算一般公共预算收入能到多少亿");
+    assert!(
+        grown.contains("约16.2亿元") && grown.contains("15.3 × (1 + 6%)"),
+        "{grown}"
+    );
+    assert!(direct("今年城镇化率目标要达到多少").contains("约44.7%"));
+    // The target's own "at least" stays; a rate other than the target's is not the report's.
+    assert!(direct("社消零今年按9%增长能达到多少亿元").contains("75.6亿元以上"));
+    assert!(!direct("社消零今年按10%增长能达到多少亿元").contains("推算"));
+    // A target asked as it is stays the target.
+    assert!(direct("今年GDP目标是多少").contains("增长8%左右"));
+}
+
+#[test]
+fn a_change_the_report_states_against_the_base_asked_is_the_answer() {
+    assert!(direct("生产总值比2017年净增多少").contains("净增83.4亿元"));
+    assert!(direct("去年规上工业增加值比上年增长多少").contains("增长8%"));
+    // Of two stated changes since the base, the yearly average only when asked for.
+    assert!(direct("GDP比2017年多了多少").contains("净增83.4亿元"));
+    assert!(direct("GDP比2017年年均增长多少").contains("增长7.2%"));
+}
