@@ -83,6 +83,12 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "an", "of", "in", "on", "for", "to", "and", "or", "does", "do", "did", "tell", "me", "please", "about",
     "it", "its", "there", "by", "with", "xiping", "county", "report", "s", "over", "during", "at", "this",
     "that", "be", "been", "has", "have", "will",
+    // English auxiliaries, pronouns and prepositions, and the verbs that frame a question about a text
+    // (explain, mentioned, refer to): a foreign reader's sentence around the topic
+    "could", "would", "should", "can", "may", "you", "your", "i", "we", "us", "our", "they", "their", "them",
+    "as", "into", "from", "so", "far", "any", "some", "still", "currently", "now", "exactly", "specifically",
+    "explain", "describe", "mention", "mentions", "mentioned", "refer", "refers", "referred", "glossary",
+    "term", "terms", "than", "between", "according", "say", "says", "said",
 ];
 
 /// Whether a normalised word names no topic (a question word, filler, pronoun or particle).

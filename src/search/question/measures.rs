@@ -33,6 +33,9 @@ pub(super) const MEASURES: &[(&str, &[&str])] = &[
     ("件", &["件"]),
 ];
 
+/// How many words after "how many" may name what is counted: the noun and one adjective before it.
+const ENGLISH_NOUN_REACH: usize = 2;
+
 /// English nouns after "how many" that name the unit counted (how many people → 人, 名).
 const ENGLISH_MEASURES: &[(&str, &[&str])] = &[
     ("people", PERSON_UNITS),
@@ -47,6 +50,50 @@ const ENGLISH_MEASURES: &[(&str, &[&str])] = &[
     ("tons", &["吨"]),
     ("tonnes", &["吨"]),
     ("mu", &["亩"]),
+    ("tourists", &["人次", "人"]),
+    ("visitors", &["人次", "人"]),
+    ("students", PERSON_UNITS),
+    ("workers", PERSON_UNITS),
+    ("jobs", PERSON_UNITS),
+    ("person-times", &["人次"]),
+    ("companies", &["家", "个"]),
+    ("enterprises", &["家", "个"]),
+    ("firms", &["家", "个"]),
+    ("cooperatives", &["家", "个"]),
+    ("schools", &["所", "个"]),
+    ("hospitals", &["所", "家", "个"]),
+    ("clinics", &["所", "家", "个"]),
+    ("kindergartens", &["所", "个"]),
+    ("roads", &["条", "公里"]),
+    ("flats", &["套"]),
+    ("apartments", &["套"]),
+    ("vehicles", &["辆"]),
+    ("buses", &["辆"]),
+    ("pigs", &["头"]),
+    ("hogs", &["头"]),
+    ("cows", &["头"]),
+    ("cattle", &["头"]),
+    ("performances", &["场"]),
+    ("shows", &["场"]),
+    ("yuan", &["元"]),
+    ("projects", &["个", "项"]),
+    ("items", &["个", "项"]),
+];
+
+/// Dimensions asked for (多长, how long, surface area) with the units of the report that state them: a
+/// figure in another unit (a count, a percentage) is no length or area, and a sentence without a figure
+/// does not give one. `how long` may ask for a time as well.
+const DIMENSIONS: &[(&str, &[&str])] = &[
+    ("多长", &["公里", "千米", "米", "年", "天", "个月"]),
+    ("how long", &["公里", "千米", "米", "年", "天", "个月"]),
+    ("length", &["公里", "千米", "米"]),
+    ("多宽", &["米"]),
+    ("how wide", &["米"]),
+    ("多深", &["米"]),
+    ("how deep", &["米"]),
+    ("how tall", &["米", "层"]),
+    ("面积", &["亩", "平方"]),
+    ("surface area", &["亩", "平方"]),
 ];
 
 /// The unit a number is asked in: the measure word after 多少 / 几 (or the noun after "how many"), or 人 for
@@ -60,12 +107,28 @@ pub(super) fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str
             .find(|(word, _)| rest.starts_with(word) && !measure_begins_noun(rest))
             .map(|(_, units)| *units)
     });
+    // As typed: the aliases turn the noun into the report's word (companies → 企业). The noun may follow an
+    // adjective (how many new jobs, how many village clinics).
     let after_asking = after_asking.or_else(|| {
-        let at = text.find("how many")? + "how many".len();
-        let noun = text[at..].split_whitespace().next()?;
-        ENGLISH_MEASURES
+        let at = said.find("how many")? + "how many".len();
+        said[at..]
+            .split(|c: char| !c.is_ascii_alphabetic() && c != '-')
+            .filter(|word| !word.is_empty())
+            .take(ENGLISH_NOUN_REACH)
+            .find_map(|noun| {
+                ENGLISH_MEASURES
+                    .iter()
+                    .find(|(word, _)| *word == noun)
+                    .map(|(_, units)| *units)
+            })
+    });
+    let after_asking = after_asking.or_else(|| {
+        DIMENSIONS
             .iter()
-            .find(|(word, _)| *word == noun)
+            .find(|(asking, _)| {
+                text.find(asking)
+                    .is_some_and(|at| !text[at + asking.len()..].starts_with("时间"))
+            })
             .map(|(_, units)| *units)
     });
     // 人口 said by the asker, not brought in by an alias (poverty → 贫困人口).
