@@ -14,6 +14,8 @@ pub(super) const MEASURES: &[(&str, &[&str])] = &[
     ("名", &["人", "名"]),
     ("钱", &["元"]),
     ("元", &["元"]),
+    // 多少亿 asks for an amount of money in 亿元 (a growth rate is no answer to it).
+    ("亿", &["元"]),
     ("户", &["户"]),
     ("亩", &["亩"]),
     ("吨", &["吨"]),
@@ -92,8 +94,6 @@ const DIMENSIONS: &[(&str, &[&str])] = &[
     ("多深", &["米"]),
     ("how deep", &["米"]),
     ("how tall", &["米", "层"]),
-    ("面积", &["亩", "平方"]),
-    ("surface area", &["亩", "平方"]),
 ];
 
 /// The unit a number is asked in: the measure word after 多少 / 几 (or the noun after "how many"), or 人 for
