@@ -40,6 +40,12 @@ fn everyday_english_words_are_the_report_words() {
     )
     .contains("汇丰环保"));
     assert!(first_excerpt("Which two townships will become towns?").contains("撤乡建镇"));
+    // A sector named "… industry" is the sector, not industrial value added.
+    assert!(first_excerpt("What is the county's plan for the garment industry?").contains("服装"));
+    assert!(
+        first_excerpt("What is the county doing to improve the business environment?")
+            .contains("营商环境")
+    );
 }
 
 #[test]

@@ -105,7 +105,7 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     // (explain, mentioned, refer to): a foreign reader's sentence around the topic
     "could", "would", "should", "can", "may", "you", "your", "i", "we", "us", "our", "they", "their", "them",
     "as", "into", "from", "so", "far", "any", "some", "still", "currently", "now", "exactly", "specifically",
-    "explain", "describe", "mention", "mentions", "mentioned", "refer", "refers", "referred", "glossary",
+    "doing", "done", "explain", "describe", "mention", "mentions", "mentioned", "refer", "refers", "referred", "glossary",
     "term", "terms", "than", "between", "according", "say", "says", "said",
 ];
 
