@@ -26,3 +26,20 @@ fn colloquial_verbs_of_output_and_amounts_read_as_asking() {
         amount.direct()
     );
 }
+
+#[test]
+fn a_count_of_people_or_a_date_the_report_does_not_state_is_refused() {
+    for question in [
+        "伊利集团有多少员工",
+        "商南高速几月份通车",
+        "许信高速具体哪个月建成",
+    ] {
+        assert!(!engine().ask(question).answered(), "{question}");
+    }
+    // The report's own date is its front matter.
+    assert!(engine()
+        .ask("报告是几月几号作的")
+        .direct()
+        .unwrap_or_default()
+        .contains("4月20日"));
+}

@@ -1,6 +1,8 @@
 //! Measure words after 多少 / 几 (多少人, 几座): the unit a number is asked in, and the nouns that merely
 //! begin like one (人口 is no count of 人).
 
+use crate::search::normalize::is_han;
+
 /// The ways of asking for a number that a measure word can follow (多少人, 几个, 好多钱).
 pub(super) const NUMBER_ASKING: [&str; 3] = ["多少", "几", "好多"];
 
@@ -55,6 +57,13 @@ const ENGLISH_MEASURES: &[(&str, &[&str])] = &[
     ("tourists", &["人次", "人"]),
     ("visitors", &["人次", "人"]),
     ("students", PERSON_UNITS),
+    ("employees", PERSON_UNITS),
+    ("staff", PERSON_UNITS),
+    ("teachers", PERSON_UNITS),
+    ("doctors", PERSON_UNITS),
+    ("nurses", PERSON_UNITS),
+    ("farmers", PERSON_UNITS),
+    ("members", PERSON_UNITS),
     ("workers", PERSON_UNITS),
     ("jobs", PERSON_UNITS),
     ("person-times", &["人次"]),
@@ -82,6 +91,9 @@ const ENGLISH_MEASURES: &[(&str, &[&str])] = &[
     ("items", &["个", "项"]),
 ];
 
+/// The units of a date (4月20日): what a question asking for a month or a day (几月份, which month) wants.
+pub const DATE_UNITS: &[&str] = &["月", "日", "号"];
+
 /// Dimensions asked for (多长, how long, surface area) with the units of the report that state them: a
 /// figure in another unit (a count, a percentage) is no length or area, and a sentence without a figure
 /// does not give one. `how long` may ask for a time as well.
@@ -94,6 +106,17 @@ const DIMENSIONS: &[(&str, &[&str])] = &[
     ("多深", &["米"]),
     ("how deep", &["米"]),
     ("how tall", &["米", "层"]),
+    ("几月", DATE_UNITS),
+    ("哪个月", DATE_UNITS),
+    ("哪一月", DATE_UNITS),
+    ("几号", DATE_UNITS),
+    ("具体日期", DATE_UNITS),
+    ("哪一天", DATE_UNITS),
+    ("which month", DATE_UNITS),
+    ("what month", DATE_UNITS),
+    ("what date", DATE_UNITS),
+    ("which date", DATE_UNITS),
+    ("exact date", DATE_UNITS),
 ];
 
 /// The unit a number is asked in: the measure word after 多少 / 几 (or the noun after "how many"), or 人 for
@@ -106,6 +129,7 @@ pub(super) fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str
             .iter()
             .find(|(word, _)| rest.starts_with(word) && !measure_begins_noun(rest))
             .map(|(_, units)| *units)
+            .or_else(|| counts_people(rest).then_some(PERSON_UNITS))
     });
     // As typed: the aliases turn the noun into the report's word (companies → 企业). The noun may follow an
     // adjective (how many new jobs, how many village clinics).
@@ -137,6 +161,39 @@ pub(super) fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str
             .iter()
             .any(|word| said.contains(word))
             .then_some(PERSON_UNITS)
+    })
+}
+
+/// Nouns for people (多少员工, 几个老师): a count of them is a number of people.
+const PERSON_NOUNS: &[&str] = &[
+    "员工",
+    "职工",
+    "工人",
+    "学生",
+    "老师",
+    "教师",
+    "医生",
+    "护士",
+    "游客",
+    "村民",
+    "农民",
+    "干部",
+    "党员",
+    "工作人员",
+    "人员",
+];
+
+/// Whether `rest` (what follows 多少 / 几) counts people: a person noun, after 个/名/位 perhaps, that ends
+/// the phrase (多少教师周转房 counts flats, not teachers).
+fn counts_people(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(['个', '名', '位']);
+    PERSON_NOUNS.iter().any(|noun| {
+        rest.strip_prefix(noun).is_some_and(|after| {
+            after
+                .chars()
+                .next()
+                .is_none_or(|c| !is_han(c) || "的吗呢啊呀嘞哩了".contains(c))
+        })
     })
 }
 

@@ -248,6 +248,8 @@ fn a_dimension_asks_for_a_figure_in_its_units() {
         .unit_hint
         .is_some_and(|units| units.contains(&"米")));
     assert_eq!(r.read("增加值多少亿").unit_hint, Some(&["元"][..]));
+    assert_eq!(r.read("几月份通车").unit_hint, Some(DATE_UNITS));
+    assert_eq!(r.read("几月份通车").intent, Intent::Number);
     // 多长时间 asks for a time, which the measure words do not name.
     assert_eq!(r.read("要多长时间").unit_hint, None);
 }
@@ -259,6 +261,11 @@ fn english_nouns_after_how_many_name_the_unit_as_typed() {
         r.read("how many new companies").unit_hint,
         Some(&["家", "个"][..])
     );
+    assert_eq!(
+        r.read("伊利集团有多少员工").unit_hint,
+        Some(&["人", "名", "人次"][..])
+    );
+    assert_eq!(r.read("建多少教师周转房").unit_hint, None);
     assert_eq!(
         r.read("how many tourists came").unit_hint,
         Some(&["人次", "人"][..])
