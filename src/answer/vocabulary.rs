@@ -62,11 +62,21 @@ pub fn base_dictionary_text(library: &Library) -> String {
 
 /// Whether an alias variant translates what people say into the report's words. A short Chinese word the
 /// report itself uses (粮食, 农村, 投资) already is the report's word, in the report's own senses: rewriting
-/// it would turn 粮食安全 into 粮食总产安全. Longer phrases (规上工业增加值 → 规模以上工业增加值) and words
-/// the report never uses (固投, GDP) translate.
-pub(super) fn translates(variant: &str, report_text: &str) -> bool {
+/// it would turn 粮食安全 into 粮食总产安全. Longer phrases (规上工业增加值 → 规模以上工业增加值), words
+/// the report never uses (固投, GDP) and short names the report only writes inside their full name (牧原 in
+/// 西平牧原) translate.
+pub(super) fn translates(variant: &str, canonical: &str, report_text: &str) -> bool {
     let chinese = variant.chars().any(is_han);
-    !chinese || variant.chars().count() >= SPECIFIC_VARIANT_CHARS || !report_text.contains(variant)
+    !chinese
+        || variant.chars().count() >= SPECIFIC_VARIANT_CHARS
+        || !report_text.contains(variant)
+        || only_inside(variant, canonical, report_text)
+}
+
+/// Whether every occurrence of `part` in `text` lies inside an occurrence of `whole` (which contains it).
+fn only_inside(part: &str, whole: &str, text: &str) -> bool {
+    let inside = whole.matches(part).count();
+    inside > 0 && text.matches(part).count() == text.matches(whole).count() * inside
 }
 
 /// Every sentence and glossary entry of every report, one per line.
@@ -170,4 +180,18 @@ pub(super) fn known_years(library: &Library) -> BTreeSet<i32> {
         }
     }
     years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_name_written_only_inside_its_full_name_translates() {
+        let text = "抓好西平牧原项目;西平牧原年出栏120万头。粮食总产;粮食安全。";
+        assert!(translates("牧原", "西平牧原", text));
+        // 粮食 stands alone in the report too: it is the report's own word.
+        assert!(!translates("粮食", "粮食总产", text));
+        assert!(translates("GDP", "生产总值", text));
+    }
 }

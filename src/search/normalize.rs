@@ -16,7 +16,10 @@ pub fn fold_for_search(text: &str) -> String {
     let folded: String = if text.chars().all(is_plain) {
         text.to_ascii_lowercase()
     } else {
-        text.nfkc().flat_map(char::to_lowercase).collect()
+        text.nfkc()
+            .flat_map(char::to_lowercase)
+            .map(without_tone_mark)
+            .collect()
     };
     let simplified = fast2s::convert(&folded);
     let chars: Vec<char> = simplified.chars().collect();
@@ -40,6 +43,21 @@ pub fn fold_for_search(text: &str) -> String {
         }
     }
     out
+}
+
+/// A Latin letter with a tone mark or another accent as its plain letter: pinyin typed with tones
+/// (`bǎiyuàn`, `lǜhuà`) is the same pinyin as without them, which is how the engine reads pinyin.
+fn without_tone_mark(c: char) -> char {
+    if c.is_ascii() || !matches!(c as u32, 0xC0..=0x24F) {
+        return c;
+    }
+    let mut base = c;
+    unicode_normalization::char::decompose_canonical(c, |part| {
+        if base == c && part.is_ascii_alphabetic() {
+            base = part;
+        }
+    });
+    base
 }
 
 /// Characters NFKC and lowercasing leave alone (apart from ASCII case): ASCII, CJK unified ideographs,
@@ -83,6 +101,12 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "an", "of", "in", "on", "for", "to", "and", "or", "does", "do", "did", "tell", "me", "please", "about",
     "it", "its", "there", "by", "with", "xiping", "county", "report", "s", "over", "during", "at", "this",
     "that", "be", "been", "has", "have", "will",
+    // English auxiliaries, pronouns and prepositions, and the verbs that frame a question about a text
+    // (explain, mentioned, refer to): a foreign reader's sentence around the topic
+    "could", "would", "should", "can", "may", "you", "your", "i", "we", "us", "our", "they", "their", "them",
+    "as", "into", "from", "so", "far", "any", "some", "still", "currently", "now", "exactly", "specifically",
+    "doing", "done", "explain", "describe", "mention", "mentions", "mentioned", "refer", "refers", "referred", "glossary",
+    "term", "terms", "than", "between", "according", "say", "says", "said",
 ];
 
 /// Whether a normalised word names no topic (a question word, filler, pronoun or particle).
@@ -254,6 +278,13 @@ mod tests {
     fn long_input_is_handled() {
         let long = "粮食".repeat(2500);
         assert_eq!(fold_for_search(&long).chars().count(), 5000);
+    }
+
+    #[test]
+    fn pinyin_tone_marks_are_dropped() {
+        assert_eq!(fold_for_search("Bǎiyuàn pàichūsuǒ"), "baiyuan paichusuo");
+        assert_eq!(fold_for_search("lǜhuà"), "luhua");
+        assert_eq!(fold_for_search("柏苑派出所"), "柏苑派出所");
     }
 
     #[test]

@@ -160,7 +160,8 @@ impl Engine {
                 })
             })
             .filter(|pair| {
-                translates(pair.variant, &report_text) && !glossary_terms.contains(pair.variant)
+                translates(pair.variant, pair.canonical, &report_text)
+                    && !glossary_terms.contains(pair.variant)
             });
         let terms = report_terms(&library);
         let started = std::time::Instant::now();

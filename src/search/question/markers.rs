@@ -183,6 +183,30 @@ const MARKERS: &[(&str, Marker)] = &[
     ("多大规模", Marker::Number),
     ("什么规模", Marker::Number),
     ("多高", Marker::Number),
+    // Asking for a dimension (how long, how big): a number in a length or area (measures.rs).
+    ("多长", Marker::Number),
+    ("多宽", Marker::Number),
+    ("多深", Marker::Number),
+    ("how long", Marker::Number),
+    ("how big", Marker::Number),
+    ("how large", Marker::Number),
+    ("how wide", Marker::Number),
+    ("how deep", Marker::Number),
+    ("how high", Marker::Number),
+    ("how tall", Marker::Number),
+    // Asking for a month or a day (几月份, which month): a date (measures.rs DATE_UNITS).
+    ("几月", Marker::Number),
+    ("几月份", Marker::Number),
+    ("哪个月", Marker::Number),
+    ("哪一月", Marker::Number),
+    ("几号", Marker::Number),
+    ("具体日期", Marker::Number),
+    ("哪一天", Marker::Number),
+    ("which month", Marker::Number),
+    ("what month", Marker::Number),
+    ("what date", Marker::Number),
+    ("which date", Marker::Number),
+    ("exact date", Marker::Number),
     ("数字", Marker::Number),
     ("数据", Marker::Number),
     ("数值", Marker::Number),
@@ -201,6 +225,12 @@ const MARKERS: &[(&str, Marker)] = &[
     ("goal", Marker::Target),
     ("goals", Marker::Target),
     ("planned", Marker::Target),
+    ("aim", Marker::Target),
+    ("aims", Marker::Target),
+    ("aim to", Marker::Target),
+    ("aims to", Marker::Target),
+    ("expected", Marker::Target),
+    ("supposed to", Marker::Target),
     ("怎么", Marker::How),
     ("如何", Marker::How),
     ("怎样", Marker::How),
@@ -261,6 +291,14 @@ const MARKERS: &[(&str, Marker)] = &[
     ("荣誉称号", Marker::Result),
     ("成绩", Marker::Result),
     ("成就", Marker::Result),
+    ("honour", Marker::Result),
+    ("honours", Marker::Result),
+    ("honor", Marker::Result),
+    ("honors", Marker::Result),
+    ("award", Marker::Result),
+    ("awards", Marker::Result),
+    ("accolade", Marker::Result),
+    ("accolades", Marker::Result),
     ("achieved", Marker::Result),
     ("reached", Marker::Result),
     ("actual", Marker::Result),
@@ -343,5 +381,19 @@ fn marker_phrases() -> Vec<(String, Marker)> {
             }
         }
     }
+    // which two townships, what three measures: the English of 哪两个.
+    for count in ENGLISH_LIST_COUNTS {
+        for asking in ["which", "what"] {
+            phrases.push((
+                format!("{asking} {count}"),
+                Marker::List { definition: false },
+            ));
+        }
+    }
     phrases
 }
+
+/// The counts in "which two", "what three" (a list asked for in English).
+const ENGLISH_LIST_COUNTS: [&str; 9] = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];

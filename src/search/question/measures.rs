@@ -1,6 +1,8 @@
 //! Measure words after 多少 / 几 (多少人, 几座): the unit a number is asked in, and the nouns that merely
 //! begin like one (人口 is no count of 人).
 
+use crate::search::normalize::is_han;
+
 /// The ways of asking for a number that a measure word can follow (多少人, 几个, 好多钱).
 pub(super) const NUMBER_ASKING: [&str; 3] = ["多少", "几", "好多"];
 
@@ -14,6 +16,8 @@ pub(super) const MEASURES: &[(&str, &[&str])] = &[
     ("名", &["人", "名"]),
     ("钱", &["元"]),
     ("元", &["元"]),
+    // 多少亿 asks for an amount of money in 亿元 (a growth rate is no answer to it).
+    ("亿", &["元"]),
     ("户", &["户"]),
     ("亩", &["亩"]),
     ("吨", &["吨"]),
@@ -33,6 +37,9 @@ pub(super) const MEASURES: &[(&str, &[&str])] = &[
     ("件", &["件"]),
 ];
 
+/// How many words after "how many" may name what is counted: the noun and one adjective before it.
+const ENGLISH_NOUN_REACH: usize = 2;
+
 /// English nouns after "how many" that name the unit counted (how many people → 人, 名).
 const ENGLISH_MEASURES: &[(&str, &[&str])] = &[
     ("people", PERSON_UNITS),
@@ -47,6 +54,69 @@ const ENGLISH_MEASURES: &[(&str, &[&str])] = &[
     ("tons", &["吨"]),
     ("tonnes", &["吨"]),
     ("mu", &["亩"]),
+    ("tourists", &["人次", "人"]),
+    ("visitors", &["人次", "人"]),
+    ("students", PERSON_UNITS),
+    ("employees", PERSON_UNITS),
+    ("staff", PERSON_UNITS),
+    ("teachers", PERSON_UNITS),
+    ("doctors", PERSON_UNITS),
+    ("nurses", PERSON_UNITS),
+    ("farmers", PERSON_UNITS),
+    ("members", PERSON_UNITS),
+    ("workers", PERSON_UNITS),
+    ("jobs", PERSON_UNITS),
+    ("person-times", &["人次"]),
+    ("companies", &["家", "个"]),
+    ("enterprises", &["家", "个"]),
+    ("firms", &["家", "个"]),
+    ("cooperatives", &["家", "个"]),
+    ("schools", &["所", "个"]),
+    ("hospitals", &["所", "家", "个"]),
+    ("clinics", &["所", "家", "个"]),
+    ("kindergartens", &["所", "个"]),
+    ("roads", &["条", "公里"]),
+    ("flats", &["套"]),
+    ("apartments", &["套"]),
+    ("vehicles", &["辆"]),
+    ("buses", &["辆"]),
+    ("pigs", &["头"]),
+    ("hogs", &["头"]),
+    ("cows", &["头"]),
+    ("cattle", &["头"]),
+    ("performances", &["场"]),
+    ("shows", &["场"]),
+    ("yuan", &["元"]),
+    ("projects", &["个", "项"]),
+    ("items", &["个", "项"]),
+];
+
+/// The units of a date (4月20日): what a question asking for a month or a day (几月份, which month) wants.
+pub const DATE_UNITS: &[&str] = &["月", "日", "号"];
+
+/// Dimensions asked for (多长, how long, surface area) with the units of the report that state them: a
+/// figure in another unit (a count, a percentage) is no length or area, and a sentence without a figure
+/// does not give one. `how long` may ask for a time as well.
+const DIMENSIONS: &[(&str, &[&str])] = &[
+    ("多长", &["公里", "千米", "米", "年", "天", "个月"]),
+    ("how long", &["公里", "千米", "米", "年", "天", "个月"]),
+    ("length", &["公里", "千米", "米"]),
+    ("多宽", &["米"]),
+    ("how wide", &["米"]),
+    ("多深", &["米"]),
+    ("how deep", &["米"]),
+    ("how tall", &["米", "层"]),
+    ("几月", DATE_UNITS),
+    ("哪个月", DATE_UNITS),
+    ("哪一月", DATE_UNITS),
+    ("几号", DATE_UNITS),
+    ("具体日期", DATE_UNITS),
+    ("哪一天", DATE_UNITS),
+    ("which month", DATE_UNITS),
+    ("what month", DATE_UNITS),
+    ("what date", DATE_UNITS),
+    ("which date", DATE_UNITS),
+    ("exact date", DATE_UNITS),
 ];
 
 /// The unit a number is asked in: the measure word after 多少 / 几 (or the noun after "how many"), or 人 for
@@ -59,13 +129,30 @@ pub(super) fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str
             .iter()
             .find(|(word, _)| rest.starts_with(word) && !measure_begins_noun(rest))
             .map(|(_, units)| *units)
+            .or_else(|| counts_people(rest).then_some(PERSON_UNITS))
+    });
+    // As typed: the aliases turn the noun into the report's word (companies → 企业). The noun may follow an
+    // adjective (how many new jobs, how many village clinics).
+    let after_asking = after_asking.or_else(|| {
+        let at = said.find("how many")? + "how many".len();
+        said[at..]
+            .split(|c: char| !c.is_ascii_alphabetic() && c != '-')
+            .filter(|word| !word.is_empty())
+            .take(ENGLISH_NOUN_REACH)
+            .find_map(|noun| {
+                ENGLISH_MEASURES
+                    .iter()
+                    .find(|(word, _)| *word == noun)
+                    .map(|(_, units)| *units)
+            })
     });
     let after_asking = after_asking.or_else(|| {
-        let at = text.find("how many")? + "how many".len();
-        let noun = text[at..].split_whitespace().next()?;
-        ENGLISH_MEASURES
+        DIMENSIONS
             .iter()
-            .find(|(word, _)| *word == noun)
+            .find(|(asking, _)| {
+                text.find(asking)
+                    .is_some_and(|at| !text[at + asking.len()..].starts_with("时间"))
+            })
             .map(|(_, units)| *units)
     });
     // 人口 said by the asker, not brought in by an alias (poverty → 贫困人口).
@@ -74,6 +161,39 @@ pub(super) fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str
             .iter()
             .any(|word| said.contains(word))
             .then_some(PERSON_UNITS)
+    })
+}
+
+/// Nouns for people (多少员工, 几个老师): a count of them is a number of people.
+const PERSON_NOUNS: &[&str] = &[
+    "员工",
+    "职工",
+    "工人",
+    "学生",
+    "老师",
+    "教师",
+    "医生",
+    "护士",
+    "游客",
+    "村民",
+    "农民",
+    "干部",
+    "党员",
+    "工作人员",
+    "人员",
+];
+
+/// Whether `rest` (what follows 多少 / 几) counts people: a person noun, after 个/名/位 perhaps, that ends
+/// the phrase (多少教师周转房 counts flats, not teachers).
+fn counts_people(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(['个', '名', '位']);
+    PERSON_NOUNS.iter().any(|noun| {
+        rest.strip_prefix(noun).is_some_and(|after| {
+            after
+                .chars()
+                .next()
+                .is_none_or(|c| !is_han(c) || "的吗呢啊呀嘞哩了".contains(c))
+        })
     })
 }
 

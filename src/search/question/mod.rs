@@ -18,10 +18,11 @@ use aliases::Aliases;
 use dialect::Dialect;
 use markers::{Marker, Markers};
 use measures::{measure_begins_noun, unit_hint};
-use numbers::{take_ordinal, take_years, years_in_digits};
+use numbers::{english_amounts, take_ordinal, take_years, years_in_digits};
 use phrases::at_word_boundaries;
 
 pub use aliases::AliasPair;
+pub use measures::DATE_UNITS;
 
 mod aliases;
 mod dialect;
@@ -278,7 +279,9 @@ impl QuestionReader {
         // (per capita gdp), then the aliases, then pinyin that spells a report term (laowangpo, fgfx).
         let longer_alias =
             |text: &str, start: usize, end: usize| self.aliases.longer_around(text, start, end);
-        let english = self.english.rewrite(&normalized, &longer_alias);
+        // Amounts the English way (1 billion yuan) in the report's (10亿元) first.
+        let amounts = english_amounts(&normalized);
+        let english = self.english.rewrite(&amounts, &longer_alias);
         let aliased = self.rewrite(&one_of_a_not_a(&english));
         let keep = |words: &str| self.aliases.canonical_of(words).is_some();
         // Pinyin read back may be an alias in its turn (caizheng zhichu → 财政支出 → 一般公共预算支出).

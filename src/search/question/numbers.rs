@@ -62,6 +62,88 @@ pub(super) fn years_in_digits(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// English scale words and the amount each multiplies by, longest first (hundred million before million).
+const ENGLISH_SCALES: &[(&str, f64)] = &[
+    ("hundred million", 1e8),
+    ("billion", 1e9),
+    ("million", 1e6),
+    ("thousand", 1e3),
+];
+
+/// Amounts written the English way (`1 billion yuan`, `2.3 million`, `23,000`) the way the report writes
+/// them (`10亿元`, `230万`, `2.3万`): Chinese counts in 万 and 亿, so the same amount has other digits.
+pub(super) fn english_amounts(text: &str) -> Cow<'_, str> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) || !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let after_letter = rest[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.');
+        let len = rest[start..]
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(rest.len() - start);
+        let written = rest[start..start + len].trim_end_matches([',', '.']);
+        let end = start + written.len();
+        let number: Option<f64> = written.replace(',', "").parse().ok();
+        let tail = rest[end..].trim_start();
+        let scale = ENGLISH_SCALES
+            .iter()
+            .find(|(word, _)| tail.starts_with(word))
+            .map(|&(word, factor)| (word, factor));
+        let (Some(number), false) = (number, after_letter) else {
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        };
+        let (value, mut consumed) = match scale {
+            Some((word, factor)) => (number * factor, rest.len() - tail.len() + word.len()),
+            None if written.contains(',') => (number, end),
+            None => {
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+                continue;
+            }
+        };
+        let unit_tail = rest[consumed..].trim_start();
+        let yuan = unit_tail.starts_with("yuan")
+            && !unit_tail[4..].starts_with(|c: char| c.is_ascii_alphabetic());
+        if yuan {
+            consumed = rest.len() - unit_tail.len() + "yuan".len();
+        }
+        out.push_str(&rest[..start]);
+        out.push_str(&in_chinese_magnitude(value));
+        if yuan {
+            out.push('元');
+        }
+        out.push(' ');
+        rest = &rest[consumed..];
+        changed = true;
+    }
+    if !changed {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// A value in 亿 or 万 when it reaches them, without trailing zeros (`1e9` → `10亿`, `23000` → `2.3万`).
+fn in_chinese_magnitude(value: f64) -> String {
+    let (scaled, magnitude) = if value >= 1e8 {
+        (value / 1e8, "亿")
+    } else if value >= 1e4 {
+        (value / 1e4, "万")
+    } else {
+        (value, "")
+    };
+    let rounded = (scaled * 1e4).round() / 1e4;
+    format!("{rounded}{magnitude}")
+}
+
 /// Removes four-digit years (`2022`, `2022年`) from the text and returns them.
 pub(super) fn take_years(text: &str) -> (String, Vec<i32>) {
     let bytes = text.as_bytes();
@@ -109,6 +191,20 @@ mod tests {
         assert_eq!(take_years("增长2022.5").1, Vec::<i32>::new());
         assert_eq!(years_in_digits("二〇二二年"), "2022年");
         assert_eq!(years_in_digits("十二五年"), "十二五年");
+    }
+
+    #[test]
+    fn english_amounts_are_written_the_chinese_way() {
+        assert_eq!(
+            english_amounts("projects over 1 billion yuan"),
+            "projects over 10亿元 "
+        );
+        assert_eq!(english_amounts("2.3 million people"), "230万  people");
+        assert_eq!(english_amounts("23,000 people"), "2.3万  people");
+        assert_eq!(english_amounts("500 million yuan"), "5亿元 ");
+        assert_eq!(english_amounts("in 2021"), "in 2021");
+        assert_eq!(english_amounts("g107 road"), "g107 road");
+        assert_eq!(english_amounts("10亿元以上"), "10亿元以上");
     }
 
     #[test]

@@ -236,3 +236,53 @@ fn hostile_input_is_harmless() {
         let _ = r.read(input);
     }
 }
+
+#[test]
+fn a_dimension_asks_for_a_figure_in_its_units() {
+    let r = reader();
+    let long = r.read("小洪河有多长");
+    assert_eq!(long.intent, Intent::Number);
+    assert!(long.unit_hint.is_some_and(|units| units.contains(&"公里")));
+    assert!(r
+        .read("how long is the river")
+        .unit_hint
+        .is_some_and(|units| units.contains(&"米")));
+    assert_eq!(r.read("增加值多少亿").unit_hint, Some(&["元"][..]));
+    assert_eq!(r.read("几月份通车").unit_hint, Some(DATE_UNITS));
+    assert_eq!(r.read("几月份通车").intent, Intent::Number);
+    // 多长时间 asks for a time, which the measure words do not name.
+    assert_eq!(r.read("要多长时间").unit_hint, None);
+}
+
+#[test]
+fn english_nouns_after_how_many_name_the_unit_as_typed() {
+    let r = reader();
+    assert_eq!(
+        r.read("how many new companies").unit_hint,
+        Some(&["家", "个"][..])
+    );
+    assert_eq!(
+        r.read("伊利集团有多少员工").unit_hint,
+        Some(&["人", "名", "人次"][..])
+    );
+    assert_eq!(r.read("建多少教师周转房").unit_hint, None);
+    assert_eq!(
+        r.read("how many tourists came").unit_hint,
+        Some(&["人次", "人"][..])
+    );
+}
+
+#[test]
+fn english_framing_words_and_list_counts_are_no_topic() {
+    let r = reader();
+    let q = r.read("could you explain the four lists mentioned in the glossary");
+    let words: Vec<&str> = q
+        .search_text
+        .split_whitespace()
+        .filter(|word| !crate::search::normalize::is_question_word(word))
+        .collect();
+    assert_eq!(words, vec!["four", "lists"]);
+    let two = r.read("which two townships");
+    assert!(!two.search_text.contains("which two"));
+    assert!(r.read("what does the county aim for").wants_target);
+}

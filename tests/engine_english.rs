@@ -1,0 +1,79 @@
+//! The engine against the real report on questions in a foreign reader's English (issue 10): the words
+//! around the topic (could you explain, mentioned in the glossary) say nothing, everyday English nouns and
+//! verbs (companies, lakes, rise) are the report's words, amounts written the English way are the report's
+//! amounts, and a dimension or count the report does not state (how long, how many tourists) is refused.
+
+pub mod support;
+
+use support::cli::engine;
+
+fn direct(question: &str) -> String {
+    let answer = engine().ask(question);
+    answer.direct().unwrap_or_default().to_owned()
+}
+
+/// The first hit's excerpt, or nothing when the question is not answered.
+fn first_excerpt(question: &str) -> String {
+    let answer = engine().ask(question);
+    answer
+        .hits()
+        .first()
+        .map(|hit| hit.excerpt.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_words_around_an_english_topic_say_nothing() {
+    assert!(
+        direct("Could you explain the Four Lists mentioned in the glossary?").contains("四张清单")
+    );
+    assert!(
+        first_excerpt("What does the report mention about the Fengqiao Experience?")
+            .contains("枫桥")
+    );
+}
+
+#[test]
+fn everyday_english_words_are_the_report_words() {
+    assert!(first_excerpt(
+        "Which environmental protection companies does the water treatment equipment base rely on?"
+    )
+    .contains("汇丰环保"));
+    assert!(first_excerpt("Which two townships will become towns?").contains("撤乡建镇"));
+    // A sector named "… industry" is the sector, not industrial value added.
+    assert!(first_excerpt("What is the county's plan for the garment industry?").contains("服装"));
+    assert!(
+        first_excerpt("What is the county doing to improve the business environment?")
+            .contains("营商环境")
+    );
+}
+
+#[test]
+fn english_amounts_comparisons_and_base_years_read_as_the_report_writes_them() {
+    assert!(direct(
+        "How many projects worth over 1 billion yuan will the county attract this year?"
+    )
+    .contains("10亿元以上项目"));
+    assert!(direct(
+        "How much higher was urban per capita income than rural per capita income in 2021?"
+    )
+    .contains("14134"));
+    assert!(
+        direct("How many percentage points has urbanization risen since 2017?")
+            .contains("5.5个百分点")
+    );
+}
+
+#[test]
+fn a_dimension_or_count_the_report_does_not_state_is_refused() {
+    for question in [
+        "How long is the Nanchenghe River?",
+        "小洪河有多长",
+        "What is the surface area of Longhu Lake?",
+        "How many tourists came to Xiping last year?",
+        "How many employees does Yili Group have?",
+        "Which month will the Shangnan Expressway open?",
+    ] {
+        assert!(!engine().ask(question).answered(), "{question}");
+    }
+}

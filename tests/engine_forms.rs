@@ -1,0 +1,48 @@
+//! The engine against the real report on the ways people type a question on a phone (issue 10), beyond
+//! English (tests/engine_english.rs): pinyin with its tone marks, and colloquial verbs of output and
+//! amounts (能打多少, 弄了多少亿).
+
+pub mod support;
+
+use report_bot::answer::Outcome;
+use support::cli::engine;
+
+#[test]
+fn pinyin_with_tone_marks_is_pinyin() {
+    let answer = engine().ask("bǎiyuàn pàichūsuǒ");
+    let first = answer.hits().first().map(|hit| hit.excerpt.clone());
+    assert!(first.unwrap_or_default().contains("柏苑派出所"));
+}
+
+#[test]
+fn colloquial_verbs_of_output_and_amounts_read_as_asking() {
+    // A company by its short name (牧原 for 西平牧原), which the report only writes inside the full one.
+    let pigs = engine().ask("牧原今年出栏多少头猪");
+    assert!(pigs.direct().unwrap_or_default().contains("120万头"));
+    let grain = engine().ask("今年粮食能打多少");
+    assert!(grain.direct().unwrap_or_default().contains("96万吨"));
+    // 多少亿 asks for an amount in 亿元: a growth rate does not answer it.
+    let amount = engine().ask("规上工业增加值去年弄了多少亿");
+    assert!(
+        !matches!(amount.outcome, Outcome::Answered(_)),
+        "{:?}",
+        amount.direct()
+    );
+}
+
+#[test]
+fn a_count_of_people_or_a_date_the_report_does_not_state_is_refused() {
+    for question in [
+        "伊利集团有多少员工",
+        "商南高速几月份通车",
+        "许信高速具体哪个月建成",
+    ] {
+        assert!(!engine().ask(question).answered(), "{question}");
+    }
+    // The report's own date is its front matter.
+    assert!(engine()
+        .ask("报告是几月几号作的")
+        .direct()
+        .unwrap_or_default()
+        .contains("4月20日"));
+}
