@@ -51,6 +51,17 @@ const LEVEL_WORDS: &[&str] = &[
 ];
 
 impl Engine {
+    /// Whether `doc` is a growth rate, which a level asked for (多少钱, 面积多大) leaves to [`Self::near_miss`]
+    /// to name as missing, citing the rate, rather than to a refusal.
+    pub(super) fn is_rate_figure(&self, doc: u32) -> bool {
+        match self.catalog.unit(doc) {
+            Unit::Indicator { report, index, .. } => {
+                is_rate(&self.library.reports[report].indicators[index])
+            }
+            _ => false,
+        }
+    }
+
     /// The near-miss for a question whose best candidate is a figure of the right metric but of another
     /// period or kind than asked, with no figure of the asked period and kind beside it; `None` otherwise.
     pub(super) fn near_miss(&self, ranking: &Ranking, best: &Scored) -> Option<Outcome> {

@@ -3,7 +3,7 @@
 
 use crate::search::normalize::{is_han, is_question_word};
 use crate::search::pinyin_words::names_chinese_topic;
-use crate::search::question::{Intent, Question, DATE_UNITS};
+use crate::search::question::{must_be_stated, Intent, Question, DATE_UNITS};
 use crate::search::tokenizer::Word;
 
 use super::super::catalog::Unit;
@@ -22,14 +22,21 @@ impl Engine {
         };
         let question = &ranking.question;
         let counts = question.intent == Intent::Number && question.unit_hint.is_some();
-        // A date asked for (几月份, which month) is given only by a unit that writes one: any other figure
-        // of the sentence (107国道) is no date.
-        let wants_date = counts && question.unit_hint == Some(DATE_UNITS);
+        // A date, an area or a sum of money asked for (几月份, 面积多大, 投资多少) is given only by a unit
+        // that writes one: any other figure of the sentence (107国道, 2.4万头) is no answer. A growth rate
+        // of an amount goes on to the near-miss that says the level is missing (a date is no level).
+        let stated = |doc: u32, units: &[&str]| {
+            self.catalog.states_figure_in(doc, units)
+                || (units != DATE_UNITS && self.is_rate_figure(doc))
+        };
+        let must_state = question
+            .unit_hint
+            .filter(|units| counts && must_be_stated(units));
         ranking.ranked.first().is_some_and(|best| {
             // "多少家 / 几个" is answered by a figure: a unit that writes none does not answer it.
             best.coverage >= needed
                 && (!counts || self.writes_a_number(best.doc))
-                && (!wants_date || self.catalog.states_figure_in(best.doc, DATE_UNITS))
+                && must_state.is_none_or(|units| stated(best.doc, units))
         })
     }
 

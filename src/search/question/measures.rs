@@ -14,10 +14,10 @@ pub(super) const MEASURES: &[(&str, &[&str])] = &[
     ("人次", &["人次"]),
     ("人", PERSON_UNITS),
     ("名", &["人", "名"]),
-    ("钱", &["元"]),
-    ("元", &["元"]),
+    ("钱", MONEY_UNITS),
+    ("元", MONEY_UNITS),
     // 多少亿 asks for an amount of money in 亿元 (a growth rate is no answer to it).
-    ("亿", &["元"]),
+    ("亿", MONEY_UNITS),
     ("户", &["户"]),
     ("亩", &["亩"]),
     ("吨", &["吨"]),
@@ -94,6 +94,22 @@ const ENGLISH_MEASURES: &[(&str, &[&str])] = &[
 /// The units of a date (4月20日): what a question asking for a month or a day (几月份, which month) wants.
 pub const DATE_UNITS: &[&str] = &["月", "日", "号"];
 
+/// The unit of money: what 多少钱 / 投资多少 asks for.
+const MONEY_UNITS: &[&str] = &["元"];
+
+/// The units of an area (亩, 平方米, 平方公里, 公顷): what 面积多大 asks for.
+const AREA_UNITS: &[&str] = &["亩", "平方", "公顷"];
+
+/// Units whose figures alone answer the question: a date, an area or a sum of money asked for is not
+/// given by a figure in another unit (heads of cattle, a count of factories), however well the sentence
+/// matches the question's words, so such a best hit is a near-miss, not an answer.
+const MUST_BE_STATED: [&[&str]; 3] = [DATE_UNITS, AREA_UNITS, MONEY_UNITS];
+
+/// Whether a figure in another unit than `units` is no answer (see `MUST_BE_STATED`).
+pub fn must_be_stated(units: &[&str]) -> bool {
+    MUST_BE_STATED.contains(&units)
+}
+
 /// Dimensions asked for (多长, how long, surface area) with the units of the report that state them: a
 /// figure in another unit (a count, a percentage) is no length or area, and a sentence without a figure
 /// does not give one. `how long` may ask for a time as well.
@@ -106,6 +122,15 @@ const DIMENSIONS: &[(&str, &[&str])] = &[
     ("多深", &["米"]),
     ("how deep", &["米"]),
     ("how tall", &["米", "层"]),
+    ("面积多", AREA_UNITS),
+    ("面积有多", AREA_UNITS),
+    ("多大面积", AREA_UNITS),
+    ("占地多", AREA_UNITS),
+    // Investing asked without a measure word (投资多少, 投了多少): a sum of money.
+    ("投资多少", MONEY_UNITS),
+    ("投资了多少", MONEY_UNITS),
+    ("投了多少", MONEY_UNITS),
+    ("投入多少", MONEY_UNITS),
     ("几月", DATE_UNITS),
     ("哪个月", DATE_UNITS),
     ("哪一月", DATE_UNITS),

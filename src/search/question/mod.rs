@@ -22,7 +22,7 @@ use numbers::{english_amounts, take_ordinal, take_years, years_in_digits};
 use phrases::at_word_boundaries;
 
 pub use aliases::AliasPair;
-pub use measures::DATE_UNITS;
+pub use measures::{must_be_stated, DATE_UNITS};
 
 mod aliases;
 mod dialect;

@@ -252,6 +252,13 @@ fn a_dimension_asks_for_a_figure_in_its_units() {
     assert_eq!(r.read("几月份通车").intent, Intent::Number);
     // 多长时间 asks for a time, which the measure words do not name.
     assert_eq!(r.read("要多长时间").unit_hint, None);
+    let area = r.read("示范区面积多大").unit_hint;
+    assert!(area.is_some_and(|units| units.contains(&"亩") && must_be_stated(units)));
+    let money = r.read("千人工厂投资多少").unit_hint;
+    assert!(money.is_some_and(|units| units == ["元"] && must_be_stated(units)));
+    // A measure word after 投资多少 is what is counted.
+    assert_eq!(r.read("投资多少个项目").unit_hint, Some(&["个"][..]));
+    assert!(!must_be_stated(&["个"]));
 }
 
 #[test]
