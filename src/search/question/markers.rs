@@ -304,6 +304,29 @@ const MARKERS: &[(&str, Marker)] = &[
     ("actual", Marker::Result),
 ];
 
+/// The most characters of a kind noun closing a definition question (是什么活动, 是哪两种癌).
+const KIND_NOUN_CHARS: usize = 2;
+
+/// The noun that closes a definition question after its marker and names the kind of thing asked about
+/// (万人助万企是什么活动 → 活动; 两癌是哪两种癌 → 癌): the term already is one, so the noun is a soft word,
+/// not a topic a glossary entry must also say. After a list marker it counts only when it repeats the
+/// question (哪几家企业 asks for firms: 企业 is the topic there).
+pub(super) fn kind_noun(question: &str, marker_end: usize, list: bool) -> Option<&str> {
+    let rest = question.get(marker_end..)?;
+    let noun_len: usize = rest
+        .chars()
+        .take_while(|&c| is_han(c) && !"的吗呢啊呀".contains(c))
+        .map(char::len_utf8)
+        .sum();
+    let noun = &rest[..noun_len];
+    let closes = rest[noun_len..]
+        .chars()
+        .all(|c| !c.is_alphanumeric() || "的吗呢啊呀".contains(c));
+    let repeats = !list || question[..marker_end].contains(noun);
+    let count = noun.chars().count();
+    (closes && repeats && (1..=KIND_NOUN_CHARS).contains(&count)).then_some(noun)
+}
+
 /// The counts in "哪两个", "哪几家", "哪四美".
 const LIST_COUNTS: [&str; 11] = [
     "几", "一", "两", "二", "三", "四", "五", "六", "七", "八", "九",
@@ -366,14 +389,19 @@ fn marker_phrases() -> Vec<(String, Marker)> {
         }
     }
     // 哪两个乡, 哪几家企业, 六稳包括哪六个: asking for the items of a list, not for a number; after 指 or
-    // 包括 it asks what a term stands for.
+    // 包括 it asks what a term stands for, and after 是 when a count of two or more is measured (两癌是
+    // 哪两种癌; 是哪一年 asks for a year).
     for count in LIST_COUNTS {
         for measure in LIST_MEASURES {
             phrases.push((
                 format!("哪{count}{measure}"),
                 Marker::List { definition: false },
             ));
-            for lead in ["指", "是指", "包括", "包含", "分别是"] {
+            let counted = !measure.is_empty() && count != "一";
+            for lead in ["指", "是指", "是", "包括", "包含", "分别是"] {
+                if lead == "是" && !counted {
+                    continue;
+                }
                 phrases.push((
                     format!("{lead}哪{count}{measure}"),
                     Marker::List { definition: true },

@@ -16,7 +16,7 @@ use super::tokenizer::JiebaTokenizer;
 use super::typo::TypoVocabulary;
 use aliases::Aliases;
 use dialect::Dialect;
-use markers::{Marker, Markers};
+use markers::{kind_noun, Marker, Markers};
 use measures::{measure_begins_noun, unit_hint};
 use numbers::{english_amounts, take_ordinal, take_years, years_in_digits};
 use phrases::at_word_boundaries;
@@ -322,6 +322,10 @@ impl QuestionReader {
                 }
                 _ => found.end(),
             };
+            let list = matches!(marker, Marker::List { .. });
+            if list || marker == Marker::WeakDefinition {
+                soft_words.extend(kind_noun(&without_years, end, list).map(str::to_owned));
+            }
             let keep = match marker {
                 Marker::RelativeYear(offset) => {
                     time.years.push(self.report_year + offset);

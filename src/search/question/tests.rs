@@ -293,3 +293,20 @@ fn english_framing_words_and_list_counts_are_no_topic() {
     assert!(!two.search_text.contains("which two"));
     assert!(r.read("what does the county aim for").wants_target);
 }
+
+#[test]
+fn a_noun_closing_a_definition_question_names_the_kind_and_is_soft() {
+    let r = reader();
+    let activity = r.read("万人助万企是什么活动");
+    assert!(activity.is_soft("活动"));
+    assert!(!activity.is_soft("万人助万企"));
+    let cancers = r.read("两癌是哪两种癌");
+    assert_eq!(cancers.intent, Intent::Definition);
+    assert!(cancers.is_soft("癌"));
+    // A list's own noun is its topic; 是哪一年 asks for a year, not what a term stands for.
+    assert!(!r.read("有哪几家企业").is_soft("企业"));
+    assert_ne!(
+        r.read("枫桥经验是哪一年提出来的").intent,
+        Intent::Definition
+    );
+}

@@ -1,0 +1,23 @@
+//! The engine against the real report on definition questions that name the kind of thing asked about
+//! (是什么活动, 是哪两种癌): the glossary entry of the term comes first.
+
+pub mod support;
+
+use support::cli::engine;
+
+#[test]
+fn the_entry_comes_first_when_the_question_names_the_kind_of_thing() {
+    for (question, term) in [
+        ("万人助万企是什么活动", "万人助万企"),
+        // A homophone of the term, corrected.
+        ("万人住万企是什么活动", "万人助万企"),
+        ("两癌是哪两种癌", "两筛两癌"),
+    ] {
+        let answer = engine().ask(question);
+        let first = answer.hits().first().map(|hit| hit.excerpt.clone());
+        assert!(
+            first.is_some_and(|excerpt| excerpt.starts_with(&format!("{term}:"))),
+            "{question}: {answer:?}"
+        );
+    }
+}
