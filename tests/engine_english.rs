@@ -5,12 +5,7 @@
 
 pub mod support;
 
-use support::cli::engine;
-
-fn direct(question: &str) -> String {
-    let answer = engine().ask(question);
-    answer.direct().unwrap_or_default().to_owned()
-}
+use support::cli::{direct, engine};
 
 /// The first hit's excerpt, or nothing when the question is not answered.
 fn first_excerpt(question: &str) -> String {

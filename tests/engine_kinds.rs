@@ -5,12 +5,7 @@
 pub mod support;
 
 use report_bot::answer::Outcome;
-use support::cli::{ask_json, engine};
-
-fn direct(question: &str) -> String {
-    let answer = engine().ask(question);
-    answer.direct().unwrap_or_default().to_owned()
-}
+use support::cli::{ask_json, direct, engine};
 
 #[test]
 fn front_matter_is_answered_in_everyday_words_and_only_for_this_report() {

@@ -6,12 +6,7 @@
 pub mod support;
 
 use report_bot::answer::{MissingKind, Outcome};
-use support::cli::engine;
-
-fn direct(question: &str) -> String {
-    let answer = engine().ask(question);
-    answer.direct().unwrap_or_default().to_owned()
-}
+use support::cli::{direct, engine};
 
 #[test]
 fn a_difference_takes_each_figure_from_its_own_side_of_the_question() {

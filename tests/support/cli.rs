@@ -14,6 +14,12 @@ pub fn engine() -> &'static Engine {
     })
 }
 
+/// The direct answer line of the real engine's answer, or "" when it gives none.
+pub fn direct(question: &str) -> String {
+    let answer = engine().ask(question);
+    answer.direct().unwrap_or_default().to_owned()
+}
+
 /// `report-bot <args>`, finished.
 pub fn bot(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_report-bot"))
