@@ -2,10 +2,10 @@
 //! the first names a topic even when the report lacks it, the second is mostly the grammar around one.
 //! The syllables come from the `pinyin` crate's readings of every CJK character, not from a typed table.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use pinyin::{ToPinyin, ToPinyinMulti};
+use rustc_hash::FxHashSet;
 
 use super::normalize::{is_han, QUESTION_WORDS};
 
@@ -17,7 +17,7 @@ const MIN_INITIALS_CHARS: usize = 2;
 const MAX_SYLLABLE_CHARS: usize = 6;
 
 /// Every toneless syllable some CJK character is read as, ü typed as v (`lv`, `nv`) as keyboards do.
-static SYLLABLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static SYLLABLES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     (0x4E00..=0x9FFF_u32)
         .filter_map(char::from_u32)
         .filter_map(|c| c.to_pinyin_multi())
@@ -31,7 +31,7 @@ static SYLLABLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// The question words (多少, 什么, 哪些 …) as pinyin without spaces or tones: typed in pinyin, they ask, they
 /// name nothing.
-static QUESTION_PINYIN: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static QUESTION_PINYIN: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     QUESTION_WORDS
         .iter()
         .filter(|word| word.chars().all(is_han))

@@ -9,9 +9,8 @@
 //! The vocabulary is made when the engine is built, from the report's own words and terms (the `pinyin`
 //! crate reads them): nothing here lists a word by hand.
 
-use std::collections::{HashMap, HashSet};
-
 use pinyin::{ToPinyin, ToPinyinMulti};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::normalize::is_han;
 use super::pinyin_words::spells_syllables;
@@ -51,7 +50,7 @@ pub enum Standing {
 
 #[derive(Debug, Default)]
 struct Node {
-    children: HashMap<u16, u32>,
+    children: FxHashMap<u16, u32>,
     words: Vec<u32>,
 }
 
@@ -67,21 +66,21 @@ struct Entry {
 #[derive(Debug, Default)]
 pub struct SoundAlike {
     /// Near-homophone syllables (fuzzy forms) → small ids.
-    syllables: HashMap<String, u16>,
+    syllables: FxHashMap<String, u16>,
     /// Plain syllables of the vocabulary's characters → their fuzzy ids, so that reading a question
     /// rarely computes a fuzzy form.
-    plain_ids: HashMap<&'static str, u16>,
+    plain_ids: FxHashMap<&'static str, u16>,
     /// A trie over fuzzy syllables; node 0 is the root.
     nodes: Vec<Node>,
     entries: Vec<Entry>,
-    exact: HashSet<String>,
+    exact: FxHashSet<String>,
     /// Whole toneless pinyin (`fangguanfuxiao`) → entries.
-    spelled: HashMap<String, Vec<u32>>,
+    spelled: FxHashMap<String, Vec<u32>>,
     /// Initials (`fgfx`) of the terms → entries.
-    initials: HashMap<String, Vec<u32>>,
+    initials: FxHashMap<String, Vec<u32>>,
     /// The ways of asking (多少, 去年, 是什么意思, 的) as whole toneless pinyin (`duoshao`) → the phrase:
     /// read back only in a question whose every Latin word is pinyin and that spells a report term.
-    asking: HashMap<String, String>,
+    asking: FxHashMap<String, String>,
 }
 
 /// A replacement of one span of a text.
@@ -105,7 +104,7 @@ impl SoundAlike {
             nodes: vec![Node::default()],
             ..SoundAlike::default()
         };
-        let mut seen: HashMap<String, u32> = HashMap::new();
+        let mut seen: FxHashMap<String, u32> = FxHashMap::default();
         for (word, meaning, standing) in words {
             let word = word.as_ref();
             let chars: Vec<char> = word.chars().collect();
@@ -263,10 +262,12 @@ impl SoundAlike {
             chars.iter().map(|&c| self.char_readings(c)).collect();
         // Every span that sounds like a word: (start, end, candidate entries).
         let mut found: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+        let (mut active, mut next) = (Vec::new(), Vec::new());
         for start in 0..chars.len() {
-            let mut active = vec![0u32];
+            active.clear();
+            active.push(0u32);
             for end in start + 1..=(start + MAX_WORD_CHARS).min(chars.len()) {
-                let mut next = Vec::new();
+                next.clear();
                 for &node in &active {
                     for &(syllable, _) in &readings[end - 1] {
                         if let Some(&child) = self.nodes[node as usize].children.get(&syllable) {
@@ -277,14 +278,15 @@ impl SoundAlike {
                 if next.is_empty() {
                     break;
                 }
-                let words: Vec<u32> = next
-                    .iter()
-                    .flat_map(|&node| self.nodes[node as usize].words.iter().copied())
-                    .collect();
-                if !words.is_empty() {
+                let ends_word = |&node: &u32| !self.nodes[node as usize].words.is_empty();
+                if next.iter().any(ends_word) {
+                    let words = next
+                        .iter()
+                        .flat_map(|&node| self.nodes[node as usize].words.iter().copied())
+                        .collect();
                     found.push((start, end, words));
                 }
-                active = next;
+                std::mem::swap(&mut active, &mut next);
             }
         }
         if found.is_empty() {

@@ -3,6 +3,10 @@
 //! with the arithmetic shown and both source sentences cited. Only like with like: units that meet, each
 //! figure named by its own side of the question (`sides`), and no bound that makes the result unknowable.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::knowledge::{FigureKind, Indicator, Period, Qualifier};
 use crate::search::question::{Intent, Question};
 
@@ -57,22 +61,46 @@ enum Operation {
 }
 
 impl Operation {
-    /// The operation a question asks for, with the words its two sides are cut at.
+    /// The operation a question asks for, with the words its two sides are cut at. One pass over the
+    /// question; a cue inside a word that compares nothing (the 比 of 比重, 比较) does not count.
     fn asked(normalized: &str) -> Option<(Operation, &'static [&'static str])> {
-        let mut compared = normalized.to_owned();
-        for word in NOT_COMPARING {
-            compared = compared.replace(word, " ");
-        }
-        let says = |cues: &[&str]| cues.iter().any(|cue| compared.contains(cue));
-        if says(RATIO_CUES) {
-            Some((Operation::Ratio, RATIO_JOINERS))
-        } else if says(COMPARE_CUES) {
-            Some((Operation::Difference, COMPARE_JOINERS))
-        } else if says(SUM_CUES) {
-            Some((Operation::Sum, SUM_JOINERS))
-        } else {
-            None
-        }
+        static CUES: LazyLock<Option<(AhoCorasick, Vec<Option<Operation>>)>> =
+            LazyLock::new(|| {
+                let table: [(Option<Operation>, &[&str]); 4] = [
+                    (None, NOT_COMPARING),
+                    (Some(Operation::Ratio), RATIO_CUES),
+                    (Some(Operation::Difference), COMPARE_CUES),
+                    (Some(Operation::Sum), SUM_CUES),
+                ];
+                let (operations, cues): (Vec<_>, Vec<_>) = table
+                    .iter()
+                    .flat_map(|(operation, cues)| cues.iter().map(move |cue| (*operation, *cue)))
+                    .unzip();
+                Some((AhoCorasick::new(cues).ok()?, operations))
+            });
+        let (matcher, operations) = CUES.as_ref()?;
+        let found: Vec<(std::ops::Range<usize>, Option<Operation>)> = matcher
+            .find_overlapping_iter(normalized)
+            .map(|found| (found.range(), operations[found.pattern().as_usize()]))
+            .collect();
+        let hidden = |cue: &std::ops::Range<usize>| {
+            found.iter().any(|(word, operation)| {
+                operation.is_none() && word.start < cue.end && cue.start < word.end
+            })
+        };
+        let said: Vec<Operation> = found
+            .iter()
+            .filter(|(cue, _)| !hidden(cue))
+            .filter_map(|(_, operation)| *operation)
+            .collect();
+        // A ratio asked (是…的几倍) holds 是 and maybe 比; a difference is asked before a sum.
+        [
+            (Operation::Ratio, RATIO_JOINERS),
+            (Operation::Difference, COMPARE_JOINERS),
+            (Operation::Sum, SUM_JOINERS),
+        ]
+        .into_iter()
+        .find(|(operation, _)| said.contains(operation))
     }
 
     /// The direct answer for two figures, or `None` when they do not combine honestly: a level and a
@@ -373,6 +401,23 @@ fn plain(value: f64, places: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_operation_asked_is_read_from_its_cues() {
+        let operation = |question: &str| Operation::asked(question).map(|(operation, _)| operation);
+        assert_eq!(operation("农村比城镇快多少"), Some(Operation::Difference));
+        assert_eq!(operation("合作社和家庭农场一共多少"), Some(Operation::Sum));
+        assert_eq!(operation("农村收入是城镇的几倍"), Some(Operation::Ratio));
+        // 比 inside a word that compares nothing, alone or beside a cue it overlaps.
+        assert_eq!(operation("三产比重是多少"), None);
+        assert_eq!(operation("比较高的是哪个"), None);
+        assert_eq!(operation("对比一下"), None);
+        assert_eq!(operation("比重比去年高多少"), Some(Operation::Difference));
+        assert_eq!(
+            operation("by how much did gdp grow"),
+            Some(Operation::Difference)
+        );
+    }
 
     #[test]
     fn a_bound_the_difference_cannot_cross_is_no_answer() {

@@ -1,6 +1,10 @@
 //! Measure words after 多少 / 几 (多少人, 几座): the unit a number is asked in, and the nouns that merely
 //! begin like one (人口 is no count of 人).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::search::normalize::is_han;
 
 /// The ways of asking for a number that a measure word can follow (多少人, 几个, 好多钱).
@@ -171,15 +175,7 @@ pub(super) fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str
                     .map(|(_, units)| *units)
             })
     });
-    let after_asking = after_asking.or_else(|| {
-        DIMENSIONS
-            .iter()
-            .find(|(asking, _)| {
-                text.find(asking)
-                    .is_some_and(|at| !text[at + asking.len()..].starts_with("时间"))
-            })
-            .map(|(_, units)| *units)
-    });
+    let after_asking = after_asking.or_else(|| dimension_asked(text));
     // 人口 said by the asker, not brought in by an alias (poverty → 贫困人口).
     after_asking.or_else(|| {
         ["人口", "人数"]
@@ -187,6 +183,24 @@ pub(super) fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str
             .any(|word| said.contains(word))
             .then_some(PERSON_UNITS)
     })
+}
+
+/// The units of the first dimension in [`DIMENSIONS`] that `text` asks for (多长, not 多长时间: a time
+/// asked is no length), found in one pass over the question.
+fn dimension_asked(text: &str) -> Option<&'static [&'static str]> {
+    static ASKING: LazyLock<Option<AhoCorasick>> =
+        LazyLock::new(|| AhoCorasick::new(DIMENSIONS.iter().map(|(asking, _)| *asking)).ok());
+    let matcher = ASKING.as_ref()?;
+    // Where each dimension's first mention ends.
+    let mut first_end: Vec<Option<usize>> = vec![None; DIMENSIONS.len()];
+    for found in matcher.find_overlapping_iter(text) {
+        first_end[found.pattern().as_usize()].get_or_insert(found.end());
+    }
+    DIMENSIONS
+        .iter()
+        .zip(first_end)
+        .find(|(_, end)| end.is_some_and(|end| !text[end..].starts_with("时间")))
+        .map(|((_, units), _)| *units)
 }
 
 /// Nouns for people (多少员工, 几个老师): a count of them is a number of people.
