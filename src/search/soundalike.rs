@@ -292,7 +292,17 @@ impl SoundAlike {
         if found.is_empty() {
             return None;
         }
-        let exact = self.exact_spans(&chars);
+        // Every word of the vocabulary written as it is sounds like itself, so its spans are among `found`.
+        let is_exact = |start: usize, end: usize, words: &[u32]| {
+            words
+                .iter()
+                .any(|&id| self.entries[id as usize].chars == chars[start..end])
+        };
+        let exact: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|(start, end, words)| is_exact(*start, *end, words))
+            .map(|&(start, end, _)| (start, end))
+            .collect();
         let overlaps_exact = |start: usize, end: usize| {
             exact
                 .iter()
@@ -310,9 +320,12 @@ impl SoundAlike {
             {
                 continue;
             }
+            if is_exact(start, end, &words) {
+                continue;
+            }
             span_text.clear();
             span_text.extend(span);
-            if self.exact.contains(&span_text) || is_word(&span_text) {
+            if is_word(&span_text) {
                 continue;
             }
             let Some((entry, same_sound)) = self.best_fit(span, &readings[start..end], &words)
@@ -595,21 +608,6 @@ impl SoundAlike {
             }
         }
         false
-    }
-
-    fn exact_spans(&self, chars: &[char]) -> Vec<(usize, usize)> {
-        let mut spans = Vec::new();
-        let mut buffer = String::new();
-        for start in 0..chars.len() {
-            for end in start + 2..=(start + MAX_WORD_CHARS).min(chars.len()) {
-                buffer.clear();
-                buffer.extend(&chars[start..end]);
-                if self.exact.contains(&buffer) {
-                    spans.push((start, end));
-                }
-            }
-        }
-        spans
     }
 
     /// The common readings of a character: their fuzzy syllable ids (when the vocabulary has it) and plain pinyin.

@@ -118,8 +118,14 @@ impl Engine {
 /// them (中国特色社会主义道路自信 → 道路自信), at least [`PART_MIN_CHARS`] of them.
 fn named_part<'a>(item: &'a str, normalized: &str) -> Option<&'a str> {
     let chars = item.chars().count();
+    let suffix = |skip: usize| item.char_indices().nth(skip).map(|(at, _)| &item[at..]);
+    // Every longer part holds the shortest one: a question without it names no part.
+    let shortest = suffix(chars.saturating_sub(PART_MIN_CHARS))?;
+    if !normalized.contains(shortest) {
+        return None;
+    }
     (0..=chars.saturating_sub(PART_MIN_CHARS))
-        .filter_map(|skip| item.char_indices().nth(skip).map(|(at, _)| &item[at..]))
+        .filter_map(suffix)
         .find(|part| normalized.contains(part))
 }
 
