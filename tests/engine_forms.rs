@@ -46,3 +46,24 @@ fn a_count_of_people_or_a_date_the_report_does_not_state_is_refused() {
         .unwrap_or_default()
         .contains("4月20日"));
 }
+
+#[test]
+fn blanks_typed_inside_words_split_nothing() {
+    // Voice input and phone keyboards put blanks inside words and around numbers: the answer is the same.
+    for (spaced, plain) in [
+        ("去年 财政 收入 多少", "去年财政收入多少"),
+        ("2021 年 粮食 总产", "2021年粮食总产"),
+        ("西平 县 今年 GDP 目标", "西平县今年GDP目标"),
+    ] {
+        let spaced_answer = engine().ask(spaced);
+        assert!(spaced_answer.answered(), "{spaced}");
+        assert_eq!(
+            spaced_answer.direct(),
+            engine().ask(plain).direct(),
+            "{spaced}"
+        );
+    }
+    // A blank between two words may be a comma: 修不修 修多长 is two questions' worth, not 修修.
+    let roads = engine().ask("俺村那路今年修不修 修多长");
+    assert!(roads.direct().unwrap_or_default().contains("30公里"));
+}

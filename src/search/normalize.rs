@@ -24,7 +24,8 @@ pub fn fold_for_search(text: &str) -> String {
     let simplified = fast2s::convert(&folded);
     let chars: Vec<char> = simplified.chars().collect();
     let mut out = String::with_capacity(simplified.len());
-    let mut pending_space = false;
+    // What lies between the last kept character and the next: nothing, blanks only, or punctuation.
+    let mut gap: Option<bool> = None;
     for (i, &c) in chars.iter().enumerate() {
         let keep = is_word_char(c)
             || (c == '%' && i > 0 && chars[i - 1].is_ascii_digit())
@@ -33,16 +34,25 @@ pub fn fold_for_search(text: &str) -> String {
                 && chars[i - 1].is_ascii_digit()
                 && chars.get(i + 1).is_some_and(char::is_ascii_digit));
         if keep {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+            if let (Some(blanks_only), Some(last)) = (gap, out.chars().next_back()) {
+                if !(blanks_only && joins_across_blank(last, c)) {
+                    out.push(' ');
+                }
             }
-            pending_space = false;
+            gap = None;
             out.push(c);
         } else {
-            pending_space = true;
+            gap = Some(gap.unwrap_or(true) && c.is_whitespace());
         }
     }
     out
+}
+
+/// Whether a blank typed between two characters splits nothing: Chinese writes no space between a number
+/// and its measure word (`2022 年`, `30 公里`). Between two Chinese words a blank may stand for a comma (a
+/// phone's way), so those stay (see `QuestionReader::read`); between Latin words they separate words.
+fn joins_across_blank(before: char, after: char) -> bool {
+    is_han(before) && after.is_ascii_digit() || before.is_ascii_digit() && is_han(after)
 }
 
 /// A Latin letter with a tone mark or another accent as its plain letter: pinyin typed with tones
@@ -251,6 +261,21 @@ mod tests {
         assert_eq!(fold_for_search("“四张清单”是什么？？😀"), "四张清单 是什么");
         assert_eq!(fold_for_search("  AND * ( : \" "), "and");
         assert_eq!(fold_for_search("🎉🎉"), "");
+    }
+
+    #[test]
+    fn blanks_around_numbers_are_dropped_and_between_words_kept() {
+        assert_eq!(
+            fold_for_search("西平县 2022 年 gdp 目标"),
+            "西平县2022年 gdp 目标"
+        );
+        assert_eq!(fold_for_search("修了 30 公里"), "修了30公里");
+        // Between Chinese words a blank may be a comma.
+        assert_eq!(fold_for_search("今年修不修 修多长"), "今年修不修 修多长");
+        assert_eq!(fold_for_search("lao wang po 在哪"), "lao wang po 在哪");
+        // Punctuation still parts clauses, with blanks around it or not.
+        assert_eq!(fold_for_search("财政收入 ， 今年呢"), "财政收入 今年呢");
+        assert_eq!(fold_for_search("8 % 增长"), "8 增长");
     }
 
     #[test]

@@ -234,7 +234,7 @@ impl QuestionReader {
         if !names_anything(raw) {
             return self.read_normalized(String::new());
         }
-        let folded = fold_for_search(raw);
+        let folded = self.join_split_words(fold_for_search(raw));
         let cuts_word = |text: &str, start: usize, end: usize| {
             self.sounds.straddles_word(text, start) || self.sounds.straddles_word(text, end)
         };
@@ -250,6 +250,31 @@ impl QuestionReader {
         let mut question = self.read_normalized(normalized);
         question.acronyms = acronyms(raw);
         question
+    }
+
+    /// `text` without the blanks typed inside a word of the report (`西平 县`, `财政 收入`): voice input and
+    /// phone keyboards put them there; a blank between two words stays, as it may stand for a comma.
+    fn join_split_words(&self, text: String) -> String {
+        let blank_inside_word = |at: usize| {
+            let between_han = text[..at].chars().next_back().is_some_and(is_han)
+                && text[at + 1..].chars().next().is_some_and(is_han);
+            between_han && {
+                let joined = format!("{}{}", &text[..at], &text[at + 1..]);
+                self.sounds.straddles_word(&joined, at)
+            }
+        };
+        let blanks: Vec<usize> = text
+            .match_indices(' ')
+            .map(|(at, _)| at)
+            .filter(|&at| blank_inside_word(at))
+            .collect();
+        if blanks.is_empty() {
+            return text;
+        }
+        text.char_indices()
+            .filter(|(at, _)| !blanks.contains(at))
+            .map(|(_, c)| c)
+            .collect()
     }
 
     /// The question again with one-character typos in known terms corrected, if there were any. `is_word`
