@@ -18,7 +18,7 @@ use aliases::Aliases;
 use dialect::Dialect;
 use markers::{kind_noun, Marker, Markers};
 use measures::{measure_begins_noun, unit_hint};
-use numbers::{english_amounts, take_ordinal, take_years, years_in_digits};
+use numbers::{english_amounts, short_years_in_full, take_ordinal, take_years, years_in_digits};
 use phrases::at_word_boundaries;
 
 pub use aliases::AliasPair;
@@ -314,7 +314,9 @@ impl QuestionReader {
             Some(read) => self.rewrite(&read),
             None => aliased,
         };
-        let (without_years, explicit_years) = take_years(&years_in_digits(&aliased));
+        let in_digits = years_in_digits(&aliased);
+        let (without_years, explicit_years) =
+            take_years(&short_years_in_full(&in_digits, self.report_year));
         let (without_years, ordinal) = take_ordinal(without_years);
         let mut time = TimeFrame {
             years: explicit_years,

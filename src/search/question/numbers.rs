@@ -62,6 +62,65 @@ pub(super) fn years_in_digits(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How many years before the report's year a year written with two digits (`21年`) may be: the report
+/// looks back five years, and a question about its forerunners a few more. Further back, `10年` is more
+/// likely ten years than 2010.
+const SHORT_YEARS_BACK: i32 = 10;
+/// How many years after the report's year a two-digit year may be: the report plans to 2025 (the 14th
+/// five-year plan's end); further on, `35年` is more likely thirty-five years than 2035.
+const SHORT_YEARS_AHEAD: i32 = 3;
+/// Words before a number of years that make it a span, not a year (近10年, 过去15年, 每12年).
+const SPAN_BEFORE: &[&str] = &[
+    "近", "过去", "未来", "这", "每", "第", "前", "后", "用了", "花了",
+];
+/// Words after 年 that make the number before it a span (15年来, 12年间, 20年以上); not 多, which is
+/// as often a comparison (比17年多了多少) as a span (10年多).
+const SPAN_AFTER: &[&str] = &[
+    "来", "间", "内", "以上", "以内", "左右", "之", "后", "前", "里",
+];
+
+/// Years written with two digits (`21年`, `22年的目标`) in four, as [`take_years`] reads them, when the
+/// year lies near the report's (see [`SHORT_YEARS_BACK`]) and the number is no span of years.
+pub(super) fn short_years_in_full(text: &str, report_year: i32) -> Cow<'_, str> {
+    if !text.contains('年') {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let century = report_year - report_year % 100;
+    let year_at = |i: usize| -> Option<i32> {
+        let digits = bytes.get(i..i + 2)?;
+        if !digits.iter().all(u8::is_ascii_digit)
+            || i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.')
+            || !text[i + 2..].starts_with('年')
+        {
+            return None;
+        }
+        let year = century + i32::from(digits[0] - b'0') * 10 + i32::from(digits[1] - b'0');
+        let after = &text[i + 2 + '年'.len_utf8()..];
+        let near =
+            (report_year - SHORT_YEARS_BACK..=report_year + SHORT_YEARS_AHEAD).contains(&year);
+        let span = SPAN_BEFORE.iter().any(|word| text[..i].ends_with(word))
+            || SPAN_AFTER.iter().any(|word| after.starts_with(word));
+        (near && !span).then_some(year)
+    };
+    let years: Vec<(usize, i32)> = (0..bytes.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .filter_map(|i| year_at(i).map(|year| (i, year)))
+        .collect();
+    if years.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 2 * years.len());
+    let mut copied = 0;
+    for (at, year) in years {
+        out.push_str(&text[copied..at]);
+        out.push_str(&year.to_string());
+        copied = at + 2;
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
 /// English scale words and the amount each multiplies by, longest first (hundred million before million).
 const ENGLISH_SCALES: &[(&str, f64)] = &[
     ("hundred million", 1e8),
@@ -168,8 +227,12 @@ pub(super) fn take_years(text: &str) -> (String, Vec<i32>) {
         out.push_str(&text[copied..i]);
         out.push(' ');
         let mut end = i + 4;
-        if text[end..].starts_with('年') {
-            end += '年'.len_utf8();
+        // 2021年度 is the year 2021 as much as 2021年.
+        for suffix in ["年度", "年"] {
+            if text[end..].starts_with(suffix) {
+                end += suffix.len();
+                break;
+            }
         }
         copied = end;
         i = end;
@@ -181,6 +244,24 @@ pub(super) fn take_years(text: &str) -> (String, Vec<i32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_digit_years_near_the_report_are_years_and_spans_stay() {
+        let full = |text: &str| short_years_in_full(text, 2022).into_owned();
+        assert_eq!(full("21年gdp多少"), "2021年gdp多少");
+        assert_eq!(full("22年的目标和21年比"), "2022年的目标和2021年比");
+        assert_eq!(full("17年到21年"), "2017年到2021年");
+        assert_eq!(full("比17年多了多少"), "比2017年多了多少");
+        // Spans of years, years too far from the report's, and longer numbers stay as written.
+        assert_eq!(full("近10年"), "近10年");
+        assert_eq!(full("过去15年"), "过去15年");
+        assert_eq!(full("15年来"), "15年来");
+        assert_eq!(full("35年远景目标"), "35年远景目标");
+        assert_eq!(full("2021年"), "2021年");
+        assert_eq!(full("1.21年"), "1.21年");
+        assert_eq!(take_years("2021年度财政收入").1, vec![2021]);
+        assert!(!take_years("2021年度财政收入").0.contains('度'));
+    }
 
     #[test]
     fn years_are_taken_out_of_the_text() {
