@@ -14,6 +14,7 @@ mod appendix;
 mod base_level;
 mod compare;
 mod compose;
+mod counted;
 mod coverage;
 mod cues;
 mod english;
@@ -348,7 +349,9 @@ impl Engine {
             // Every candidate was dropped for its year or kind: nothing left to cite is no answer.
             return self.refuse(RefusalReason::NotInReport);
         };
-        if self.names_other_place(question, &|| self.hit(best, &ranking.question_terms)) {
+        if self.names_other_place(question, &|| self.hit(best, &ranking.question_terms))
+            || self.counts_narrower_thing(&ranking.question, best)
+        {
             return self.refuse(RefusalReason::NotInReport);
         }
         if let Some(near_miss) = self.near_miss(&ranking, best) {

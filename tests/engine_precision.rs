@@ -1,0 +1,58 @@
+//! The engine against the real report on precision: a question the report does not answer gets a refusal
+//! or an honest near-miss, never a look-alike figure passed off as the one asked.
+
+pub mod support;
+
+use support::cli::engine;
+
+/// Asks for the county as a whole by the head noun of a narrower figure (贫困人口, 蔬菜播种面积): the report
+/// gives neither the county's population nor its area.
+const WHOLE_OF_A_NARROWER_FIGURE: &[&str] = &[
+    "西平有多少人口",
+    "西平县人口多少",
+    "全县人口有多少",
+    "咱县人口有多少",
+    "西平县的人口是多少",
+    "西平縣人口多少",
+    "我们县人口多少啊",
+    "人口多少",
+    "全县总人口是多少",
+    "What is the population of Xiping?",
+    "西平县面积多大",
+    "西平县的面积有多大",
+    "全县面积是多少",
+    "西平县面积多少平方公里",
+    "咱西平面积有多少",
+    "西平縣面積多大",
+    "How large is Xiping county's area?",
+];
+
+/// The same metrics asked by their own words, by what was done, or by period: the report's figure.
+const NARROWER_FIGURE_ASKED: &[(&str, &str)] = &[
+    ("贫困人口有多少", "45576"),
+    ("脱贫了多少人", "45576"),
+    ("多少贫困人口脱贫", "45576"),
+    ("蔬菜播种面积多少", "13万亩"),
+    ("蔬菜种了多少亩", "13万亩"),
+    ("高标准农田多少亩", "35万亩"),
+    ("建了多少亩农田", "35万亩"),
+    ("养多少头奶牛", "2.4万头"),
+    ("老旧小区改造多少个", "20个"),
+    ("适老化改造多少户", "600户"),
+    ("城镇化率多少", "42.7%"),
+    ("今年就业目标多少人", "5700人"),
+    ("新增就业多少人", "5700人"),
+    ("粮食产量多少", "95.9万吨"),
+];
+
+#[test]
+fn the_whole_is_not_answered_with_a_narrower_figure() {
+    for question in WHOLE_OF_A_NARROWER_FIGURE {
+        assert!(!engine().ask(question).answered(), "{question}");
+    }
+    for (question, figure) in NARROWER_FIGURE_ASKED {
+        let answer = engine().ask(question);
+        let direct = answer.direct().unwrap_or_default();
+        assert!(direct.contains(figure), "{question}: {direct}");
+    }
+}
