@@ -56,3 +56,41 @@ fn the_whole_is_not_answered_with_a_narrower_figure() {
         assert!(direct.contains(figure), "{question}: {direct}");
     }
 }
+
+/// Who someone is, of a name the report only names things after (嫘祖故里, 嫘祖文化苑) or an office it never
+/// fills: no passage that mentions the name says who it is.
+const WHO_THE_REPORT_DOES_NOT_SAY: &[&str] = &[
+    "嫘祖是谁",
+    "谁是嫘祖",
+    "嫘祖到底是谁啊",
+    "請問嫘祖是誰",
+    "嫘祖是哪位",
+    "Who was Leizu?",
+    "Who is Leizu",
+    "县委书记是谁",
+    "县长是谁",
+];
+
+/// Who did something, and who a person the report names is: answered from the report.
+const WHO_THE_REPORT_SAYS: &[(&str, &str)] = &[
+    ("产业工作专班由谁任组长", "处级干部"),
+    ("sgyp是谁提出的", "楼阳生"),
+    ("楼阳生是谁", "省委书记楼阳生"),
+    ("报告是代表谁向大会报告的", "代表县人民政府"),
+];
+
+#[test]
+fn who_someone_is_is_answered_only_when_the_report_says() {
+    for question in WHO_THE_REPORT_DOES_NOT_SAY {
+        assert!(!engine().ask(question).answered(), "{question}");
+    }
+    for (question, text) in WHO_THE_REPORT_SAYS {
+        let answer = engine().ask(question);
+        let said = answer.direct().is_some_and(|direct| direct.contains(text))
+            || answer
+                .hits()
+                .first()
+                .is_some_and(|hit| hit.text.contains(text));
+        assert!(said, "{question}");
+    }
+}

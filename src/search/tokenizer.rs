@@ -158,6 +158,11 @@ impl JiebaTokenizer {
         (self.is_noun(word) || self.tag_is(word, |tag| tag.starts_with('a'))) && !self.is_name(word)
     }
 
+    /// Whether jieba's dictionary tags `word` as a person's name (楼阳生).
+    pub fn is_person_name(&self, word: &str) -> bool {
+        self.tag_is(word, |tag| tag.starts_with("nr"))
+    }
+
     /// Whether jieba's dictionary tags `word` as a name: of a place (河南省), a person or an organisation.
     pub fn is_name(&self, word: &str) -> bool {
         self.tag_is(word, |tag| {

@@ -36,30 +36,10 @@ impl Engine {
         let words = tokenizer.words_of_normalized(&question.search_text);
         // An action asked (建了多少亩农田, 脱贫多少人) is what the figure counts as done, narrowed as the
         // report narrows it: only a thing asked with no action (西平有多少人口) asks for the whole.
-        if words
-            .iter()
-            .any(|word| !is_question_word(&word.text) && tokenizer.is_verb(&word.text))
-        {
+        if self.asks_action(&words) {
             return false;
         }
-        let maximal = |word: &&Word<'_>| {
-            !words.iter().any(|other| {
-                other.start <= word.start
-                    && word.end <= other.end
-                    && other.end - other.start > word.end - word.start
-            })
-        };
-        // The question's topic: its Han words that are not question words, soft words, the report's
-        // title (西平县 is the subject of every figure) or the unit, not inside a longer word.
-        let mut topic = words
-            .iter()
-            .filter(maximal)
-            .map(|word| &*word.text)
-            .filter(|word| word.chars().all(is_han) && word.chars().count() > 1)
-            .filter(|word| !is_question_word(word) && !question.is_soft(word))
-            .filter(|word| !self.title_words.contains(*word))
-            // A measure word (多少平方公里) is the unit asked in, no thing asked.
-            .filter(|word| !tokenizer.is_measure(word));
+        let mut topic = self.things_asked(question, &words).into_iter();
         // One thing asked, named by a noun the metric says after words of its own.
         let (Some(thing), None) = (topic.next(), topic.next()) else {
             return false;
@@ -85,6 +65,40 @@ impl Engine {
             .iter()
             .any(|word| question.normalized.contains(&*word.text));
         narrowing_chars >= MIN_NARROWING_CHARS && describes && !says_narrowing
+    }
+
+    /// Whether the question's words name an action (建, 提出, 脱贫), question words aside.
+    pub(super) fn asks_action(&self, words: &[Word<'_>]) -> bool {
+        let tokenizer = self.index.tokenizer();
+        words
+            .iter()
+            .any(|word| !is_question_word(&word.text) && tokenizer.is_verb(&word.text))
+    }
+
+    /// The things a question names: its Han words of two characters or more that are not question
+    /// words, soft words, the report's title (西平县 is the subject of every unit) or a measure word
+    /// (多少平方公里 asks in a unit), and not inside a longer word of the question.
+    pub(super) fn things_asked<'w>(
+        &self,
+        question: &Question,
+        words: &'w [Word<'w>],
+    ) -> Vec<&'w str> {
+        let tokenizer = self.index.tokenizer();
+        let maximal = |word: &&Word<'_>| {
+            !words.iter().any(|other| {
+                other.start <= word.start
+                    && word.end <= other.end
+                    && other.end - other.start > word.end - word.start
+            })
+        };
+        words
+            .iter()
+            .filter(maximal)
+            .map(|word| &*word.text)
+            .filter(|word| word.chars().all(is_han) && word.chars().count() > 1)
+            .filter(|word| !is_question_word(word) && !question.is_soft(word))
+            .filter(|word| !self.title_words.contains(*word) && !tokenizer.is_measure(word))
+            .collect()
     }
 }
 

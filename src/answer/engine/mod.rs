@@ -21,6 +21,7 @@ mod english;
 mod fit;
 mod followup;
 mod framing;
+mod identity;
 mod leftover;
 mod list_items;
 mod lists;
@@ -315,6 +316,9 @@ impl Engine {
             .find(|year| !self.known_years.contains(year))
         {
             return self.refuse(RefusalReason::YearNotCovered { year });
+        }
+        if self.asks_unnamed_person(&understood) {
+            return self.refuse(RefusalReason::NotInReport);
         }
         let mut ranking = self.rank(understood);
         if !self.confident(&ranking) {
