@@ -5,6 +5,16 @@ pub mod support;
 
 use support::cli::engine;
 
+/// Whether the direct answer or the first hit of the answer to `question` says `text`.
+fn first_says(question: &str, text: &str) -> bool {
+    let answer = engine().ask(question);
+    answer.direct().is_some_and(|direct| direct.contains(text))
+        || answer
+            .hits()
+            .first()
+            .is_some_and(|hit| hit.text.contains(text))
+}
+
 /// Asks for the county as a whole by the head noun of a narrower figure (贫困人口, 蔬菜播种面积): the report
 /// gives neither the county's population nor its area.
 const WHOLE_OF_A_NARROWER_FIGURE: &[&str] = &[
@@ -85,12 +95,46 @@ fn who_someone_is_is_answered_only_when_the_report_says() {
         assert!(!engine().ask(question).answered(), "{question}");
     }
     for (question, text) in WHO_THE_REPORT_SAYS {
-        let answer = engine().ask(question);
-        let said = answer.direct().is_some_and(|direct| direct.contains(text))
-            || answer
-                .hits()
-                .first()
-                .is_some_and(|hit| hit.text.contains(text));
-        assert!(said, "{question}");
+        assert!(first_says(question, text), "{question}");
+    }
+}
+
+/// A counted term asked for its items where the report only uses it (“三大基地”布局催生了…): no sentence
+/// names the three.
+const ITEMS_THE_REPORT_DOES_NOT_NAME: &[&str] = &[
+    "三大基地是哪三个基地",
+    "三大基地是什么",
+    "三大基地指的是哪些",
+    "三大基地具體是哪幾個",
+    "三大基地包括哪些",
+    "三大基地分别是什么",
+    "三大基地是指什么？",
+    "三大基地是啥意思",
+    "“三大基地”是哪三个",
+    "三大基地指哪三个",
+    "三大基地是哪些基地",
+];
+
+/// Counted terms whose items the report names: in a sentence, a glossary entry or a list.
+const ITEMS_THE_REPORT_NAMES: &[(&str, &str)] = &[
+    ("文旅两大品牌是什么", "花海文旅新城"),
+    ("旅游要打造哪两大品牌", "花海文旅新城"),
+    ("五大工程是哪五个", "文旅振兴"),
+    ("四个自信是哪四个", "文化自信"),
+    ("两园是哪两个园", "嫘祖海棠园"),
+    ("十件惠民工程是哪些", "十件惠民工程"),
+    ("2022年十件惠民工程是什么", "十件惠民工程"),
+    ("六个必须坚持是哪六个", "必须坚持"),
+    ("六稳是哪六个", "稳就业"),
+    ("三河是哪三条河", "小洪河"),
+];
+
+#[test]
+fn a_counted_term_is_answered_only_with_its_items() {
+    for question in ITEMS_THE_REPORT_DOES_NOT_NAME {
+        assert!(!engine().ask(question).answered(), "{question}");
+    }
+    for (question, text) in ITEMS_THE_REPORT_NAMES {
+        assert!(first_says(question, text), "{question}");
     }
 }

@@ -18,6 +18,7 @@ mod counted;
 mod coverage;
 mod cues;
 mod english;
+mod enumerated;
 mod fit;
 mod followup;
 mod framing;
@@ -355,6 +356,7 @@ impl Engine {
         };
         if self.names_other_place(question, &|| self.hit(best, &ranking.question_terms))
             || self.counts_narrower_thing(&ranking.question, best)
+            || self.misses_counted_items(&ranking.question, best)
         {
             return self.refuse(RefusalReason::NotInReport);
         }
