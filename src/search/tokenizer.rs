@@ -142,6 +142,27 @@ impl JiebaTokenizer {
         self.tag_is(word, |tag| tag.starts_with('n'))
     }
 
+    /// Whether jieba's dictionary tags `word` as a verb (建, 改造, 脱贫): an action, not a thing.
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.tag_is(word, |tag| tag.starts_with('v'))
+    }
+
+    /// Whether jieba's dictionary tags `word` as a measure word (平方公里, 公顷): a unit, not a thing.
+    pub fn is_measure(&self, word: &str) -> bool {
+        self.tag_is(word, |tag| tag == "q")
+    }
+
+    /// Whether jieba's dictionary tags `word` as a describing word (贫困, 蔬菜): a noun or an adjective that
+    /// is not a name.
+    pub fn is_describing(&self, word: &str) -> bool {
+        (self.is_noun(word) || self.tag_is(word, |tag| tag.starts_with('a'))) && !self.is_name(word)
+    }
+
+    /// Whether jieba's dictionary tags `word` as a person's name (楼阳生).
+    pub fn is_person_name(&self, word: &str) -> bool {
+        self.tag_is(word, |tag| tag.starts_with("nr"))
+    }
+
     /// Whether jieba's dictionary tags `word` as a name: of a place (河南省), a person or an organisation.
     pub fn is_name(&self, word: &str) -> bool {
         self.tag_is(word, |tag| {

@@ -14,12 +14,15 @@ mod appendix;
 mod base_level;
 mod compare;
 mod compose;
+mod counted;
 mod coverage;
 mod cues;
 mod english;
+mod enumerated;
 mod fit;
 mod followup;
 mod framing;
+mod identity;
 mod leftover;
 mod list_items;
 mod lists;
@@ -315,6 +318,9 @@ impl Engine {
         {
             return self.refuse(RefusalReason::YearNotCovered { year });
         }
+        if self.asks_unnamed_person(&understood) {
+            return self.refuse(RefusalReason::NotInReport);
+        }
         let mut ranking = self.rank(understood);
         if !self.confident(&ranking) {
             // One wrong character in a known term: try again with it corrected.
@@ -348,7 +354,10 @@ impl Engine {
             // Every candidate was dropped for its year or kind: nothing left to cite is no answer.
             return self.refuse(RefusalReason::NotInReport);
         };
-        if self.names_other_place(question, &|| self.hit(best, &ranking.question_terms)) {
+        if self.names_other_place(question, &|| self.hit(best, &ranking.question_terms))
+            || self.counts_narrower_thing(&ranking.question, best)
+            || self.misses_counted_items(&ranking.question, best)
+        {
             return self.refuse(RefusalReason::NotInReport);
         }
         if let Some(near_miss) = self.near_miss(&ranking, best) {

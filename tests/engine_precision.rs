@@ -1,0 +1,140 @@
+//! The engine against the real report on precision: a question the report does not answer gets a refusal
+//! or an honest near-miss, never a look-alike figure passed off as the one asked.
+
+pub mod support;
+
+use support::cli::engine;
+
+/// Whether the direct answer or the first hit of the answer to `question` says `text`.
+fn first_says(question: &str, text: &str) -> bool {
+    let answer = engine().ask(question);
+    answer.direct().is_some_and(|direct| direct.contains(text))
+        || answer
+            .hits()
+            .first()
+            .is_some_and(|hit| hit.text.contains(text))
+}
+
+/// Asks for the county as a whole by the head noun of a narrower figure (贫困人口, 蔬菜播种面积): the report
+/// gives neither the county's population nor its area.
+const WHOLE_OF_A_NARROWER_FIGURE: &[&str] = &[
+    "西平有多少人口",
+    "西平县人口多少",
+    "全县人口有多少",
+    "咱县人口有多少",
+    "西平县的人口是多少",
+    "西平縣人口多少",
+    "我们县人口多少啊",
+    "人口多少",
+    "全县总人口是多少",
+    "What is the population of Xiping?",
+    "西平县面积多大",
+    "西平县的面积有多大",
+    "全县面积是多少",
+    "西平县面积多少平方公里",
+    "咱西平面积有多少",
+    "西平縣面積多大",
+    "How large is Xiping county's area?",
+];
+
+/// The same metrics asked by their own words, by what was done, or by period: the report's figure.
+const NARROWER_FIGURE_ASKED: &[(&str, &str)] = &[
+    ("贫困人口有多少", "45576"),
+    ("脱贫了多少人", "45576"),
+    ("多少贫困人口脱贫", "45576"),
+    ("蔬菜播种面积多少", "13万亩"),
+    ("蔬菜种了多少亩", "13万亩"),
+    ("高标准农田多少亩", "35万亩"),
+    ("建了多少亩农田", "35万亩"),
+    ("养多少头奶牛", "2.4万头"),
+    ("老旧小区改造多少个", "20个"),
+    ("适老化改造多少户", "600户"),
+    ("城镇化率多少", "42.7%"),
+    ("今年就业目标多少人", "5700人"),
+    ("新增就业多少人", "5700人"),
+    ("粮食产量多少", "95.9万吨"),
+];
+
+#[test]
+fn the_whole_is_not_answered_with_a_narrower_figure() {
+    for question in WHOLE_OF_A_NARROWER_FIGURE {
+        assert!(!engine().ask(question).answered(), "{question}");
+    }
+    for (question, figure) in NARROWER_FIGURE_ASKED {
+        let answer = engine().ask(question);
+        let direct = answer.direct().unwrap_or_default();
+        assert!(direct.contains(figure), "{question}: {direct}");
+    }
+}
+
+/// Who someone is, of a name the report only names things after (嫘祖故里, 嫘祖文化苑) or an office it never
+/// fills: no passage that mentions the name says who it is.
+const WHO_THE_REPORT_DOES_NOT_SAY: &[&str] = &[
+    "嫘祖是谁",
+    "谁是嫘祖",
+    "嫘祖到底是谁啊",
+    "請問嫘祖是誰",
+    "嫘祖是哪位",
+    "Who was Leizu?",
+    "Who is Leizu",
+    "县委书记是谁",
+    "县长是谁",
+];
+
+/// Who did something, and who a person the report names is: answered from the report.
+const WHO_THE_REPORT_SAYS: &[(&str, &str)] = &[
+    ("产业工作专班由谁任组长", "处级干部"),
+    ("sgyp是谁提出的", "楼阳生"),
+    ("楼阳生是谁", "省委书记楼阳生"),
+    ("报告是代表谁向大会报告的", "代表县人民政府"),
+];
+
+#[test]
+fn who_someone_is_is_answered_only_when_the_report_says() {
+    for question in WHO_THE_REPORT_DOES_NOT_SAY {
+        assert!(!engine().ask(question).answered(), "{question}");
+    }
+    for (question, text) in WHO_THE_REPORT_SAYS {
+        assert!(first_says(question, text), "{question}");
+    }
+}
+
+/// A counted term asked for its items where the report only uses it (“三大基地”布局催生了…): no sentence
+/// names the three.
+const ITEMS_THE_REPORT_DOES_NOT_NAME: &[&str] = &[
+    "三大基地是哪三个基地",
+    "三大基地是什么",
+    "三大基地指的是哪些",
+    "三大基地具體是哪幾個",
+    "三大基地包括哪些",
+    "三大基地分别是什么",
+    "三大基地是指什么？",
+    "三大基地是啥意思",
+    "“三大基地”是哪三个",
+    "三大基地指哪三个",
+    "三大基地是哪些基地",
+];
+
+/// Counted terms whose items the report names: in a sentence, a glossary entry or a list.
+const ITEMS_THE_REPORT_NAMES: &[(&str, &str)] = &[
+    ("文旅两大品牌是什么", "花海文旅新城"),
+    ("旅游要打造哪两大品牌", "花海文旅新城"),
+    ("五大工程是哪五个", "文旅振兴"),
+    ("四个自信是哪四个", "文化自信"),
+    ("两园是哪两个园", "嫘祖海棠园"),
+    ("十件惠民工程是哪些", "十件惠民工程"),
+    ("2022年十件惠民工程是什么", "十件惠民工程"),
+    ("六个必须坚持是哪六个", "必须坚持"),
+    ("六稳是哪六个", "稳就业"),
+    ("三河是哪三条河", "小洪河"),
+];
+
+#[test]
+fn a_counted_term_is_answered_only_with_its_items() {
+    for question in ITEMS_THE_REPORT_DOES_NOT_NAME {
+        assert!(!engine().ask(question).answered(), "{question}");
+    }
+    for (question, text) in ITEMS_THE_REPORT_NAMES {
+        assert!(first_says(question, text), "{question}");
+    }
+}
