@@ -67,3 +67,20 @@ fn blanks_typed_inside_words_split_nothing() {
     let roads = engine().ask("俺村那路今年修不修 修多长");
     assert!(roads.direct().unwrap_or_default().contains("30公里"));
 }
+
+#[test]
+fn a_question_framed_by_its_source_is_the_question() {
+    // 根据/按照/关于 frame the question; rare in the report's text, they must not outweigh its topic.
+    for (framed, plain) in [
+        ("根据报告，去年财政收入多少", "去年财政收入多少"),
+        (
+            "按照西平县政府工作报告，2022年GDP目标是多少",
+            "2022年GDP目标是多少",
+        ),
+        ("关于粮食，2021年粮食总产是多少", "2021年粮食总产是多少"),
+    ] {
+        let answer = engine().ask(framed);
+        assert!(answer.answered(), "{framed}");
+        assert_eq!(answer.direct(), engine().ask(plain).direct(), "{framed}");
+    }
+}

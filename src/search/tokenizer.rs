@@ -152,6 +152,12 @@ impl JiebaTokenizer {
         self.tag_is(word, |tag| tag == "q")
     }
 
+    /// Whether jieba's dictionary tags `word` as a function word: a preposition (根据, 关于), a conjunction
+    /// (并且), an auxiliary or a modal particle. Such a word says how a question is put, never what about.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.tag_is(word, |tag| matches!(tag, "p" | "c" | "u" | "y" | "e"))
+    }
+
     /// Whether jieba's dictionary tags `word` as a describing word (贫困, 蔬菜): a noun or an adjective that
     /// is not a name.
     pub fn is_describing(&self, word: &str) -> bool {

@@ -305,6 +305,9 @@ impl Engine {
             if self.title_words.contains(&*word.text) {
                 weight *= TITLE_WORD_FACTOR;
             }
+            if !single && self.index.tokenizer().is_function_word(&word.text) {
+                weight *= FUNCTION_WORD_FACTOR;
+            }
             if single && self.index.tokenizer().is_noun(&word.text) {
                 // A one-character noun (税, 路) names a thing; one-character verbs (改, 建) say little.
                 weight *= SINGLE_NOUN_FACTOR;

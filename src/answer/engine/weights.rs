@@ -52,6 +52,10 @@ pub(super) const SOFT_QUERY_WEIGHT: f32 = 0.3;
 pub(super) const SOFT_TOPIC_FACTOR: f32 = 0.3;
 /// The topic weight factor of a word of the report's title (西平县): every unit is about it.
 pub(super) const TITLE_WORD_FACTOR: f32 = 0.2;
+/// The topic weight factor of a function word of two characters or more (根据, 关于, 按照): it frames the
+/// question (根据报告，…) and is rare in a report's text, so by its rarity alone it would outweigh the topic.
+/// Above 0 so that a question of nothing else still ranks.
+pub(super) const FUNCTION_WORD_FACTOR: f32 = 0.05;
 /// The topic weight factor of a one-character noun (税, 路): it names a thing, if loosely.
 pub(super) const SINGLE_NOUN_FACTOR: f32 = 0.6;
 /// The topic weight factor of another one-character word or a verb glued to particles (改, 建了).
