@@ -17,8 +17,8 @@ use super::Engine;
 /// The part of a meta unit's id after the report's: `xiping-2022/meta/speaker`.
 const META_ID: &str = "/meta/";
 
-/// A class of words of small talk: the courtesy itself (a greeting, thanks, asking how to use the bot, a
-/// farewell), the person addressed, and asking who someone is. Identity is the pair (`你` × `是谁`), so
+/// A class of words of small talk: the courtesy itself (a greeting, thanks or an acknowledgement or praise
+/// that closes an answer, asking how to use the bot or in which language, a farewell), the person addressed, and asking who someone is. Identity is the pair (`你` × `是谁`), so
 /// `嫘祖是谁` is no question to the bot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Courtesy {
@@ -27,8 +27,8 @@ enum Courtesy {
     You,
     /// 是谁, 叫什么, 是机器人: who or what someone is, asked with the copula or a name.
     WhoIs,
-    /// Words around a courtesy that name no topic: the bot, degree words (太, 非常, very), acknowledgements
-    /// (好的, 明白了), the answer or help thanked for, asking questions.
+    /// Words around a courtesy that name no topic: the bot and who made it, degree words (太, 非常, very),
+    /// the answer or help thanked for, asking questions.
     Around,
 }
 
@@ -46,6 +46,23 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "thx",
             "辛苦",
             "麻烦你了",
+            "好的",
+            "明白了",
+            "知道了",
+            "收到",
+            "懂了",
+            "了解了",
+            "真棒",
+            "厉害",
+            "不错",
+            "很好",
+            "点赞",
+            "ok",
+            "okay",
+            "great",
+            "nice",
+            "good job",
+            "got it",
         ],
     ),
     (
@@ -91,6 +108,12 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "how does this work",
             "answer in english",
             "speak english",
+            "怎么玩",
+            "命令",
+            "指令",
+            "菜单",
+            "英文",
+            "英语",
         ],
     ),
     (
@@ -147,6 +170,7 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
         Courtesy::WhoIs,
         &[
             "是谁",
+            "谁",
             "是哪位",
             "是哪个",
             "是什么",
@@ -175,6 +199,10 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
         Courtesy::Around,
         &[
             "机器人",
+            "开发",
+            "研发",
+            "制作",
+            "支持",
             "小助手",
             "助手",
             "问题",
@@ -186,12 +214,10 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "十分",
             "万分",
             "真是",
-            "好的",
             "好",
             "明白",
             "知道",
             "懂",
-            "收到",
             "回答",
             "帮忙",
             "bot",
@@ -201,7 +227,6 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "lot",
             "so",
             "for",
-            "okay",
             "again",
             "question",
             "questions",
@@ -444,6 +469,11 @@ mod tests {
         assert_eq!(small_talk("你们县长是谁"), None);
         assert_eq!(small_talk("怎么使用消费券"), None);
         assert_eq!(small_talk("谢谢政府修的路"), None);
+        // An acknowledgement or praise closing an answer is answered as thanks; the bot's maker is its identity.
+        assert_eq!(small_talk("明白了"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("你真棒"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("谁开发的你"), Some(SmallTalk::Identity));
+        assert_eq!(small_talk("今年经济不错吧"), None);
         assert_eq!(small_talk("this year gdp"), None);
         assert_eq!(small_talk("粮食"), None);
     }

@@ -157,14 +157,20 @@ fn may_name(asked: MetaAsk, named: MetaField) -> bool {
 /// outright, then a time (of publishing, else of the meeting), an origin, a place (of publishing or finding
 /// the text, else of the meeting), a body, a person (who published, else who delivered), which meeting or
 /// which report. A person or a report asked with no act and no document named (`县长是谁`) is no question
-/// about the report. `which_document` says a which-word stands right before a word for the report (`啥报告`,
+/// about the report; the speaker's own name asked who or what office (`侯公涛是干什么的`) is. `which_document` says a which-word stands right before a word for the report (`啥报告`,
 /// `which report`): the report is asked for even when a verb names it (`你讲的是啥报告`).
-fn field_of(has: impl Fn(Word) -> bool, which_document: bool) -> Option<MetaAsk> {
+fn field_of(
+    has: impl Fn(Word) -> bool,
+    which_document: bool,
+    names_speaker: bool,
+) -> Option<MetaAsk> {
     use Word::*;
     let field = |field| Some(MetaAsk::Field(field));
     let acted = has(Deliver) || has(Publish) || has(Access);
     if has(Content) {
         None
+    } else if names_speaker && (has(Person) || has(Which) || has(Role)) {
+        field(MetaField::Speaker)
     } else if has(Size) {
         Some(MetaAsk::Length)
     } else if has(Role) {
@@ -205,6 +211,9 @@ fn field_of(has: impl Fn(Word) -> bool, which_document: bool) -> Option<MetaAsk>
     } else if has(Person) {
         if has(Publish) {
             field(MetaField::Issuer)
+        } else if has(Meeting) && !has(Deliver) {
+            // Who deliberates it (谁审议这个报告) is its meeting, not its speaker.
+            field(MetaField::Meeting)
         } else if acted || has(Document) {
             field(MetaField::Speaker)
         } else {
@@ -246,7 +255,12 @@ pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Optio
                 || plain.contains(&format!("{which} {document}"))
         })
     });
-    let asked = field_of(|wanted| of(wanted).next().is_some(), which_document)?;
+    let names_speaker = speaker_name(front).is_some_and(|name| plain.contains(name));
+    let asked = field_of(
+        |wanted| of(wanted).next().is_some(),
+        which_document,
+        names_speaker,
+    )?;
     let rest = without(
         &plain,
         found
@@ -269,6 +283,16 @@ pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Optio
         MetaAsk::Field(field) if topicless(&rest) => Some(MetaAsk::OfYear(field, year)),
         _ => None,
     }
+}
+
+/// The speaker's own name (`侯公涛` of `西平县人民政府县长 侯公涛`): the last word of the speaker's value,
+/// when it is a name of [`MIN_FRONT_CHARS`] or more.
+fn speaker_name(front: &[(MetaField, String)]) -> Option<&str> {
+    front
+        .iter()
+        .find(|(field, _)| *field == MetaField::Speaker)
+        .and_then(|(_, value)| value.split_whitespace().last())
+        .filter(|name| name.chars().count() >= MIN_FRONT_CHARS)
 }
 
 /// The one four-digit year (2021年) in `rest` and `rest` without it.

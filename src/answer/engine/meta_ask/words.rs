@@ -25,9 +25,9 @@ pub(super) enum Word {
     Publish,
     /// 看到, 找, 下载, find: getting hold of the text.
     Access,
-    /// 会议, 人代会, session: the occasion the report is delivered at.
+    /// 会议, 人代会, 审议, session: the occasion the report is delivered at, and what its deputies do with it.
     Meeting,
-    /// 职务, 报告人, 作者, speaker: the person who delivers it, named by role.
+    /// 职务, 官, 干什么的, 报告人, speaker: the person who delivers it, named by role, or asked what office they hold.
     Role,
     /// 名义, 代表谁, in whose name: on whose behalf the report is made, which is its issuer.
     Behalf,
@@ -66,6 +66,8 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
         &[
             "什么时候",
             "什么时间",
+            "哪年",
+            "哪一年",
             "啥时候",
             "啥时间",
             "何时",
@@ -168,7 +170,6 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
             "召开",
             "举行",
             "开",
-            "审议",
             "提交",
             "deliver",
             "delivered",
@@ -179,7 +180,6 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
             "presented",
             "read out",
             "held",
-            "heard",
             "made",
             "wrote",
             "written",
@@ -229,6 +229,9 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
         Word::Meeting,
         &[
             "人代会",
+            "审议",
+            "听取",
+            "heard",
             "人大会议",
             "人大",
             "大会",
@@ -245,6 +248,10 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
         Word::Role,
         &[
             "职务",
+            "担任",
+            "官",
+            "干什么的",
+            "做什么的",
             "职位",
             "官职",
             "身份",
