@@ -10,113 +10,252 @@ use crate::knowledge::{MetaField, Report, ReportMeta, UnitId};
 use super::super::english::{meta_in_english, Language};
 use super::super::types::{Answered, Hit, HitKind, Outcome, Passage, SmallTalk};
 use super::cues::Cues;
-use super::leftover::{topicless, without};
+use super::leftover::{named_chars, topicless, without};
 use super::meta_ask::MetaAsk;
 use super::Engine;
 
 /// The part of a meta unit's id after the report's: `xiping-2022/meta/speaker`.
 const META_ID: &str = "/meta/";
 
-const SMALL_TALK_CUES: &[(SmallTalk, &[&str])] = &[
+/// A class of words of small talk: the courtesy itself (a greeting, thanks or an acknowledgement or praise
+/// that closes an answer, asking how to use the bot or in which language, a farewell), the person addressed, and asking who someone is. Identity is the pair (`你` × `是谁`), so
+/// `嫘祖是谁` is no question to the bot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Courtesy {
+    Kind(SmallTalk),
+    /// 你, 您, you: the bot addressed.
+    You,
+    /// 是谁, 叫什么, 是机器人: who or what someone is, asked with the copula or a name.
+    WhoIs,
+    /// Words around a courtesy that name no topic: the bot and who made it, degree words (太, 非常, very),
+    /// the answer or help thanked for, asking questions.
+    Around,
+}
+
+const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
     (
-        SmallTalk::Help,
-        &[
-            "怎么用",
-            "如何使用",
-            "怎么使用",
-            "能做什么",
-            "能干什么",
-            "能干啥",
-            "会什么",
-            "会做什么",
-            "会干什么",
-            "能帮我",
-            "会干啥",
-            "有什么功能",
-            "有啥功能",
-            "能问什么",
-            "可以问什么",
-            "能问啥",
-            "怎么问",
-            "使用说明",
-            "帮助",
-            "help",
-            "what can you do",
-            "how do i use",
-            "how to use",
-            "what can i ask",
-            "how does this work",
-            "can you answer in english",
-            "do you speak english",
-            "answer in english",
-        ],
-    ),
-    (
-        SmallTalk::Identity,
-        &[
-            "你是谁",
-            "你是什么",
-            "你叫什么",
-            "你是机器人",
-            "你是人",
-            "你是哪个",
-            "who are you",
-            "what are you",
-            "are you a bot",
-            "are you human",
-            "your name",
-        ],
-    ),
-    (
-        SmallTalk::Thanks,
+        Courtesy::Kind(SmallTalk::Thanks),
         &[
             "谢谢",
+            "谢",
             "多谢",
             "感谢",
-            "谢了",
             "3q",
             "thanks",
-            "thank you",
+            "thank",
             "thx",
-            "辛苦了",
+            "辛苦",
+            "麻烦你了",
+            "好的",
+            "明白了",
+            "知道了",
+            "收到",
+            "懂了",
+            "了解了",
+            "真棒",
+            "厉害",
+            "不错",
+            "很好",
+            "点赞",
+            "ok",
+            "okay",
+            "great",
+            "nice",
+            "good job",
+            "got it",
         ],
     ),
     (
-        SmallTalk::Farewell,
-        &["再见", "拜拜", "回头见", "bye", "goodbye", "see you"],
+        Courtesy::Kind(SmallTalk::Help),
+        &[
+            "怎么用",
+            "如何用",
+            "怎么使用",
+            "如何使用",
+            "使用方法",
+            "用法",
+            "使用说明",
+            "怎么问",
+            "如何问",
+            "怎么提问",
+            "如何提问",
+            "有什么功能",
+            "有啥功能",
+            "什么功能",
+            "功能",
+            "帮助",
+            "什么用",
+            "教程",
+            "教教",
+            "能做",
+            "能干",
+            "会做",
+            "会干",
+            "会啥",
+            "会什么",
+            "能问",
+            "可以问",
+            "能回答",
+            "可以回答",
+            "会回答",
+            "能帮",
+            "可以帮",
+            "help",
+            "how do i use",
+            "how to use",
+            "what can you do",
+            "what can i ask",
+            "how does this work",
+            "answer in english",
+            "speak english",
+            "怎么玩",
+            "命令",
+            "指令",
+            "菜单",
+            "英文",
+            "英语",
+        ],
     ),
     (
-        SmallTalk::Greeting,
+        Courtesy::Kind(SmallTalk::Farewell),
+        &[
+            "再见",
+            "再会",
+            "拜拜",
+            "回头见",
+            "下次见",
+            "回头聊",
+            "告辞",
+            "晚安",
+            "886",
+            "bye",
+            "goodbye",
+            "see you",
+            "later",
+        ],
+    ),
+    (
+        Courtesy::Kind(SmallTalk::Greeting),
         &[
             "你好",
             "您好",
+            "大家好",
             "早上好",
             "上午好",
             "中午好",
             "下午好",
             "晚上好",
-            "在吗",
-            "在不在",
-            "哈喽",
+            "早安",
+            "早",
             "嗨",
+            "哈喽",
+            "哈啰",
+            "哈罗",
+            "喂",
+            "在吗",
+            "在么",
+            "在不在",
+            "有人吗",
+            "有人在吗",
             "hello",
             "hi",
             "hey",
             "good morning",
             "good afternoon",
             "good evening",
-            "早安",
-            "晚安",
+        ],
+    ),
+    (Courtesy::You, &["你们", "你", "您", "you", "your"]),
+    (
+        Courtesy::WhoIs,
+        &[
+            "是谁",
+            "谁",
+            "是哪位",
+            "是哪个",
+            "是什么",
+            "是啥",
+            "是干嘛",
+            "是干什么",
+            "是干啥",
+            "是做什么",
+            "叫什么",
+            "叫啥",
+            "名字",
+            "是机器人",
+            "是真人",
+            "是人",
+            "是ai",
+            "是人工智能",
+            "介绍",
+            "who",
+            "what are",
+            "are you a",
+            "are you",
+            "name",
+        ],
+    ),
+    (
+        Courtesy::Around,
+        &[
+            "机器人",
+            "开发",
+            "研发",
+            "制作",
+            "支持",
+            "小助手",
+            "助手",
+            "问题",
+            "哪些",
+            "自己",
+            "该",
+            "太",
+            "非常",
+            "十分",
+            "万分",
+            "真是",
+            "好",
+            "明白",
+            "知道",
+            "懂",
+            "回答",
+            "帮忙",
+            "bot",
+            "robot",
+            "very",
+            "much",
+            "lot",
+            "so",
+            "for",
+            "again",
+            "question",
+            "questions",
+            "ask",
+            "work",
+            "use",
+            "human",
+            "ai",
         ],
     ),
 ];
 
 /// The small talk a question is, when it is nothing else: `你好` is, `你好,今年GDP目标多少` is a question.
+/// Thanks come first (`谢谢你的帮助` thanks, not asks for help), then asking how to use the bot, who it is,
+/// farewells and greetings.
 pub(super) fn small_talk(normalized: &str) -> Option<SmallTalk> {
-    static CUES: LazyLock<Cues<SmallTalk>> = LazyLock::new(|| Cues::new(SMALL_TALK_CUES));
-    let found = CUES.found(normalized);
-    let &(kind, _) = found.first()?;
-    topicless(&without(normalized, found.iter().map(|(_, cue)| *cue))).then_some(kind)
+    static WORDS: LazyLock<Cues<Courtesy>> = LazyLock::new(|| Cues::new(SMALL_TALK_WORDS));
+    let found = WORDS.found(normalized);
+    let has = |wanted: Courtesy| found.iter().any(|(word, _)| *word == wanted);
+    let kind = [SmallTalk::Thanks, SmallTalk::Help]
+        .into_iter()
+        .find(|&kind| has(Courtesy::Kind(kind)))
+        .or_else(|| (has(Courtesy::You) && has(Courtesy::WhoIs)).then_some(SmallTalk::Identity))
+        .or_else(|| {
+            [SmallTalk::Farewell, SmallTalk::Greeting]
+                .into_iter()
+                .find(|&kind| has(Courtesy::Kind(kind)))
+        })?;
+    topicless(&without(normalized, found.iter().map(|(_, word)| *word))).then_some(kind)
 }
 
 /// The id name of the report's length among its meta units.
@@ -226,25 +365,52 @@ fn citation(report: &Report) -> String {
     format!("《{}》卷首", report.meta.title)
 }
 
+/// The word with which a speech says whom it speaks for (我代表县人民政府).
+const BEHALF_WORD: &str = "代表";
+
+/// A sentence naming this many characters of the issuer's name in a row names the issuer (`县人民政府` of
+/// `西平县人民政府`); fewer would take any sentence with `政府` in it.
+const MIN_ISSUER_CHARS: usize = 4;
+
+/// The report's own words for whom it is made on behalf of: its first sentence saying `代表` with the issuer's
+/// name, so an issuer asked for is answered with the line a reader remembers as well as the front matter.
+fn behalf_sentence(report: &Report) -> Option<&str> {
+    report
+        .sentences()
+        .map(|sentence| sentence.text.as_str())
+        .find(|text| {
+            text.contains(BEHALF_WORD) && named_chars(text, &report.meta.issuer) >= MIN_ISSUER_CHARS
+        })
+}
+
+/// A field's answer, the issuer's with the report's own sentence saying on whose behalf it speaks.
+fn field_answer(report: &Report, field: MetaField, language: Language) -> String {
+    let text = with_written(
+        match language {
+            Language::Chinese => format!("{}：{}", label(field), report.meta.field(field)),
+            Language::English => meta_in_english(&report.meta, field),
+        },
+        &report.meta,
+        field,
+        language,
+    );
+    match (field, behalf_sentence(report), language) {
+        (MetaField::Issuer, Some(said), Language::Chinese) => format!("{text}（报告中：{said}）"),
+        (MetaField::Issuer, Some(said), Language::English) => {
+            format!("{text} (the speech: {said})")
+        }
+        _ => text,
+    }
+}
+
 impl Engine {
     /// The answer to a question about the newest report itself, cited to its front matter.
     pub(super) fn meta_outcome(&self, asked: MetaAsk, language: Language) -> Outcome {
         let report = self.library.latest();
         let (direct, name) = match asked {
-            MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => (
-                with_written(
-                    match language {
-                        Language::Chinese => {
-                            format!("{}：{}", label(field), report.meta.field(field))
-                        }
-                        Language::English => meta_in_english(&report.meta, field),
-                    },
-                    &report.meta,
-                    field,
-                    language,
-                ),
-                id_name(field),
-            ),
+            MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => {
+                (field_answer(report, field, language), id_name(field))
+            }
             MetaAsk::Length => (length_answer(report, language), LENGTH_ID),
         };
         let hit = Hit {
@@ -294,6 +460,20 @@ mod tests {
         );
         assert_eq!(small_talk("您好,请问你会做什么"), Some(SmallTalk::Help));
         assert_eq!(small_talk("你好,今年gdp目标是多少"), None);
+        // Identity is the bot addressed and asked who it is; thanks win over the help thanked for.
+        assert_eq!(small_talk("请问你是哪位"), Some(SmallTalk::Identity));
+        assert_eq!(small_talk("你好呀机器人"), Some(SmallTalk::Greeting));
+        assert_eq!(small_talk("谢谢你的帮助"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("我该怎么问你"), Some(SmallTalk::Help));
+        assert_eq!(small_talk("嫘祖是谁"), None);
+        assert_eq!(small_talk("你们县长是谁"), None);
+        assert_eq!(small_talk("怎么使用消费券"), None);
+        assert_eq!(small_talk("谢谢政府修的路"), None);
+        // An acknowledgement or praise closing an answer is answered as thanks; the bot's maker is its identity.
+        assert_eq!(small_talk("明白了"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("你真棒"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("谁开发的你"), Some(SmallTalk::Identity));
+        assert_eq!(small_talk("今年经济不错吧"), None);
         assert_eq!(small_talk("this year gdp"), None);
         assert_eq!(small_talk("粮食"), None);
     }

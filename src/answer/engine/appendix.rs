@@ -40,14 +40,22 @@ const COUNT_WORDS: &[&str] = &[
     "解释了",
     "解释",
     "how many",
+    "explain",
+    "explains",
+    "explained",
     "terms",
     "entries",
     "words",
 ];
 
-/// Words that place the appendix without naming a topic: after the body, at the end.
+/// Words that place the appendix without naming a topic: after the body, at the end, whether there is one.
 const PLACE_WORDS: &[&str] = &[
     "正文",
+    "文末",
+    "后边",
+    "有没有",
+    "没有",
+    "都有",
     "后面",
     "最后",
     "末尾",

@@ -57,7 +57,7 @@ pub(super) fn named_chars(normalized: &str, heading: &str) -> usize {
 /// emoji, spaces.
 fn is_filler(c: char) -> bool {
     !c.is_alphanumeric()
-        || "啊呀呢吧吗嘛哦噢哈呵的了啦喂呐嗯哟么是请问一下你您我们在上作做由于被给和与及对向从把将哪什么时候个次份那这里儿几有谁能天"
+        || "啊呀呢吧吗嘛哦噢哈呵的了啦喂呐嗯哟么是请问一下你您我们在上作做由于被给和与及对向从把将哪什么啥时候个次份那这里儿几有谁能天"
             .contains(c)
 }
 
@@ -71,6 +71,7 @@ const ENGLISH_FILLER: &[&str] = &[
     "that",
     "it",
     "is",
+    "are",
     "was",
     "were",
     "be",
@@ -108,6 +109,7 @@ const ENGLISH_FILLER: &[&str] = &[
     "bot",
     "there",
     "ok",
+    "s",
 ];
 
 /// Whether what is left of a question has nothing to ask about.

@@ -1,7 +1,9 @@
 //! Which part of the report's front matter a question asks for (who delivered it, at which meeting, when,
-//! where it was published, how long it is), when it asks about the report itself and nothing else. A field is
-//! named by a cue phrase, or by a pair of cues apart in the question (`什么时候` … `公布`, `哪次` … `人代会`);
-//! what is left must be filler, words for the report, or pieces of the report's own front matter
+//! where it was published, how long it is), when it asks about the report itself and nothing else. A question
+//! is read as classes of words ([`words`]): what is asked (a person, a time, a place, which one, a size) and
+//! what of the report it is asked of (delivering it, publishing it, finding it, its meeting, its name), and
+//! the field is where the two meet (`什么时候` × `公布` is the publication date, `哪` × `会` the meeting). What
+//! is left must be filler, words for the report, or pieces of the report's own front matter
 //! (`第十六届人大一次会议是哪天开的`, `侯公涛是什么职务`), so `南水北调供水厂什么时候建成` stays a content question.
 
 use std::sync::LazyLock;
@@ -11,6 +13,9 @@ use crate::search::normalize::fold_for_search;
 
 use super::cues::Cues;
 use super::leftover::{topicless, without, REPORT_WORDS};
+use words::{Word, WORDS};
+
+mod words;
 
 /// What a question about the report itself asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,320 +29,6 @@ pub(super) enum MetaAsk {
     OfYear(MetaField, i32),
 }
 
-/// Phrases that ask for one field of the report's front matter, lowercased and simplified.
-pub(super) const META_CUES: &[(MetaField, &[&str])] = &[
-    (
-        MetaField::Speaker,
-        &[
-            "职务",
-            "职位",
-            "官职",
-            "什么官",
-            "头衔",
-            "什么身份",
-            "谁作",
-            "谁做",
-            "谁讲",
-            "谁念",
-            "谁宣读",
-            "谁发表",
-            "谁来作",
-            "谁来做",
-            "报告人",
-            "作报告的",
-            "做报告的",
-            "谁的报告",
-            "哪位领导",
-            "谁写",
-            "作者",
-            "谁代表",
-            "谁在会上",
-            "讲话人",
-            "who delivered",
-            "who gave",
-            "who presented",
-            "who made",
-            "who wrote",
-            "who read",
-            "speaker",
-            "delivered by",
-            "presented by",
-            "who is the author",
-            "author",
-        ],
-    ),
-    (
-        MetaField::Meeting,
-        &[
-            "哪次会议",
-            "什么会议",
-            "什么会上",
-            "哪个会",
-            "哪次会",
-            "哪个会议",
-            "什么会",
-            "哪次大会",
-            "什么大会",
-            "哪届",
-            "第几届",
-            "会议上",
-            "which meeting",
-            "what meeting",
-            "which session",
-            "what session",
-            "which congress",
-            "congress",
-            "session",
-        ],
-    ),
-    (
-        MetaField::MeetingDate,
-        &[
-            "什么时候作",
-            "什么时候做",
-            "哪天作",
-            "哪天做",
-            "什么时候召开",
-            "何时召开",
-            "哪天开",
-            "什么时候开",
-            "会议时间",
-            "会议日期",
-            "什么时间作",
-            "什么时间做",
-            "哪一天作",
-            "哪一天做",
-            "几月几号作",
-            "几月几号做",
-            "几号作",
-            "几号做",
-            "几月份做",
-            "几月份作",
-            "几月做",
-            "几月作",
-            "报告日期",
-            "报告时间",
-            "什么时候讲",
-            "when was it delivered",
-            "when delivered",
-            "when was the report delivered",
-            "what date",
-            "which day",
-            "when was the meeting",
-            "date of the report",
-            "report's date",
-        ],
-    ),
-    (
-        MetaField::Published,
-        &[
-            "什么时候发布",
-            "何时发布",
-            "哪天发布",
-            "发布时间",
-            "发布日期",
-            "什么时候公布",
-            "什么时候发表",
-            "公布时间",
-            "哪天公布",
-            "什么时候上网",
-            "几号发布",
-            "几月几号发布",
-            "什么时间发布",
-            "when was it published",
-            "when published",
-            "publication date",
-            "published on",
-            "when was the report published",
-        ],
-    ),
-    (
-        MetaField::Issuer,
-        &[
-            "以谁的名义",
-            "谁的名义",
-            "什么名义",
-            "哪个名义",
-            "on whose behalf",
-            "in whose name",
-            "谁发布",
-            "发布单位",
-            "发布机构",
-            "哪个单位发布",
-            "谁发的",
-            "哪个部门发布",
-            "发布方",
-            "谁印发",
-            "who issued",
-            "issued by",
-            "issuer",
-            "who published",
-        ],
-    ),
-    (
-        MetaField::Source,
-        &[
-            "哪能看到",
-            "哪里能看到",
-            "在哪看到",
-            "哪能看",
-            "能看到全文",
-            "全文在哪",
-            "原文在哪里",
-            "read the full text",
-            "来源",
-            "出处",
-            "在哪里可以看",
-            "哪里能看",
-            "哪里可以看",
-            "原文在哪",
-            "原文出自",
-            "出自哪",
-            "看到原文",
-            "看原文",
-            "come from",
-            "comes from",
-            "在哪看",
-            "哪个网站",
-            "什么网站",
-            "在哪发布",
-            "在哪里发布",
-            "在哪儿发布",
-            "哪里发布",
-            "source",
-            "where was it published",
-            "where can i read",
-            "where can i find",
-            "which website",
-        ],
-    ),
-    (
-        MetaField::Title,
-        &[
-            "什么报告",
-            "啥报告",
-            "哪个报告",
-            "哪份报告",
-            "哪一年的",
-            "哪年的",
-            "what report",
-            "which report",
-            "标题",
-            "题目",
-            "全称",
-            "叫什么名字",
-            "哪一年的报告",
-            "哪年的报告",
-            "哪个县的",
-            "哪一个县的",
-            "which county",
-            "which year",
-            "名称是",
-            "什么名称",
-            "title",
-            "what is the report called",
-            "name of the report",
-        ],
-    ),
-];
-
-/// Phrases that ask how long the report is.
-const LENGTH_CUES: &[&str] = &[
-    "多长",
-    "多少字",
-    "几个字",
-    "几千字",
-    "几万字",
-    "字数",
-    "篇幅",
-    "how long",
-    "how many words",
-    "how many characters",
-    "length",
-];
-
-/// Words that ask when, for a date field named by its verb elsewhere in the question.
-const WHEN_WORDS: &[&str] = &[
-    "什么时候",
-    "什么时间",
-    "啥时候",
-    "何时",
-    "哪天",
-    "哪一天",
-    "几号",
-    "几月几号",
-    "几月几日",
-    "日期",
-    "when",
-    "what date",
-    "which date",
-    "which day",
-    "what day",
-];
-
-/// The verbs that tell which date a when-word asks for: publishing before delivering, since 发表 on a
-/// website is no meeting.
-const DATE_VERBS: &[(MetaField, &[&str])] = &[
-    (
-        MetaField::Published,
-        &[
-            "发布",
-            "公布",
-            "发表",
-            "上网",
-            "挂网",
-            "印发",
-            "published",
-            "posted",
-            "released",
-        ],
-    ),
-    (
-        MetaField::MeetingDate,
-        &[
-            "开会",
-            "召开",
-            "举行",
-            "宣读",
-            "作",
-            "做",
-            "讲",
-            "念",
-            "开",
-            "delivered",
-            "given",
-            "read out",
-            "held",
-        ],
-    ),
-];
-
-/// Words that ask which, for the meeting when a meeting noun is elsewhere in the question.
-const WHICH_WORDS: &[&str] = &[
-    "哪次",
-    "哪一次",
-    "哪个",
-    "哪一个",
-    "什么",
-    "啥",
-    "哪届",
-    "which",
-    "what",
-];
-
-/// Nouns for the meeting a report is delivered at, with the everyday short forms of 人民代表大会.
-const MEETING_NOUNS: &[&str] = &[
-    "人代会",
-    "人大会议",
-    "人大",
-    "大会",
-    "会议",
-    "会",
-    "meeting",
-    "session",
-    "congress",
-];
-
 /// Short forms people use for words of a report's front matter (the meeting's 人民代表大会, the issuer's
 /// 县人民政府).
 const SHORT_FORMS: &[(&str, &str)] = &[
@@ -346,25 +37,13 @@ const SHORT_FORMS: &[(&str, &str)] = &[
     ("县政府", "县人民政府"),
 ];
 
-/// Bodies that issue documents in a county, the report's issuer among them: one named with a publishing
-/// verb asks who issued the report (`是县政府发布的还是县委发布的`).
-const ISSUING_BODIES: &[&str] = &[
-    "县政府",
-    "人民政府",
-    "政府",
-    "县委",
-    "党委",
-    "政协",
-    "哪个单位",
-    "哪个部门",
-    "哪个机关",
-];
-
 /// How many characters of an office's end name it after a surname (`县长` of `西平县人民政府县长`, said
 /// `侯县长`).
 const OFFICE_SUFFIX_CHARS: usize = 2;
 
-/// Words around a front-matter question that name no topic: where it was read or posted, asking a name.
+/// Words around a front-matter question that name no topic: where it was read or posted, asking a name,
+/// modal verbs (可以, 想), a quantity's question word once a size is asked, the bot's own answering, the
+/// prepositions and light verbs of making a report (以…名义, 由谁来作, 代表…作).
 const META_SCOPE_WORDS: &[&str] = &[
     "叫什么名字",
     "叫啥名字",
@@ -390,44 +69,29 @@ const META_SCOPE_WORDS: &[&str] = &[
     "讲的",
     "念的",
     "来的",
+    "可以",
+    "能够",
+    "的人",
+    "代表",
+    "来",
+    "以",
+    "想要",
+    "想",
+    "多少",
+    "多大",
+    "关于",
+    "回答",
     "full text",
+    "full",
     "speech",
     "about",
+    "answering",
+    "answer",
 ];
 
 /// A piece of a front-matter value this long in a question names the report's own front matter (its
 /// speaker, meeting, issuer); one character would match almost any word.
 const MIN_FRONT_CHARS: usize = 2;
-
-/// The key of each cue of the one table searched for front-matter questions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cue {
-    Field(MetaField),
-    Length,
-    When,
-    DateVerb(MetaField),
-    Which,
-    MeetingNoun,
-    IssuingBody,
-}
-
-fn table() -> Vec<(Cue, &'static [&'static str])> {
-    let mut table: Vec<(Cue, &'static [&'static str])> = META_CUES
-        .iter()
-        .map(|(field, cues)| (Cue::Field(*field), *cues))
-        .collect();
-    table.push((Cue::Length, LENGTH_CUES));
-    table.push((Cue::When, WHEN_WORDS));
-    table.extend(
-        DATE_VERBS
-            .iter()
-            .map(|(field, verbs)| (Cue::DateVerb(*field), *verbs)),
-    );
-    table.push((Cue::Which, WHICH_WORDS));
-    table.push((Cue::MeetingNoun, MEETING_NOUNS));
-    table.push((Cue::IssuingBody, ISSUING_BODIES));
-    table
-}
 
 /// The pieces of the report's front matter a question may name without leaving the report, each under the
 /// field it is the value of, folded as questions are, with the short forms of their words.
@@ -489,35 +153,119 @@ fn may_name(asked: MetaAsk, named: MetaField) -> bool {
     named == MetaField::Title || named == own || (at_meeting && named == MetaField::Speaker)
 }
 
+/// The field the classes found in a question meet on, most specific first: a size, a role or a name asked
+/// outright, then a time (of publishing, else of the meeting), an origin, a place (of publishing or finding
+/// the text, else of the meeting), a body, a person (who published, else who delivered), which meeting or
+/// which report. A person or a report asked with no act and no document named (`县长是谁`) is no question
+/// about the report; the speaker's own name asked who or what office (`侯公涛是干什么的`) is. `which_document` says a which-word stands right before a word for the report (`啥报告`,
+/// `which report`): the report is asked for even when a verb names it (`你讲的是啥报告`).
+fn field_of(
+    has: impl Fn(Word) -> bool,
+    which_document: bool,
+    names_speaker: bool,
+) -> Option<MetaAsk> {
+    use Word::*;
+    let field = |field| Some(MetaAsk::Field(field));
+    let acted = has(Deliver) || has(Publish) || has(Access);
+    if has(Content) {
+        None
+    } else if names_speaker && (has(Person) || has(Which) || has(Role)) {
+        field(MetaField::Speaker)
+    } else if has(Size) {
+        Some(MetaAsk::Length)
+    } else if has(Role) {
+        field(MetaField::Speaker)
+    } else if has(Behalf) {
+        field(MetaField::Issuer)
+    } else if has(Name) {
+        // The meeting's name, the name of the one who made it (作报告的县长叫啥), else the report's.
+        field(if has(Meeting) {
+            MetaField::Meeting
+        } else if has(Deliver) || has(Person) {
+            MetaField::Speaker
+        } else {
+            MetaField::Title
+        })
+    } else if has(Whose) {
+        field(MetaField::Title)
+    } else if has(Time) {
+        if has(Publish) || has(Access) {
+            field(MetaField::Published)
+        } else if has(Deliver) || has(Meeting) || has(Document) {
+            field(MetaField::MeetingDate)
+        } else {
+            None
+        }
+    } else if has(Origin) {
+        field(MetaField::Source)
+    } else if has(Place) {
+        if has(Publish) || has(Access) {
+            field(MetaField::Source)
+        } else if has(Meeting) || has(Deliver) {
+            field(MetaField::Meeting)
+        } else {
+            None
+        }
+    } else if has(Body) && (has(Which) || has(Publish) || (has(Person) && !has(Deliver))) {
+        field(MetaField::Issuer)
+    } else if has(Person) {
+        if has(Publish) {
+            field(MetaField::Issuer)
+        } else if has(Meeting) && !has(Deliver) {
+            // Who deliberates it (谁审议这个报告) is its meeting, not its speaker.
+            field(MetaField::Meeting)
+        } else if acted || has(Document) {
+            field(MetaField::Speaker)
+        } else {
+            None
+        }
+    } else if has(Which) && has(Meeting) {
+        field(MetaField::Meeting)
+    } else if which_document || (has(Which) && has(Document) && !acted) {
+        field(MetaField::Title)
+    } else {
+        None
+    }
+}
+
+/// The report named by its long names (政府工作报告) said `报告`, so the `作` of 工作 is not read as making it.
+fn with_report_said_plainly(normalized: &str) -> String {
+    REPORT_WORDS
+        .iter()
+        .filter(|word| word.contains("报告") && **word != "报告")
+        .fold(normalized.to_owned(), |text, word| {
+            if text.contains(word) {
+                text.replace(word, "报告")
+            } else {
+                text
+            }
+        })
+}
+
 /// What a question asks about the report itself, when it asks nothing else: `这份报告是谁作的` does,
 /// `南水北调供水厂什么时候建成` does not. `front` is [`front_words`] of the report asked about.
 pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Option<MetaAsk> {
-    static CUES: LazyLock<Cues<Cue>> = LazyLock::new(|| Cues::new(&table()));
-    let found = CUES.found(normalized);
-    let has = |wanted: Cue| found.iter().any(|(cue, _)| *cue == wanted);
-    let direct = found.iter().find_map(|(cue, _)| match cue {
-        Cue::Field(field) => Some(MetaAsk::Field(*field)),
-        Cue::Length => Some(MetaAsk::Length),
-        _ => None,
+    static CUES: LazyLock<Cues<Word>> = LazyLock::new(|| Cues::new(WORDS));
+    let plain = with_report_said_plainly(normalized);
+    let found = CUES.found(&plain);
+    let of = |wanted: Word| found.iter().filter(move |(word, _)| *word == wanted);
+    let which_document = of(Word::Which).any(|(_, which)| {
+        of(Word::Document).any(|(_, document)| {
+            plain.contains(&format!("{which}{document}"))
+                || plain.contains(&format!("{which} {document}"))
+        })
     });
-    let dated = || {
-        DATE_VERBS
-            .iter()
-            .find(|(field, _)| has(Cue::When) && has(Cue::DateVerb(*field)))
-            .map(|(field, _)| MetaAsk::Field(*field))
-    };
-    let meeting =
-        || (has(Cue::Which) && has(Cue::MeetingNoun)).then_some(MetaAsk::Field(MetaField::Meeting));
-    let issuer = || {
-        (has(Cue::IssuingBody) && has(Cue::DateVerb(MetaField::Published)) && !has(Cue::When))
-            .then_some(MetaAsk::Field(MetaField::Issuer))
-    };
-    let asked = direct.or_else(dated).or_else(meeting).or_else(issuer)?;
+    let names_speaker = speaker_name(front).is_some_and(|name| plain.contains(name));
+    let asked = field_of(
+        |wanted| of(wanted).next().is_some(),
+        which_document,
+        names_speaker,
+    )?;
     let rest = without(
-        normalized,
+        &plain,
         found
             .iter()
-            .map(|(_, cue)| *cue)
+            .map(|(_, word)| *word)
             .chain(REPORT_WORDS.iter().copied())
             .chain(META_SCOPE_WORDS.iter().copied()),
     );
@@ -535,6 +283,16 @@ pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Optio
         MetaAsk::Field(field) if topicless(&rest) => Some(MetaAsk::OfYear(field, year)),
         _ => None,
     }
+}
+
+/// The speaker's own name (`侯公涛` of `西平县人民政府县长 侯公涛`): the last word of the speaker's value,
+/// when it is a name of [`MIN_FRONT_CHARS`] or more.
+fn speaker_name(front: &[(MetaField, String)]) -> Option<&str> {
+    front
+        .iter()
+        .find(|(field, _)| *field == MetaField::Speaker)
+        .and_then(|(_, value)| value.split_whitespace().last())
+        .filter(|name| name.chars().count() >= MIN_FRONT_CHARS)
 }
 
 /// The one four-digit year (2021年) in `rest` and `rest` without it.

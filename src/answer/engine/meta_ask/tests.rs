@@ -113,3 +113,58 @@ fn the_length_is_asked_with_nothing_else() {
     assert_eq!(meta_ask("报告有多长", &front), Some(MetaAsk::Length));
     assert_eq!(meta_ask("主干道路有多长", &front), None);
 }
+
+#[test]
+fn the_field_is_where_the_asked_class_meets_the_act_or_thing() {
+    // Who × making it, who × publishing it, when × making it, when × publishing it, where × finding it,
+    // where × making it, which × meeting, which × report, in whose name.
+    assert_eq!(field("报告由哪位领导宣读"), Some(MetaField::Speaker));
+    assert_eq!(field("谁公布的这个报告"), Some(MetaField::Issuer));
+    assert_eq!(field("县长哪天作的报告"), Some(MetaField::MeetingDate));
+    assert_eq!(field("报告几号发出来的"), Some(MetaField::Published));
+    assert_eq!(field("报告全文去哪看"), Some(MetaField::Source));
+    assert_eq!(field("县长在哪个会上念的报告"), Some(MetaField::Meeting));
+    assert_eq!(field("报告提交哪次会议审议"), Some(MetaField::Meeting));
+    assert_eq!(field("你讲的是啥报告"), Some(MetaField::Title));
+    assert_eq!(field("报告以什么名义发布"), Some(MetaField::Issuer));
+    assert_eq!(field("谁代表县政府作的报告"), Some(MetaField::Speaker));
+    assert_eq!(field("会议名称是什么"), Some(MetaField::Meeting));
+    assert_eq!(
+        field("What is the publication date?"),
+        Some(MetaField::Published)
+    );
+    assert_eq!(
+        field("Which year's report is this?"),
+        Some(MetaField::Title)
+    );
+}
+
+#[test]
+fn classes_meeting_inside_a_topic_question_ask_no_field() {
+    for question in [
+        "谁负责乡村振兴工作",
+        "县长是谁",
+        "会议精神怎么落实",
+        "县第十三次党代会什么时候开的",
+        "今年什么时候开工",
+        "资金来源是什么",
+        "项目在哪个网站公示",
+        "报告主要讲了什么",
+        "报告讲的是什么",
+        "会议上讲了什么",
+        "报告回顾的是多长时间的工作",
+        "报告是向谁报告工作的",
+        "政府发布了哪些政策",
+        "工资什么时候发",
+        "哪里能找到工作",
+        "第一部分叫什么名字",
+        "when will the water plant be finished",
+        "who is responsible for rural revitalization",
+    ] {
+        assert_eq!(
+            meta_ask(&fold_for_search(question), &front()),
+            None,
+            "{question}"
+        );
+    }
+}
