@@ -68,3 +68,15 @@ fn english_practical_details_are_refused() {
         );
     }
 }
+
+#[test]
+fn english_ordinals_count_parts_and_list_items_but_not_inside_names() {
+    assert!(direct("What is part three about?").contains("把握形势"));
+    assert!(direct("What is the fifth of the ten livelihood projects?").contains("学校20所"));
+    // Alone, "second" stays English: the Second People's Hospital is a name.
+    assert!(engine()
+        .ask("What is planned for the Second People's Hospital?")
+        .hits()
+        .first()
+        .is_some_and(|hit| hit.excerpt.contains("第二人民医院")));
+}
