@@ -1259,6 +1259,22 @@ const UNREPORTED: &[&str] = &[
     "居民消费价格指数",
     "疫苗接种率",
     "总人口",
+    // English nouns of everyday things a work report does not give (salary, prices, the weather).
+    "工资",
+    "价格",
+    "房价",
+    "补贴",
+    "费用",
+    "学费",
+    "天气",
+    "酒店",
+    "病例",
+    "大学",
+    "机场",
+    "火车站",
+    "市长",
+    "医生",
+    "报销",
 ];
 
 /// Every term of knowledge/english.toml is the report's (its text, or its user dictionary for the county's

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::knowledge::{FigureKind, Indicator, Period, Qualifier};
+use crate::search::normalize::{is_question_word, is_word_char};
 use crate::search::question::{Intent, Question};
 
 use super::super::catalog::indicator_answer;
@@ -179,7 +180,7 @@ impl Engine {
         let asks_number = question.intent == Intent::Number || operation == Operation::Ratio;
         if operation == Operation::Sum
             || !asks_number
-            || !has_two_sides(&question.normalized, joiners)
+            || !has_two_sides(&question.search_text, joiners)
         {
             return None;
         }
@@ -229,13 +230,18 @@ impl Engine {
     }
 }
 
-/// Whether `normalized` has something on both sides of one of `joiners`.
-fn has_two_sides(normalized: &str, joiners: &[&str]) -> bool {
+/// Whether `search_text` (the question without its time and question phrases) names something on both
+/// sides of one of `joiners`. A side of question words only names nothing: "grow … over the past five
+/// years" leaves "the" after `over`, which is a time phrase, not a second figure.
+fn has_two_sides(search_text: &str, joiners: &[&str]) -> bool {
+    let names = |side: &str| {
+        side.split(|c: char| !is_word_char(c))
+            .any(|word| !word.is_empty() && !is_question_word(word))
+    };
     joiners.iter().any(|joiner| {
-        normalized.match_indices(joiner).any(|(at, _)| {
-            !normalized[..at].trim().is_empty()
-                && !normalized[at + joiner.len()..].trim().is_empty()
-        })
+        search_text
+            .match_indices(joiner)
+            .any(|(at, _)| names(&search_text[..at]) && names(&search_text[at + joiner.len()..]))
     })
 }
 

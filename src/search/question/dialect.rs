@@ -8,6 +8,11 @@ use aho_corasick::{AhoCorasick, BuildError};
 use super::phrases::{at_word_boundaries, phrase_matcher};
 use crate::search::normalize::fold_for_search;
 
+/// How many times a question is read through the table. Two lets a question word rewritten by one phrase
+/// complete another (几个钱 → 多少钱 inside 落几个钱); more passes would only matter for chains of three
+/// rewrites, which no phrase needs, and each pass costs a scan of the question.
+const REWRITE_PASSES: usize = 2;
+
 /// The phrases and what each stands for.
 #[derive(Default)]
 pub(super) struct Dialect {
@@ -63,8 +68,25 @@ impl Dialect {
     }
 
     /// `text` (normalised) in standard words; a phrase that `cuts_word(text, start, end)` (byte range) is
-    /// part of another word and stays.
+    /// part of another word and stays. Phrases compose: what one pass writes is read again (落几个钱 →
+    /// 落多少钱 → 收入多少元), so each spelling is listed once, not in every combination.
     pub(super) fn rewrite<'t>(
+        &self,
+        text: &'t str,
+        cuts_word: &dyn Fn(&str, usize, usize) -> bool,
+    ) -> Cow<'t, str> {
+        let mut out = self.rewrite_once(text, cuts_word);
+        for _ in 1..REWRITE_PASSES {
+            match self.rewrite_once(&out, cuts_word) {
+                Cow::Owned(again) => out = Cow::Owned(again),
+                Cow::Borrowed(_) => break,
+            }
+        }
+        out
+    }
+
+    /// One left-to-right pass of [`Dialect::rewrite`].
+    fn rewrite_once<'t>(
         &self,
         text: &'t str,
         cuts_word: &dyn Fn(&str, usize, usize) -> bool,
@@ -130,6 +152,10 @@ mod tests {
         );
         assert_eq!(dialect.rewrite("问题楼盘咋整", &none), "问题楼盘怎么做");
         assert_eq!(dialect.rewrite("农田整了多少", &none), "农田了多少");
+        // One phrase's standard words complete another's: 几个钱 → 多少钱, then 落多少钱 → 收入多少元.
+        let chained =
+            Dialect::build([("几个钱", "多少钱"), ("落多少钱", "收入多少元")]).expect("matcher");
+        assert_eq!(chained.rewrite("一年能落几个钱", &none), "一年能收入多少元");
         assert!(matches!(dialect.rewrite("整治", &none), Cow::Borrowed(_)));
         assert_eq!(Dialect::default().rewrite("咋", &none), "咋");
         // 调整了: 整了 is no verb of its own there.
