@@ -5,7 +5,7 @@
 pub mod support;
 
 use report_bot::answer::Outcome;
-use support::cli::{ask_json, direct, engine};
+use support::cli::{after, ask_json, direct, engine};
 
 #[test]
 fn front_matter_is_answered_in_everyday_words_and_only_for_this_report() {
@@ -239,16 +239,7 @@ fn a_list_is_answered_whole_and_in_order_and_an_ordinal_gets_its_item() {
 #[test]
 fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
     let engine = engine();
-    let ask_turns = |turns: &[&str]| {
-        let mut previous = None;
-        let mut last = None;
-        for turn in turns {
-            let (answer, follow_up) = engine.ask_after(previous.as_ref(), turn);
-            previous = Some(follow_up);
-            last = Some(answer);
-        }
-        last.expect("a turn")
-    };
+    let ask_turns = |turns: &[&str]| after(engine, turns);
     let direct = |turns: &[&str]| ask_turns(turns).direct().unwrap_or_default().to_owned();
     assert!(direct(&["今年GDP目标是多少", "那2021年呢?"]).contains("279亿元"));
     assert!(direct(&["财政收入呢", "它的目标呢"]).contains("增长6%"));

@@ -94,6 +94,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "帮", "帮我", "帮忙", "一下", "知道", "了解", "了解一下", "想", "想要", "想知道", "麻烦", "谢谢", "你好",
     "您好", "嗨", "哈", "哈哈", "嗯", "呃", "哎", "诶", "喂", "哇", "啦", "呗", "嘞", "咯", "噢", "好的", "那么",
     "还有", "然后", "的话", "撒", "噻", "咧", "一年",
+    // asking for the items of something (列举一下), or for figures together (加起来): how, never what
+    "列举", "列出", "罗列", "列", "盘点", "加起来", "合起来", "起来", "合计", "总计", "共计",
     // comparing with a base year (比2017年多了多少): the years and the change say it
     "比", "相比", "相较", "多",
     // colloquial verbs of doing, which say nothing of what is done (搞了多少, 弄好了吗)

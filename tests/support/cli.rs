@@ -4,7 +4,7 @@
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use report_bot::answer::Engine;
+use report_bot::answer::{Answer, Engine};
 
 /// The engine on the real knowledge folder, loaded once for the whole test crate.
 pub fn engine() -> &'static Engine {
@@ -18,6 +18,18 @@ pub fn engine() -> &'static Engine {
 pub fn direct(question: &str) -> String {
     let answer = engine().ask(question);
     answer.direct().unwrap_or_default().to_owned()
+}
+
+/// The answer to the last of `turns`, each asked after the one before as in one chat.
+pub fn after(engine: &Engine, turns: &[&str]) -> Answer {
+    let mut previous = None;
+    let mut last = None;
+    for turn in turns {
+        let (answer, follow_up) = engine.ask_after(previous.as_ref(), turn);
+        previous = Some(follow_up);
+        last = Some(answer);
+    }
+    last.expect("a turn")
 }
 
 /// `report-bot <args>`, finished.

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::knowledge::{FigureKind, Indicator, Period, Qualifier};
+use crate::knowledge::{numerals, FigureKind, Indicator, Period, Qualifier};
 use crate::search::normalize::{is_question_word, is_word_char};
 use crate::search::question::{Intent, Question};
 
@@ -23,6 +23,7 @@ pub(super) const COMPARE_CUES: &[&str] = &[
     "比",
     "相差",
     "差多少",
+    "差几",
     "差距",
     "相比",
     "差了",
@@ -34,6 +35,37 @@ pub(super) const COMPARE_CUES: &[&str] = &[
     "by how many",
     "difference between",
 ];
+/// Comparatives that take what is compared with after them (A超过B多少, A高于B几个点, higher than): a
+/// comparison only when a thing follows, not a number or a question word — 粮食总产要超过多少, 超过10亿元的
+/// 项目 ask for a threshold, not a difference.
+const OBJECT_COMPARATIVES: &[&str] = &[
+    "超过",
+    "超出",
+    "高于",
+    "低于",
+    "多于",
+    "少于",
+    "快于",
+    "慢于",
+    "领先",
+    "落后",
+    "胜过",
+    "higher than",
+    "lower than",
+    "more than",
+    "less than",
+    "faster than",
+    "slower than",
+    "greater than",
+    "bigger than",
+    "larger than",
+    "smaller than",
+    "outpace",
+    " gap",
+];
+/// What follows a comparative that asks for a threshold rather than a difference (超过多少, 不低于几, more
+/// than 10): a question word; a number is told by its first character.
+const THRESHOLD_FOLLOWERS: &[&str] = &["多少", "几", "什么", "啥", "how ", "what"];
 /// Words with 比 that compare nothing (比重, 比较高): taken out before looking for a comparison.
 const NOT_COMPARING: &[&str] = &[
     "比重", "比例", "比率", "比较", "对比", "评比", "比赛", "比拼", "攀比", "无比",
@@ -42,12 +74,28 @@ const NOT_COMPARING: &[&str] = &[
 const STATED_BASES: &[&str] = &["上年", "前年", "上一年", "同比"];
 /// Words between the two things compared (A比B, A和B相差): where a comparison question is cut in two.
 const COMPARE_JOINERS: &[&str] = &[
-    "比", "和", "与", "跟", "同", "较", " exceed", " beat", " than ", " and ", " over ",
+    "比", "和", "与", "跟", "同", "较", "超过", "超出", "高于", "低于", "多于", "少于", "快于",
+    "慢于", "领先", "落后", "胜过", " exceed", " beat", " outpace", " than ", " and ", " over ",
 ];
 /// Words that ask for two counts together (一共, 合计).
-const SUM_CUES: &[&str] = &["一共", "合计", "总共", "共计", "总计", "加起来", "加在一起"];
+const SUM_CUES: &[&str] = &[
+    "一共",
+    "合计",
+    "总共",
+    "共计",
+    "总计",
+    "加起来",
+    "合起来",
+    "加在一起",
+    "加一起",
+    "加一块",
+    "combined",
+    "altogether",
+    "put together",
+    "sum of",
+];
 /// Words between two things summed (A和B一共).
-const SUM_JOINERS: &[&str] = &["和", "与", "跟", "及", "加上", "加"];
+const SUM_JOINERS: &[&str] = &["和", "与", "跟", "及", "加上", "加", " and ", " plus "];
 /// Words that ask how many times one figure is another (是…的几倍).
 const RATIO_CUES: &[&str] = &["几倍", "多少倍", "how many times"];
 /// Words between the two figures of a ratio (A是B的几倍, A相当于B的几倍).
@@ -67,10 +115,11 @@ impl Operation {
     fn asked(normalized: &str) -> Option<(Operation, &'static [&'static str])> {
         static CUES: LazyLock<Option<(AhoCorasick, Vec<Option<Operation>>)>> =
             LazyLock::new(|| {
-                let table: [(Option<Operation>, &[&str]); 4] = [
+                let table: [(Option<Operation>, &[&str]); 5] = [
                     (None, NOT_COMPARING),
                     (Some(Operation::Ratio), RATIO_CUES),
                     (Some(Operation::Difference), COMPARE_CUES),
+                    (Some(Operation::Difference), OBJECT_COMPARATIVES),
                     (Some(Operation::Sum), SUM_CUES),
                 ];
                 let (operations, cues): (Vec<_>, Vec<_>) = table
@@ -91,7 +140,7 @@ impl Operation {
         };
         let said: Vec<Operation> = found
             .iter()
-            .filter(|(cue, _)| !hidden(cue))
+            .filter(|(cue, _)| !hidden(cue) && !asks_threshold(normalized, cue))
             .filter_map(|(_, operation)| *operation)
             .collect();
         // A ratio asked (是…的几倍) holds 是 and maybe 比; a difference is asked before a sum.
@@ -117,6 +166,19 @@ impl Operation {
             Operation::Ratio => ratio(first, second),
         }
     }
+}
+
+/// Whether the cue at `cue` is a comparative followed by a number or a question word (超过多少, more than
+/// 10): the question asks for a threshold, and compares nothing.
+fn asks_threshold(normalized: &str, cue: &std::ops::Range<usize>) -> bool {
+    if !OBJECT_COMPARATIVES.contains(&&normalized[cue.clone()]) {
+        return false;
+    }
+    let after = normalized[cue.end..].trim_start();
+    after.starts_with(|c: char| c.is_ascii_digit() || numerals::is_numeral_char(c))
+        || THRESHOLD_FOLLOWERS
+            .iter()
+            .any(|word| after.starts_with(word))
 }
 
 /// Whether a question asks to compare, add or divide figures.
@@ -419,6 +481,19 @@ mod tests {
         assert_eq!(operation("比较高的是哪个"), None);
         assert_eq!(operation("对比一下"), None);
         assert_eq!(operation("比重比去年高多少"), Some(Operation::Difference));
+        // A comparative before what is compared with, and before a threshold asked.
+        assert_eq!(
+            operation("城镇收入超过农村多少"),
+            Some(Operation::Difference)
+        );
+        assert_eq!(operation("粮食总产要超过多少万吨"), None);
+        assert_eq!(operation("增速不低于8%吗"), None);
+        assert_eq!(operation("超过十亿元的项目"), None);
+        assert_eq!(
+            operation("how much higher than rural is urban income"),
+            Some(Operation::Difference)
+        );
+        assert_eq!(operation("两项合起来多少"), Some(Operation::Sum));
         assert_eq!(
             operation("by how much did gdp grow"),
             Some(Operation::Difference)

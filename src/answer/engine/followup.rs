@@ -8,7 +8,7 @@ use crate::search::normalize::is_question_word;
 use crate::search::question::Intent;
 
 use super::super::types::{Answer, Outcome};
-use super::{about, compare, Engine};
+use super::{about, compare, list_items, Engine};
 
 /// Openings that make a question lean on the one before (那…呢, 它的…, what about …).
 const LEANING_OPENERS: &[&str] = &[
@@ -270,7 +270,16 @@ impl Engine {
         if about::small_talk(&read.normalized).is_some() {
             return false;
         }
-        let asks = read.intent == Intent::Number || read.ordinal.is_some() || !read.is_empty();
+        // 最后一个是啥 picks an item as 第三个 does: without its last-item words, it may name nothing.
+        let last = list_items::asks_last_alone(&read.normalized);
+        let read = match &last {
+            Some(rest) => self.reader.read(rest),
+            None => read,
+        };
+        let asks = read.intent == Intent::Number
+            || read.ordinal.is_some()
+            || last.is_some()
+            || !read.is_empty();
         asks && self
             .index
             .tokenizer()

@@ -19,15 +19,54 @@ pub(super) enum ItemAsk {
     Which,
 }
 
-/// Words that ask for a list's last item, with the measure words of list items.
-const LAST_WORDS: &[&str] = &[
-    "最后一件",
-    "最后一项",
-    "最后一条",
-    "最后那件",
-    "最后那项",
-    "最后一点",
-];
+/// The word that says "last" (最后一件, 最后那个, the last one).
+const LAST: &str = "最后";
+/// What may stand between 最后 and the measure word (最后一件, 最后那项, 最后的那个).
+const LAST_FILLERS: &[&str] = &["的那一", "的那", "那一", "一", "那", "的"];
+/// Measure words of a list's items (件, 项, 个, 方面): with 最后 before them they ask for the last item.
+/// 部分 and 章 are the report's parts, asked by their own words (`parts`).
+const ITEM_MEASURES: &[&str] = &["个方面", "方面", "件", "项", "条", "点", "个", "块", "样"];
+/// English ways of asking for the last item.
+const LAST_ENGLISH: &[&str] = &["the last one", "the last item", "last one", "last item"];
+
+/// Where `normalized` asks for a list's last item: 最后, an optional filler and a measure word, or an
+/// English phrase.
+fn last_word(normalized: &str) -> Option<std::ops::Range<usize>> {
+    let english = LAST_ENGLISH.iter().find_map(|phrase| {
+        let at = normalized.find(phrase)?;
+        Some(at..at + phrase.len())
+    });
+    english.or_else(|| {
+        normalized.match_indices(LAST).find_map(|(at, _)| {
+            let after = &normalized[at + LAST.len()..];
+            let filler = LAST_FILLERS
+                .iter()
+                .find(|filler| {
+                    after.strip_prefix(**filler).is_some_and(|rest| {
+                        ITEM_MEASURES
+                            .iter()
+                            .any(|measure| rest.starts_with(measure))
+                    })
+                })
+                .map_or(0, |filler| filler.len());
+            let measure = ITEM_MEASURES
+                .iter()
+                .find(|measure| after[filler..].starts_with(*measure))?;
+            Some(at..at + LAST.len() + filler + measure.len())
+        })
+    })
+}
+
+/// Whether the question asks for a list's last item and names nothing else (最后一个呢, 最后那件是啥): a
+/// follow-up leaning on the list asked before.
+pub(super) fn asks_last_alone(normalized: &str) -> Option<String> {
+    let word = last_word(normalized)?;
+    Some(format!(
+        "{} {}",
+        &normalized[..word.start],
+        &normalized[word.end..]
+    ))
+}
 
 /// Words that ask which number an item is (`排第几` asks a ranking, not an item).
 const WHICH_WORDS: &[&str] = &["第几件", "第几项", "第几条"];
@@ -62,17 +101,11 @@ const MIN_SHARED_CHARS: usize = 2;
 
 /// How the question picks an item, and the question to search: without the words asking for the last.
 pub(super) fn item_ask(normalized: &str) -> Option<(ItemAsk, String)> {
-    let found = |words: &'static [&'static str]| {
-        words.iter().copied().find(|word| normalized.contains(word))
-    };
-    let (ask, word) = match (found(LAST_WORDS), found(WHICH_WORDS)) {
-        (Some(word), _) => (ItemAsk::Last, word),
-        (None, Some(word)) => (ItemAsk::Which, word),
-        (None, None) => return None,
-    };
-    let rest = match ask {
-        ItemAsk::Last => normalized.replacen(word, " ", 1),
-        ItemAsk::Which => normalized.to_owned(),
+    let which = WHICH_WORDS.iter().any(|word| normalized.contains(word));
+    let (ask, rest) = match (asks_last_alone(normalized), which) {
+        (Some(rest), _) => (ItemAsk::Last, rest),
+        (None, true) => (ItemAsk::Which, normalized.to_owned()),
+        (None, false) => return None,
     };
     rest.chars()
         .any(char::is_alphanumeric)
@@ -166,6 +199,17 @@ mod tests {
             Some(ItemAsk::Which)
         );
         assert_eq!(item_ask("咱县医院现在排第几"), None);
+        // 最后, any filler and any measure word of list items; the report's parts are not items.
+        for last in [
+            "最后一个是啥",
+            "最后那项呢",
+            "最后的那个方面",
+            "what is the last one",
+        ] {
+            assert!(asks_last_alone(last).is_some(), "{last}");
+        }
+        assert_eq!(asks_last_alone("最后一部分讲什么"), None);
+        assert_eq!(asks_last_alone("最后要说的是"), None);
         assert_eq!(
             without_known("除了安全生产还要防哪些重大风险").as_deref(),
             Some("还要防哪些重大风险")
