@@ -138,3 +138,10 @@ fn a_counted_term_is_answered_only_with_its_items() {
         assert!(first_says(question, text), "{question}");
     }
 }
+
+#[test]
+fn a_thing_the_report_names_in_quotes_is_not_narrowed_by_the_words_outside_them() {
+    // 居民“煤改电”配套电网建设: 居民 does not make 煤改电 a narrower kind of thing.
+    let answer = engine().ask("How many houses were connected to the coal-to-electricity grid?");
+    assert!(answer.direct().unwrap_or_default().contains("6.3万户"));
+}

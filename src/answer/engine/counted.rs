@@ -51,6 +51,11 @@ impl Engine {
             return false;
         }
         let narrowing = &metric[..at];
+        // Words set apart from the thing (居民“煤改电”, folded to 居民 煤改电) do not narrow it: the quotes
+        // make the thing a name of the report's own.
+        if narrowing.ends_with(' ') {
+            return false;
+        }
         let narrowing_chars = narrowing.chars().filter(|&c| is_han(c)).count();
         let narrowing_words = tokenizer.words_of_normalized(narrowing);
         // The narrowing words describe a kind (贫困人口, 蔬菜播种面积): a name (优然牧场奶牛) is the report's
@@ -60,10 +65,11 @@ impl Engine {
             .filter(|word| word.start == 0)
             .max_by_key(|word| word.end);
         let describes = leading.is_some_and(|word| tokenizer.is_describing(&word.text));
-        // The question says none of the narrowing words.
-        let says_narrowing = narrowing_words
-            .iter()
-            .any(|word| question.normalized.contains(&*word.text));
+        // The question says none of the narrowing words, as typed or as the aliases read it (English
+        // coal-to-electricity is the report's 煤改电).
+        let says_narrowing = narrowing_words.iter().any(|word| {
+            question.normalized.contains(&*word.text) || question.search_text.contains(&*word.text)
+        });
         narrowing_chars >= MIN_NARROWING_CHARS && describes && !says_narrowing
     }
 

@@ -354,10 +354,18 @@ impl Engine {
             // Every candidate was dropped for its year or kind: nothing left to cite is no answer.
             return self.refuse(RefusalReason::NotInReport);
         };
-        if self.names_other_place(question, &|| self.hit(best, &ranking.question_terms))
-            || self.counts_narrower_thing(&ranking.question, best)
-            || self.misses_counted_items(&ranking.question, best)
-        {
+        let not_the_thing =
+            if self.names_other_place(question, &|| self.hit(best, &ranking.question_terms)) {
+                Some("another place")
+            } else if self.counts_narrower_thing(&ranking.question, best) {
+                Some("a narrower thing counted")
+            } else if self.misses_counted_items(&ranking.question, best) {
+                Some("fewer items than counted")
+            } else {
+                None
+            };
+        if let Some(check) = not_the_thing {
+            tracing::debug!(check, "the best hit is not what was asked");
             return self.refuse(RefusalReason::NotInReport);
         }
         if let Some(near_miss) = self.near_miss(&ranking, best) {
