@@ -36,6 +36,10 @@ impl Language {
     /// The language of a question: English when it has an English word (what, the, how …) and no more
     /// Chinese characters than Latin words, or when it is all Latin words of which one is English.
     pub fn of(question: &str) -> Language {
+        // No Latin letter, no English word: most questions stop here.
+        if !question.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return Language::Chinese;
+        }
         let lower = question.to_lowercase();
         let words: Vec<&str> = lower
             .split(|c: char| !c.is_ascii_alphabetic())

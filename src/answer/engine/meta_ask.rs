@@ -230,6 +230,10 @@ fn field_of(
 
 /// The report named by its long names (政府工作报告) said `报告`, so the `作` of 工作 is not read as making it.
 fn with_report_said_plainly(normalized: &str) -> String {
+    // Every long name holds 报告: most questions say none.
+    if !normalized.contains("报告") {
+        return normalized.to_owned();
+    }
     REPORT_WORDS
         .iter()
         .filter(|word| word.contains("报告") && **word != "报告")
