@@ -84,3 +84,10 @@ fn a_question_framed_by_its_source_is_the_question() {
         assert_eq!(answer.direct(), engine().ask(plain).direct(), "{framed}");
     }
 }
+
+#[test]
+fn what_the_asker_says_about_themselves_is_not_the_question() {
+    let answer = engine().ask("我是一名大学生，正在写一篇论文，想了解一下去年财政收入多少");
+    assert_eq!(answer.direct(), engine().ask("去年财政收入多少").direct());
+    assert!(answer.answered());
+}

@@ -30,6 +30,7 @@ mod markers;
 mod measures;
 mod numbers;
 mod phrases;
+mod preamble;
 
 /// How many characters after 怎么 / 如何 are taken as the action asked about (怎样控制 → 控制). Two is the
 /// length of most Chinese verbs; longer takes the object along (控制人口), shorter cuts the verb in half.
@@ -234,7 +235,7 @@ impl QuestionReader {
         if !names_anything(raw) {
             return self.read_normalized(String::new());
         }
-        let folded = self.join_split_words(fold_for_search(raw));
+        let folded = self.join_split_words(fold_for_search(preamble::without_preamble(raw)));
         let cuts_word = |text: &str, start: usize, end: usize| {
             self.sounds.straddles_word(text, start) || self.sounds.straddles_word(text, end)
         };
