@@ -72,11 +72,20 @@ const NOT_COMPARING: &[&str] = &[
 ];
 /// Bases a figure of the report is already stated against (比上年增长8%, 同比): the stated change answers.
 const STATED_BASES: &[&str] = &["上年", "前年", "上一年", "同比"];
-/// Words between the two things compared (A比B, A和B相差): where a comparison question is cut in two.
+/// Words between the two things compared (A比B, A和B相差), beside the Chinese [`OBJECT_COMPARATIVES`]
+/// (English ones are cut at their ` than `): where a comparison question is cut in two.
 const COMPARE_JOINERS: &[&str] = &[
-    "比", "和", "与", "跟", "同", "较", "超过", "超出", "高于", "低于", "多于", "少于", "快于",
-    "慢于", "领先", "落后", "胜过", " exceed", " beat", " outpace", " than ", " and ", " over ",
+    "比", "和", "与", "跟", "同", "较", " exceed", " beat", " outpace", " than ", " and ", " over ",
 ];
+/// [`COMPARE_JOINERS`] and the Chinese comparatives that join what they compare (A超过B).
+static DIFFERENCE_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let chinese_comparatives = OBJECT_COMPARATIVES.iter().filter(|word| !word.is_ascii());
+    COMPARE_JOINERS
+        .iter()
+        .chain(chinese_comparatives)
+        .copied()
+        .collect()
+});
 /// Words that ask for two counts together (一共, 合计).
 const SUM_CUES: &[&str] = &[
     "一共",
@@ -146,7 +155,7 @@ impl Operation {
         // A ratio asked (是…的几倍) holds 是 and maybe 比; a difference is asked before a sum.
         [
             (Operation::Ratio, RATIO_JOINERS),
-            (Operation::Difference, COMPARE_JOINERS),
+            (Operation::Difference, &DIFFERENCE_JOINERS[..]),
             (Operation::Sum, SUM_JOINERS),
         ]
         .into_iter()
