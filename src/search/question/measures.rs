@@ -13,6 +13,9 @@ pub(super) const NUMBER_ASKING: [&str; 3] = ["多少", "几", "好多"];
 /// The units that count people.
 const PERSON_UNITS: &[&str] = &["人", "名", "人次"];
 
+/// The units of rates and of their changes: percentage points compare two percentages.
+const RATE_UNITS: &[&str] = &["%", "个百分点"];
+
 /// Measure words that can follow 多少 / 几, with the units of the report that count as them.
 pub(super) const MEASURES: &[(&str, &[&str])] = &[
     ("人次", &["人次"]),
@@ -26,6 +29,10 @@ pub(super) const MEASURES: &[(&str, &[&str])] = &[
     ("亩", &["亩"]),
     ("吨", &["吨"]),
     ("公里", &["公里"]),
+    // 多少个百分点 asks for a rate or a change in one (before 个, which it begins with).
+    ("个百分点", RATE_UNITS),
+    ("百分点", RATE_UNITS),
+    ("个点", RATE_UNITS),
     ("个", &["个"]),
     // 多少家 counts households as well as firms.
     ("家", &["家", "户"]),

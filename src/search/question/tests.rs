@@ -93,6 +93,19 @@ fn everyday_ways_of_asking_for_a_number() {
 }
 
 #[test]
+fn percentage_points_asked_are_a_rate_not_a_count_of_things() {
+    let r = reader();
+    for question in ["比城镇快多少个百分点", "高几个点", "差了几百分点"] {
+        assert_eq!(
+            r.read(question).unit_hint,
+            Some(&["%", "个百分点"][..]),
+            "{question}"
+        );
+    }
+    assert_eq!(r.read("建了多少个").unit_hint, Some(&["个"][..]));
+}
+
+#[test]
 fn counting_what_was_done_asks_for_results() {
     let r = reader();
     assert!(r.read("通村道路修了多少公里").wants_result);
