@@ -119,6 +119,8 @@ fn a_list_is_given_whatever_word_asks_for_its_items() {
         "十件惠民工程都是些啥",
         "十件惠民工程包含哪几件",
         "Which are the ten livelihood projects?",
+        "10件惠民工程都有哪些",
+        "今年办的10件惠民工程是什么",
     ];
     let misses = missing(&ten, "十件惠民工程");
     assert!(misses.is_empty(), "{misses:#?}");
@@ -130,6 +132,7 @@ fn a_list_is_given_whatever_word_asks_for_its_items() {
         "四个意识列出来",
         "四個意識是哪幾個",
         "What are the four consciousnesses?",
+        "4个意识指的是啥",
     ];
     let misses = missing(&four, "大局意识");
     assert!(misses.is_empty(), "{misses:#?}");

@@ -9,6 +9,7 @@
 //! `phrases` (the matching both phrase tables share).
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use super::normalize::{english_numbers, fold_for_search, has_word_chars, is_han, QUESTION_WORDS};
 use super::soundalike::{SoundAlike, Standing};
@@ -18,7 +19,10 @@ use aliases::Aliases;
 use dialect::Dialect;
 use markers::{kind_noun, Marker, Markers};
 use measures::{measure_begins_noun, unit_hint};
-use numbers::{english_amounts, short_years_in_full, take_ordinal, take_years, years_in_digits};
+use numbers::{
+    counted_name_openings, counts_as_written, english_amounts, short_years_in_full, take_ordinal,
+    take_years, years_in_digits,
+};
 use phrases::at_word_boundaries;
 
 pub use aliases::AliasPair;
@@ -134,6 +138,8 @@ pub struct QuestionReader {
     sounds: SoundAlike,
     /// The words of the language, which a sound-alike repair must not cut in two (set with the sounds).
     words: Option<JiebaTokenizer>,
+    /// How the report's counted names open (十件, 三大), for counts typed in digits.
+    counted_openings: HashSet<String>,
 }
 
 /// Why the reader could not be built.
@@ -152,6 +158,8 @@ impl QuestionReader {
         terms: impl IntoIterator<Item = &'a str>,
     ) -> Result<QuestionReader, QueryError> {
         let (aliases, typos) = Aliases::build(aliases, terms)?;
+        let terms: Vec<String> = typos.entries().map(|(term, _)| term).collect();
+        let counted_openings = counted_name_openings(terms.iter().map(String::as_str));
         Ok(QuestionReader {
             report_year,
             markers: Markers::build()?,
@@ -161,6 +169,7 @@ impl QuestionReader {
             english: Dialect::default(),
             sounds: SoundAlike::default(),
             words: None,
+            counted_openings,
         })
     }
 
@@ -236,6 +245,7 @@ impl QuestionReader {
             return self.read_normalized(String::new());
         }
         let folded = self.join_split_words(fold_for_search(preamble::without_preamble(raw)));
+        let folded = counts_as_written(&folded, &self.counted_openings);
         let cuts_word = |text: &str, start: usize, end: usize| {
             self.sounds.straddles_word(text, start) || self.sounds.straddles_word(text, end)
         };

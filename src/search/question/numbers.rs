@@ -2,8 +2,10 @@
 //! takes out of the text into its time frame, and ordinals (第六件), which name an item of a list.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use crate::knowledge::numerals;
+use crate::search::normalize::is_han;
 
 /// Removes an ordinal (第六件, 第3项, 第十二个) from the text and returns its number.
 pub(super) fn take_ordinal(text: String) -> (String, Option<u32>) {
@@ -116,6 +118,72 @@ pub(super) fn short_years_in_full(text: &str, report_year: i32) -> Cow<'_, str> 
         out.push_str(&text[copied..at]);
         out.push_str(&year.to_string());
         copied = at + 2;
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// The openings of the report's counted names (`十件`惠民工程, `三大`基地, `两个`确保): a count in Chinese
+/// numerals and the character after it. A question may type the count in digits (10件惠民工程).
+pub(super) fn counted_name_openings<'a>(
+    terms: impl IntoIterator<Item = &'a str>,
+) -> HashSet<String> {
+    terms
+        .into_iter()
+        .filter_map(|term| {
+            let mut chars = term.chars();
+            let (count, next) = (chars.next()?, chars.next()?);
+            ("一二三四五六七八九十两".contains(count) && is_han(next) && chars.next().is_some())
+                .then(|| format!("{count}{next}"))
+        })
+        .collect()
+}
+
+/// Counts typed in digits (`10件惠民工程`, `3大基地`) the way the report writes the counted name (十件惠民工程,
+/// 三大基地), when `openings` (see [`counted_name_openings`]) has it; other numbers stay as typed.
+pub(super) fn counts_as_written<'a>(text: &'a str, openings: &HashSet<String>) -> Cow<'a, str> {
+    if openings.is_empty() || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() {
+            at += 1;
+            continue;
+        }
+        let end = at
+            + bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        let standalone = (at == 0 || bytes[at - 1] != b'.') && bytes.get(end) != Some(&b'.');
+        let next = text[end..].chars().next();
+        let written = text[at..end]
+            .parse::<u32>()
+            .ok()
+            .and_then(numerals::written)
+            .zip(next)
+            .filter(|_| standalone)
+            .and_then(|(count, next)| {
+                let two = (count == '二').then_some('两');
+                [Some(count), two]
+                    .into_iter()
+                    .flatten()
+                    .map(|count| format!("{count}{next}"))
+                    .find(|opening| openings.contains(opening))
+            });
+        if let Some(written) = written {
+            out.push_str(&text[copied..at]);
+            out.push_str(&written);
+            copied = end + next.map_or(0, char::len_utf8);
+        }
+        at = end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
     }
     out.push_str(&text[copied..]);
     Cow::Owned(out)
@@ -244,6 +312,22 @@ pub(super) fn take_years(text: &str) -> (String, Vec<i32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_typed_in_digits_open_the_counted_names_as_the_report_writes_them() {
+        let openings =
+            counted_name_openings(["十件惠民工程", "两个确保", "三大基地", "西平县", "十"]);
+        assert_eq!(openings.len(), 3);
+        let written = |text: &str| counts_as_written(text, &openings).into_owned();
+        assert_eq!(written("10件惠民工程都有哪些"), "十件惠民工程都有哪些");
+        assert_eq!(written("2个确保是什么"), "两个确保是什么");
+        assert_eq!(written("3大基地和10件实事"), "三大基地和十件实事");
+        // Other numbers stay: amounts, decimals, counts the report writes in digits, numbers past 10.
+        assert_eq!(written("投资10亿元以上项目1个"), "投资10亿元以上项目1个");
+        assert_eq!(written("1.10件"), "1.10件");
+        assert_eq!(written("30件"), "30件");
+        assert_eq!(written("3个产业"), "3个产业");
+    }
 
     #[test]
     fn two_digit_years_near_the_report_are_years_and_spans_stay() {
