@@ -73,6 +73,37 @@ fn a_gap_is_worked_out_whatever_comparative_asks_it() {
 }
 
 #[test]
+fn a_share_is_worked_out_whatever_word_asks_for_it() {
+    // 16191 ÷ 30325: rural against urban per capita disposable income in 2021.
+    let share = [
+        "农村居民收入占城镇居民收入的百分之多少",
+        "农村居民人均可支配收入相当于城镇居民的多大比例",
+        "农村居民收入占城镇居民的比重是多少",
+        "农村居民收入是城镇居民的百分之几",
+        "農村居民收入佔城鎮居民收入的百分之幾",
+        "What percentage of urban income is rural income?",
+    ];
+    let misses = missing(&share, "53.4%");
+    assert!(misses.is_empty(), "{misses:#?}");
+    // 占 without a share asked (占地, 占用) compares nothing.
+    for question in ["伊利牧场占地多少亩", "占用耕地多少"] {
+        assert!(!direct(question).contains("推算"), "{question}");
+    }
+}
+
+#[test]
+fn a_yearly_average_is_asked_with_any_word_for_average() {
+    // 9 − 7.5: this year's retail sales target against the five-year yearly average.
+    let average = [
+        "社零今年目标增速比五年平均快多少",
+        "今年社会消费品零售总额增长目标比平均增速高多少",
+        "社会消费品零售总额今年目标比过去5年平均增幅高几个点",
+    ];
+    let misses = missing(&average, "1.5个百分点");
+    assert!(misses.is_empty(), "{misses:#?}");
+}
+
+#[test]
 fn a_comparative_before_a_number_or_a_question_word_asks_a_threshold() {
     // 超过多少 asks for the figure itself: never a difference of two figures.
     for question in [

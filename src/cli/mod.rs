@@ -60,6 +60,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the enumerations read from the reports (numbered items, 一是…二是…, named groups), item by item.
+    Lists {
+        /// Print a JSON array instead of a list.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the glossary entries of the reports.
     Glossary {
         /// Print a JSON array instead of a list.
@@ -156,6 +162,7 @@ pub fn run(cli: Cli, dotenv: Result<(), ConfigError>) -> anyhow::Result<()> {
             summary::write_indicators(&load(&knowledge)?, json, &mut out)
         }
         Command::Glossary { json } => summary::write_glossary(&load(&knowledge)?, json, &mut out),
+        Command::Lists { json } => summary::write_lists(&load(&knowledge)?, json, &mut out),
         Command::Ask { json, question } => {
             let question = (!question.is_empty()).then(|| question.join(" "));
             let engine = Engine::load(&knowledge)?;

@@ -169,6 +169,31 @@ pub fn write_glossary(library: &Library, json: bool, out: &mut impl Write) -> io
     Ok(())
 }
 
+/// The enumerations of every report, whole and in order, or a JSON array of
+/// [`crate::knowledge::ReportList`]: what 哪些 / 第N个 questions are answered from.
+pub fn write_lists(library: &Library, json: bool, out: &mut impl Write) -> io::Result<()> {
+    if json {
+        let all: Vec<_> = library.reports.iter().flat_map(|r| &r.lists).collect();
+        serde_json::to_writer_pretty(&mut *out, &all)?;
+        return writeln!(out);
+    }
+    for report in &library.reports {
+        writeln!(
+            out,
+            "《{}》: {} lists",
+            report.meta.title,
+            report.lists.len()
+        )?;
+        for list in &report.lists {
+            writeln!(out, "  {} {}（{}项）", list.id, list.name, list.items.len())?;
+            for item in &list.items {
+                writeln!(out, "     {}. {}", item.number, item.label)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The snake_case name also used in JSON.
 fn kind_name(kind: FigureKind) -> &'static str {
     match kind {

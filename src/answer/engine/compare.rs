@@ -15,7 +15,9 @@ use super::super::catalog::indicator_answer;
 use super::super::catalog::Unit;
 use super::super::types::{Answered, Missing, MissingKind, NearMiss, Outcome};
 use super::sides::Pair;
-use super::weights::{COMPARE_CANDIDATES, HIT_COVERAGE, MAX_NEAREST_FACTS, RATIO_PLACES};
+use super::weights::{
+    COMPARE_CANDIDATES, HIT_COVERAGE, MAX_NEAREST_FACTS, RATIO_PLACES, SHARE_PLACES,
+};
 use super::{Engine, Ranking, Scored};
 
 /// Words that ask how two figures differ (比…快/多/高, 相差, 差距).
@@ -24,6 +26,8 @@ pub(super) const COMPARE_CUES: &[&str] = &[
     "相差",
     "差多少",
     "差几",
+    // 差几个点 as the phrase table reads it (差百分之几).
+    "差百分之",
     "差距",
     "相比",
     "差了",
@@ -68,7 +72,7 @@ const OBJECT_COMPARATIVES: &[&str] = &[
 const THRESHOLD_FOLLOWERS: &[&str] = &["多少", "几", "什么", "啥", "how ", "what"];
 /// Words with 比 that compare nothing (比重, 比较高): taken out before looking for a comparison.
 const NOT_COMPARING: &[&str] = &[
-    "比重", "比例", "比率", "比较", "对比", "评比", "比赛", "比拼", "攀比", "无比",
+    "比重", "比例", "比率", "比较", "对比", "评比", "比赛", "比拼", "攀比", "无比", "占比",
 ];
 /// Bases a figure of the report is already stated against (比上年增长8%, 同比): the stated change answers.
 const STATED_BASES: &[&str] = &["上年", "前年", "上一年", "同比"];
@@ -109,6 +113,19 @@ const SUM_JOINERS: &[&str] = &["和", "与", "跟", "及", "加上", "加", " an
 const RATIO_CUES: &[&str] = &["几倍", "多少倍", "how many times"];
 /// Words between the two figures of a ratio (A是B的几倍, A相当于B的几倍).
 const RATIO_JOINERS: &[&str] = &["是", "相当于", "为"];
+/// Words that ask what share one figure is of another, with [`SHARE_ASKING`] after them (A占B的百分之几).
+const SHARE_CUES: &[&str] = &[
+    "占",
+    "相当于",
+    "是",
+    "what share",
+    "what percentage",
+    "what percent",
+];
+/// What asks for a share after 占 (百分之几, 多大比例, 几成): 占地多少亩 and 占用 ask for no share.
+const SHARE_ASKING: &[&str] = &["百分之", "比例", "比重", "几成", "多少成", "%"];
+/// Words between the two figures of a share (A占B的百分之几, what share of B is A).
+const SHARE_JOINERS: &[&str] = &["占", "相当于", " of "];
 
 /// How a worked-out answer combines its two figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +133,7 @@ enum Operation {
     Difference,
     Sum,
     Ratio,
+    Share,
 }
 
 impl Operation {
@@ -124,9 +142,10 @@ impl Operation {
     fn asked(normalized: &str) -> Option<(Operation, &'static [&'static str])> {
         static CUES: LazyLock<Option<(AhoCorasick, Vec<Option<Operation>>)>> =
             LazyLock::new(|| {
-                let table: [(Option<Operation>, &[&str]); 5] = [
+                let table: [(Option<Operation>, &[&str]); 6] = [
                     (None, NOT_COMPARING),
                     (Some(Operation::Ratio), RATIO_CUES),
+                    (Some(Operation::Share), SHARE_CUES),
                     (Some(Operation::Difference), COMPARE_CUES),
                     (Some(Operation::Difference), OBJECT_COMPARATIVES),
                     (Some(Operation::Sum), SUM_CUES),
@@ -150,11 +169,16 @@ impl Operation {
         let said: Vec<Operation> = found
             .iter()
             .filter(|(cue, _)| !hidden(cue) && !asks_threshold(normalized, cue))
+            .filter(|(cue, operation)| {
+                *operation != Some(Operation::Share)
+                    || asks_share(&normalized[cue.clone()], &normalized[cue.end..])
+            })
             .filter_map(|(_, operation)| *operation)
             .collect();
         // A ratio asked (是…的几倍) holds 是 and maybe 比; a difference is asked before a sum.
         [
             (Operation::Ratio, RATIO_JOINERS),
+            (Operation::Share, SHARE_JOINERS),
             (Operation::Difference, &DIFFERENCE_JOINERS[..]),
             (Operation::Sum, SUM_JOINERS),
         ]
@@ -173,6 +197,7 @@ impl Operation {
             Operation::Difference => difference(first, second),
             Operation::Sum => sum(first, second),
             Operation::Ratio => ratio(first, second),
+            Operation::Share => share(first, second),
         }
     }
 }
@@ -248,7 +273,8 @@ impl Engine {
     pub(super) fn uncomputed(&self, ranking: &Ranking) -> Option<Outcome> {
         let question = &ranking.question;
         let (operation, joiners) = Operation::asked(&question.normalized)?;
-        let asks_number = question.intent == Intent::Number || operation == Operation::Ratio;
+        let asks_number = question.intent == Intent::Number
+            || matches!(operation, Operation::Ratio | Operation::Share);
         if operation == Operation::Sum
             || !asks_number
             || !has_two_sides(&question.search_text, joiners)
@@ -388,6 +414,37 @@ fn ratio(a: &Indicator, b: &Indicator) -> Option<String> {
     ))
 }
 
+/// What share the first figure is of the second, in per cent, with the division shown: amounts of one
+/// unit only (a share of two rates means nothing).
+fn share(a: &Indicator, b: &Indicator) -> Option<String> {
+    let unit = shared_unit(a, b)?;
+    let (x, y) = (a.number?, b.number?);
+    if unit == "个百分点" || y == 0.0 || a.qualifier.is_some() || b.qualifier.is_some() {
+        return None;
+    }
+    Some(format!(
+        "{}；{}。前者约占后者的{:.*}%（推算：{} ÷ {} × 100%，由报告的这两个数字算出）",
+        indicator_answer(a),
+        indicator_answer(b),
+        SHARE_PLACES,
+        100.0 * x / y,
+        plain(x, decimals(x)),
+        plain(y, decimals(y))
+    ))
+}
+
+/// Whether what follows share cue `cue` asks for a share (占…百分之几, what percentage): 占地 asks for none,
+/// and after 是 only a share of something does (是城镇的百分之几, not 增长率是百分之几).
+fn asks_share(cue: &str, after: &str) -> bool {
+    if cue.is_ascii() {
+        return true;
+    }
+    SHARE_ASKING.iter().any(|word| match cue {
+        "是" => after.find(&format!("的{word}")).is_some_and(|at| at > 0),
+        _ => after.contains(word),
+    })
+}
+
 /// The unit of the difference: percentage points for two rates, the shared unit for two amounts; `None`
 /// for units that do not subtract (亿元 and %, 万吨 and 万亩).
 fn shared_unit(a: &Indicator, b: &Indicator) -> Option<&'static str> {
@@ -485,6 +542,21 @@ mod tests {
         assert_eq!(operation("农村比城镇快多少"), Some(Operation::Difference));
         assert_eq!(operation("合作社和家庭农场一共多少"), Some(Operation::Sum));
         assert_eq!(operation("农村收入是城镇的几倍"), Some(Operation::Ratio));
+        assert_eq!(
+            operation("农村收入占城镇的百分之几"),
+            Some(Operation::Share)
+        );
+        assert_eq!(
+            operation("农村收入相当于城镇的多大比例"),
+            Some(Operation::Share)
+        );
+        assert_eq!(operation("占地多少亩"), None);
+        assert_eq!(operation("财政收入占比多少"), None);
+        assert_eq!(
+            operation("农村收入是城镇的百分之几"),
+            Some(Operation::Share)
+        );
+        assert_eq!(operation("今年增长目标是百分之几"), None);
         // 比 inside a word that compares nothing, alone or beside a cue it overlaps.
         assert_eq!(operation("三产比重是多少"), None);
         assert_eq!(operation("比较高的是哪个"), None);

@@ -170,3 +170,6 @@ pub(super) const PART_MIN_CHARS: usize = 3;
 /// Decimal places of a worked-out ratio (城镇居民收入是农村居民的1.87倍): enough to tell 1.8 from 1.9 apart,
 /// few enough not to pretend a precision the report's rounded figures lack.
 pub(super) const RATIO_PLACES: usize = 2;
+/// Decimal places of a worked-out share in per cent (53.4%): one, as the report's own rates have, so a
+/// share reads like them and claims no more precision.
+pub(super) const SHARE_PLACES: usize = 1;

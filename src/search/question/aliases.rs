@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use aho_corasick::{AhoCorasick, BuildError};
 
 use super::phrases::{at_word_boundaries, phrase_matcher};
-use crate::search::normalize::fold_for_search;
+use crate::search::normalize::{fold_for_search, is_han};
 use crate::search::typo::TypoVocabulary;
 
 /// An alias pairing as the reader needs it: a way of saying and the report's term for it.
@@ -138,10 +138,20 @@ impl Aliases {
                 continue;
             }
             out.push_str(&text[at..found.start()]);
-            // Spaces keep a replaced ASCII word from gluing to its neighbours.
-            out.push(' ');
+            // Spaces keep a replaced ASCII word from gluing to its neighbours; Han beside Han needs none,
+            // and without them the phrases around the term still read whole (平均增速 → 平均增长).
+            let ascii = |c: Option<char>| c.is_none_or(|c| !is_han(c));
+            let pad_before = ascii(text[..found.start()].chars().next_back())
+                || ascii(text[found.start()..].chars().next());
+            let pad_after = ascii(text[found.end()..].chars().next())
+                || ascii(text[..found.end()].chars().next_back());
+            if pad_before {
+                out.push(' ');
+            }
             out.push_str(canonical);
-            out.push(' ');
+            if pad_after {
+                out.push(' ');
+            }
             at = found.end();
         }
         out.push_str(&text[at..]);
