@@ -396,13 +396,9 @@ fn sum(a: &Indicator, b: &Indicator) -> Option<String> {
     ))
 }
 
-/// How many times the first figure is the second: two amounts of one unit, neither hedged, never rates.
+/// How many times the first figure is the second.
 fn ratio(a: &Indicator, b: &Indicator) -> Option<String> {
-    let unit = shared_unit(a, b)?;
-    let (x, y) = (a.number?, b.number?);
-    if unit == "个百分点" || y == 0.0 || a.qualifier.is_some() || b.qualifier.is_some() {
-        return None;
-    }
+    let (x, y) = dividable(a, b)?;
     Some(format!(
         "{}；{}。前者约是后者的{:.*}倍（推算：{} ÷ {}，由报告的这两个数字算出）",
         indicator_answer(a),
@@ -414,14 +410,9 @@ fn ratio(a: &Indicator, b: &Indicator) -> Option<String> {
     ))
 }
 
-/// What share the first figure is of the second, in per cent, with the division shown: amounts of one
-/// unit only (a share of two rates means nothing).
+/// What share the first figure is of the second, in per cent.
 fn share(a: &Indicator, b: &Indicator) -> Option<String> {
-    let unit = shared_unit(a, b)?;
-    let (x, y) = (a.number?, b.number?);
-    if unit == "个百分点" || y == 0.0 || a.qualifier.is_some() || b.qualifier.is_some() {
-        return None;
-    }
+    let (x, y) = dividable(a, b)?;
     Some(format!(
         "{}；{}。前者约占后者的{:.*}%（推算：{} ÷ {} × 100%，由报告的这两个数字算出）",
         indicator_answer(a),
@@ -431,6 +422,15 @@ fn share(a: &Indicator, b: &Indicator) -> Option<String> {
         plain(x, decimals(x)),
         plain(y, decimals(y))
     ))
+}
+
+/// The two numbers when one may be divided by the other: amounts of one unit, neither hedged (至少 ÷ 至多
+/// bounds nothing), never rates (a ratio of two growth rates means nothing), and no zero divisor.
+fn dividable(a: &Indicator, b: &Indicator) -> Option<(f64, f64)> {
+    let unit = shared_unit(a, b)?;
+    let (x, y) = (a.number?, b.number?);
+    let divides = unit != "个百分点" && y != 0.0 && a.qualifier.is_none() && b.qualifier.is_none();
+    divides.then_some((x, y))
 }
 
 /// Whether what follows share cue `cue` asks for a share (占…百分之几, what percentage): 占地 asks for none,
