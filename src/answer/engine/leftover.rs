@@ -57,7 +57,7 @@ pub(super) fn named_chars(normalized: &str, heading: &str) -> usize {
 /// emoji, spaces.
 fn is_filler(c: char) -> bool {
     !c.is_alphanumeric()
-        || "啊呀呢吧吗嘛哦噢哈呵的了啦喂呐嗯哟么是请问一下你您我们在上作做由于被给和与及对向从把将哪什么啥时候个次份那这里儿几有谁能天"
+        || "啊呀呢吧吗嘛哦噢哈呵的了啦喂呐嗯哟么是请问一下你您我们在上作做由于被给和与及对向从把将哪什么啥时候个次份那这里儿几有谁能天得中"
             .contains(c)
 }
 

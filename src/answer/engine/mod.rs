@@ -11,6 +11,7 @@
 
 mod about;
 mod appendix;
+mod asking;
 mod base_level;
 mod compare;
 mod compose;
@@ -36,6 +37,7 @@ mod sides;
 mod structure;
 #[cfg(test)]
 mod tests;
+mod topics;
 pub mod weights;
 
 use std::collections::{BTreeSet, HashSet};
@@ -91,6 +93,9 @@ pub struct Engine {
     absent_terms: HashSet<String>,
     /// Pieces of the newest report's front matter (speaker, meeting) a question about it may name.
     front_words: Vec<(crate::knowledge::MetaField, String)>,
+    /// The words each block of the newest report owns (农业 the plan's 三农 section): its topic in other
+    /// words than its heading's.
+    topics: topics::TopicWords,
 }
 
 /// A candidate unit with its scores.
@@ -211,8 +216,10 @@ impl Engine {
             "engine built"
         );
         let front_words = meta_ask::front_words(&latest_meta);
+        let topics = topics::TopicWords::new(library.latest());
         Ok(Engine {
             front_words,
+            topics,
             library,
             reader,
             index,
@@ -283,7 +290,7 @@ impl Engine {
         }
         // Read once: a structure asked whole, or one item of it by a topic.
         let structures = structure::structure_rests(&understood.normalized);
-        if let Some(structure) = structure::asks_structure(&structures) {
+        if let Some(structure) = structure::asks_structure(&understood.normalized, &structures) {
             if let Some(whole) = self.structure_outcome(structure) {
                 return whole;
             }

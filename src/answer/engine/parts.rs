@@ -10,10 +10,12 @@ use crate::knowledge::{numerals, ListKind, Paragraph, Report, ReportList};
 use crate::search::normalize::fold_for_search;
 
 use super::super::types::{Answered, Outcome};
+use super::asking::{asking_words, asks};
 use super::cues::Cues;
 use super::leftover::{named_chars, topicless, without, MIN_TOPIC_CHARS, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
-use super::structure::{review_list, SCOPE_WORDS};
+use super::structure::{review_list, PLAN_WORDS, REVIEW_WORDS, SCOPE_WORDS};
+use super::topics::{BlockRef, TopicWords};
 use super::Engine;
 
 /// Words for a part of the report after its number (第二部分, 第三章).
@@ -26,49 +28,51 @@ const LAST_PART_WORDS: &[&str] = &[
     "最后部分",
     "最后一章",
     "末尾部分",
+    "last part",
+    "final part",
 ];
 
-/// Ways of asking what a block says or plans, beside its topic: without one, a topic is a content question.
-const ASK_WORDS: &[&str] = &[
-    "说了什么",
-    "说了啥",
-    "讲了什么",
-    "讲了啥",
-    "讲的什么",
-    "讲什么",
-    "说什么",
-    "写了什么",
-    "什么内容",
-    "哪些内容",
+/// Nouns for what a block holds (成绩, 任务, 标题): beside the asking words of [`asking`](super::asking),
+/// a question names one of these or asks with a question word; without either, a topic is a content
+/// question.
+const BLOCK_NOUNS: &[&str] = &[
     "有哪些工作",
     "哪些工作",
     "哪些事",
-    "干什么",
-    "做什么",
-    "干啥",
-    "怎么干",
-    "怎么做",
-    "怎么样",
-    "咋样",
-    "干成了什么",
-    "干成了啥",
-    "怎么写",
-    "怎么说",
-    "哪些任务",
-    "主要任务",
-    "什么任务",
-    "哪几方面",
-    "哪几个方面",
-    "哪些方面",
     "哪几条",
     "几件事",
     "哪几件",
+    "干成了",
+    "主要任务",
+    "任务",
+    "工作",
+    "方面",
     "成绩",
     "成就",
     "标题",
     "题目",
-    "what does",
-    "what is in",
+];
+
+/// Words that say a block is meant when they stand beside a topic word (农业这块, 农村工作, 民生上): a
+/// topic word alone, or with a time, may ask for a thing of it.
+const BLOCK_FRAMES: &[&str] = &[
+    "方面", "块", "部分", "领域", "工作", "板块", "那段", "这段", "上",
+];
+
+/// English names of a part's number, before `part` (the second part) or after it (part two).
+const ENGLISH_ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
 ];
 
 /// Words that frame a block without naming a topic (那一块, 回顾里, 总体).
@@ -95,12 +99,6 @@ const FRAME_WORDS: &[&str] = &[
     "写",
 ];
 
-/// Words that put a question in the review of past years, not the year's plan.
-const REVIEW_WORDS: &[&str] = &["五年", "过去", "回顾", "这些年", "以来"];
-
-/// Words that put a question in the year's plan.
-const PLAN_WORDS: &[&str] = &["今年", "本年", "2022", "明年", "下一步"];
-
 /// One block a question can name by its topic: its heading and the list item it is.
 struct Block<'a> {
     heading: String,
@@ -115,6 +113,7 @@ fn asked_part(normalized: &str, parts: u32) -> Option<u32> {
         .find(|word| normalized.contains(*word));
     let (number, named) = match last {
         Some(word) => (parts, (*word).to_owned()),
+        None if normalized.is_ascii() => english_part(normalized)?,
         None => {
             let at = normalized.find('第')?;
             let rest = &normalized[at + '第'.len_utf8()..];
@@ -130,12 +129,37 @@ fn asked_part(normalized: &str, parts: u32) -> Option<u32> {
     let rest = without(
         normalized,
         std::iter::once(named.as_str())
-            .chain(ASK_WORDS.iter().copied())
+            .chain(BLOCK_NOUNS.iter().copied())
+            .chain(asking_words())
             .chain(REPORT_WORDS.iter().copied())
             .chain(SCOPE_WORDS.iter().copied())
             .chain(FRAME_WORDS.iter().copied()),
     );
     (topicless(&rest) && (1..=parts).contains(&number)).then_some(number)
+}
+
+/// The part an English question numbers (`the second part`, `part two`, `part 3`), with the words naming it.
+fn english_part(normalized: &str) -> Option<(u32, String)> {
+    let words: Vec<&str> = normalized
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let at = words.iter().position(|word| *word == "part")?;
+    let ordinal = |word: &str| {
+        ENGLISH_ORDINALS
+            .iter()
+            .find(|(name, _)| *name == word)
+            .map(|(_, number)| *number)
+            .or_else(|| word.parse().ok())
+    };
+    let before = at.checked_sub(1).and_then(|before| {
+        let word = words[before];
+        Some((ordinal(word)?, format!("{word} part")))
+    });
+    before.or_else(|| {
+        let word = *words.get(at + 1)?;
+        Some((ordinal(word)?, format!("part {word}")))
+    })
 }
 
 /// The longest run of `heading`'s letters the question says.
@@ -171,15 +195,95 @@ fn blocks(report: &Report, review: bool, plan: bool) -> Vec<Block<'_>> {
         .collect()
 }
 
-/// The one block a question names by its topic, when it names one block only and asks what it says.
-fn named_block<'a>(normalized: &str, report: &'a Report) -> Option<Block<'a>> {
-    static ASKS: LazyLock<Cues<()>> = LazyLock::new(|| Cues::new(&[((), ASK_WORDS)]));
-    if ASKS.found(normalized).is_empty() {
+/// The one block a question names by its heading's words or else by its topic's, when it names one block
+/// only and asks what it says.
+fn named_block<'a>(normalized: &str, report: &'a Report, topics: &TopicWords) -> Option<Block<'a>> {
+    static NOUNS: LazyLock<Cues<()>> = LazyLock::new(|| Cues::new(&[((), BLOCK_NOUNS)]));
+    if !asks(normalized) && NOUNS.found(normalized).is_empty() {
         return None;
     }
     let review = REVIEW_WORDS.iter().any(|word| normalized.contains(word));
     let plan = PLAN_WORDS.iter().any(|word| normalized.contains(word));
-    let candidates = blocks(report, review || !plan, plan || !review);
+    let asked = Asked {
+        normalized,
+        report,
+        topics,
+        review,
+        plan,
+    };
+    headed_block(&asked).or_else(|| topic_block(&asked))
+}
+
+/// A question read for a block: its text, the report and its blocks' own words, and whether it names the
+/// review's past years or the year's plan.
+struct Asked<'q, 'r> {
+    normalized: &'q str,
+    report: &'r Report,
+    topics: &'q TopicWords,
+    review: bool,
+    plan: bool,
+}
+
+/// What is left of a question once the words that ask, frame, time or point at the report are gone.
+fn strip_asking(normalized: &str, named: &str) -> String {
+    without(
+        normalized,
+        std::iter::once(named)
+            .filter(|named| !named.is_empty())
+            .chain(BLOCK_NOUNS.iter().copied())
+            .chain(asking_words())
+            .chain(FRAME_WORDS.iter().copied())
+            .chain(REVIEW_WORDS.iter().copied())
+            .chain(PLAN_WORDS.iter().copied())
+            .chain(REPORT_WORDS.iter().copied())
+            .chain(SCOPE_WORDS.iter().copied())
+            .chain(LIST_CUES.iter().copied()),
+    )
+}
+
+/// The block a question names by its topic's words (农业这块今年怎么安排): the plan's sections, or the
+/// review's achievements when it asks of past years; only beside a word that frames a block, as a topic
+/// word with a time alone asks for a thing of it (今年的重点项目有哪些 is no question about 工业).
+fn topic_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
+    let report = asked.report;
+    if !BLOCK_FRAMES
+        .iter()
+        .any(|word| asked.normalized.contains(word))
+    {
+        return None;
+    }
+    let position = |list: Option<&ReportList>| {
+        let list = list?;
+        report.lists.iter().position(|other| other.id == list.id)
+    };
+    let sections = report
+        .lists
+        .iter()
+        .find(|list| list.kind == ListKind::Sections);
+    let wanted: Vec<usize> = if asked.review && !asked.plan {
+        position(review_list(report)).into_iter().collect()
+    } else {
+        position(sections).into_iter().collect()
+    };
+    let rest = strip_asking(asked.normalized, "");
+    let (found, left) = asked.topics.named(&rest, &wanted)?;
+    let list = report.lists.get(found.list)?;
+    let item = list.items.iter().find(|item| item.number == found.number)?;
+    topicless(&left).then(|| Block {
+        heading: fold_for_search(&item.text),
+        list,
+        number: item.number,
+    })
+}
+
+/// The block a question names by the most of its heading's letters, when one does alone.
+fn headed_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
+    let (normalized, report) = (asked.normalized, asked.report);
+    let candidates = blocks(
+        report,
+        asked.review || !asked.plan,
+        asked.plan || !asked.review,
+    );
     let sizes: Vec<usize> = candidates
         .iter()
         .map(|block| named_chars(normalized, &block.heading))
@@ -191,16 +295,17 @@ fn named_block<'a>(normalized: &str, report: &'a Report) -> Option<Block<'a>> {
     let index = sizes.iter().position(|&size| size == best)?;
     let block = candidates.into_iter().nth(index)?;
     let piece = named_piece(normalized, &block.heading);
-    let rest = without(
-        normalized,
-        std::iter::once(piece.as_str())
-            .chain(ASK_WORDS.iter().copied())
-            .chain(FRAME_WORDS.iter().copied())
-            .chain(REVIEW_WORDS.iter().copied())
-            .chain(PLAN_WORDS.iter().copied())
-            .chain(REPORT_WORDS.iter().copied())
-            .chain(SCOPE_WORDS.iter().copied())
-            .chain(LIST_CUES.iter().copied()),
+    let rest = strip_asking(normalized, &piece);
+    let list = report
+        .lists
+        .iter()
+        .position(|list| list.id == block.list.id)?;
+    let rest = asked.topics.cover(
+        &rest,
+        BlockRef {
+            list,
+            number: block.number,
+        },
     );
     topicless(&rest).then_some(block)
 }
@@ -269,7 +374,7 @@ impl Engine {
         }) {
             Some(found) => found,
             None => {
-                let block = named_block(normalized, report)?;
+                let block = named_block(normalized, report, &self.topics)?;
                 (block.list, block.number)
             }
         };

@@ -10,6 +10,7 @@ use crate::knowledge::{FigureKind, ListKind, Report, ReportList};
 use super::super::types::{Answered, Outcome};
 use std::sync::LazyLock;
 
+use super::asking::asking_words;
 use super::cues::Cues;
 use super::leftover::{named_chars, topicless, without, MIN_TOPIC_CHARS, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
@@ -35,6 +36,18 @@ const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
     (
         Structure::Outline,
         &[
+            "部分",
+            "各部分",
+            "标题",
+            "篇章",
+            "几章",
+            "提纲",
+            "脉络",
+            "大标题",
+            "几段",
+            "headings",
+            "main parts",
+            "structured",
             "几个部分",
             "几部分",
             "几大部分",
@@ -70,6 +83,13 @@ const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
     (
         Structure::Tasks,
         &[
+            "任务",
+            "大事",
+            "几件",
+            "几项",
+            "重点",
+            "focus",
+            "priority",
             "重点工作",
             "主要工作",
             "工作重点",
@@ -95,6 +115,13 @@ const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
     (
         Structure::Achievements,
         &[
+            "成效",
+            "回顾",
+            "变化",
+            "干出",
+            "achieve",
+            "accomplish",
+            "accomplishments",
             "成就",
             "成绩",
             "干成",
@@ -117,6 +144,11 @@ const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
     (
         Structure::Principles,
         &[
+            "遵循",
+            "把握",
+            "几条",
+            "principle",
+            "lesson",
             "原则",
             "经验",
             "启示",
@@ -130,6 +162,12 @@ const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
     (
         Structure::Difficulties,
         &[
+            "不够",
+            "薄弱环节",
+            "weakness",
+            "difficulty",
+            "challenge",
+            "problem",
             "困难",
             "短板",
             "不足",
@@ -167,6 +205,16 @@ pub(super) const SCOPE_WORDS: &[&str] = &[
     "主要",
     "重点",
     "具体",
+    "五年",
+    "回顾",
+    "部分",
+    "整体",
+    "事",
+    "这几年",
+    "几年",
+    "上一届",
+    "上届",
+    "今后",
     "都",
     "分",
     "包括",
@@ -209,6 +257,8 @@ pub(super) const SCOPE_WORDS: &[&str] = &[
     "how",
     "this year",
     "past",
+    "last",
+    "over",
     "five years",
     "years",
     "main",
@@ -221,11 +271,43 @@ pub(super) const SCOPE_WORDS: &[&str] = &[
     "its",
 ];
 
+/// Words that put a question in the review of past years, not the year's plan.
+pub(super) const REVIEW_WORDS: &[&str] = &[
+    "五年",
+    "过去",
+    "回顾",
+    "这些年",
+    "几年",
+    "以来",
+    "上一届",
+    "past",
+];
+
+/// Words that put a question in the year's plan.
+pub(super) const PLAN_WORDS: &[&str] = &[
+    "今年",
+    "本年",
+    "2022",
+    "明年",
+    "下一步",
+    "今后",
+    "this year",
+];
+
 /// The structure a question asks for, when it asks for nothing else; `rests` are its [`structure_rests`].
-pub(super) fn asks_structure(rests: &[(Structure, String)]) -> Option<Structure> {
-    rests
-        .iter()
-        .find_map(|(structure, rest)| topicless(rest).then_some(*structure))
+/// The year's tasks and the review's achievements share their nouns (大事, 干了哪些): the time the question
+/// names tells them apart.
+pub(super) fn asks_structure(normalized: &str, rests: &[(Structure, String)]) -> Option<Structure> {
+    let names = |words: &[&str]| words.iter().any(|word| normalized.contains(word));
+    let (review, plan) = (names(REVIEW_WORDS), names(PLAN_WORDS));
+    rests.iter().find_map(|(structure, rest)| {
+        let wrong_time = match structure {
+            Structure::Tasks => review && !plan,
+            Structure::Achievements => plan && !review,
+            _ => false,
+        };
+        (!wrong_time && topicless(rest)).then_some(*structure)
+    })
 }
 
 /// Structures whose items each say something of their own (achievements, principles, difficulties): one
@@ -267,7 +349,8 @@ pub(super) fn structure_rests(normalized: &str) -> Vec<(Structure, String)> {
                     .copied()
                     .chain(REPORT_WORDS.iter().copied())
                     .chain(SCOPE_WORDS.iter().copied())
-                    .chain(LIST_CUES.iter().copied()),
+                    .chain(LIST_CUES.iter().copied())
+                    .chain(asking_words()),
             );
             Some((*structure, rest))
         })
@@ -369,64 +452,98 @@ mod tests {
     #[test]
     fn a_structure_is_asked_only_when_nothing_else_is() {
         assert_eq!(
-            asks_structure(&structure_rests("报告分为几个部分")),
+            asks_structure("报告分为几个部分", &structure_rests("报告分为几个部分")),
             Some(Structure::Outline)
         );
         assert_eq!(
-            asks_structure(&structure_rests("这份报告的结构是什么")),
+            asks_structure(
+                "这份报告的结构是什么",
+                &structure_rests("这份报告的结构是什么")
+            ),
             Some(Structure::Outline)
         );
         assert_eq!(
-            asks_structure(&structure_rests("how many parts does the report have?")),
+            asks_structure(
+                "how many parts does the report have?",
+                &structure_rests("how many parts does the report have?")
+            ),
             Some(Structure::Outline)
         );
         assert_eq!(
-            asks_structure(&structure_rests("今年工作分几大块")),
+            asks_structure("今年工作分几大块", &structure_rests("今年工作分几大块")),
             Some(Structure::Tasks)
         );
         assert_eq!(
-            asks_structure(&structure_rests("报告一共分几个大部分")),
+            asks_structure(
+                "报告一共分几个大部分",
+                &structure_rests("报告一共分几个大部分")
+            ),
             Some(Structure::Outline)
         );
         assert_eq!(
-            asks_structure(&structure_rests("过去五年取得了哪些方面的成就，概括说下")),
+            asks_structure(
+                "过去五年取得了哪些方面的成就，概括说下",
+                &structure_rests("过去五年取得了哪些方面的成就，概括说下")
+            ),
             Some(Structure::Achievements)
         );
         assert_eq!(
-            asks_structure(&structure_rests("过去五年干了哪些大事")),
+            asks_structure(
+                "过去五年干了哪些大事",
+                &structure_rests("过去五年干了哪些大事")
+            ),
             Some(Structure::Achievements)
         );
         assert_eq!(
-            asks_structure(&structure_rests("存在哪些问题和困难")),
+            asks_structure("存在哪些问题和困难", &structure_rests("存在哪些问题和困难")),
             Some(Structure::Difficulties)
         );
         assert_eq!(
-            asks_structure(&structure_rests("这五年干成了哪些事")),
+            asks_structure("这五年干成了哪些事", &structure_rests("这五年干成了哪些事")),
             Some(Structure::Achievements)
         );
         assert_eq!(
-            asks_structure(&structure_rests("必须坚持哪些原则")),
+            asks_structure("必须坚持哪些原则", &structure_rests("必须坚持哪些原则")),
             Some(Structure::Principles)
         );
         assert_eq!(
-            asks_structure(&structure_rests("报告说存在的问题和不足有哪些?")),
+            asks_structure(
+                "报告说存在的问题和不足有哪些?",
+                &structure_rests("报告说存在的问题和不足有哪些?")
+            ),
             Some(Structure::Difficulties)
         );
         assert_eq!(
-            asks_structure(&structure_rests(
-                "what principles must be upheld in the next five years?"
-            )),
+            asks_structure(
+                "what principles must be upheld in the next five years?",
+                &structure_rests("what principles must be upheld in the next five years?")
+            ),
             Some(Structure::Principles)
         );
         assert_eq!(
-            asks_structure(&structure_rests("how is the report organised?")),
+            asks_structure(
+                "how is the report organised?",
+                &structure_rests("how is the report organised?")
+            ),
             Some(Structure::Outline)
         );
-        assert_eq!(asks_structure(&structure_rests("农业部分的目标")), None);
-        assert_eq!(asks_structure(&structure_rests("产业结构怎么调整")), None);
-        assert_eq!(asks_structure(&structure_rests("问题楼盘有多少")), None);
         assert_eq!(
-            asks_structure(&structure_rests("农业方面的任务有哪些")),
+            asks_structure("农业部分的目标", &structure_rests("农业部分的目标")),
+            None
+        );
+        assert_eq!(
+            asks_structure("产业结构怎么调整", &structure_rests("产业结构怎么调整")),
+            None
+        );
+        assert_eq!(
+            asks_structure("问题楼盘有多少", &structure_rests("问题楼盘有多少")),
+            None
+        );
+        assert_eq!(
+            asks_structure(
+                "农业方面的任务有哪些",
+                &structure_rests("农业方面的任务有哪些")
+            ),
             None
         );
         assert_eq!(

@@ -1,0 +1,194 @@
+//! A block's topic in other words than its heading's: people ask for the plan's 聚焦“三农”发展 section as
+//! 农业那块 or 农村工作, and for 释放现代服务业发展新活力 as 文旅. Each block of a list (the plan's
+//! sections, the review's achievements) owns the two-letter words its own text says often and its siblings
+//! seldom (a term frequency against the other blocks, as TF-IDF weighs a word against the other documents),
+//! so the vocabulary is read from the report and next year's report brings its own.
+
+use std::collections::HashMap;
+
+use crate::knowledge::{ListKind, Report, ReportList};
+use crate::search::normalize::fold_for_search;
+
+use super::structure::review_list;
+
+/// A word is a block's own when its text says it this many times at least: once may be a passing mention.
+const MIN_OWN_COUNT: usize = 2;
+
+/// ...and this many times as often as any sibling block says it: lower lets shared words (发展, 建设) name
+/// one block, higher leaves a block only the words no sibling says at all.
+const OWN_DOMINANCE: usize = 3;
+
+/// One block of a list: which list, and its item's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct BlockRef {
+    pub(super) list: usize,
+    pub(super) number: u32,
+}
+
+/// The words each block owns, for the plan's sections and the review's achievements of the newest report.
+#[derive(Debug, Default)]
+pub(super) struct TopicWords {
+    owners: HashMap<[char; 2], Vec<BlockRef>>,
+}
+
+impl TopicWords {
+    /// Reads the blocks' own words from the newest report's texts.
+    pub(super) fn new(report: &Report) -> TopicWords {
+        let mut owners: HashMap<[char; 2], Vec<BlockRef>> = HashMap::new();
+        for (at, list) in report.lists.iter().enumerate() {
+            let texts = block_texts(report, list);
+            if texts.len() < 2 {
+                continue;
+            }
+            let counts: Vec<HashMap<[char; 2], usize>> =
+                texts.iter().map(|(_, text)| pairs_counted(text)).collect();
+            for (index, (number, _)) in texts.iter().enumerate() {
+                for (&pair, &count) in &counts[index] {
+                    let most_elsewhere = counts
+                        .iter()
+                        .enumerate()
+                        .filter(|(other, _)| *other != index)
+                        .map(|(_, other)| other.get(&pair).copied().unwrap_or(0))
+                        .max()
+                        .unwrap_or(0);
+                    if count >= MIN_OWN_COUNT && count >= OWN_DOMINANCE * most_elsewhere.max(1) {
+                        owners.entry(pair).or_default().push(BlockRef {
+                            list: at,
+                            number: *number,
+                        });
+                    }
+                }
+            }
+        }
+        TopicWords { owners }
+    }
+
+    /// The block of `lists` whose own words cover `rest` (what is left of a question once its asking, time
+    /// and frame words are gone), with `rest` once those words are taken out; none when the words name
+    /// two blocks or none.
+    pub(super) fn named(&self, rest: &str, lists: &[usize]) -> Option<(BlockRef, String)> {
+        let chars: Vec<char> = rest.chars().collect();
+        let mut block: Option<BlockRef> = None;
+        let mut covered = vec![false; chars.len()];
+        for at in 0..chars.len().saturating_sub(1) {
+            let Some(owners) = self.owners.get(&[chars[at], chars[at + 1]]) else {
+                continue;
+            };
+            let mut owners = owners.iter().filter(|owner| lists.contains(&owner.list));
+            let Some(&owner) = owners.next() else {
+                continue;
+            };
+            if owners.next().is_some() || block.is_some_and(|block| block != owner) {
+                return None;
+            }
+            block = Some(owner);
+            covered[at] = true;
+            covered[at + 1] = true;
+        }
+        Some((block?, blanked(&chars, &covered)))
+    }
+
+    /// `rest` without the words `block` owns: what a question names besides a block it names by its
+    /// heading (保障和改善民生部分 names 增进民生福祉 by 民生, and 保障 is that section's word too).
+    pub(super) fn cover(&self, rest: &str, block: BlockRef) -> String {
+        let chars: Vec<char> = rest.chars().collect();
+        let mut covered = vec![false; chars.len()];
+        for at in 0..chars.len().saturating_sub(1) {
+            let owned = self
+                .owners
+                .get(&[chars[at], chars[at + 1]])
+                .is_some_and(|owners| owners.contains(&block));
+            if owned {
+                covered[at] = true;
+                covered[at + 1] = true;
+            }
+        }
+        blanked(&chars, &covered)
+    }
+}
+
+/// `chars` with the covered ones made spaces.
+fn blanked(chars: &[char], covered: &[bool]) -> String {
+    chars
+        .iter()
+        .zip(covered)
+        .map(|(&c, &covered)| if covered { ' ' } else { c })
+        .collect()
+}
+
+/// Each block of a list with its text, folded as questions are: a section's heading and paragraphs, an
+/// achievement's paragraph. Other lists' items are no blocks a question names by topic.
+fn block_texts(report: &Report, list: &ReportList) -> Vec<(u32, String)> {
+    let review = review_list(report).is_some_and(|review| review.id == list.id);
+    if list.kind != ListKind::Sections && !review {
+        return Vec::new();
+    }
+    list.items
+        .iter()
+        .filter_map(|item| {
+            let text = if review {
+                report
+                    .paragraphs()
+                    .find(|paragraph| paragraph.id == item.source_id)
+                    .map(|paragraph| paragraph.text())
+                    .unwrap_or_else(|| item.text.clone())
+            } else {
+                let section = report
+                    .sections()
+                    .find(|section| section.id == item.source_id)?;
+                let body: String = section.paragraphs.iter().map(|p| p.text()).collect();
+                format!("{}{body}", section.title)
+            };
+            Some((item.number, fold_for_search(&text)))
+        })
+        .collect()
+}
+
+/// How often each pair of adjacent Chinese letters is said in `text`.
+fn pairs_counted(text: &str) -> HashMap<[char; 2], usize> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut counts = HashMap::new();
+    for pair in chars.windows(2) {
+        if pair.iter().all(|c| !c.is_ascii() && c.is_alphanumeric()) {
+            *counts.entry([pair[0], pair[1]]).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::Library;
+
+    fn report_topics() -> (Library, TopicWords) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+        let library = Library::load(dir.as_path()).expect("knowledge");
+        let topics = TopicWords::new(library.latest());
+        (library, topics)
+    }
+
+    #[test]
+    fn a_section_owns_the_words_its_text_says_and_its_siblings_do_not() {
+        let (library, topics) = report_topics();
+        let report = library.latest();
+        let sections = report
+            .lists
+            .iter()
+            .position(|list| list.kind == ListKind::Sections)
+            .expect("the plan's sections");
+        let named = |rest: &str| {
+            topics
+                .named(rest, &[sections])
+                .map(|(block, left)| (block.number, left.trim().to_owned()))
+        };
+        // 农业 and 文旅 are no heading's words: the sections' texts say them.
+        assert_eq!(named("农业"), Some((2, String::new())));
+        assert_eq!(named("文旅"), Some((4, String::new())));
+        assert_eq!(named("改革"), Some((5, String::new())));
+        // 发展 is every section's word, so it names none and is left over.
+        assert_eq!(named("农业发展"), Some((2, "发展".to_owned())));
+        assert_eq!(named("粮食文旅"), None);
+        assert_eq!(named("天气"), None);
+    }
+}
