@@ -80,20 +80,26 @@ impl AskingPinyin {
     /// report lacks) stays unread: a verb and a grammar character are how a question is put, two other
     /// syllables are a word of their own.
     pub(super) fn read_word(&self, word: &str) -> Option<String> {
+        // A grammar character by its common reading only: rarer ones (是 ti, 的 di) spell anything.
         let is_grammar = |spelled: &str| {
-            self.get(spelled)
-                .filter(|phrase| phrase.chars().all(|c| FUNCTION_CHARS.contains(c)))
+            FUNCTION_CHARS.chars().find(|&c| {
+                term_readings(&[c])
+                    .and_then(|readings| readings.into_iter().next())
+                    .is_some_and(|reading| reading.concat() == spelled)
+            })
         };
-        // The longest phrase first, then the grammar characters after it, each spelled whole.
+        // The longest phrase that is no grammar character first, then the grammar characters after it.
         (1..word.len()).rev().find_map(|cut| {
-            let phrase = self.get(word.get(..cut)?)?;
+            let phrase = self
+                .get(word.get(..cut)?)
+                .filter(|phrase| !phrase.chars().all(|c| FUNCTION_CHARS.contains(c)))?;
             let mut read = phrase.to_owned();
             let mut rest = word.get(cut..)?;
             while !rest.is_empty() {
-                let end = (1..=rest.len())
+                let (end, grammar) = (1..=rest.len())
                     .rev()
-                    .find(|&end| rest.get(..end).and_then(is_grammar).is_some())?;
-                read.push_str(is_grammar(&rest[..end])?);
+                    .find_map(|end| Some((end, is_grammar(rest.get(..end)?)?)))?;
+                read.push(grammar);
                 rest = &rest[end..];
             }
             Some(read)
