@@ -6,23 +6,11 @@
 
 pub mod support;
 
-use report_bot::answer::eval::{evaluate, parse_cases};
-use support::cli::{direct, engine};
+use support::cli::{direct, engine, set_failures};
 
 #[test]
 fn every_dialect_and_english_paraphrase_is_answered_and_every_look_alike_refused() {
-    let text = include_str!("paraphrases_dialect_english.tsv");
-    let cases = parse_cases(text).expect("the paraphrases parse");
-    let evaluation = evaluate(engine(), &cases);
-    let failures: Vec<String> = evaluation
-        .failures()
-        .map(|failure| {
-            format!(
-                "[{}] {} → rank {:?}, top {:?}",
-                failure.case.category, failure.case.question, failure.rank, failure.top
-            )
-        })
-        .collect();
+    let failures = set_failures(include_str!("paraphrases_dialect_english.tsv"));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

@@ -1,6 +1,7 @@
 //! Finding the report's units for a question: normalisation, the shared jieba tokenizer, question
 //! understanding and the tantivy index.
 
+mod asking_pinyin;
 pub mod dictionary;
 pub mod index;
 pub mod normalize;

@@ -12,9 +12,10 @@
 use pinyin::{ToPinyin, ToPinyinMulti};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::asking_pinyin::{AskingPinyin, FUNCTION_CHARS};
 use super::normalize::is_han;
 use super::pinyin_words::spells_syllables;
-use super::syllables::{fuzzy, is_latin, term_readings, toneless, MAX_READINGS};
+use super::syllables::{fuzzy, is_latin, term_readings, toneless};
 use super::typo::cuts_a_word;
 
 /// The longest word (in characters) a homophone span is compared with.
@@ -26,14 +27,15 @@ const MIN_NEAR_CHARS: usize = 3;
 const MIN_INITIALS: usize = 3;
 /// Whole pinyin shorter than this (in letters) is left alone: `hena`, `anhui` may be English or a name.
 const MIN_PINYIN_LETTERS: usize = 5;
+/// A question typed in pinyin that names no report term is read back only when it has this many words and
+/// every one of them is read (`baogao shi shei zuo de`): a single word (`duoshao`, `hen`) may as well be
+/// English or a name.
+const MIN_SPOKEN_WORDS: usize = 2;
 /// How many consecutive Latin words may spell one term (`lao wang po`).
 const MAX_PINYIN_WORDS: usize = 8;
 /// Readings of a question's character compared with the words' sounds: its common ones (the `pinyin` crate
 /// lists the most common first). Rarer readings (省 xian) would make homophones of unrelated words.
 const SPOKEN_READINGS: usize = 2;
-/// Characters of grammar (pronouns, 是, 的, 了 …): a two-character word holding one (这是, 就是, 我们) is no topic,
-/// and a question's 这事 or 就事 is what it says.
-const FUNCTION_CHARS: &str = "这那哪我你他她它们是的了吗呢吧啊就也都还有没不在和与或及之其";
 /// The last characters of the names of counties, cities and provinces: a sound-alike of one is another place.
 const PLACE_SUFFIXES: [char; 3] = ['县', '市', '省'];
 
@@ -78,9 +80,9 @@ pub struct SoundAlike {
     spelled: FxHashMap<String, Vec<u32>>,
     /// Initials (`fgfx`) of the terms → entries.
     initials: FxHashMap<String, Vec<u32>>,
-    /// The ways of asking (多少, 去年, 是什么意思, 的) as whole toneless pinyin (`duoshao`) → the phrase:
-    /// read back only in a question whose every Latin word is pinyin and that spells a report term.
-    asking: FxHashMap<String, String>,
+    /// The ways of asking (多少, 去年, 是什么意思, 的, 建) by their pinyin: read back only in a question whose
+    /// every Latin word is pinyin and that spells a report term or reads whole.
+    asking: AskingPinyin,
 }
 
 /// A replacement of one span of a text.
@@ -175,57 +177,16 @@ impl SoundAlike {
         vocabulary
     }
 
-    /// Learns the ways of asking (`phrases`, Han characters only) by their pinyin, with the grammar
-    /// characters ([`FUNCTION_CHARS`]) one by one; the first phrase of a spelling wins.
+    /// Learns the ways of asking (`phrases`, Han characters only) by their pinyin and initials, with the
+    /// grammar characters; the first phrase of a spelling wins.
     pub fn learn_asking<S: AsRef<str>>(&mut self, phrases: impl IntoIterator<Item = S>) {
-        let singles = FUNCTION_CHARS.chars().map(String::from);
-        let phrases: Vec<(String, Vec<String>)> = phrases
-            .into_iter()
-            .map(|phrase| phrase.as_ref().to_owned())
-            .chain(singles)
-            .filter_map(|phrase| {
-                let chars: Vec<char> = phrase.chars().collect();
-                let readings = term_readings(&chars)?
-                    .iter()
-                    .map(|reading| reading.concat().replace('ü', "v"))
-                    .collect();
-                Some((phrase, readings))
-            })
-            .collect();
-        // Every phrase's common reading before any other reading (谁 shui, then shei).
-        for n in 0..MAX_READINGS {
-            for (phrase, readings) in &phrases {
-                if let Some(spelled) = readings.get(n).filter(|spelled| !spelled.is_empty()) {
-                    self.asking
-                        .entry(spelled.clone())
-                        .or_insert_with(|| phrase.clone());
-                }
-            }
-        }
-        // Then the initials of the phrases of two characters or more (mb 目标, ds 多少), which hold no
-        // vowel and so meet no spelling above.
-        for (phrase, readings) in &phrases {
-            let Some(first) = readings.first() else {
-                continue;
-            };
-            if phrase.chars().count() < 2 {
-                continue;
-            }
-            let chars: Vec<char> = phrase.chars().collect();
-            let initials: Option<String> = term_readings(&chars)
-                .and_then(|readings| readings.into_iter().next())
-                .map(|reading| {
-                    reading
-                        .iter()
-                        .filter_map(|syllable| syllable.chars().next())
-                        .collect()
-                });
-            if let Some(initials) = initials.filter(|_| !first.is_empty()) {
-                self.asking
-                    .entry(initials)
-                    .or_insert_with(|| phrase.clone());
-            }
-        }
+        self.asking.learn(phrases);
+    }
+
+    /// Learns more words questions are put in (the report's verbs, commonest first) by
+    /// their whole pinyin: read back in a question typed all in pinyin.
+    pub fn learn_asking_words<S: AsRef<str>>(&mut self, words: impl IntoIterator<Item = S>) {
+        self.asking.learn_words(words);
     }
 
     pub fn len(&self) -> usize {
@@ -402,6 +363,25 @@ impl SoundAlike {
         initials_with_vowels: bool,
         keep: &dyn Fn(&str) -> bool,
     ) -> Option<String> {
+        self.romanize(text, initials_with_vowels, keep)
+            .map(|(read, _)| read)
+    }
+
+    /// `text` in Chinese when it is a question typed in pinyin whose every Latin word reads as a report
+    /// word or a way of asking ([`Self::romanized`]): the Chinese question it stands for, to be read as any.
+    pub fn spoken_whole(&self, text: &str, keep: &dyn Fn(&str) -> bool) -> Option<String> {
+        self.romanize(text, false, keep)
+            .filter(|&(_, whole)| whole)
+            .map(|(read, _)| read)
+    }
+
+    /// [`Self::romanized`], and whether every Latin word was read.
+    fn romanize(
+        &self,
+        text: &str,
+        initials_with_vowels: bool,
+        keep: &dyn Fn(&str) -> bool,
+    ) -> Option<(String, bool)> {
         if self.is_empty() || !text.bytes().any(|b| b.is_ascii_alphabetic()) {
             return None;
         }
@@ -488,7 +468,7 @@ impl SoundAlike {
                 asked.push(Repair {
                     start: latin[w].0,
                     end: latin[asked_to].1,
-                    term: phrase.clone(),
+                    term: phrase.to_owned(),
                 });
                 spelled_term[w..=asked_to]
                     .iter_mut()
@@ -530,10 +510,12 @@ impl SoundAlike {
             }
             w += 1;
         }
-        // Asking words alone spell no topic: they count where a term was spelled (or is kept: gdp mb).
+        // Asking words alone spell no topic: they count where a term was spelled (or is kept: gdp mb), or
+        // where they read every word of a question typed in pinyin (baogao shi shei zuo de).
         let named = !repairs.is_empty() || latin.iter().any(|(_, _, spelling)| keep(spelling));
-        if named && all_pinyin {
-            repairs.append(&mut asked);
+        let mut whole = false;
+        if all_pinyin {
+            let mut read = spelled_term.clone();
             let mut w = 0;
             'asking: while w < latin.len() {
                 let mut last = w;
@@ -551,20 +533,34 @@ impl SoundAlike {
                         let spelled: String =
                             latin[w..=end].iter().map(|(_, _, s)| s.as_str()).collect();
                         if let Some(phrase) = self.asking.get(&spelled) {
-                            repairs.push(Repair {
+                            asked.push(Repair {
                                 start: latin[w].0,
                                 end: latin[end].1,
-                                term: phrase.clone(),
+                                term: phrase.to_owned(),
                             });
+                            read[w..=end].iter_mut().for_each(|done| *done = true);
                             w = end + 1;
                             continue 'asking;
                         }
                     }
+                    // A verb and its particles typed as one word (jianle).
+                    if let Some(phrase) = self.asking.read_word(&latin[w].2) {
+                        asked.push(Repair {
+                            start: latin[w].0,
+                            end: latin[w].1,
+                            term: phrase,
+                        });
+                        read[w] = true;
+                    }
                 }
                 w += 1;
             }
+            whole = latin.len() >= MIN_SPOKEN_WORDS && read.iter().all(|&done| done);
+            if named || whole {
+                repairs.append(&mut asked);
+            }
         }
-        apply(&chars, repairs)
+        apply(&chars, repairs).map(|read| (read, whole))
     }
 
     /// The entry among `ids` of the best standing, when those of that standing mean one thing.
@@ -829,8 +825,24 @@ mod tests {
             v.romanized("szqd mb", false, &keep).as_deref(),
             Some("四张清单目标")
         );
-        // Asking words alone spell no topic, and English around a term stays English.
-        assert_eq!(v.romanized("qunian duoshao", false, &keep), None);
+        // Asking words alone spell no topic unless they read the whole question, and English around a
+        // term stays English.
+        assert_eq!(v.romanized("duoshao", false, &keep), None);
+        assert_eq!(
+            v.spoken_whole("duoshao", &keep),
+            None,
+            "one word is no sentence"
+        );
+        assert_eq!(
+            v.spoken_whole("qunian duoshao", &keep).as_deref(),
+            Some("去年多少")
+        );
+        assert_eq!(v.spoken_whole("qunian ditie duoshao", &keep), None);
+        assert_eq!(
+            v.romanized("qunian ditie duoshao", false, &keep),
+            None,
+            "an unread word is a topic the report may lack"
+        );
         let gdp = |word: &str| word == "gdp";
         assert_eq!(
             v.romanized("gdp mb", false, &gdp).as_deref(),

@@ -4,6 +4,7 @@
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+use report_bot::answer::eval::{evaluate, parse_cases};
 use report_bot::answer::{Answer, Engine};
 
 /// The engine on the real knowledge folder, loaded once for the whole test crate.
@@ -12,6 +13,22 @@ pub fn engine() -> &'static Engine {
     ENGINE.get_or_init(|| {
         Engine::load(&super::fixtures::knowledge_dir()).expect("the knowledge folder loads")
     })
+}
+
+/// The cases of a question set (`category, question, expected` lines) the real engine misses: not
+/// answered right at rank 1, or answered when they must be refused.
+pub fn set_failures(text: &str) -> Vec<String> {
+    let cases = parse_cases(text).expect("the question set parses");
+    let evaluation = evaluate(engine(), &cases);
+    evaluation
+        .failures()
+        .map(|failure| {
+            format!(
+                "[{}] {} → rank {:?}, top {:?}",
+                failure.case.category, failure.case.question, failure.rank, failure.top
+            )
+        })
+        .collect()
 }
 
 /// The direct answer line of the real engine's answer, or "" when it gives none.

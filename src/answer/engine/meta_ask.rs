@@ -248,6 +248,12 @@ fn with_report_said_plainly(normalized: &str) -> String {
 
 /// What a question asks about the report itself, when it asks nothing else: `这份报告是谁作的` does,
 /// `南水北调供水厂什么时候建成` does not. `front` is [`front_words`] of the report asked about.
+/// The words of the classes a question about the report is asked in (发布, 哪天, 作): a question typed in
+/// pinyin asks in them too.
+pub(super) fn asking_words() -> impl Iterator<Item = &'static str> {
+    WORDS.iter().flat_map(|(_, words)| words.iter().copied())
+}
+
 pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Option<MetaAsk> {
     static CUES: LazyLock<Cues<Word>> = LazyLock::new(|| Cues::new(WORDS));
     let plain = with_report_said_plainly(normalized);

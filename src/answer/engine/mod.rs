@@ -191,7 +191,12 @@ impl Engine {
         let docs_ms = started.elapsed().as_secs_f64() * 1e3 - reader_ms;
         let index = SearchIndex::build(tokenizer, &docs)?;
         let index_ms = started.elapsed().as_secs_f64() * 1e3 - reader_ms - docs_ms;
-        reader.learn_sounds(index.words(), index.tokenizer().clone());
+        let units = |word: &str| index.term_id(word).map_or(0, |id| index.doc_freq(id));
+        reader.learn_sounds(
+            index.words().map(|word| (word, units(word))),
+            meta_ask::asking_words(),
+            index.tokenizer().clone(),
+        );
 
         let absent_terms: HashSet<String> = library
             .aliases

@@ -40,6 +40,10 @@ mod preamble;
 /// length of most Chinese verbs; longer takes the object along (控制人口), shorter cuts the verb in half.
 const HOW_VERB_CHARS: usize = 2;
 
+/// The report's verbs up to this long are read from pinyin as the grammar of a question
+/// (jian 建, jiancheng 建成): longer ones are phrases the sound-alike vocabulary already spells.
+const MAX_ASKING_WORD_CHARS: usize = 2;
+
 /// What kind of reply the question wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Intent {
@@ -203,13 +207,16 @@ impl QuestionReader {
     }
 
     /// Learns the report's words by sound (homophones, pinyin): `words` are the words of the report's
-    /// text; the terms and aliases the reader was built with count first. `tokenizer` knows the words of the
-    /// language.
-    pub fn learn_sounds<'a>(
+    /// text, each with the number of units it occurs in; the terms and aliases the reader was built with
+    /// count first. `asking` are the words the engine reads other kinds of question by (发布, 哪天), which a
+    /// question typed in pinyin is asked in too. `tokenizer` knows the words of the language.
+    pub fn learn_sounds<'a, 'b>(
         &mut self,
-        words: impl IntoIterator<Item = &'a str>,
+        words: impl IntoIterator<Item = (&'a str, u32)>,
+        asking: impl IntoIterator<Item = &'b str>,
         tokenizer: JiebaTokenizer,
     ) {
+        let words: Vec<(&str, u32)> = words.into_iter().collect();
         let terms = self.typos.entries().map(|(term, meaning)| {
             let standing = if term == meaning {
                 Standing::Term
@@ -218,10 +225,10 @@ impl QuestionReader {
             };
             (term, meaning.to_owned(), standing)
         });
-        let words = words
-            .into_iter()
-            .map(|word| (word.to_owned(), word.to_owned(), Standing::Word));
-        self.sounds = SoundAlike::build(terms.chain(words));
+        let report_words = words
+            .iter()
+            .map(|&(word, _)| (word.to_owned(), word.to_owned(), Standing::Word));
+        self.sounds = SoundAlike::build(terms.chain(report_words));
         // Questions typed in pinyin ask in pinyin: the markers first, then the other question words.
         let question_words = QUESTION_WORDS
             .iter()
@@ -229,6 +236,23 @@ impl QuestionReader {
             .map(|word| (*word).to_owned());
         self.sounds
             .learn_asking(Markers::han_phrases().chain(question_words));
+        // And they say what was done in the report's verbs (jian 建, zuo 做), the commonest in the report
+        // first where two sound alike (jian 建 before 见). Not its measure words: 多少亩 is a marker
+        // already, and a bare zuo is 做 far more often than 座.
+        let mut grammar: Vec<(u32, &str)> = words
+            .iter()
+            .filter(|(word, _)| {
+                word.chars().count() <= MAX_ASKING_WORD_CHARS
+                    && word.chars().all(is_han)
+                    && tokenizer.is_verb(word)
+            })
+            .map(|&(word, units)| (units, word))
+            .collect();
+        grammar.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        let asking = asking.into_iter().filter(|word| word.chars().all(is_han));
+        self.sounds.learn_asking_words(asking);
+        self.sounds
+            .learn_asking_words(grammar.into_iter().map(|(_, word)| word));
         self.words = Some(tokenizer);
     }
 
@@ -251,6 +275,11 @@ impl QuestionReader {
         };
         let standard = self.dialect.rewrite(&folded, &cuts_word);
         let mut normalized = standard.into_owned();
+        // A question typed all in pinyin that reads whole (baogao shi shei zuo de) is the Chinese question.
+        let keep = |words: &str| self.aliases.canonical_of(words).is_some();
+        if let Some(chinese) = self.sounds.spoken_whole(&normalized, &keep) {
+            normalized = chinese;
+        }
         // A long term written with characters of the same sound (白酒真兴工程) is the term.
         if let Some(words) = &self.words {
             let is_word = |word: &str| words.knows(word);
