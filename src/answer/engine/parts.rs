@@ -175,8 +175,9 @@ fn named_piece(normalized: &str, heading: &str) -> String {
 
 /// The blocks of the review (its `——` achievements), of the plan (its numbered sections) and the parts
 /// themselves (建设人民满意政府 names the last part).
-fn blocks(report: &Report, review: bool, plan: bool) -> Vec<Block<'_>> {
+fn blocks<'r>(report: &'r Report, topics: &TopicWords, review: bool, plan: bool) -> Vec<Block<'r>> {
     let of_kind = |kind: ListKind| report.lists.iter().find(|list| list.kind == kind);
+    let position = |list: &ReportList| report.lists.iter().position(|other| other.id == list.id);
     let lists = [
         review.then(|| review_list(report)).flatten(),
         plan.then(|| of_kind(ListKind::Sections)).flatten(),
@@ -186,11 +187,15 @@ fn blocks(report: &Report, review: bool, plan: bool) -> Vec<Block<'_>> {
         .into_iter()
         .flatten()
         .flat_map(|list| {
-            list.items.iter().map(move |item| Block {
-                heading: fold_for_search(&item.text),
-                list,
-                number: item.number,
-            })
+            let at = position(list).unwrap_or(usize::MAX);
+            list.items
+                .iter()
+                .enumerate()
+                .map(move |(index, item)| Block {
+                    heading: topics.heading(at, index).to_owned(),
+                    list,
+                    number: item.number,
+                })
         })
         .collect()
 }
@@ -281,6 +286,7 @@ fn headed_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
     let (normalized, report) = (asked.normalized, asked.report);
     let candidates = blocks(
         report,
+        asked.topics,
         asked.review || !asked.plan,
         asked.plan || !asked.review,
     );

@@ -29,6 +29,9 @@ pub(super) struct BlockRef {
 #[derive(Debug, Default)]
 pub(super) struct TopicWords {
     owners: HashMap<[char; 2], Vec<BlockRef>>,
+    /// Each list's item texts folded for search, by list and item position: what a block's heading is
+    /// matched against, folded once rather than for every question.
+    headings: Vec<Vec<String>>,
 }
 
 impl TopicWords {
@@ -60,7 +63,25 @@ impl TopicWords {
                 }
             }
         }
-        TopicWords { owners }
+        let headings = report
+            .lists
+            .iter()
+            .map(|list| {
+                list.items
+                    .iter()
+                    .map(|item| fold_for_search(&item.text))
+                    .collect()
+            })
+            .collect();
+        TopicWords { owners, headings }
+    }
+
+    /// The folded text of item `item` (a position) of list `list` (a position in the report's lists).
+    pub(super) fn heading(&self, list: usize, item: usize) -> &str {
+        self.headings
+            .get(list)
+            .and_then(|items| items.get(item))
+            .map_or("", String::as_str)
     }
 
     /// The block of `lists` whose own words cover `rest` (what is left of a question once its asking, time
