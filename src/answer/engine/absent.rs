@@ -28,8 +28,12 @@ impl Engine {
         let Some(best) = best else {
             return false;
         };
-        let names_thing =
-            |word: &str| self.index.tokenizer().is_noun(word) || word.ends_with(PLACE_SUFFIXES);
+        // jieba tags many everyday words a person's name (白云); a person asked about is identity.rs's.
+        let tokenizer = self.index.tokenizer();
+        let names_thing = |word: &str| {
+            tokenizer.is_noun(word) && !tokenizer.is_person_name(word)
+                || word.ends_with(PLACE_SUFFIXES)
+        };
         topic
             .iter()
             .filter(|word| is_absent_word(word) && names_thing(word.text))
@@ -56,6 +60,9 @@ impl Engine {
 /// place jieba's dictionary lacks is still a place.
 const PLACE_SUFFIXES: &[char] = &['省', '市', '县', '区', '镇', '乡', '村'];
 
+/// The last character of a word that says where in the county (县上, 村里, 镇上): no other place.
+const LOCATIVE_CHARS: &[char] = &['上', '里', '中', '内', '下'];
+
 /// The first character of a word that asks which one (哪家, 哪位, 啥样): it names nothing.
 const WHICH_CHARS: &[char] = &['哪', '啥'];
 
@@ -67,5 +74,6 @@ fn is_absent_word(word: &TopicWord) -> bool {
         && word.text.chars().count() >= 2
         && word.text.chars().all(is_han)
         && !word.text.starts_with(WHICH_CHARS)
+        && !word.text.ends_with(LOCATIVE_CHARS)
         && !GLOSSARY_HEADING_WORDS.contains(&word.text)
 }
