@@ -10,6 +10,7 @@
 //! (the hits, excerpts and direct answer shown). Every tuning number is in `weights`.
 
 mod about;
+mod absent;
 mod appendix;
 mod asking;
 mod base_level;
@@ -114,6 +115,8 @@ struct Ranking {
     /// Term ids of every question word (for marking matches).
     question_terms: Vec<u32>,
     ranked: Vec<Scored>,
+    /// The best candidate leaves out a thing the question names and no unit of the report has.
+    leaves_out_absent: bool,
 }
 
 impl Engine {

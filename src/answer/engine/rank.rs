@@ -32,12 +32,13 @@ impl Engine {
         let must_state = question
             .unit_hint
             .filter(|units| counts && must_be_stated(units));
-        ranking.ranked.first().is_some_and(|best| {
-            // "多少家 / 几个" is answered by a figure: a unit that writes none does not answer it.
-            best.coverage >= needed
-                && (!counts || self.writes_a_number(best.doc))
-                && must_state.is_none_or(|units| stated(best.doc, units))
-        })
+        !ranking.leaves_out_absent
+            && ranking.ranked.first().is_some_and(|best| {
+                // "多少家 / 几个" is answered by a figure: a unit that writes none does not answer it.
+                best.coverage >= needed
+                    && (!counts || self.writes_a_number(best.doc))
+                    && must_state.is_none_or(|units| stated(best.doc, units))
+            })
     }
 
     /// Whether a unit writes a number in digits (a sentence, a glossary entry) or is a figure with one.
@@ -203,10 +204,12 @@ impl Engine {
         if tracing::enabled!(tracing::Level::DEBUG) {
             self.trace_ranking(&question, &topic, &ranked);
         }
+        let leaves_out_absent = self.leaves_out_absent_thing(&topic, ranked.first());
         Ranking {
             question,
             question_terms,
             ranked,
+            leaves_out_absent,
         }
     }
 

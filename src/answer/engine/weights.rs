@@ -27,6 +27,16 @@ pub(super) const HIT_COVERAGE: f32 = 0.5;
 /// names: enough to answer, not enough to beat a unit that says every word.
 pub(super) const NAMED_TERM_COVERAGE: f32 = 0.8;
 
+/// The topic weight from which a word no unit of the report has counts as a thing the question names (a
+/// place, a metric) that the best unit must say: a rare word keeps about 6.8, an everyday word is capped at
+/// [`COMMON_WORD_WEIGHT`] and a soft, title or glued word is cut further. Lower refuses questions phrased in
+/// the asker's own words; higher answers questions about a place or thing the report lacks with the county's
+/// own figure.
+pub(super) const ABSENT_THING_WEIGHT: f32 = 4.0;
+/// The share of such a word the best unit must say in smaller words for it to count as said: as
+/// [`ALL_PARTS_CREDIT`], all of it; part of it (高铁 of 高铁站) is another thing.
+pub(super) const ABSENT_THING_SAID: f32 = ALL_PARTS_CREDIT;
+
 // ---- the question's words -------------------------------------------------------------------------------
 
 /// Particles and auxiliaries jieba's HMM glues to verbs.

@@ -1,0 +1,79 @@
+//! A thing the question names that the report never says (漯河市, 房价, 舞阳县): the rest of the question may
+//! match a unit well (今年新增农村劳动力转移就业多少人), but that unit's figure is the county's own, not the
+//! thing asked about, and a wrong figure is worse than a refusal. Such a word is found by what the engine
+//! already knows of it: no unit of the report has it, it is no everyday word, question word or particle
+//! (its topic weight stays at a rare word's), it names a thing (jieba tags it a noun or a name, or it ends
+//! in a place's administrative suffix, as a county jieba does not know does) and the best unit does not
+//! say it in smaller words either. Verbs and the asker's own coinages are left to coverage: they say how,
+//! not what. A ranking whose best unit leaves one out is not confident, so a one-character typo of a
+//! report word still gets its corrected reading before the question is refused.
+
+use std::slice;
+
+use crate::knowledge::GLOSSARY_HEADING_WORDS;
+use crate::search::normalize::is_han;
+
+use super::coverage::{coverage, TopicWord};
+use super::weights::{ABSENT_THING_SAID, ABSENT_THING_WEIGHT};
+use super::{Engine, Scored};
+
+impl Engine {
+    /// Whether the question names a thing no unit of the report has and `best` does not say it in smaller
+    /// words: its answer would be about something else.
+    pub(super) fn leaves_out_absent_thing(
+        &self,
+        topic: &[TopicWord],
+        best: Option<&Scored>,
+    ) -> bool {
+        let Some(best) = best else {
+            return false;
+        };
+        // jieba tags many everyday words a person's name (白云); a person asked about is identity.rs's.
+        let tokenizer = self.index.tokenizer();
+        let names_thing = |word: &str| {
+            tokenizer.is_noun(word) && !tokenizer.is_person_name(word)
+                || word.ends_with(PLACE_SUFFIXES)
+        };
+        topic
+            .iter()
+            .filter(|word| is_absent_word(word) && names_thing(word.text))
+            .any(|word| {
+                let has_char = |c: char| self.catalog.text_has_char(&self.library, best.doc, c);
+                let said = coverage(
+                    slice::from_ref(word),
+                    self.index.doc_words(best.doc),
+                    &has_char,
+                );
+                if said < ABSENT_THING_SAID {
+                    tracing::debug!(
+                        chars = word.text.chars().count(),
+                        "a thing the report never says"
+                    );
+                    return true;
+                }
+                false
+            })
+    }
+}
+
+/// The last character of a place's name by its administrative level (漯河市, 舞阳县, 郾城区, 师灵镇): a
+/// place jieba's dictionary lacks is still a place.
+const PLACE_SUFFIXES: &[char] = &['省', '市', '县', '区', '镇', '乡', '村'];
+
+/// The last character of a word that says where in the county (县上, 村里, 镇上): no other place.
+const LOCATIVE_CHARS: &[char] = &['上', '里', '中', '内', '下'];
+
+/// The first character of a word that asks which one (哪家, 哪位, 啥样): it names nothing.
+const WHICH_CHARS: &[char] = &['哪', '啥'];
+
+/// A word of two Han characters or more that no unit has and that kept a rare word's weight. The words
+/// that name a report's appendix (注释, 名词解释) are the report's own, though no unit has them.
+fn is_absent_word(word: &TopicWord) -> bool {
+    word.term.is_none()
+        && word.weight >= ABSENT_THING_WEIGHT
+        && word.text.chars().count() >= 2
+        && word.text.chars().all(is_han)
+        && !word.text.starts_with(WHICH_CHARS)
+        && !word.text.ends_with(LOCATIVE_CHARS)
+        && !GLOSSARY_HEADING_WORDS.contains(&word.text)
+}
