@@ -34,35 +34,58 @@ pub(super) const MIN_TOPIC_CHARS: usize = 2;
 /// The longest run of `heading`'s letters the question says, in characters (grown one letter at a time: a
 /// run the question lacks has no longer run it says).
 pub(super) fn named_chars(normalized: &str, heading: &str) -> usize {
-    // A piece of MIN_TOPIC_CHARS or more opens with two characters the question has side by side: the
-    // question's pairs, taken once, rule out most openings without a search.
-    let asked: Vec<char> = normalized.chars().collect();
-    let pairs: Vec<[char; 2]> = asked.windows(2).map(|pair| [pair[0], pair[1]]).collect();
-    let chars: Vec<char> = heading.chars().collect();
-    let mut best = 0;
-    let mut piece = String::new();
-    for start in 0..chars.len().saturating_sub(1) {
-        let opening = [chars[start], chars[start + 1]];
-        if !opening.iter().all(|c| is_word_char(*c)) || !pairs.contains(&opening) {
-            continue;
-        }
-        piece.clear();
-        let mut size = 0;
-        for &c in chars[start..].iter().take_while(|c| is_word_char(**c)) {
-            piece.push(c);
-            if !normalized.contains(piece.as_str()) {
-                break;
-            }
-            size += 1;
-        }
-        best = best.max(size);
+    AskedPairs::new(normalized).named_chars(heading)
+}
+
+/// A question's neighbouring letters, read once to match many headings: a run of [`MIN_TOPIC_CHARS`] or
+/// more opens with two letters the question has side by side, so most openings are ruled out without a
+/// search.
+pub(super) struct AskedPairs<'q> {
+    normalized: &'q str,
+    pairs: Vec<[char; 2]>,
+}
+
+impl<'q> AskedPairs<'q> {
+    pub(super) fn new(normalized: &'q str) -> AskedPairs<'q> {
+        let chars: Vec<char> = normalized.chars().collect();
+        let pairs = chars.windows(2).map(|pair| [pair[0], pair[1]]).collect();
+        AskedPairs { normalized, pairs }
     }
-    if best < MIN_TOPIC_CHARS {
-        0
-    } else {
-        best
+
+    /// [`named_chars`] of `heading` for this question.
+    pub(super) fn named_chars(&self, heading: &str) -> usize {
+        let letters: Vec<(usize, char)> = heading.char_indices().collect();
+        let mut best = 0;
+        for (start, &(at, first)) in letters.iter().enumerate() {
+            let Some(&(_, second)) = letters.get(start + 1) else {
+                break;
+            };
+            let opens = is_word_char(first)
+                && is_word_char(second)
+                && self.pairs.contains(&[first, second]);
+            if !opens {
+                continue;
+            }
+            let mut size = 0;
+            for (offset, &(_, c)) in letters[start..].iter().enumerate() {
+                let end = letters
+                    .get(start + offset + 1)
+                    .map_or(heading.len(), |&(end, _)| end);
+                if !is_word_char(c) || !self.normalized.contains(&heading[at..end]) {
+                    break;
+                }
+                size += 1;
+            }
+            best = best.max(size);
+        }
+        if best < MIN_TOPIC_CHARS {
+            0
+        } else {
+            best
+        }
     }
 }
+
 /// Characters that carry nothing once the cues are gone: punctuation, particles, function characters,
 /// emoji, spaces.
 fn is_filler(c: char) -> bool {

@@ -12,7 +12,7 @@ use crate::search::normalize::fold_for_search;
 use super::super::types::{Answered, Outcome};
 use super::asking::{asking_words, asks};
 use super::cues::Cues;
-use super::leftover::{named_chars, topicless, without, MIN_TOPIC_CHARS, REPORT_WORDS};
+use super::leftover::{named_chars, topicless, without, AskedPairs, MIN_TOPIC_CHARS, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
 use super::structure::{review_list, PLAN_WORDS, REVIEW_WORDS, SCOPE_WORDS};
 use super::topics::{BlockRef, TopicWords};
@@ -290,9 +290,10 @@ fn headed_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
         asked.review || !asked.plan,
         asked.plan || !asked.review,
     );
+    let asked_pairs = AskedPairs::new(normalized);
     let sizes: Vec<usize> = candidates
         .iter()
-        .map(|block| named_chars(normalized, &block.heading))
+        .map(|block| asked_pairs.named_chars(&block.heading))
         .collect();
     let best = *sizes.iter().max()?;
     if best < MIN_TOPIC_CHARS || sizes.iter().filter(|&&size| size == best).count() != 1 {

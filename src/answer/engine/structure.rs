@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use super::asking::asking_words;
 use super::cues::Cues;
-use super::leftover::{named_chars, topicless, without, MIN_TOPIC_CHARS, REPORT_WORDS};
+use super::leftover::{topicless, without, AskedPairs, MIN_TOPIC_CHARS, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
 use super::Engine;
 
@@ -364,10 +364,11 @@ impl Engine {
     pub(super) fn structure_item_outcome(&self, rests: &[(Structure, String)]) -> Option<Outcome> {
         let (structure, topic) = asks_structure_topic(rests)?;
         let list = structure_list(self.library.latest(), structure)?;
+        let asked_pairs = AskedPairs::new(topic);
         let sizes: Vec<usize> = list
             .items
             .iter()
-            .map(|item| named_chars(topic, &item.text))
+            .map(|item| asked_pairs.named_chars(&item.text))
             .collect();
         let best = *sizes.iter().max()?;
         if best < MIN_TOPIC_CHARS || sizes.iter().filter(|&&size| size == best).count() != 1 {
