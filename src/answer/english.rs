@@ -23,13 +23,14 @@ pub enum Language {
     English,
 }
 
-/// English words that only an English sentence has (pinyin has none of them): one of them, or Latin words
-/// outnumbering Chinese characters, makes a question English.
+/// English words that only an English sentence has (pinyin has none of them; `me` is left out, as it is
+/// the 么 of shen me and zen me): one of them, or Latin words outnumbering Chinese characters, makes a
+/// question English.
 const ENGLISH_WORDS: &[&str] = &[
     "what", "how", "which", "where", "when", "who", "why", "is", "are", "was", "were", "the", "of",
-    "does", "do", "did", "much", "many", "about", "tell", "me", "can", "you", "please", "and",
-    "for", "in", "to", "with", "this", "that", "last", "next", "year", "target", "plan", "will",
-    "be", "has", "have",
+    "does", "do", "did", "much", "many", "about", "tell", "can", "you", "please", "and", "for",
+    "in", "to", "with", "this", "that", "last", "next", "year", "target", "plan", "will", "be",
+    "has", "have",
 ];
 
 impl Language {
@@ -281,6 +282,11 @@ mod tests {
         );
         assert_eq!(Language::of("今年GDP目标是多少"), Language::Chinese);
         assert_eq!(Language::of("fang guan fu xiao"), Language::Chinese);
+        assert_eq!(
+            Language::of("bao gao shen me shi hou zuo de"),
+            Language::Chinese
+        );
+        assert_eq!(Language::of("tell me about the lakes"), Language::English);
         assert_eq!(Language::of("fgfx是什么意思"), Language::Chinese);
         assert_eq!(Language::from_code(Some("en-US")), Language::English);
         assert_eq!(Language::from_code(Some("zh-hans")), Language::Chinese);
