@@ -221,8 +221,10 @@ impl SoundAlike {
         let chars: Vec<char> = text.chars().collect();
         let readings: Vec<Vec<(u16, &'static str)>> =
             chars.iter().map(|&c| self.char_readings(c)).collect();
-        // Every span that sounds like a word: (start, end, candidate entries).
+        // Every span that sounds like a word: (start, end, candidate entries); the eager reading repairs
+        // no short span, so it keeps none. Spans that are a word as written are kept apart, short or not.
         let mut found: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+        let mut exact: Vec<(usize, usize)> = Vec::new();
         let (mut active, mut next) = (Vec::new(), Vec::new());
         for start in 0..chars.len() {
             active.clear();
@@ -239,13 +241,21 @@ impl SoundAlike {
                 if next.is_empty() {
                     break;
                 }
-                let ends_word = |&node: &u32| !self.nodes[node as usize].words.is_empty();
-                if next.iter().any(ends_word) {
-                    let words = next
-                        .iter()
-                        .flat_map(|&node| self.nodes[node as usize].words.iter().copied())
-                        .collect();
-                    found.push((start, end, words));
+                let words = next
+                    .iter()
+                    .flat_map(|&node| self.nodes[node as usize].words.iter().copied());
+                // Every word of the vocabulary written as it is sounds like itself.
+                if words
+                    .clone()
+                    .any(|id| self.entries[id as usize].chars == chars[start..end])
+                {
+                    exact.push((start, end));
+                }
+                let ends_word = next
+                    .iter()
+                    .any(|&node| !self.nodes[node as usize].words.is_empty());
+                if ends_word && !(eager && end - start < MIN_NEAR_CHARS) {
+                    found.push((start, end, words.collect()));
                 }
                 std::mem::swap(&mut active, &mut next);
             }
@@ -253,17 +263,6 @@ impl SoundAlike {
         if found.is_empty() {
             return None;
         }
-        // Every word of the vocabulary written as it is sounds like itself, so its spans are among `found`.
-        let is_exact = |start: usize, end: usize, words: &[u32]| {
-            words
-                .iter()
-                .any(|&id| self.entries[id as usize].chars == chars[start..end])
-        };
-        let exact: Vec<(usize, usize)> = found
-            .iter()
-            .filter(|(start, end, words)| is_exact(*start, *end, words))
-            .map(|&(start, end, _)| (start, end))
-            .collect();
         let overlaps_exact = |start: usize, end: usize| {
             exact
                 .iter()
@@ -277,11 +276,8 @@ impl SoundAlike {
             let span = &chars[start..end];
             if taken[start..end].iter().any(|&t| t)
                 || overlaps_exact(start, end)
-                || (eager && end - start < MIN_NEAR_CHARS)
+                || exact.contains(&(start, end))
             {
-                continue;
-            }
-            if is_exact(start, end, &words) {
                 continue;
             }
             span_text.clear();

@@ -4,11 +4,14 @@
 //! (提高, 增加, 净增) of the same metric and a unit that subtracts (a rate less percentage points, an amount
 //! less the same amount); a growth rate (增长7%) does not give a level.
 
+use std::sync::LazyLock;
+
 use crate::knowledge::{ChangeKind, FigureKind, Indicator, Period};
 
 use super::super::catalog::indicator_answer;
 use super::super::types::{Answered, Outcome};
 use super::compare::{decimals, COMPARE_CUES};
+use super::cues::Phrases;
 use super::sides::same_metric;
 use super::{Engine, Ranking, Scored};
 
@@ -26,11 +29,9 @@ impl Engine {
             return None;
         };
         let normalized = &question.normalized;
-        if COMPARE_CUES
-            .iter()
-            .chain(CHANGE_CUES)
-            .any(|cue| normalized.contains(cue))
-        {
+        static COMPARED: LazyLock<Phrases> =
+            LazyLock::new(|| Phrases::new(COMPARE_CUES.iter().chain(CHANGE_CUES).copied()));
+        if COMPARED.in_text(normalized) {
             return None;
         }
         let (change_scored, report, change) =

@@ -43,40 +43,58 @@ pub(super) fn named_chars(normalized: &str, heading: &str) -> usize {
 pub(super) struct AskedPairs<'q> {
     normalized: &'q str,
     pairs: Vec<[char; 2]>,
+    /// The question's letters, one bit each (by code point modulo 128): a letter whose bit is unset is not
+    /// in the question, which rules out most openings of a long text without scanning the pairs.
+    letters: u128,
+}
+
+/// A letter's bit in a set of letters such as [`AskedPairs`]'s `letters`.
+fn letter_bit(c: char) -> u128 {
+    1 << (u32::from(c) % u128::BITS)
+}
+
+/// The bits of every letter of `text`: a word with a letter whose bit is unset is not in `text`, told
+/// without searching for it.
+fn letter_bits(text: &str) -> u128 {
+    text.chars().fold(0, |bits, c| bits | letter_bit(c))
 }
 
 impl<'q> AskedPairs<'q> {
     pub(super) fn new(normalized: &'q str) -> AskedPairs<'q> {
         let chars: Vec<char> = normalized.chars().collect();
         let pairs = chars.windows(2).map(|pair| [pair[0], pair[1]]).collect();
-        AskedPairs { normalized, pairs }
+        AskedPairs {
+            normalized,
+            pairs,
+            letters: letter_bits(normalized),
+        }
     }
 
     /// [`named_chars`] of `heading` for this question.
     pub(super) fn named_chars(&self, heading: &str) -> usize {
-        let letters: Vec<(usize, char)> = heading.char_indices().collect();
+        let asked = |c: char| self.letters & letter_bit(c) != 0;
         let mut best = 0;
-        for (start, &(at, first)) in letters.iter().enumerate() {
-            let Some(&(_, second)) = letters.get(start + 1) else {
+        let mut letters = heading.char_indices().peekable();
+        while let Some((at, first)) = letters.next() {
+            let Some(&(_, second)) = letters.peek() else {
                 break;
             };
-            let opens = is_word_char(first)
+            let opens = asked(first)
+                && asked(second)
+                && is_word_char(first)
                 && is_word_char(second)
                 && self.pairs.contains(&[first, second]);
             if !opens {
                 continue;
             }
-            let mut size = 0;
-            for (offset, &(_, c)) in letters[start..].iter().enumerate() {
-                let end = letters
-                    .get(start + offset + 1)
-                    .map_or(heading.len(), |&(end, _)| end);
-                if !is_word_char(c) || !self.normalized.contains(&heading[at..end]) {
-                    break;
-                }
-                size += 1;
-            }
-            best = best.max(size);
+            let run = heading[at..]
+                .char_indices()
+                .take_while(|&(offset, c)| {
+                    let end = at + offset + c.len_utf8();
+                    is_word_char(c) && self.normalized.contains(&heading[at..end])
+                })
+                .count();
+            best = best.max(run);
         }
         if best < MIN_TOPIC_CHARS {
             0
@@ -160,7 +178,11 @@ pub(super) fn topicless(rest: &str) -> bool {
 
 /// The phrases of `cues` found in `text` removed, longest first.
 pub(super) fn without<'a>(text: &str, cues: impl Iterator<Item = &'a str>) -> String {
-    let mut cues: Vec<&str> = cues.collect();
+    // Cutting a cue out leaves a blank: the text's letters and the blank hold every letter a cue can match.
+    let letters = letter_bits(text) | letter_bit(' ');
+    let mut cues: Vec<&str> = cues
+        .filter(|cue| cue.chars().all(|c| letters & letter_bit(c) != 0))
+        .collect();
     cues.sort_by_key(|cue| std::cmp::Reverse(cue.len()));
     let mut rest = text.to_owned();
     for cue in cues {

@@ -1,8 +1,11 @@
 //! Answering with a whole list, or one item of it: 十件惠民工程都有哪些 gets the ten in order, 第六件 the sixth.
 
+use std::sync::LazyLock;
+
 use crate::knowledge::{ListKind, ReportList};
 
 use super::super::types::{Answered, Outcome};
+use super::cues::Phrases;
 use super::weights::PART_MIN_CHARS;
 use super::Engine;
 
@@ -131,7 +134,8 @@ fn named_part<'a>(item: &'a str, normalized: &str) -> Option<&'a str> {
 
 /// Whether the question asks for a list's items (哪些, 都有什么, what are).
 pub(super) fn asks_list(normalized: &str) -> bool {
-    LIST_CUES.iter().any(|cue| normalized.contains(cue))
+    static CUES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(LIST_CUES.iter().copied()));
+    CUES.in_text(normalized)
 }
 
 /// The whole list as an answer: its name, then each item on a line of its own, numbered as the report does;

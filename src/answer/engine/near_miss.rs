@@ -4,12 +4,15 @@
 //! says what is missing and offers the nearest facts, each labelled by its own period and kind (the
 //! indicator's text, which only repeats what the report says).
 
+use std::sync::LazyLock;
+
 use crate::knowledge::{change_verbs, Indicator, Period};
 use crate::search::question::Question;
 
 use super::super::catalog::Unit;
 use super::super::types::{Missing, MissingKind, NearMiss, Outcome};
 use super::compare::COMPARE_CUES;
+use super::cues::Phrases;
 use super::sides::same_metric;
 use super::weights::MAX_NEAREST_FACTS;
 use super::{Engine, Ranking, Scored};
@@ -134,8 +137,15 @@ impl Engine {
 /// span's first year named is its base, not a year asked alone).
 /// The base year asked alone (2017年一般公共预算收入是多少) is one year too: the span does not give it.
 fn asks_one_year(question: &Question, found: &Indicator, year: i32) -> bool {
-    let says = |words: &[&str]| words.iter().any(|word| question.normalized.contains(word));
-    let as_base = says(SINCE_WORDS) || says(COMPARE_CUES) || says(BASE_WORDS);
+    static AS_BASE: LazyLock<Phrases> = LazyLock::new(|| {
+        Phrases::new(
+            [SINCE_WORDS, COMPARE_CUES, BASE_WORDS]
+                .into_iter()
+                .flatten()
+                .copied(),
+        )
+    });
+    let as_base = AS_BASE.in_text(&question.normalized);
     let spans = matches!(found.period, Period::Years { from, .. } if from != year || !as_base);
     spans && !as_base && !question.time.past_five_years && !question.time.yearly_average
 }
@@ -144,10 +154,10 @@ fn asks_one_year(question: &Question, found: &Indicator, year: i32) -> bool {
 /// metric's own name (规上工业增加值 names a metric, it does not ask for an increase) and outside 多少
 /// (达到多少了 asks for a level: its 少了 is no decrease).
 fn asks_change(question: &Question, metric: &str) -> bool {
+    static CHANGE: LazyLock<Phrases> =
+        LazyLock::new(|| Phrases::new(change_verbs().chain(RATE_WORDS.iter().copied())));
     let said = question.normalized.replace(metric, "").replace("多少", " ");
-    change_verbs()
-        .chain(RATE_WORDS.iter().copied())
-        .any(|word| said.contains(word))
+    CHANGE.in_text(&said)
 }
 
 /// The question asks for a level: a unit of amount (多少亿, 多少人) or a level word; not a change, a
@@ -164,10 +174,8 @@ pub(super) fn asks_level_words(question: &Question) -> bool {
     let amount = question
         .unit_hint
         .is_some_and(|units| !units.iter().any(|unit| unit.contains('%')));
-    amount
-        || LEVEL_WORDS
-            .iter()
-            .any(|word| question.normalized.contains(word))
+    static LEVEL: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(LEVEL_WORDS.iter().copied()));
+    amount || LEVEL.in_text(&question.normalized)
 }
 
 fn is_change(indicator: &Indicator) -> bool {

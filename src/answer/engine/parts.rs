@@ -14,7 +14,9 @@ use super::asking::{asking_words, asks};
 use super::cues::Cues;
 use super::leftover::{named_chars, topicless, without, AskedPairs, MIN_TOPIC_CHARS, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
-use super::structure::{review_list, PLAN_WORDS, REVIEW_WORDS, SCOPE_WORDS};
+use super::structure::{
+    review_list, says_plan, says_review, PLAN_WORDS, REVIEW_WORDS, SCOPE_WORDS,
+};
 use super::topics::{BlockRef, TopicWords};
 use super::Engine;
 
@@ -207,8 +209,7 @@ fn named_block<'a>(normalized: &str, report: &'a Report, topics: &TopicWords) ->
     if !asks(normalized) && NOUNS.found(normalized).is_empty() {
         return None;
     }
-    let review = REVIEW_WORDS.iter().any(|word| normalized.contains(word));
-    let plan = PLAN_WORDS.iter().any(|word| normalized.contains(word));
+    let (review, plan) = (says_review(normalized), says_plan(normalized));
     let asked = Asked {
         normalized,
         report,

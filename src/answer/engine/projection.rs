@@ -4,12 +4,15 @@
 //! cited and the target's hedge kept (左右 → 约, 以上 → 以上). Never from a hedged level, a rate the
 //! question states otherwise, or units that do not meet.
 
+use std::sync::LazyLock;
+
 use crate::knowledge::{ChangeKind, Indicator, Period, Qualifier};
 use crate::search::question::Question;
 
 use super::super::catalog::indicator_answer;
 use super::super::types::{Answered, Outcome};
 use super::compare::decimals;
+use super::cues::Phrases;
 use super::near_miss::asks_level_words;
 use super::sides::is_target;
 use super::sides::same_metric;
@@ -23,9 +26,9 @@ impl Engine {
     /// target grows from; `None` otherwise.
     pub(super) fn projection(&self, ranking: &Ranking) -> Option<Outcome> {
         let question = &ranking.question;
-        let by_target = BY_TARGET_CUES
-            .iter()
-            .any(|cue| question.normalized.contains(cue));
+        static BY_TARGET: LazyLock<Phrases> =
+            LazyLock::new(|| Phrases::new(BY_TARGET_CUES.iter().copied()));
+        let by_target = BY_TARGET.in_text(&question.normalized);
         if !(by_target || question.wants_target) || !asks_level_words(question) {
             return None;
         }

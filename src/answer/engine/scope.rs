@@ -4,7 +4,10 @@
 //! refusal: unless the unit found itself speaks of that scope (县人民医院进入全国县级医院300强), the
 //! question is refused.
 
+use std::sync::LazyLock;
+
 use super::super::types::Hit;
+use super::cues::Cues;
 use super::Engine;
 
 /// Scopes wider than a county: the words a question names one by (folded to lower case), and the words
@@ -33,15 +36,15 @@ impl Engine {
     /// speak of: its figure or passage would be the county's, passed off as that place's.
     /// The hit is only built when the question names a wider scope: most questions name none.
     pub(super) fn names_other_place(&self, raw: &str, best: &dyn Fn() -> Hit) -> bool {
-        let lower = raw.to_lowercase();
-        let mut asked = WIDER_SCOPES
-            .iter()
-            .filter(|(asked, _)| asked.iter().any(|word| names_word(&lower, word)))
-            .peekable();
-        if asked.peek().is_some() {
+        let asked = asked_scopes(&raw.to_lowercase());
+        if !asked.is_empty() {
             let hit = best();
             let unit = format!("{}{}", hit.text, hit.excerpt);
-            if asked.any(|(_, spoken)| !spoken.iter().any(|word| unit.contains(word))) {
+            let unspoken = |&scope: &usize| {
+                let (_, spoken) = WIDER_SCOPES[scope];
+                !spoken.iter().any(|word| unit.contains(word))
+            };
+            if asked.iter().any(unspoken) {
                 return true;
             }
         }
@@ -81,29 +84,35 @@ impl Engine {
     }
 }
 
-/// Whether `lower` says `word`: anywhere for Han words, as a whole word for Latin ones (national is not
-/// in internationalization).
-fn names_word(lower: &str, word: &str) -> bool {
-    if !word.is_ascii() {
-        return lower.contains(word);
-    }
-    lower.match_indices(word).any(|(at, _)| {
-        let before = lower[..at].chars().next_back();
-        let after = lower[at + word.len()..].chars().next();
-        !before.is_some_and(|c| c.is_ascii_alphabetic())
-            && !after.is_some_and(|c| c.is_ascii_alphabetic())
-    })
+/// The [`WIDER_SCOPES`] a question (folded to lower case) names, by index: Han words anywhere, Latin ones
+/// as whole words (national is not in internationalization).
+fn asked_scopes(lower: &str) -> Vec<usize> {
+    static ASKED: LazyLock<Cues<usize>> = LazyLock::new(|| {
+        let table: Vec<(usize, &[&str])> = WIDER_SCOPES
+            .iter()
+            .enumerate()
+            .map(|(scope, (asked, _))| (scope, *asked))
+            .collect();
+        Cues::new(&table)
+    });
+    let mut asked: Vec<usize> = ASKED
+        .found(lower)
+        .into_iter()
+        .map(|(scope, _)| scope)
+        .collect();
+    asked.dedup();
+    asked
 }
 
 #[cfg(test)]
 mod tests {
-    use super::names_word;
+    use super::asked_scopes;
 
     #[test]
     fn latin_scope_words_count_only_whole() {
-        assert!(names_word("china's national gdp", "national"));
-        assert!(names_word("what is china's gdp", "china"));
-        assert!(!names_word("internationalization", "national"));
-        assert!(names_word("全国gdp", "全国"));
+        assert_eq!(asked_scopes("china's national gdp"), vec![0]);
+        assert_eq!(asked_scopes("what is henan's gdp"), vec![1]);
+        assert!(asked_scopes("internationalization of trade").is_empty());
+        assert_eq!(asked_scopes("全国gdp和全省gdp"), vec![0, 1]);
     }
 }

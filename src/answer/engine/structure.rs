@@ -11,7 +11,7 @@ use super::super::types::{Answered, Outcome};
 use std::sync::LazyLock;
 
 use super::asking::asking_words;
-use super::cues::Cues;
+use super::cues::{Cues, Phrases};
 use super::leftover::{topicless, without, AskedPairs, MIN_TOPIC_CHARS, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
 use super::Engine;
@@ -294,12 +294,23 @@ pub(super) const PLAN_WORDS: &[&str] = &[
     "this year",
 ];
 
+/// Whether a question names the review's past years (过去五年, 去年).
+pub(super) fn says_review(normalized: &str) -> bool {
+    static REVIEW: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(REVIEW_WORDS.iter().copied()));
+    REVIEW.in_text(normalized)
+}
+
+/// Whether a question names the year's plan (今年, 下一步).
+pub(super) fn says_plan(normalized: &str) -> bool {
+    static PLAN: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(PLAN_WORDS.iter().copied()));
+    PLAN.in_text(normalized)
+}
+
 /// The structure a question asks for, when it asks for nothing else; `rests` are its [`structure_rests`].
 /// The year's tasks and the review's achievements share their nouns (大事, 干了哪些): the time the question
 /// names tells them apart.
 pub(super) fn asks_structure(normalized: &str, rests: &[(Structure, String)]) -> Option<Structure> {
-    let names = |words: &[&str]| words.iter().any(|word| normalized.contains(word));
-    let (review, plan) = (names(REVIEW_WORDS), names(PLAN_WORDS));
+    let (review, plan) = (says_review(normalized), says_plan(normalized));
     rests.iter().find_map(|(structure, rest)| {
         let wrong_time = match structure {
             Structure::Tasks => review && !plan,
