@@ -81,3 +81,27 @@ fn out_of_scope_questions_in_outline_wordings_stay_refused() {
         );
     }
 }
+
+/// A plan section asked for by its topic is quoted by its heading as the report writes it, numeral and
+/// all, so a reader can find it in the text (the section's numeral is written `(四)` in the report).
+#[test]
+fn a_section_is_quoted_by_its_heading_as_written() {
+    let report = std::fs::read_to_string(
+        support::fixtures::manifest_dir().join("knowledge/reports/xiping-2022/report.txt"),
+    )
+    .expect("the report");
+    let answer = engine().ask("服务业那块怎么写的");
+    let direct = answer.direct().expect("a block answer");
+    let quoted = direct
+        .lines()
+        .next()
+        .and_then(|line| line.split_once('：'))
+        .map(|(_, heading)| heading.trim_end_matches('。'))
+        .expect("the section's heading after the item's number");
+    assert!(quoted.starts_with("(四)"), "{direct}");
+    assert!(quoted.contains("服务业"), "{direct}");
+    assert!(
+        report.contains(quoted),
+        "{quoted} is not in the report as written"
+    );
+}

@@ -114,6 +114,9 @@ pub struct Section {
     pub numeral: String,
     /// The whole heading as written: `聚焦“三农”发展,实现乡村振兴新突破。`
     pub title: String,
+    /// The heading line as the report writes it, numeral and all: `(二)聚焦“三农”发展,实现乡村振兴新突破`, what a
+    /// reader quotes when asked what the section is; empty for section 0.
+    pub written: String,
     /// The heading's first clause, used in citations: `聚焦“三农”发展`.
     pub short_title: String,
     pub paragraphs: Vec<Paragraph>,

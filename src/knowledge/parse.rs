@@ -95,6 +95,7 @@ fn glossary_heading(lines: &[(usize, &str)]) -> Option<usize> {
 struct SectionDraft {
     numeral: String,
     title: String,
+    written: String,
     paragraphs: Vec<Vec<String>>,
 }
 
@@ -153,6 +154,8 @@ impl TreeBuilder {
                 .copied()
                 .unwrap_or(rest);
             let body = rest[title.len()..].trim();
+            let numbered = heading.get(2).map_or(0, |rest| rest.start());
+            let written = format!("{}{title}", &line[..numbered]);
             let title = title.to_string();
             self.expect_next(line_no, numeral, expected, "section")?;
             let part = self
@@ -162,6 +165,7 @@ impl TreeBuilder {
             part.sections.push(SectionDraft {
                 numeral: format!("（{numeral}）"),
                 title,
+                written,
                 paragraphs: Vec::new(),
             });
             if !body.is_empty() {
@@ -223,6 +227,7 @@ fn section_zero() -> SectionDraft {
     SectionDraft {
         numeral: String::new(),
         title: String::new(),
+        written: String::new(),
         paragraphs: Vec::new(),
     }
 }
@@ -279,6 +284,7 @@ fn finish_part(meta: &ReportMeta, ordinal: u32, part: PartDraft) -> Part {
                 ordinal: section_ordinal as u32,
                 numeral: section.numeral,
                 title: section.title,
+                written: section.written,
                 short_title,
                 paragraphs,
             }

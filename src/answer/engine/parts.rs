@@ -357,7 +357,17 @@ fn block_contents(report: &Report, list: &ReportList, number: u32) -> Vec<String
 
 /// One block as an answer: the item of its list, then what it holds, numbered.
 fn block_answer(report: &Report, list: &ReportList, number: u32) -> Option<String> {
-    let mut answer = item_answer(list, number)?;
+    // A numbered section is quoted by its heading as written, numeral and all: what a reader looks for.
+    let item = list.items.iter().find(|item| item.number == number)?;
+    let section = report
+        .parts
+        .iter()
+        .flat_map(|part| &part.sections)
+        .find(|section| section.id == item.source_id && !section.written.is_empty());
+    let mut answer = match section {
+        Some(section) => format!("{} 第{}项：{}", list.name, number, section.written),
+        None => item_answer(list, number)?,
+    };
     let contents = block_contents(report, list, number);
     if contents.len() > 1 {
         answer.push_str(&format!("\n其中（共{}项）：", contents.len()));
