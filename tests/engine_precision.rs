@@ -145,3 +145,23 @@ fn a_thing_the_report_names_in_quotes_is_not_narrowed_by_the_words_outside_them(
     let answer = engine().ask("How many houses were connected to the coal-to-electricity grid?");
     assert!(answer.direct().unwrap_or_default().contains("6.3万户"));
 }
+
+/// A topic asked of the past five years, in words the plan's sentences share (生态环境): the review's
+/// sentence, not this year's task, since the question names the years under review.
+#[test]
+fn the_past_five_years_are_answered_from_the_review() {
+    for question in [
+        "过去五年生态环境怎么样",
+        "这五年生态环境有什么变化",
+        "近五年来生态环境咋样了",
+    ] {
+        let answer = engine().ask(question);
+        let first = answer.hits().first().expect("an answer");
+        assert!(
+            first.id.as_str().starts_with("xiping-2022/1."),
+            "{question} → {} {}",
+            first.id,
+            first.text
+        );
+    }
+}

@@ -107,11 +107,19 @@ impl Engine {
                         Some(period) if !year_named => match year_match(years, period) {
                             Some(true) => PART_YEAR,
                             Some(false) => -PART_YEAR,
-                            // 取得了什么成绩 asks about the years under review, 目标 about the plan.
+                            // 过去五年 and 取得了什么成绩 ask about the years under review, 目标 about
+                            // the plan.
                             None => {
                                 let plan_year = self.reader.report_year();
                                 let past = period.last_year() < plan_year;
                                 match (question.wants_result, question.wants_target) {
+                                    _ if question.time.past_five_years => {
+                                        if past {
+                                            PART_YEAR
+                                        } else {
+                                            -PART_YEAR
+                                        }
+                                    }
                                     (true, false) if past => PART_YEAR,
                                     (false, true) if !past => PART_YEAR,
                                     (true, false) | (false, true) => -PART_YEAR,
