@@ -40,3 +40,18 @@ fn a_growth_rate_asked_as_a_sum_of_money_is_a_near_miss() {
         );
     }
 }
+
+/// A yearly average growth asked in the words of statistics (增长率, 增长速度, 增速, 年平均): the report's
+/// 年均增长, not a thing it never names.
+#[test]
+fn a_yearly_average_growth_rate_is_the_reports_yearly_average_growth() {
+    for (question, figure) in [
+        ("近五年一般公共预算收入年均增长率", "16.5%"),
+        ("社零额年均增长速度是多少", "7.5%"),
+        ("农村居民收入年平均增长率", "8.5%"),
+        ("GDP年均增速多少", "7.2%"),
+    ] {
+        let answer = direct(question);
+        assert!(answer.contains(figure), "{question} → {answer}");
+    }
+}
