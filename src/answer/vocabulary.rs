@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
-use crate::knowledge::{Library, ToKnowledgeSource};
+use crate::knowledge::{numerals, Library, ListKind, ToKnowledgeSource};
 use crate::search::normalize::is_han;
 
 use super::catalog::written_years;
@@ -15,6 +15,9 @@ const SPECIFIC_VARIANT_CHARS: usize = 4;
 const MAX_DICTIONARY_WORD_CHARS: usize = 8;
 /// Their jieba frequency: high enough to keep them whole.
 const DICTIONARY_WORD_FREQUENCY: usize = 20_000;
+/// Counted glossary terms said as a pair (六稳六保) are a numeral and one character each: longer terms
+/// (四个意识, 四个自信) are said apart.
+const COUNTED_PAIR_TERM_CHARS: usize = 2;
 
 /// The knowledge folder's base dictionary for jieba, made by `report-bot dictionary` (see knowledge/README.md).
 pub const BASE_DICTIONARY_FILE: &str = "jieba_base.txt";
@@ -117,6 +120,66 @@ pub(super) fn report_terms(library: &Library) -> Vec<String> {
     terms.sort();
     terms.dedup();
     terms
+}
+
+/// The names people give the report's groups where the report writes none, for reading them by sound and
+/// by initials (`sdbwz` → 三大保卫战, `lwlb` → 六稳六保): a list of items sharing an ending is counted
+/// with 大 (蓝天、碧水、净土保卫战 → 三大保卫战), and two counted glossary terms the glossary lists one after
+/// the other with one numeral are said together (六稳, 六保 → 六稳六保).
+pub(super) fn spoken_names(library: &Library) -> Vec<String> {
+    let mut names = Vec::new();
+    for report in &library.reports {
+        for list in &report.lists {
+            if list.kind != ListKind::SharedEnding {
+                continue;
+            }
+            let labels: Vec<Vec<char>> = list
+                .items
+                .iter()
+                .map(|item| item.label.chars().collect())
+                .collect();
+            let ending = shared_ending(&labels);
+            let count = u32::try_from(list.items.len())
+                .ok()
+                .and_then(numerals::written);
+            if let (Some(count), false) = (count, ending.is_empty()) {
+                names.push(format!("{count}大{}", ending.iter().collect::<String>()));
+            }
+        }
+        for pair in report.glossary.windows(2) {
+            let [first, second] = pair else { continue };
+            let (a, b): (Vec<char>, Vec<char>) =
+                (first.term.chars().collect(), second.term.chars().collect());
+            let counted = a.len() == COUNTED_PAIR_TERM_CHARS
+                && b.len() == COUNTED_PAIR_TERM_CHARS
+                && a[0] == b[0]
+                && numerals::is_numeral_char(a[0])
+                && second.number == first.number + 1;
+            if counted {
+                names.push(format!("{}{}", first.term, second.term));
+            }
+        }
+    }
+    names
+}
+
+/// The characters every label of `labels` ends with.
+fn shared_ending(labels: &[Vec<char>]) -> Vec<char> {
+    let Some(first) = labels.first() else {
+        return Vec::new();
+    };
+    let mut len = first.len();
+    for label in labels {
+        len = len.min(
+            first
+                .iter()
+                .rev()
+                .zip(label.iter().rev())
+                .take_while(|(a, b)| a == b)
+                .count(),
+        );
+    }
+    first[first.len() - len..].to_vec()
 }
 
 /// The user dictionary plus the reports' glossary terms, short metric names and the aliases' report terms, so

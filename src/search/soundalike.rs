@@ -15,11 +15,14 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::asking_pinyin::{AskingPinyin, FUNCTION_CHARS};
 use super::normalize::is_han;
 use super::pinyin_words::spells_syllables;
-use super::syllables::{fuzzy, is_latin, term_readings, toneless};
+use super::syllables::{fuzzy, is_latin, term_readings, toneless, typed_initials};
 use super::typo::cuts_a_word;
 
 /// The longest word (in characters) a homophone span is compared with.
 const MAX_WORD_CHARS: usize = 10;
+/// The longest term (in characters) found by its initials or whole pinyin (城镇居民人均可支配收入 is eleven):
+/// typed letters are compared whole, so a long term costs nothing per question.
+const MAX_TYPED_CHARS: usize = 16;
 /// Near-homophones (similar, not equal pinyin) only for words this long: two similar syllables make
 /// another word far too often.
 const MIN_NEAR_CHARS: usize = 3;
@@ -111,7 +114,7 @@ impl SoundAlike {
             let word = word.as_ref();
             let chars: Vec<char> = word.chars().collect();
             if chars.len() < 2
-                || chars.len() > MAX_WORD_CHARS
+                || chars.len() > MAX_TYPED_CHARS
                 || !chars.iter().all(|&c| is_han(c))
                 || chars.last().is_some_and(|c| PLACE_SUFFIXES.contains(c))
             {
@@ -141,8 +144,9 @@ impl SoundAlike {
                 }
             }
             for (n, reading) in readings.iter().enumerate() {
-                // The sound trie holds the common reading; spelled pinyin every reading.
-                if n == 0 {
+                // The sound trie holds the common reading of words a homophone span is compared with;
+                // spelled pinyin and initials every reading of every term.
+                if n == 0 && chars.len() <= MAX_WORD_CHARS {
                     let mut node = 0u32;
                     for syllable in reading {
                         let key = vocabulary.syllable_id(&fuzzy(syllable));
@@ -160,11 +164,9 @@ impl SoundAlike {
                 let spelled: String = reading.concat().replace('ü', "v");
                 push_unique(vocabulary.spelled.entry(spelled).or_default(), id);
                 if chars.len() >= MIN_INITIALS && standing <= Standing::Variant {
-                    let initials: String = reading
-                        .iter()
-                        .filter_map(|syllable| syllable.chars().next())
-                        .collect();
-                    push_unique(vocabulary.initials.entry(initials).or_default(), id);
+                    for initials in typed_initials(reading) {
+                        push_unique(vocabulary.initials.entry(initials).or_default(), id);
+                    }
                 }
             }
             vocabulary.exact.insert(word.to_owned());
@@ -779,6 +781,25 @@ mod tests {
         assert_eq!(
             v.romanized("sz qd", false, &keep).as_deref(),
             Some("四张清单")
+        );
+        // zh, ch and sh typed whole, in some syllables or all.
+        assert_eq!(
+            v.romanized("szhqd", false, &keep).as_deref(),
+            Some("四张清单")
+        );
+        assert_eq!(
+            v.romanized("shchzzh", false, &keep).as_deref(),
+            Some("生产总值")
+        );
+        // A term longer than any homophone span is still typed by its initials.
+        let long = SoundAlike::build([(
+            "城镇居民人均可支配收入",
+            "城镇居民人均可支配收入",
+            Standing::Term,
+        )]);
+        assert_eq!(
+            long.romanized("czjmrjkzpsr", false, &keep).as_deref(),
+            Some("城镇居民人均可支配收入")
         );
     }
 

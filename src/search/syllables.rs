@@ -1,11 +1,15 @@
 //! A word's pinyin as the sound-alike matcher compares it: its readings (the `pinyin` crate's, most common
-//! first), a syllable without its tone, and the near-homophone form that lets z/zh, n/l, -n/-ng meet.
+//! first), a syllable without its tone, the near-homophone form that lets z/zh, n/l, -n/-ng meet, and the
+//! initials a term is typed as.
 
 use pinyin::{ToPinyin, ToPinyinMulti};
 
 /// Readings combined per term when a term's characters have several (重, 行), for spelled pinyin: enough
 /// for the usual cases.
 pub(super) const MAX_READINGS: usize = 8;
+/// Syllables opening with zh, ch or sh whose initials are tried both ways each (2³ spellings at most);
+/// past that, a term's initials are typed with all of them whole or none.
+const MAX_WHOLE_INITIALS: usize = 3;
 
 /// The readings of a word: its first readings, then other readings of its characters, at most
 /// [`MAX_READINGS`]; `None` when a character has no pinyin.
@@ -69,6 +73,42 @@ pub fn fuzzy(syllable: &str) -> String {
         },
     );
     format!("{initial}{rest}")
+}
+
+/// The initials a reading is typed as: one letter a syllable (`czhl` for 城镇化率), and with zh, ch and sh
+/// typed whole, as many keyboards' users do, in any of those syllables (`czzhl`, `chzhhl`); past
+/// [`MAX_WHOLE_INITIALS`] such syllables only all of them or none.
+pub(super) fn typed_initials(reading: &[&str]) -> Vec<String> {
+    let whole: Vec<Option<&str>> = reading
+        .iter()
+        .map(|syllable| {
+            ["zh", "ch", "sh"]
+                .into_iter()
+                .find(|initial| syllable.starts_with(initial))
+        })
+        .collect();
+    let twofold: Vec<usize> = (0..reading.len()).filter(|&i| whole[i].is_some()).collect();
+    let choices: Vec<u32> = if twofold.len() <= MAX_WHOLE_INITIALS {
+        (0..1u32 << twofold.len()).collect()
+    } else {
+        vec![0, (1u32 << twofold.len()) - 1]
+    };
+    choices
+        .into_iter()
+        .map(|choice| {
+            let mut typed = String::new();
+            for (i, syllable) in reading.iter().enumerate() {
+                let bit = twofold.iter().position(|&t| t == i);
+                match (bit, whole[i]) {
+                    (Some(bit), Some(initial)) if choice & (1 << bit) != 0 => {
+                        typed.push_str(initial)
+                    }
+                    _ => typed.extend(syllable.chars().next()),
+                }
+            }
+            typed
+        })
+        .collect()
 }
 
 pub(super) fn is_latin(c: char) -> bool {

@@ -199,7 +199,10 @@ impl TypoVocabulary {
     }
 }
 
-/// Whether a word of two to four characters straddles an edge of `start..end`.
+/// Whether a word of two to four characters straddles an edge of `start..end`, and the text outside the
+/// span cannot be read as words of its own there: in 生产总直达到 the span 生产总直 meets 直达, but 达到
+/// after it is a word too, so 直达 is only one way of cutting the text (and 率控制 in 失业率控制在 only a
+/// rare dictionary entry beside 控制).
 pub(crate) fn cuts_a_word(
     chars: &[char],
     start: usize,
@@ -207,15 +210,25 @@ pub(crate) fn cuts_a_word(
     is_word: &dyn Fn(&str) -> bool,
 ) -> bool {
     let mut buffer = String::new();
-    for edge in [start, end] {
+    let mut word = |from: usize, to: usize| {
+        buffer.clear();
+        buffer.extend(&chars[from..to]);
+        is_word(&buffer)
+    };
+    for (edge, outside_is_after) in [(start, false), (end, true)] {
         for from in edge.saturating_sub(3)..edge {
             for to in edge + 1..=(from + 4).min(chars.len()) {
-                if to - from < 2 {
+                if to - from < 2 || !word(from, to) {
                     continue;
                 }
-                buffer.clear();
-                buffer.extend(&chars[from..to]);
-                if is_word(&buffer) {
+                // The straddling word's outside part inside a word that starts (ends) at the edge.
+                let outside_reads_alone = if outside_is_after {
+                    (to.max(edge + 2)..=(edge + 4).min(chars.len())).any(|k| word(edge, k))
+                } else {
+                    edge >= 2
+                        && (edge.saturating_sub(4)..=from.min(edge - 2)).any(|k| word(k, edge))
+                };
+                if !outside_reads_alone {
                     return true;
                 }
             }
@@ -321,6 +334,17 @@ mod tests {
         assert_eq!(
             v.correct("坏天气怎么样", &words).as_deref(),
             Some("好天气怎么样")
+        );
+        // One character before the span is no word that could take 明 from 明天.
+        let with_one = |w: &str| ["明天", "天气", "明"].contains(&w);
+        assert_eq!(v.correct("明天天气怎么样", &with_one), None);
+        // 气预 straddles the end of 坏天气, but 预报 reads alone after it: only one way of cutting the text.
+        let cut = |w: &str| w == "气预";
+        assert_eq!(v.correct("坏天气预报", &cut), None);
+        let forecast = |w: &str| ["气预", "预报"].contains(&w);
+        assert_eq!(
+            v.correct("坏天气预报", &forecast).as_deref(),
+            Some("好天气预报")
         );
     }
 

@@ -55,8 +55,8 @@ use super::catalog::{glossary_answer, glossary_citation, paragraph, Catalog, Uni
 use super::english::Language;
 use super::types::{Answer, Answered, Hit, Outcome, Passage, Reading, Refusal, RefusalReason};
 use super::vocabulary::{
-    known_years, read_base_dictionary, report_terms, report_text, segmenter_dictionary, translates,
-    DictionaryError,
+    known_years, read_base_dictionary, report_terms, report_text, segmenter_dictionary,
+    spoken_names, translates, DictionaryError,
 };
 pub use followup::FollowUp;
 pub use weights::HITS_PER_PAGE;
@@ -197,6 +197,7 @@ impl Engine {
         let units = |word: &str| index.term_id(word).map_or(0, |id| index.doc_freq(id));
         reader.learn_sounds(
             index.words().map(|word| (word, units(word))),
+            &spoken_names(&library),
             meta_ask::asking_words(),
             index.tokenizer().clone(),
         );

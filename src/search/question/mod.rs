@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::normalize::{english_numbers, fold_for_search, has_word_chars, is_han, QUESTION_WORDS};
+use super::pinyin_words::spells_syllables;
 use super::soundalike::{SoundAlike, Standing};
 use super::tokenizer::JiebaTokenizer;
 use super::typo::TypoVocabulary;
@@ -43,6 +44,10 @@ const HOW_VERB_CHARS: usize = 2;
 /// The report's verbs up to this long are read from pinyin as the grammar of a question
 /// (jian 建, jiancheng 建成): longer ones are phrases the sound-alike vocabulary already spells.
 const MAX_ASKING_WORD_CHARS: usize = 2;
+/// Lowercase acronyms in a Chinese question are three or four letters (cpi, suv, wifi): two (`ok`, `hi`)
+/// are as often a word of chat, five or more an English word the aliases did not know.
+const MIN_LOWERCASE_ACRONYM: usize = 3;
+const MAX_LOWERCASE_ACRONYM: usize = 4;
 
 /// What kind of reply the question wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,11 +213,13 @@ impl QuestionReader {
 
     /// Learns the report's words by sound (homophones, pinyin): `words` are the words of the report's
     /// text, each with the number of units it occurs in; the terms and aliases the reader was built with
-    /// count first. `asking` are the words the engine reads other kinds of question by (发布, 哪天), which a
-    /// question typed in pinyin is asked in too. `tokenizer` knows the words of the language.
+    /// count first, then `names`, what people call the report's groups (三大保卫战), as terms. `asking` are
+    /// the words the engine reads other kinds of question by (发布, 哪天), which a question typed in pinyin
+    /// is asked in too. `tokenizer` knows the words of the language.
     pub fn learn_sounds<'a, 'b>(
         &mut self,
         words: impl IntoIterator<Item = (&'a str, u32)>,
+        names: &[String],
         asking: impl IntoIterator<Item = &'b str>,
         tokenizer: JiebaTokenizer,
     ) {
@@ -228,7 +235,10 @@ impl QuestionReader {
         let report_words = words
             .iter()
             .map(|&(word, _)| (word.to_owned(), word.to_owned(), Standing::Word));
-        self.sounds = SoundAlike::build(terms.chain(report_words));
+        let names = names
+            .iter()
+            .map(|name| (name.clone(), name.clone(), Standing::Term));
+        self.sounds = SoundAlike::build(terms.chain(names).chain(report_words));
         // Questions typed in pinyin ask in pinyin: the markers first, then the other question words.
         let question_words = QUESTION_WORDS
             .iter()
@@ -535,12 +545,26 @@ impl QuestionReader {
     }
 }
 
-/// ASCII words of two or more letters written all in capitals, lowercased.
+/// ASCII words of two or more letters written all in capitals, lowercased; in a Chinese question also the
+/// short lowercase ones that are no pinyin (`cpi今年涨多少`, `suv多钱`): a Chinese sentence is not written
+/// around them, so they are what is asked about, as CPI is.
 fn acronyms(raw: &str) -> Vec<String> {
+    let chinese = raw.chars().any(is_han);
     raw.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()))
+        .filter(|word| {
+            word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
+                || chinese && is_lowercase_acronym(word)
+        })
         .map(str::to_ascii_lowercase)
         .collect()
+}
+
+/// Lowercase letters of an acronym's length that spell no pinyin syllables (`cpi`, `abc`, but not `ma`,
+/// `ok`, `shi` nor an English word of a mixed question).
+fn is_lowercase_acronym(word: &str) -> bool {
+    (MIN_LOWERCASE_ACRONYM..=MAX_LOWERCASE_ACRONYM).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !spells_syllables(word)
 }
 
 /// "A不A" / "A没A" questions (管不管, 修没修) as their verb alone: the asking is in the repetition.

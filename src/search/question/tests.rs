@@ -184,6 +184,9 @@ fn intent_is_read_from_the_phrasing() {
     assert_eq!(r.read("粮食总产多少").unit_hint, None);
     assert_eq!(r.read("今年CPI和PPI").acronyms, vec!["cpi", "ppi"]);
     assert!(r.read("what is the cpi").acronyms.is_empty());
+    assert_eq!(r.read("cpi今年涨多少").acronyms, vec!["cpi"]);
+    assert!(r.read("ok今年生产总值多少").acronyms.is_empty());
+    assert!(r.read("shi duoshao 生产总值").acronyms.is_empty());
     assert!(!r.read("四张清单").asks_person);
 }
 
