@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::knowledge::{MetaField, Report, ReportMeta, UnitId};
 
 use super::super::english::{meta_in_english, Language};
-use super::super::types::{Answered, Hit, HitKind, Outcome, Passage, SmallTalk};
+use super::super::types::{Answered, Hit, HitKind, Outcome, Passage, RefusalReason, SmallTalk};
 use super::cues::Cues;
 use super::leftover::{named_chars, topicless, without};
 use super::meta_ask::MetaAsk;
@@ -100,6 +100,8 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "会回答",
             "能帮",
             "可以帮",
+            "能什么",
+            "会些",
             "help",
             "how do i use",
             "how to use",
@@ -214,6 +216,8 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "十分",
             "万分",
             "真是",
+            "真",
+            "些",
             "好",
             "明白",
             "知道",
@@ -412,6 +416,14 @@ impl Engine {
                 (field_answer(report, field, language), id_name(field))
             }
             MetaAsk::Length => (length_answer(report, language), LENGTH_ID),
+            // The span reviewed is the report's own text, cited where it says it; a report naming none
+            // has no answer to it.
+            MetaAsk::Period => {
+                return self
+                    .period_outcome(language)
+                    .unwrap_or_else(|| self.refuse(RefusalReason::NotInReport))
+            }
+            MetaAsk::Unheld => return self.refuse(RefusalReason::NotInReport),
         };
         let hit = Hit {
             kind: HitKind::Meta,

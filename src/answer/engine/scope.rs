@@ -83,7 +83,7 @@ impl Engine {
 
 /// Whether `lower` says `word`: anywhere for Han words, as a whole word for Latin ones (national is not
 /// in internationalization).
-fn names_word(lower: &str, word: &str) -> bool {
+pub(super) fn names_word(lower: &str, word: &str) -> bool {
     if !word.is_ascii() {
         return lower.contains(word);
     }
