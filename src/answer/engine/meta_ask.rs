@@ -60,6 +60,9 @@ const META_SCOPE_WORDS: &[&str] = &[
     "叫啥",
     "名字",
     "同志",
+    "本人",
+    "当时",
+    "它",
     "正式",
     "官方",
     "县人大",
@@ -105,7 +108,7 @@ const META_SCOPE_WORDS: &[&str] = &[
 
 /// What a review looks back on, said with the span asked (哪几年的工作): no topic once the years reviewed
 /// are asked, though `工作` alone is one (哪里能找到工作).
-const REVIEWED_WORDS: &[&str] = &["工作", "成绩", "work"];
+const REVIEWED_WORDS: &[&str] = &["工作", "成绩", "work", "cover", "covers", "covered"];
 
 /// A piece of a front-matter value this long in a question names the report's own front matter (its
 /// speaker, meeting, issuer); one character would match almost any word.
@@ -259,9 +262,10 @@ fn field_of(
 /// asks nothing of its content.
 fn checked(plain: &str, has: impl Fn(Word) -> bool, names_speaker: bool) -> Option<MetaAsk> {
     use Word::*;
-    let of_report = [Document, Deliver, Publish, Meeting, Role]
-        .into_iter()
-        .any(&has);
+    let of_report = names_speaker
+        || [Document, Deliver, Publish, Meeting, Role]
+            .into_iter()
+            .any(&has);
     if !of_report || has(Content) || has(Span) {
         return None;
     }
@@ -339,11 +343,7 @@ pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Optio
         .map(|(_, value)| value.as_str())
         .collect();
     let rest = without_front(&rest, &named);
-    let rest = if checks {
-        check::without_checked(&rest, asked)
-    } else {
-        rest
-    };
+    let rest = check::without_checked(&rest, asked, checks);
 
     if topicless(&rest) {
         return Some(asked);

@@ -78,15 +78,16 @@ pub(super) fn checked_field(plain: &str, names_speaker: bool, published: bool) -
     Some(MetaAsk::Field(field))
 }
 
-/// `rest` without the values a check of `asked` may name: offices for the speaker, ordinals of a session
-/// for the meeting, days for a date.
-pub(super) fn without_checked(rest: &str, asked: MetaAsk) -> String {
+/// `rest` without the values a check of `asked` may name, when `checks`: offices for the speaker, ordinals
+/// of a session for the meeting, days for a date. Asked outright, another office or session is a question
+/// about that one (西平县委书记是什么职务).
+pub(super) fn without_checked(rest: &str, asked: MetaAsk, checks: bool) -> String {
     let field = match asked {
         MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => field,
         MetaAsk::Length | MetaAsk::Period | MetaAsk::Unheld => return rest.to_owned(),
     };
     match field {
-        MetaField::Speaker => {
+        MetaField::Speaker if checks => {
             let mut offices: Vec<&str> = OFFICES.to_vec();
             offices.sort_by_key(|office| std::cmp::Reverse(office.len()));
             offices.iter().fold(rest.to_owned(), |text, office| {
@@ -97,9 +98,9 @@ pub(super) fn without_checked(rest: &str, asked: MetaAsk) -> String {
                 }
             })
         }
-        MetaField::Meeting => without_runs(rest, ordinal_end),
-        MetaField::MeetingDate | MetaField::Published => without_runs(rest, day_end),
-        MetaField::Title | MetaField::Issuer | MetaField::Source => rest.to_owned(),
+        MetaField::Meeting if checks => without_runs(rest, ordinal_end),
+        MetaField::MeetingDate | MetaField::Published if checks => without_runs(rest, day_end),
+        _ => rest.to_owned(),
     }
 }
 
@@ -204,13 +205,16 @@ mod tests {
     #[test]
     fn the_value_checked_is_no_topic() {
         let meeting = MetaAsk::Field(MetaField::Meeting);
-        assert_eq!(without_checked("在第十五届上", meeting), "在 上");
+        assert_eq!(without_checked("在第十五届上", meeting, true), "在 上");
+        // Asked outright, another session's ordinal is a question about that session.
+        assert_eq!(without_checked("第十五届", meeting, false), "第十五届");
         let date = MetaAsk::Field(MetaField::MeetingDate);
-        assert_eq!(without_checked("是4月20号吗", date), "是 吗");
+        assert_eq!(without_checked("是4月20号吗", date, true), "是 吗");
         let speaker = MetaAsk::Field(MetaField::Speaker);
-        assert_eq!(without_checked("是县委书记吗", speaker), "是 吗");
-        assert_eq!(without_checked("is the mayor", speaker), "is the  ");
-        assert_eq!(without_checked("mayors", speaker), "mayors");
+        assert_eq!(without_checked("是县委书记吗", speaker, true), "是 吗");
+        assert_eq!(without_checked("is the mayor", speaker, true), "is the  ");
+        assert_eq!(without_checked("mayors", speaker, true), "mayors");
+        assert_eq!(without_checked("县委书记", speaker, false), "县委书记");
     }
 
     #[test]

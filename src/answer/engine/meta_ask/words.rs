@@ -19,7 +19,8 @@ pub(super) enum Word {
     Size,
     /// 哪年的, 哪个县的: the report's own year or county is asked, which its title says.
     Whose,
-    /// 作, 讲, 念, 宣读, 写, 召开, delivered: the acts of making the report and holding its meeting.
+    /// 作, 讲, 念, 宣读, 写, 署名, 召开, delivered: the acts of making the report (signing it too) and holding
+    /// its meeting.
     Deliver,
     /// 发布, 公布, 上网, published: the acts of making the text public.
     Publish,
