@@ -12,12 +12,21 @@ use support::cli::engine;
 /// small talk): a change that reads fewer of them back is a phrasing fitted to one set.
 const PARAPHRASE_HIT_AT_1: f64 = 0.95;
 
-#[test]
-fn front_matter_and_small_talk_are_read_in_wordings_nobody_listed() {
-    let text = std::fs::read_to_string(
-        support::fixtures::manifest_dir().join("tests/questions_meta_paraphrases.tsv"),
-    )
-    .expect("the paraphrase set");
+/// Floors for the second paraphrase set (tests/questions_meta_paraphrases2.tsv, written by another helper
+/// before tuning, with yes/no checks, the years reviewed and look-alikes), a little below the figures reached.
+const SECOND_SET_HIT_AT_1: f64 = 0.9;
+/// The look-alikes of the second set refused (another year's or county's report, facts no field holds):
+/// one asks about a broadcast the search cannot tell from the report's live-streaming festival.
+const SECOND_SET_REJECTION: f64 = 0.9;
+/// Questions of the second set that the search answers with another passage when the meta reader does not
+/// take them (哪个县哪年的报告, two look-back wordings): a ceiling, so no more are answered wrongly.
+const SECOND_SET_WRONG: usize = 3;
+
+/// Evaluates a paraphrase set, printing its misses, and checks its floors: hit@1 of the meta questions and
+/// the small talk, the share of look-alikes refused, and at most `wrong` answered wrongly.
+fn check_paraphrases(path: &str, hit_at_1: f64, rejection: f64, wrong: usize) {
+    let text = std::fs::read_to_string(support::fixtures::manifest_dir().join(path))
+        .expect("the paraphrase set");
     let cases = parse_cases(&text).expect("a valid question set");
     let evaluation = evaluate(engine(), &cases);
     for failure in evaluation.failures() {
@@ -26,15 +35,41 @@ fn front_matter_and_small_talk_are_read_in_wordings_nobody_listed() {
     for category in ["meta", "smalltalk"] {
         let scores = evaluation.scores(Some(category));
         assert!(
-            scores.hit_at_1 >= PARAPHRASE_HIT_AT_1,
+            scores.hit_at_1 >= hit_at_1,
             "{category}: hit@1 {:.3}",
             scores.hit_at_1
         );
     }
-    assert_eq!(
-        evaluation.wrong_share(),
-        0.0,
-        "a field answered for another"
+    assert!(
+        evaluation.rejection_rate() >= rejection,
+        "look-alikes refused: {:.3}",
+        evaluation.rejection_rate()
+    );
+    let wrong_in_scope = evaluation
+        .outcomes
+        .iter()
+        .filter(|outcome| !outcome.case.out_of_scope() && outcome.wrong())
+        .count();
+    assert!(wrong_in_scope <= wrong, "{wrong_in_scope} answered wrongly");
+}
+
+#[test]
+fn front_matter_and_small_talk_are_read_in_wordings_nobody_listed() {
+    check_paraphrases(
+        "tests/questions_meta_paraphrases.tsv",
+        PARAPHRASE_HIT_AT_1,
+        1.0,
+        0,
+    );
+}
+
+#[test]
+fn checks_reviews_and_look_alikes_are_read_in_a_second_writer_wordings() {
+    check_paraphrases(
+        "tests/questions_meta_paraphrases2.tsv",
+        SECOND_SET_HIT_AT_1,
+        SECOND_SET_REJECTION,
+        SECOND_SET_WRONG,
     );
 }
 

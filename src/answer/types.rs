@@ -226,4 +226,6 @@ pub enum SmallTalk {
     /// 怎么用, what can you do.
     Help,
     Farewell,
+    /// 你好笨, 答得不对, wrong: a complaint about an answer.
+    Complaint,
 }

@@ -148,6 +148,9 @@ pub fn small_talk(kind: SmallTalk) -> &'static str {
              /targets 主要预期目标，/results 上年完成情况，/glossary 名词解释，/help 全部用法。"
         }
         SmallTalk::Farewell => "再见！需要时随时来问。",
+        SmallTalk::Complaint => {
+            "抱歉没答好。可以换个说法，或用报告里的词再问一次；我只回答这份报告里写到的内容，报告没写的我会直说。"
+        }
     }
 }
 

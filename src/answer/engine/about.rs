@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::knowledge::{MetaField, Report, ReportMeta, UnitId};
 
 use super::super::english::{meta_in_english, Language};
-use super::super::types::{Answered, Hit, HitKind, Outcome, Passage, SmallTalk};
+use super::super::types::{Answered, Hit, HitKind, Outcome, Passage, RefusalReason, SmallTalk};
 use super::cues::Cues;
 use super::leftover::{named_chars, topicless, without};
 use super::meta_ask::MetaAsk;
@@ -18,7 +18,8 @@ use super::Engine;
 const META_ID: &str = "/meta/";
 
 /// A class of words of small talk: the courtesy itself (a greeting, thanks or an acknowledgement or praise
-/// that closes an answer, asking how to use the bot or in which language, a farewell), the person addressed, and asking who someone is. Identity is the pair (`你` × `是谁`), so
+/// that closes an answer, asking how to use the bot or in which language, a farewell, a complaint about an
+/// answer), the person addressed, and asking who someone is. Identity is the pair (`你` × `是谁`), so
 /// `嫘祖是谁` is no question to the bot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Courtesy {
@@ -27,8 +28,9 @@ enum Courtesy {
     You,
     /// 是谁, 叫什么, 是机器人: who or what someone is, asked with the copula or a name.
     WhoIs,
-    /// Words around a courtesy that name no topic: the bot and who made it, degree words (太, 非常, very),
-    /// the answer or help thanked for, asking questions.
+    /// Words around a courtesy that name no topic: the bot, who made it (单位, 公司) and the bots it may be
+    /// taken for (chatgpt), degree words (太, 非常, very), the answer or help thanked for or complained of,
+    /// asking questions.
     Around,
 }
 
@@ -100,6 +102,8 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "会回答",
             "能帮",
             "可以帮",
+            "能什么",
+            "会些",
             "help",
             "how do i use",
             "how to use",
@@ -125,6 +129,8 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "回头见",
             "下次见",
             "回头聊",
+            "再聊",
+            "下次聊",
             "告辞",
             "晚安",
             "886",
@@ -165,6 +171,27 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "good evening",
         ],
     ),
+    (
+        Courtesy::Kind(SmallTalk::Complaint),
+        &[
+            "笨",
+            "不对",
+            "不准确",
+            "不准",
+            "错了",
+            "答错",
+            "没用",
+            "瞎说",
+            "胡说",
+            "答非所问",
+            "垃圾",
+            "差劲",
+            "太差",
+            "wrong",
+            "useless",
+            "stupid",
+        ],
+    ),
     (Courtesy::You, &["你们", "你", "您", "you", "your"]),
     (
         Courtesy::WhoIs,
@@ -202,6 +229,9 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "开发",
             "研发",
             "制作",
+            "单位",
+            "公司",
+            "团队",
             "支持",
             "小助手",
             "助手",
@@ -214,6 +244,8 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "十分",
             "万分",
             "真是",
+            "真",
+            "些",
             "好",
             "明白",
             "知道",
@@ -235,13 +267,19 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "use",
             "human",
             "ai",
+            "chatgpt",
+            "gpt",
+            "大模型",
+            "回答的",
+            "答得",
+            "说的",
         ],
     ),
 ];
 
 /// The small talk a question is, when it is nothing else: `你好` is, `你好,今年GDP目标多少` is a question.
 /// Thanks come first (`谢谢你的帮助` thanks, not asks for help), then asking how to use the bot, who it is,
-/// farewells and greetings.
+/// farewells, greetings and complaints about an answer.
 pub(super) fn small_talk(normalized: &str) -> Option<SmallTalk> {
     static WORDS: LazyLock<Cues<Courtesy>> = LazyLock::new(|| Cues::new(SMALL_TALK_WORDS));
     let found = WORDS.found(normalized);
@@ -251,9 +289,13 @@ pub(super) fn small_talk(normalized: &str) -> Option<SmallTalk> {
         .find(|&kind| has(Courtesy::Kind(kind)))
         .or_else(|| (has(Courtesy::You) && has(Courtesy::WhoIs)).then_some(SmallTalk::Identity))
         .or_else(|| {
-            [SmallTalk::Farewell, SmallTalk::Greeting]
-                .into_iter()
-                .find(|&kind| has(Courtesy::Kind(kind)))
+            [
+                SmallTalk::Complaint,
+                SmallTalk::Farewell,
+                SmallTalk::Greeting,
+            ]
+            .into_iter()
+            .find(|&kind| has(Courtesy::Kind(kind)))
         })?;
     topicless(&without(normalized, found.iter().map(|(_, word)| *word))).then_some(kind)
 }
@@ -412,6 +454,14 @@ impl Engine {
                 (field_answer(report, field, language), id_name(field))
             }
             MetaAsk::Length => (length_answer(report, language), LENGTH_ID),
+            // The span reviewed is the report's own text, cited where it says it; a report naming none
+            // has no answer to it.
+            MetaAsk::Period => {
+                return self
+                    .period_outcome(language)
+                    .unwrap_or_else(|| self.refuse(RefusalReason::NotInReport))
+            }
+            MetaAsk::Unheld => return self.refuse(RefusalReason::NotInReport),
         };
         let hit = Hit {
             kind: HitKind::Meta,
@@ -476,5 +526,11 @@ mod tests {
         assert_eq!(small_talk("今年经济不错吧"), None);
         assert_eq!(small_talk("this year gdp"), None);
         assert_eq!(small_talk("粮食"), None);
+        // A complaint about an answer, before the greeting it may contain (你好笨); not a topic's fault.
+        assert_eq!(small_talk("你好笨"), Some(SmallTalk::Complaint));
+        assert_eq!(small_talk("答得不对"), Some(SmallTalk::Complaint));
+        assert_eq!(small_talk("that is wrong"), Some(SmallTalk::Complaint));
+        assert_eq!(small_talk("这个数字不对吧"), None);
+        assert_eq!(small_talk("你是哪个单位开发的"), Some(SmallTalk::Identity));
     }
 }

@@ -15,6 +15,7 @@ use super::cues::Cues;
 use super::leftover::{topicless, without, REPORT_WORDS};
 use words::{Word, WORDS};
 
+mod check;
 mod words;
 
 /// What a question about the report itself asks for.
@@ -24,6 +25,11 @@ pub(super) enum MetaAsk {
     Field(MetaField),
     /// How long the report is (counted from its text).
     Length,
+    /// Which years the report looks back on (from its review's own opening).
+    Period,
+    /// A fact of the report's making its front matter does not hold (how long the meeting lasted, when the
+    /// next one is held): refused, never answered with a field.
+    Unheld,
     /// A field of the report of the year named (西平县2021年的政府工作报告是哪天作的): this report's when the
     /// year is its own, another report's otherwise.
     OfYear(MetaField, i32),
@@ -41,8 +47,9 @@ const SHORT_FORMS: &[(&str, &str)] = &[
 /// `侯县长`).
 const OFFICE_SUFFIX_CHARS: usize = 2;
 
-/// Words around a front-matter question that name no topic: where it was read or posted, asking a name,
-/// modal verbs (可以, 想), a quantity's question word once a size is asked, the bot's own answering, the
+/// Words around a front-matter question that name no topic: where it was read or posted, asking a name and
+/// its qualifiers (正式, official), forms of address (同志), modal verbs (可以, 想), a quantity's question word
+/// once a size is asked, the bot's own answering, the work reported and the county's own level (县人大), the
 /// prepositions and light verbs of making a report (以…名义, 由谁来作, 代表…作).
 const META_SCOPE_WORDS: &[&str] = &[
     "叫什么名字",
@@ -52,7 +59,15 @@ const META_SCOPE_WORDS: &[&str] = &[
     "叫什么",
     "叫啥",
     "名字",
-    "姓名",
+    "同志",
+    "本人",
+    "当时",
+    "它",
+    "正式",
+    "官方",
+    "县人大",
+    "县人代会",
+    "到网上",
     "网上",
     "网站上",
     "看到",
@@ -83,11 +98,17 @@ const META_SCOPE_WORDS: &[&str] = &[
     "回答",
     "full text",
     "full",
+    "official",
+    "formal",
     "speech",
     "about",
     "answering",
     "answer",
 ];
+
+/// What a review looks back on, said with the span asked (哪几年的工作): no topic once the years reviewed
+/// are asked, though `工作` alone is one (哪里能找到工作).
+const REVIEWED_WORDS: &[&str] = &["工作", "成绩", "work", "cover", "covers", "covered"];
 
 /// A piece of a front-matter value this long in a question names the report's own front matter (its
 /// speaker, meeting, issuer); one character would match almost any word.
@@ -148,7 +169,7 @@ fn may_name(asked: MetaAsk, named: MetaField) -> bool {
             MetaField::Issuer
         }
         MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => field,
-        MetaAsk::Length => MetaField::Title,
+        MetaAsk::Length | MetaAsk::Period | MetaAsk::Unheld => MetaField::Title,
     };
     named == MetaField::Title || named == own || (at_meeting && named == MetaField::Speaker)
 }
@@ -156,7 +177,9 @@ fn may_name(asked: MetaAsk, named: MetaField) -> bool {
 /// The field the classes found in a question meet on, most specific first: a size, a role or a name asked
 /// outright, then a time (of publishing, else of the meeting), an origin, a place (of publishing or finding
 /// the text, else of the meeting), a body, a person (who published, else who delivered), which meeting or
-/// which report. A person or a report asked with no act and no document named (`县长是谁`) is no question
+/// which report. A content word leaves the question to the search; a span of time is the years a review covers
+/// when a review is named, else (like another occasion than the report's own: 下一次人代会) a fact no field
+/// holds. A person or a report asked with no act and no document named (`县长是谁`) is no question
 /// about the report; the speaker's own name asked who or what office (`侯公涛是干什么的`) is. `which_document` says a which-word stands right before a word for the report (`啥报告`,
 /// `which report`): the report is asked for even when a verb names it (`你讲的是啥报告`).
 fn field_of(
@@ -167,8 +190,13 @@ fn field_of(
     use Word::*;
     let field = |field| Some(MetaAsk::Field(field));
     let acted = has(Deliver) || has(Publish) || has(Access);
+    let of_report = has(Document) || acted || has(Meeting);
     if has(Content) {
         None
+    } else if has(Review) && (has(Span) || has(Time) || has(Which)) {
+        Some(MetaAsk::Period)
+    } else if has(Span) || has(Other) {
+        of_report.then_some(MetaAsk::Unheld)
     } else if names_speaker && (has(Person) || has(Which) || has(Role)) {
         field(MetaField::Speaker)
     } else if has(Size) {
@@ -228,6 +256,28 @@ fn field_of(
     }
 }
 
+/// What a check asking no field outright checks ([`check::checked_field`]; else the meeting it names, else
+/// the report's year, which its title holds), when it is about the report: it names the report, an act of
+/// making or publishing it, its meeting or its speaker's role (`这个报告是县长作的吗`, not `县长是书记吗`), and
+/// asks nothing of its content.
+fn checked(plain: &str, has: impl Fn(Word) -> bool, names_speaker: bool) -> Option<MetaAsk> {
+    use Word::*;
+    let of_report = names_speaker
+        || [Document, Deliver, Publish, Meeting, Role]
+            .into_iter()
+            .any(&has);
+    if !of_report || has(Content) || has(Span) {
+        return None;
+    }
+    check::checked_field(plain, names_speaker, has(Publish) || has(Access))
+        .or_else(|| has(Meeting).then_some(MetaAsk::Field(MetaField::Meeting)))
+        .or_else(|| {
+            take_year(plain)
+                .is_some()
+                .then_some(MetaAsk::Field(MetaField::Title))
+        })
+}
+
 /// The report named by its long names (政府工作报告) said `报告`, so the `作` of 工作 is not read as making it.
 fn with_report_said_plainly(normalized: &str) -> String {
     // Every long name holds 报告: most questions say none.
@@ -265,19 +315,27 @@ pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Optio
                 || plain.contains(&format!("{which} {document}"))
         })
     });
-    let names_speaker = speaker_name(front).is_some_and(|name| plain.contains(name));
-    let asked = field_of(
-        |wanted| of(wanted).next().is_some(),
-        which_document,
-        names_speaker,
-    )?;
+    let names_speaker = speaker_names(front).any(|name| plain.contains(name.as_str()));
+    let has = |wanted| of(wanted).next().is_some();
+    let checks = check::is_check(&plain, has(Word::Check));
+    let asked = field_of(has, which_document, names_speaker).or_else(|| {
+        checks
+            .then(|| checked(&plain, has, names_speaker))
+            .flatten()
+    })?;
     let rest = without(
         &plain,
         found
             .iter()
             .map(|(_, word)| *word)
             .chain(REPORT_WORDS.iter().copied())
-            .chain(META_SCOPE_WORDS.iter().copied()),
+            .chain(META_SCOPE_WORDS.iter().copied())
+            .chain(
+                REVIEWED_WORDS
+                    .iter()
+                    .copied()
+                    .filter(|_| asked == MetaAsk::Period),
+            ),
     );
     let named: Vec<&str> = front
         .iter()
@@ -285,6 +343,8 @@ pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Optio
         .map(|(_, value)| value.as_str())
         .collect();
     let rest = without_front(&rest, &named);
+    let rest = check::without_checked(&rest, asked, checks);
+
     if topicless(&rest) {
         return Some(asked);
     }
@@ -295,14 +355,19 @@ pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Optio
     }
 }
 
-/// The speaker's own name (`侯公涛` of `西平县人民政府县长 侯公涛`): the last word of the speaker's value,
-/// when it is a name of [`MIN_FRONT_CHARS`] or more.
-fn speaker_name(front: &[(MetaField, String)]) -> Option<&str> {
-    front
+/// The names the speaker goes by: their own name (`侯公涛` of `西平县人民政府县长 侯公涛`, the last word of
+/// the speaker's value, when it is a name of [`MIN_FRONT_CHARS`] or more) and their surname with their
+/// office (`侯县长`).
+fn speaker_names(front: &[(MetaField, String)]) -> impl Iterator<Item = String> + '_ {
+    let value = front
         .iter()
         .find(|(field, _)| *field == MetaField::Speaker)
-        .and_then(|(_, value)| value.split_whitespace().last())
+        .map(|(_, value)| value.as_str());
+    let name = value
+        .and_then(|value| value.split_whitespace().last())
         .filter(|name| name.chars().count() >= MIN_FRONT_CHARS)
+        .map(str::to_owned);
+    name.into_iter().chain(value.and_then(surname_and_office))
 }
 
 /// The one four-digit year (2021年) in `rest` and `rest` without it.

@@ -33,6 +33,7 @@ mod near_miss;
 mod parts;
 mod projection;
 mod rank;
+mod review;
 mod scope;
 mod sides;
 mod structure;

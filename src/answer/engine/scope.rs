@@ -104,9 +104,30 @@ fn asked_scopes(lower: &str) -> Vec<usize> {
     asked
 }
 
+/// Whether `lower` says `word`: anywhere for Han words, as a whole word for Latin ones (national is not
+/// in internationalization).
+pub(super) fn names_word(lower: &str, word: &str) -> bool {
+    if !word.is_ascii() {
+        return lower.contains(word);
+    }
+    lower.match_indices(word).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + word.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphabetic())
+            && !after.is_some_and(|c| c.is_ascii_alphabetic())
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::asked_scopes;
+    use super::{asked_scopes, names_word};
+
+    #[test]
+    fn latin_words_are_named_only_whole() {
+        assert!(names_word("is it the party secretary", "secretary"));
+        assert!(!names_word("secretaryship", "secretary"));
+        assert!(names_word("县委书记吗", "县委书记"));
+    }
 
     #[test]
     fn latin_scope_words_count_only_whole() {

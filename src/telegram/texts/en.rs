@@ -192,6 +192,10 @@ pub fn small_talk(kind: SmallTalk) -> &'static str {
              projects? /targets main targets, /results last year's results, /glossary terms, /help all commands."
         }
         SmallTalk::Farewell => "Goodbye! Come back any time.",
+        SmallTalk::Complaint => {
+            "Sorry that answer missed. Try other words, or the report's own terms; I answer only from what \
+             the report says, and say so when it does not."
+        }
     }
 }
 

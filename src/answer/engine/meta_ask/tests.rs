@@ -94,7 +94,8 @@ fn fields_are_named_in_other_words_generated_from_the_front_matter() {
         field("侯县长这个报告是在几月几号做的"),
         Some(MetaField::MeetingDate)
     );
-    assert_eq!(field("侯县长叫什么名字"), None);
+    // The speaker named by surname and office, asked their name, is the speaker.
+    assert_eq!(field("侯县长全名叫什么"), Some(MetaField::Speaker));
     // An issuing body with a publishing verb asks the issuer; a topic after it does not.
     assert_eq!(
         field("这份报告是县政府发布的还是县委发布的"),
@@ -152,7 +153,6 @@ fn classes_meeting_inside_a_topic_question_ask_no_field() {
         "报告主要讲了什么",
         "报告讲的是什么",
         "会议上讲了什么",
-        "报告回顾的是多长时间的工作",
         "报告是向谁报告工作的",
         "政府发布了哪些政策",
         "工资什么时候发",
@@ -167,4 +167,71 @@ fn classes_meeting_inside_a_topic_question_ask_no_field() {
             "{question}"
         );
     }
+}
+
+#[test]
+fn a_review_named_with_a_span_asks_the_years_reviewed() {
+    let front = front();
+    for question in [
+        "报告回顾的是多长时间的工作",
+        "报告回顾的是哪几年",
+        "报告总结了哪几年的工作",
+        "報告回顧了哪幾年",
+        "What period does the report look back on?",
+    ] {
+        assert_eq!(
+            meta_ask(&fold_for_search(question), &front),
+            Some(MetaAsk::Period),
+            "{question}"
+        );
+    }
+    assert_eq!(
+        meta_ask(&fold_for_search("回顾部分讲了哪些成绩"), &front),
+        None
+    );
+}
+
+#[test]
+fn a_span_or_another_occasion_of_the_making_is_held_by_no_field() {
+    let front = front();
+    for question in [
+        "会议开了几天",
+        "下一次人代会什么时候开",
+        "上届人大是哪天开的",
+        "How many hours did the meeting last?",
+    ] {
+        assert_eq!(
+            meta_ask(&fold_for_search(question), &front),
+            Some(MetaAsk::Unheld),
+            "{question}"
+        );
+    }
+    assert_eq!(meta_ask(&fold_for_search("下一步怎么做"), &front), None);
+}
+
+#[test]
+fn a_check_is_answered_with_the_field_of_the_value_it_names() {
+    assert_eq!(field("报告人是县委书记吗"), Some(MetaField::Speaker));
+    assert_eq!(field("这个报告是县长作的吗"), Some(MetaField::Speaker));
+    assert_eq!(field("发言的是县长还是书记"), Some(MetaField::Speaker));
+    assert_eq!(field("报告是不是侯公涛作的"), Some(MetaField::Speaker));
+    assert_eq!(
+        field("Is the speaker the county party secretary?"),
+        Some(MetaField::Speaker)
+    );
+    assert_eq!(
+        field("报告是在第十五届人大上作的吗"),
+        Some(MetaField::Meeting)
+    );
+    assert_eq!(field("报告是在县人大会上讲的吗"), Some(MetaField::Meeting));
+    assert_eq!(field("报告是4月20号作的吗"), Some(MetaField::MeetingDate));
+    assert_eq!(field("报告是4月21日发布的吗"), Some(MetaField::Published));
+    assert_eq!(
+        meta_ask(&fold_for_search("这是2022年的报告吗"), &front()),
+        Some(MetaAsk::OfYear(MetaField::Title, 2022))
+    );
+    // A check of no field, or of something else than the report, is no front-matter question.
+    assert_eq!(field("县长是县委书记吗"), None);
+    assert_eq!(field("报告提到县委书记了吗"), None);
+    assert_eq!(field("乡村振兴是不是重点"), None);
 }
