@@ -189,6 +189,15 @@ fn value_in_english(figure: &Indicator) -> String {
         Some(ChangeKind::NetIncrease) => "a net increase of ",
         Some(ChangeKind::Increase) => "an increase of ",
         Some(ChangeKind::New) => "new: ",
+        // "kept at least 960,000 tonnes", not "kept at at least".
+        Some(ChangeKind::Keep)
+            if matches!(
+                figure.qualifier,
+                Some(Qualifier::AtLeast | Qualifier::AtMost)
+            ) =>
+        {
+            "kept "
+        }
         Some(ChangeKind::Keep) => "kept at ",
         Some(ChangeKind::Reach) | Some(ChangeKind::Complete) | None => "",
     };
@@ -205,7 +214,7 @@ fn value_in_english(figure: &Indicator) -> String {
 }
 
 /// A number with its Chinese unit in English: `279` `亿元` → `27.9 billion yuan`.
-fn amount_in_english(number: f64, unit: &str) -> String {
+pub(super) fn amount_in_english(number: f64, unit: &str) -> String {
     let (scale, rest) = if let Some(rest) = unit.strip_prefix('亿') {
         (1e8, rest)
     } else if let Some(rest) = unit.strip_prefix('万') {
@@ -361,6 +370,12 @@ mod tests {
         );
         let mut flat = figure("货物进出口总额", "保持平稳增长", 0.0, "");
         flat.number = None;
+        let mut grain = figure("粮食总产", "保持在96万吨以上", 96.0, "万吨");
+        grain.change = Some(ChangeKind::Keep);
+        grain.qualifier = Some(Qualifier::AtLeast);
+        assert!(indicator_in_english(&[], &[&grain])
+            .expect("framed")
+            .ends_with("(kept at least 960,000 tonnes)"));
         assert!(indicator_in_english(&[], &[&flat])
             .expect("framed")
             .ends_with("货物进出口总额 — 保持平稳增长"));

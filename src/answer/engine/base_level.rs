@@ -10,9 +10,10 @@ use crate::knowledge::{ChangeKind, FigureKind, Indicator, Period};
 
 use super::super::catalog::indicator_answer;
 use super::super::types::{Answered, Outcome};
-use super::compare::{decimals, COMPARE_CUES};
+use super::compare::COMPARE_CUES;
 use super::cues::Phrases;
 use super::sides::same_metric;
+use super::worked::decimals;
 use super::{Engine, Ranking, Scored};
 
 /// Words that ask for the change itself (提高了多少, 多了几天), which the report states: not for the level.

@@ -7,17 +7,16 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::knowledge::{numerals, FigureKind, Indicator, Period, Qualifier};
+use crate::knowledge::{numerals, FigureKind, Indicator, Period};
 use crate::search::normalize::{is_question_word, is_word_char};
 use crate::search::question::{Intent, Question};
 
-use super::super::catalog::indicator_answer;
 use super::super::catalog::Unit;
+use super::super::english::Language;
 use super::super::types::{Answered, Missing, MissingKind, NearMiss, Outcome};
 use super::sides::Pair;
-use super::weights::{
-    COMPARE_CANDIDATES, HIT_COVERAGE, MAX_NEAREST_FACTS, RATIO_PLACES, SHARE_PLACES,
-};
+use super::weights::{COMPARE_CANDIDATES, HIT_COVERAGE, MAX_NEAREST_FACTS};
+use super::worked::Operation;
 use super::{Engine, Ranking, Scored};
 
 /// Words that ask how two figures differ (比…快/多/高, 相差, 差距).
@@ -127,15 +126,6 @@ const SHARE_ASKING: &[&str] = &["百分之", "比例", "比重", "几成", "多�
 /// Words between the two figures of a share (A占B的百分之几, what share of B is A).
 const SHARE_JOINERS: &[&str] = &["占", "相当于", " of "];
 
-/// How a worked-out answer combines its two figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Operation {
-    Difference,
-    Sum,
-    Ratio,
-    Share,
-}
-
 impl Operation {
     /// The operation a question asks for, with the words its two sides are cut at. One pass over the
     /// question; a cue inside a word that compares nothing (the 比 of 比重, 比较) does not count.
@@ -185,21 +175,6 @@ impl Operation {
         .into_iter()
         .find(|(operation, _)| said.contains(operation))
     }
-
-    /// The direct answer for two figures, or `None` when they do not combine honestly: a level and a
-    /// change (279亿元 and 净增83.4亿元) share a unit but not a meaning.
-    fn apply(self, first: &Indicator, second: &Indicator) -> Option<String> {
-        let is_change = |figure: &Indicator| figure.change.is_some_and(|change| change.is_change());
-        if is_change(first) != is_change(second) {
-            return None;
-        }
-        match self {
-            Operation::Difference => difference(first, second),
-            Operation::Sum => sum(first, second),
-            Operation::Ratio => ratio(first, second),
-            Operation::Share => share(first, second),
-        }
-    }
 }
 
 /// Whether the cue at `cue` is a comparative followed by a number or a question word (超过多少, more than
@@ -223,7 +198,7 @@ pub(super) fn asks_operation(normalized: &str) -> bool {
 impl Engine {
     /// The figure a question asks to work out from two the report states, as an answer citing both;
     /// `None` when the question asks for no such figure or the report lacks a pair that combines honestly.
-    pub(super) fn comparison(&self, ranking: &Ranking) -> Option<Outcome> {
+    pub(super) fn comparison(&self, ranking: &Ranking, language: Language) -> Option<Outcome> {
         let question = &ranking.question;
         let (operation, joiners) = Operation::asked(&question.normalized)?;
         // A change the report states against the base asked (比2017年增加) is the answer, not worked out;
@@ -246,7 +221,12 @@ impl Engine {
         }
         let fits = |a: &Indicator, b: &Indicator| operation.apply(a, b).is_some();
         let Pair { first, second } = self.named_pair(&ranking.question, joiners, &fits)?;
-        let direct = operation.apply(first.1, second.1)?;
+        let worked = operation.apply(first.1, second.1)?;
+        let direct = if language.is_chinese() {
+            worked.in_chinese()
+        } else {
+            self.worked_in_english(&worked)
+        };
         let hits = self.computed_sources([&first.0, &second.0], &ranking.question_terms);
         Some(Outcome::Answered(Answered {
             direct: Some(direct),
@@ -356,83 +336,6 @@ fn stated_change(question: &Question, figure: &Indicator) -> bool {
     }
 }
 
-/// Both figures as labelled in the report, the higher first, then by how much, with the subtraction shown.
-fn difference(a: &Indicator, b: &Indicator) -> Option<String> {
-    let unit = shared_unit(a, b)?;
-    let (x, y) = (a.number?, b.number?);
-    let (high, low, high_value, low_value) = if x >= y { (a, b, x, y) } else { (b, a, y, x) };
-    let (before, after) = hedge(high.qualifier, low.qualifier)?;
-    let places = decimals(x).max(decimals(y));
-    let gap = format!("{:.*}", places, high_value - low_value);
-    let labels = format!("{}；{}。", indicator_answer(high), indicator_answer(low));
-    if high_value == low_value {
-        return Some(format!("{labels}两个数字相同。"));
-    }
-    let more = if unit == "个百分点" { "高" } else { "多" };
-    Some(format!(
-        "{labels}前者比后者{before}{more}{after}{gap}{unit}（推算：{} − {}，由报告的这两个数字算出）",
-        plain(high_value, places),
-        plain(low_value, places)
-    ))
-}
-
-/// Two counts of one unit together: never two rates (growth rates do not add).
-fn sum(a: &Indicator, b: &Indicator) -> Option<String> {
-    let unit = shared_unit(a, b)?;
-    if unit == "个百分点" {
-        return None;
-    }
-    let (x, y) = (a.number?, b.number?);
-    let (before, after) = sum_hedge(a.qualifier, b.qualifier)?;
-    let places = decimals(x).max(decimals(y));
-    Some(format!(
-        "{}；{}。两项合计{before}{after}{:.*}{unit}（推算：{} + {}，由报告的这两个数字算出）",
-        indicator_answer(a),
-        indicator_answer(b),
-        places,
-        x + y,
-        plain(x, places),
-        plain(y, places)
-    ))
-}
-
-/// How many times the first figure is the second.
-fn ratio(a: &Indicator, b: &Indicator) -> Option<String> {
-    let (x, y) = dividable(a, b)?;
-    Some(format!(
-        "{}；{}。前者约是后者的{:.*}倍（推算：{} ÷ {}，由报告的这两个数字算出）",
-        indicator_answer(a),
-        indicator_answer(b),
-        RATIO_PLACES,
-        x / y,
-        plain(x, decimals(x)),
-        plain(y, decimals(y))
-    ))
-}
-
-/// What share the first figure is of the second, in per cent.
-fn share(a: &Indicator, b: &Indicator) -> Option<String> {
-    let (x, y) = dividable(a, b)?;
-    Some(format!(
-        "{}；{}。前者约占后者的{:.*}%（推算：{} ÷ {} × 100%，由报告的这两个数字算出）",
-        indicator_answer(a),
-        indicator_answer(b),
-        SHARE_PLACES,
-        100.0 * x / y,
-        plain(x, decimals(x)),
-        plain(y, decimals(y))
-    ))
-}
-
-/// The two numbers when one may be divided by the other: amounts of one unit, neither hedged (至少 ÷ 至多
-/// bounds nothing), never rates (a ratio of two growth rates means nothing), and no zero divisor.
-fn dividable(a: &Indicator, b: &Indicator) -> Option<(f64, f64)> {
-    let unit = shared_unit(a, b)?;
-    let (x, y) = (a.number?, b.number?);
-    let divides = unit != "个百分点" && y != 0.0 && a.qualifier.is_none() && b.qualifier.is_none();
-    divides.then_some((x, y))
-}
-
 /// Whether what follows share cue `cue` asks for a share (占…百分之几, what percentage): 占地 asks for none,
 /// and after 是 only a share of something does (是城镇的百分之几, not 增长率是百分之几).
 fn asks_share(cue: &str, after: &str) -> bool {
@@ -443,93 +346,6 @@ fn asks_share(cue: &str, after: &str) -> bool {
         "是" => after.find(&format!("的{word}")).is_some_and(|at| at > 0),
         _ => after.contains(word),
     })
-}
-
-/// The unit of the difference: percentage points for two rates, the shared unit for two amounts; `None`
-/// for units that do not subtract (亿元 and %, 万吨 and 万亩).
-fn shared_unit(a: &Indicator, b: &Indicator) -> Option<&'static str> {
-    let unit_a = a.unit.as_deref()?;
-    let unit_b = b.unit.as_deref()?;
-    if unit_a != unit_b {
-        return None;
-    }
-    let rate = unit_a == "%" || unit_a == "个百分点";
-    if rate {
-        return Some("个百分点");
-    }
-    // The shared unit, as a static string the answer can hold (units are few; one not seen here is left
-    // alone rather than guessed at).
-    const AMOUNTS: &[&str] = &[
-        "亿元",
-        "万元",
-        "元",
-        "万吨",
-        "吨",
-        "万亩",
-        "亩",
-        "万人",
-        "人",
-        "个",
-        "家",
-        "所",
-        "座",
-        "条",
-        "公里",
-        "天",
-        "项",
-        "户",
-        "名",
-        "辆",
-        "件",
-        "万头",
-        "头",
-        "亿千瓦时",
-        "万人次",
-        "人次",
-        "万户",
-        "套",
-    ];
-    AMOUNTS.iter().copied().find(|amount| *amount == unit_a)
-}
-
-/// How sure the difference is, given the figures' own hedges, as words before and after the verb: 高约
-/// when either is "about", 至少高 when the higher one is at least something (or the lower one at most),
-/// 至多高 when the lower one is at least something (or the higher one at most); `None` when bounds on
-/// both sides leave the difference unknown.
-fn hedge(high: Option<Qualifier>, low: Option<Qualifier>) -> Option<(&'static str, &'static str)> {
-    use Qualifier::{About, AtLeast, AtMost, NoLessThan, Over};
-    match (high, low) {
-        (None, None) => Some(("", "")),
-        (Some(About), None | Some(About)) | (None, Some(About)) => Some(("", "约")),
-        (Some(AtLeast | NoLessThan | Over), None) | (None, Some(AtMost)) => Some(("至少", "")),
-        (None, Some(AtLeast | NoLessThan | Over)) | (Some(AtMost), None) => Some(("至多", "")),
-        _ => None,
-    }
-}
-
-/// How sure a sum is: 约 with an "about", 至少 when lower bounds add up; `None` when the bounds point
-/// different ways.
-fn sum_hedge(a: Option<Qualifier>, b: Option<Qualifier>) -> Option<(&'static str, &'static str)> {
-    use Qualifier::{About, AtLeast, NoLessThan, Over};
-    let lower = |q: Option<Qualifier>| matches!(q, None | Some(AtLeast | NoLessThan | Over));
-    match (a, b) {
-        (None, None) => Some(("", "")),
-        (Some(About), None | Some(About)) | (None, Some(About)) => Some(("约", "")),
-        _ if lower(a) && lower(b) => Some(("至少", "")),
-        _ => None,
-    }
-}
-
-/// The decimal places a figure is written with (15.3 → 1): a worked-out figure shows no more than its
-/// sources.
-pub(super) fn decimals(value: f64) -> usize {
-    let text = value.to_string();
-    text.split_once('.')
-        .map_or(0, |(_, fraction)| fraction.len())
-}
-
-fn plain(value: f64, places: usize) -> String {
-    format!("{value:.places$}")
 }
 
 #[cfg(test)]
@@ -579,22 +395,5 @@ mod tests {
             operation("by how much did gdp grow"),
             Some(Operation::Difference)
         );
-    }
-
-    #[test]
-    fn a_bound_the_difference_cannot_cross_is_no_answer() {
-        assert_eq!(hedge(None, None), Some(("", "")));
-        assert_eq!(hedge(Some(Qualifier::About), None), Some(("", "约")));
-        assert_eq!(hedge(Some(Qualifier::AtLeast), None), Some(("至少", "")));
-        assert_eq!(hedge(None, Some(Qualifier::Over)), Some(("至多", "")));
-        assert_eq!(
-            hedge(Some(Qualifier::AtLeast), Some(Qualifier::AtLeast)),
-            None
-        );
-        assert_eq!(
-            sum_hedge(Some(Qualifier::AtLeast), None),
-            Some(("至少", ""))
-        );
-        assert_eq!(sum_hedge(Some(Qualifier::AtMost), None), None);
     }
 }

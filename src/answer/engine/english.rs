@@ -2,7 +2,10 @@
 //! (src/answer/english.rs) from the same unit.
 
 use super::super::catalog::Unit;
-use super::super::english::{glossary_in_english, indicator_in_english, Language};
+use super::super::english::{
+    amount_in_english, glossary_in_english, indicator_in_english, Language,
+};
+use super::worked::{plain, Bound, Operation, Worked};
 use super::Engine;
 
 impl Engine {
@@ -38,6 +41,51 @@ impl Engine {
             )),
             // A list or a sentence has no framing of its own: its Chinese answer is a quotation.
             Unit::Sentence(_) | Unit::List { .. } => self.direct_answer(doc, ordinal),
+        }
+    }
+
+    /// A worked-out figure in English: both figures framed as their own answers are, the figure worked
+    /// out, and the arithmetic shown (the same numbers as the Chinese answer, from the same [`Worked`]).
+    pub(super) fn worked_in_english(&self, worked: &Worked) -> String {
+        let english = &self.library.english;
+        let label = |figure| {
+            indicator_in_english(english, &[figure]).unwrap_or_else(|| figure.value_text.clone())
+        };
+        let labels = format!("{}; {}.", label(worked.first), label(worked.second));
+        let (x, y) = worked.operands;
+        let bound = match worked.bound {
+            Bound::Exact => "",
+            Bound::About => "about ",
+            Bound::AtLeast => "at least ",
+            Bound::AtMost => "at most ",
+        };
+        let amount = amount_in_english(worked.result, worked.unit);
+        let places = worked.places;
+        // The result as the report writes numbers (14134), beside the English amount (14,134 yuan).
+        let result = plain(worked.result, places);
+        let source = "from these two figures of the report";
+        match worked.operation {
+            Operation::Difference if worked.result == 0.0 => {
+                format!("{labels} The two figures are the same.")
+            }
+            Operation::Difference => format!(
+                "{labels} The first is {bound}{amount} higher (worked out: {} − {} = {result}, {source}).",
+                plain(x, places),
+                plain(y, places)
+            ),
+            Operation::Sum => format!(
+                "{labels} Together: {bound}{amount} (worked out: {} + {} = {result}, {source}).",
+                plain(x, places),
+                plain(y, places)
+            ),
+            Operation::Ratio => format!(
+                "{labels} The first is about {} times the second (worked out: {x} ÷ {y}, {source}).",
+                plain(worked.result, places)
+            ),
+            Operation::Share => format!(
+                "{labels} The first is about {}% of the second (worked out: {x} ÷ {y} × 100%, {source}).",
+                plain(worked.result, places)
+            ),
         }
     }
 }

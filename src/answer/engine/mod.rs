@@ -41,6 +41,7 @@ mod structure;
 mod tests;
 mod topics;
 pub mod weights;
+mod worked;
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -349,7 +350,7 @@ impl Engine {
                 }
             }
         }
-        if let Some(computed) = self.comparison(&ranking) {
+        if let Some(computed) = self.comparison(&ranking, Language::of(question)) {
             return computed;
         }
         if let Some(computed) = self.base_level(&ranking) {

@@ -11,11 +11,11 @@ use crate::search::question::Question;
 
 use super::super::catalog::indicator_answer;
 use super::super::types::{Answered, Outcome};
-use super::compare::decimals;
 use super::cues::Phrases;
 use super::near_miss::asks_level_words;
 use super::sides::is_target;
 use super::sides::same_metric;
+use super::worked::decimals;
 use super::{Engine, Ranking, Scored};
 
 /// Words that ask what a target would make of a level (按目标, 按9%增长): a projection asked for.

@@ -6,6 +6,8 @@
 
 use std::sync::LazyLock;
 
+use crate::search::pinyin_words::is_pinyin;
+
 use super::super::types::Hit;
 use super::cues::Cues;
 use super::Engine;
@@ -51,8 +53,10 @@ impl Engine {
         self.names_other_county(raw)
     }
 
-    /// An English question naming a county by a capitalised name that is not one of the report's own
-    /// place names (the English names of its title's words: Xiping County, Xiping).
+    /// An English question naming a county by a name that is not one of the report's own place names
+    /// (the English names of its title's words: Xiping County, Xiping): a capitalised name, or one typed
+    /// in lower case that reads as pinyin (suiping county), which no English word before `county` (the,
+    /// whole, our) does.
     fn names_other_county(&self, raw: &str) -> bool {
         let words: Vec<&str> = raw
             .split(|c: char| !c.is_ascii_alphabetic())
@@ -61,7 +65,7 @@ impl Engine {
         words.windows(2).any(|pair| {
             let (name, county) = (pair[0], pair[1]);
             county.eq_ignore_ascii_case(COUNTY_WORD)
-                && name.starts_with(|c: char| c.is_ascii_uppercase())
+                && (name.starts_with(|c: char| c.is_ascii_uppercase()) || is_pinyin(name))
                 && !self.is_own_place_name(name)
         })
     }

@@ -1,0 +1,97 @@
+//! The engine against the real report on English questions written before the engine was changed
+//! (`tests/paraphrases_english_topics.tsv`, issue 10 item 4): a report topic that is no main indicator
+//! (a plan section, a programme, a park), lists, comparisons, follow-ups and out-of-scope look-alikes.
+//! The common nouns of a work report (corruption, food security, water sources) lead to the report's
+//! words, the year's areas of work asked in English are listed, and a worked-out comparison asked in
+//! English is framed in English with the same numbers as in Chinese.
+
+pub mod support;
+
+use support::cli::{direct, engine, set_failures};
+
+/// Questions of the set still missed (left undone, see the set's header): any other failure is a
+/// regression.
+const KNOWN_MISSES: &[&str] = &[
+    "what is the plan for agriculture",
+    "what does the goverment plan for beautiful villages",
+    "how will the county improve the business enviroment",
+    "what is the Leizu hometown brand",
+    "What will be done with the old urban residential compounds?",
+    "which specialised industrial parks will be built",
+    "How will investment promotion be improved in 2022?",
+    "How much higher is the fixed asset investment growth target than the GDP growth target?",
+    "which grew faster over five years fiscal revenue or gdp",
+    "how much money is budgeted for the ten livelihood projects",
+    "how much did the county spend on education last year",
+    "how many foreign-funded companies are in xiping",
+];
+
+#[test]
+fn every_english_topic_paraphrase_but_the_known_misses_is_answered_and_look_alikes_refused() {
+    let failures: Vec<String> = set_failures(include_str!("paraphrases_english_topics.tsv"))
+        .into_iter()
+        .filter(|failure| {
+            !KNOWN_MISSES
+                .iter()
+                .any(|question| failure.contains(&format!("] {question} →")))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn common_nouns_of_a_work_report_find_their_topic() {
+    for (question, expected) in [
+        ("what about food security", "粮食安全"),
+        ("How will the government fight corruption?", "反腐败"),
+        (
+            "what does the report say about ecological protection of water sources",
+            "水源地",
+        ),
+        ("what is being done about work safety", "安全生产"),
+    ] {
+        let answer = engine().ask(question);
+        let top = answer.hits().first().map(|hit| hit.excerpt.clone());
+        assert!(
+            top.as_deref().is_some_and(|text| text.contains(expected)),
+            "{question}: {top:?}"
+        );
+    }
+}
+
+#[test]
+fn the_years_areas_of_work_asked_in_english_are_listed() {
+    for question in [
+        "list the main tasks for 2022",
+        "which six areas of work will the government focus on this year",
+        "what are the county's key priorities",
+    ] {
+        assert!(direct(question).contains("六个方面工作"), "{question}");
+    }
+}
+
+#[test]
+fn a_comparison_asked_in_english_is_framed_in_english() {
+    let answer = direct("what is the gap between urban and rural income in 2021");
+    assert!(
+        answer.contains("The first is 14,134 yuan higher"),
+        "{answer}"
+    );
+    assert!(
+        answer.contains("worked out: 30325 − 16191 = 14134"),
+        "{answer}"
+    );
+    assert!(!answer.contains("前者"), "{answer}");
+    // The same question in Chinese keeps its Chinese framing and number.
+    assert!(direct("2021年城镇居民收入比农村居民高多少").contains("前者比后者多14134元"));
+}
+
+#[test]
+fn another_county_typed_in_lower_case_is_refused_and_our_own_is_not() {
+    assert!(!engine()
+        .ask("what was suiping county's gdp in 2021")
+        .answered());
+    assert!(!engine().ask("shangcai county gdp target 2022").answered());
+    assert!(direct("what was xiping county's gdp in 2021").contains("279亿元"));
+    assert!(direct("what was the whole county's gdp in 2021").contains("279亿元"));
+}
