@@ -114,9 +114,29 @@ const REVIEWED_WORDS: &[&str] = &["工作", "成绩", "work", "cover", "covers",
 /// speaker, meeting, issuer); one character would match almost any word.
 const MIN_FRONT_CHARS: usize = 2;
 
+/// The report's front matter as questions name it, read once per engine: asked of nearly every question.
+pub(super) struct FrontWords {
+    /// Each piece under the field it is the value of, folded as questions are, with the short forms of
+    /// their words.
+    values: Vec<(MetaField, String)>,
+    /// The names the speaker goes by (`侯公涛`, `侯县长`).
+    speaker_names: Vec<String>,
+}
+
+impl FrontWords {
+    pub(super) fn new(meta: &ReportMeta) -> FrontWords {
+        let values = front_values(meta);
+        let speaker_names = speaker_names(&values).collect();
+        FrontWords {
+            values,
+            speaker_names,
+        }
+    }
+}
+
 /// The pieces of the report's front matter a question may name without leaving the report, each under the
 /// field it is the value of, folded as questions are, with the short forms of their words.
-pub(super) fn front_words(meta: &ReportMeta) -> Vec<(MetaField, String)> {
+fn front_values(meta: &ReportMeta) -> Vec<(MetaField, String)> {
     let fields = [
         MetaField::Title,
         MetaField::Speaker,
@@ -297,14 +317,14 @@ fn with_report_said_plainly(normalized: &str) -> String {
 }
 
 /// What a question asks about the report itself, when it asks nothing else: `这份报告是谁作的` does,
-/// `南水北调供水厂什么时候建成` does not. `front` is [`front_words`] of the report asked about.
+/// `南水北调供水厂什么时候建成` does not. `front` is the [`FrontWords`] of the report asked about.
 /// The words of the classes a question about the report is asked in (发布, 哪天, 作): a question typed in
 /// pinyin asks in them too.
 pub(super) fn asking_words() -> impl Iterator<Item = &'static str> {
     WORDS.iter().flat_map(|(_, words)| words.iter().copied())
 }
 
-pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Option<MetaAsk> {
+pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> {
     static CUES: LazyLock<Cues<Word>> = LazyLock::new(|| Cues::new(WORDS));
     let plain = with_report_said_plainly(normalized);
     let found = CUES.found(&plain);
@@ -315,7 +335,10 @@ pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Optio
                 || plain.contains(&format!("{which} {document}"))
         })
     });
-    let names_speaker = speaker_names(front).any(|name| plain.contains(name.as_str()));
+    let names_speaker = front
+        .speaker_names
+        .iter()
+        .any(|name| plain.contains(name.as_str()));
     let has = |wanted| of(wanted).next().is_some();
     let checks = check::is_check(&plain, has(Word::Check));
     let asked = field_of(has, which_document, names_speaker).or_else(|| {
@@ -338,6 +361,7 @@ pub(super) fn meta_ask(normalized: &str, front: &[(MetaField, String)]) -> Optio
             ),
     );
     let named: Vec<&str> = front
+        .values
         .iter()
         .filter(|(field, _)| may_name(asked, *field))
         .map(|(_, value)| value.as_str())

@@ -95,7 +95,7 @@ pub struct Engine {
     /// people ask about that the reports do not report.
     absent_terms: HashSet<String>,
     /// Pieces of the newest report's front matter (speaker, meeting) a question about it may name.
-    front_words: Vec<(crate::knowledge::MetaField, String)>,
+    front_words: meta_ask::FrontWords,
     /// The words each block of the newest report owns (农业 the plan's 三农 section): its topic in other
     /// words than its heading's.
     topics: topics::TopicWords,
@@ -226,7 +226,7 @@ impl Engine {
             index_ms,
             "engine built"
         );
-        let front_words = meta_ask::front_words(&latest_meta);
+        let front_words = meta_ask::FrontWords::new(&latest_meta);
         let topics = topics::TopicWords::new(library.latest());
         Ok(Engine {
             front_words,

@@ -1,7 +1,7 @@
 //! Which front-matter field a question asks for, on the real report's front matter.
 use super::*;
 
-fn front() -> Vec<(MetaField, String)> {
+fn front() -> FrontWords {
     let date = |day| chrono::NaiveDate::from_ymd_opt(2022, 4, day).expect("a date");
     let meta = ReportMeta {
         id: "xiping-2022".into(),
@@ -14,7 +14,7 @@ fn front() -> Vec<(MetaField, String)> {
         year: 2022,
         source: "西平县人民政府门户网站 › 政务公开 › 工作报告".into(),
     };
-    front_words(&meta)
+    FrontWords::new(&meta)
 }
 
 fn field(question: &str) -> Option<MetaField> {
