@@ -7,6 +7,7 @@
 use crate::knowledge::numerals::is_numeral_char;
 use crate::knowledge::MetaField;
 
+use super::super::leftover::without;
 use super::super::scope::names_word;
 use super::MetaAsk;
 
@@ -87,17 +88,13 @@ pub(super) fn without_checked(rest: &str, asked: MetaAsk, checks: bool) -> Strin
         MetaAsk::Length | MetaAsk::Period | MetaAsk::Unheld => return rest.to_owned(),
     };
     match field {
-        MetaField::Speaker if checks => {
-            let mut offices: Vec<&str> = OFFICES.to_vec();
-            offices.sort_by_key(|office| std::cmp::Reverse(office.len()));
-            offices.iter().fold(rest.to_owned(), |text, office| {
-                if names_word(&text, office) {
-                    text.replace(office, " ")
-                } else {
-                    text
-                }
-            })
-        }
+        MetaField::Speaker if checks => without(
+            rest,
+            OFFICES
+                .iter()
+                .copied()
+                .filter(|office| names_word(rest, office)),
+        ),
         MetaField::Meeting if checks => without_runs(rest, ordinal_end),
         MetaField::MeetingDate | MetaField::Published if checks => without_runs(rest, day_end),
         _ => rest.to_owned(),
