@@ -7,7 +7,7 @@
 
 pub mod support;
 
-use support::cli::engine;
+use support::cli::{direct, engine};
 
 /// Out of scope: a place or a thing the report never names, beside words that match a unit of the report.
 const ABSENT_THINGS: &[&str] = &[
@@ -68,4 +68,21 @@ fn the_same_questions_without_the_absent_thing_are_answered() {
         let shown = format!("{}{first}", answer.direct().unwrap_or_default());
         assert!(shown.contains(expected), "{question}: {shown}");
     }
+}
+
+/// A metric the report gives figures for, named beside words that match another unit (a glossary entry
+/// about the province, a list of farm products): that unit is no answer about the metric.
+#[test]
+fn a_named_metric_is_not_answered_by_a_unit_about_something_else() {
+    for question in [
+        "河南全省城镇化率到底有多高",
+        "全省技能人才高地的生产总值是多少",
+        "全国县级医院300强的一般公共预算收入多少",
+        "驻酒振兴领头雁的粮食总产多少",
+    ] {
+        assert!(!engine().ask(question).answered(), "answered: {question}");
+    }
+    // The county's own figure of the metric is still given, and so is the sentence that names two.
+    assert!(direct("去年城镇化率多少").contains("42.7%"));
+    assert!(direct("今年打算新增多少家农民合作社和家庭农场").contains("116家"));
 }

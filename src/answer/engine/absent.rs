@@ -14,7 +14,7 @@ use crate::knowledge::GLOSSARY_HEADING_WORDS;
 use crate::search::normalize::is_han;
 
 use super::coverage::{coverage, TopicWord};
-use super::weights::{ABSENT_THING_SAID, ABSENT_THING_WEIGHT};
+use super::weights::{ABSENT_THING_SAID, ABSENT_THING_WEIGHT, METRIC_SAID};
 use super::{Engine, Scored};
 
 impl Engine {
@@ -48,6 +48,46 @@ impl Engine {
                     tracing::debug!(
                         chars = word.text.chars().count(),
                         "a thing the report never says"
+                    );
+                    return true;
+                }
+                false
+            })
+    }
+
+    /// Whether the question names a metric the report gives figures for (城镇化率) and `best` does not
+    /// speak of it: the rest of the question (河南全省) matched another thing, whose text is no answer
+    /// about that metric.
+    pub(super) fn leaves_out_metric(
+        &self,
+        question: &str,
+        topic: &[TopicWord],
+        best: Option<&Scored>,
+    ) -> bool {
+        let Some(best) = best else {
+            return false;
+        };
+        topic
+            .iter()
+            .filter(|word| {
+                word.term
+                    .is_some_and(|term| self.metric_terms.contains(&term))
+            })
+            // Aliases read other words (English above all: revenue is any of the report's incomes) into
+            // a metric loosely: only a metric the asker wrote names the thing asked.
+            .filter(|word| question.contains(word.text))
+            .any(|word| {
+                // A figure speaks of what its sentence says (the other metric of 新增农民合作社116家、
+                // 家庭农场328家).
+                let said = |doc: u32| {
+                    let has_char = |c: char| self.catalog.text_has_char(&self.library, doc, c);
+                    coverage(slice::from_ref(word), self.index.doc_words(doc), &has_char)
+                };
+                let in_sentence = self.catalog.sentence_doc(best.doc).map_or(0.0, said);
+                if said(best.doc).max(in_sentence) < METRIC_SAID {
+                    tracing::debug!(
+                        chars = word.text.chars().count(),
+                        "the best unit speaks of another metric"
                     );
                     return true;
                 }

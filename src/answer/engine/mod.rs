@@ -94,6 +94,9 @@ pub struct Engine {
     /// Alias terms no unit of the reports has (人均生产总值 where the report only gives 生产总值): things
     /// people ask about that the reports do not report.
     absent_terms: HashSet<String>,
+    /// The terms that name a metric some report gives a figure for (城镇化率, 生产总值): a question that
+    /// names one asks about that metric, and a unit that does not speak of it answers something else.
+    metric_terms: HashSet<u32>,
     /// Pieces of the newest report's front matter (speaker, meeting) a question about it may name.
     front_words: meta_ask::FrontWords,
     /// The words each block of the newest report owns (农业 the plan's 三农 section): its topic in other
@@ -210,6 +213,12 @@ impl Engine {
             .map(|entry| fold_for_search(&entry.canonical))
             .filter(|term| index.term_id(term).is_none())
             .collect();
+        let metric_terms: HashSet<u32> = library
+            .reports
+            .iter()
+            .flat_map(|report| &report.indicators)
+            .filter_map(|indicator| index.term_id(&fold_for_search(&indicator.metric)))
+            .collect();
         let known_years = known_years(&library);
         let title_words: HashSet<String> = library
             .reports
@@ -239,6 +248,7 @@ impl Engine {
             title_words,
             own_words,
             absent_terms,
+            metric_terms,
         })
     }
 

@@ -204,7 +204,8 @@ impl Engine {
         if tracing::enabled!(tracing::Level::DEBUG) {
             self.trace_ranking(&question, &topic, &ranked);
         }
-        let leaves_out_absent = self.leaves_out_absent_thing(&topic, ranked.first());
+        let leaves_out_absent = self.leaves_out_absent_thing(&topic, ranked.first())
+            || self.leaves_out_metric(&question.normalized, &topic, ranked.first());
         Ranking {
             question,
             question_terms,

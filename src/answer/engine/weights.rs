@@ -36,6 +36,9 @@ pub(super) const ABSENT_THING_WEIGHT: f32 = 4.0;
 /// The share of such a word the best unit must say in smaller words for it to count as said: as
 /// [`ALL_PARTS_CREDIT`], all of it; part of it (高铁 of 高铁站) is another thing.
 pub(super) const ABSENT_THING_SAID: f32 = ALL_PARTS_CREDIT;
+/// How much of a metric the question names (城镇化率) the best unit must say for it to answer: its
+/// context naming it is enough (a sentence under a heading about it); a part of it (城镇) is another thing.
+pub(super) const METRIC_SAID: f32 = CONTEXT_CREDIT;
 
 // ---- the question's words -------------------------------------------------------------------------------
 
