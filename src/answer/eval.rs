@@ -301,8 +301,8 @@ impl fmt::Display for Evaluation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{:<14}{:>6}{:>8}{:>8}{:>8}{:>10}",
-            "category", "n", "hit@1", "hit@3", "MRR", "rejected"
+            "{:<14}{:>6}{:>8}{:>8}{:>8}{:>10}{:>7}",
+            "category", "n", "hit@1", "hit@3", "MRR", "rejected", "wrong"
         )?;
         for category in self.categories() {
             let in_category = |o: &&CaseResult| o.case.category == category;
@@ -319,27 +319,36 @@ impl fmt::Display for Evaluation {
                 let rejected = out.iter().filter(|o| !o.answered).count();
                 format!("{rejected}/{}", out.len())
             };
+            // Where the wrong answers are, without saying which questions: a blind set's table stays blind.
+            let wrong = self
+                .outcomes
+                .iter()
+                .filter(in_category)
+                .filter(|o| o.wrong())
+                .count();
             if scores.questions > 0 {
                 writeln!(
                     f,
-                    "{:<14}{:>6}{:>8.3}{:>8.3}{:>8.3}{:>10}",
+                    "{:<14}{:>6}{:>8.3}{:>8.3}{:>8.3}{:>10}{:>7}",
                     category,
                     scores.questions + out.len(),
                     scores.hit_at_1,
                     scores.hit_at_3,
                     scores.mrr,
-                    rejected
+                    rejected,
+                    wrong
                 )?;
             } else {
                 writeln!(
                     f,
-                    "{:<14}{:>6}{:>8}{:>8}{:>8}{:>10}",
+                    "{:<14}{:>6}{:>8}{:>8}{:>8}{:>10}{:>7}",
                     category,
                     out.len(),
                     "",
                     "",
                     "",
-                    rejected
+                    rejected,
+                    wrong
                 )?;
             }
         }
