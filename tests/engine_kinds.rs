@@ -133,6 +133,15 @@ fn computed_figures_show_their_arithmetic() {
     );
     // The rise itself is stated: it is answered as the report says it.
     assert!(!direct("2017年城镇化率提高了多少").contains("推算"));
+    // Years counted back from the report's are that year, not its five years (五年 alone).
+    for asked in [
+        "五年前GDP是多少",
+        "5年以前全县生产总值有多少亿",
+        "what was the GDP five years ago",
+    ] {
+        assert!(direct(asked).contains("195.6亿元"), "{asked}");
+    }
+    assert!(!engine().ask("三年前的一般公共预算收入").answered());
     let farms = direct("今年新增家庭农场比新增合作社多几家");
     assert!(farms.contains("多212家"), "{farms}");
 }

@@ -400,14 +400,43 @@ impl Markers {
     }
 }
 
-/// Every marker phrase with what it says: the table, and the phrases made from the measure words and list
-/// counts.
+/// How many years back, and the numerals people write it with (五年前, 5年前), up to the report's look back
+/// and a little beyond (a year it does not cover is refused by its year).
+const YEARS_AGO: &[(i32, &[&str])] = &[
+    (1, &["一", "1", "one"]),
+    (2, &["两", "二", "2", "two"]),
+    (3, &["三", "3", "three"]),
+    (4, &["四", "4", "four"]),
+    (5, &["五", "5", "five"]),
+    (6, &["六", "6", "six"]),
+    (10, &["十", "10", "ten"]),
+];
+
+/// Every marker phrase with what it says: the table, and the phrases made from years counted back, the
+/// measure words and list counts.
 fn marker_phrases() -> Vec<(String, Marker)> {
     // 多少人, 几个: the measure word is the unit asked in, not a topic.
     let mut phrases: Vec<(String, Marker)> = MARKERS
         .iter()
         .map(|&(phrase, marker)| (phrase.to_owned(), marker))
         .collect();
+    // 五年前, 3年以前, five years ago: a year counted back from the report's, not its five years (五年).
+    for (years, numerals) in YEARS_AGO {
+        for numeral in numerals
+            .iter()
+            .filter(|n| !n.bytes().any(|b| b.is_ascii_alphabetic()))
+        {
+            for ago in ["年前", "年以前", "年之前"] {
+                phrases.push((format!("{numeral}{ago}"), Marker::RelativeYear(-years)));
+            }
+        }
+    }
+    phrases.extend(YEARS_AGO.iter().flat_map(|(years, numerals)| {
+        numerals
+            .iter()
+            .filter(|numeral| numeral.is_ascii())
+            .map(move |numeral| (format!("{numeral} years ago"), Marker::RelativeYear(-years)))
+    }));
     for (measure, _) in MEASURES {
         for asking in NUMBER_ASKING {
             for lead in ["", "有", "是"] {
