@@ -75,3 +75,23 @@ fn a_change_the_report_states_against_the_base_asked_is_the_answer() {
     assert!(direct("GDP比2017年多了多少").contains("净增83.4亿元"));
     assert!(direct("GDP比2017年年均增长多少").contains("增长7.2%"));
 }
+
+#[test]
+fn a_word_naming_two_groups_compares_the_two() {
+    // 城乡 is the report's 城镇 and 农村 residents at once: a comparison asked of it is between the two.
+    for asked in ["城乡居民收入差多少", "去年城乡居民人均可支配收入相差几块钱"]
+    {
+        let gap = direct(asked);
+        assert!(
+            gap.contains("14134元") && gap.contains("推算"),
+            "{asked}: {gap}"
+        );
+    }
+    // A ratio named as a thing is a ratio, the groups in the order the question names them.
+    for asked in ["城乡收入比是多少", "城镇和农村居民收入之比是多少"] {
+        let ratio = direct(asked);
+        assert!(ratio.contains("1.87倍"), "{asked}: {ratio}");
+    }
+    // No comparison asked: 城乡 is read as the report says it.
+    assert!(!direct("城乡居民收入怎么样").contains("推算"));
+}

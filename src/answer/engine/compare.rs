@@ -109,7 +109,17 @@ const SUM_CUES: &[&str] = &[
 /// Words between two things summed (A和B一共).
 const SUM_JOINERS: &[&str] = &["和", "与", "跟", "及", "加上", "加", " and ", " plus "];
 /// Words that ask how many times one figure is another (是…的几倍).
-const RATIO_CUES: &[&str] = &["几倍", "多少倍", "how many times"];
+/// A ratio named as a thing (收入比是多少, 两者之比) asks for one too.
+const RATIO_CUES: &[&str] = &[
+    "几倍",
+    "多少倍",
+    "how many times",
+    "之比",
+    "比是多少",
+    "比为多少",
+    "比是几",
+    "比有多大",
+];
 /// Words between the two figures of a ratio (A是B的几倍, A相当于B的几倍).
 const RATIO_JOINERS: &[&str] = &["是", "相当于", "为"];
 /// Words that ask what share one figure is of another, with [`SHARE_ASKING`] after them (A占B的百分之几).
@@ -193,6 +203,19 @@ fn asks_threshold(normalized: &str, cue: &std::ops::Range<usize>) -> bool {
 /// Whether a question asks to compare, add or divide figures.
 pub(super) fn asks_operation(normalized: &str) -> bool {
     Operation::asked(normalized).is_some()
+}
+
+/// Words that name at once two groups the report gives figures for apart, and the two said apart (城乡:
+/// the report's 城镇居民 and 农村居民): 城乡居民收入相差多少 compares the two.
+const BOTH_GROUPS: &[(&str, &str)] = &[("城乡", "城镇和农村")];
+
+/// The question with a word that names two groups said as the two, when it asks to compare, add or
+/// divide figures; `None` otherwise (城乡居民收入稳定增长 is the report's own phrase for both at once).
+pub(super) fn both_groups_apart(normalized: &str) -> Option<String> {
+    let (word, apart) = BOTH_GROUPS
+        .iter()
+        .find(|(word, _)| normalized.contains(word))?;
+    asks_operation(normalized).then(|| normalized.replacen(word, apart, 1))
 }
 
 impl Engine {

@@ -349,6 +349,10 @@ impl Engine {
         if self.asks_unnamed_person(&understood) {
             return self.refuse(RefusalReason::NotInReport);
         }
+        let understood = match compare::both_groups_apart(&understood.normalized) {
+            Some(apart) => self.reader.read(&apart),
+            None => understood,
+        };
         let mut ranking = self.rank(understood);
         if !self.confident(&ranking) {
             // One wrong character in a known term: try again with it corrected.

@@ -37,6 +37,7 @@ impl Engine {
             }
         }
         self.pair_across(whole, whole, fits)
+            .map(|pair| in_question_order(whole, pair))
     }
 
     /// A figure of `left` and one of `right` that the two sides name apart.
@@ -92,6 +93,24 @@ impl Engine {
             .filter(|(scored, _, indicator)| !scored.conflict && indicator.number.is_some())
             .map(|(scored, report, indicator)| (*scored, report, indicator))
             .collect()
+    }
+}
+
+/// A pair the whole question names, in the order it names them (城镇和农村居民收入差几倍: 城镇 first), told
+/// by where each says what tells its metric from the other's; as found when that is not said.
+fn in_question_order<'a>(question: &Question, pair: Pair<'a>) -> Pair<'a> {
+    let (own_first, own_second) = distinguishing(&pair.first.1.metric, &pair.second.1.metric);
+    let at = |own: &str| {
+        (!own.is_empty())
+            .then(|| question.normalized.find(own))
+            .flatten()
+    };
+    match (at(own_first), at(own_second)) {
+        (Some(first), Some(second)) if second < first => Pair {
+            first: pair.second,
+            second: pair.first,
+        },
+        _ => pair,
     }
 }
 

@@ -189,6 +189,8 @@ const MARKERS: &[(&str, Marker)] = &[
     ("多少钱", Marker::Number),
     ("有多少", Marker::Number),
     ("百分之几", Marker::Number),
+    // A ratio asked as a thing (收入之比): a number, no topic.
+    ("之比", Marker::Number),
     ("好多", Marker::Number),
     ("是好多", Marker::Number),
     ("有好多", Marker::Number),
