@@ -447,11 +447,21 @@ fn field_answer(report: &Report, field: MetaField, language: Language) -> String
 
 impl Engine {
     /// The answer to a question about the newest report itself, cited to its front matter.
-    pub(super) fn meta_outcome(&self, asked: MetaAsk, language: Language) -> Outcome {
+    /// `also` are the further fields the question asks (谁在什么会上作的: the meeting too), each on a
+    /// line of its own after the first.
+    pub(super) fn meta_outcome(
+        &self,
+        asked: MetaAsk,
+        also: &[MetaField],
+        language: Language,
+    ) -> Outcome {
         let report = self.library.latest();
         let (direct, name) = match asked {
             MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => {
-                (field_answer(report, field, language), id_name(field))
+                let answers = std::iter::once(field)
+                    .chain(also.iter().copied())
+                    .map(|field| field_answer(report, field, language));
+                (answers.collect::<Vec<_>>().join("\n"), id_name(field))
             }
             MetaAsk::Length => (length_answer(report, language), LENGTH_ID),
             // The span reviewed is the report's own text, cited where it says it; a report naming none

@@ -217,7 +217,10 @@ fn field_of(
         Some(MetaAsk::Period)
     } else if has(Span) || has(Other) {
         of_report.then_some(MetaAsk::Unheld)
-    } else if names_speaker && (has(Person) || has(Which) || has(Role)) {
+    } else if names_speaker
+        && (has(Person) || has(Role) || (has(Which) && !has(Meeting) && !has(Time) && !has(Place)))
+    {
+        // 侯公涛是干什么的 asks the speaker; 侯公涛在哪个会上作的报告 asks the meeting, not him.
         field(MetaField::Speaker)
     } else if has(Size) {
         Some(MetaAsk::Length)
@@ -324,10 +327,81 @@ pub(super) fn asking_words() -> impl Iterator<Item = &'static str> {
     WORDS.iter().flat_map(|(_, words)| words.iter().copied())
 }
 
-pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> {
+/// The classes that ask for a value: a question may ask two at once (谁在什么会上作的, 在哪个会上，哪天).
+const ASKING: &[Word] = &[Word::Person, Word::Time, Word::Place, Word::Which];
+
+/// The clauses of a folded question (在哪个会议上作的报告，哪天): folding leaves its punctuation a blank,
+/// which after a Chinese letter ends a clause; English words stay one clause.
+fn clauses(plain: &str) -> impl Iterator<Item = &str> {
+    let mut last = ' ';
+    plain
+        .split(move |c: char| {
+            let cut = c == ' ' && !last.is_ascii();
+            last = c;
+            cut
+        })
+        .filter(|clause| !clause.trim().is_empty())
+}
+
+/// The word classes found in `text`, each with its word.
+fn classes_in(text: &str) -> Vec<(Word, &'static str)> {
     static CUES: LazyLock<Cues<Word>> = LazyLock::new(|| Cues::new(WORDS));
+    CUES.found(text)
+}
+
+/// The fields a question about the report asks besides `asked` (the first it asks): each asking word
+/// (谁, 哪天, 哪个) read with the words of its own clause, or of the whole question when its clause has
+/// none but asking words (…，哪天). An asking word inside another's (什么 of 什么时候) asks nothing alone.
+pub(super) fn also_asked(normalized: &str, front: &FrontWords, asked: MetaAsk) -> Vec<MetaField> {
+    let MetaAsk::Field(first) = asked else {
+        return Vec::new();
+    };
     let plain = with_report_said_plainly(normalized);
-    let found = CUES.found(&plain);
+    let whole = classes_in(&plain);
+    let names_speaker = front
+        .speaker_names
+        .iter()
+        .any(|name| plain.contains(name.as_str()));
+    let mut fields = Vec::new();
+    for clause in clauses(&plain) {
+        let found = classes_in(clause);
+        let own = |word: &str| {
+            let inside: usize = found
+                .iter()
+                .filter(|(_, other)| other.len() > word.len() && other.contains(word))
+                .map(|(_, other)| clause.matches(other).count())
+                .sum();
+            clause.matches(word).count() > inside
+        };
+        let context = if found.iter().any(|(class, _)| !ASKING.contains(class)) {
+            &found
+        } else {
+            &whole
+        };
+        for &class in ASKING {
+            if !found.iter().any(|(of, word)| *of == class && own(word)) {
+                continue;
+            }
+            let has = |wanted: Word| {
+                if ASKING.contains(&wanted) {
+                    wanted == class
+                } else {
+                    context.iter().any(|(of, _)| *of == wanted)
+                }
+            };
+            if let Some(MetaAsk::Field(field)) = field_of(has, false, names_speaker) {
+                if field != first && !fields.contains(&field) {
+                    fields.push(field);
+                }
+            }
+        }
+    }
+    fields
+}
+
+pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> {
+    let plain = with_report_said_plainly(normalized);
+    let found = classes_in(&plain);
     let of = |wanted: Word| found.iter().filter(move |(word, _)| *word == wanted);
     let which_document = of(Word::Which).any(|(_, which)| {
         of(Word::Document).any(|(_, document)| {

@@ -9,9 +9,9 @@ use std::sync::LazyLock;
 use crate::knowledge::{numerals, ListKind, Paragraph, Report, ReportList};
 use crate::search::normalize::fold_for_search;
 
-use super::super::types::{Answered, Outcome};
+use super::super::types::{Answered, Outcome, RefusalReason};
 use super::asking::{asking_words, asks};
-use super::cues::Cues;
+use super::cues::{Cues, Phrases};
 use super::leftover::{named_chars, topicless, without, AskedPairs, MIN_TOPIC_CHARS, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
 use super::structure::{
@@ -53,6 +53,38 @@ const BLOCK_NOUNS: &[&str] = &[
     "成就",
     "标题",
     "题目",
+];
+
+/// Asking how many items a block holds or where one stands among them: a count or ordinal question word
+/// with a counter of items (几条, 多少项, 第几点, 排第几), or what a part asks of the government (要求).
+/// None names a topic: the block's own items answer them.
+const COUNT_WORDS: &[&str] = &[
+    "几条",
+    "几点",
+    "几项",
+    "几个方面",
+    "几方面",
+    "几件",
+    "几个",
+    "几段",
+    "多少条",
+    "多少项",
+    "多少点",
+    "多少个方面",
+    "第几条",
+    "第几项",
+    "第几点",
+    "第几个",
+    "第几件",
+    "第几部分",
+    "第几",
+    "排在",
+    "排第",
+    "要求",
+    "how many",
+    "points",
+    "items",
+    "tasks",
 ];
 
 /// Words that say a block is meant when they stand beside a topic word (农业这块, 农村工作, 民生上): a
@@ -108,7 +140,8 @@ struct Block<'a> {
     number: u32,
 }
 
-/// The part number a question asks for (第二部分 → 2, 最后一部分 → the last), when it asks nothing else.
+/// The part number a question asks for (第二部分 → 2, 最后一部分 → the last), when it asks nothing else;
+/// a number past the last part (第六部分 of four) is returned too, for the caller to refuse.
 fn asked_part(normalized: &str, parts: u32) -> Option<u32> {
     let last = LAST_PART_WORDS
         .iter()
@@ -132,12 +165,13 @@ fn asked_part(normalized: &str, parts: u32) -> Option<u32> {
         normalized,
         std::iter::once(named.as_str())
             .chain(BLOCK_NOUNS.iter().copied())
+            .chain(COUNT_WORDS.iter().copied())
             .chain(asking_words())
             .chain(REPORT_WORDS.iter().copied())
             .chain(SCOPE_WORDS.iter().copied())
             .chain(FRAME_WORDS.iter().copied()),
     );
-    (topicless(&rest) && (1..=parts).contains(&number)).then_some(number)
+    topicless(&rest).then_some(number)
 }
 
 /// The part an English question numbers (`the second part`, `part two`, `part 3`), with the words naming it.
@@ -206,7 +240,8 @@ fn blocks<'r>(report: &'r Report, topics: &TopicWords, review: bool, plan: bool)
 /// only and asks what it says.
 fn named_block<'a>(normalized: &str, report: &'a Report, topics: &TopicWords) -> Option<Block<'a>> {
     static NOUNS: LazyLock<Cues<()>> = LazyLock::new(|| Cues::new(&[((), BLOCK_NOUNS)]));
-    if !asks(normalized) && NOUNS.found(normalized).is_empty() {
+    static COUNTS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(COUNT_WORDS.iter().copied()));
+    if !asks(normalized) && NOUNS.found(normalized).is_empty() && !COUNTS.in_text(normalized) {
         return None;
     }
     let (review, plan) = (says_review(normalized), says_plan(normalized));
@@ -237,6 +272,7 @@ fn strip_asking(normalized: &str, named: &str) -> String {
         std::iter::once(named)
             .filter(|named| !named.is_empty())
             .chain(BLOCK_NOUNS.iter().copied())
+            .chain(COUNT_WORDS.iter().copied())
             .chain(asking_words())
             .chain(FRAME_WORDS.iter().copied())
             .chain(REVIEW_WORDS.iter().copied())
@@ -292,12 +328,23 @@ fn headed_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
         asked.plan || !asked.review,
     );
     let asked_pairs = AskedPairs::new(normalized);
-    let sizes: Vec<usize> = candidates
+    let review = review_list(report);
+    let mut sizes: Vec<usize> = candidates
         .iter()
         .map(|block| asked_pairs.named_chars(&block.heading))
         .collect();
     let best = *sizes.iter().max()?;
-    if best < MIN_TOPIC_CHARS || sizes.iter().filter(|&&size| size == best).count() != 1 {
+    let tied = |sizes: &[usize]| sizes.iter().filter(|&&size| size == best).count() != 1;
+    // 改革开放那部分 names a review achievement and a plan section alike: unless the past years are
+    // named, a part or section is the plan's, as the review's achievements are paragraphs, not parts.
+    if tied(&sizes) && !asked.review {
+        for (size, block) in sizes.iter_mut().zip(&candidates) {
+            if review.is_some_and(|list| list.id == block.list.id) {
+                *size = 0;
+            }
+        }
+    }
+    if best < MIN_TOPIC_CHARS || tied(&sizes) || !sizes.contains(&best) {
         return None;
     }
     let index = sizes.iter().position(|&size| size == best)?;
@@ -378,6 +425,66 @@ fn block_answer(report: &Report, list: &ReportList, number: u32) -> Option<Strin
     Some(answer)
 }
 
+/// Words that ask where an item stands: its position (第几条) or the part holding it (哪一部分).
+const PLACE_WORDS: &[&str] = &[
+    "第几",
+    "排在",
+    "排第",
+    "哪一部分",
+    "哪部分",
+    "哪个部分",
+    "属于",
+];
+
+/// An item's lead phrase is named by this many of its letters in a run at least: fewer (发展, 建设) are in
+/// many items' phrases, more would miss a phrase said in part (主动履职 for 主动履职有作为).
+const MIN_ITEM_CHARS: usize = 4;
+
+/// The block holding the item a question asks the place of (主动履职有作为是第几条, 旗帜鲜明讲政治是哪一部分
+/// 的): the part or plan section whose contents name the most of the question's letters in a run, when one
+/// item does alone and the question asks nothing else; with the item's number in its block.
+fn placed_item<'r>(normalized: &str, report: &'r Report) -> Option<(&'r ReportList, u32, usize)> {
+    static PLACES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(PLACE_WORDS.iter().copied()));
+    if !PLACES.in_text(normalized) {
+        return None;
+    }
+    let asked_pairs = AskedPairs::new(normalized);
+    let mut best: Option<(usize, &ReportList, u32, usize, String)> = None;
+    let mut tied = false;
+    let lists = report
+        .lists
+        .iter()
+        .filter(|list| matches!(list.kind, ListKind::Parts | ListKind::Sections));
+    for list in lists {
+        for item in &list.items {
+            for (at, content) in block_contents(report, list, item.number)
+                .into_iter()
+                .enumerate()
+            {
+                let size = asked_pairs.named_chars(&fold_for_search(&content));
+                match &best {
+                    Some((most, ..)) if size < *most => {}
+                    Some((most, ..)) if size == *most => tied = true,
+                    _ => {
+                        tied = false;
+                        best = Some((size, list, item.number, at + 1, content));
+                    }
+                }
+            }
+        }
+    }
+    let (size, list, number, at, content) = best?;
+    if size < MIN_ITEM_CHARS || tied {
+        return None;
+    }
+    let piece = named_piece(normalized, &fold_for_search(&content));
+    let rest = without(
+        &strip_asking(normalized, &piece),
+        PLACE_WORDS.iter().copied(),
+    );
+    topicless(&rest).then_some((list, number, at))
+}
+
 impl Engine {
     /// One part of the newest report asked for by number, or one block by its topic: the item of its list
     /// and what it holds, cited to where it stands.
@@ -387,22 +494,34 @@ impl Engine {
             .lists
             .iter()
             .find(|list| list.kind == ListKind::Parts);
-        let (list, number) = match parts.and_then(|list| {
+        // The item whose place is asked (主动履职有作为是第几条) is answered with its block and its number.
+        let (list, number, place) = match parts.and_then(|list| {
             asked_part(normalized, list.items.len() as u32).map(|number| (list, number))
         }) {
-            Some(found) => found,
-            None => {
-                let block = named_block(normalized, report, &self.topics)?;
-                (block.list, block.number)
+            // 第六部分 of a report of four parts: no part of it, so no other block either.
+            Some((list, number)) if !(1..=list.items.len()).contains(&(number as usize)) => {
+                return Some(self.refuse(RefusalReason::NotInReport));
             }
+            Some((list, number)) => (list, number, None),
+            None => match placed_item(normalized, report) {
+                Some((list, number, at)) => (list, number, Some(at)),
+                None => {
+                    let block = named_block(normalized, report, &self.topics)?;
+                    (block.list, block.number, None)
+                }
+            },
         };
         let item = list.items.iter().find(|item| item.number == number)?;
         let doc = self
             .catalog
             .doc_of(&item.source_id)
             .or_else(|| self.catalog.doc_of(&list.id))?;
+        let direct = block_answer(report, list, number).map(|block| match place {
+            Some(at) => format!("是其中第{at}项。{block}"),
+            None => block,
+        });
         Some(Outcome::Answered(Answered {
-            direct: block_answer(report, list, number),
+            direct,
             hits: vec![self.chosen_hit(doc)],
             glossary_refs: Vec::new(),
             more: false,
@@ -419,7 +538,9 @@ mod tests {
         assert_eq!(asked_part("第二部分标题是什么", 4), Some(2));
         assert_eq!(asked_part("报告的最后一部分讲什么", 4), Some(4));
         assert_eq!(asked_part("第三部分主要讲什么呢", 4), Some(3));
-        assert_eq!(asked_part("第五部分讲什么", 4), None);
+        assert_eq!(asked_part("第五部分讲什么", 4), Some(5));
+        assert_eq!(asked_part("报告第四部分有几条", 4), Some(4));
+        assert_eq!(asked_part("how many tasks are in part three?", 4), Some(3));
         assert_eq!(asked_part("第二部分的粮食目标是多少", 4), None);
         assert_eq!(asked_part("第六件是什么", 4), None);
     }
