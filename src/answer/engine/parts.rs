@@ -7,7 +7,7 @@
 use std::sync::LazyLock;
 
 use crate::knowledge::{numerals, ListKind, Paragraph, Report, ReportList};
-use crate::search::normalize::fold_for_search;
+use crate::search::normalize::{fold_for_search, is_word_char};
 
 use super::super::types::{Answered, Outcome, RefusalReason};
 use super::asking::{asking_words, asks};
@@ -109,7 +109,8 @@ const ENGLISH_ORDINALS: &[(&str, u32)] = &[
     ("six", 6),
 ];
 
-/// Words that frame a block without naming a topic (那一块, 回顾里, 总体).
+/// Words that frame a block without naming a topic (那一块, 回顾里, 总体, 关于…), and the reflexives and
+/// measure particles said beside one (政府自身建设, 说了些啥).
 const FRAME_WORDS: &[&str] = &[
     "这一块",
     "那一块",
@@ -125,6 +126,11 @@ const FRAME_WORDS: &[&str] = &[
     "总体",
     "打算",
     "内容",
+    "关于",
+    "自身",
+    "本身",
+    "自己",
+    "些",
     "里",
     "干",
     "做",
@@ -207,6 +213,20 @@ fn named_piece(normalized: &str, heading: &str) -> String {
         .map(|piece| piece.iter().collect::<String>())
         .find(|piece| normalized.contains(piece.as_str()))
         .unwrap_or_default()
+}
+
+/// The pairs of neighbouring letters of `heading` the question says, each once.
+fn heading_pairs(normalized: &str, heading: &str) -> Vec<String> {
+    let chars: Vec<char> = heading.chars().collect();
+    let mut pairs: Vec<String> = chars
+        .windows(2)
+        .filter(|pair| pair.iter().all(|&c| is_word_char(c)))
+        .map(|pair| pair.iter().collect::<String>())
+        .filter(|pair| normalized.contains(pair.as_str()))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// The blocks of the review (its `——` achievements), of the plan (its numbered sections) and the parts
@@ -329,28 +349,37 @@ fn headed_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
     );
     let asked_pairs = AskedPairs::new(normalized);
     let review = review_list(report);
-    let mut sizes: Vec<usize> = candidates
+    // The longest run of a heading said, then how many of its letter pairs are said apart (政府自身建设
+    // says 政府 and 建设 of 建设人民满意政府, one pair of any other heading).
+    let mut sizes: Vec<(usize, usize)> = candidates
         .iter()
-        .map(|block| asked_pairs.named_chars(&block.heading))
+        .map(|block| {
+            let longest = asked_pairs.named_chars(&block.heading);
+            (longest, heading_pairs(normalized, &block.heading).len())
+        })
         .collect();
     let best = *sizes.iter().max()?;
-    let tied = |sizes: &[usize]| sizes.iter().filter(|&&size| size == best).count() != 1;
+    let tied = |sizes: &[(usize, usize)]| sizes.iter().filter(|&&size| size == best).count() != 1;
     // 改革开放那部分 names a review achievement and a plan section alike: unless the past years are
     // named, a part or section is the plan's, as the review's achievements are paragraphs, not parts.
     if tied(&sizes) && !asked.review {
         for (size, block) in sizes.iter_mut().zip(&candidates) {
             if review.is_some_and(|list| list.id == block.list.id) {
-                *size = 0;
+                *size = (0, 0);
             }
         }
     }
-    if best < MIN_TOPIC_CHARS || tied(&sizes) || !sizes.contains(&best) {
+    if best.0 < MIN_TOPIC_CHARS || tied(&sizes) || !sizes.contains(&best) {
         return None;
     }
     let index = sizes.iter().position(|&size| size == best)?;
     let block = candidates.into_iter().nth(index)?;
     let piece = named_piece(normalized, &block.heading);
-    let rest = strip_asking(normalized, &piece);
+    let pairs = heading_pairs(normalized, &block.heading);
+    let rest = without(
+        &strip_asking(normalized, &piece),
+        pairs.iter().map(String::as_str),
+    );
     let list = report
         .lists
         .iter()
@@ -443,7 +472,10 @@ const MIN_ITEM_CHARS: usize = 4;
 /// The block holding the item a question asks the place of (主动履职有作为是第几条, 旗帜鲜明讲政治是哪一部分
 /// 的): the part or plan section whose contents name the most of the question's letters in a run, when one
 /// item does alone and the question asks nothing else; with the item's number in its block.
-fn placed_item<'r>(normalized: &str, report: &'r Report) -> Option<(&'r ReportList, u32, usize)> {
+fn placed_item<'r>(
+    normalized: &str,
+    report: &'r Report,
+) -> Option<(&'r ReportList, u32, (usize, String))> {
     static PLACES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(PLACE_WORDS.iter().copied()));
     if !PLACES.in_text(normalized) {
         return None;
@@ -482,7 +514,7 @@ fn placed_item<'r>(normalized: &str, report: &'r Report) -> Option<(&'r ReportLi
         &strip_asking(normalized, &piece),
         PLACE_WORDS.iter().copied(),
     );
-    topicless(&rest).then_some((list, number, at))
+    topicless(&rest).then_some((list, number, (at, content)))
 }
 
 impl Engine {
@@ -517,7 +549,7 @@ impl Engine {
             .doc_of(&item.source_id)
             .or_else(|| self.catalog.doc_of(&list.id))?;
         let direct = block_answer(report, list, number).map(|block| match place {
-            Some(at) => format!("是其中第{at}项。{block}"),
+            Some((at, content)) => format!("「{content}」是其中第{at}项。{block}"),
             None => block,
         });
         Some(Outcome::Answered(Answered {
