@@ -20,6 +20,10 @@ use super::structure::{
 use super::topics::{BlockRef, TopicWords};
 use super::Engine;
 
+mod place;
+
+use place::{numbered_item, placed_item};
+
 /// Words for a part of the report after its number (第二部分, 第三章).
 const PART_WORDS: &[&str] = &["大部分", "部分", "章", "篇", "板块"];
 
@@ -454,69 +458,6 @@ fn block_answer(report: &Report, list: &ReportList, number: u32) -> Option<Strin
     Some(answer)
 }
 
-/// Words that ask where an item stands: its position (第几条) or the part holding it (哪一部分).
-const PLACE_WORDS: &[&str] = &[
-    "第几",
-    "排在",
-    "排第",
-    "哪一部分",
-    "哪部分",
-    "哪个部分",
-    "属于",
-];
-
-/// An item's lead phrase is named by this many of its letters in a run at least: fewer (发展, 建设) are in
-/// many items' phrases, more would miss a phrase said in part (主动履职 for 主动履职有作为).
-const MIN_ITEM_CHARS: usize = 4;
-
-/// The block holding the item a question asks the place of (主动履职有作为是第几条, 旗帜鲜明讲政治是哪一部分
-/// 的): the part or plan section whose contents name the most of the question's letters in a run, when one
-/// item does alone and the question asks nothing else; with the item's number in its block.
-fn placed_item<'r>(
-    normalized: &str,
-    report: &'r Report,
-) -> Option<(&'r ReportList, u32, (usize, String))> {
-    static PLACES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(PLACE_WORDS.iter().copied()));
-    if !PLACES.in_text(normalized) {
-        return None;
-    }
-    let asked_pairs = AskedPairs::new(normalized);
-    let mut best: Option<(usize, &ReportList, u32, usize, String)> = None;
-    let mut tied = false;
-    let lists = report
-        .lists
-        .iter()
-        .filter(|list| matches!(list.kind, ListKind::Parts | ListKind::Sections));
-    for list in lists {
-        for item in &list.items {
-            for (at, content) in block_contents(report, list, item.number)
-                .into_iter()
-                .enumerate()
-            {
-                let size = asked_pairs.named_chars(&fold_for_search(&content));
-                match &best {
-                    Some((most, ..)) if size < *most => {}
-                    Some((most, ..)) if size == *most => tied = true,
-                    _ => {
-                        tied = false;
-                        best = Some((size, list, item.number, at + 1, content));
-                    }
-                }
-            }
-        }
-    }
-    let (size, list, number, at, content) = best?;
-    if size < MIN_ITEM_CHARS || tied {
-        return None;
-    }
-    let piece = named_piece(normalized, &fold_for_search(&content));
-    let rest = without(
-        &strip_asking(normalized, &piece),
-        PLACE_WORDS.iter().copied(),
-    );
-    topicless(&rest).then_some((list, number, (at, content)))
-}
-
 impl Engine {
     /// One part of the newest report asked for by number, or one block by its topic: the item of its list
     /// and what it holds, cited to where it stands.
@@ -526,6 +467,9 @@ impl Engine {
             .lists
             .iter()
             .find(|list| list.kind == ListKind::Parts);
+        if let Some((part, item)) = numbered_item(normalized) {
+            return Some(self.numbered_item_outcome(report, parts?, part, item));
+        }
         // The item whose place is asked (主动履职有作为是第几条) is answered with its block and its number.
         let (list, number, place) = match parts.and_then(|list| {
             asked_part(normalized, list.items.len() as u32).map(|number| (list, number))
@@ -543,6 +487,58 @@ impl Engine {
                 }
             },
         };
+        self.block_outcome(report, list, number, place)
+    }
+
+    /// Item `item` of part `part` (第三部分第二节): the plan section it is, else the part with the item's
+    /// lead phrase first; refused when the part or the item is not there.
+    fn numbered_item_outcome(
+        &self,
+        report: &Report,
+        parts: &ReportList,
+        part: u32,
+        item: u32,
+    ) -> Outcome {
+        let at = item as usize;
+        let contents = block_contents(report, parts, part);
+        let Some(content) = at.checked_sub(1).and_then(|index| contents.get(index)) else {
+            return self.refuse(RefusalReason::NotInReport);
+        };
+        let section = parts
+            .items
+            .iter()
+            .find(|entry| entry.number == part)
+            .and_then(|entry| report.parts.iter().find(|part| part.id == entry.source_id))
+            .and_then(|part| {
+                part.sections
+                    .iter()
+                    .filter(|section| !section.numeral.is_empty())
+                    .nth(at - 1)
+            });
+        let sections = report
+            .lists
+            .iter()
+            .find(|list| list.kind == ListKind::Sections);
+        let as_section = section.zip(sections).and_then(|(section, list)| {
+            let entry = list
+                .items
+                .iter()
+                .find(|entry| entry.source_id == section.id)?;
+            self.block_outcome(report, list, entry.number, None)
+        });
+        as_section
+            .or_else(|| self.block_outcome(report, parts, part, Some((at, content.clone()))))
+            .unwrap_or_else(|| self.refuse(RefusalReason::NotInReport))
+    }
+
+    /// Block `number` of `list` as an answer, after the item asked of it when `place` holds one.
+    fn block_outcome(
+        &self,
+        report: &Report,
+        list: &ReportList,
+        number: u32,
+        place: Option<(usize, String)>,
+    ) -> Option<Outcome> {
         let item = list.items.iter().find(|item| item.number == number)?;
         let doc = self
             .catalog

@@ -292,3 +292,19 @@ fn a_level_of_government_checked_is_the_issuer() {
     assert_eq!(field("这份报告是哪一级政府发布的"), Some(MetaField::Issuer));
     assert_eq!(field("市政府报告说了什么"), None);
 }
+
+#[test]
+fn fields_joined_by_a_conjunction_or_from_their_source_are_read() {
+    use MetaField::*;
+    assert_eq!(asked_with("报告的题目和作者").1.len(), 1);
+    assert_eq!(
+        asked_with("报告的发布时间和会议时间分别是什么").0,
+        Some(Published)
+    );
+    assert!(asked_with("报告的发布时间和会议时间分别是什么")
+        .1
+        .contains(&MeetingDate));
+    assert_eq!(field("本报告出自哪个会议"), Some(Meeting));
+    assert_eq!(field("这份报告是西平县的吗"), Some(Title));
+    assert_eq!(field("这份报告是遂平县的吗"), None);
+}
