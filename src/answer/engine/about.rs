@@ -28,6 +28,8 @@ enum Courtesy {
     You,
     /// 是谁, 叫什么, 是机器人: who or what someone is, asked with the copula or a name.
     WhoIs,
+    /// 老师, 各位, 领导: a person greeted by a title, which with `好` is a greeting (老师好).
+    Addressee,
     /// Words around a courtesy that name no topic: the bot, who made it (单位, 公司) and the bots it may be
     /// taken for (chatgpt), degree words (太, 非常, very), the answer or help thanked for or complained of,
     /// asking questions.
@@ -133,6 +135,7 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "下次聊",
             "告辞",
             "晚安",
+            "good night",
             "886",
             "bye",
             "goodbye",
@@ -194,6 +197,12 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
     ),
     (Courtesy::You, &["你们", "你", "您", "you", "your"]),
     (
+        Courtesy::Addressee,
+        &[
+            "老师", "领导", "同志", "各位", "师傅", "朋友", "亲", "everyone", "folks",
+        ],
+    ),
+    (
         Courtesy::WhoIs,
         &[
             "是谁",
@@ -245,6 +254,9 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "万分",
             "真是",
             "真",
+            "都",
+            "还",
+            "也",
             "些",
             "好",
             "明白",
@@ -262,6 +274,9 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "again",
             "question",
             "questions",
+            "helps",
+            "helpful",
+            "that",
             "ask",
             "work",
             "use",
@@ -288,6 +303,10 @@ pub(super) fn small_talk(normalized: &str) -> Option<SmallTalk> {
         .into_iter()
         .find(|&kind| has(Courtesy::Kind(kind)))
         .or_else(|| (has(Courtesy::You) && has(Courtesy::WhoIs)).then_some(SmallTalk::Identity))
+        .or_else(|| {
+            let hailed = has(Courtesy::Addressee) && found.contains(&(Courtesy::Around, "好"));
+            hailed.then_some(SmallTalk::Greeting)
+        })
         .or_else(|| {
             [
                 SmallTalk::Complaint,
@@ -447,11 +466,21 @@ fn field_answer(report: &Report, field: MetaField, language: Language) -> String
 
 impl Engine {
     /// The answer to a question about the newest report itself, cited to its front matter.
-    pub(super) fn meta_outcome(&self, asked: MetaAsk, language: Language) -> Outcome {
+    /// `also` are the further fields the question asks (谁在什么会上作的: the meeting too), each on a
+    /// line of its own after the first.
+    pub(super) fn meta_outcome(
+        &self,
+        asked: MetaAsk,
+        also: &[MetaField],
+        language: Language,
+    ) -> Outcome {
         let report = self.library.latest();
         let (direct, name) = match asked {
             MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => {
-                (field_answer(report, field, language), id_name(field))
+                let answers = std::iter::once(field)
+                    .chain(also.iter().copied())
+                    .map(|field| field_answer(report, field, language));
+                (answers.collect::<Vec<_>>().join("\n"), id_name(field))
             }
             MetaAsk::Length => (length_answer(report, language), LENGTH_ID),
             // The span reviewed is the report's own text, cited where it says it; a report naming none
@@ -501,6 +530,10 @@ mod tests {
     fn courtesies_alone_are_small_talk_and_a_question_after_one_is_not() {
         assert_eq!(small_talk("你好"), Some(SmallTalk::Greeting));
         assert_eq!(small_talk("你好啊!"), Some(SmallTalk::Greeting));
+        assert_eq!(small_talk("老师好"), Some(SmallTalk::Greeting));
+        assert_eq!(small_talk("各位领导好"), Some(SmallTalk::Greeting));
+        assert_eq!(small_talk("老师工资多少"), None);
+        assert_eq!(small_talk("你都能回答啥问题"), Some(SmallTalk::Help));
         assert_eq!(small_talk("谢谢你"), Some(SmallTalk::Thanks));
         assert_eq!(small_talk("你是谁?"), Some(SmallTalk::Identity));
         assert_eq!(small_talk("怎么用"), Some(SmallTalk::Help));

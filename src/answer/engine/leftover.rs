@@ -161,10 +161,39 @@ const ENGLISH_FILLER: &[&str] = &[
     "there",
     "ok",
     "s",
+    "hello",
+    "hi",
+    "thanks",
 ];
 
-/// Whether what is left of a question has nothing to ask about.
+/// Courtesies said around a question (你好，报告是谁作的 / 麻烦问下… / …谢谢): they ask nothing. English
+/// ones are among [`ENGLISH_FILLER`], matched as whole words.
+const COURTESIES: &[&str] = &[
+    "你好",
+    "您好",
+    "大家好",
+    "麻烦问一下",
+    "麻烦问下",
+    "想问一下",
+    "想问下",
+    "问一下",
+    "问下",
+    "麻烦",
+    "打扰一下",
+    "打扰了",
+    "请教一下",
+    "请教",
+    "谢谢",
+    "多谢",
+];
+
+/// Whether what is left of a question has nothing to ask about, courtesies around it aside.
 pub(super) fn topicless(rest: &str) -> bool {
+    only_filler(rest) || only_filler(&without(rest, COURTESIES.iter().copied()))
+}
+
+/// Whether `rest` holds filler only.
+fn only_filler(rest: &str) -> bool {
     rest.split(|c: char| !c.is_ascii_alphanumeric() && c.is_ascii())
         .filter(|word| !word.is_empty())
         .all(|word| {
@@ -191,4 +220,19 @@ pub(super) fn without<'a>(text: &str, cues: impl Iterator<Item = &'a str>) -> St
         }
     }
     rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn courtesies_around_a_question_leave_no_topic() {
+        assert!(topicless("你好 "));
+        assert!(topicless("麻烦问下 是 "));
+        assert!(topicless(" 谢谢"));
+        assert!(topicless("hi there"));
+        assert!(!topicless("你好 粮食"));
+        assert!(!topicless("history"));
+    }
 }

@@ -52,6 +52,7 @@ const OFFICE_SUFFIX_CHARS: usize = 2;
 /// once a size is asked, the bot's own answering, the work reported and the county's own level (县人大), the
 /// prepositions and light verbs of making a report (以…名义, 由谁来作, 代表…作).
 const META_SCOPE_WORDS: &[&str] = &[
+    "分别",
     "叫什么名字",
     "叫啥名字",
     "叫啥名",
@@ -217,7 +218,10 @@ fn field_of(
         Some(MetaAsk::Period)
     } else if has(Span) || has(Other) {
         of_report.then_some(MetaAsk::Unheld)
-    } else if names_speaker && (has(Person) || has(Which) || has(Role)) {
+    } else if names_speaker
+        && (has(Person) || has(Role) || (has(Which) && !has(Meeting) && !has(Time) && !has(Place)))
+    {
+        // 侯公涛是干什么的 asks the speaker; 侯公涛在哪个会上作的报告 asks the meeting, not him.
         field(MetaField::Speaker)
     } else if has(Size) {
         Some(MetaAsk::Length)
@@ -245,7 +249,12 @@ fn field_of(
             None
         }
     } else if has(Origin) {
-        field(MetaField::Source)
+        // 出自哪个会议 is the meeting; 出自哪里 the text's source.
+        field(if has(Meeting) {
+            MetaField::Meeting
+        } else {
+            MetaField::Source
+        })
     } else if has(Place) {
         if has(Publish) || has(Access) {
             field(MetaField::Source)
@@ -277,10 +286,15 @@ fn field_of(
 }
 
 /// What a check asking no field outright checks ([`check::checked_field`]; else the meeting it names, else
-/// the report's year, which its title holds), when it is about the report: it names the report, an act of
+/// the report's year or county, which its title holds), when it is about the report: it names the report, an act of
 /// making or publishing it, its meeting or its speaker's role (`这个报告是县长作的吗`, not `县长是书记吗`), and
 /// asks nothing of its content.
-fn checked(plain: &str, has: impl Fn(Word) -> bool, names_speaker: bool) -> Option<MetaAsk> {
+fn checked(
+    plain: &str,
+    has: impl Fn(Word) -> bool,
+    names_speaker: bool,
+    front: &FrontWords,
+) -> Option<MetaAsk> {
     use Word::*;
     let of_report = names_speaker
         || [Document, Deliver, Publish, Meeting, Role]
@@ -292,10 +306,22 @@ fn checked(plain: &str, has: impl Fn(Word) -> bool, names_speaker: bool) -> Opti
     check::checked_field(plain, names_speaker, has(Publish) || has(Access))
         .or_else(|| has(Meeting).then_some(MetaAsk::Field(MetaField::Meeting)))
         .or_else(|| {
-            take_year(plain)
-                .is_some()
+            (take_year(plain).is_some() || names_title(plain, front))
                 .then_some(MetaAsk::Field(MetaField::Title))
         })
+}
+
+/// Whether a question names a piece of the report's title besides the words for a report (这份报告是西平县的
+/// 吗): a check of the report's own county or year, answered with its title.
+fn names_title(plain: &str, front: &FrontWords) -> bool {
+    let bare = without(plain, REPORT_WORDS.iter().copied());
+    let title: Vec<&str> = front
+        .values
+        .iter()
+        .filter(|(field, _)| *field == MetaField::Title)
+        .map(|(_, value)| value.as_str())
+        .collect();
+    without_front(&bare, &title) != bare
 }
 
 /// The report named by its long names (政府工作报告) said `报告`, so the `作` of 工作 is not read as making it.
@@ -324,10 +350,100 @@ pub(super) fn asking_words() -> impl Iterator<Item = &'static str> {
     WORDS.iter().flat_map(|(_, words)| words.iter().copied())
 }
 
-pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> {
+/// The classes that ask for a value: a question may ask two at once (谁在什么会上作的, 在哪个会上，哪天).
+const ASKING: &[Word] = &[Word::Person, Word::Time, Word::Place, Word::Which];
+
+/// Conjunctions joining two things asked (题目和作者, 发布时间以及会议时间).
+const CONJUNCTIONS: &[&str] = &["以及", "还有", "和", "与", "跟"];
+
+/// The clauses of a folded question (在哪个会议上作的报告，哪天): folding leaves its punctuation a blank,
+/// which after a Chinese letter ends a clause, as a conjunction does; English words stay one clause.
+fn clauses(plain: &str) -> Vec<String> {
+    let mut last = ' ';
+    let cut = plain.split(move |c: char| {
+        let cut = c == ' ' && !last.is_ascii();
+        last = c;
+        cut
+    });
+    cut.flat_map(|clause| {
+        CONJUNCTIONS
+            .iter()
+            .fold(clause.to_owned(), |text, word| text.replace(word, "\n"))
+            .split('\n')
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    })
+    .filter(|clause| !clause.trim().is_empty())
+    .collect()
+}
+
+/// The word classes found in `text`, each with its word.
+fn classes_in(text: &str) -> Vec<(Word, &'static str)> {
     static CUES: LazyLock<Cues<Word>> = LazyLock::new(|| Cues::new(WORDS));
+    CUES.found(text)
+}
+
+/// The fields a question about the report asks besides `asked` (the first it asks): each asking word
+/// (谁, 哪天, 哪个) read with the words of its own clause, or of the whole question when its clause has
+/// none but asking words (…，哪天). An asking word inside another's (什么 of 什么时候) asks nothing alone.
+pub(super) fn also_asked(normalized: &str, front: &FrontWords, asked: MetaAsk) -> Vec<MetaField> {
+    let MetaAsk::Field(first) = asked else {
+        return Vec::new();
+    };
     let plain = with_report_said_plainly(normalized);
-    let found = CUES.found(&plain);
+    let whole = classes_in(&plain);
+    let names_speaker = front
+        .speaker_names
+        .iter()
+        .any(|name| plain.contains(name.as_str()));
+    let mut fields = Vec::new();
+    for clause in clauses(&plain) {
+        let clause = clause.as_str();
+        let found = classes_in(clause);
+        let own = |word: &str| {
+            let inside: usize = found
+                .iter()
+                .filter(|(_, other)| other.len() > word.len() && other.contains(word))
+                .map(|(_, other)| clause.matches(other).count())
+                .sum();
+            clause.matches(word).count() > inside
+        };
+        let context = if found.iter().any(|(class, _)| !ASKING.contains(class)) {
+            &found
+        } else {
+            &whole
+        };
+        // A clause asking with a noun only (题目, 作者) is read whole.
+        let asking: Vec<Option<Word>> = if found.iter().any(|(of, _)| ASKING.contains(of)) {
+            ASKING.iter().copied().map(Some).collect()
+        } else {
+            vec![None]
+        };
+        for class in asking {
+            if class.is_some_and(|class| !found.iter().any(|(of, word)| *of == class && own(word)))
+            {
+                continue;
+            }
+            let has = |wanted: Word| {
+                if ASKING.contains(&wanted) {
+                    Some(wanted) == class
+                } else {
+                    context.iter().any(|(of, _)| *of == wanted)
+                }
+            };
+            if let Some(MetaAsk::Field(field)) = field_of(has, false, names_speaker) {
+                if field != first && !fields.contains(&field) {
+                    fields.push(field);
+                }
+            }
+        }
+    }
+    fields
+}
+
+pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> {
+    let plain = with_report_said_plainly(normalized);
+    let found = classes_in(&plain);
     let of = |wanted: Word| found.iter().filter(move |(word, _)| *word == wanted);
     let which_document = of(Word::Which).any(|(_, which)| {
         of(Word::Document).any(|(_, document)| {
@@ -343,7 +459,7 @@ pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> 
     let checks = check::is_check(&plain, has(Word::Check));
     let asked = field_of(has, which_document, names_speaker).or_else(|| {
         checks
-            .then(|| checked(&plain, has, names_speaker))
+            .then(|| checked(&plain, has, names_speaker, front))
             .flatten()
     })?;
     let rest = without(

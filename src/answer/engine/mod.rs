@@ -297,13 +297,16 @@ impl Engine {
             // Another year's report is not in the library: refused, never answered with this one's date.
             Some(meta_ask::MetaAsk::OfYear(field, year)) => {
                 return if year == self.library.latest().meta.year {
-                    self.meta_outcome(meta_ask::MetaAsk::Field(field), Language::of(question))
+                    self.meta_outcome(meta_ask::MetaAsk::Field(field), &[], Language::of(question))
                 } else {
                     // Not YearNotCovered: the report has figures of that year, only not that report.
                     self.refuse(RefusalReason::NotInReport)
                 };
             }
-            Some(asked) => return self.meta_outcome(asked, Language::of(question)),
+            Some(asked) => {
+                let also = meta_ask::also_asked(&understood.normalized, &self.front_words, asked);
+                return self.meta_outcome(asked, &also, Language::of(question));
+            }
             None => {}
         }
         if let Some(appendix) = self.appendix_outcome(&understood.normalized, question) {

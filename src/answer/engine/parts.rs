@@ -7,11 +7,11 @@
 use std::sync::LazyLock;
 
 use crate::knowledge::{numerals, ListKind, Paragraph, Report, ReportList};
-use crate::search::normalize::fold_for_search;
+use crate::search::normalize::{fold_for_search, is_word_char};
 
-use super::super::types::{Answered, Outcome};
+use super::super::types::{Answered, Outcome, RefusalReason};
 use super::asking::{asking_words, asks};
-use super::cues::Cues;
+use super::cues::{Cues, Phrases};
 use super::leftover::{named_chars, topicless, without, AskedPairs, MIN_TOPIC_CHARS, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
 use super::structure::{
@@ -19,6 +19,10 @@ use super::structure::{
 };
 use super::topics::{BlockRef, TopicWords};
 use super::Engine;
+
+mod place;
+
+use place::{numbered_item, placed_item};
 
 /// Words for a part of the report after its number (第二部分, 第三章).
 const PART_WORDS: &[&str] = &["大部分", "部分", "章", "篇", "板块"];
@@ -55,6 +59,37 @@ const BLOCK_NOUNS: &[&str] = &[
     "题目",
 ];
 
+/// Asking how many items a block holds or where one stands among them: a count or ordinal question word
+/// with a counter of items (几条, 多少项, 第几点, 排第几), or what a part asks of the government (要求).
+/// None names a topic: the block's own items answer them.
+const COUNT_WORDS: &[&str] = &[
+    "几条",
+    "几点",
+    "几项",
+    "几个方面",
+    "几方面",
+    "几件",
+    "几段",
+    "多少条",
+    "多少项",
+    "多少点",
+    "多少个方面",
+    "第几条",
+    "第几项",
+    "第几点",
+    "第几个",
+    "第几件",
+    "第几部分",
+    "第几",
+    "排在",
+    "排第",
+    "要求",
+    "how many",
+    "points",
+    "items",
+    "tasks",
+];
+
 /// Words that say a block is meant when they stand beside a topic word (农业这块, 农村工作, 民生上): a
 /// topic word alone, or with a time, may ask for a thing of it.
 const BLOCK_FRAMES: &[&str] = &[
@@ -77,7 +112,8 @@ const ENGLISH_ORDINALS: &[(&str, u32)] = &[
     ("six", 6),
 ];
 
-/// Words that frame a block without naming a topic (那一块, 回顾里, 总体).
+/// Words that frame a block without naming a topic (那一块, 回顾里, 总体, 关于…), and the reflexives and
+/// measure particles said beside one (政府自身建设, 说了些啥).
 const FRAME_WORDS: &[&str] = &[
     "这一块",
     "那一块",
@@ -93,6 +129,11 @@ const FRAME_WORDS: &[&str] = &[
     "总体",
     "打算",
     "内容",
+    "关于",
+    "自身",
+    "本身",
+    "自己",
+    "些",
     "里",
     "干",
     "做",
@@ -108,7 +149,8 @@ struct Block<'a> {
     number: u32,
 }
 
-/// The part number a question asks for (第二部分 → 2, 最后一部分 → the last), when it asks nothing else.
+/// The part number a question asks for (第二部分 → 2, 最后一部分 → the last), when it asks nothing else;
+/// a number past the last part (第六部分 of four) is returned too, for the caller to refuse.
 fn asked_part(normalized: &str, parts: u32) -> Option<u32> {
     let last = LAST_PART_WORDS
         .iter()
@@ -132,12 +174,13 @@ fn asked_part(normalized: &str, parts: u32) -> Option<u32> {
         normalized,
         std::iter::once(named.as_str())
             .chain(BLOCK_NOUNS.iter().copied())
+            .chain(COUNT_WORDS.iter().copied())
             .chain(asking_words())
             .chain(REPORT_WORDS.iter().copied())
             .chain(SCOPE_WORDS.iter().copied())
             .chain(FRAME_WORDS.iter().copied()),
     );
-    (topicless(&rest) && (1..=parts).contains(&number)).then_some(number)
+    topicless(&rest).then_some(number)
 }
 
 /// The part an English question numbers (`the second part`, `part two`, `part 3`), with the words naming it.
@@ -175,6 +218,20 @@ fn named_piece(normalized: &str, heading: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The pairs of neighbouring letters of `heading` the question says, each once.
+fn heading_pairs(normalized: &str, heading: &str) -> Vec<String> {
+    let chars: Vec<char> = heading.chars().collect();
+    let mut pairs: Vec<String> = chars
+        .windows(2)
+        .filter(|pair| pair.iter().all(|&c| is_word_char(c)))
+        .map(|pair| pair.iter().collect::<String>())
+        .filter(|pair| normalized.contains(pair.as_str()))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
 /// The blocks of the review (its `——` achievements), of the plan (its numbered sections) and the parts
 /// themselves (建设人民满意政府 names the last part).
 fn blocks<'r>(report: &'r Report, topics: &TopicWords, review: bool, plan: bool) -> Vec<Block<'r>> {
@@ -206,7 +263,8 @@ fn blocks<'r>(report: &'r Report, topics: &TopicWords, review: bool, plan: bool)
 /// only and asks what it says.
 fn named_block<'a>(normalized: &str, report: &'a Report, topics: &TopicWords) -> Option<Block<'a>> {
     static NOUNS: LazyLock<Cues<()>> = LazyLock::new(|| Cues::new(&[((), BLOCK_NOUNS)]));
-    if !asks(normalized) && NOUNS.found(normalized).is_empty() {
+    static COUNTS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(COUNT_WORDS.iter().copied()));
+    if !asks(normalized) && NOUNS.found(normalized).is_empty() && !COUNTS.in_text(normalized) {
         return None;
     }
     let (review, plan) = (says_review(normalized), says_plan(normalized));
@@ -237,6 +295,7 @@ fn strip_asking(normalized: &str, named: &str) -> String {
         std::iter::once(named)
             .filter(|named| !named.is_empty())
             .chain(BLOCK_NOUNS.iter().copied())
+            .chain(COUNT_WORDS.iter().copied())
             .chain(asking_words())
             .chain(FRAME_WORDS.iter().copied())
             .chain(REVIEW_WORDS.iter().copied())
@@ -292,18 +351,38 @@ fn headed_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
         asked.plan || !asked.review,
     );
     let asked_pairs = AskedPairs::new(normalized);
-    let sizes: Vec<usize> = candidates
+    let review = review_list(report);
+    // The longest run of a heading said, then how many of its letter pairs are said apart (政府自身建设
+    // says 政府 and 建设 of 建设人民满意政府, one pair of any other heading).
+    let mut sizes: Vec<(usize, usize)> = candidates
         .iter()
-        .map(|block| asked_pairs.named_chars(&block.heading))
+        .map(|block| {
+            let longest = asked_pairs.named_chars(&block.heading);
+            (longest, heading_pairs(normalized, &block.heading).len())
+        })
         .collect();
     let best = *sizes.iter().max()?;
-    if best < MIN_TOPIC_CHARS || sizes.iter().filter(|&&size| size == best).count() != 1 {
+    let tied = |sizes: &[(usize, usize)]| sizes.iter().filter(|&&size| size == best).count() != 1;
+    // 改革开放那部分 names a review achievement and a plan section alike: unless the past years are
+    // named, a part or section is the plan's, as the review's achievements are paragraphs, not parts.
+    if tied(&sizes) && !asked.review {
+        for (size, block) in sizes.iter_mut().zip(&candidates) {
+            if review.is_some_and(|list| list.id == block.list.id) {
+                *size = (0, 0);
+            }
+        }
+    }
+    if best.0 < MIN_TOPIC_CHARS || tied(&sizes) || !sizes.contains(&best) {
         return None;
     }
     let index = sizes.iter().position(|&size| size == best)?;
     let block = candidates.into_iter().nth(index)?;
     let piece = named_piece(normalized, &block.heading);
-    let rest = strip_asking(normalized, &piece);
+    let pairs = heading_pairs(normalized, &block.heading);
+    let rest = without(
+        &strip_asking(normalized, &piece),
+        pairs.iter().map(String::as_str),
+    );
     let list = report
         .lists
         .iter()
@@ -387,22 +466,89 @@ impl Engine {
             .lists
             .iter()
             .find(|list| list.kind == ListKind::Parts);
-        let (list, number) = match parts.and_then(|list| {
+        if let Some((part, item)) = numbered_item(normalized) {
+            return Some(self.numbered_item_outcome(report, parts?, part, item));
+        }
+        // The item whose place is asked (主动履职有作为是第几条) is answered with its block and its number.
+        let (list, number, place) = match parts.and_then(|list| {
             asked_part(normalized, list.items.len() as u32).map(|number| (list, number))
         }) {
-            Some(found) => found,
-            None => {
-                let block = named_block(normalized, report, &self.topics)?;
-                (block.list, block.number)
+            // 第六部分 of a report of four parts: no part of it, so no other block either.
+            Some((list, number)) if !(1..=list.items.len()).contains(&(number as usize)) => {
+                return Some(self.refuse(RefusalReason::NotInReport));
             }
+            Some((list, number)) => (list, number, None),
+            None => match placed_item(normalized, report) {
+                Some((list, number, at)) => (list, number, Some(at)),
+                None => {
+                    let block = named_block(normalized, report, &self.topics)?;
+                    (block.list, block.number, None)
+                }
+            },
         };
+        self.block_outcome(report, list, number, place)
+    }
+
+    /// Item `item` of part `part` (第三部分第二节): the plan section it is, else the part with the item's
+    /// lead phrase first; refused when the part or the item is not there.
+    fn numbered_item_outcome(
+        &self,
+        report: &Report,
+        parts: &ReportList,
+        part: u32,
+        item: u32,
+    ) -> Outcome {
+        let at = item as usize;
+        let contents = block_contents(report, parts, part);
+        let Some(content) = at.checked_sub(1).and_then(|index| contents.get(index)) else {
+            return self.refuse(RefusalReason::NotInReport);
+        };
+        let section = parts
+            .items
+            .iter()
+            .find(|entry| entry.number == part)
+            .and_then(|entry| report.parts.iter().find(|part| part.id == entry.source_id))
+            .and_then(|part| {
+                part.sections
+                    .iter()
+                    .filter(|section| !section.numeral.is_empty())
+                    .nth(at - 1)
+            });
+        let sections = report
+            .lists
+            .iter()
+            .find(|list| list.kind == ListKind::Sections);
+        let as_section = section.zip(sections).and_then(|(section, list)| {
+            let entry = list
+                .items
+                .iter()
+                .find(|entry| entry.source_id == section.id)?;
+            self.block_outcome(report, list, entry.number, None)
+        });
+        as_section
+            .or_else(|| self.block_outcome(report, parts, part, Some((at, content.clone()))))
+            .unwrap_or_else(|| self.refuse(RefusalReason::NotInReport))
+    }
+
+    /// Block `number` of `list` as an answer, after the item asked of it when `place` holds one.
+    fn block_outcome(
+        &self,
+        report: &Report,
+        list: &ReportList,
+        number: u32,
+        place: Option<(usize, String)>,
+    ) -> Option<Outcome> {
         let item = list.items.iter().find(|item| item.number == number)?;
         let doc = self
             .catalog
             .doc_of(&item.source_id)
             .or_else(|| self.catalog.doc_of(&list.id))?;
+        let direct = block_answer(report, list, number).map(|block| match place {
+            Some((at, content)) => format!("「{content}」是其中第{at}项。{block}"),
+            None => block,
+        });
         Some(Outcome::Answered(Answered {
-            direct: block_answer(report, list, number),
+            direct,
             hits: vec![self.chosen_hit(doc)],
             glossary_refs: Vec::new(),
             more: false,
@@ -419,7 +565,9 @@ mod tests {
         assert_eq!(asked_part("第二部分标题是什么", 4), Some(2));
         assert_eq!(asked_part("报告的最后一部分讲什么", 4), Some(4));
         assert_eq!(asked_part("第三部分主要讲什么呢", 4), Some(3));
-        assert_eq!(asked_part("第五部分讲什么", 4), None);
+        assert_eq!(asked_part("第五部分讲什么", 4), Some(5));
+        assert_eq!(asked_part("报告第四部分有几条", 4), Some(4));
+        assert_eq!(asked_part("how many tasks are in part three?", 4), Some(3));
         assert_eq!(asked_part("第二部分的粮食目标是多少", 4), None);
         assert_eq!(asked_part("第六件是什么", 4), None);
     }

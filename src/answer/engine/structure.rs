@@ -5,7 +5,7 @@
 //! report works too. A question is structural only when, with its cue, time and report words gone, nothing
 //! is left: 今年工作分几大块 is, 农业方面的任务有哪些 is not.
 
-use crate::knowledge::{FigureKind, ListKind, Report, ReportList};
+use crate::knowledge::{numerals, FigureKind, ListKind, Report, ReportList};
 
 use super::super::types::{Answered, Outcome};
 use std::sync::LazyLock;
@@ -64,6 +64,7 @@ const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
             "构成",
             "大纲",
             "目录",
+            "板块",
             "讲了哪些内容",
             "主要内容",
             "讲了什么",
@@ -363,9 +364,50 @@ pub(super) fn structure_rests(normalized: &str) -> Vec<(Structure, String)> {
                     .chain(LIST_CUES.iter().copied())
                     .chain(asking_words()),
             );
-            Some((*structure, rest))
+            Some((*structure, without_counts(&rest)))
         })
         .collect()
+}
+
+/// Counters after a number of items a question states (六项重点工作, 四个部分, 几大方面).
+const COUNTERS: &[&str] = &[
+    "个方面",
+    "方面",
+    "个部分",
+    "部分",
+    "项",
+    "条",
+    "件",
+    "点",
+    "大",
+    "个",
+];
+
+/// `rest` without the counts of items it states (今年的六项重点工作 states six): a count names no topic.
+fn without_counts(rest: &str) -> String {
+    let mut out = String::with_capacity(rest.len());
+    let mut left = rest;
+    while let Some(c) = left.chars().next() {
+        let numeral = left
+            .char_indices()
+            .take_while(|&(_, c)| numerals::is_numeral_char(c))
+            .last()
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        let counter = COUNTERS
+            .iter()
+            .find(|counter| numeral > 0 && left[numeral..].starts_with(*counter));
+        match counter {
+            Some(counter) => {
+                out.push(' ');
+                left = &left[numeral + counter.len()..];
+            }
+            None => {
+                out.push(c);
+                left = &left[c.len_utf8()..];
+            }
+        }
+    }
+    out
 }
 
 impl Engine {
@@ -539,6 +581,21 @@ mod tests {
             ),
             Some(Structure::Outline)
         );
+        assert_eq!(
+            asks_structure(
+                "今年的六项重点工作是什么",
+                &structure_rests("今年的六项重点工作是什么")
+            ),
+            Some(Structure::Tasks)
+        );
+        assert_eq!(
+            asks_structure(
+                "四个部分的标题分别是什么",
+                &structure_rests("四个部分的标题分别是什么")
+            ),
+            Some(Structure::Outline)
+        );
+        assert_eq!(without_counts("三个重点项目"), " 重点项目");
         assert_eq!(
             asks_structure("农业部分的目标", &structure_rests("农业部分的目标")),
             None

@@ -40,6 +40,55 @@ const OFFICES: &[&str] = &[
     "governor",
 ];
 
+/// Governments by their level (县政府, 市里, 省级, county): the class a report's issuer belongs to, so an
+/// either-or check of the level (这是县政府的还是市政府的) is answered with the issuer.
+const LEVEL_BODIES: &[&str] = &[
+    "省政府",
+    "市政府",
+    "县政府",
+    "区政府",
+    "乡政府",
+    "镇政府",
+    "国务院",
+    "省里",
+    "市里",
+    "县里",
+    "乡里",
+    "镇里",
+    "省级",
+    "市级",
+    "县级",
+    "乡级",
+    "镇级",
+    "province",
+    "provincial",
+    "city",
+    "municipal",
+    "county",
+    "township",
+];
+
+/// The pieces a level names once the words for a government are gone (the 市 of 市政府, 级 of 县级):
+/// stripped only from an either-or check of the issuer, where they name no topic.
+const LEVEL_PIECES: &[&str] = &[
+    "省",
+    "市",
+    "县",
+    "区",
+    "乡",
+    "镇",
+    "级",
+    "里",
+    "province",
+    "provincial",
+    "city",
+    "municipal",
+    "county",
+    "township",
+    "level",
+    "government",
+];
+
 /// English verbs that open a yes/no question (`Is the speaker …?`, `Was it published …?`).
 const ENGLISH_CHECK_OPENERS: &[&str] = &["is", "was", "are", "were", "did", "does", "do"];
 
@@ -65,6 +114,8 @@ pub(super) fn is_check(plain: &str, has_check_word: bool) -> bool {
 pub(super) fn checked_field(plain: &str, names_speaker: bool, published: bool) -> Option<MetaAsk> {
     let field = if names_speaker || OFFICES.iter().any(|office| names_word(plain, office)) {
         MetaField::Speaker
+    } else if LEVEL_BODIES.iter().any(|body| names_word(plain, body)) {
+        MetaField::Issuer
     } else if !runs(plain, ordinal_end).is_empty() {
         MetaField::Meeting
     } else if !runs(plain, day_end).is_empty() {
@@ -94,6 +145,13 @@ pub(super) fn without_checked(rest: &str, asked: MetaAsk, checks: bool) -> Strin
                 .iter()
                 .copied()
                 .filter(|office| names_word(rest, office)),
+        ),
+        MetaField::Issuer if checks => without(
+            rest,
+            LEVEL_PIECES
+                .iter()
+                .copied()
+                .filter(|piece| names_word(rest, piece)),
         ),
         MetaField::Meeting if checks => without_runs(rest, ordinal_end),
         MetaField::MeetingDate | MetaField::Published if checks => without_runs(rest, day_end),
@@ -212,6 +270,30 @@ mod tests {
         assert_eq!(without_checked("is the mayor", speaker, true), "is the  ");
         assert_eq!(without_checked("mayors", speaker, true), "mayors");
         assert_eq!(without_checked("县委书记", speaker, false), "县委书记");
+    }
+
+    #[test]
+    fn a_level_of_government_checks_the_issuer() {
+        let issuer = Some(MetaAsk::Field(MetaField::Issuer));
+        assert_eq!(
+            checked_field("这是县政府的报告还是市政府的", false, false),
+            issuer
+        );
+        assert_eq!(checked_field("是县里的还是市里的", false, false), issuer);
+        assert_eq!(
+            checked_field("is this a county or a city report", false, false),
+            issuer
+        );
+        assert_eq!(
+            checked_field("报告是县长作的还是书记作的", false, false),
+            Some(MetaAsk::Field(MetaField::Speaker))
+        );
+        let asked = MetaAsk::Field(MetaField::Issuer);
+        assert_eq!(
+            without_checked("是 的 还是市 的", asked, true).trim_end(),
+            "是 的 还是  的"
+        );
+        assert_eq!(without_checked("市场", asked, false), "市场");
     }
 
     #[test]

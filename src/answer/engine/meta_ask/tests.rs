@@ -235,3 +235,76 @@ fn a_check_is_answered_with_the_field_of_the_value_it_names() {
     assert_eq!(field("报告提到县委书记了吗"), None);
     assert_eq!(field("乡村振兴是不是重点"), None);
 }
+
+fn asked_with(question: &str) -> (Option<MetaField>, Vec<MetaField>) {
+    let normalized = fold_for_search(question);
+    match meta_ask(&normalized, &front()) {
+        Some(asked @ MetaAsk::Field(field)) => {
+            (Some(field), also_asked(&normalized, &front(), asked))
+        }
+        _ => (None, Vec::new()),
+    }
+}
+
+#[test]
+fn a_field_asked_with_the_speaker_named_is_that_field() {
+    assert_eq!(
+        field("侯公涛是在哪次会上作的这个报告"),
+        Some(MetaField::Meeting)
+    );
+    assert_eq!(
+        field("侯公涛作报告是在什么时候"),
+        Some(MetaField::MeetingDate)
+    );
+    assert_eq!(field("侯公涛是干什么的"), Some(MetaField::Speaker));
+}
+
+#[test]
+fn two_fields_asked_at_once_are_both_answered() {
+    use MetaField::*;
+    assert_eq!(
+        asked_with("侯公涛在哪个会议上作的报告，哪天"),
+        (Some(MeetingDate), vec![Meeting])
+    );
+    assert_eq!(
+        asked_with("这个报告谁作的，什么时候作的"),
+        (Some(MeetingDate), vec![Speaker])
+    );
+    assert_eq!(asked_with("报告是谁在什么会上作的").1, vec![Meeting]);
+    assert_eq!(
+        asked_with("报告哪天发布的，在哪个会上作的").1,
+        vec![Meeting]
+    );
+    assert_eq!(asked_with("这份报告是谁作的"), (Some(Speaker), Vec::new()));
+    assert_eq!(
+        asked_with("报告什么时候发布的"),
+        (Some(Published), Vec::new())
+    );
+}
+
+#[test]
+fn a_level_of_government_checked_is_the_issuer() {
+    assert_eq!(
+        field("这是县政府的报告还是市政府的"),
+        Some(MetaField::Issuer)
+    );
+    assert_eq!(field("这个报告是县里的还是市里的"), Some(MetaField::Issuer));
+    assert_eq!(field("这份报告是哪一级政府发布的"), Some(MetaField::Issuer));
+    assert_eq!(field("市政府报告说了什么"), None);
+}
+
+#[test]
+fn fields_joined_by_a_conjunction_or_from_their_source_are_read() {
+    use MetaField::*;
+    assert_eq!(asked_with("报告的题目和作者").1.len(), 1);
+    assert_eq!(
+        asked_with("报告的发布时间和会议时间分别是什么").0,
+        Some(Published)
+    );
+    assert!(asked_with("报告的发布时间和会议时间分别是什么")
+        .1
+        .contains(&MeetingDate));
+    assert_eq!(field("本报告出自哪个会议"), Some(Meeting));
+    assert_eq!(field("这份报告是西平县的吗"), Some(Title));
+    assert_eq!(field("这份报告是遂平县的吗"), None);
+}
