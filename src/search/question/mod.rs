@@ -21,8 +21,8 @@ use dialect::Dialect;
 use markers::{kind_noun, Marker, Markers};
 use measures::{measure_begins_noun, unit_hint};
 use numbers::{
-    counted_name_openings, counts_as_written, english_amounts, short_years_in_full, take_ordinal,
-    take_years, years_in_digits,
+    amounts_in_digits, counted_name_openings, counts_as_written, english_amounts,
+    short_years_in_full, take_ordinal, take_years, years_in_digits,
 };
 use phrases::at_word_boundaries;
 
@@ -354,8 +354,9 @@ impl QuestionReader {
         // (per capita gdp), then the aliases, then pinyin that spells a report term (laowangpo, fgfx).
         let longer_alias =
             |text: &str, start: usize, end: usize| self.aliases.longer_around(text, start, end);
-        // Amounts the English way (1 billion yuan) in the report's (10亿元) first.
-        let amounts = english_amounts(&normalized);
+        // Amounts the English way (1 billion yuan) or in Chinese numerals (十亿元) in the report's (10亿元) first.
+        let chinese_amounts = amounts_in_digits(&normalized);
+        let amounts = english_amounts(&chinese_amounts);
         let english = self.english.rewrite(&amounts, &longer_alias);
         let aliased = self.rewrite(&one_of_a_not_a(&english));
         let keep = |words: &str| self.aliases.canonical_of(words).is_some();
