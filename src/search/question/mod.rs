@@ -263,6 +263,9 @@ impl QuestionReader {
         self.sounds.learn_asking_words(asking);
         self.sounds
             .learn_asking_words(grammar.into_iter().map(|(_, word)| word));
+        // And in dialect and colloquial phrases (zuijin 最近, zhexienian 这些年), read into standard words
+        // once the question is Chinese.
+        self.sounds.learn_asking_words(self.dialect.han_phrases());
         self.words = Some(tokenizer);
     }
 
@@ -288,7 +291,7 @@ impl QuestionReader {
         // A question typed all in pinyin that reads whole (baogao shi shei zuo de) is the Chinese question.
         let keep = |words: &str| self.aliases.canonical_of(words).is_some();
         if let Some(chinese) = self.sounds.spoken_whole(&normalized, &keep) {
-            normalized = chinese;
+            normalized = self.dialect.rewrite(&chinese, &cuts_word).into_owned();
         }
         // A long term written with characters of the same sound (白酒真兴工程) is the term.
         if let Some(words) = &self.words {

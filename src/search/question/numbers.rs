@@ -191,6 +191,8 @@ pub(super) fn counts_as_written<'a>(text: &'a str, openings: &HashSet<String>) -
 
 /// The magnitudes a Chinese count of money, people or things is written with (十亿元, 两万户).
 const MAGNITUDES: [char; 2] = ['万', '亿'];
+/// Characters before a numeral that make it a rough size (几十万, 数十亿), which no figure is.
+const ROUGH_COUNTS: [char; 2] = ['几', '数'];
 
 /// Amounts in Chinese numerals before 万 or 亿 (十亿元, 两万户, 九十六万吨, 二点四万头) in digits, as the report
 /// writes its figures (10亿元, 2万户, 96万吨, 2.4万头): typed in words, a figure must still find its own and
@@ -229,7 +231,9 @@ pub(super) fn amounts_in_digits(text: &str) -> Cow<'_, str> {
                 end = j;
             }
         }
-        let before_magnitude = chars.get(end).is_some_and(|c| MAGNITUDES.contains(c));
+        // 几十万, 数十亿: a rough size, no count.
+        let rough = start > 0 && ROUGH_COUNTS.contains(&chars[start - 1]);
+        let before_magnitude = !rough && chars.get(end).is_some_and(|c| MAGNITUDES.contains(c));
         match numerals::number(&whole).filter(|_| before_magnitude) {
             Some(number) => {
                 out.push_str(&number.to_string());
@@ -433,6 +437,7 @@ mod tests {
             "亿元以上项目",
             "十件惠民工程",
             "三点多万",
+            "打了几十万吨",
             "15万亩",
         ] {
             assert_eq!(amounts_in_digits(kept), kept);
