@@ -18,6 +18,8 @@ use super::pinyin_words::spells_syllables;
 use super::syllables::{fuzzy, is_latin, term_readings, toneless, typed_initials};
 use super::typo::cuts_a_word;
 
+mod after_initials;
+
 /// The longest word (in characters) a homophone span is compared with.
 const MAX_WORD_CHARS: usize = 10;
 /// The longest term (in characters) found by its initials or whole pinyin (城镇居民人均可支配收入 is eleven):
@@ -578,47 +580,6 @@ impl SoundAlike {
             }
         }
         apply(&chars, repairs).map(|read| (read, whole))
-    }
-
-    /// A term typed as the initials of its first characters and the rest in characters (`ybggys收入` for
-    /// 一般公共预算收入, `xcz兴` for 乡村振兴): the longest run of the characters after `chars[start..end]`
-    /// that ends a term whose initials are the typed ones and theirs.
-    fn initials_then_characters(
-        &self,
-        chars: &[char],
-        start: usize,
-        end: usize,
-        typed: &str,
-    ) -> Option<Repair> {
-        let after: Vec<char> = chars[end..]
-            .iter()
-            .copied()
-            .take_while(|&c| is_han(c))
-            .take(MAX_TYPED_CHARS)
-            .collect();
-        (1..=after.len()).rev().find_map(|written| {
-            let rest = &after[..written];
-            let mut spelling = typed.to_owned();
-            for c in rest {
-                spelling.extend(c.to_pinyin()?.plain().chars().next());
-            }
-            let ids: Vec<u32> = self
-                .initials
-                .get(&spelling)?
-                .iter()
-                .copied()
-                .filter(|&id| {
-                    let term = &self.entries[id as usize].chars;
-                    term.len() > written && term.ends_with(rest)
-                })
-                .collect();
-            let id = self.unique(&ids, MIN_INITIALS)?;
-            Some(Repair {
-                start,
-                end: end + written,
-                term: self.entries[id as usize].chars.iter().collect(),
-            })
-        })
     }
 
     /// The entry among `ids` of the best standing, when those of that standing mean one thing.
