@@ -2,6 +2,7 @@
 //! asking, in the standard words the reader knows) and `english.toml` (the English names of the report's
 //! terms: the only English the bot prints for a term, and what English questions are matched with).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -46,8 +47,59 @@ impl EnglishTerm {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PhraseFile {
+    /// Classes of interchangeable words (`doing = ["弄", "整", "搞"]`) that a phrase names as `{doing}`.
+    #[serde(default)]
+    class: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     phrase: Vec<toml::Spanned<PhraseEntry>>,
+}
+
+/// The most phrases one `say` may stand for once its classes are filled in: a frame of three classes of
+/// twenty words is 8000; more is a typo in the file (a class named where a word was meant), and would slow
+/// start-up and the matcher for nothing.
+const MAX_PHRASES_PER_SAY: usize = 10_000;
+
+/// Opens and closes a class's name inside a phrase.
+const CLASS_OPEN: char = '{';
+const CLASS_CLOSE: char = '}';
+
+/// `say` → `means` with every `{class}` filled in by each word of the class, both in `say` and in `means`
+/// (`{degree}多` → `很多` for every degree word; `{doing}了吗` → `了吗` for every all-purpose verb), so that a
+/// maintainer lists a frame once and a new word of a class once.
+fn fill_classes(
+    say: &str,
+    means: &str,
+    classes: &BTreeMap<String, Vec<String>>,
+) -> Result<Vec<(String, String)>, String> {
+    let Some(open) = say.find(CLASS_OPEN) else {
+        if means.contains([CLASS_OPEN, CLASS_CLOSE]) {
+            return Err(format!("`{means}` names a class that `{say}` does not"));
+        }
+        return Ok(vec![(say.to_owned(), means.to_owned())]);
+    };
+    let name_end = say[open..]
+        .find(CLASS_CLOSE)
+        .map(|close| open + close)
+        .ok_or_else(|| format!("`{say}`: a class name without its `{CLASS_CLOSE}`"))?;
+    let name = &say[open + CLASS_OPEN.len_utf8()..name_end];
+    let words = classes
+        .get(name)
+        .ok_or_else(|| format!("`{say}` names the class `{name}`, which [class] does not list"))?;
+    let placeholder = &say[open..name_end + CLASS_CLOSE.len_utf8()];
+    let mut filled = Vec::new();
+    for word in words {
+        filled.extend(fill_classes(
+            &say.replace(placeholder, word),
+            &means.replace(placeholder, word),
+            classes,
+        )?);
+        if filled.len() > MAX_PHRASES_PER_SAY {
+            return Err(format!(
+                "`{say}` stands for more than {MAX_PHRASES_PER_SAY} phrases"
+            ));
+        }
+    }
+    Ok(filled)
 }
 
 #[derive(Deserialize)]
@@ -106,7 +158,8 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
     })
 }
 
-/// Reads `phrases.toml`: `[[phrase]]` tables with `say` and `means`.
+/// Reads `phrases.toml`: `[class]` lists of words and `[[phrase]]` tables with `say` and `means`, which
+/// may name a class as `{name}`; each phrase comes back with its classes filled in.
 pub fn parse_phrases(path: &Path, text: &str) -> Result<Vec<PhraseEntry>, KnowledgeError> {
     let file: PhraseFile = parse_toml(path, text)?;
     let lines = LineIndex::new(text);
@@ -117,10 +170,19 @@ pub fn parse_phrases(path: &Path, text: &str) -> Result<Vec<PhraseEntry>, Knowle
         if entry.say.is_empty() || entry.say.iter().any(|say| say.trim().is_empty()) {
             return Err(bad(path, line, "`say` needs non-empty phrases".into()));
         }
-        if entry.say.iter().any(|say| say.trim() == entry.means.trim()) {
-            return Err(bad(path, line, "a phrase that means itself".into()));
+        for say in &entry.say {
+            let filled = fill_classes(say, &entry.means, &file.class)
+                .map_err(|what| bad(path, line, what))?;
+            for (say, means) in filled {
+                if say.trim() == means.trim() {
+                    return Err(bad(path, line, format!("`{say}` means itself")));
+                }
+                phrases.push(PhraseEntry {
+                    say: vec![say],
+                    means,
+                });
+            }
         }
-        phrases.push(entry);
     }
     Ok(phrases)
 }
@@ -168,6 +230,37 @@ mod tests {
         let error = parse_phrases(path, "\n[[phrase]]\nsay = []\nmeans = \"x\"\n").unwrap_err();
         assert!(error.to_string().contains("line 2"), "{error}");
         assert!(parse_phrases(path, "[[phrase]]\nsay = [\"a\"]\n").is_err());
+    }
+
+    #[test]
+    fn a_class_is_filled_in_by_each_of_its_words() {
+        let path = Path::new("phrases.toml");
+        let text = "[class]\ndegree = [\"老\", \"忒\"]\nadjective = [\"多\", \"高\"]\n\n\
+                    [[phrase]]\nsay = [\"{degree}{adjective}\"]\nmeans = \"很{adjective}\"\n";
+        let phrases = parse_phrases(path, text).expect("valid");
+        let pairs: Vec<(&str, &str)> = phrases
+            .iter()
+            .map(|phrase| (phrase.say[0].as_str(), phrase.means.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("老多", "很多"),
+                ("老高", "很高"),
+                ("忒多", "很多"),
+                ("忒高", "很高")
+            ]
+        );
+        let unknown = "\n[[phrase]]\nsay = [\"{verb}了\"]\nmeans = \"了\"\n";
+        let error = parse_phrases(path, unknown).unwrap_err().to_string();
+        assert!(
+            error.contains("line 2") && error.contains("verb"),
+            "{error}"
+        );
+        let means_only = "[class]\nv = [\"弄\"]\n[[phrase]]\nsay = [\"咋\"]\nmeans = \"{v}\"\n";
+        assert!(parse_phrases(path, means_only).is_err());
+        let unclosed = "[class]\nv = [\"弄\"]\n[[phrase]]\nsay = [\"{v\"]\nmeans = \"\"\n";
+        assert!(parse_phrases(path, unclosed).is_err());
     }
 
     #[test]

@@ -18,6 +18,8 @@ use super::pinyin_words::spells_syllables;
 use super::syllables::{fuzzy, is_latin, term_readings, toneless, typed_initials};
 use super::typo::cuts_a_word;
 
+mod after_initials;
+
 /// The longest word (in characters) a homophone span is compared with.
 const MAX_WORD_CHARS: usize = 10;
 /// The longest term (in characters) found by its initials or whole pinyin (城镇居民人均可支配收入 is eleven):
@@ -28,6 +30,9 @@ const MAX_TYPED_CHARS: usize = 16;
 const MIN_NEAR_CHARS: usize = 3;
 /// Initials only stand for terms this long: two letters spell too many words.
 const MIN_INITIALS: usize = 3;
+/// Initials typed before a term's own characters (`ybggys收入`) are at least this many letters: one letter
+/// and a few characters (`x村`) match the tail of too many terms by chance.
+const MIN_INITIALS_BEFORE_CHARACTERS: usize = 2;
 /// Whole pinyin shorter than this (in letters) is left alone: `hena`, `anhui` may be English or a name.
 const MIN_PINYIN_LETTERS: usize = 5;
 /// A question typed in pinyin that names no report term is read back only when it has this many words and
@@ -161,8 +166,13 @@ impl SoundAlike {
                     }
                     push_unique(&mut vocabulary.nodes[node as usize].words, id);
                 }
-                let spelled: String = reading.concat().replace('ü', "v");
-                push_unique(vocabulary.spelled.entry(spelled).or_default(), id);
+                // Other words of the text by their common reading only: their rarer ones spell what
+                // nobody types for them (嬉戏 as xihu, 见底 as xiande) and would read a topic the report
+                // lacks (西湖) or a grammar word (县的) as one of its words.
+                if n == 0 || standing <= Standing::Variant {
+                    let spelled: String = reading.concat().replace('ü', "v");
+                    push_unique(vocabulary.spelled.entry(spelled).or_default(), id);
+                }
                 if chars.len() >= MIN_INITIALS && standing <= Standing::Variant {
                     for initials in typed_initials(reading) {
                         push_unique(vocabulary.initials.entry(initials).or_default(), id);
@@ -504,6 +514,17 @@ impl SoundAlike {
                         .for_each(|done| *done = true);
                     w = end + 1;
                     continue 'words;
+                }
+            }
+            let (start, end, spelling) = &latin[w];
+            if spelling.len() >= MIN_INITIALS_BEFORE_CHARACTERS
+                && no_vowels(spelling)
+                && !keep(spelling)
+            {
+                if let Some(repair) = self.initials_then_characters(&chars, *start, *end, spelling)
+                {
+                    repairs.push(repair);
+                    spelled_term[w] = true;
                 }
             }
             w += 1;
@@ -868,6 +889,36 @@ mod tests {
         assert_eq!(
             v.romanized("what is szqd de", false, &keep).as_deref(),
             Some("what is 四张清单 de")
+        );
+    }
+
+    #[test]
+    fn initials_may_end_in_the_term_s_own_characters() {
+        let none = |_: &str| false;
+        let v = SoundAlike::build([("一般公共预算收入", "一般公共预算收入", Standing::Term)]);
+        assert_eq!(
+            v.romanized("ybggys收入去年多少", false, &none).as_deref(),
+            Some("一般公共预算收入去年多少")
+        );
+        // Characters that are not the term's own end stay, and so do the letters.
+        assert_eq!(v.romanized("ybggys支出", false, &none), None);
+    }
+
+    #[test]
+    fn a_word_of_the_text_is_spelled_by_its_common_reading_only() {
+        let none = |_: &str| false;
+        // 见底 read jian di; its rare readings (xian, de) would make 县的 of it.
+        let word = SoundAlike::build([("见底", "见底", Standing::Word)]);
+        assert_eq!(word.romanized("xian de", false, &none), None);
+        assert_eq!(
+            word.romanized("jiandi", false, &none).as_deref(),
+            Some("见底")
+        );
+        // A term of the report keeps every reading (银行 is yin hang, not the crate's first xing).
+        let term = SoundAlike::build([("见底", "见底", Standing::Term)]);
+        assert_eq!(
+            term.romanized("xiande", false, &none).as_deref(),
+            Some("见底")
         );
     }
 

@@ -61,6 +61,15 @@ impl Dialect {
             .map(|(pattern, _)| pattern)
     }
 
+    /// The phrases people type in Han characters only (咋整, 这些年, 最近): a question typed in pinyin
+    /// asks in them too (`za zheng`, `zuijin`).
+    pub(super) fn han_phrases(&self) -> impl Iterator<Item = &str> {
+        self.said
+            .iter()
+            .map(String::as_str)
+            .filter(|said| said.chars().all(crate::search::normalize::is_han))
+    }
+
     /// The same with spaces around each replacement.
     pub(super) fn padded(mut self) -> Dialect {
         self.padded = true;

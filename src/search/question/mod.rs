@@ -21,8 +21,8 @@ use dialect::Dialect;
 use markers::{kind_noun, Marker, Markers};
 use measures::{measure_begins_noun, unit_hint};
 use numbers::{
-    counted_name_openings, counts_as_written, english_amounts, short_years_in_full, take_ordinal,
-    take_years, years_in_digits,
+    amounts_in_digits, counted_name_openings, counts_as_written, english_amounts,
+    short_years_in_full, take_ordinal, take_years, years_in_digits,
 };
 use phrases::at_word_boundaries;
 
@@ -263,6 +263,9 @@ impl QuestionReader {
         self.sounds.learn_asking_words(asking);
         self.sounds
             .learn_asking_words(grammar.into_iter().map(|(_, word)| word));
+        // And in dialect and colloquial phrases (zuijin 最近, zhexienian 这些年), read into standard words
+        // once the question is Chinese.
+        self.sounds.learn_asking_words(self.dialect.han_phrases());
         self.words = Some(tokenizer);
     }
 
@@ -288,7 +291,7 @@ impl QuestionReader {
         // A question typed all in pinyin that reads whole (baogao shi shei zuo de) is the Chinese question.
         let keep = |words: &str| self.aliases.canonical_of(words).is_some();
         if let Some(chinese) = self.sounds.spoken_whole(&normalized, &keep) {
-            normalized = chinese;
+            normalized = self.dialect.rewrite(&chinese, &cuts_word).into_owned();
         }
         // A long term written with characters of the same sound (白酒真兴工程) is the term.
         if let Some(words) = &self.words {
@@ -354,8 +357,9 @@ impl QuestionReader {
         // (per capita gdp), then the aliases, then pinyin that spells a report term (laowangpo, fgfx).
         let longer_alias =
             |text: &str, start: usize, end: usize| self.aliases.longer_around(text, start, end);
-        // Amounts the English way (1 billion yuan) in the report's (10亿元) first.
-        let amounts = english_amounts(&normalized);
+        // Amounts the English way (1 billion yuan) or in Chinese numerals (十亿元) in the report's (10亿元) first.
+        let chinese_amounts = amounts_in_digits(&normalized);
+        let amounts = english_amounts(&chinese_amounts);
         let english = self.english.rewrite(&amounts, &longer_alias);
         let aliased = self.rewrite(&one_of_a_not_a(&english));
         let keep = |words: &str| self.aliases.canonical_of(words).is_some();

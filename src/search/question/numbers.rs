@@ -189,6 +189,70 @@ pub(super) fn counts_as_written<'a>(text: &'a str, openings: &HashSet<String>) -
     Cow::Owned(out)
 }
 
+/// The magnitudes a Chinese count of money, people or things is written with (十亿元, 两万户).
+const MAGNITUDES: [char; 2] = ['万', '亿'];
+/// Characters before a numeral that make it a rough size (几十万, 数十亿), which no figure is.
+const ROUGH_COUNTS: [char; 2] = ['几', '数'];
+
+/// Amounts in Chinese numerals before 万 or 亿 (十亿元, 两万户, 九十六万吨, 二点四万头) in digits, as the report
+/// writes its figures (10亿元, 2万户, 96万吨, 2.4万头): typed in words, a figure must still find its own and
+/// not a smaller one it holds (亿元以上项目 inside 十亿元以上项目). Numerals that are no count from 1 to 99
+/// (千万, 百万: "very many") stay as written.
+pub(super) fn amounts_in_digits(text: &str) -> Cow<'_, str> {
+    if !text.contains(MAGNITUDES) {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let is_chinese_numeral = |c: char| !c.is_ascii_digit() && numerals::is_numeral_char(c);
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && is_chinese_numeral(chars[i]) {
+            i += 1;
+        }
+        if start == i {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let whole: String = chars[start..i].iter().collect();
+        // Tenths after 点 (二点四万): one digit each.
+        let mut tenths = String::new();
+        let mut end = i;
+        if chars.get(i) == Some(&'点') {
+            let mut j = i + 1;
+            while let Some(d) = chars.get(j).and_then(|&c| numerals::digit(c)) {
+                tenths.extend(char::from_digit(d, 10));
+                j += 1;
+            }
+            if !tenths.is_empty() {
+                end = j;
+            }
+        }
+        // 几十万, 数十亿: a rough size, no count.
+        let rough = start > 0 && ROUGH_COUNTS.contains(&chars[start - 1]);
+        let before_magnitude = !rough && chars.get(end).is_some_and(|c| MAGNITUDES.contains(c));
+        match numerals::number(&whole).filter(|_| before_magnitude) {
+            Some(number) => {
+                out.push_str(&number.to_string());
+                if !tenths.is_empty() {
+                    out.push('.');
+                    out.push_str(&tenths);
+                }
+                changed = true;
+                i = end;
+            }
+            None => out.push_str(&whole),
+        }
+    }
+    if !changed {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(out)
+}
+
 /// English scale words and the amount each multiplies by, longest first (hundred million before million).
 const ENGLISH_SCALES: &[(&str, f64)] = &[
     ("hundred million", 1e8),
@@ -356,6 +420,32 @@ mod tests {
         assert_eq!(take_years("增长2022.5").1, Vec::<i32>::new());
         assert_eq!(years_in_digits("二〇二二年"), "2022年");
         assert_eq!(years_in_digits("十二五年"), "十二五年");
+    }
+
+    #[test]
+    fn chinese_amounts_are_written_in_digits() {
+        assert_eq!(
+            amounts_in_digits("投资十亿元以上项目几个"),
+            "投资10亿元以上项目几个"
+        );
+        assert_eq!(amounts_in_digits("九十六万吨"), "96万吨");
+        assert_eq!(amounts_in_digits("养二点四万头奶牛"), "养2.4万头奶牛");
+        assert_eq!(amounts_in_digits("两万户"), "2万户");
+        // No count before the magnitude, or none that is a count: as written.
+        for kept in [
+            "不怕千万里",
+            "亿元以上项目",
+            "十件惠民工程",
+            "三点多万",
+            "打了几十万吨",
+            "15万亩",
+        ] {
+            assert_eq!(amounts_in_digits(kept), kept);
+            assert!(
+                matches!(amounts_in_digits(kept), Cow::Borrowed(_)),
+                "{kept}"
+            );
+        }
     }
 
     #[test]
