@@ -115,9 +115,9 @@ impl Engine {
                                 match (question.wants_result, question.wants_target) {
                                     _ if question.time.past_five_years => {
                                         if past {
-                                            PART_YEAR
+                                            REVIEW_FOR_FIVE_YEARS
                                         } else {
-                                            -PART_YEAR
+                                            -REVIEW_FOR_FIVE_YEARS
                                         }
                                     }
                                     (true, false) if past => PART_YEAR,

@@ -131,6 +131,9 @@ pub(super) const SENTENCE_FOR_HOW: f32 = 0.4;
 pub(super) const YEAR_WRITTEN: f32 = 0.3;
 /// A sentence without figures whose part is about the years asked for, or about other ones.
 pub(super) const PART_YEAR: f32 = 0.2;
+/// The same for a question that names the five years under review (过去五年): it says outright that the
+/// review answers, so its pull outweighs a few points of coverage a plan sentence has more (企业入驻).
+pub(super) const REVIEW_FOR_FIVE_YEARS: f32 = 0.4;
 /// A sentence without digits asked for a number.
 pub(super) const NUMBERLESS_PENALTY: f32 = 0.5;
 /// The share of its figures' time fit a sentence takes: its figures' records take it whole.
