@@ -102,6 +102,30 @@ impl<'q> AskedPairs<'q> {
             best
         }
     }
+
+    /// The pairs of neighbouring letters of `heading` the question also has side by side, each once: a
+    /// heading said in pieces (政府自身建设 says 政府 and 建设 of 建设人民满意政府).
+    pub(super) fn said_pairs<'h>(&self, heading: &'h str) -> Vec<&'h str> {
+        let asked = |c: char| self.letters & letter_bit(c) != 0;
+        let mut said: Vec<&str> = Vec::new();
+        let mut letters = heading.char_indices().peekable();
+        while let Some((at, first)) = letters.next() {
+            let Some(&(next_at, second)) = letters.peek() else {
+                break;
+            };
+            let pair = &heading[at..next_at + second.len_utf8()];
+            if asked(first)
+                && asked(second)
+                && is_word_char(first)
+                && is_word_char(second)
+                && self.pairs.contains(&[first, second])
+                && !said.contains(&pair)
+            {
+                said.push(pair);
+            }
+        }
+        said
+    }
 }
 
 /// Characters that carry nothing once the cues are gone: punctuation, particles, function characters,

@@ -7,7 +7,7 @@
 use std::sync::LazyLock;
 
 use crate::knowledge::{numerals, ListKind, Paragraph, Report, ReportList};
-use crate::search::normalize::{fold_for_search, is_word_char};
+use crate::search::normalize::fold_for_search;
 
 use super::super::types::{Answered, Outcome, RefusalReason};
 use super::asking::{asking_words, asks};
@@ -218,20 +218,6 @@ fn named_piece(normalized: &str, heading: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The pairs of neighbouring letters of `heading` the question says, each once.
-fn heading_pairs(normalized: &str, heading: &str) -> Vec<String> {
-    let chars: Vec<char> = heading.chars().collect();
-    let mut pairs: Vec<String> = chars
-        .windows(2)
-        .filter(|pair| pair.iter().all(|&c| is_word_char(c)))
-        .map(|pair| pair.iter().collect::<String>())
-        .filter(|pair| normalized.contains(pair.as_str()))
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-}
-
 /// The blocks of the review (its `——` achievements), of the plan (its numbered sections) and the parts
 /// themselves (建设人民满意政府 names the last part).
 fn blocks<'r>(report: &'r Report, topics: &TopicWords, review: bool, plan: bool) -> Vec<Block<'r>> {
@@ -354,12 +340,18 @@ fn headed_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
     let review = review_list(report);
     // The longest run of a heading said, then how many of its letter pairs are said apart (政府自身建设
     // says 政府 and 建设 of 建设人民满意政府, one pair of any other heading).
+    let longest: Vec<usize> = candidates
+        .iter()
+        .map(|block| asked_pairs.named_chars(&block.heading))
+        .collect();
+    // Most questions name no heading: its pairs are only counted when one is named.
+    if longest.iter().all(|&chars| chars < MIN_TOPIC_CHARS) {
+        return None;
+    }
     let mut sizes: Vec<(usize, usize)> = candidates
         .iter()
-        .map(|block| {
-            let longest = asked_pairs.named_chars(&block.heading);
-            (longest, heading_pairs(normalized, &block.heading).len())
-        })
+        .zip(longest)
+        .map(|(block, longest)| (longest, asked_pairs.said_pairs(&block.heading).len()))
         .collect();
     let best = *sizes.iter().max()?;
     let tied = |sizes: &[(usize, usize)]| sizes.iter().filter(|&&size| size == best).count() != 1;
@@ -378,11 +370,8 @@ fn headed_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
     let index = sizes.iter().position(|&size| size == best)?;
     let block = candidates.into_iter().nth(index)?;
     let piece = named_piece(normalized, &block.heading);
-    let pairs = heading_pairs(normalized, &block.heading);
-    let rest = without(
-        &strip_asking(normalized, &piece),
-        pairs.iter().map(String::as_str),
-    );
+    let pairs = asked_pairs.said_pairs(&block.heading);
+    let rest = without(&strip_asking(normalized, &piece), pairs.into_iter());
     let list = report
         .lists
         .iter()
