@@ -7,6 +7,9 @@
 //! say it in smaller words either. Verbs and the asker's own coinages are left to coverage: they say how,
 //! not what. A ranking whose best unit leaves one out is not confident, so a one-character typo of a
 //! report word still gets its corrected reading before the question is refused.
+//!
+//! The same holds for a metric the report does keep (城镇化率) when the best unit is about something
+//! else that shares the rest of the question's words (河南全省 in a glossary entry about the province).
 
 use std::slice;
 
