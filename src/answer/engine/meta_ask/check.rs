@@ -40,7 +40,7 @@ const OFFICES: &[&str] = &[
     "governor",
 ];
 
-/// Governments by their level (县政府, 市里, 省级, county): the class a report's issuer belongs to, so an
+/// Governments by their level (县政府, 市里, 省级; English in [`ENGLISH_LEVELS`]): the class a report's issuer belongs to, so an
 /// either-or check of the level (这是县政府的还是市政府的) is answered with the issuer.
 const LEVEL_BODIES: &[&str] = &[
     "省政府",
@@ -60,6 +60,10 @@ const LEVEL_BODIES: &[&str] = &[
     "县级",
     "乡级",
     "镇级",
+];
+
+/// English words for a government's level: a level body in an either-or check, and a piece to strip.
+const ENGLISH_LEVELS: &[&str] = &[
     "province",
     "provincial",
     "city",
@@ -79,12 +83,6 @@ const LEVEL_PIECES: &[&str] = &[
     "镇",
     "级",
     "里",
-    "province",
-    "provincial",
-    "city",
-    "municipal",
-    "county",
-    "township",
     "level",
     "government",
 ];
@@ -114,7 +112,11 @@ pub(super) fn is_check(plain: &str, has_check_word: bool) -> bool {
 pub(super) fn checked_field(plain: &str, names_speaker: bool, published: bool) -> Option<MetaAsk> {
     let field = if names_speaker || OFFICES.iter().any(|office| names_word(plain, office)) {
         MetaField::Speaker
-    } else if LEVEL_BODIES.iter().any(|body| names_word(plain, body)) {
+    } else if LEVEL_BODIES
+        .iter()
+        .chain(ENGLISH_LEVELS)
+        .any(|body| names_word(plain, body))
+    {
         MetaField::Issuer
     } else if !runs(plain, ordinal_end).is_empty() {
         MetaField::Meeting
@@ -150,6 +152,7 @@ pub(super) fn without_checked(rest: &str, asked: MetaAsk, checks: bool) -> Strin
             rest,
             LEVEL_PIECES
                 .iter()
+                .chain(ENGLISH_LEVELS)
                 .copied()
                 .filter(|piece| names_word(rest, piece)),
         ),
