@@ -165,3 +165,43 @@ fn the_past_five_years_are_answered_from_the_review() {
         );
     }
 }
+
+/// A quantity asked of a thing the report names without any figure: the passage that names it is no
+/// answer to how much or how big (src/answer/engine/rank.rs, `confident`).
+const QUANTITY_THE_REPORT_NEVER_GIVES: &[&str] = &[
+    "南水北调供水厂的供水规模是多少",
+    "南水北调供水厂建好后一天能供多少水",
+    "商南高速在西平境内全长多少",
+    "念祖湖的水面有多大",
+    "玉镜湖有多大啊",
+    "老王坡农业现代化示范区规模有多大",
+    "八个西平活动经费是多少",
+    "嫘祖文化节来了多少游客",
+    "幸福渠治理花了多少钱",
+    "县人民医院一年门诊量是多少",
+];
+
+/// Quantities the report does give, in digits or by a counting numeral (七大主题公园).
+const QUANTITY_THE_REPORT_GIVES: &[(&str, &str)] = &[
+    ("县里有几大主题公园", "七大主题公园"),
+    ("柏国文化园是几大主题公园之一", "七大主题公园"),
+    ("今年改造老旧小区多少个", "20个"),
+    ("去年粮食总产多少", "95.9万吨"),
+    ("县人民医院进入全国县级医院多少强", "300强"),
+];
+
+#[test]
+fn a_quantity_asked_is_not_answered_by_a_passage_without_one() {
+    let answered: Vec<&str> = QUANTITY_THE_REPORT_NEVER_GIVES
+        .iter()
+        .copied()
+        .filter(|question| engine().ask(question).answered())
+        .collect();
+    assert!(answered.is_empty(), "answered: {answered:?}");
+    for (question, figure) in QUANTITY_THE_REPORT_GIVES {
+        assert!(
+            first_says(question, figure),
+            "{question} should say {figure}"
+        );
+    }
+}

@@ -22,6 +22,12 @@ impl Engine {
         };
         let question = &ranking.question;
         let counts = question.intent == Intent::Number && question.unit_hint.is_some();
+        // 多少, 几, 多大 ask for a quantity, which a unit that writes none does not give (日供水能力是多少
+        // is not answered by 供水厂项目建成). A target asked (目标是什么) may be met by words (保持平稳增长).
+        let asks_quantity = question.intent == Intent::Number && (counts || !question.wants_target);
+        // 几大, 几个 count things, which the report often counts in numerals (七大主题公园, 五湖); 多少 and
+        // 多大 ask for a measure, written in digits.
+        let counts_things = question.normalized.contains('几');
         // A date, an area or a sum of money asked for (几月份, 面积多大, 投资多少) is given only by a unit
         // that writes one: any other figure of the sentence (107国道, 2.4万头) is no answer. A growth rate
         // of an amount goes on to the near-miss that says the level is missing (a date is no level).
@@ -34,9 +40,12 @@ impl Engine {
             .filter(|units| counts && must_be_stated(units));
         !ranking.leaves_out_absent
             && ranking.ranked.first().is_some_and(|best| {
-                // "多少家 / 几个" is answered by a figure: a unit that writes none does not answer it.
+                // "多少家 / 几个" is answered by a figure in digits: a unit that writes none does not
+                // answer it.
                 best.coverage >= needed
-                    && (!counts || self.writes_a_number(best.doc))
+                    && (!asks_quantity
+                        || self.writes_a_number(best.doc)
+                        || (!counts && counts_things && self.writes_a_numeral(best.doc)))
                     && must_state.is_none_or(|units| stated(best.doc, units))
             })
     }
@@ -57,6 +66,17 @@ impl Engine {
                 .bytes()
                 .any(|b| b.is_ascii_digit()),
         }
+    }
+
+    /// Whether a unit writes a count in Chinese numerals (七大, 两园). 一 is left out: it is in too many
+    /// words (进一步, 一批) to say that a unit counts anything.
+    fn writes_a_numeral(&self, doc: u32) -> bool {
+        const COUNTING_NUMERALS: &[char] = &[
+            '两', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千',
+        ];
+        COUNTING_NUMERALS
+            .iter()
+            .any(|&c| self.catalog.text_has_char(&self.library, doc, c))
     }
 
     /// Understands the question's words and ranks the candidates.
