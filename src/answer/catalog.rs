@@ -167,6 +167,8 @@ impl Catalog {
             for (i, list) in report.lists.iter().enumerate() {
                 // A counted glossary term's list is its entry: the entry answers for it.
                 if list.kind != ListKind::Glossary {
+                    // A list is about the years of the part it opens in (十件惠民工程 is 2022's plan).
+                    let period = catalog.period_of_source(&list.source_id);
                     catalog.push(
                         list.id.clone(),
                         Unit::List {
@@ -174,6 +176,9 @@ impl Catalog {
                             index: i,
                         },
                     );
+                    if let Some(last) = catalog.part_periods.last_mut() {
+                        *last = period;
+                    }
                 }
             }
         }
@@ -206,7 +211,17 @@ impl Catalog {
         }
     }
 
-    /// The years a sentence's part is about, from the figures the part states.
+    /// The part period of the unit `source_id` names, or of its first sentence when it names a part,
+    /// section or paragraph (xiping-2022/3 holds xiping-2022/3.1.1.1).
+    fn period_of_source(&self, source_id: &str) -> Option<Period> {
+        let inside = format!("{source_id}.");
+        self.ids
+            .iter()
+            .position(|id| id == source_id || id.starts_with(&inside))
+            .and_then(|doc| self.part_periods[doc])
+    }
+
+    /// The years a sentence's or a list's part is about, from the figures the part states.
     pub fn part_period(&self, doc: u32) -> Option<Period> {
         self.part_periods[doc as usize]
     }

@@ -76,7 +76,12 @@ impl Engine {
                 } else {
                     LIST_NOT_ASKED
                 };
-                (asked + item, false)
+                // A list of one period's plan or results is no answer for another year's.
+                let conflict = self
+                    .catalog
+                    .part_period(doc)
+                    .is_some_and(|period| year_match(years, period) == Some(false));
+                (asked + item, conflict)
             }
             Unit::Sentence(at) => {
                 let figures = self.catalog.figures(doc);
