@@ -38,7 +38,8 @@ impl Engine {
                     (Some(_), Some(_)) => OTHER_ITEM,
                     _ => 0.0,
                 };
-                let conflict = year_match(years, indicator.period) == Some(false);
+                let conflict = plan_for_now(question, indicator.kind)
+                    || year_match(years, indicator.period) == Some(false);
                 (
                     intent
                         + how
@@ -76,11 +77,14 @@ impl Engine {
                 } else {
                     LIST_NOT_ASKED
                 };
-                // A list of one period's plan or results is no answer for another year's.
-                let conflict = self
-                    .catalog
-                    .part_period(doc)
-                    .is_some_and(|period| year_match(years, period) == Some(false));
+                // A list of one period's plan or results is no answer for another year's, and a list of
+                // the plan none for what has been done by now (现在十件惠民工程是哪些 asks for the plan).
+                let done_by_now = (question.wants_result || question.intent == Intent::Number)
+                    && plan_for_now(question, FigureKind::TaskTarget);
+                let conflict = self.catalog.part_period(doc).is_some_and(|period| {
+                    year_match(years, period) == Some(false)
+                        || period.last_year() >= self.reader.report_year() && done_by_now
+                });
                 (asked + item, conflict)
             }
             Unit::Sentence(at) => {
@@ -146,7 +150,10 @@ impl Engine {
                 let conflict = !years.is_empty()
                     && figures
                         .iter()
-                        .all(|&(_, period)| year_match(years, period) == Some(false));
+                        .all(|&(_, period)| year_match(years, period) == Some(false))
+                    || figures
+                        .iter()
+                        .all(|&(kind, _)| plan_for_now(question, kind));
                 (SENTENCE_TIME_SHARE * fit + how, conflict)
             }
         }
@@ -269,6 +276,16 @@ fn time_fit(question: &Question, kind: FigureKind, period: Period) -> f32 {
 }
 
 /// Whether a figure's period is one of the years asked for (`None` when the question names no year).
+/// Whether a figure is a target asked for as the present: 目前有多少家高新技术企业 asks what there is,
+/// which a target to reach (新培育4家) is not.
+fn plan_for_now(question: &Question, kind: FigureKind) -> bool {
+    question.time.now
+        && question.time.years.is_empty()
+        && !question.wants_target
+        && !question.time.future_plan
+        && matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
+}
+
 fn year_match(years: &[i32], period: Period) -> Option<bool> {
     if years.is_empty() {
         return None;

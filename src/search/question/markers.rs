@@ -14,6 +14,8 @@ pub(super) enum Marker {
     RelativeYear(i32),
     PastFiveYears,
     FuturePlan,
+    /// 现在, 目前: the present, which the report's latest results describe and its plans do not.
+    Now,
     YearlyAverage,
     /// 是什么意思, 什么是, 啥叫, what does … mean: removed from the text.
     Definition,
@@ -96,6 +98,7 @@ const MARKERS: &[(&str, Marker)] = &[
     ("last 5 years", Marker::PastFiveYears),
     ("five years", Marker::PastFiveYears),
     ("five-year", Marker::PastFiveYears),
+    ("现在", Marker::Now),
     ("今后五年", Marker::FuturePlan),
     ("今后5年", Marker::FuturePlan),
     ("未来五年", Marker::FuturePlan),

@@ -71,6 +71,8 @@ pub struct TimeFrame {
     pub yearly_average: bool,
     /// 今后五年, 十四五: plans beyond the report's year (no figures).
     pub future_plan: bool,
+    /// 现在, 目前: the present, which the latest results describe and a plan for the year does not.
+    pub now: bool,
 }
 
 /// A question read and rewritten into the report's terms.
@@ -418,6 +420,10 @@ impl QuestionReader {
                 }
                 Marker::FuturePlan => {
                     time.future_plan = true;
+                    false
+                }
+                Marker::Now => {
+                    time.now = true;
                     false
                 }
                 Marker::YearlyAverage => {
