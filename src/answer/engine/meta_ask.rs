@@ -8,11 +8,14 @@
 
 use std::sync::LazyLock;
 
+use pinyin::ToPinyin;
+
 use crate::knowledge::{MetaField, ReportMeta};
 use crate::search::normalize::fold_for_search;
 
 use super::cues::Cues;
 use super::leftover::{topicless, without, REPORT_WORDS};
+use super::scope::names_word;
 use words::{Word, WORDS};
 
 mod check;
@@ -27,6 +30,8 @@ pub(super) enum MetaAsk {
     Length,
     /// Which years the report looks back on (from its review's own opening).
     Period,
+    /// Whom the report is addressed to and asks to review it (its meeting, and its own opening lines).
+    Addressee,
     /// A fact of the report's making its front matter does not hold (how long the meeting lasted, when the
     /// next one is held): refused, never answered with a field.
     Unheld,
@@ -53,6 +58,16 @@ const OFFICE_SUFFIX_CHARS: usize = 2;
 /// prepositions and light verbs of making a report (以…名义, 由谁来作, 代表…作).
 const META_SCOPE_WORDS: &[&str] = &[
     "分别",
+    "具体",
+    "来着",
+    "他",
+    "她",
+    "叫",
+    "那天",
+    "当天",
+    "完",
+    "以后",
+    "之后",
     "叫什么名字",
     "叫啥名字",
     "叫啥名",
@@ -68,6 +83,12 @@ const META_SCOPE_WORDS: &[&str] = &[
     "官方",
     "县人大",
     "县人代会",
+    "县里",
+    "就",
+    "还",
+    "下面",
+    "里面",
+    "under",
     "到网上",
     "网上",
     "网站上",
@@ -99,6 +120,12 @@ const META_SCOPE_WORDS: &[&str] = &[
     "回答",
     "full text",
     "full",
+    "exact",
+    "complete",
+    "chinese",
+    "county",
+    "hold",
+    "holds",
     "official",
     "formal",
     "speech",
@@ -111,6 +138,49 @@ const META_SCOPE_WORDS: &[&str] = &[
 /// are asked, though `工作` alone is one (哪里能找到工作).
 const REVIEWED_WORDS: &[&str] = &["工作", "成绩", "work", "cover", "covers", "covered"];
 
+/// What a report plans, said with its year asked (安排的是哪一年的工作): no topic once the report's own year
+/// is asked, which its title says.
+const PLANNED_WORDS: &[&str] = &[
+    "工作安排",
+    "安排",
+    "部署",
+    "规划",
+    "计划",
+    "工作",
+    "plan",
+    "plans",
+    "work",
+    "for",
+];
+
+/// The report's opening, where it says whom it addresses (报告开头是讲给谁听的): no topic once its addressee
+/// is asked.
+const OPENING_WORDS: &[&str] = &["开头", "开篇", "一开始", "开场", "opening", "begins"];
+
+/// Why and how an asker asks, said around a question about the report (写论文要引用, 我是记者想核实一下,
+/// 麻烦给一下): a purpose or a request names no topic of the report.
+const ASKER_WORDS: &[&str] = &[
+    "毕业论文",
+    "论文",
+    "写作业",
+    "作业",
+    "引用",
+    "注明",
+    "记者",
+    "核实",
+    "确认",
+    "想知道",
+    "告诉我",
+    "给一下",
+    "给我",
+    "一下",
+    "要",
+];
+
+/// Words that ask for a name left unsaid: said right after the speaker's surname (侯什么来着), they name the
+/// speaker half-remembered.
+const UNSAID_NAME: &[&str] = &["什么", "啥", "某某", "某"];
+
 /// A piece of a front-matter value this long in a question names the report's own front matter (its
 /// speaker, meeting, issuer); one character would match almost any word.
 const MIN_FRONT_CHARS: usize = 2;
@@ -120,17 +190,106 @@ pub(super) struct FrontWords {
     /// Each piece under the field it is the value of, folded as questions are, with the short forms of
     /// their words.
     values: Vec<(MetaField, String)>,
-    /// The names the speaker goes by (`侯公涛`, `侯县长`).
+    /// The names the speaker goes by (`侯公涛`, `侯县长`), and their surname with the rest unsaid (`侯什么`).
     speaker_names: Vec<String>,
+    /// The speaker's surname with the rest unsaid (`侯什么`): it names the speaker though its one known
+    /// letter is too short to match the front matter.
+    half_names: Vec<String>,
+    /// The speaker's own name (`侯公涛`) and its sound: each letter's toneless pinyin (`hou gong tao`), so a
+    /// name typed by sound (侯公滔, 猴公涛, Hou Gongtao, hgt) is read as the name.
+    name: Option<(String, Vec<&'static str>)>,
+    /// The report's kind named with its issuer's level (`县政府工作报告`, `县人民政府工作报告`), longest first.
+    leveled_names: Vec<String>,
+}
+
+/// Each letter's toneless pinyin (its most common reading), `None` when a letter has none.
+fn sounds(text: &str) -> Option<Vec<&'static str>> {
+    text.chars()
+        .map(|c| c.to_pinyin().map(|reading| reading.plain()))
+        .collect()
+}
+
+/// `plain` with the speaker's name written by its sound made the name: letters of the same readings
+/// (侯公滔, 猴公涛), the pinyin run together or apart (hou gong tao, hougongtao), its initials (hgt). A name
+/// of one letter is left alone: its sound is too common.
+fn with_speaker_named(plain: &str, front: &FrontWords) -> String {
+    let Some((name, sound)) = &front.name else {
+        return plain.to_owned();
+    };
+    if sound.len() < MIN_FRONT_CHARS || plain.contains(name.as_str()) {
+        return plain.to_owned();
+    }
+    let chars: Vec<char> = plain.chars().collect();
+    let by_letters = chars.windows(sound.len()).position(|window| {
+        window.iter().zip(sound).all(|(c, syllable)| {
+            c.to_pinyin()
+                .is_some_and(|reading| reading.plain() == *syllable)
+        })
+    });
+    if let Some(at) = by_letters {
+        let before: String = chars[..at].iter().collect();
+        let after: String = chars[at + sound.len()..].iter().collect();
+        return format!("{before}{name}{after}");
+    }
+    let spelled = sound.concat();
+    let initials: String = sound
+        .iter()
+        .filter_map(|syllable| syllable.chars().next())
+        .collect();
+    let spaced = sound.join(" ");
+    [spaced, spelled, initials]
+        .iter()
+        .find(|written| names_word(plain, written))
+        .map(|written| plain.replacen(written.as_str(), name, 1))
+        .unwrap_or_else(|| plain.to_owned())
+}
+
+/// The body word of a government issuer's name (西平县人民政府), after its level.
+const ISSUER_BODY: &str = "人民政府";
+
+/// The report's kind named with its issuer's level: the letter before the issuer's body word (the 县 of
+/// 西平县人民政府), with the body said in full or short (`县人民政府工作报告`, `县政府工作报告`).
+fn leveled_names(issuer: &str) -> Vec<String> {
+    issuer
+        .split_once(ISSUER_BODY)
+        .and_then(|(before, _)| before.chars().next_back())
+        .map(|level| {
+            vec![
+                format!("{level}{ISSUER_BODY}工作报告"),
+                format!("{level}政府工作报告"),
+            ]
+        })
+        .unwrap_or_default()
 }
 
 impl FrontWords {
     pub(super) fn new(meta: &ReportMeta) -> FrontWords {
         let values = front_values(meta);
-        let speaker_names = speaker_names(&values).collect();
+        let half_names: Vec<String> = meta
+            .speaker
+            .split_whitespace()
+            .last()
+            .and_then(|name| name.chars().next())
+            .map(|surname| {
+                UNSAID_NAME
+                    .iter()
+                    .map(|unsaid| format!("{surname}{unsaid}"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let speaker_names = speaker_names(&values)
+            .chain(half_names.iter().cloned())
+            .collect();
         FrontWords {
             values,
             speaker_names,
+            half_names,
+            leveled_names: leveled_names(&meta.issuer),
+            name: meta
+                .speaker
+                .split_whitespace()
+                .last()
+                .and_then(|name| Some((name.to_owned(), sounds(name)?))),
         }
     }
 }
@@ -190,6 +349,7 @@ fn may_name(asked: MetaAsk, named: MetaField) -> bool {
             MetaField::Issuer
         }
         MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => field,
+        MetaAsk::Addressee => MetaField::Meeting,
         MetaAsk::Length | MetaAsk::Period | MetaAsk::Unheld => MetaField::Title,
     };
     named == MetaField::Title || named == own || (at_meeting && named == MetaField::Speaker)
@@ -214,6 +374,8 @@ fn field_of(
     let of_report = has(Document) || acted || has(Meeting);
     if has(Content) {
         None
+    } else if has(Addressee) {
+        of_report.then_some(MetaAsk::Addressee)
     } else if has(Review) && (has(Span) || has(Time) || has(Which)) {
         Some(MetaAsk::Period)
     } else if has(Span) || has(Other) {
@@ -324,15 +486,19 @@ fn names_title(plain: &str, front: &FrontWords) -> bool {
     without_front(&bare, &title) != bare
 }
 
-/// The report named by its long names (政府工作报告) said `报告`, so the `作` of 工作 is not read as making it.
-fn with_report_said_plainly(normalized: &str) -> String {
+/// The report named by its long names (政府工作报告, and by its issuer's level: 县政府工作报告) said `报告`,
+/// so the `作` of 工作 is not read as making it.
+fn with_report_said_plainly(normalized: &str, front: &FrontWords) -> String {
     // Every long name holds 报告: most questions say none.
     if !normalized.contains("报告") {
         return normalized.to_owned();
     }
-    REPORT_WORDS
+    front
+        .leveled_names
         .iter()
-        .filter(|word| word.contains("报告") && **word != "报告")
+        .map(String::as_str)
+        .chain(REPORT_WORDS.iter().copied())
+        .filter(|word| word.contains("报告") && *word != "报告")
         .fold(normalized.to_owned(), |text, word| {
             if text.contains(word) {
                 text.replace(word, "报告")
@@ -390,7 +556,7 @@ pub(super) fn also_asked(normalized: &str, front: &FrontWords, asked: MetaAsk) -
     let MetaAsk::Field(first) = asked else {
         return Vec::new();
     };
-    let plain = with_report_said_plainly(normalized);
+    let plain = with_report_said_plainly(&with_speaker_named(normalized, front), front);
     let whole = classes_in(&plain);
     let names_speaker = front
         .speaker_names
@@ -442,7 +608,7 @@ pub(super) fn also_asked(normalized: &str, front: &FrontWords, asked: MetaAsk) -
 }
 
 pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> {
-    let plain = with_report_said_plainly(normalized);
+    let plain = with_report_said_plainly(&with_speaker_named(normalized, front), front);
     let found = classes_in(&plain);
     let of = |wanted: Word| found.iter().filter(move |(word, _)| *word == wanted);
     let which_document = of(Word::Which).any(|(_, which)| {
@@ -462,18 +628,30 @@ pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> 
             .then(|| checked(&plain, has, names_speaker, front))
             .flatten()
     })?;
+    // Whole words of a value checked (副县长, 党代会) go before the classes' words, which may be pieces of
+    // them (the 会上 of 党代会上).
+    let checked_words = check::without_checked_words(&plain, asked, checks);
     let rest = without(
-        &plain,
+        &checked_words,
         found
             .iter()
             .map(|(_, word)| *word)
             .chain(REPORT_WORDS.iter().copied())
             .chain(META_SCOPE_WORDS.iter().copied())
+            .chain(ASKER_WORDS.iter().copied())
+            .chain(front.half_names.iter().map(String::as_str))
             .chain(
                 REVIEWED_WORDS
                     .iter()
                     .copied()
                     .filter(|_| asked == MetaAsk::Period),
+            )
+            .chain(PLANNED_WORDS.iter().copied().filter(|_| has(Word::Whose)))
+            .chain(
+                OPENING_WORDS
+                    .iter()
+                    .copied()
+                    .filter(|_| asked == MetaAsk::Addressee),
             ),
     );
     let named: Vec<&str> = front
