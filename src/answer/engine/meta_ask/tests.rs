@@ -1,5 +1,7 @@
 //! Which front-matter field a question asks for, on the real report's front matter.
 use super::*;
+use crate::knowledge::ReportMeta;
+use crate::search::normalize::fold_for_search;
 
 fn front() -> FrontWords {
     let date = |day| chrono::NaiveDate::from_ymd_opt(2022, 4, day).expect("a date");
