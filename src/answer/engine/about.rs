@@ -58,6 +58,7 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "了解了",
             "清楚了",
             "清楚",
+            "行",
             "clear",
             "真棒",
             "厉害",
