@@ -41,11 +41,40 @@ pub(in super::super) struct FrontWords {
     /// The speaker's surname with the rest unsaid (`侯什么`): it names the speaker though its one known
     /// letter is too short to match the front matter.
     pub(super) half_names: Vec<String>,
-    /// The speaker's own name (`侯公涛`) and its sound: each letter's toneless pinyin (`hou gong tao`), so a
-    /// name typed by sound (侯公滔, 猴公涛, Hou Gongtao, hgt) is read as the name.
-    pub(super) name: Option<(String, Vec<&'static str>)>,
+    /// The speaker's own name (`侯公涛`) and its sound, so a name typed by sound (侯公滔, 猴公涛, Hou Gongtao,
+    /// hgt) is read as the name.
+    pub(super) name: Option<NameSound>,
     /// The report's kind named with its issuer's level (`县政府工作报告`, `县人民政府工作报告`), longest first.
     pub(super) leveled_names: Vec<String>,
+}
+
+/// A name and how it may be typed by its sound, worked out once per engine.
+pub(super) struct NameSound {
+    name: String,
+    /// Each letter's toneless pinyin (`hou gong tao`).
+    syllables: Vec<&'static str>,
+    /// The pinyin apart, run together and as initials (`hou gong tao`, `hougongtao`, `hgt`).
+    spellings: [String; 3],
+}
+
+impl NameSound {
+    /// The sound of a name of [`MIN_FRONT_CHARS`] letters or more (one letter's sound is too common), when
+    /// each letter has a reading.
+    fn new(name: &str) -> Option<NameSound> {
+        let syllables = sounds(name)?;
+        if syllables.len() < MIN_FRONT_CHARS {
+            return None;
+        }
+        let initials = syllables
+            .iter()
+            .filter_map(|syllable| syllable.chars().next())
+            .collect();
+        Some(NameSound {
+            name: name.to_owned(),
+            spellings: [syllables.join(" "), syllables.concat(), initials],
+            syllables,
+        })
+    }
 }
 
 /// Each letter's toneless pinyin (its most common reading), `None` when a letter has none.
@@ -59,35 +88,43 @@ fn sounds(text: &str) -> Option<Vec<&'static str>> {
 /// (侯公滔, 猴公涛), the pinyin run together or apart (hou gong tao, hougongtao), its initials (hgt). A name
 /// of one letter is left alone: its sound is too common.
 pub(super) fn with_speaker_named(plain: &str, front: &FrontWords) -> String {
-    let Some((name, sound)) = &front.name else {
+    let Some(sound) = &front.name else {
         return plain.to_owned();
     };
-    if sound.len() < MIN_FRONT_CHARS || plain.contains(name.as_str()) {
+    if plain.contains(sound.name.as_str()) {
         return plain.to_owned();
     }
-    let chars: Vec<char> = plain.chars().collect();
-    let by_letters = chars.windows(sound.len()).position(|window| {
-        window.iter().zip(sound).all(|(c, syllable)| {
-            c.to_pinyin()
-                .is_some_and(|reading| reading.plain() == *syllable)
-        })
-    });
-    if let Some(at) = by_letters {
-        let before: String = chars[..at].iter().collect();
-        let after: String = chars[at + sound.len()..].iter().collect();
-        return format!("{before}{name}{after}");
+    let spelled = || {
+        sound
+            .spellings
+            .iter()
+            .find(|written| names_word(plain, written))
+            .map(|written| plain.replacen(written.as_str(), &sound.name, 1))
+            .unwrap_or_else(|| plain.to_owned())
+    };
+    if plain.is_ascii() {
+        return spelled();
     }
-    let spelled = sound.concat();
-    let initials: String = sound
+    // Each letter read once; most questions have no letter of the name's first sound.
+    let chars: Vec<char> = plain.chars().collect();
+    let readings: Vec<Option<&str>> = chars
         .iter()
-        .filter_map(|syllable| syllable.chars().next())
+        .map(|c| c.to_pinyin().map(|reading| reading.plain()))
         .collect();
-    let spaced = sound.join(" ");
-    [spaced, spelled, initials]
-        .iter()
-        .find(|written| names_word(plain, written))
-        .map(|written| plain.replacen(written.as_str(), name, 1))
-        .unwrap_or_else(|| plain.to_owned())
+    let at = readings.windows(sound.syllables.len()).position(|window| {
+        window
+            .iter()
+            .zip(&sound.syllables)
+            .all(|(reading, syllable)| *reading == Some(*syllable))
+    });
+    match at {
+        Some(at) => {
+            let before: String = chars[..at].iter().collect();
+            let after: String = chars[at + sound.syllables.len()..].iter().collect();
+            format!("{before}{}{after}", sound.name)
+        }
+        None => spelled(),
+    }
 }
 
 /// The body word of a government issuer's name (西平县人民政府), after its level.
@@ -135,7 +172,7 @@ impl FrontWords {
                 .speaker
                 .split_whitespace()
                 .last()
-                .and_then(|name| Some((name.to_owned(), sounds(name)?))),
+                .and_then(NameSound::new),
         }
     }
 }
