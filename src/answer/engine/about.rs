@@ -61,6 +61,8 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "行",
             "clear",
             "真棒",
+            "有用",
+            "有帮助",
             "厉害",
             "不错",
             "很好",
@@ -154,6 +156,10 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "没别的事",
             "没有别的事",
             "没事了",
+            "就这些",
+            "就这样",
+            "下次再问",
+            "再问",
             "that's all",
             "that is all",
             "nothing else",
@@ -627,6 +633,9 @@ mod tests {
         assert_eq!(small_talk("谢谢你,讲得挺清楚"), Some(SmallTalk::Thanks));
         assert_eq!(small_talk("that's all, bye"), Some(SmallTalk::Farewell));
         assert_eq!(small_talk("清楚了"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("好，就这些，谢谢"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("拜拜啦，下次再问"), Some(SmallTalk::Farewell));
+        assert_eq!(small_talk("多谢，很有用"), Some(SmallTalk::Thanks));
         assert_eq!(small_talk("没别的问题了,养老金多少"), None);
     }
 }

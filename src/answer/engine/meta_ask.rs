@@ -47,6 +47,10 @@ const META_SCOPE_WORDS: &[&str] = &[
     "分别",
     "具体",
     "来着",
+    "到",
+    "那个人",
+    "这个人",
+    "那位",
     "他",
     "她",
     "叫",
@@ -108,6 +112,7 @@ const META_SCOPE_WORDS: &[&str] = &[
     "full text",
     "full",
     "exact",
+    "original",
     "complete",
     "chinese",
     "county",
@@ -441,7 +446,12 @@ pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> 
     })?;
     // Whole words of a value checked (副县长, 党代会) go before the classes' words, which may be pieces of
     // them (the 会上 of 党代会上).
-    let checked_words = check::without_checked_words(&plain, asked, checks);
+    // The speaker's names go first, as an office may be a piece of one (the 县长 of 侯县长).
+    let checked_words = check::without_checked_words(
+        &without(&plain, front.speaker_names.iter().map(String::as_str)),
+        asked,
+        checks,
+    );
     let rest = without(
         &checked_words,
         found

@@ -343,6 +343,15 @@ fn a_field_named_by_a_noun_an_event_or_a_wrong_guess_is_read() {
     // The words around stay topics elsewhere: another meeting asked outright, a column of a newspaper.
     assert_eq!(field("县第十三次党代会什么时候开的"), None);
     assert_eq!(field("副县长是谁"), None);
+    assert_eq!(field("报告啥时候出的"), Some(MetaField::Published));
+    assert_eq!(field("这报告是哪级政府出的"), Some(MetaField::Issuer));
+    assert_eq!(field("这个报告在哪个会上通过的"), Some(MetaField::Meeting));
+    assert_eq!(field("开会的日子是哪天"), Some(MetaField::MeetingDate));
+    assert_eq!(
+        field("Which government issued this report?"),
+        Some(MetaField::Issuer)
+    );
+    assert_eq!(field("支出什么时候出的"), None);
 }
 
 #[test]
@@ -354,6 +363,8 @@ fn the_speaker_half_remembered_or_written_by_sound_is_the_speaker() {
     );
     assert_eq!(field("报告是猴公涛作的吗"), Some(MetaField::Speaker));
     assert_eq!(field("hgt是什么职务"), Some(MetaField::Speaker));
+    // A check naming the speaker by surname and office (侯县长) keeps the office a piece of the name.
+    assert_eq!(field("报告是侯县长作的吗"), Some(MetaField::Speaker));
     // Another name of the same surname is no name of the speaker.
     assert_eq!(field("侯庄在哪里"), None);
 }
