@@ -56,7 +56,13 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "收到",
             "懂了",
             "了解了",
+            "清楚了",
+            "清楚",
+            "行",
+            "clear",
             "真棒",
+            "有用",
+            "有帮助",
             "厉害",
             "不错",
             "很好",
@@ -141,6 +147,22 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "goodbye",
             "see you",
             "later",
+            "没别的问题",
+            "没有别的问题",
+            "没其他问题",
+            "没有其他问题",
+            "没问题了",
+            "没有问题了",
+            "没别的事",
+            "没有别的事",
+            "没事了",
+            "就这些",
+            "就这样",
+            "下次再问",
+            "再问",
+            "that's all",
+            "that is all",
+            "nothing else",
         ],
     ),
     (
@@ -288,6 +310,14 @@ const SMALL_TALK_WORDS: &[(Courtesy, &[&str])] = &[
             "回答的",
             "答得",
             "说的",
+            "讲得",
+            "说得",
+            "讲的",
+            "解答",
+            "很",
+            "挺",
+            "all",
+            "was",
         ],
     ),
 ];
@@ -444,6 +474,31 @@ fn behalf_sentence(report: &Report) -> Option<&str> {
         })
 }
 
+/// The report's address line (`各位代表:`): the first sentence of its body, when it ends with a colon, as
+/// an address does.
+fn address_line(report: &Report) -> Option<&str> {
+    report
+        .sentences()
+        .next()
+        .map(|sentence| sentence.text.trim())
+        .filter(|text| text.ends_with([':', '：']))
+}
+
+/// Whom the report is addressed to and asks to review it: its meeting, with the report's own address line and
+/// the sentence that hands the report to the meeting (向大会报告工作,请予审议,并请…提出意见).
+fn addressee_answer(report: &Report, language: Language) -> String {
+    let meeting = field_answer(report, MetaField::Meeting, language);
+    let said: String = address_line(report)
+        .into_iter()
+        .chain(behalf_sentence(report))
+        .collect();
+    match (said.is_empty(), language) {
+        (true, _) => meeting,
+        (false, Language::Chinese) => format!("{meeting}（报告中：{said}）"),
+        (false, Language::English) => format!("{meeting} (the speech: {said})"),
+    }
+}
+
 /// A field's answer, the issuer's with the report's own sentence saying on whose behalf it speaks.
 fn field_answer(report: &Report, field: MetaField, language: Language) -> String {
     let text = with_written(
@@ -483,6 +538,10 @@ impl Engine {
                 (answers.collect::<Vec<_>>().join("\n"), id_name(field))
             }
             MetaAsk::Length => (length_answer(report, language), LENGTH_ID),
+            MetaAsk::Addressee => (
+                addressee_answer(report, language),
+                id_name(MetaField::Meeting),
+            ),
             // The span reviewed is the report's own text, cited where it says it; a report naming none
             // has no answer to it.
             MetaAsk::Period => {
@@ -565,5 +624,18 @@ mod tests {
         assert_eq!(small_talk("that is wrong"), Some(SmallTalk::Complaint));
         assert_eq!(small_talk("这个数字不对吧"), None);
         assert_eq!(small_talk("你是哪个单位开发的"), Some(SmallTalk::Identity));
+        // A closing says there is nothing more to ask; an acknowledgement praises how clear an answer was.
+        assert_eq!(
+            small_talk("好的 没别的问题了 拜拜"),
+            Some(SmallTalk::Thanks)
+        );
+        assert_eq!(small_talk("没有其他问题了"), Some(SmallTalk::Farewell));
+        assert_eq!(small_talk("谢谢你,讲得挺清楚"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("that's all, bye"), Some(SmallTalk::Farewell));
+        assert_eq!(small_talk("清楚了"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("好，就这些，谢谢"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("拜拜啦，下次再问"), Some(SmallTalk::Farewell));
+        assert_eq!(small_talk("多谢，很有用"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("没别的问题了,养老金多少"), None);
     }
 }

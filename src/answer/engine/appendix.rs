@@ -37,6 +37,10 @@ const COUNT_WORDS: &[&str] = &[
     "术语",
     "词",
     "条",
+    "缩略语",
+    "缩写",
+    "简称",
+    "abbreviations",
     "解释了",
     "解释",
     "how many",
@@ -48,8 +52,25 @@ const COUNT_WORDS: &[&str] = &[
     "words",
 ];
 
-/// Words that place the appendix without naming a topic: after the body, at the end, whether there is one.
+/// Words that place the appendix or an entry in it without naming a topic: after the body, at the end,
+/// whether there is one, which entry by its rank (排第一条的是哪个词: the answer lists them numbered).
 const PLACE_WORDS: &[&str] = &[
+    "排第一",
+    "第一条",
+    "第一个",
+    "头一个",
+    "最后一条",
+    "最后一个",
+    "排",
+    "哪个",
+    "哪一个",
+    "那些",
+    "一下",
+    "把",
+    "first",
+    "last",
+    "which",
+    "or",
     "正文",
     "文末",
     "后边",
@@ -171,5 +192,12 @@ mod tests {
         assert!(!asks("四张清单的注释是什么"));
         assert!(!asks("名词解释里的四早是什么意思"));
         assert!(!asks("附近有多少个学校"));
+        // An entry by its rank, the entries by another noun, a glossary named either way.
+        assert!(asks("文末词语注释里排第一条的是哪个词"));
+        assert!(asks("有没有附录把报告里那些缩略语解释一下"));
+        assert!(asks(
+            "does the report have a glossary or appendix of terms?"
+        ));
+        assert!(!asks("名词解释里第一条四张清单是什么意思"));
     }
 }

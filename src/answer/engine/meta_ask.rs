@@ -8,14 +8,16 @@
 
 use std::sync::LazyLock;
 
-use crate::knowledge::{MetaField, ReportMeta};
-use crate::search::normalize::fold_for_search;
+use crate::knowledge::MetaField;
 
 use super::cues::Cues;
 use super::leftover::{topicless, without, REPORT_WORDS};
+use front::{with_report_said_plainly, with_speaker_named};
+pub(super) use front::{without_front, FrontWords};
 use words::{Word, WORDS};
 
 mod check;
+mod front;
 mod words;
 
 /// What a question about the report itself asks for.
@@ -27,6 +29,8 @@ pub(super) enum MetaAsk {
     Length,
     /// Which years the report looks back on (from its review's own opening).
     Period,
+    /// Whom the report is addressed to and asks to review it (its meeting, and its own opening lines).
+    Addressee,
     /// A fact of the report's making its front matter does not hold (how long the meeting lasted, when the
     /// next one is held): refused, never answered with a field.
     Unheld,
@@ -35,24 +39,26 @@ pub(super) enum MetaAsk {
     OfYear(MetaField, i32),
 }
 
-/// Short forms people use for words of a report's front matter (the meeting's 人民代表大会, the issuer's
-/// 县人民政府).
-const SHORT_FORMS: &[(&str, &str)] = &[
-    ("人大", "人民代表大会"),
-    ("人代会", "人民代表大会"),
-    ("县政府", "县人民政府"),
-];
-
-/// How many characters of an office's end name it after a surname (`县长` of `西平县人民政府县长`, said
-/// `侯县长`).
-const OFFICE_SUFFIX_CHARS: usize = 2;
-
 /// Words around a front-matter question that name no topic: where it was read or posted, asking a name and
 /// its qualifiers (正式, official), forms of address (同志), modal verbs (可以, 想), a quantity's question word
 /// once a size is asked, the bot's own answering, the work reported and the county's own level (县人大), the
 /// prepositions and light verbs of making a report (以…名义, 由谁来作, 代表…作).
 const META_SCOPE_WORDS: &[&str] = &[
     "分别",
+    "具体",
+    "来着",
+    "到",
+    "那个人",
+    "这个人",
+    "那位",
+    "他",
+    "她",
+    "叫",
+    "那天",
+    "当天",
+    "完",
+    "以后",
+    "之后",
     "叫什么名字",
     "叫啥名字",
     "叫啥名",
@@ -68,6 +74,12 @@ const META_SCOPE_WORDS: &[&str] = &[
     "官方",
     "县人大",
     "县人代会",
+    "县里",
+    "就",
+    "还",
+    "下面",
+    "里面",
+    "under",
     "到网上",
     "网上",
     "网站上",
@@ -99,6 +111,13 @@ const META_SCOPE_WORDS: &[&str] = &[
     "回答",
     "full text",
     "full",
+    "exact",
+    "original",
+    "complete",
+    "chinese",
+    "county",
+    "hold",
+    "holds",
     "official",
     "formal",
     "speech",
@@ -111,66 +130,44 @@ const META_SCOPE_WORDS: &[&str] = &[
 /// are asked, though `工作` alone is one (哪里能找到工作).
 const REVIEWED_WORDS: &[&str] = &["工作", "成绩", "work", "cover", "covers", "covered"];
 
-/// A piece of a front-matter value this long in a question names the report's own front matter (its
-/// speaker, meeting, issuer); one character would match almost any word.
-const MIN_FRONT_CHARS: usize = 2;
+/// What a report plans, said with its year asked (安排的是哪一年的工作): no topic once the report's own year
+/// is asked, which its title says.
+const PLANNED_WORDS: &[&str] = &[
+    "工作安排",
+    "安排",
+    "部署",
+    "规划",
+    "计划",
+    "工作",
+    "plan",
+    "plans",
+    "work",
+    "for",
+];
 
-/// The report's front matter as questions name it, read once per engine: asked of nearly every question.
-pub(super) struct FrontWords {
-    /// Each piece under the field it is the value of, folded as questions are, with the short forms of
-    /// their words.
-    values: Vec<(MetaField, String)>,
-    /// The names the speaker goes by (`侯公涛`, `侯县长`).
-    speaker_names: Vec<String>,
-}
+/// The report's opening, where it says whom it addresses (报告开头是讲给谁听的): no topic once its addressee
+/// is asked.
+const OPENING_WORDS: &[&str] = &["开头", "开篇", "一开始", "开场", "opening", "begins"];
 
-impl FrontWords {
-    pub(super) fn new(meta: &ReportMeta) -> FrontWords {
-        let values = front_values(meta);
-        let speaker_names = speaker_names(&values).collect();
-        FrontWords {
-            values,
-            speaker_names,
-        }
-    }
-}
-
-/// The pieces of the report's front matter a question may name without leaving the report, each under the
-/// field it is the value of, folded as questions are, with the short forms of their words.
-fn front_values(meta: &ReportMeta) -> Vec<(MetaField, String)> {
-    let fields = [
-        MetaField::Title,
-        MetaField::Speaker,
-        MetaField::Meeting,
-        MetaField::Issuer,
-        MetaField::Source,
-    ];
-    let mut words: Vec<(MetaField, String)> = fields
-        .iter()
-        .map(|&field| (field, fold_for_search(&meta.field(field))))
-        .collect();
-    words.extend(surname_and_office(&meta.speaker).map(|word| (MetaField::Speaker, word)));
-    for (short, long) in SHORT_FORMS {
-        words.extend(
-            fields
-                .iter()
-                .filter(|&&field| meta.field(field).contains(long))
-                .map(|&field| (field, (*short).to_owned())),
-        );
-    }
-    words
-}
-
-/// How people name a speaker written `<office> <name>`: the surname and the office's end (`侯县长`).
-fn surname_and_office(speaker: &str) -> Option<String> {
-    let (office, name) = speaker.trim().rsplit_once(char::is_whitespace)?;
-    let surname = name.trim().chars().next()?;
-    let office: Vec<char> = office.trim().chars().collect();
-    let end: String = office[office.len().checked_sub(OFFICE_SUFFIX_CHARS)?..]
-        .iter()
-        .collect();
-    Some(fold_for_search(&format!("{surname}{end}")))
-}
+/// Why and how an asker asks, said around a question about the report (写论文要引用, 我是记者想核实一下,
+/// 麻烦给一下): a purpose or a request names no topic of the report.
+const ASKER_WORDS: &[&str] = &[
+    "毕业论文",
+    "论文",
+    "写作业",
+    "作业",
+    "引用",
+    "注明",
+    "记者",
+    "核实",
+    "确认",
+    "想知道",
+    "告诉我",
+    "给一下",
+    "给我",
+    "一下",
+    "要",
+];
 
 /// Whose values a question asking for `asked` may name: the title always, and the field itself or the one it
 /// dates (`第十六届人大一次会议是哪天开的` names the meeting), and the speaker when the meeting or its day is
@@ -190,6 +187,7 @@ fn may_name(asked: MetaAsk, named: MetaField) -> bool {
             MetaField::Issuer
         }
         MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => field,
+        MetaAsk::Addressee => MetaField::Meeting,
         MetaAsk::Length | MetaAsk::Period | MetaAsk::Unheld => MetaField::Title,
     };
     named == MetaField::Title || named == own || (at_meeting && named == MetaField::Speaker)
@@ -214,6 +212,8 @@ fn field_of(
     let of_report = has(Document) || acted || has(Meeting);
     if has(Content) {
         None
+    } else if has(Addressee) {
+        of_report.then_some(MetaAsk::Addressee)
     } else if has(Review) && (has(Span) || has(Time) || has(Which)) {
         Some(MetaAsk::Period)
     } else if has(Span) || has(Other) {
@@ -324,24 +324,6 @@ fn names_title(plain: &str, front: &FrontWords) -> bool {
     without_front(&bare, &title) != bare
 }
 
-/// The report named by its long names (政府工作报告) said `报告`, so the `作` of 工作 is not read as making it.
-fn with_report_said_plainly(normalized: &str) -> String {
-    // Every long name holds 报告: most questions say none.
-    if !normalized.contains("报告") {
-        return normalized.to_owned();
-    }
-    REPORT_WORDS
-        .iter()
-        .filter(|word| word.contains("报告") && **word != "报告")
-        .fold(normalized.to_owned(), |text, word| {
-            if text.contains(word) {
-                text.replace(word, "报告")
-            } else {
-                text
-            }
-        })
-}
-
 /// What a question asks about the report itself, when it asks nothing else: `这份报告是谁作的` does,
 /// `南水北调供水厂什么时候建成` does not. `front` is the [`FrontWords`] of the report asked about.
 /// The words of the classes a question about the report is asked in (发布, 哪天, 作): a question typed in
@@ -390,7 +372,7 @@ pub(super) fn also_asked(normalized: &str, front: &FrontWords, asked: MetaAsk) -
     let MetaAsk::Field(first) = asked else {
         return Vec::new();
     };
-    let plain = with_report_said_plainly(normalized);
+    let plain = with_report_said_plainly(&with_speaker_named(normalized, front), front);
     let whole = classes_in(&plain);
     let names_speaker = front
         .speaker_names
@@ -442,7 +424,7 @@ pub(super) fn also_asked(normalized: &str, front: &FrontWords, asked: MetaAsk) -
 }
 
 pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> {
-    let plain = with_report_said_plainly(normalized);
+    let plain = with_report_said_plainly(&with_speaker_named(normalized, front), front);
     let found = classes_in(&plain);
     let of = |wanted: Word| found.iter().filter(move |(word, _)| *word == wanted);
     let which_document = of(Word::Which).any(|(_, which)| {
@@ -462,18 +444,35 @@ pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> 
             .then(|| checked(&plain, has, names_speaker, front))
             .flatten()
     })?;
+    // Whole words of a value checked (副县长, 党代会) go before the classes' words, which may be pieces of
+    // them (the 会上 of 党代会上).
+    // The speaker's names go first, as an office may be a piece of one (the 县长 of 侯县长).
+    let checked_words = check::without_checked_words(
+        &without(&plain, front.speaker_names.iter().map(String::as_str)),
+        asked,
+        checks,
+    );
     let rest = without(
-        &plain,
+        &checked_words,
         found
             .iter()
             .map(|(_, word)| *word)
             .chain(REPORT_WORDS.iter().copied())
             .chain(META_SCOPE_WORDS.iter().copied())
+            .chain(ASKER_WORDS.iter().copied())
+            .chain(front.half_names.iter().map(String::as_str))
             .chain(
                 REVIEWED_WORDS
                     .iter()
                     .copied()
                     .filter(|_| asked == MetaAsk::Period),
+            )
+            .chain(PLANNED_WORDS.iter().copied().filter(|_| has(Word::Whose)))
+            .chain(
+                OPENING_WORDS
+                    .iter()
+                    .copied()
+                    .filter(|_| asked == MetaAsk::Addressee),
             ),
     );
     let named: Vec<&str> = front
@@ -495,21 +494,6 @@ pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> 
     }
 }
 
-/// The names the speaker goes by: their own name (`侯公涛` of `西平县人民政府县长 侯公涛`, the last word of
-/// the speaker's value, when it is a name of [`MIN_FRONT_CHARS`] or more) and their surname with their
-/// office (`侯县长`).
-fn speaker_names(front: &[(MetaField, String)]) -> impl Iterator<Item = String> + '_ {
-    let value = front
-        .iter()
-        .find(|(field, _)| *field == MetaField::Speaker)
-        .map(|(_, value)| value.as_str());
-    let name = value
-        .and_then(|value| value.split_whitespace().last())
-        .filter(|name| name.chars().count() >= MIN_FRONT_CHARS)
-        .map(str::to_owned);
-    name.into_iter().chain(value.and_then(surname_and_office))
-}
-
 /// The one four-digit year (2021年) in `rest` and `rest` without it.
 fn take_year(rest: &str) -> Option<(i32, String)> {
     let digits: Vec<(usize, char)> = rest.char_indices().collect();
@@ -524,39 +508,6 @@ fn take_year(rest: &str) -> Option<(i32, String)> {
         return None;
     }
     Some((year, format!("{} {after}", &rest[..at])))
-}
-
-/// `rest` with every run of letters that is a piece of a front-matter value replaced by a space.
-pub(super) fn without_front(rest: &str, front: &[&str]) -> String {
-    let chars: Vec<char> = rest.chars().collect();
-    // Grown one letter at a time: a piece no value has has no longer piece a value has.
-    let piece_at = |start: usize| {
-        let mut piece = String::new();
-        let mut end = start;
-        for &c in chars[start..].iter().take_while(|c| c.is_alphabetic()) {
-            piece.push(c);
-            if !front.iter().any(|value| value.contains(piece.as_str())) {
-                break;
-            }
-            end += 1;
-        }
-        (end - start >= MIN_FRONT_CHARS).then_some(end)
-    };
-    let mut out = String::with_capacity(rest.len());
-    let mut at = 0;
-    while at < chars.len() {
-        match piece_at(at) {
-            Some(end) => {
-                out.push(' ');
-                at = end;
-            }
-            None => {
-                out.push(chars[at]);
-                at += 1;
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

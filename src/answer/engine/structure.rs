@@ -64,6 +64,10 @@ const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
             "构成",
             "大纲",
             "目录",
+            "组织",
+            "先讲",
+            "后讲",
+            "顺序",
             "板块",
             "讲了哪些内容",
             "主要内容",
@@ -210,6 +214,10 @@ pub(super) const SCOPE_WORDS: &[&str] = &[
     "回顾",
     "部分",
     "整体",
+    "整篇",
+    "整个",
+    "全篇",
+    "咋样",
     "事",
     "这几年",
     "几年",
@@ -505,6 +513,17 @@ mod tests {
 
     #[test]
     fn a_structure_is_asked_only_when_nothing_else_is() {
+        // How the whole report is built, asked of its organisation or its order.
+        let outline = |question: &str| asks_structure(question, &structure_rests(question));
+        assert_eq!(
+            outline("整篇报告是怎么组织的,分几大块"),
+            Some(Structure::Outline)
+        );
+        assert_eq!(
+            outline("这报告的结构是咋样的,先讲啥后讲啥"),
+            Some(Structure::Outline)
+        );
+        assert_eq!(outline("基层党组织怎么建设"), None);
         assert_eq!(
             asks_structure("报告分为几个部分", &structure_rests("报告分为几个部分")),
             Some(Structure::Outline)

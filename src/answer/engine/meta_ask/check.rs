@@ -87,6 +87,21 @@ const LEVEL_PIECES: &[&str] = &[
     "government",
 ];
 
+/// Kinds of meeting a report could be delivered at (人代会, 党代会, 政协会议): the class a report's meeting
+/// belongs to, so an either-or check of the kind (在人代会上还是党代会上作的) is answered with the meeting.
+const MEETING_KINDS: &[&str] = &[
+    "人代会",
+    "人大会议",
+    "党代会",
+    "政协会议",
+    "政协会",
+    "常委会",
+    "两会",
+    "party congress",
+    "people's congress",
+    "cppcc",
+];
+
 /// English verbs that open a yes/no question (`Is the speaker …?`, `Was it published …?`).
 const ENGLISH_CHECK_OPENERS: &[&str] = &["is", "was", "are", "were", "did", "does", "do"];
 
@@ -118,7 +133,9 @@ pub(super) fn checked_field(plain: &str, names_speaker: bool, published: bool) -
         .any(|body| names_word(plain, body))
     {
         MetaField::Issuer
-    } else if !runs(plain, ordinal_end).is_empty() {
+    } else if !runs(plain, ordinal_end).is_empty()
+        || MEETING_KINDS.iter().any(|kind| names_word(plain, kind))
+    {
         MetaField::Meeting
     } else if !runs(plain, day_end).is_empty() {
         if published {
@@ -132,22 +149,18 @@ pub(super) fn checked_field(plain: &str, names_speaker: bool, published: bool) -
     Some(MetaAsk::Field(field))
 }
 
-/// `rest` without the values a check of `asked` may name, when `checks`: offices for the speaker, ordinals
-/// of a session for the meeting, days for a date. Asked outright, another office or session is a question
-/// about that one (西平县委书记是什么职务).
+/// `rest` without the pieces of values a check of `asked` may name, when `checks`: a level's letters for the
+/// issuer, ordinals of a session for the meeting; and the days a date or the meeting is asked with (四月几号,
+/// 4月20号开的是什么会). Asked outright, another office or session is a question about that one
+/// (西平县委书记是什么职务), so [`without_checked_words`] strips offices only from a check.
 pub(super) fn without_checked(rest: &str, asked: MetaAsk, checks: bool) -> String {
     let field = match asked {
         MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => field,
-        MetaAsk::Length | MetaAsk::Period | MetaAsk::Unheld => return rest.to_owned(),
+        MetaAsk::Length | MetaAsk::Period | MetaAsk::Unheld | MetaAsk::Addressee => {
+            return rest.to_owned()
+        }
     };
     match field {
-        MetaField::Speaker if checks => without(
-            rest,
-            OFFICES
-                .iter()
-                .copied()
-                .filter(|office| names_word(rest, office)),
-        ),
         MetaField::Issuer if checks => without(
             rest,
             LEVEL_PIECES
@@ -156,10 +169,33 @@ pub(super) fn without_checked(rest: &str, asked: MetaAsk, checks: bool) -> Strin
                 .copied()
                 .filter(|piece| names_word(rest, piece)),
         ),
-        MetaField::Meeting if checks => without_runs(rest, ordinal_end),
-        MetaField::MeetingDate | MetaField::Published if checks => without_runs(rest, day_end),
+        MetaField::Meeting if checks => without_runs(&without_runs(rest, ordinal_end), day_end),
+        // A day named in asking the meeting or a date is the report's own (4月20号开的是什么会, 四月几号开的).
+        MetaField::Meeting | MetaField::MeetingDate | MetaField::Published => {
+            without_runs(rest, day_end)
+        }
         _ => rest.to_owned(),
     }
+}
+
+/// `plain` without the whole words of a value a check of `asked` names, when `checks`: the offices for the
+/// speaker (县委书记, 副县长), the kinds of meeting for the meeting (党代会). Done before the classes' words
+/// are stripped, as those may be pieces of them (the 会上 of 党代会上).
+pub(super) fn without_checked_words(plain: &str, asked: MetaAsk, checks: bool) -> String {
+    let words = match asked {
+        MetaAsk::Field(MetaField::Speaker) | MetaAsk::OfYear(MetaField::Speaker, _) => OFFICES,
+        MetaAsk::Field(MetaField::Meeting) | MetaAsk::OfYear(MetaField::Meeting, _) => {
+            MEETING_KINDS
+        }
+        _ => return plain.to_owned(),
+    };
+    if !checks {
+        return plain.to_owned();
+    }
+    without(
+        plain,
+        words.iter().copied().filter(|word| names_word(plain, word)),
+    )
 }
 
 /// Where an ordinal of a session starting at `start` ends (`第十五届`, `十五届`, `第2次`).
@@ -173,11 +209,19 @@ fn ordinal_end(chars: &[char], start: usize) -> Option<usize> {
     .then_some(from + digits + 1)
 }
 
-/// Where a day starting at `start` ends (`4月20号`, `四月二十日`, `20号`).
+/// Where a day starting at `start` ends (`4月20号`, `四月二十日`, `20号`, `2022年4月20日`).
 fn day_end(chars: &[char], start: usize) -> Option<usize> {
-    let month = numeral_run(chars, start);
+    let mut month = numeral_run(chars, start);
     if month == 0 {
         return None;
+    }
+    if chars.get(start + month) == Some(&'年') {
+        let year = month + 1;
+        month = numeral_run(chars, start + year);
+        if month == 0 {
+            return None;
+        }
+        month += year;
     }
     let mut at = start + month;
     if chars.get(at) == Some(&'月') {
@@ -268,11 +312,36 @@ mod tests {
         assert_eq!(without_checked("第十五届", meeting, false), "第十五届");
         let date = MetaAsk::Field(MetaField::MeetingDate);
         assert_eq!(without_checked("是4月20号吗", date, true), "是 吗");
+        // A day asked with (四月几号) or naming the meeting asked (2022年4月20号开的是什么会) is the report's own.
+        assert_eq!(without_checked("四月几号", date, false), " 几号");
+        assert_eq!(
+            without_checked("2022年4月20号那天", meeting, false),
+            " 那天"
+        );
+        assert_eq!(without_checked("2020年", date, false), "2020年");
         let speaker = MetaAsk::Field(MetaField::Speaker);
-        assert_eq!(without_checked("是县委书记吗", speaker, true), "是 吗");
-        assert_eq!(without_checked("is the mayor", speaker, true), "is the  ");
-        assert_eq!(without_checked("mayors", speaker, true), "mayors");
-        assert_eq!(without_checked("县委书记", speaker, false), "县委书记");
+        assert_eq!(
+            without_checked_words("是县委书记吗", speaker, true),
+            "是 吗"
+        );
+        assert_eq!(
+            without_checked_words("is the mayor", speaker, true),
+            "is the  "
+        );
+        assert_eq!(without_checked_words("mayors", speaker, true), "mayors");
+        assert_eq!(
+            without_checked_words("县委书记", speaker, false),
+            "县委书记"
+        );
+        // Whole words go before the classes' pieces: 副县长 whole, the 会上 of 党代会上 with it.
+        assert_eq!(
+            without_checked_words("县长还是副县长", speaker, true),
+            " 还是 "
+        );
+        assert_eq!(
+            without_checked_words("人代会上还是党代会上", meeting, true),
+            " 上还是 上"
+        );
     }
 
     #[test]

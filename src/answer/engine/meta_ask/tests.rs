@@ -1,5 +1,7 @@
 //! Which front-matter field a question asks for, on the real report's front matter.
 use super::*;
+use crate::knowledge::ReportMeta;
+use crate::search::normalize::fold_for_search;
 
 fn front() -> FrontWords {
     let date = |day| chrono::NaiveDate::from_ymd_opt(2022, 4, day).expect("a date");
@@ -307,4 +309,76 @@ fn fields_joined_by_a_conjunction_or_from_their_source_are_read() {
     assert_eq!(field("本报告出自哪个会议"), Some(Meeting));
     assert_eq!(field("这份报告是西平县的吗"), Some(Title));
     assert_eq!(field("这份报告是遂平县的吗"), None);
+}
+
+#[test]
+fn a_field_named_by_a_noun_an_event_or_a_wrong_guess_is_read() {
+    assert_eq!(field("报告的发文机关"), Some(MetaField::Issuer));
+    assert_eq!(field("报告在网站哪个栏目下面"), Some(MetaField::Source));
+    assert_eq!(field("报告什么时候挂到网上的"), Some(MetaField::Published));
+    assert_eq!(
+        field("大会具体是几月几号开的"),
+        Some(MetaField::MeetingDate)
+    );
+    assert_eq!(field("这个会是四月几号开的"), Some(MetaField::MeetingDate));
+    assert_eq!(field("4月20日那天开的是什么会"), Some(MetaField::Meeting));
+    assert_eq!(field("作报告的是县委书记吧"), Some(MetaField::Speaker));
+    assert_eq!(
+        field("上台讲这个报告的是县长本人还是副县长"),
+        Some(MetaField::Speaker)
+    );
+    assert_eq!(
+        field("报告是在人代会上还是党代会上作的"),
+        Some(MetaField::Meeting)
+    );
+    assert_eq!(
+        field("这是哪一年的县政府工作报告啊"),
+        Some(MetaField::Title)
+    );
+    assert_eq!(field("该报告安排的是哪一年的工作"), Some(MetaField::Title));
+    assert_eq!(
+        field("我写论文要引用，报告人姓名和职务麻烦给一下"),
+        Some(MetaField::Speaker)
+    );
+    // The words around stay topics elsewhere: another meeting asked outright, a column of a newspaper.
+    assert_eq!(field("县第十三次党代会什么时候开的"), None);
+    assert_eq!(field("副县长是谁"), None);
+    assert_eq!(field("报告啥时候出的"), Some(MetaField::Published));
+    assert_eq!(field("这报告是哪级政府出的"), Some(MetaField::Issuer));
+    assert_eq!(field("这个报告在哪个会上通过的"), Some(MetaField::Meeting));
+    assert_eq!(field("开会的日子是哪天"), Some(MetaField::MeetingDate));
+    assert_eq!(
+        field("Which government issued this report?"),
+        Some(MetaField::Issuer)
+    );
+    assert_eq!(field("支出什么时候出的"), None);
+}
+
+#[test]
+fn the_speaker_half_remembered_or_written_by_sound_is_the_speaker() {
+    assert_eq!(field("县长叫侯什么来着"), Some(MetaField::Speaker));
+    assert_eq!(
+        field("侯公滔县长是在哪个会上作的报告"),
+        Some(MetaField::Meeting)
+    );
+    assert_eq!(field("报告是猴公涛作的吗"), Some(MetaField::Speaker));
+    assert_eq!(field("hgt是什么职务"), Some(MetaField::Speaker));
+    // A check naming the speaker by surname and office (侯县长) keeps the office a piece of the name.
+    assert_eq!(field("报告是侯县长作的吗"), Some(MetaField::Speaker));
+    // Another name of the same surname is no name of the speaker.
+    assert_eq!(field("侯庄在哪里"), None);
+}
+
+#[test]
+fn whom_the_report_is_addressed_to_is_asked_of_the_report_only() {
+    let asked = |question: &str| meta_ask(&fold_for_search(question), &front());
+    assert_eq!(asked("报告是向谁作的"), Some(MetaAsk::Addressee));
+    assert_eq!(asked("这份报告提请谁审议"), Some(MetaAsk::Addressee));
+    assert_eq!(asked("报告开头是讲给谁听的"), Some(MetaAsk::Addressee));
+    assert_eq!(
+        asked("To whom is the report addressed?"),
+        Some(MetaAsk::Addressee)
+    );
+    assert_eq!(asked("补贴发给谁"), None);
+    assert_eq!(asked("要向谁学习"), None);
 }

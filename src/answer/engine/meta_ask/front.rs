@@ -1,0 +1,285 @@
+//! The report's front matter as questions name it, read once per engine: the pieces of its values under
+//! their fields (with the short forms of their words), the names its speaker goes by (their own, their
+//! surname and office, their surname with the rest unsaid, their name written by sound), and the report
+//! named by its issuer's level. A question about the report may name any of these without leaving it.
+
+use pinyin::ToPinyin;
+
+use crate::knowledge::{MetaField, ReportMeta};
+use crate::search::normalize::fold_for_search;
+
+use super::super::leftover::REPORT_WORDS;
+use super::super::scope::names_word;
+
+/// Short forms people use for words of a report's front matter (the meeting's 人民代表大会, the issuer's
+/// 县人民政府).
+const SHORT_FORMS: &[(&str, &str)] = &[
+    ("人大", "人民代表大会"),
+    ("人代会", "人民代表大会"),
+    ("县政府", "县人民政府"),
+];
+
+/// How many characters of an office's end name it after a surname (`县长` of `西平县人民政府县长`, said
+/// `侯县长`).
+const OFFICE_SUFFIX_CHARS: usize = 2;
+
+/// Words that ask for a name left unsaid: said right after the speaker's surname (侯什么来着), they name the
+/// speaker half-remembered.
+const UNSAID_NAME: &[&str] = &["什么", "啥", "某某", "某"];
+
+/// A piece of a front-matter value this long in a question names the report's own front matter (its
+/// speaker, meeting, issuer); one character would match almost any word.
+pub(super) const MIN_FRONT_CHARS: usize = 2;
+
+/// The report's front matter as questions name it, read once per engine: asked of nearly every question.
+pub(in super::super) struct FrontWords {
+    /// Each piece under the field it is the value of, folded as questions are, with the short forms of
+    /// their words.
+    pub(super) values: Vec<(MetaField, String)>,
+    /// The names the speaker goes by (`侯公涛`, `侯县长`), and their surname with the rest unsaid (`侯什么`).
+    pub(super) speaker_names: Vec<String>,
+    /// The speaker's surname with the rest unsaid (`侯什么`): it names the speaker though its one known
+    /// letter is too short to match the front matter.
+    pub(super) half_names: Vec<String>,
+    /// The speaker's own name (`侯公涛`) and its sound, so a name typed by sound (侯公滔, 猴公涛, Hou Gongtao,
+    /// hgt) is read as the name.
+    pub(super) name: Option<NameSound>,
+    /// The report's kind named with its issuer's level (`县政府工作报告`, `县人民政府工作报告`), longest first.
+    pub(super) leveled_names: Vec<String>,
+}
+
+/// A name and how it may be typed by its sound, worked out once per engine.
+pub(super) struct NameSound {
+    name: String,
+    /// Each letter's toneless pinyin (`hou gong tao`).
+    syllables: Vec<&'static str>,
+    /// The pinyin apart, run together and as initials (`hou gong tao`, `hougongtao`, `hgt`).
+    spellings: [String; 3],
+}
+
+impl NameSound {
+    /// The sound of a name of [`MIN_FRONT_CHARS`] letters or more (one letter's sound is too common), when
+    /// each letter has a reading.
+    fn new(name: &str) -> Option<NameSound> {
+        let syllables = sounds(name)?;
+        if syllables.len() < MIN_FRONT_CHARS {
+            return None;
+        }
+        let initials = syllables
+            .iter()
+            .filter_map(|syllable| syllable.chars().next())
+            .collect();
+        Some(NameSound {
+            name: name.to_owned(),
+            spellings: [syllables.join(" "), syllables.concat(), initials],
+            syllables,
+        })
+    }
+}
+
+/// Each letter's toneless pinyin (its most common reading), `None` when a letter has none.
+fn sounds(text: &str) -> Option<Vec<&'static str>> {
+    text.chars()
+        .map(|c| c.to_pinyin().map(|reading| reading.plain()))
+        .collect()
+}
+
+/// `plain` with the speaker's name written by its sound made the name: letters of the same readings
+/// (侯公滔, 猴公涛), the pinyin run together or apart (hou gong tao, hougongtao), its initials (hgt). A name
+/// of one letter is left alone: its sound is too common.
+pub(super) fn with_speaker_named(plain: &str, front: &FrontWords) -> String {
+    let Some(sound) = &front.name else {
+        return plain.to_owned();
+    };
+    if plain.contains(sound.name.as_str()) {
+        return plain.to_owned();
+    }
+    let spelled = || {
+        sound
+            .spellings
+            .iter()
+            .find(|written| names_word(plain, written))
+            .map(|written| plain.replacen(written.as_str(), &sound.name, 1))
+            .unwrap_or_else(|| plain.to_owned())
+    };
+    if plain.is_ascii() {
+        return spelled();
+    }
+    // Each letter read once; most questions have no letter of the name's first sound.
+    let chars: Vec<char> = plain.chars().collect();
+    let readings: Vec<Option<&str>> = chars
+        .iter()
+        .map(|c| c.to_pinyin().map(|reading| reading.plain()))
+        .collect();
+    let at = readings.windows(sound.syllables.len()).position(|window| {
+        window
+            .iter()
+            .zip(&sound.syllables)
+            .all(|(reading, syllable)| *reading == Some(*syllable))
+    });
+    match at {
+        Some(at) => {
+            let before: String = chars[..at].iter().collect();
+            let after: String = chars[at + sound.syllables.len()..].iter().collect();
+            format!("{before}{}{after}", sound.name)
+        }
+        None => spelled(),
+    }
+}
+
+/// The body word of a government issuer's name (西平县人民政府), after its level.
+const ISSUER_BODY: &str = "人民政府";
+
+/// The report's kind named with its issuer's level: the letter before the issuer's body word (the 县 of
+/// 西平县人民政府), with the body said in full or short (`县人民政府工作报告`, `县政府工作报告`).
+fn leveled_names(issuer: &str) -> Vec<String> {
+    issuer
+        .split_once(ISSUER_BODY)
+        .and_then(|(before, _)| before.chars().next_back())
+        .map(|level| {
+            vec![
+                format!("{level}{ISSUER_BODY}工作报告"),
+                format!("{level}政府工作报告"),
+            ]
+        })
+        .unwrap_or_default()
+}
+
+impl FrontWords {
+    pub(in super::super) fn new(meta: &ReportMeta) -> FrontWords {
+        let values = front_values(meta);
+        let half_names: Vec<String> = meta
+            .speaker
+            .split_whitespace()
+            .last()
+            .and_then(|name| name.chars().next())
+            .map(|surname| {
+                UNSAID_NAME
+                    .iter()
+                    .map(|unsaid| format!("{surname}{unsaid}"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let speaker_names = speaker_names(&values)
+            .chain(half_names.iter().cloned())
+            .collect();
+        FrontWords {
+            values,
+            speaker_names,
+            half_names,
+            leveled_names: leveled_names(&meta.issuer),
+            name: meta
+                .speaker
+                .split_whitespace()
+                .last()
+                .and_then(NameSound::new),
+        }
+    }
+}
+
+/// The pieces of the report's front matter a question may name without leaving the report, each under the
+/// field it is the value of, folded as questions are, with the short forms of their words.
+fn front_values(meta: &ReportMeta) -> Vec<(MetaField, String)> {
+    let fields = [
+        MetaField::Title,
+        MetaField::Speaker,
+        MetaField::Meeting,
+        MetaField::Issuer,
+        MetaField::Source,
+    ];
+    let mut words: Vec<(MetaField, String)> = fields
+        .iter()
+        .map(|&field| (field, fold_for_search(&meta.field(field))))
+        .collect();
+    words.extend(surname_and_office(&meta.speaker).map(|word| (MetaField::Speaker, word)));
+    for (short, long) in SHORT_FORMS {
+        words.extend(
+            fields
+                .iter()
+                .filter(|&&field| meta.field(field).contains(long))
+                .map(|&field| (field, (*short).to_owned())),
+        );
+    }
+    words
+}
+
+/// How people name a speaker written `<office> <name>`: the surname and the office's end (`侯县长`).
+fn surname_and_office(speaker: &str) -> Option<String> {
+    let (office, name) = speaker.trim().rsplit_once(char::is_whitespace)?;
+    let surname = name.trim().chars().next()?;
+    let office: Vec<char> = office.trim().chars().collect();
+    let end: String = office[office.len().checked_sub(OFFICE_SUFFIX_CHARS)?..]
+        .iter()
+        .collect();
+    Some(fold_for_search(&format!("{surname}{end}")))
+}
+
+/// The report named by its long names (政府工作报告, and by its issuer's level: 县政府工作报告) said `报告`,
+/// so the `作` of 工作 is not read as making it.
+pub(super) fn with_report_said_plainly(normalized: &str, front: &FrontWords) -> String {
+    // Every long name holds 报告: most questions say none.
+    if !normalized.contains("报告") {
+        return normalized.to_owned();
+    }
+    front
+        .leveled_names
+        .iter()
+        .map(String::as_str)
+        .chain(REPORT_WORDS.iter().copied())
+        .filter(|word| word.contains("报告") && *word != "报告")
+        .fold(normalized.to_owned(), |text, word| {
+            if text.contains(word) {
+                text.replace(word, "报告")
+            } else {
+                text
+            }
+        })
+}
+
+/// The names the speaker goes by: their own name (`侯公涛` of `西平县人民政府县长 侯公涛`, the last word of
+/// the speaker's value, when it is a name of [`MIN_FRONT_CHARS`] or more) and their surname with their
+/// office (`侯县长`).
+fn speaker_names(front: &[(MetaField, String)]) -> impl Iterator<Item = String> + '_ {
+    let value = front
+        .iter()
+        .find(|(field, _)| *field == MetaField::Speaker)
+        .map(|(_, value)| value.as_str());
+    let name = value
+        .and_then(|value| value.split_whitespace().last())
+        .filter(|name| name.chars().count() >= MIN_FRONT_CHARS)
+        .map(str::to_owned);
+    name.into_iter().chain(value.and_then(surname_and_office))
+}
+
+/// `rest` with every run of letters that is a piece of a front-matter value replaced by a space.
+pub(in super::super) fn without_front(rest: &str, front: &[&str]) -> String {
+    let chars: Vec<char> = rest.chars().collect();
+    // Grown one letter at a time: a piece no value has has no longer piece a value has.
+    let piece_at = |start: usize| {
+        let mut piece = String::new();
+        let mut end = start;
+        for &c in chars[start..].iter().take_while(|c| c.is_alphabetic()) {
+            piece.push(c);
+            if !front.iter().any(|value| value.contains(piece.as_str())) {
+                break;
+            }
+            end += 1;
+        }
+        (end - start >= MIN_FRONT_CHARS).then_some(end)
+    };
+    let mut out = String::with_capacity(rest.len());
+    let mut at = 0;
+    while at < chars.len() {
+        match piece_at(at) {
+            Some(end) => {
+                out.push(' ');
+                at = end;
+            }
+            None => {
+                out.push(chars[at]);
+                at += 1;
+            }
+        }
+    }
+    out
+}
