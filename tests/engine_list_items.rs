@@ -1,6 +1,7 @@
 //! One item of a named list asked by its position (惠民工程第5件是什么, 第4项惠民工程, 五项保障第二项) in
 //! wordings written before the mechanism was built (tests/paraphrases_list_items_t19.tsv): the item's own
-//! words come first and the list after them; an item past the list's end is no item of it.
+//! words come first and the list after them; an item past the list's end is no item of it. Pinyin
+//! ordinals (di san jian) are read as 第三件.
 
 pub mod support;
 
@@ -8,11 +9,11 @@ use report_bot::answer::eval::{evaluate, parse_cases};
 use report_bot::answer::Outcome;
 use support::cli::engine;
 
-/// Floor for the paraphrase set, a little below the figure reached (0.87): a change that reads fewer of
+/// Floor for the paraphrase set, a little below the figure reached (0.93): a change that reads fewer of
 /// them back fits one set's phrasings.
-const PARAPHRASE_HIT_AT_1: f64 = 0.82;
+const PARAPHRASE_HIT_AT_1: f64 = 0.88;
 
-/// Ceiling for wrong answers on the paraphrase set (0.069 reached: the whole list first where the
+/// Ceiling for wrong answers on the paraphrase set (0.031 reached: the whole list first where the
 /// ordinal is not read).
 const PARAPHRASE_WRONG: f64 = 0.10;
 
