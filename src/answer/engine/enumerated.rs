@@ -9,14 +9,13 @@ use crate::knowledge::numerals::{is_numeral_char, number};
 use crate::search::question::{Intent, Question};
 
 use super::super::catalog::{sentence_text, Unit};
+use super::list_items::FIRST_SENTENCE;
 use super::{Engine, Scored};
 
 /// The measure words of a counted term (三大基地, 两个园区, 四项制度, 五种模式, 六条措施, 十件实事).
 const COUNTED_MEASURES: &[char] = &['大', '个', '项', '种', '条', '件', '张'];
 /// What separates the items of an enumeration in the report's sentences (A、B和C, A及B, A与B, A;B).
 const ITEM_SEPARATORS: &[char] = &['、', '和', '及', '与', ';', '；'];
-/// The id suffix of a paragraph's first sentence (`xiping-2022/2.0.4` → `xiping-2022/2.0.4.1`).
-const FIRST_SENTENCE: &str = ".1";
 
 impl Engine {
     /// Whether the question asks which items a counted term has and `best`, a sentence, names fewer.

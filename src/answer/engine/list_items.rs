@@ -3,10 +3,10 @@
 //! number). The words that ask for the last are taken out before the search, which finds the list by the
 //! rest; those that ask an item's number stay, since they also say a numbered item is wanted.
 
-use crate::knowledge::{ListKind, ReportList};
+use crate::knowledge::{ListKind, Report, ReportList};
 
 use super::super::catalog::Unit;
-use super::super::types::Outcome;
+use super::super::types::{Outcome, RefusalReason};
 use super::lists::item_answer;
 use super::{Engine, Scored};
 
@@ -17,6 +17,9 @@ pub(super) enum ItemAsk {
     Last,
     /// The item the rest of the question is about, asked with its number.
     Which,
+    /// The item the question numbers (惠民工程第5件, 第4项惠民工程), when the best unit is the whole list:
+    /// the item is what was asked, the list only where it stands.
+    Numbered(u32),
 }
 
 /// The word that says "last" (最后一件, 最后那个, the last one).
@@ -95,6 +98,9 @@ pub(super) fn without_known(normalized: &str) -> Option<String> {
     (end > after && rest.chars().any(char::is_alphanumeric)).then_some(rest)
 }
 
+/// The id suffix of a paragraph's first sentence (`xiping-2022/2.0.4` → `xiping-2022/2.0.4.1`).
+pub(super) const FIRST_SENTENCE: &str = ".1";
+
 /// An item is about what a question says when they share this many characters besides the list's name;
 /// one shared character is chance.
 const MIN_SHARED_CHARS: usize = 2;
@@ -136,10 +142,24 @@ fn item_about(list: &ReportList, normalized: &str) -> Option<u32> {
 }
 
 impl Engine {
-    /// The list a unit is, or the list a sentence leads in or is an item of, with the list's document.
-    fn list_at(&self, doc: u32) -> Option<(&ReportList, u32)> {
+    /// The list a unit is (a list, or a counted glossary term with its items), or the list a sentence
+    /// leads in or is an item of, with its report, the list's document and whether the unit stands for
+    /// the whole list rather than one item of it.
+    fn list_at(&self, doc: u32) -> Option<(&Report, &ReportList, u32, bool)> {
         match self.catalog.unit(doc) {
-            Unit::List { report, index } => Some((&self.library.reports[report].lists[index], doc)),
+            Unit::List { report, index } => {
+                let report = &self.library.reports[report];
+                Some((report, &report.lists[index], doc, true))
+            }
+            Unit::Glossary { report, index } => {
+                let report = &self.library.reports[report];
+                let id = &report.glossary[index].id;
+                let list = report
+                    .lists
+                    .iter()
+                    .find(|list| list.kind == ListKind::Glossary && list.source_id == *id)?;
+                Some((report, list, doc, true))
+            }
             Unit::Sentence(at) => {
                 let report = &self.library.reports[at.report];
                 let id = &report.parts[at.part].sections[at.section].paragraphs[at.paragraph]
@@ -150,10 +170,20 @@ impl Engine {
                         && (list.source_id == *id
                             || list.items.iter().any(|item| item.source_id == *id))
                 })?;
-                Some((list, self.catalog.doc_of(&list.id)?))
+                // The sentence leading the list in (办好我县十件惠民工程:) stands for the whole of it.
+                let whole = list.source_id == *id;
+                Some((report, list, self.catalog.doc_of(&list.id)?, whole))
             }
-            Unit::Indicator { .. } | Unit::Glossary { .. } => None,
+            Unit::Indicator { .. } => None,
         }
+    }
+
+    /// The document of an item's own words: its sentence, or the first sentence of the paragraph it is
+    /// (a `——` achievement).
+    fn item_doc(&self, source_id: &str) -> Option<u32> {
+        self.catalog
+            .doc_of(source_id)
+            .or_else(|| self.catalog.doc_of(&format!("{source_id}{FIRST_SENTENCE}")))
     }
 
     /// The item a question picks, when the best unit found is a list: the item's own sentence first, then
@@ -164,16 +194,26 @@ impl Engine {
         ask: ItemAsk,
         normalized: &str,
     ) -> Option<Outcome> {
-        let (list, list_doc) = self.list_at(best.doc)?;
+        let (report, list, list_doc, whole) = self.list_at(best.doc)?;
         let number = match ask {
             ItemAsk::Last => list.items.last()?.number,
             ItemAsk::Which => item_about(list, normalized)?,
+            // A sentence found for a numbered question is an item already, maybe of another list.
+            ItemAsk::Numbered(number) if whole => number,
+            ItemAsk::Numbered(_) => return None,
         };
-        let item = list.items.iter().find(|item| item.number == number)?;
+        let Some(item) = list.items.iter().find(|item| item.number == number) else {
+            // 第十一件 of ten: the list is found and has no such item.
+            return matches!(ask, ItemAsk::Numbered(_))
+                .then(|| self.refuse(RefusalReason::NotInReport));
+        };
+        if matches!(list.kind, ListKind::Sections | ListKind::Parts) {
+            // A block of the outline is answered with its heading and what it holds.
+            return self.block_outcome(report, list, number, None);
+        }
         let mut hits = Vec::with_capacity(2);
         if let Some(doc) = self
-            .catalog
-            .doc_of(&item.source_id)
+            .item_doc(&item.source_id)
             .filter(|&doc| doc != list_doc)
         {
             hits.push(self.chosen_hit(doc));

@@ -406,8 +406,11 @@ impl Engine {
         if let Some(near_miss) = self.near_miss(&ranking, best) {
             return near_miss;
         }
+        let numbered = ranking.question.ordinal.map(list_items::ItemAsk::Numbered);
         if let Some(picked) = item_ask
-            .and_then(|(ask, _)| self.picked_item_outcome(best, ask, &ranking.question.normalized))
+            .map(|(ask, _)| ask)
+            .or(numbered)
+            .and_then(|ask| self.picked_item_outcome(best, ask, &ranking.question.normalized))
         {
             return picked;
         }

@@ -520,7 +520,7 @@ impl Engine {
     }
 
     /// Block `number` of `list` as an answer, after the item asked of it when `place` holds one.
-    fn block_outcome(
+    pub(super) fn block_outcome(
         &self,
         report: &Report,
         list: &ReportList,

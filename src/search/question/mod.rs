@@ -268,6 +268,8 @@ impl QuestionReader {
         // And in dialect and colloquial phrases (zuijin 最近, zhexienian 这些年), read into standard words
         // once the question is Chinese.
         self.sounds.learn_asking_words(self.dialect.han_phrases());
+        // And by an item's place in a list (di san jian 第三件).
+        self.sounds.learn_asking_words(numbers::ordinal_words());
         self.words = Some(tokenizer);
     }
 

@@ -7,6 +7,21 @@ use std::collections::HashSet;
 use crate::knowledge::numerals;
 use crate::search::normalize::is_han;
 
+/// The measure words an ordinal may end with (第六件, 第3项, 第十二个).
+const ORDINAL_MEASURES: &str = "件项个条点大批";
+
+/// The ordinals a list's items are asked by (第一, 第一件 … 第十项), as a question in pinyin says them
+/// (di san jian): read back like the other words of asking.
+pub(super) fn ordinal_words() -> impl Iterator<Item = String> {
+    (1..=10).filter_map(numerals::written).flat_map(|numeral| {
+        std::iter::once(format!("第{numeral}")).chain(
+            ORDINAL_MEASURES
+                .chars()
+                .map(move |measure| format!("第{numeral}{measure}")),
+        )
+    })
+}
+
 /// Removes an ordinal (第六件, 第3项, 第十二个) from the text and returns its number.
 pub(super) fn take_ordinal(text: String) -> (String, Option<u32>) {
     let Some(at) = text.find('第') else {
@@ -24,7 +39,7 @@ pub(super) fn take_ordinal(text: String) -> (String, Option<u32>) {
     if let Some(measure) = text[end..]
         .chars()
         .next()
-        .filter(|c| "件项个条点大批".contains(*c))
+        .filter(|c| ORDINAL_MEASURES.contains(*c))
     {
         end += measure.len_utf8();
     }
