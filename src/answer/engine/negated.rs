@@ -62,8 +62,8 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
     (
         Kind::Change,
         &[
-            "提高", "增长", "增加", "增幅", "增速", "涨了", "变化", "多了", "growth", "increase",
-            "rise", "change",
+            "提高", "增长", "增加", "净增", "较", "增幅", "增速", "涨了", "变化", "多了", "growth",
+            "increase", "rise", "rose", "change",
         ],
     ),
     (
@@ -137,6 +137,17 @@ impl Negated {
         })
     }
 
+    /// Whether the question refuses every figure of this kind and period (a change is told by its record,
+    /// not its kind: 增长8% is a result).
+    fn refuses_kind(&self, kind: FigureKind, period: Period) -> bool {
+        self.kinds.iter().any(|refused| match refused {
+            Kind::Average => kind == FigureKind::YearlyAverage,
+            Kind::FiveYears => matches!(period, Period::Years { .. }),
+            Kind::Change => kind == FigureKind::ChangeSinceBase,
+            Kind::Target => is_target(kind),
+        })
+    }
+
     pub(super) fn any(&self) -> bool {
         !self.kinds.is_empty()
     }
@@ -156,9 +167,18 @@ impl Engine {
             }
             _ => None,
         };
-        ranking
-            .ranked
-            .retain(|scored| !figure(scored.doc).is_some_and(|figure| negated.refuses(figure)));
+        // A sentence all of whose figures are of a refused kind (累计新增城镇就业3.8万人) answers with them.
+        let refused_sentence = |doc: u32| {
+            let figures = self.catalog.figures(doc);
+            !figures.is_empty()
+                && figures
+                    .iter()
+                    .all(|&(kind, period)| negated.refuses_kind(kind, period))
+        };
+        ranking.ranked.retain(|scored| match figure(scored.doc) {
+            Some(figure) => !negated.refuses(figure),
+            None => !refused_sentence(scored.doc),
+        });
         let years = &ranking.question.time.years;
         ranking
             .ranked

@@ -7,6 +7,7 @@ use crate::knowledge::{Indicator, Qualifier};
 
 use super::super::catalog::indicator_answer;
 use super::super::types::{Answered, Outcome};
+use super::per_year::{trimmed, TEN_THOUSAND};
 use super::sides::is_target;
 use super::weights::RATIO_PLACES;
 use super::{Engine, Ranking};
@@ -28,9 +29,7 @@ const ENGLISH_UNITS: &[(&str, &str)] = &[
 ];
 
 /// Magnitude prefixes of the report's units and what they multiply by (万人, 亿元).
-const MAGNITUDES: &[(char, f64)] = &[('万', 1e4), ('亿', 1e8)];
-/// A quotient at least this large is also written in 万 (62500元 → 6.25万元), as the report writes money.
-const TEN_THOUSAND: f64 = 1e4;
+const MAGNITUDES: &[(char, f64)] = &[('万', TEN_THOUSAND), ('亿', TEN_THOUSAND * TEN_THOUSAND)];
 
 /// A figure per unit and what it was worked out from.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,12 +50,16 @@ impl Engine {
     /// that unit and its sentence states one other figure to divide; `None` otherwise.
     pub(super) fn per_unit(&self, ranking: &Ranking, chinese: bool) -> Option<Outcome> {
         let question = &ranking.question;
-        if !PER_WORDS
-            .iter()
-            .any(|per| question.normalized.contains(per))
-        {
+        // 每年 asks for a yearly figure (`per_year`), never a unit's.
+        let asked = question.normalized.replace("每年", "");
+        if !PER_WORDS.iter().any(|per| asked.contains(per)) {
             return None;
         }
+        // The figures are found by the question's things alone: 平均每户 and the unit asked (几个人, 多少
+        // 万元) name the arithmetic, and a unit asked would rank the divisor (户, 吨) below other figures.
+        let mut things = self.reader.read(&without_per_words(&question.normalized));
+        things.unit_hint = None;
+        let ranking = &self.rank(things);
         let figures: Vec<_> = self
             .ranked_figures(ranking)
             .filter(|(scored, _, _)| !scored.conflict)
@@ -94,6 +97,26 @@ impl Engine {
         }
         None
     }
+}
+
+/// The question without its words of division: 平均, 除以, and each per word with the one character or
+/// English word after it (每户, 每一吨, per ton).
+fn without_per_words(normalized: &str) -> String {
+    let mut text = normalized.replace("平均", "").replace("除以", "");
+    for per in PER_WORDS {
+        while let Some(at) = text.find(per) {
+            let after = &text[at + per.len()..];
+            let unit_len = if per.is_ascii() {
+                after
+                    .find(|c: char| !c.is_ascii_alphabetic())
+                    .unwrap_or(after.len())
+            } else {
+                after.chars().next().map_or(0, char::len_utf8)
+            };
+            text.replace_range(at..at + per.len() + unit_len, " ");
+        }
+    }
+    text
 }
 
 /// Whether the question asks for something per one `unit`: 每户, 每一吨, or per and the unit's English name.
@@ -155,21 +178,16 @@ pub(super) fn divided(dividend: &Indicator, divisor: &Indicator) -> Option<PerUn
         return None;
     }
     let value = dividend.number? * top_factor / bottom;
-    let in_ten_thousands =
-        (value >= TEN_THOUSAND).then(|| format!("{}万{unit}", trimmed(value / TEN_THOUSAND)));
+    // A quotient of 万 or more is also written in 万 (62500元 → 6.25万元), as the report writes money.
+    let in_ten_thousands = (value >= TEN_THOUSAND)
+        .then(|| format!("{}万{unit}", trimmed(value / TEN_THOUSAND, RATIO_PLACES)));
     Some(PerUnit {
-        value: trimmed(value),
+        value: trimmed(value, RATIO_PLACES),
         in_ten_thousands,
         unit: unit.to_owned(),
         per: per.to_owned(),
         floors,
     })
-}
-
-/// `value` with at most [`RATIO_PLACES`] decimals and no trailing zeros (2.778 → 2.78, 62500.00 → 62500).
-fn trimmed(value: f64) -> String {
-    let text = format!("{value:.RATIO_PLACES$}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 fn in_chinese(dividend: &Indicator, divisor: &Indicator, worked: &PerUnit) -> String {
@@ -259,5 +277,10 @@ mod tests {
         assert!(asks_per("how much revenue per ton of liquor", "吨"));
         assert!(!asks_per("how much revenue per tonnage", "吨"));
         assert!(!asks_per("每年多少户", "户"));
+        assert_eq!(without_per_words("白酒平均每吨多少元"), "白酒 多少元");
+        assert_eq!(
+            without_per_words("revenue per ton of liquor"),
+            "revenue   of liquor"
+        );
     }
 }

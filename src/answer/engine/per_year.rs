@@ -10,6 +10,7 @@ use crate::search::question::Question;
 use super::super::catalog::indicator_answer;
 use super::super::types::{Answered, Outcome};
 use super::cues::Phrases;
+use super::sides::same_metric;
 use super::worked::decimals;
 use super::{Engine, Ranking};
 
@@ -36,6 +37,10 @@ const PER_YEAR_CUES: &[&str] = &[
 /// enough that dividing by five years is exact, never a made-up precision.
 const AVERAGE_EXTRA_PLACES: usize = 1;
 
+/// 万, the step between the report's units (万人 and 人, 亿元 and 万元), and its decimal places.
+pub(super) const TEN_THOUSAND: f64 = 10_000.0;
+const TEN_THOUSAND_PLACES: usize = 4;
+
 /// A yearly average worked out from one figure.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct PerYear {
@@ -58,9 +63,25 @@ impl Engine {
         if !asks_per_year(question) {
             return None;
         }
-        let (scored, _, figure) = self
+        // A stated yearly rate ranked first answers, unless the question asks in another unit (平均每年增加
+        // 多少亿元): then the first figure of its metric that divides is asked (净增83.4亿元).
+        let mut figures = self
             .ranked_figures(ranking)
-            .find(|(scored, _, _)| !scored.conflict)?;
+            .filter(|(scored, _, _)| !scored.conflict);
+        let (mut scored, _, mut figure) = figures.next()?;
+        let in_other_unit = figure.kind == FigureKind::YearlyAverage
+            && question.unit_hint.is_some_and(|units| {
+                !units
+                    .iter()
+                    .any(|unit| figure.unit.as_deref() == Some(unit))
+            });
+        if in_other_unit {
+            let rate = figure;
+            (scored, _, figure) = figures.find(|(_, _, figure)| {
+                same_metric(figure, rate) && per_year_of(figure).is_some()
+            })?;
+        }
+        let worked = per_year_of(figure)?;
         let Period::Years { from, to } = figure.period else {
             return None;
         };
@@ -71,7 +92,6 @@ impl Engine {
         if !whole_period || question.wants_target {
             return None;
         }
-        let worked = per_year_of(figure)?;
         let direct = if chinese {
             in_chinese(figure, &worked)
         } else {
@@ -125,7 +145,7 @@ pub(super) fn per_year_of(figure: &Indicator) -> Option<PerYear> {
     let smaller = smaller_unit(unit).map(|(factor, smaller)| {
         format!(
             "{}{smaller}",
-            trimmed(value * factor, places.saturating_sub(4))
+            trimmed(value * factor, places.saturating_sub(TEN_THOUSAND_PLACES))
         )
     });
     Some(PerYear {
@@ -139,7 +159,6 @@ pub(super) fn per_year_of(figure: &Indicator) -> Option<PerYear> {
 
 /// A unit with a 万 or 亿 before a smaller one (万人, 亿元): the factor and the smaller unit (人, 万元).
 fn smaller_unit(unit: &str) -> Option<(f64, String)> {
-    const TEN_THOUSAND: f64 = 10_000.0;
     let rest = unit
         .strip_prefix('万')
         .map(str::to_owned)
@@ -148,7 +167,7 @@ fn smaller_unit(unit: &str) -> Option<(f64, String)> {
 }
 
 /// `value` with at most `places` decimals and no trailing zeros (1.10 → 1.1, 7600.0 → 7600).
-fn trimmed(value: f64, places: usize) -> String {
+pub(super) fn trimmed(value: f64, places: usize) -> String {
     let text = format!("{value:.places$}");
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
