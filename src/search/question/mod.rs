@@ -412,7 +412,7 @@ impl QuestionReader {
             let keep = match marker {
                 // 当年 after a year named (去年当年, 2021年当年) is that year, not this one.
                 Marker::RelativeYear(offset) => {
-                    if !(phrase == SAME_YEAR && !time.years.is_empty()) {
+                    if phrase != SAME_YEAR || time.years.is_empty() {
                         time.years.push(self.report_year + offset);
                     }
                     false
