@@ -30,7 +30,10 @@ mod list_items;
 mod lists;
 mod meta_ask;
 mod near_miss;
+mod negated;
 mod parts;
+mod per_unit;
+mod per_year;
 mod projection;
 mod rank;
 mod review;
@@ -289,7 +292,8 @@ impl Engine {
             Some((end, _)) => &question[..end],
             None => question,
         };
-        let understood = self.reader.read(text);
+        let negated = negated::Negated::read(text);
+        let understood = self.reader.read(&negated.text);
         if let Some(kind) = about::small_talk(&understood.normalized) {
             return Outcome::SmallTalk(kind);
         }
@@ -367,7 +371,17 @@ impl Engine {
                 }
             }
         }
+        if self.drop_refused(&mut ranking, &negated) {
+            return self.refuse(RefusalReason::NotInReport);
+        }
         if let Some(computed) = self.comparison(&ranking, Language::of(question)) {
+            return computed;
+        }
+        let chinese = Language::of(question).is_chinese();
+        if let Some(computed) = self
+            .per_unit(&ranking, chinese)
+            .or_else(|| self.per_year(&ranking, chinese))
+        {
             return computed;
         }
         if let Some(computed) = self.base_level(&ranking) {

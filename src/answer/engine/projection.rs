@@ -18,8 +18,19 @@ use super::sides::same_metric;
 use super::worked::decimals;
 use super::{Engine, Ranking, Scored};
 
-/// Words that ask what a target would make of a level (按目标, 按9%增长): a projection asked for.
-const BY_TARGET_CUES: &[&str] = &["按", "照目标", "如期完成", "if", "as targeted"];
+/// Words that ask what a target would make of a level (按目标, 按9%增长, 照8%算, 如果增长9%): a projection
+/// asked for, as a condition put on the year's growth.
+const BY_TARGET_CUES: &[&str] = &[
+    "按",
+    "照",
+    "如期完成",
+    "如果",
+    "假如",
+    "要是",
+    "if",
+    "as targeted",
+    "as planned",
+];
 
 impl Engine {
     /// The level a target leads to, when the question asks for it and the report states the level the

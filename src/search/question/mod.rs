@@ -37,6 +37,8 @@ mod numbers;
 mod phrases;
 mod preamble;
 
+/// 当年: this year alone, that year after a year named (去年当年).
+const SAME_YEAR: &str = "当年";
 /// How many characters after 怎么 / 如何 are taken as the action asked about (怎样控制 → 控制). Two is the
 /// length of most Chinese verbs; longer takes the object along (控制人口), shorter cuts the verb in half.
 const HOW_VERB_CHARS: usize = 2;
@@ -412,8 +414,11 @@ impl QuestionReader {
                 soft_words.extend(kind_noun(&without_years, end, list).map(str::to_owned));
             }
             let keep = match marker {
+                // 当年 after a year named (去年当年, 2021年当年) is that year, not this one.
                 Marker::RelativeYear(offset) => {
-                    time.years.push(self.report_year + offset);
+                    if phrase != SAME_YEAR || time.years.is_empty() {
+                        time.years.push(self.report_year + offset);
+                    }
                     false
                 }
                 Marker::PastFiveYears => {

@@ -40,6 +40,14 @@ fn years_resolve_against_the_report_year() {
 }
 
 #[test]
+fn same_year_after_a_year_named_is_that_year() {
+    let r = reader();
+    assert_eq!(r.read("去年当年新增了多少城镇就业").time.years, vec![2021]);
+    assert_eq!(r.read("2021年当年修了多少公里").time.years, vec![2021]);
+    assert_eq!(r.read("当年新增了多少城镇就业").time.years, vec![2022]);
+}
+
+#[test]
 fn five_year_phrases_and_plans_are_told_apart() {
     let r = reader();
     assert!(r.read("过去五年建成多少高标准农田").time.past_five_years);
