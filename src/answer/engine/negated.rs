@@ -83,6 +83,17 @@ impl Negated {
     /// Reads `question` (as the user wrote it, before normalising: the negated clause is cut at its
     /// punctuation). A negated clause that names no kind of figure (不算农村公路桥) is left as it is.
     pub(super) fn read(question: &str) -> Negated {
+        // Most questions negate nothing: one pass for the first letters of the negators spares the rest.
+        let may_negate = question.chars().any(|c| {
+            let c = c.to_ascii_lowercase();
+            NEGATORS.iter().any(|negator| negator.starts_with(c))
+        });
+        if !may_negate {
+            return Negated {
+                text: question.to_owned(),
+                kinds: Vec::new(),
+            };
+        }
         let lower = question.to_lowercase();
         let mut text = String::with_capacity(question.len());
         let mut kinds = Vec::new();

@@ -105,24 +105,19 @@ pub(super) fn with_speaker_named(plain: &str, front: &FrontWords) -> String {
     if plain.is_ascii() {
         return spelled();
     }
-    // Each letter read once; most questions have no letter of the name's first sound.
-    let chars: Vec<char> = plain.chars().collect();
-    let readings: Vec<Option<&str>> = chars
-        .iter()
-        .map(|c| c.to_pinyin().map(|reading| reading.plain()))
-        .collect();
-    let at = readings.windows(sound.syllables.len()).position(|window| {
-        window
+    // Most questions have no letter of the name's first sound: the letters after one are read only then.
+    let reads = |c: char, syllable: &str| c.to_pinyin().is_some_and(|r| r.plain() == syllable);
+    let found = plain.char_indices().find_map(|(at, _)| {
+        let mut letters = plain[at..].char_indices();
+        sound
+            .syllables
             .iter()
-            .zip(&sound.syllables)
-            .all(|(reading, syllable)| *reading == Some(*syllable))
+            .all(|syllable| letters.next().is_some_and(|(_, c)| reads(c, syllable)))
+            .then(|| at + letters.next().map_or(plain.len() - at, |(end, _)| end))
+            .map(|end| (at, end))
     });
-    match at {
-        Some(at) => {
-            let before: String = chars[..at].iter().collect();
-            let after: String = chars[at + sound.syllables.len()..].iter().collect();
-            format!("{before}{}{after}", sound.name)
-        }
+    match found {
+        Some((at, end)) => format!("{}{}{}", &plain[..at], sound.name, &plain[end..]),
         None => spelled(),
     }
 }
