@@ -36,9 +36,10 @@ mod measures;
 mod numbers;
 mod phrases;
 mod preamble;
+mod time;
 
-/// 当年: this year alone, that year after a year named (去年当年).
-const SAME_YEAR: &str = "当年";
+pub use time::TimeFrame;
+
 /// How many characters after 怎么 / 如何 are taken as the action asked about (怎样控制 → 控制). Two is the
 /// length of most Chinese verbs; longer takes the object along (控制人口), shorter cuts the verb in half.
 const HOW_VERB_CHARS: usize = 2;
@@ -60,21 +61,6 @@ pub enum Intent {
     Definition,
     /// Anything else: plans, measures, places, companies.
     General,
-}
-
-/// When a question is about, relative to the report.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct TimeFrame {
-    /// Calendar years the question names or implies (2022年, 今年, 去年).
-    pub years: Vec<i32>,
-    /// 过去五年, 五年来, 十三五: the five-year review.
-    pub past_five_years: bool,
-    /// 年均, 平均每年: a yearly average over the five years.
-    pub yearly_average: bool,
-    /// 今后五年, 十四五: plans beyond the report's year (no figures).
-    pub future_plan: bool,
-    /// 现在, 目前: the present, which the latest results describe and a plan for the year does not.
-    pub now: bool,
 }
 
 /// A question read and rewritten into the report's terms.
@@ -414,28 +400,12 @@ impl QuestionReader {
                 soft_words.extend(kind_noun(&without_years, end, list).map(str::to_owned));
             }
             let keep = match marker {
-                // 当年 after a year named (去年当年, 2021年当年) is that year, not this one.
-                Marker::RelativeYear(offset) => {
-                    if phrase != SAME_YEAR || time.years.is_empty() {
-                        time.years.push(self.report_year + offset);
-                    }
-                    false
-                }
-                Marker::PastFiveYears => {
-                    time.past_five_years = true;
-                    false
-                }
-                Marker::FuturePlan => {
-                    time.future_plan = true;
-                    false
-                }
-                Marker::Now => {
-                    time.now = true;
-                    false
-                }
-                Marker::YearlyAverage => {
-                    time.yearly_average = true;
-                    time.past_five_years = true;
+                Marker::RelativeYear(_)
+                | Marker::PastFiveYears
+                | Marker::FuturePlan
+                | Marker::Now
+                | Marker::YearlyAverage => {
+                    time.note(marker, phrase, self.report_year);
                     false
                 }
                 Marker::Definition => {
