@@ -134,6 +134,7 @@ pub fn rank_with_sources(
                 Expectation::Answer(_) => false,
                 Expectation::Text(text) => {
                     hit.text.contains(text.as_str())
+                        || (hit.kind == HitKind::Glossary && hit.excerpt.contains(text.as_str()))
                         || source.as_ref().is_some_and(|(sentence, figure)| {
                             sentence.contains(text.as_str()) && states_figure(text, figure)
                         })
@@ -156,7 +157,8 @@ pub fn rank_with_sources(
         })
 }
 
-/// Whether `text` states every number of `figure` (`68个贫困村` states `68个`; `1068个` does not).
+/// Whether `text` states every number of `figure` (`68个贫困村` states `68个`; `1068个` does not); a figure
+/// without a number (`建成`) is stated when the text says it.
 fn states_figure(text: &str, figure: &str) -> bool {
     let numbers = |text: &str| -> Vec<(usize, usize)> {
         let bytes = text.as_bytes();
@@ -176,6 +178,9 @@ fn states_figure(text: &str, figure: &str) -> bool {
         spans
     };
     let wanted = numbers(figure);
+    if wanted.is_empty() {
+        return !figure.is_empty() && text.contains(figure);
+    }
     let found: Vec<&str> = numbers(text)
         .into_iter()
         .map(|(a, b)| &text[a..b])
@@ -532,5 +537,46 @@ mod tests {
         // Another figure of the same sentence is another record's answer.
         assert_eq!(rank_with_sources(&answer, &text("16406户"), &source), None);
         assert_eq!(rank_of_right_hit(&answer, &text("68个贫困村")), None);
+    }
+
+    #[test]
+    fn a_figure_without_a_number_is_stated_by_text_that_says_it() {
+        let indicator = Hit {
+            kind: HitKind::Indicator,
+            ..hit("r/3.6.3.8#1", "2022年目标任务：南水北调供水厂项目建成")
+        };
+        let answer = answered(None, vec![indicator]);
+        let sentence = "6.建成南水北调供水厂项目,让西平人民喝上幸福水。";
+        let source = |_: &Hit| Some((sentence.to_owned(), "建成".to_owned()));
+        let text = |t: &str| [Expectation::Text(t.into())];
+        assert_eq!(
+            rank_with_sources(&answer, &text("6.建成南水北调供水厂项目"), &source),
+            Some(1)
+        );
+        assert_eq!(
+            rank_with_sources(&answer, &text("让西平人民喝上幸福水"), &source),
+            None
+        );
+    }
+
+    #[test]
+    fn a_glossary_hit_meets_its_entry_as_the_report_writes_it() {
+        let mut entry = hit("r/g2", "四美乡村：指农村环境美、田园美、村庄美、庭院美。");
+        entry.kind = HitKind::Glossary;
+        entry.excerpt = "四美乡村:指农村环境美、田园美、村庄美、庭院美。".into();
+        let passage = Hit {
+            excerpt: entry.excerpt.clone(),
+            ..hit("r/1.1", "创建更多“四美乡村”。")
+        };
+        let text = [Expectation::Text("四美乡村:指农村环境美".into())];
+        assert_eq!(
+            rank_of_right_hit(&answered(None, vec![entry]), &text),
+            Some(1)
+        );
+        // A passage is judged by its sentence, not by the context around it.
+        assert_eq!(
+            rank_of_right_hit(&answered(None, vec![passage]), &text),
+            None
+        );
     }
 }
