@@ -140,3 +140,39 @@ fn topic_questions_sharing_their_words_are_neither_front_matter_nor_small_talk()
         );
     }
 }
+
+/// A question about the report with the asker's own clause beside it (who asks, why), in my own wordings:
+/// the clause that asks is read alone, and the answer is the field it asks.
+const WITH_ASKERS_CLAUSE: &[(&str, &str)] = &[
+    ("报告的原文出处在哪，我写稿要注明来源", "/meta/source"),
+    ("帮我写个引用：这份报告的题目全称", "/meta/title"),
+    ("单位要存档，报告是哪天发布的", "/meta/published"),
+    ("您好，请问作报告的县长怎么称呼", "/meta/speaker"),
+];
+
+/// The same with a clause that names a topic of the report or asks something of its own: not the asker's
+/// words, so the question is not answered with the field alone.
+const WITH_A_CLAUSE_OF_ITS_OWN: &[&str] = &[
+    "报告是谁作的，GDP多少",
+    "报告是谁作的，他分管什么工作",
+    "报告哪天发布的，还是隔了一天",
+    "原文出处在哪，脱贫攻坚讲了什么",
+];
+
+#[test]
+fn an_askers_clause_beside_a_question_about_the_report_is_set_aside() {
+    for (question, field) in WITH_ASKERS_CLAUSE {
+        let answer = engine().ask(question);
+        let first = answer.hits().first().map(|hit| hit.id.as_str().to_owned());
+        assert!(
+            first.as_deref().is_some_and(|id| id.ends_with(field)),
+            "{question}: {first:?}"
+        );
+    }
+    for question in WITH_A_CLAUSE_OF_ITS_OWN {
+        let answer = engine().ask(question);
+        let only_the_field =
+            answer.hits().len() == 1 && answer.hits()[0].id.as_str().contains("/meta/");
+        assert!(!only_the_field, "{question}: {:?}", answer.outcome);
+    }
+}

@@ -17,6 +17,7 @@ pub(super) use front::{without_front, FrontWords};
 use words::{Word, WORDS};
 
 mod check;
+mod clauses;
 mod front;
 mod words;
 

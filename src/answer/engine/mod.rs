@@ -297,7 +297,7 @@ impl Engine {
         if let Some(kind) = about::small_talk(&understood.normalized) {
             return Outcome::SmallTalk(kind);
         }
-        match meta_ask::meta_ask(&understood.normalized, &self.front_words) {
+        match self.meta_asked(&understood.normalized) {
             // Another year's report is not in the library: refused, never answered with this one's date.
             Some(meta_ask::MetaAsk::OfYear(field, year)) => {
                 return if year == self.library.latest().meta.year {

@@ -70,6 +70,8 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
             "什么人",
             "啥人",
             "哪个人",
+            "怎么称呼",
+            "如何称呼",
             "who",
             "whom",
             "whose",
