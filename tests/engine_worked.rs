@@ -56,13 +56,15 @@ fn counts_add_up_and_amounts_divide_but_a_level_and_a_change_do_not_meet() {
 fn a_projection_is_worked_out_only_when_asked_from_the_target() {
     let grown = direct("按今年目标算一般公共预算收入能到多少亿");
     assert!(
-        grown.contains("约16.2亿元") && grown.contains("15.3 × (1 + 6%)"),
+        grown.contains("约16.22亿元") && grown.contains("15.3 × (1 + 6%)"),
         "{grown}"
     );
     assert!(direct("今年城镇化率目标要达到多少").contains("约44.7%"));
     // The target's own "at least" stays; a rate other than the target's is not the report's.
-    assert!(direct("社消零今年按9%增长能达到多少亿元").contains("75.6亿元以上"));
+    assert!(direct("社消零今年按9%增长能达到多少亿元").contains("75.65亿元以上"));
     assert!(!direct("社消零今年按10%增长能达到多少亿元").contains("推算"));
+    // A condition said after it (…的话) asks the same; the level it is worked from is cited to two places.
+    assert!(direct("今年GDP增长8%左右的话总量有多少亿").contains("约301.32亿元"));
     // A target asked as it is stays the target.
     assert!(direct("今年GDP目标是多少").contains("增长8%左右"));
 }

@@ -13,13 +13,14 @@ use super::super::catalog::indicator_answer;
 use super::super::types::{Answered, Outcome};
 use super::cues::Phrases;
 use super::near_miss::asks_level_words;
+use super::per_year::trimmed;
 use super::sides::is_target;
 use super::sides::same_metric;
 use super::worked::decimals;
 use super::{Engine, Ranking, Scored};
 
-/// Words that ask what a target would make of a level (按目标, 按9%增长, 照8%算, 如果增长9%): a projection
-/// asked for, as a condition put on the year's growth.
+/// Words that ask what a target would make of a level (按目标, 按9%增长, 照8%算, 如果增长9%, 增长6%的话): a
+/// projection asked for, as a condition put on the year's growth.
 const BY_TARGET_CUES: &[&str] = &[
     "按",
     "照",
@@ -27,10 +28,17 @@ const BY_TARGET_CUES: &[&str] = &[
     "如果",
     "假如",
     "要是",
+    "的话",
     "if",
+    "would be",
     "as targeted",
     "as planned",
 ];
+
+/// A product is shown to this many decimals at most (trailing zeros dropped): 279 × (1 + 8%) is 301.32, and a
+/// reader who checks the arithmetic finds their own figure, where rounding to the level's whole 亿元 (301) would
+/// hide it; more places would claim a precision no target has.
+const PRODUCT_DECIMALS: usize = 2;
 
 impl Engine {
     /// The level a target leads to, when the question asks for it and the report states the level the
@@ -127,7 +135,7 @@ fn states_only(question: &Question, target: &Indicator) -> bool {
 }
 
 /// The projected level, the arithmetic shown and whether the shown level is exact (a product is rounded
-/// to the level's own decimals): the level grown by the rate, or raised by the points (a rate level
+/// to [`PRODUCT_DECIMALS`]): the level grown by the rate, or raised by the points (a rate level
 /// only); `None` for a hedged level or units that do not meet.
 fn projected(base: &Indicator, target: &Indicator) -> Option<(String, String, bool)> {
     if base.qualifier.is_some() {
@@ -139,7 +147,7 @@ fn projected(base: &Indicator, target: &Indicator) -> Option<(String, String, bo
     match rate_of(target)? {
         Rate::Growth(rate) if unit != "%" => {
             let grown = level * (1.0 + rate / 100.0);
-            let shown = format!("{grown:.places$}");
+            let shown = trimmed(grown, places.max(PRODUCT_DECIMALS));
             let exact = shown.parse::<f64>().is_ok_and(|value| value == grown);
             Some((shown, format!("{level} × (1 + {rate}%)"), exact))
         }
@@ -184,7 +192,7 @@ mod tests {
         let growth = figure(6.0, "%", Some(ChangeKind::Growth));
         assert_eq!(
             projected(&level, &growth).map(|(v, _, exact)| (v, exact)),
-            Some(("16.2".into(), false))
+            Some(("16.22".into(), false))
         );
         let rate = figure(42.7, "%", None);
         let points = figure(2.0, "个百分点", Some(ChangeKind::Raise));
