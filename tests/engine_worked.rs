@@ -97,3 +97,15 @@ fn a_word_naming_two_groups_compares_the_two() {
     // No comparison asked: 城乡 is read as the report says it.
     assert!(!direct("城乡居民收入怎么样").contains("推算"));
 }
+
+#[test]
+fn one_metric_named_two_ways_is_compared_with_itself_and_not_with_another() {
+    // The report writes 规模以上工业增加值 for the target and 规上工业增加值 for the five years.
+    let gap = direct("规上工业增加值今年的目标增速比五年年均快几个百分点");
+    assert!(
+        gap.contains("0.2个百分点") && gap.contains("8.0 − 7.8"),
+        "{gap}"
+    );
+    // Not 生产总值's target against its average, which the question does not name.
+    assert!(!gap.contains("生产总值"), "{gap}");
+}

@@ -114,9 +114,35 @@ fn in_question_order<'a>(question: &Question, pair: Pair<'a>) -> Pair<'a> {
     }
 }
 
-/// Two records are of one metric when one name contains the other (常住人口城镇化率, 城镇化率).
+/// Two records are of one metric when one name contains the other (常住人口城镇化率, 城镇化率) or shortens it
+/// as Chinese shortens a name, keeping some letters of each word in order (规上工业增加值, 规模以上工业增加值).
 pub(super) fn same_metric(a: &Indicator, b: &Indicator) -> bool {
-    a.metric.contains(&b.metric) || b.metric.contains(&a.metric)
+    a.metric.contains(&b.metric)
+        || b.metric.contains(&a.metric)
+        || shortens(&a.metric, &b.metric)
+        || shortens(&b.metric, &a.metric)
+}
+
+/// A shortened name is at least this long: shorter, letters in order match too many names by chance.
+const MIN_SHORT_NAME_CHARS: usize = 4;
+/// A shortened name keeps the full name's last word, at least this many letters of it (工业增加值's 加值):
+/// a name's head noun says what is counted, which shortening never drops.
+const KEPT_HEAD_CHARS: usize = 2;
+
+/// Whether `short` is `full` shortened: same first letter, the same last [`KEPT_HEAD_CHARS`] letters, and
+/// every letter of `short` in `full` in order.
+fn shortens(short: &str, full: &str) -> bool {
+    let short: Vec<char> = short.chars().collect();
+    let full: Vec<char> = full.chars().collect();
+    if short.len() < MIN_SHORT_NAME_CHARS
+        || short.len() >= full.len()
+        || short.first() != full.first()
+        || short[short.len() - KEPT_HEAD_CHARS..] != full[full.len() - KEPT_HEAD_CHARS..]
+    {
+        return false;
+    }
+    let mut rest = full.iter();
+    short.iter().all(|letter| rest.any(|c| c == letter))
 }
 
 /// Where `normalized` may be cut: every place one of `joiners` starts, in order.
@@ -147,6 +173,12 @@ pub(super) fn named_apart(left: &Question, right: &Question, a: &Indicator, b: &
         }
     }
     if !same_metric(a, b) {
+        return false;
+    }
+    // One metric at two times is the question's only when it names the metric (规上工业增加值 asked of two
+    // kinds is not 生产总值 at those two).
+    let metric_said = |side: &Question| said(side, &a.metric) || said_piece(side, &a.metric, "");
+    if !metric_said(left) && !metric_said(right) {
         return false;
     }
     // Two targets of one period are one plan stated twice (主要预期目标 and 目标任务), not two figures.
@@ -244,6 +276,17 @@ mod tests {
             ("一般公共预算收入", "社会消费品零售总额")
         );
         assert_eq!(distinguishing("高技能人才取证", "技能人才取证"), ("高", ""));
+    }
+
+    #[test]
+    fn a_name_shortened_as_chinese_shortens_names_is_the_same_name() {
+        assert!(shortens("规上工业增加值", "规模以上工业增加值"));
+        assert!(shortens("社零总额", "社会消费品零售总额"));
+        // Another head noun, another first word, or too short to tell: another metric.
+        assert!(!shortens("规上工业营业收入", "规模以上工业增加值"));
+        assert!(!shortens("工业增加值", "规模以上工业增加值"));
+        assert!(!shortens("城镇化率", "城镇居民人均可支配收入"));
+        assert!(!shortens("税收", "税收收入"));
     }
 
     #[test]
