@@ -132,17 +132,21 @@ const KEPT_HEAD_CHARS: usize = 2;
 /// Whether `short` is `full` shortened: same first letter, the same last [`KEPT_HEAD_CHARS`] letters, and
 /// every letter of `short` in `full` in order.
 fn shortens(short: &str, full: &str) -> bool {
-    let short: Vec<char> = short.chars().collect();
-    let full: Vec<char> = full.chars().collect();
-    if short.len() < MIN_SHORT_NAME_CHARS
-        || short.len() >= full.len()
-        || short.first() != full.first()
-        || short[short.len() - KEPT_HEAD_CHARS..] != full[full.len() - KEPT_HEAD_CHARS..]
+    // Told without allocating: most pairs of a report's metrics differ in their first letter.
+    let (short_len, full_len) = (short.chars().count(), full.chars().count());
+    if short_len < MIN_SHORT_NAME_CHARS
+        || short_len >= full_len
+        || short.chars().next() != full.chars().next()
+        || !short
+            .chars()
+            .rev()
+            .take(KEPT_HEAD_CHARS)
+            .eq(full.chars().rev().take(KEPT_HEAD_CHARS))
     {
         return false;
     }
-    let mut rest = full.iter();
-    short.iter().all(|letter| rest.any(|c| c == letter))
+    let mut rest = full.chars();
+    short.chars().all(|letter| rest.any(|c| c == letter))
 }
 
 /// Where `normalized` may be cut: every place one of `joiners` starts, in order.
