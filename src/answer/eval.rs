@@ -134,7 +134,8 @@ pub fn rank_with_sources(
                 Expectation::Answer(_) => false,
                 Expectation::Text(text) => {
                     hit.text.contains(text.as_str())
-                        || (hit.kind == HitKind::Glossary && hit.excerpt.contains(text.as_str()))
+                        || (hit.kind == HitKind::Glossary
+                            && glossary_written(hit).contains(text.as_str()))
                         || source.as_ref().is_some_and(|(sentence, figure)| {
                             sentence.contains(text.as_str()) && states_figure(text, figure)
                         })
@@ -155,6 +156,17 @@ pub fn rank_with_sources(
                 })
                 .then_some(1)
         })
+}
+
+/// A glossary hit's entry as the report writes it: its number and headword (the last step of its citation,
+/// `8.四个意识`), then its verbatim excerpt without the headword again (`四个意识:指…` → `8.四个意识:指…`).
+/// An expectation copied from the report's glossary is met by the entry it was copied from.
+fn glossary_written(hit: &Hit) -> String {
+    let numbered = hit.citation.rsplit(" › ").next().unwrap_or_default();
+    let number = numbered
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .map_or("", |at| &numbered[..at]);
+    format!("{number}{}", hit.excerpt)
 }
 
 /// Whether `text` states every number of `figure` (`68个贫困村` states `68个`; `1068个` does not); a figure
@@ -568,10 +580,22 @@ mod tests {
             excerpt: entry.excerpt.clone(),
             ..hit("r/1.1", "创建更多“四美乡村”。")
         };
+        entry.citation = "《报告》名词解释 › 2.四美乡村".into();
         let text = [Expectation::Text("四美乡村:指农村环境美".into())];
         assert_eq!(
-            rank_of_right_hit(&answered(None, vec![entry]), &text),
+            rank_of_right_hit(&answered(None, vec![entry.clone()]), &text),
             Some(1)
+        );
+        // Its number as the glossary writes it, before the headword, is the entry's too; another's is not.
+        let numbered = [Expectation::Text("2.四美乡村".into())];
+        assert_eq!(
+            rank_of_right_hit(&answered(None, vec![entry.clone()]), &numbered),
+            Some(1)
+        );
+        let other = [Expectation::Text("12.四美乡村".into())];
+        assert_eq!(
+            rank_of_right_hit(&answered(None, vec![entry]), &other),
+            None
         );
         // A passage is judged by its sentence, not by the context around it.
         assert_eq!(
