@@ -1,5 +1,6 @@
-//! The engine against the real report on a measure asked for (an area, a sum of money) that the best
-//! match does not state: a figure in another unit (heads of cattle, a count of factories) is no answer.
+//! The engine against the real report on a measure asked for (an area, a sum of money, a count in its own
+//! measure word) that the best match does not state: a figure in another unit (heads of cattle, a count of
+//! factories, schools for pupils) or a sentence with none is no answer.
 
 pub mod support;
 
@@ -54,4 +55,28 @@ fn a_yearly_average_growth_rate_is_the_reports_yearly_average_growth() {
         let answer = direct(question);
         assert!(answer.contains(figure), "{question} → {answer}");
     }
+}
+
+#[test]
+fn a_count_in_its_own_measure_word_needs_a_figure_in_it() {
+    // The report names the water plant, the industrial park and the schools, but counts no tonnes of
+    // water, mu of the park or pupils; the sentences naming them hold other figures (6. of a list, 5G, 290所).
+    for question in [
+        "南水北调供水厂每天能供多少吨的水",
+        "5G智慧杆塔产业园占地多少亩",
+        "全县的中小学生总共多少人",
+    ] {
+        assert!(!engine().ask(question).answered(), "{question}");
+    }
+}
+
+#[test]
+fn a_count_in_its_own_measure_word_stated_is_answered() {
+    assert!(direct("今年农村户厕改造多少户").contains("1.3万户"));
+    assert!(direct("今年新建改扩建学校几所").contains("20所"));
+    // Two numbers asked at once: the best figure may answer either of them.
+    let both = direct("新能源电站并网几座，减排二氧化碳多少");
+    assert!(both.contains("73座") || both.contains("54万吨"), "{both}");
+    // Items of a list are counted in a numeral the report writes (十件), not in digits.
+    assert!(engine().ask("惠民工程今年一共几件").answered());
 }

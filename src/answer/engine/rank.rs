@@ -3,7 +3,9 @@
 
 use crate::search::normalize::{is_han, is_question_word};
 use crate::search::pinyin_words::names_chinese_topic;
-use crate::search::question::{must_be_stated, Intent, Question, DATE_UNITS};
+use crate::search::question::{
+    counted_in_own_measure, must_be_stated, Intent, Question, DATE_UNITS, NUMBER_ASKING,
+};
 use crate::search::tokenizer::Word;
 
 use super::super::catalog::Unit;
@@ -28,16 +30,22 @@ impl Engine {
         // 几大, 几个 count things, which the report often counts in numerals (七大主题公园, 五湖); 多少 and
         // 多大 ask for a measure, written in digits.
         let counts_things = question.normalized.contains('几');
-        // A date, an area or a sum of money asked for (几月份, 面积多大, 投资多少) is given only by a unit
-        // that writes one: any other figure of the sentence (107国道, 2.4万头) is no answer. A growth rate
-        // of an amount goes on to the near-miss that says the level is missing (a date is no level).
+        // A date, an area, a sum of money or a count in its own measure word asked for (几月份, 面积多大,
+        // 投资多少, 多少吨水) is given only by a unit that writes one: any other figure of the sentence
+        // (107国道, 290所 for 多少人) is no answer. A growth rate of an amount goes on to the near-miss that
+        // says the level is missing (a date is no level).
         let stated = |doc: u32, units: &[&str]| {
             self.catalog.states_figure_in(doc, units)
                 || (units != DATE_UNITS && self.is_rate_figure(doc))
         };
-        let must_state = question
-            .unit_hint
-            .filter(|units| counts && must_be_stated(units));
+        let asks_one_number = NUMBER_ASKING
+            .iter()
+            .map(|word| question.normalized.matches(word).count())
+            .sum::<usize>()
+            <= 1;
+        let must_state = question.unit_hint.filter(|units| {
+            counts && (must_be_stated(units) || (asks_one_number && counted_in_own_measure(units)))
+        });
         !ranking.leaves_out_absent
             && ranking.ranked.first().is_some_and(|best| {
                 // "多少家 / 几个" is answered by a figure in digits: a unit that writes none does not

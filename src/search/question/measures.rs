@@ -8,7 +8,7 @@ use aho_corasick::AhoCorasick;
 use crate::search::normalize::is_han;
 
 /// The ways of asking for a number that a measure word can follow (多少人, 几个, 好多钱).
-pub(super) const NUMBER_ASKING: [&str; 3] = ["多少", "几", "好多"];
+pub const NUMBER_ASKING: [&str; 3] = ["多少", "几", "好多"];
 
 /// The units that count people.
 const PERSON_UNITS: &[&str] = &["人", "名", "人次"];
@@ -119,6 +119,19 @@ const MUST_BE_STATED: [&[&str]; 3] = [DATE_UNITS, AREA_UNITS, MONEY_UNITS];
 /// Whether a figure in another unit than `units` is no answer (see `MUST_BE_STATED`).
 pub fn must_be_stated(units: &[&str]) -> bool {
     MUST_BE_STATED.contains(&units)
+}
+
+/// Measure words that count anything (多少个) or the items of a list (几件, 第几项, 几条): the report counts
+/// in many words (所, 家, 座) what a question counts in 个, and writes its lists' sizes in numerals (十件惠民
+/// 工程), so a figure in another unit, or the list itself, may still answer them.
+const ANY_COUNT: &[&[&str]] = &[&["个"], &["件"], &["项"], &["条"]];
+
+/// Whether a count asked in its own measure word (多少吨水, 多少家企业, 多少人) is no answer when given in
+/// another unit (290所 for 多少人) or by a sentence with none: every measure word but those of
+/// [`ANY_COUNT`]. A question asking two numbers (几座电站，减排多少) is held to this for neither, as its
+/// best figure may answer the other.
+pub fn counted_in_own_measure(units: &[&str]) -> bool {
+    !ANY_COUNT.contains(&units)
 }
 
 /// Dimensions asked for (多长, how long, surface area) with the units of the report that state them: a
