@@ -22,6 +22,7 @@ pub(super) const REPORT_WORDS: &[&str] = &[
     "the report",
     "report",
     "这份东西",
+    "这篇东西",
     "这份材料",
     "这份文件",
     "这个文件",

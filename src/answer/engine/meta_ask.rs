@@ -12,7 +12,7 @@ use crate::knowledge::MetaField;
 
 use super::cues::Cues;
 use super::leftover::{topicless, without, REPORT_WORDS};
-use front::{with_report_said_plainly, with_speaker_named};
+use front::{with_report_said_plainly, with_speaker_named, MIN_FRONT_CHARS};
 pub(super) use front::{without_front, FrontWords};
 use words::{Word, WORDS};
 
@@ -72,6 +72,7 @@ const META_SCOPE_WORDS: &[&str] = &[
     "当时",
     "它",
     "正式",
+    "完整",
     "官方",
     "县人大",
     "县人代会",
@@ -200,8 +201,9 @@ fn may_name(asked: MetaAsk, named: MetaField) -> bool {
 /// which report. A content word leaves the question to the search; a span of time is the years a review covers
 /// when a review is named, else (like another occasion than the report's own: 下一次人代会) a fact no field
 /// holds. A person or a report asked with no act and no document named (`县长是谁`) is no question
-/// about the report; the speaker's own name asked who or what office (`侯公涛是干什么的`) is. `which_document` says a which-word stands right before a word for the report (`啥报告`,
-/// `which report`): the report is asked for even when a verb names it (`你讲的是啥报告`).
+/// about the report; the speaker's own name asked who or what office (`侯公涛是干什么的`) is.
+/// `which_document` says a which-word stands right before a word for the report (`啥报告`, `which
+/// report`): the report is asked for even when a verb names it (`你讲的是啥报告`).
 fn field_of(
     has: impl Fn(Word) -> bool,
     which_document: bool,
@@ -440,16 +442,35 @@ pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> 
         .any(|name| plain.contains(name.as_str()));
     let has = |wanted| of(wanted).next().is_some();
     let checks = check::is_check(&plain, has(Word::Check));
-    let asked = field_of(has, which_document, names_speaker).or_else(|| {
-        checks
-            .then(|| checked(&plain, has, names_speaker, front))
-            .flatten()
-    })?;
+    // The speaker's name said alone (侯公涛, 侯公涛？) asks who they are: the speaker's field.
+    let name_alone = names_speaker
+        && found.is_empty()
+        && topicless(&without(
+            &plain,
+            front.speaker_names.iter().map(String::as_str),
+        ));
+    let asked = field_of(has, which_document, names_speaker)
+        .or_else(|| {
+            checks
+                .then(|| checked(&plain, has, names_speaker, front))
+                .flatten()
+        })
+        .or_else(|| name_alone.then_some(MetaAsk::Field(MetaField::Speaker)))?;
     // Whole words of a value checked (副县长, 党代会) go before the classes' words, which may be pieces of
     // them (the 会上 of 党代会上).
     // The speaker's names go first, as an office may be a piece of one (the 县长 of 侯县长).
+    let named: Vec<&str> = front
+        .values
+        .iter()
+        .filter(|(field, _)| may_name(asked, *field))
+        .map(|(_, value)| value.as_str())
+        .collect();
     let checked_words = check::without_checked_words(
-        &without(&plain, front.speaker_names.iter().map(String::as_str)),
+        &without_level(
+            &without(&plain, front.speaker_names.iter().map(String::as_str)),
+            front.level,
+            &named,
+        ),
         asked,
         checks,
     );
@@ -476,12 +497,6 @@ pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> 
                     .filter(|_| asked == MetaAsk::Addressee),
             ),
     );
-    let named: Vec<&str> = front
-        .values
-        .iter()
-        .filter(|(field, _)| may_name(asked, *field))
-        .map(|(_, value)| value.as_str())
-        .collect();
     let rest = without_front(&rest, &named);
     let rest = check::without_checked(&rest, asked, checks);
 
@@ -493,6 +508,30 @@ pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> 
         MetaAsk::Field(field) if topicless(&rest) => Some(MetaAsk::OfYear(field, year)),
         _ => None,
     }
+}
+
+/// `rest` without the issuer's level letter where it stands before a piece of a front-matter value (the 县
+/// of 县十六届人大一次会议, 县人大): there it names the report's own county. Before another word (县政协, 县委)
+/// it names another body and stays.
+fn without_level(rest: &str, level: Option<char>, named: &[&str]) -> String {
+    let Some(level) = level else {
+        return rest.to_owned();
+    };
+    let chars: Vec<char> = rest.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(at, &c)| {
+            let next: String = chars.iter().skip(at + 1).take(MIN_FRONT_CHARS).collect();
+            let before_value = next.chars().count() == MIN_FRONT_CHARS
+                && named.iter().any(|value| value.contains(next.as_str()));
+            if c == level && before_value {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// The one four-digit year (2021年) in `rest` and `rest` without it.

@@ -46,6 +46,9 @@ pub(in super::super) struct FrontWords {
     pub(super) name: Option<NameSound>,
     /// The report's kind named with its issuer's level (`县政府工作报告`, `县人民政府工作报告`), longest first.
     pub(super) leveled_names: Vec<String>,
+    /// The issuer's level (`县` of `西平县人民政府`): said alone beside the meeting's or the report's words
+    /// (县十六届人大一次会议), it names the report's own county.
+    pub(super) level: Option<char>,
 }
 
 /// A name and how it may be typed by its sound, worked out once per engine.
@@ -125,12 +128,27 @@ pub(super) fn with_speaker_named(plain: &str, front: &FrontWords) -> String {
 /// The body word of a government issuer's name (西平县人民政府), after its level.
 const ISSUER_BODY: &str = "人民政府";
 
-/// The report's kind named with its issuer's level: the letter before the issuer's body word (the 县 of
-/// 西平县人民政府), with the body said in full or short (`县人民政府工作报告`, `县政府工作报告`).
-fn leveled_names(issuer: &str) -> Vec<String> {
+/// The level letter of an issuer (`县` of `西平县人民政府`).
+fn issuer_level(issuer: &str) -> Option<char> {
     issuer
         .split_once(ISSUER_BODY)
         .and_then(|(before, _)| before.chars().next_back())
+}
+
+/// The end of the speaker's office people call it by (`县长` of `西平县人民政府县长 侯公涛`).
+fn office_said(speaker: &str) -> Option<String> {
+    let (office, _) = speaker.trim().rsplit_once(char::is_whitespace)?;
+    let office: Vec<char> = office.trim().chars().collect();
+    let end: String = office[office.len().checked_sub(OFFICE_SUFFIX_CHARS)?..]
+        .iter()
+        .collect();
+    Some(fold_for_search(&end))
+}
+
+/// The report's kind named with its issuer's level: the letter before the issuer's body word (the 县 of
+/// 西平县人民政府), with the body said in full or short (`县人民政府工作报告`, `县政府工作报告`).
+fn leveled_names(issuer: &str) -> Vec<String> {
+    issuer_level(issuer)
         .map(|level| {
             vec![
                 format!("{level}{ISSUER_BODY}工作报告"),
@@ -163,6 +181,7 @@ impl FrontWords {
             speaker_names,
             half_names,
             leveled_names: leveled_names(&meta.issuer),
+            level: issuer_level(&meta.issuer),
             name: meta
                 .speaker
                 .split_whitespace()
@@ -200,13 +219,12 @@ fn front_values(meta: &ReportMeta) -> Vec<(MetaField, String)> {
 
 /// How people name a speaker written `<office> <name>`: the surname and the office's end (`侯县长`).
 fn surname_and_office(speaker: &str) -> Option<String> {
-    let (office, name) = speaker.trim().rsplit_once(char::is_whitespace)?;
+    let (_, name) = speaker.trim().rsplit_once(char::is_whitespace)?;
     let surname = name.trim().chars().next()?;
-    let office: Vec<char> = office.trim().chars().collect();
-    let end: String = office[office.len().checked_sub(OFFICE_SUFFIX_CHARS)?..]
-        .iter()
-        .collect();
-    Some(fold_for_search(&format!("{surname}{end}")))
+    Some(fold_for_search(&format!(
+        "{surname}{}",
+        office_said(speaker)?
+    )))
 }
 
 /// The report named by its long names (政府工作报告, and by its issuer's level: 县政府工作报告) said `报告`,

@@ -63,6 +63,8 @@ fn fields_are_named_by_pairs_of_cues_and_the_report_own_front_matter() {
     // Another county's office or another year is not this report's front matter.
     assert_eq!(field("西平县委书记是什么职务"), None);
     assert_eq!(field("西平县县长叫什么名字"), None);
+    // The speaker's name said alone asks who they are.
+    assert_eq!(field("侯公涛？"), Some(MetaField::Speaker));
     assert_eq!(field("南水北调供水厂2021年是哪天开的"), None);
     assert_eq!(
         meta_ask(
@@ -381,4 +383,30 @@ fn whom_the_report_is_addressed_to_is_asked_of_the_report_only() {
     );
     assert_eq!(asked("补贴发给谁"), None);
     assert_eq!(asked("要向谁学习"), None);
+}
+
+#[test]
+fn words_people_say_around_a_field_name_no_topic() {
+    // A qualifier of the name asked, a count word for the meeting, a plain word for the document, and the
+    // county's level letter beside the meeting's short name.
+    assert_eq!(field("请问这份报告的完整标题"), Some(MetaField::Title));
+    assert_eq!(
+        field("是在县人大几次会议上讲的报告"),
+        Some(MetaField::Meeting)
+    );
+    assert_eq!(field("这篇东西是哪天作的"), Some(MetaField::MeetingDate));
+    assert_eq!(
+        field("县十六届人大一次会议是几号开的"),
+        Some(MetaField::MeetingDate)
+    );
+    // A topic beside them still leaves the question to the search.
+    assert_eq!(field("完整的项目清单在哪看"), None);
+}
+
+#[test]
+fn the_county_letter_names_the_report_only_before_its_own_front_matter() {
+    assert_eq!(field("县人大几次会议上作的报告"), Some(MetaField::Meeting));
+    assert_eq!(field("县政协会议是哪天开幕的"), None);
+    // The speaker's name with a question of their own is no question about the report.
+    assert_eq!(field("侯公涛多大了"), None);
 }
