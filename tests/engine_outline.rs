@@ -105,3 +105,29 @@ fn a_section_is_quoted_by_its_heading_as_written() {
         "{quoted} is not in the report as written"
     );
 }
+
+/// The plan section a question names: its number after 第 with a section's word (第五个方面, 第二节), or its
+/// topic beside words that frame a heading (那一节, 下面的小标题, 放在哪一部分).
+#[test]
+fn a_plan_section_is_asked_by_its_number_or_its_headings_words() {
+    for (question, numeral) in [
+        ("今年工作的第五个方面", "(五)"),
+        ("第二节讲什么", "(二)"),
+        ("改革那一节讲了啥", "(五)"),
+        ("文旅那一节下面有哪些行动", "(四)"),
+        ("乡村振兴的任务放在哪一部分", "(二)"),
+    ] {
+        let answer = engine().ask(question);
+        let direct = answer.direct().unwrap_or_default();
+        assert!(direct.contains(numeral), "{question} → {direct}");
+    }
+    // A number past the plan's last section names none, and a named group's item is that group's.
+    assert!(!engine().ask("第七个方面是什么").answered());
+    let item = engine().ask("五项保障的第二个方面是什么");
+    assert!(
+        item.direct()
+            .is_some_and(|direct| direct.contains("作风建设")),
+        "{:?}",
+        item.outcome
+    );
+}

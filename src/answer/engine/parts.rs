@@ -55,8 +55,11 @@ const BLOCK_NOUNS: &[&str] = &[
     "方面",
     "成绩",
     "成就",
+    "小标题",
     "标题",
     "题目",
+    "行动",
+    "举措",
 ];
 
 /// Asking how many items a block holds or where one stands among them: a count or ordinal question word
@@ -93,7 +96,8 @@ const COUNT_WORDS: &[&str] = &[
 /// Words that say a block is meant when they stand beside a topic word (农业这块, 农村工作, 民生上): a
 /// topic word alone, or with a time, may ask for a thing of it.
 const BLOCK_FRAMES: &[&str] = &[
-    "方面", "块", "部分", "领域", "工作", "板块", "那段", "这段", "上",
+    "方面", "块", "部分", "领域", "工作", "板块", "那段", "这段", "上", "一节", "那节", "这节",
+    "小节",
 ];
 
 /// English names of a part's number, before `part` (the second part) or after it (part two).
@@ -123,6 +127,15 @@ const FRAME_WORDS: &[&str] = &[
     "这部分",
     "那段",
     "这段",
+    "那一节",
+    "这一节",
+    "一节",
+    "那节",
+    "这节",
+    "小节",
+    "下面",
+    "底下",
+    "放在",
     "部分",
     "方面",
     "回顾",
@@ -158,21 +171,41 @@ fn asked_part(normalized: &str, parts: u32) -> Option<u32> {
     let (number, named) = match last {
         Some(word) => (parts, (*word).to_owned()),
         None if normalized.is_ascii() => english_part(normalized)?,
-        None => {
-            let at = normalized.find('第')?;
-            let rest = &normalized[at + '第'.len_utf8()..];
-            let numeral: String = rest
-                .chars()
-                .take_while(|&c| numerals::is_numeral_char(c))
-                .collect();
-            let after = &rest[numeral.len()..];
-            let word = PART_WORDS.iter().find(|word| after.starts_with(*word))?;
-            (numerals::number(&numeral)?, format!("第{numeral}{word}"))
-        }
+        None => numbered(normalized, PART_WORDS)?,
     };
+    asks_only_block(normalized, &named).then_some(number)
+}
+
+/// Words for one of the plan's numbered sections after its number (第六个方面, 第三节).
+const SECTION_WORDS: &[&str] = &["个方面", "大方面", "方面", "节"];
+
+/// The plan section a question asks for by its number (今年任务的第六个方面 → 6), when it asks nothing
+/// else.
+fn asked_section(normalized: &str) -> Option<u32> {
+    let (number, named) = numbered(normalized, SECTION_WORDS)?;
+    asks_only_block(normalized, &named).then_some(number)
+}
+
+/// The number written after 第 and before one of `words` (第二部分, 第六个方面), with the words naming it.
+fn numbered(normalized: &str, words: &[&str]) -> Option<(u32, String)> {
+    normalized.match_indices('第').find_map(|(at, _)| {
+        let rest = &normalized[at + '第'.len_utf8()..];
+        let numeral: String = rest
+            .chars()
+            .take_while(|&c| numerals::is_numeral_char(c))
+            .collect();
+        let after = &rest[numeral.len()..];
+        let word = words.iter().find(|word| after.starts_with(*word))?;
+        Some((numerals::number(&numeral)?, format!("第{numeral}{word}")))
+    })
+}
+
+/// Whether a question naming a block by `named` asks nothing else: with the block's, asking, report, scope
+/// and frame words gone, nothing is left.
+fn asks_only_block(normalized: &str, named: &str) -> bool {
     let rest = without(
         normalized,
-        std::iter::once(named.as_str())
+        std::iter::once(named)
             .chain(BLOCK_NOUNS.iter().copied())
             .chain(COUNT_WORDS.iter().copied())
             .chain(asking_words())
@@ -180,7 +213,7 @@ fn asked_part(normalized: &str, parts: u32) -> Option<u32> {
             .chain(SCOPE_WORDS.iter().copied())
             .chain(FRAME_WORDS.iter().copied()),
     );
-    topicless(&rest).then_some(number)
+    topicless(&rest)
 }
 
 /// The part an English question numbers (`the second part`, `part two`, `part 3`), with the words naming it.
@@ -467,12 +500,21 @@ impl Engine {
                 return Some(self.refuse(RefusalReason::NotInReport));
             }
             Some((list, number)) => (list, number, None),
-            None => match placed_item(normalized, report) {
-                Some((list, number, at)) => (list, number, Some(at)),
-                None => {
-                    let block = named_block(normalized, report, &self.topics)?;
-                    (block.list, block.number, None)
-                }
+            None => match asked_section(normalized).and_then(|number| {
+                let sections = report
+                    .lists
+                    .iter()
+                    .find(|list| list.kind == ListKind::Sections)?;
+                Some((sections, number, None))
+            }) {
+                Some(found) => found,
+                None => match placed_item(normalized, report) {
+                    Some((list, number, at)) => (list, number, Some(at)),
+                    None => {
+                        let block = named_block(normalized, report, &self.topics)?;
+                        (block.list, block.number, None)
+                    }
+                },
             },
         };
         self.block_outcome(report, list, number, place)
