@@ -109,3 +109,18 @@ fn one_metric_named_two_ways_is_compared_with_itself_and_not_with_another() {
     // Not 生产总值's target against its average, which the question does not name.
     assert!(!gap.contains("生产总值"), "{gap}");
 }
+
+/// A base-year level asked with the words of working it out (推算, 根据报告, 用2021年的数): those words ask
+/// how, and the year the level is worked from may be named beside the base year.
+#[test]
+fn a_base_year_level_is_worked_out_however_the_working_is_asked() {
+    for (question, base) in [
+        ("按报告里的数字推算一下2017年的生产总值", "195.6亿元"),
+        ("用2021年的数推算2017年生产总值", "195.6亿元"),
+        ("根据报告估算2017年城镇化率", "37.2%"),
+    ] {
+        let answer = engine().ask(question);
+        let direct = answer.direct().unwrap_or_default();
+        assert!(direct.contains(base), "{question} → {direct}");
+    }
+}

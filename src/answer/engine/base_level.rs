@@ -26,22 +26,25 @@ impl Engine {
     /// and the report gives the level the rise ends at; `None` otherwise.
     pub(super) fn base_level(&self, ranking: &Ranking) -> Option<Outcome> {
         let question = &ranking.question;
-        let [year] = question.time.years[..] else {
-            return None;
-        };
+        let years = &question.time.years;
         let normalized = &question.normalized;
         static COMPARED: LazyLock<Phrases> =
             LazyLock::new(|| Phrases::new(COMPARE_CUES.iter().chain(CHANGE_CUES).copied()));
         if COMPARED.in_text(normalized) {
             return None;
         }
+        // The base year asked, and at most the year the rise ends at, whose level it is worked from (2017年
+        // 生产总值，用2021年的数倒推).
         let (change_scored, report, change) =
             self.ranked_figures(ranking).find(|(_, _, indicator)| {
-                let from_year =
-                    matches!(indicator.period, Period::Years { from, .. } if from == year);
-                indicator.kind == FigureKind::ChangeSinceBase && from_year
+                let Period::Years { from, to } = indicator.period else {
+                    return false;
+                };
+                indicator.kind == FigureKind::ChangeSinceBase
+                    && years.contains(&from)
+                    && years.iter().all(|&year| year == from || year == to)
             })?;
-        let Period::Years { to, .. } = change.period else {
+        let Period::Years { from: year, to } = change.period else {
             return None;
         };
         let level = self.library.reports[report]
