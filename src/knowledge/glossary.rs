@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::error::KnowledgeError;
 use super::model::{GlossaryEntry, Report};
+use super::numerals;
 use super::text::{char_len, letters_and_digits};
 
 /// Terms at least this long may match the body with one character changed (`五项保障` ~ `五个保障`).
@@ -130,6 +131,32 @@ fn numbered_line(text: &str, from: usize) -> Option<usize> {
         })
 }
 
+/// Measure words a counted name is said with (五项保障, 四个意识, 五大工程): people count a group with any
+/// of them, so each names the group as well as the one the report writes.
+const GROUP_COUNTERS: &[char] = &['项', '个', '大', '条'];
+
+/// The other ways people say a counted glossary term (`五项保障` → `五个保障`, `五大保障`, `五条保障`): the
+/// same numeral and name with another measure word. A term that does not open with a numeral and a measure
+/// word has none.
+pub fn counted_variants(term: &str) -> Vec<String> {
+    let numeral_end = term
+        .char_indices()
+        .find(|&(_, c)| !numerals::is_numeral_char(c))
+        .map_or(term.len(), |(at, _)| at);
+    let mut rest = term[numeral_end..].chars();
+    let (Some(counter), name) = (rest.next(), rest.as_str()) else {
+        return Vec::new();
+    };
+    if numeral_end == 0 || !GROUP_COUNTERS.contains(&counter) || name.is_empty() {
+        return Vec::new();
+    }
+    GROUP_COUNTERS
+        .iter()
+        .filter(|&&other| other != counter)
+        .map(|other| format!("{}{other}{name}", &term[..numeral_end]))
+        .collect()
+}
+
 /// Fills `used_in` of every glossary entry with the ids of the body sentences using its term.
 pub(crate) fn link(report: &mut Report) {
     let sentences: Vec<(String, String, Vec<char>)> = report
@@ -238,6 +265,19 @@ mod tests {
     fn uses(term: &str, sentence: &str) -> bool {
         let normalized: Vec<char> = letters_and_digits(sentence).chars().collect();
         TermMatcher::new(term).is_used_in(sentence, &normalized)
+    }
+
+    #[test]
+    fn a_counted_term_is_said_with_each_other_measure_word() {
+        assert_eq!(
+            counted_variants("五项保障"),
+            ["五个保障", "五大保障", "五条保障"]
+        );
+        assert_eq!(counted_variants("四大活动").len(), 3);
+        // No numeral, or no measure word after it, or nothing after the measure word: no variant.
+        assert!(counted_variants("放管服效").is_empty());
+        assert!(counted_variants("六稳").is_empty());
+        assert!(counted_variants("两筛两癌").is_empty());
     }
 
     #[test]

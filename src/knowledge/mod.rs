@@ -19,6 +19,7 @@ pub mod source;
 mod text;
 
 pub use error::KnowledgeError;
+pub use glossary::counted_variants;
 pub use ids::UnitId;
 pub use indicators::change_verbs;
 pub use library::Reports;

@@ -49,7 +49,8 @@ mod worked;
 use std::collections::{BTreeSet, HashSet};
 
 use crate::knowledge::{
-    FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library, ToKnowledgeSource, UnitId,
+    counted_variants, FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library,
+    ToKnowledgeSource, UnitId,
 };
 use crate::search::index::{IndexError, SearchIndex};
 use crate::search::normalize::fold_for_search;
@@ -169,6 +170,16 @@ impl Engine {
             .flat_map(|report| &report.glossary)
             .map(|entry| entry.term.as_str())
             .collect();
+        // A counted term said with another measure word (五个保障 for 五项保障) is that term.
+        let counted: Vec<(String, &str)> = glossary_terms
+            .iter()
+            .flat_map(|&term| {
+                counted_variants(term)
+                    .into_iter()
+                    .map(move |said| (said, term))
+            })
+            .filter(|(said, _)| !glossary_terms.contains(said.as_str()))
+            .collect();
         let aliases = library
             .aliases
             .iter()
@@ -181,7 +192,11 @@ impl Engine {
             .filter(|pair| {
                 translates(pair.variant, pair.canonical, &report_text)
                     && !glossary_terms.contains(pair.variant)
-            });
+            })
+            .chain(counted.iter().map(|(said, term)| AliasPair {
+                variant: said,
+                canonical: term,
+            }));
         let terms = report_terms(&library);
         let started = std::time::Instant::now();
         let mut reader =
