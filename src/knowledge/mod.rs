@@ -21,6 +21,7 @@ mod text;
 pub use error::KnowledgeError;
 pub use ids::UnitId;
 pub use indicators::change_verbs;
+pub use inline_lists::{examples, Examples};
 pub use library::Reports;
 pub use model::*;
 pub use parse::{parse_report, GLOSSARY_HEADING_WORDS};

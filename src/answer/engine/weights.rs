@@ -125,6 +125,11 @@ pub(super) const LIST_NOT_ASKED: f32 = -1.5;
 
 // ---- fit: a sentence ------------------------------------------------------------------------------------
 
+/// A sentence naming items as examples of the noun a 哪些 question asks (`“嫘祖丝韵”“乡约西平”等公共品牌`):
+/// above a sentence under the same heading that uses the noun only (打造西平餐饮品牌), and above the
+/// heading itself; higher puts any such sentence above ones that say more of the question's other words.
+pub(super) const EXAMPLES_ASKED: f32 = 0.5;
+
 /// A sentence asked how something is done: the plan's sentences say how.
 pub(super) const SENTENCE_FOR_HOW: f32 = 0.4;
 /// A sentence that writes a year the question names.
