@@ -47,3 +47,17 @@ fn a_noun_no_enumeration_names_and_another_time_are_left_to_the_other_sentences(
     let shown = first_shown("过去五年哪些重点领域改革取得了进展");
     assert!(shown.contains("财政税收"), "{shown}");
 }
+
+#[test]
+fn a_number_the_figures_name_adds_is_another_figure_unless_the_question_states_it() {
+    for (question, figure) in [
+        ("今年准备引进几个亿元以上的大项目", "亿元以上项目15个"),
+        ("亿元以上的项目今年打算引进多少", "亿元以上项目15个"),
+        ("今年十亿元以上的项目要引进几个", "10亿元以上项目1个"),
+        ("引进投资10亿元以上的项目有几个", "10亿元以上项目1个"),
+        ("五亿元以上项目计划引进几个", "5亿元以上项目4个"),
+    ] {
+        let shown = first_shown(question);
+        assert!(shown.contains(figure), "{question}: {shown}");
+    }
+}

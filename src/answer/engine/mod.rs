@@ -36,6 +36,7 @@ mod parts;
 mod per_unit;
 mod per_year;
 mod projection;
+mod qualifier;
 mod rank;
 mod review;
 mod scope;
