@@ -5,7 +5,10 @@
 //!   elsewhere (`坚定打赢蓝天保卫战`), so `长三角、京津冀、粤港澳大湾区` (the ending is the last one's own) is
 //!   no such list;
 //! - sentences of one paragraph opening with counting numerals in turn (`一要看到…天时已至。…二要看到…`,
-//!   `一是…二是…`).
+//!   `一是…二是…`);
+//! - items run together before `等` and the noun they are examples of (`加大“嫘祖丝韵”“乡约西平”等公共品牌
+//!   培育力度`, `做大做强纺织服装、机械装备制造、新型包装材料等产业`): read as [`Examples`], which answer
+//!   哪些 + that noun.
 
 use super::list_draft::{last_clause, Draft};
 use super::model::{ListItem, ListKind, Paragraph, Sentence};
@@ -22,6 +25,68 @@ const MIN_ENDING_CHARS: usize = 2;
 const MIN_OPENING_CHARS: usize = 4;
 /// What may follow a counting numeral at the start of an item sentence (`一要`, `一是`).
 const ORDINAL_VERBS: &[char] = &['要', '是'];
+
+/// What ends the examples of a noun (`A、B等产业`).
+const EXAMPLES_END: char = '等';
+/// The fewest items a run before `等` needs to be an enumeration: one name before 等 is a single example
+/// (`打造西平绿色生猪等养殖品牌`), which lists nothing.
+const MIN_EXAMPLES: usize = 2;
+
+/// Items the report names in running text as examples of a noun: `“嫘祖丝韵”“乡约西平”等公共品牌培育力度`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Examples<'a> {
+    /// The items as written, quotes taken off (`嫘祖丝韵`, `乡约西平`); the first of a `、` run may carry the
+    /// verb before it (`做大做强纺织服装`).
+    pub items: Vec<&'a str>,
+    /// The Han text after `等` up to the next mark (`公共品牌培育力度`): the noun the items are examples of
+    /// opens it, and where it ends the text does not say.
+    pub after: &'a str,
+}
+
+/// Every run of two items or more before `等` in `text`, quoted names run together (`“A”“B”等`, `“A”、“B”等`)
+/// or Han items joined by `、` (`A、B、C等`), with the Han text after the `等`.
+pub fn examples(text: &str) -> Vec<Examples<'_>> {
+    text.match_indices(EXAMPLES_END)
+        .filter_map(|(at, mark)| {
+            let after = &text[at + mark.len()..];
+            let noun_end = after
+                .char_indices()
+                .find(|&(_, c)| !is_han(c))
+                .map_or(after.len(), |(end, _)| end);
+            let items = items_before(&text[..at]);
+            (items.len() >= MIN_EXAMPLES && noun_end > 0).then(|| Examples {
+                items,
+                after: &after[..noun_end],
+            })
+        })
+        .collect()
+}
+
+/// The enumeration `before` ends with: quoted names (each `“…”`, optionally joined by `、`), or else Han
+/// items joined by `、`; fewer than two items are no enumeration.
+fn items_before(before: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let mut rest = before;
+    while let Some(open) = rest.strip_suffix('”').and_then(|inner| inner.rfind('“')) {
+        let inner = &rest[open + '“'.len_utf8()..rest.len() - '”'.len_utf8()];
+        items.push(inner);
+        rest = &rest[..open];
+        rest = rest.strip_suffix('、').unwrap_or(rest);
+    }
+    if !items.is_empty() {
+        items.reverse();
+        return items;
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(is_han(c) || c == '、'))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    before[start..]
+        .split('、')
+        .filter(|item| !item.is_empty())
+        .collect()
+}
 
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -222,6 +287,31 @@ mod tests {
         );
         // Two items fix no length: nothing is read.
         assert!(shared_ending_lists(&sentence("打赢蓝天、碧水保卫战。"), body).is_empty());
+    }
+
+    #[test]
+    fn items_run_together_before_deng_are_examples_of_the_noun_after_it() {
+        let quoted = examples("加大“嫘祖丝韵”“乡约西平”等公共品牌培育力度,推动品牌化经营。");
+        assert_eq!(
+            quoted,
+            vec![Examples {
+                items: vec!["嫘祖丝韵", "乡约西平"],
+                after: "公共品牌培育力度"
+            }]
+        );
+        let joined = examples("依托甲乙杆塔、丙丁电气、戊己钢构等企业,建设生产基地。");
+        assert_eq!(
+            joined[0].items,
+            vec!["依托甲乙杆塔", "丙丁电气", "戊己钢构"]
+        );
+        assert_eq!(joined[0].after, "企业");
+        assert_eq!(
+            examples("引进“甲”、“乙”等人才。")[0].items,
+            vec!["甲", "乙"]
+        );
+        // One example before 等, or a count after it, lists nothing.
+        assert!(examples("打造西平绿色生猪等养殖品牌。").is_empty());
+        assert!(examples("成立服装纺织、机械装备制造等5个工作专班。").is_empty());
     }
 
     #[test]

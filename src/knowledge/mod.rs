@@ -22,6 +22,7 @@ pub use error::KnowledgeError;
 pub use glossary::counted_variants;
 pub use ids::UnitId;
 pub use indicators::change_verbs;
+pub use inline_lists::{examples, Examples};
 pub use library::Reports;
 pub use model::*;
 pub use parse::{parse_report, GLOSSARY_HEADING_WORDS};

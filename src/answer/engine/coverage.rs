@@ -27,6 +27,17 @@ pub(super) fn coverage(
     words: &DocWords,
     has_char: &dyn Fn(char) -> bool,
 ) -> f32 {
+    coverage_said(topic, words, has_char, &|_| false)
+}
+
+/// [`coverage`], with the words `said` tells the unit says in other words (a noun its items are examples of)
+/// counted fully.
+pub(super) fn coverage_said(
+    topic: &[TopicWord],
+    words: &DocWords,
+    has_char: &dyn Fn(char) -> bool,
+    said: &dyn Fn(&str) -> bool,
+) -> f32 {
     let total: f32 = topic.iter().map(|word| word.weight).sum();
     if total <= 0.0 {
         return 0.0;
@@ -34,6 +45,9 @@ pub(super) fn coverage(
     let covered: f32 = topic
         .iter()
         .map(|word| {
+            if said(word.text) {
+                return word.weight;
+            }
             let whole: f32 = match word.term {
                 Some(term) if words.main_has(term) || words.name_has(term) => 1.0,
                 Some(term) if words.context_has(term) => CONTEXT_CREDIT,

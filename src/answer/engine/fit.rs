@@ -6,6 +6,7 @@ use crate::search::question::{Intent, Question};
 
 use super::super::catalog::{paragraph, Unit};
 use super::lists::asks_list;
+use super::qualifier::adds_unasked_number;
 use super::weights::*;
 use super::Engine;
 
@@ -45,6 +46,11 @@ impl Engine {
                         + how
                         + item
                         + NAME_PRECISION_WEIGHT * self.name_precision(doc, question_terms)
+                        - if adds_unasked_number(&indicator.metric, &question.normalized) {
+                            UNASKED_QUALIFIER
+                        } else {
+                            0.0
+                        }
                         + time_fit(question, indicator.kind, indicator.period),
                     conflict,
                 )

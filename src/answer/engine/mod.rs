@@ -21,6 +21,7 @@ mod coverage;
 mod cues;
 mod english;
 mod enumerated;
+mod examples;
 mod fit;
 mod followup;
 mod framing;
@@ -35,6 +36,7 @@ mod parts;
 mod per_unit;
 mod per_year;
 mod projection;
+mod qualifier;
 mod rank;
 mod review;
 mod scope;
@@ -106,6 +108,8 @@ pub struct Engine {
     /// The words each block of the newest report owns (农业 the plan's 三农 section): its topic in other
     /// words than its heading's.
     topics: topics::TopicWords,
+    /// The nouns sentences name items as examples of (`A、B等产业`): they answer 哪些 + that noun.
+    example_nouns: examples::ExampleNouns,
 }
 
 /// A candidate unit with its scores.
@@ -213,6 +217,7 @@ impl Engine {
                 }))?;
         let reader_ms = started.elapsed().as_secs_f64() * 1e3;
         let catalog = Catalog::new(&library);
+        let example_nouns = examples::ExampleNouns::new(&library, &catalog);
         let docs = catalog.index_docs(&library, &reader);
         let docs_ms = started.elapsed().as_secs_f64() * 1e3 - reader_ms;
         let index = SearchIndex::build(tokenizer, &docs)?;
@@ -258,6 +263,7 @@ impl Engine {
         Ok(Engine {
             front_words,
             topics,
+            example_nouns,
             library,
             reader,
             index,

@@ -10,7 +10,8 @@ use crate::search::tokenizer::Word;
 
 use super::super::catalog::Unit;
 use super::super::english::Language;
-use super::coverage::{coverage, TopicWord};
+use super::coverage::{coverage_said, TopicWord};
+use super::lists::asks_list;
 use super::weights::*;
 use super::{Engine, Ranking, Scored};
 
@@ -136,12 +137,30 @@ impl Engine {
             .unit_hint
             .filter(|_| question.intent == Intent::Number);
         let topic_weight: f32 = topic.iter().map(|word| word.weight).sum();
+        // 哪些 + a noun: a sentence naming items as examples of it (A、B等产业) says the noun, unless its part
+        // is about other years than the question names; it is the answer first when its part is about the
+        // time asked: the years named, or else the plan unless results are asked (重点领域改革包括哪些 asks
+        // the year's reforms first, not the review's).
+        let lists_asked = asks_list(&question.normalized);
+        let years = &question.time.years;
+        let asks_past = question.wants_result || question.time.past_five_years;
+        let period_fits = |doc: u32, untimed: bool| match self.catalog.part_period(doc) {
+            None => true,
+            Some(period) if !years.is_empty() => {
+                years.iter().any(|year| period.years().contains(year))
+            }
+            Some(period) => untimed || asks_past || period.last_year() >= self.reader.report_year(),
+        };
+        let names_examples = |doc: u32, word: &str| {
+            lists_asked && self.example_nouns.names(doc, word) && period_fits(doc, true)
+        };
         let doc_coverage = |doc: u32| {
             // A "who" question wants its words as words: 委 inside 省委书记 is not 县委.
             let has_char = |c: char| {
                 !question.asks_person && self.catalog.text_has_char(&self.library, doc, c)
             };
-            let words = coverage(&topic, self.index.doc_words(doc), &has_char);
+            let said = |word: &str| names_examples(doc, word);
+            let words = coverage_said(&topic, self.index.doc_words(doc), &has_char, &said);
             match unit_hint {
                 Some(units) if topic_weight > 0.0 => {
                     let unit = if self.catalog.states_figure_in(doc, units) {
@@ -210,6 +229,13 @@ impl Engine {
                     own
                 };
                 let (fit, conflict) = self.fit(&question, &question_terms, doc, coverage);
+                let examples = if period_fits(doc, false)
+                    && topic.iter().any(|word| names_examples(doc, word.text))
+                {
+                    EXAMPLES_ASKED
+                } else {
+                    0.0
+                };
                 Scored {
                     doc,
                     coverage,
@@ -217,6 +243,7 @@ impl Engine {
                     score: COVERAGE_RANK_WEIGHT * rank_coverage
                         + bm25 / best_bm25
                         + fit
+                        + examples
                         + if coverage < ANSWER_COVERAGE {
                             -BELOW_ANSWER_PENALTY
                         } else {

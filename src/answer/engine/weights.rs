@@ -105,6 +105,11 @@ pub(super) const ORDINAL_ITEM: f32 = 1.0;
 pub(super) const OTHER_ITEM: f32 = -0.5;
 /// The weight of how much of a figure's metric name the question says (亿元以上项目 vs 投资10亿元以上项目).
 pub(super) const NAME_PRECISION_WEIGHT: f32 = 0.5;
+/// A figure whose name writes a number before words the question says without it (投资10亿元以上项目 for
+/// 亿元以上的项目几个): it counts a narrower thing. Higher moves the answer to a figure without the number
+/// even when it matches the question's other words less well; lower leaves the narrower figure first when
+/// its clause says more of the question (引进投资10亿元…).
+pub(super) const UNASKED_QUALIFIER: f32 = 0.5;
 
 // ---- fit: a glossary entry ------------------------------------------------------------------------------
 
@@ -124,6 +129,11 @@ pub(super) const LIST_ASKED: f32 = 1.5;
 pub(super) const LIST_NOT_ASKED: f32 = -1.5;
 
 // ---- fit: a sentence ------------------------------------------------------------------------------------
+
+/// A sentence naming items as examples of the noun a 哪些 question asks (`“嫘祖丝韵”“乡约西平”等公共品牌`):
+/// above a sentence under the same heading that uses the noun only (打造西平餐饮品牌), and above the
+/// heading itself; higher puts any such sentence above ones that say more of the question's other words.
+pub(super) const EXAMPLES_ASKED: f32 = 0.5;
 
 /// A sentence asked how something is done: the plan's sentences say how.
 pub(super) const SENTENCE_FOR_HOW: f32 = 0.4;

@@ -1,0 +1,106 @@
+//! A figure whose name writes a number before words the question says (投资10亿元以上项目, 5亿元以上项目) counts
+//! another thing than the question asks when the question does not state that number before them
+//! (亿元以上的项目几个 asks 亿元以上项目, the 15): the number narrows what the name counts. When the
+//! question states it (10亿元以上的项目, 十亿元以上), that figure is the one asked. Read from the records'
+//! own names, so any figure named with a threshold is told apart the same way.
+
+use crate::knowledge::numerals::{is_numeral_char, number};
+use crate::search::normalize::is_han;
+
+/// The characters after a name's number the question must say for the number to qualify them (亿元 of
+/// 10亿元): a unit word; one character would be any character after a number.
+const QUALIFIED_CHARS: usize = 2;
+
+/// Whether `metric` writes a number before words `question` says, and the question states that number
+/// before none of them.
+pub(super) fn adds_unasked_number(metric: &str, question: &str) -> bool {
+    let mut rest = metric;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let digits = &rest[start..];
+        let end = digits
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(digits.len());
+        let (written, after) = digits.split_at(end);
+        rest = after;
+        let qualified_len: usize = after
+            .chars()
+            .take(QUALIFIED_CHARS)
+            .map(char::len_utf8)
+            .sum();
+        let qualified = &after[..qualified_len];
+        if qualified.chars().count() < QUALIFIED_CHARS || !qualified.chars().all(is_han) {
+            continue;
+        }
+        let mut said = question.match_indices(qualified).peekable();
+        if said.peek().is_none() {
+            continue;
+        }
+        let stated = said.any(|(at, _)| same_number(numeral_before(&question[..at]), written));
+        if !stated {
+            return true;
+        }
+    }
+    false
+}
+
+/// The numeral `text` ends with (`10`, `十`, `5.5`), empty when none.
+fn numeral_before(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_numeral_char(c) || c == '.')
+        .last()
+        .map_or(text.len(), |(at, _)| at);
+    &text[start..]
+}
+
+/// Whether a question's numeral (`10`, `十`, `10.0`) is the name's number in digits.
+fn same_number(said: &str, written: &str) -> bool {
+    if said.is_empty() {
+        return false;
+    }
+    if said.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return said.parse::<f64>().ok() == written.parse::<f64>().ok();
+    }
+    number(said).is_some_and(|n| written.parse::<f64>().ok() == Some(f64::from(n)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::adds_unasked_number;
+
+    #[test]
+    fn a_number_the_name_adds_is_unasked_unless_the_question_states_it() {
+        assert!(adds_unasked_number(
+            "投资10亿元以上项目",
+            "引进亿元以上的项目几个"
+        ));
+        assert!(adds_unasked_number(
+            "5亿元以上项目",
+            "引进亿元以上的项目几个"
+        ));
+        assert!(!adds_unasked_number(
+            "亿元以上项目",
+            "引进亿元以上的项目几个"
+        ));
+        assert!(!adds_unasked_number(
+            "投资10亿元以上项目",
+            "引进10亿元以上的项目几个"
+        ));
+        assert!(!adds_unasked_number(
+            "投资10亿元以上项目",
+            "引进十亿元以上的项目几个"
+        ));
+        assert!(adds_unasked_number(
+            "5亿元以上项目",
+            "引进10亿元以上的项目几个"
+        ));
+        // A question that does not say the words the number qualifies is not told apart.
+        assert!(!adds_unasked_number(
+            "投资10亿元以上项目",
+            "招商引资引进几个大项目"
+        ));
+        // A number before letters (5G) qualifies no words.
+        assert!(!adds_unasked_number("5G基站", "建设多少个基站"));
+    }
+}

@@ -1,0 +1,63 @@
+//! Items the report names in running text before 等 and a noun (`加大“嫘祖丝韵”“乡约西平”等公共品牌培育力度`)
+//! answer 哪些 + that noun ahead of sentences that only use the noun (src/answer/engine/examples.rs); and a
+//! figure whose name adds a number the question does not state (投资10亿元以上项目 for 亿元以上的项目) is
+//! another figure than the one asked (src/answer/engine/qualifier.rs). The questions are written for this
+//! test, not taken from the question sets.
+
+pub mod support;
+
+use support::cli::engine;
+
+/// What the direct answer and the first hit of the answer to `question` say.
+fn first_shown(question: &str) -> String {
+    let answer = engine().ask(question);
+    let first = answer
+        .hits()
+        .first()
+        .map(|hit| hit.text.clone())
+        .unwrap_or_default();
+    format!("{}{first}", answer.direct().unwrap_or_default())
+}
+
+/// 哪些 + a noun a sentence names items of (or the noun's head: 产业 of 主导产业), with an item it names.
+const EXAMPLES_ASKED: &[(&str, &str)] = &[
+    ("今年重点培育的公共品牌是哪些", "乡约西平"),
+    ("公共品牌要培育哪几个", "嫘祖丝韵"),
+    ("品牌方面打算培育哪些公共品牌", "嫘祖丝韵"),
+    ("要做大做强哪些主导产业", "新型包装材料"),
+    ("水处理环保设备依托哪些企业", "贝森环保"),
+];
+
+#[test]
+fn a_sentence_naming_items_of_the_noun_asked_answers_which_ones() {
+    for (question, item) in EXAMPLES_ASKED {
+        let shown = first_shown(question);
+        assert!(shown.contains(item), "{question}: {shown}");
+    }
+}
+
+#[test]
+fn a_noun_no_enumeration_names_and_another_time_are_left_to_the_other_sentences() {
+    // 餐饮品牌 is not 公共品牌: the sentence about it answers, not the 公共品牌 examples.
+    let shown = first_shown("要打造哪些餐饮品牌");
+    assert!(shown.contains("西平餐饮品牌"), "{shown}");
+    // This year's reforms are the plan's, not the reforms the review names as examples.
+    let shown = first_shown("今年要推进哪些重点领域改革");
+    assert!(!shown.contains("财政税收"), "{shown}");
+    let shown = first_shown("过去五年哪些重点领域改革取得了进展");
+    assert!(shown.contains("财政税收"), "{shown}");
+}
+
+#[test]
+fn a_number_the_figures_name_adds_is_another_figure_unless_the_question_states_it() {
+    for (question, figure) in [
+        ("今年准备引进几个亿元以上的大项目", "亿元以上项目15个"),
+        ("亿元以上的项目今年打算引进多少", "亿元以上项目15个"),
+        ("今年十亿元以上的项目要引进几个", "10亿元以上项目1个"),
+        ("引进投资10亿元以上的项目有几个", "10亿元以上项目1个"),
+        ("五亿元以上项目计划引进几个", "5亿元以上项目4个"),
+    ] {
+        let shown = first_shown(question);
+        assert!(shown.contains(figure), "{question}: {shown}");
+    }
+}
