@@ -18,6 +18,10 @@ fn every_dialect_and_english_paraphrase_is_answered_and_every_look_alike_refused
 fn spoken_verbs_keep_the_question_word_after_them() {
     // 盖几所 asks a number: the 几 stays a question word once 盖 is read as 建.
     assert!(direct("今年盖几所学校").contains("20所"));
+    assert!(direct("今年新盖几所学校哩").contains("20所"));
+    // Schools are this year's 学校 or the five years' 中小学校, by the time asked, not by an alias.
+    assert!(direct("今年新建几所学校").contains("20所"));
+    assert!(direct("这五年新建了多少所学校").contains("290所"));
     // 涨几个点 asks a rate; 涨 is the report's 增长.
     assert!(direct("咱西平今年生产总值能涨几个点").contains("8%"));
 }
