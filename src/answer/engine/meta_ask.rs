@@ -483,6 +483,7 @@ pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> 
             .chain(META_SCOPE_WORDS.iter().copied())
             .chain(ASKER_WORDS.iter().copied())
             .chain(front.half_names.iter().map(String::as_str))
+            .chain(front.place_spelled.as_deref())
             .chain(
                 REVIEWED_WORDS
                     .iter()

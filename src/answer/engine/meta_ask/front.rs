@@ -49,6 +49,9 @@ pub(in super::super) struct FrontWords {
     /// The issuer's level (`县` of `西平县人民政府`): said alone beside the meeting's or the report's words
     /// (县十六届人大一次会议), it names the report's own county.
     pub(super) level: Option<char>,
+    /// The issuer's place written in pinyin (`xiping` of `西平县人民政府`): an English question names the
+    /// report by it (Who delivered the Xiping County work report?).
+    pub(super) place_spelled: Option<String>,
 }
 
 /// A name and how it may be typed by its sound, worked out once per engine.
@@ -135,6 +138,15 @@ fn issuer_level(issuer: &str) -> Option<char> {
         .and_then(|(before, _)| before.chars().next_back())
 }
 
+/// The pinyin of an issuer's place, run together (`xiping` of `西平县人民政府`).
+fn place_spelled(issuer: &str) -> Option<String> {
+    let (before, _) = issuer.split_once(ISSUER_BODY)?;
+    let mut place: Vec<char> = before.chars().collect();
+    place.pop()?;
+    let syllables = sounds(&place.iter().collect::<String>())?;
+    (!syllables.is_empty()).then(|| syllables.concat())
+}
+
 /// The end of the speaker's office people call it by (`县长` of `西平县人民政府县长 侯公涛`).
 fn office_said(speaker: &str) -> Option<String> {
     let (office, _) = speaker.trim().rsplit_once(char::is_whitespace)?;
@@ -182,6 +194,7 @@ impl FrontWords {
             half_names,
             leveled_names: leveled_names(&meta.issuer),
             level: issuer_level(&meta.issuer),
+            place_spelled: place_spelled(&meta.issuer),
             name: meta
                 .speaker
                 .split_whitespace()
@@ -227,26 +240,33 @@ fn surname_and_office(speaker: &str) -> Option<String> {
     )))
 }
 
-/// The report named by its long names (政府工作报告, and by its issuer's level: 县政府工作报告) said `报告`,
-/// so the `作` of 工作 is not read as making it.
+/// The report named by its long names (政府工作报告, and by its issuer's level: 县政府工作报告; government
+/// work report) said `报告` or `report`, so the `作` of 工作 is not read as making it, nor `government` as
+/// the body issuing it.
 pub(super) fn with_report_said_plainly(normalized: &str, front: &FrontWords) -> String {
-    // Every long name holds 报告: most questions say none.
-    if !normalized.contains("报告") {
-        return normalized.to_owned();
-    }
-    front
-        .leveled_names
-        .iter()
-        .map(String::as_str)
-        .chain(REPORT_WORDS.iter().copied())
-        .filter(|word| word.contains("报告") && *word != "报告")
-        .fold(normalized.to_owned(), |text, word| {
-            if text.contains(word) {
-                text.replace(word, "报告")
-            } else {
-                text
+    [("报告", true), ("report", false)].into_iter().fold(
+        normalized.to_owned(),
+        |text, (plain, leveled)| {
+            // Every long name holds the plain word: most questions say none.
+            if !text.contains(plain) {
+                return text;
             }
-        })
+            front
+                .leveled_names
+                .iter()
+                .filter(|_| leveled)
+                .map(String::as_str)
+                .chain(REPORT_WORDS.iter().copied())
+                .filter(|word| word.contains(plain) && *word != plain)
+                .fold(text, |text, word| {
+                    if text.contains(word) {
+                        text.replace(word, plain)
+                    } else {
+                        text
+                    }
+                })
+        },
+    )
 }
 
 /// The names the speaker goes by: their own name (`侯公涛` of `西平县人民政府县长 侯公涛`, the last word of

@@ -410,3 +410,17 @@ fn the_county_letter_names_the_report_only_before_its_own_front_matter() {
     // The speaker's name with a question of their own is no question about the report.
     assert_eq!(field("侯公涛多大了"), None);
 }
+
+#[test]
+fn the_issuers_place_in_pinyin_names_the_report() {
+    assert_eq!(
+        field("Who delivered the Xiping County government work report?"),
+        Some(MetaField::Speaker)
+    );
+    assert_eq!(field("Who is the Xiping party secretary?"), None);
+    // `government` of the report's long English name is no body asked.
+    assert_eq!(
+        field("Which official presented Xiping's government work report?"),
+        Some(MetaField::Speaker)
+    );
+}

@@ -75,6 +75,8 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
             "who",
             "whom",
             "whose",
+            "which official",
+            "which leader",
         ],
     ),
     (
