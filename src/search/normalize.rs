@@ -97,7 +97,7 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     // asking for the items of something (列举一下), or for figures together (加起来): how, never what
     "列举", "列出", "罗列", "列", "盘点", "加起来", "合起来", "起来", "合计", "总计", "共计",
     // working a figure out from the report's own numbers (按报告的数倒推一下): how, never what
-    "推算", "倒推", "倒算", "推一下", "算一下", "算算", "估算", "推", "算", "照", "按照", "根据", "依照", "用",
+    "推算", "倒推", "倒算", "推一下", "算一下", "算算", "估算", "推", "算", "照", "按照", "根据", "依照",
     "数", "数字", "大致",
     // comparing with a base year (比2017年多了多少): the years and the change say it
     "比", "相比", "相较", "多",

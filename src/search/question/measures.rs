@@ -124,14 +124,14 @@ pub fn must_be_stated(units: &[&str]) -> bool {
 /// Measure words that count anything (多少个) or the items of a list (几件, 第几项, 几条): the report counts
 /// in many words (所, 家, 座) what a question counts in 个, and writes its lists' sizes in numerals (十件惠民
 /// 工程), so a figure in another unit, or the list itself, may still answer them.
-const ANY_COUNT: &[&[&str]] = &[&["个"], &["件"], &["项"], &["条"]];
+const ANY_COUNT: &[&str] = &["个", "件", "项", "条"];
 
 /// Whether a count asked in its own measure word (多少吨水, 多少家企业, 多少人) is no answer when given in
 /// another unit (290所 for 多少人) or by a sentence with none: every measure word but those of
 /// [`ANY_COUNT`]. A question asking two numbers (几座电站，减排多少) is held to this for neither, as its
 /// best figure may answer the other.
 pub fn counted_in_own_measure(units: &[&str]) -> bool {
-    !ANY_COUNT.contains(&units)
+    !units.iter().all(|unit| ANY_COUNT.contains(unit))
 }
 
 /// Dimensions asked for (多长, how long, surface area) with the units of the report that state them: a
