@@ -229,8 +229,9 @@ impl Engine {
                     own
                 };
                 let (fit, conflict) = self.fit(&question, &question_terms, doc, coverage);
-                let examples = if period_fits(doc, false)
-                    && topic.iter().any(|word| names_examples(doc, word.text))
+                // Most questions ask no list: the cheap checks go first.
+                let examples = if topic.iter().any(|word| names_examples(doc, word.text))
+                    && period_fits(doc, false)
                 {
                     EXAMPLES_ASKED
                 } else {
