@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use crate::knowledge::{numerals, ListKind, Paragraph, Report, ReportList};
+use crate::knowledge::{ListKind, Paragraph, Report, ReportList};
 use crate::search::normalize::fold_for_search;
 
 use super::super::types::{Answered, Outcome, RefusalReason};
@@ -22,7 +22,7 @@ use super::Engine;
 
 mod place;
 
-use place::{numbered_item, placed_item};
+use place::{numbered_item, ordinals, placed_item};
 
 /// Words for a part of the report after its number (第二部分, 第三章).
 const PART_WORDS: &[&str] = &["大部分", "部分", "章", "篇", "板块"];
@@ -58,8 +58,6 @@ const BLOCK_NOUNS: &[&str] = &[
     "小标题",
     "标题",
     "题目",
-    "行动",
-    "举措",
 ];
 
 /// Asking how many items a block holds or where one stands among them: a count or ordinal question word
@@ -136,6 +134,10 @@ const FRAME_WORDS: &[&str] = &[
     "下面",
     "底下",
     "放在",
+    // What a section's paragraphs are, said with an asking word (包括哪些行动): alone beside a topic
+    // (乡村振兴行动) they are the topic's own words, a search.
+    "行动",
+    "举措",
     "部分",
     "方面",
     "回顾",
@@ -188,15 +190,9 @@ fn asked_section(normalized: &str) -> Option<u32> {
 
 /// The number written after 第 and before one of `words` (第二部分, 第六个方面), with the words naming it.
 fn numbered(normalized: &str, words: &[&str]) -> Option<(u32, String)> {
-    normalized.match_indices('第').find_map(|(at, _)| {
-        let rest = &normalized[at + '第'.len_utf8()..];
-        let numeral: String = rest
-            .chars()
-            .take_while(|&c| numerals::is_numeral_char(c))
-            .collect();
-        let after = &rest[numeral.len()..];
+    ordinals(normalized).find_map(|(number, numeral, after)| {
         let word = words.iter().find(|word| after.starts_with(*word))?;
-        Some((numerals::number(&numeral)?, format!("第{numeral}{word}")))
+        Some((number, format!("第{numeral}{word}")))
     })
 }
 

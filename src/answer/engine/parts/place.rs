@@ -78,7 +78,7 @@ pub(super) fn placed_item<'r>(
 const ITEM_COUNTERS: &[&str] = &["个方面", "方面", "项", "条", "节", "点", "个", "件", "块"];
 
 /// One ordinal of a question (第三部分 → 3 and what follows it), read at each `第`.
-fn ordinals(normalized: &str) -> impl Iterator<Item = (u32, String, &str)> {
+pub(super) fn ordinals(normalized: &str) -> impl Iterator<Item = (u32, String, &str)> {
     normalized.match_indices('第').filter_map(|(at, _)| {
         let rest = &normalized[at + '第'.len_utf8()..];
         let numeral: String = rest
