@@ -456,15 +456,15 @@ pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> 
                 .flatten()
         })
         .or_else(|| name_alone.then_some(MetaAsk::Field(MetaField::Speaker)))?;
-    // Whole words of a value checked (副县长, 党代会) go before the classes' words, which may be pieces of
-    // them (the 会上 of 党代会上).
-    // The speaker's names go first, as an office may be a piece of one (the 县长 of 侯县长).
     let named: Vec<&str> = front
         .values
         .iter()
         .filter(|(field, _)| may_name(asked, *field))
         .map(|(_, value)| value.as_str())
         .collect();
+    // Whole words of a value checked (副县长, 党代会) go before the classes' words, which may be pieces of
+    // them (the 会上 of 党代会上).
+    // The speaker's names go first, as an office may be a piece of one (the 县长 of 侯县长).
     let checked_words = check::without_checked_words(
         &without_level(
             &without(&plain, front.speaker_names.iter().map(String::as_str)),
@@ -523,10 +523,13 @@ fn without_level(rest: &str, level: Option<char>, named: &[&str]) -> String {
         .iter()
         .enumerate()
         .map(|(at, &c)| {
-            let next: String = chars.iter().skip(at + 1).take(MIN_FRONT_CHARS).collect();
-            let before_value = next.chars().count() == MIN_FRONT_CHARS
-                && named.iter().any(|value| value.contains(next.as_str()));
-            if c == level && before_value {
+            // Only the level letter is read with the letters after it.
+            let before_value = c == level && {
+                let next: String = chars.iter().skip(at + 1).take(MIN_FRONT_CHARS).collect();
+                next.chars().count() == MIN_FRONT_CHARS
+                    && named.iter().any(|value| value.contains(next.as_str()))
+            };
+            if before_value {
                 ' '
             } else {
                 c
