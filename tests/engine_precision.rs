@@ -78,7 +78,6 @@ const WHO_THE_REPORT_DOES_NOT_SAY: &[&str] = &[
     "Who was Leizu?",
     "Who is Leizu",
     "县委书记是谁",
-    "县长是谁",
 ];
 
 /// Who did something, and who a person the report names is: answered from the report.
@@ -86,6 +85,8 @@ const WHO_THE_REPORT_SAYS: &[(&str, &str)] = &[
     ("产业工作专班由谁任组长", "处级干部"),
     ("sgyp是谁提出的", "楼阳生"),
     ("楼阳生是谁", "省委书记楼阳生"),
+    // The office its speaker held when the report was made.
+    ("县长是谁", "侯公涛"),
     ("报告是代表谁向大会报告的", "代表县人民政府"),
 ];
 

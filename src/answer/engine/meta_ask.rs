@@ -288,6 +288,29 @@ fn field_of(
     }
 }
 
+/// The deputy's mark before an office (副县长, 常务副县长): another person than the one holding the office.
+const DEPUTY: char = '副';
+
+/// The speaker's office said alone and asked who holds it or their name (县长是谁, 恁县长叫啥, 西平县县长叫什么
+/// 名字): the report names one holder of it, its speaker, who held it when the report was made. A deputy
+/// (副县长是谁) is someone else, and a question asking anything besides (县长什么时候作的报告, 县长多大年纪) is
+/// read by the other classes.
+fn office_asked(plain: &str, front: &FrontWords, has: impl Fn(Word) -> bool) -> Option<MetaAsk> {
+    use Word::*;
+    let office = front.office.as_deref()?;
+    let alone = plain
+        .match_indices(office)
+        .all(|(at, _)| !plain[..at].ends_with(DEPUTY));
+    let asks_who = has(Person) || has(Name);
+    let asks_more = [
+        Time, Place, Size, Deliver, Publish, Access, Meeting, Document, Content, Span, Other, Check,
+    ]
+    .into_iter()
+    .any(has);
+    (plain.contains(office) && alone && asks_who && !asks_more)
+        .then_some(MetaAsk::Field(MetaField::Speaker))
+}
+
 /// What a check asking no field outright checks ([`check::checked_field`]; else the meeting it names, else
 /// the report's year or county, which its title holds), when it is about the report: it names the report, an act of
 /// making or publishing it, its meeting or its speaker's role (`这个报告是县长作的吗`, not `县长是书记吗`), and
@@ -449,7 +472,8 @@ pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> 
             &plain,
             front.speaker_names.iter().map(String::as_str),
         ));
-    let asked = field_of(has, which_document, names_speaker)
+    let asked = office_asked(&plain, front, has)
+        .or_else(|| field_of(has, which_document, names_speaker))
         .or_else(|| {
             checks
                 .then(|| checked(&plain, has, names_speaker, front))

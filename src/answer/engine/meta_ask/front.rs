@@ -52,6 +52,9 @@ pub(in super::super) struct FrontWords {
     /// The issuer's place written in pinyin (`xiping` of `西平县人民政府`): an English question names the
     /// report by it (Who delivered the Xiping County work report?).
     pub(super) place_spelled: Option<String>,
+    /// The end of the speaker's office people call it by (`县长`): asked who holds it (县长是谁), it names the
+    /// speaker, who held it when the report was made.
+    pub(super) office: Option<String>,
 }
 
 /// A name and how it may be typed by its sound, worked out once per engine.
@@ -195,6 +198,7 @@ impl FrontWords {
             leveled_names: leveled_names(&meta.issuer),
             level: issuer_level(&meta.issuer),
             place_spelled: place_spelled(&meta.issuer),
+            office: office_said(&meta.speaker),
             name: meta
                 .speaker
                 .split_whitespace()
