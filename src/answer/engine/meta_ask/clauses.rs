@@ -32,6 +32,10 @@ const ASKING_CLASSES: &[Word] = &[
     Word::Content,
 ];
 
+/// Words asking a quantity (多大岁数, 多少钱, 几个孩子): a clause with one asks something of its own, even of a
+/// thing the report never names, and is no asker's preamble.
+const QUANTITY_ASKING: &[&str] = &["多大", "多少", "几", "多久", "多长"];
+
 impl Engine {
     /// What a question about the report asks: read whole, else one clause of it read alone.
     pub(in super::super) fn meta_asked(&self, normalized: &str) -> Option<MetaAsk> {
@@ -63,7 +67,9 @@ impl Engine {
     /// its own (还是隔了一天 checks something of its own; 我写稿要注明来源 only says why), and none of its
     /// other words, read into the report's terms, is one of the report's.
     fn only_the_askers(&self, clause: &str, asked: MetaAsk) -> bool {
-        if clause.chars().any(|c| c.is_ascii_digit()) {
+        if clause.chars().any(|c| c.is_ascii_digit())
+            || QUANTITY_ASKING.iter().any(|word| clause.contains(word))
+        {
             return false;
         }
         let found = super::classes_in(clause);
