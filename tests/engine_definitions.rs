@@ -39,3 +39,25 @@ fn a_counted_term_said_with_another_measure_word_is_that_term() {
         );
     }
 }
+
+/// A phrase of one entry's explanation asked which term it belongs to, with the words for a term (提法, 术语,
+/// 词): that entry, with the phrase named. A place asked what it belongs to is no phrase of the glossary.
+#[test]
+fn a_phrase_asked_which_term_it_belongs_to_gets_that_entry() {
+    for (question, term) in [
+        ("乱搭乱建属于哪个提法", "六乱六清"),
+        ("月通报是哪个术语里的", "17110工作制度"),
+        ("“清杂物”是哪个词里的", "六乱六清"),
+        ("理论自信是哪个术语里的", "四个自信"),
+    ] {
+        let answer = engine().ask(question);
+        let direct = answer.direct().unwrap_or_default();
+        assert!(
+            direct.contains(&format!("“{term}”")),
+            "{question}: {answer:?}"
+        );
+    }
+    for question in ["西平县属于哪个市", "驻马店属于哪个省"] {
+        assert!(!engine().ask(question).answered(), "{question}");
+    }
+}

@@ -99,6 +99,8 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     // working a figure out from the report's own numbers (按报告的数倒推一下): how, never what
     "推算", "倒推", "倒算", "推一下", "算一下", "算算", "估算", "推", "算", "照", "按照", "根据", "依照",
     "数", "数字", "大致",
+    // naming a phrase of the report itself (属于哪个提法, 是什么说法, 哪个术语里的): the phrase is what is asked
+    "提法", "说法", "术语", "概念", "表述",
     // comparing with a base year (比2017年多了多少): the years and the change say it
     "比", "相比", "相较", "多",
     // colloquial verbs of doing, which say nothing of what is done (搞了多少, 弄好了吗)

@@ -3,6 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::knowledge::{ListKind, ReportList};
+use crate::search::normalize::fold_for_search;
 
 use super::super::types::{Answered, Outcome};
 use super::cues::Phrases;
@@ -62,6 +63,12 @@ const MEMBERSHIP_CUES: &[&str] = &[
     "之一",
     "提法",
     "说法",
+    "术语",
+    "名词",
+    "词语",
+    "词",
+    "概念",
+    "表述",
     "什么",
     "啥",
     "哪",
@@ -70,6 +77,12 @@ const MEMBERSHIP_CUES: &[&str] = &[
     "呢",
     "啊",
     "的",
+];
+
+/// Words that ask which term a phrase belongs to (属于哪个提法, 是哪个术语里的, 出自): a phrase of one glossary
+/// entry's explanation asked with them is answered with that entry.
+const BELONGS_CUES: &[&str] = &[
+    "属于", "提法", "说法", "术语", "名词", "词语", "词", "概念", "表述", "出自", "之一", "里的",
 ];
 
 impl Engine {
@@ -110,6 +123,51 @@ impl Engine {
         let entry = self.direct_answer(doc, None).unwrap_or_default();
         Some(Outcome::Answered(Answered {
             direct: Some(format!("{named}是“{}”的第{number}项。{entry}", list.name)),
+            glossary_refs: self.glossary_refs(&hits),
+            hits,
+            more: false,
+        }))
+    }
+}
+
+impl Engine {
+    /// A phrase of one glossary entry's explanation (清残垣断壁 of 六乱六清) asked which term it belongs to
+    /// (属于哪个提法, 是哪个词里的): that entry, even where the body uses the phrase too (月通报). Only when the
+    /// question is the phrase and membership cues, and the phrase is in one entry alone. An item of a
+    /// counted term (任务清单 of 三张清单) is answered as that item.
+    pub(super) fn glossary_phrase_outcome(&self, normalized: &str) -> Option<Outcome> {
+        if !BELONGS_CUES.iter().any(|cue| normalized.contains(cue)) {
+            return None;
+        }
+        if let Some(item) = self.glossary_part_outcome(normalized) {
+            return Some(item);
+        }
+        let rest = MEMBERSHIP_CUES
+            .iter()
+            .chain(BELONGS_CUES)
+            .fold(normalized.to_owned(), |rest, cue| rest.replace(cue, " "));
+        let mut phrases = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|phrase| !phrase.is_empty());
+        let phrase = phrases.next()?;
+        if phrases.next().is_some() || phrase.chars().count() < PART_MIN_CHARS {
+            return None;
+        }
+        let mut holding = self
+            .library
+            .reports
+            .iter()
+            .flat_map(|report| &report.glossary)
+            .filter(|entry| fold_for_search(&entry.explanation).contains(phrase));
+        let entry = holding.next()?;
+        if holding.next().is_some() {
+            return None;
+        }
+        let doc = self.catalog.doc_of(&entry.id)?;
+        let hits = vec![self.chosen_hit(doc)];
+        let explained = self.direct_answer(doc, None).unwrap_or_default();
+        Some(Outcome::Answered(Answered {
+            direct: Some(format!("“{phrase}”出自“{}”。{explained}", entry.term)),
             glossary_refs: self.glossary_refs(&hits),
             hits,
             more: false,

@@ -334,7 +334,10 @@ impl Engine {
             }
             None => {}
         }
-        if let Some(appendix) = self.appendix_outcome(&understood.normalized, question) {
+        if let Some(appendix) = self
+            .appendix_outcome(&understood.normalized, question)
+            .or_else(|| self.glossary_phrase_outcome(&understood.normalized))
+        {
             return appendix;
         }
         // Read once: a structure asked whole, or one item of it by a topic.
