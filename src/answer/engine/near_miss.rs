@@ -13,8 +13,9 @@ use super::super::catalog::Unit;
 use super::super::types::{Missing, MissingKind, NearMiss, Outcome};
 use super::compare::COMPARE_CUES;
 use super::cues::Phrases;
+use super::per_year::asks_each_year;
 use super::sides::same_metric;
-use super::weights::MAX_NEAREST_FACTS;
+use super::weights::{COMPARE_CANDIDATES, MAX_NEAREST_FACTS};
 use super::{Engine, Ranking, Scored};
 
 /// Ways of asking for a rate that are not the report's verbs (those come from `change_verbs`).
@@ -72,8 +73,11 @@ impl Engine {
     /// The near-miss for a question whose best candidate is a figure of the right metric but of another
     /// period or kind than asked, with no figure of the asked period and kind beside it; `None` otherwise.
     pub(super) fn near_miss(&self, ranking: &Ranking, best: &Scored) -> Option<Outcome> {
-        let Unit::Indicator { report, index, .. } = self.catalog.unit(best.doc) else {
-            return None;
+        let (best, report, index) = match self.catalog.unit(best.doc) {
+            Unit::Indicator { report, index, .. } => (best, report, index),
+            // A sentence ranked first says what its own figure says, ranked just after it.
+            Unit::Sentence(_) => self.own_figure(ranking, best)?,
+            _ => return None,
         };
         let indicators = &self.library.reports[report].indicators;
         let found = &indicators[index];
@@ -83,11 +87,15 @@ impl Engine {
             _ => None,
         };
         let same_metric = |other: &&Indicator| same_metric(found, other);
-        let what = if let Some(year) = year.filter(|&year| asks_one_year(question, found, year)) {
-            let given = indicators
-                .iter()
-                .filter(same_metric)
-                .any(|other| other.period == Period::Year { year });
+        let what = if asks_each_year(question) && matches!(found.period, Period::Years { .. }) {
+            // Each year's own figure, where the report sums or averages them over its years.
+            Some(MissingKind::SingleYear)
+        } else if let Some(year) = year.filter(|&year| asks_one_year(question, found, year)) {
+            // A level of the year does not give its change (去年一年城镇化率提高了多少).
+            let change_asked = asks_change(question, &found.metric);
+            let given = indicators.iter().filter(same_metric).any(|other| {
+                other.period == Period::Year { year } && (!change_asked || is_change(other))
+            });
             (!given).then_some(MissingKind::SingleYear)
         } else if asks_change(question, &found.metric) && is_level(found) {
             let given = indicators
@@ -133,6 +141,30 @@ impl Engine {
             },
             nearest,
         }))
+    }
+}
+
+impl Engine {
+    /// The figure record read from sentence `best` that ranks among the first candidates, with where it
+    /// is kept.
+    fn own_figure<'r>(
+        &self,
+        ranking: &'r Ranking,
+        best: &Scored,
+    ) -> Option<(&'r Scored, usize, usize)> {
+        let sentence = self.catalog.id(best.doc);
+        ranking
+            .ranked
+            .iter()
+            .take(COMPARE_CANDIDATES)
+            .find_map(|scored| match self.catalog.unit(scored.doc) {
+                Unit::Indicator { report, index, .. }
+                    if self.library.reports[report].indicators[index].sentence_id == sentence =>
+                {
+                    Some((scored, report, index))
+                }
+                _ => None,
+            })
     }
 }
 

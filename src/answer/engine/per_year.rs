@@ -33,6 +33,23 @@ const PER_YEAR_CUES: &[&str] = &[
     "annual",
 ];
 
+/// Words that ask each year's own figure, one by one (每年分别, 每年各, 逐年, year by year): no average
+/// answers them, and a figure over several years is a near-miss ([`super::near_miss`]).
+const EACH_YEAR_CUES: &[&str] = &[
+    "每年分别",
+    "每年各",
+    "每一年分别",
+    "每一年各",
+    "各年",
+    "逐年",
+    "历年",
+    "分年度",
+    "year by year",
+    "each year separately",
+    "for each year",
+    "in each year",
+];
+
 /// Places a yearly average shows beyond its source's own (3.8万 ÷ 5 = 0.76万): one more than the figure,
 /// enough that dividing by five years is exact, never a made-up precision.
 const AVERAGE_EXTRA_PLACES: usize = 1;
@@ -60,7 +77,7 @@ impl Engine {
     /// `None` otherwise, and for a figure that does not divide honestly (a rate, a bound, a level).
     pub(super) fn per_year(&self, ranking: &Ranking, chinese: bool) -> Option<Outcome> {
         let question = &ranking.question;
-        if !asks_per_year(question) {
+        if !asks_per_year(question) || asks_each_year(question) {
             return None;
         }
         // A stated yearly rate ranked first answers, unless the question asks in another unit (平均每年增加
@@ -113,6 +130,13 @@ fn asks_per_year(question: &Question) -> bool {
     static CUES: std::sync::LazyLock<Phrases> =
         std::sync::LazyLock::new(|| Phrases::new(PER_YEAR_CUES.iter().copied()));
     question.time.yearly_average || CUES.in_text(&question.normalized)
+}
+
+/// Whether a question asks each year's own figure one by one (每年分别建了多少).
+pub(super) fn asks_each_year(question: &Question) -> bool {
+    static CUES: std::sync::LazyLock<Phrases> =
+        std::sync::LazyLock::new(|| Phrases::new(EACH_YEAR_CUES.iter().copied()));
+    CUES.in_text(&question.normalized)
 }
 
 /// The yearly average of a five-year total or of a change since the base year, in the figure's unit;
