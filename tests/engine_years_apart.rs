@@ -34,3 +34,16 @@ fn each_year_apart_or_one_year_change_is_a_near_miss_showing_the_span() {
     // An average over the span asked is worked out from it.
     assert!(direct("五年平均每年新增城镇就业多少").contains("0.76万人"));
 }
+
+/// A figure asked of the plan ahead (十四五末, 未来五年): the report's results of the years behind it are no
+/// answer, and it plans no figures beyond its own year.
+#[test]
+fn a_figure_of_the_plan_ahead_is_not_answered_with_a_past_result() {
+    for question in [
+        "十四五末全县一般公共预算收入要达到多少",
+        "到十四五末城镇化率多少",
+        "未来五年高标准农田要建多少亩",
+    ] {
+        assert!(!engine().ask(question).answered(), "{question}");
+    }
+}

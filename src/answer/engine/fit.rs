@@ -40,6 +40,7 @@ impl Engine {
                     _ => 0.0,
                 };
                 let conflict = plan_for_now(question, indicator.kind)
+                    || past_for_plan(question, indicator.kind)
                     || year_match(years, indicator.period) == Some(false);
                 (
                     intent
@@ -157,9 +158,9 @@ impl Engine {
                     && figures
                         .iter()
                         .all(|&(_, period)| year_match(years, period) == Some(false))
-                    || figures
-                        .iter()
-                        .all(|&(kind, _)| plan_for_now(question, kind));
+                    || figures.iter().all(|&(kind, _)| {
+                        plan_for_now(question, kind) || past_for_plan(question, kind)
+                    });
                 (SENTENCE_TIME_SHARE * fit + how, conflict)
             }
         }
@@ -290,6 +291,22 @@ fn plan_for_now(question: &Question, kind: FigureKind) -> bool {
         && !question.wants_target
         && !question.time.future_plan
         && matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
+}
+
+/// Whether a figure of the years before the report is asked as a plan ahead (十四五末生产总值要达到多少,
+/// 今后五年年均增长多少): a result reached is no figure planned, and the report plans no figures beyond its
+/// year.
+fn past_for_plan(question: &Question, kind: FigureKind) -> bool {
+    question.time.future_plan
+        && question.time.years.is_empty()
+        && !question.time.past_five_years
+        && matches!(
+            kind,
+            FigureKind::Result
+                | FigureKind::FiveYearTotal
+                | FigureKind::YearlyAverage
+                | FigureKind::ChangeSinceBase
+        )
 }
 
 fn year_match(years: &[i32], period: Period) -> Option<bool> {
