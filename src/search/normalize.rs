@@ -48,6 +48,13 @@ pub fn fold_for_search(text: &str) -> String {
     out
 }
 
+/// Folds a question as [`fold_for_search`] does (NFKC, lowercase, simplified) but keeps its punctuation:
+/// where a list's items part (、) and where a clause ends (，) is read from it, which spaces no longer tell.
+pub fn fold_keeping_punctuation(text: &str) -> String {
+    let folded: String = text.nfkc().flat_map(char::to_lowercase).collect();
+    fast2s::convert(&folded)
+}
+
 /// Whether a blank typed between two characters splits nothing: Chinese writes no space between a number
 /// and its measure word (`2022 年`, `30 公里`). Between two Chinese words a blank may stand for a comma (a
 /// phone's way), so those stay (see `QuestionReader::read`); between Latin words they separate words.

@@ -12,7 +12,9 @@ use super::super::catalog::indicator_answer;
 use super::super::types::{Answered, Outcome};
 use super::compare::COMPARE_CUES;
 use super::cues::Phrases;
+use super::per_year::trimmed;
 use super::sides::same_metric;
+use super::weights::SHARE_PLACES;
 use super::worked::decimals;
 use super::{Engine, Ranking, Scored};
 
@@ -21,20 +23,79 @@ const CHANGE_CUES: &[&str] = &[
     "提高", "增加", "增长", "净增", "多了", "变化", "涨了", "升了",
 ];
 
+/// Words that ask for a change in per cent (增长了百分之多少, 增幅): with a change verb, the growth between the
+/// base year's level and the last year's.
+const PERCENT_ASKED: &[&str] = &["百分之", "多少%", "几%", "增幅", "增长率", "涨幅"];
+
 impl Engine {
-    /// The level of a metric in the one year a question names, when that year is the base of a stated rise
-    /// and the report gives the level the rise ends at; `None` otherwise.
-    pub(super) fn base_level(&self, ranking: &Ranking) -> Option<Outcome> {
+    /// How much in per cent a metric grew between the base year a question names and the last year, when
+    /// the report states the last year's level and the absolute rise since the base year (279亿元, 净增83.4
+    /// 亿元 since 2017: 83.4 ÷ (279 − 83.4)); `None` for a yearly average asked (the report states that),
+    /// a rise in percentage points (a rate's growth in per cent is ambiguous), or anything not asked so.
+    pub(super) fn growth_since_base(&self, ranking: &Ranking) -> Option<Outcome> {
         let question = &ranking.question;
-        let years = &question.time.years;
         let normalized = &question.normalized;
-        static COMPARED: LazyLock<Phrases> =
-            LazyLock::new(|| Phrases::new(COMPARE_CUES.iter().chain(CHANGE_CUES).copied()));
-        if COMPARED.in_text(normalized) {
+        static PERCENT: LazyLock<Phrases> =
+            LazyLock::new(|| Phrases::new(PERCENT_ASKED.iter().copied()));
+        static CHANGE: LazyLock<Phrases> =
+            LazyLock::new(|| Phrases::new(CHANGE_CUES.iter().copied()));
+        if question.time.yearly_average
+            || !PERCENT.in_text(normalized)
+            || !CHANGE.in_text(normalized)
+        {
             return None;
         }
-        // The base year asked, and at most the year the rise ends at, whose level it is worked from (2017年
-        // 生产总值，用2021年的数倒推).
+        // The words asking for per cent name no figure, and may leave the rise covering too little of the
+        // question to rank: it is then found by the rest.
+        let things;
+        let (change_scored, change, level) = match self.rise_and_level(ranking) {
+            Some(found) => found,
+            None => {
+                let mut rest = normalized.clone();
+                for word in PERCENT_ASKED.iter().chain(CHANGE_CUES) {
+                    rest = rest.replace(word, " ");
+                }
+                things = self.rank(self.reader.read(&rest));
+                self.rise_and_level(&things)?
+            }
+        };
+        let Period::Years { from, to } = change.period else {
+            return None;
+        };
+        let (base, unit) = base_of(level, change)?;
+        let rise = change.number?;
+        let base_value: f64 = base.parse().ok()?;
+        if unit == "%" || base_value <= 0.0 {
+            return None;
+        }
+        let growth = trimmed(100.0 * rise / base_value, SHARE_PLACES);
+        let level_scored = Scored {
+            doc: self.catalog.doc_of(&level.id)?,
+            ..*change_scored
+        };
+        let direct = format!(
+            "{to}年{}较{from}年增长约{growth}%（{}；{}；{rise} ÷ ({} − {rise}) × 100%，由报告的这两个数字推算，并非报告所写）",
+            level.metric,
+            indicator_answer(level),
+            indicator_answer(change),
+            level.number?,
+        );
+        let hits = self.computed_sources([&level_scored, change_scored], &ranking.question_terms);
+        Some(Outcome::Answered(Answered {
+            direct: Some(direct),
+            glossary_refs: self.glossary_refs(&hits),
+            hits,
+            more: false,
+        }))
+    }
+
+    /// The best-ranked rise since a base year the question names (at most with the year it ends at), and
+    /// the level of the same metric in the year it ends at.
+    fn rise_and_level<'a>(
+        &'a self,
+        ranking: &'a Ranking,
+    ) -> Option<(&'a Scored, &'a Indicator, &'a Indicator)> {
+        let years = &ranking.question.time.years;
         let (change_scored, report, change) =
             self.ranked_figures(ranking).find(|(_, _, indicator)| {
                 let Period::Years { from, to } = indicator.period else {
@@ -44,7 +105,7 @@ impl Engine {
                     && years.contains(&from)
                     && years.iter().all(|&year| year == from || year == to)
             })?;
-        let Period::Years { from: year, to } = change.period else {
+        let Period::Years { to, .. } = change.period else {
             return None;
         };
         let level = self.library.reports[report]
@@ -55,6 +116,24 @@ impl Engine {
                     && level.period == (Period::Year { year: to })
                     && same_metric(level, change)
             })?;
+        Some((change_scored, change, level))
+    }
+
+    /// The level of a metric in the one year a question names, when that year is the base of a stated rise
+    /// and the report gives the level the rise ends at; `None` otherwise.
+    pub(super) fn base_level(&self, ranking: &Ranking) -> Option<Outcome> {
+        let normalized = &ranking.question.normalized;
+        static COMPARED: LazyLock<Phrases> =
+            LazyLock::new(|| Phrases::new(COMPARE_CUES.iter().chain(CHANGE_CUES).copied()));
+        if COMPARED.in_text(normalized) {
+            return None;
+        }
+        // The base year asked, and at most the year the rise ends at, whose level it is worked from (2017年
+        // 生产总值，用2021年的数倒推).
+        let (change_scored, change, level) = self.rise_and_level(ranking)?;
+        let Period::Years { from: year, .. } = change.period else {
+            return None;
+        };
         let (base, unit) = base_of(level, change)?;
         let level_scored = Scored {
             doc: self.catalog.doc_of(&level.id)?,

@@ -90,8 +90,13 @@ static DIFFERENCE_JOINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 /// Words that ask for two counts together (一共, 合计).
-const SUM_CUES: &[&str] = &[
+pub(super) const SUM_CUES: &[&str] = &[
     "一共",
+    // 共 alone only before what it asks (共多少, 共有几): 公共, 共建, 共享 add nothing up.
+    "共多少",
+    "共有多少",
+    "共几",
+    "共有几",
     "合计",
     "总共",
     "共计",
@@ -139,7 +144,7 @@ const SHARE_JOINERS: &[&str] = &["占", "相当于", " of "];
 impl Operation {
     /// The operation a question asks for, with the words its two sides are cut at. One pass over the
     /// question; a cue inside a word that compares nothing (the 比 of 比重, 比较) does not count.
-    fn asked(normalized: &str) -> Option<(Operation, &'static [&'static str])> {
+    pub(super) fn asked(normalized: &str) -> Option<(Operation, &'static [&'static str])> {
         static CUES: LazyLock<Option<(AhoCorasick, Vec<Option<Operation>>)>> =
             LazyLock::new(|| {
                 let table: [(Option<Operation>, &[&str]); 6] = [

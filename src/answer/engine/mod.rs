@@ -42,6 +42,7 @@ mod review;
 mod scope;
 mod sides;
 mod structure;
+mod sums;
 #[cfg(test)]
 mod tests;
 mod topics;
@@ -398,7 +399,17 @@ impl Engine {
         if self.drop_refused(&mut ranking, &negated) {
             return self.refuse(RefusalReason::NotInReport);
         }
-        if let Some(computed) = self.comparison(&ranking, Language::of(question)) {
+        let language = Language::of(question);
+        if let Some(grown) = self.growth_since_base(&ranking) {
+            return grown;
+        }
+        if let Some(summed) = self.listed_sum(&ranking, text, language, sums::Stage::BeforePairs) {
+            return summed;
+        }
+        if let Some(computed) = self
+            .comparison(&ranking, language)
+            .or_else(|| self.listed_sum(&ranking, text, language, sums::Stage::AfterPairs))
+        {
             return computed;
         }
         let chinese = Language::of(question).is_chinese();

@@ -8,12 +8,13 @@ use crate::knowledge::{Indicator, Qualifier};
 use super::super::catalog::indicator_answer;
 use super::super::types::{Answered, Outcome};
 use super::per_year::{trimmed, TEN_THOUSAND};
+use super::projection::things_only;
 use super::sides::is_target;
 use super::weights::RATIO_PLACES;
 use super::{Engine, Ranking};
 
-/// Words that ask for a figure per one of a unit, said before the unit (每户, 每一吨, per household).
-const PER_WORDS: &[&str] = &["每一", "每", "per "];
+/// Words that ask for a figure per one of a unit, said before the unit (每户, 每一吨, 平均一户, per household).
+const PER_WORDS: &[&str] = &["每一", "每", "平均一", "per "];
 
 /// English names of the report's counting units, for `per household` (a class of unit words, not answers).
 const ENGLISH_UNITS: &[(&str, &str)] = &[
@@ -57,7 +58,10 @@ impl Engine {
         }
         // The figures are found by the question's things alone: 平均每户 and the unit asked (几个人, 多少
         // 万元) name the arithmetic, and a unit asked would rank the divisor (户, 吨) below other figures.
-        let mut things = self.reader.read(&without_per_words(&question.normalized));
+        // The reckoning (按目标算) names no figure either.
+        let mut things = self
+            .reader
+            .read(&without_per_words(&things_only(&question.normalized)));
         things.unit_hint = None;
         let ranking = &self.rank(things);
         let figures: Vec<_> = self
@@ -99,10 +103,10 @@ impl Engine {
     }
 }
 
-/// The question without its words of division: 平均, 除以, and each per word with the one character or
-/// English word after it (每户, 每一吨, per ton).
+/// The question without its words of division: each per word with the one character or English word
+/// after it (每户, 每一吨, 平均一吨, per ton), then 平均 and 除以.
 fn without_per_words(normalized: &str) -> String {
-    let mut text = normalized.replace("平均", "").replace("除以", "");
+    let mut text = normalized.to_owned();
     for per in PER_WORDS {
         while let Some(at) = text.find(per) {
             let after = &text[at + per.len()..];
@@ -116,7 +120,7 @@ fn without_per_words(normalized: &str) -> String {
             text.replace_range(at..at + per.len() + unit_len, " ");
         }
     }
-    text
+    text.replace("平均", "").replace("除以", "")
 }
 
 /// Whether the question asks for something per one `unit`: 每户, 每一吨, or per and the unit's English name.
@@ -278,6 +282,8 @@ mod tests {
         assert!(!asks_per("how much revenue per tonnage", "吨"));
         assert!(!asks_per("每年多少户", "户"));
         assert_eq!(without_per_words("白酒平均每吨多少元"), "白酒 多少元");
+        assert_eq!(without_per_words("贫困户平均一户几口人"), "贫困户 几口人");
+        assert!(asks_per("平均一户几口人", "户"));
         assert_eq!(
             without_per_words("revenue per ton of liquor"),
             "revenue   of liquor"

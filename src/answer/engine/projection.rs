@@ -35,6 +35,44 @@ const BY_TARGET_CUES: &[&str] = &[
     "as planned",
 ];
 
+/// Words of a projection asked that name no figure: the level asked (能到, 总量), the year's end (年底: the
+/// year itself) and the reckoning (算), beside the conditions of [`BY_TARGET_CUES`].
+const PROJECTION_WORDS: &[&str] = &[
+    "能达到",
+    "能到",
+    "会到",
+    "达到多少",
+    "到多少",
+    "到百分之",
+    "升到",
+    "涨到",
+    "总量",
+    "年底",
+    "年末",
+    "算",
+];
+
+/// The question without the words that ask for a projection and without the rates it states (8%): what
+/// is left names the figure projected.
+pub(super) fn things_only(normalized: &str) -> String {
+    let mut text = normalized.to_owned();
+    let words = BY_TARGET_CUES.iter().filter(|cue| !cue.is_ascii());
+    for word in words.chain(PROJECTION_WORDS) {
+        text = text.replace(word, " ");
+    }
+    while let Some(percent) = text.find('%') {
+        // Digits and points are one byte each.
+        let start = percent
+            - text[..percent]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .count();
+        text.replace_range(start..percent + 1, " ");
+    }
+    text
+}
+
 /// A product is shown to this many decimals at most (trailing zeros dropped): 279 × (1 + 8%) is 301.32, and a
 /// reader who checks the arithmetic finds their own figure, where rounding to the level's whole 亿元 (301) would
 /// hide it; more places would claim a precision no target has.
@@ -51,9 +89,23 @@ impl Engine {
         if !(by_target || question.wants_target) || !asks_level_words(question) {
             return None;
         }
+        // The words that ask for a projection name no figure, and may leave the target covering too little
+        // of the question to rank (如果今年GDP真增长8%，总量能到多少): the target is then found by the rest,
+        // when a condition asks for the projection (预计能收到多少 asks for a level the report does not give).
+        self.projected_by(ranking, ranking).or_else(|| {
+            by_target.then_some(())?;
+            let things = self.rank(self.reader.read(&things_only(&question.normalized)));
+            self.projected_by(&things, ranking)
+        })
+    }
+
+    /// The projection of the target `figures` ranks best, for the question `asked` ranks.
+    fn projected_by(&self, figures: &Ranking, asked: &Ranking) -> Option<Outcome> {
+        let question = &asked.question;
+        let ranking = asked;
         // The best figure itself must be the target: a target ranked below another figure is not asked.
         let (target_scored, report, target) = self
-            .ranked_figures(ranking)
+            .ranked_figures(figures)
             .find(|(scored, _, _)| !scored.conflict)
             .filter(|(_, _, figure)| is_target(figure.kind) && rate_of(figure).is_some())?;
         let Period::Year { year } = target.period else {
@@ -184,6 +236,17 @@ mod tests {
             sentence_id: "r/1.0.1.1".into(),
             citation: String::new(),
         }
+    }
+
+    #[test]
+    fn the_words_asking_a_projection_are_left_out_of_what_it_names() {
+        let words = things_only("如果今年gdp真增长8% 总量能到多少亿元");
+        assert_eq!(
+            words.split_whitespace().collect::<Vec<_>>(),
+            vec!["今年gdp真增长", "多少亿元"]
+        );
+        assert_eq!(things_only("照目标年底城镇化率").trim(), "目标 城镇化率");
+        assert_eq!(things_only("增长%").trim(), "增长");
     }
 
     #[test]

@@ -229,7 +229,7 @@ fn said_piece(question: &Question, own: &str, other: &str) -> bool {
 
 /// The question names this figure's period or kind: its year, 目标 for a target, 完成 for a result, 年均
 /// for a yearly average, 五年 for a five-year figure.
-fn period_named(question: &Question, figure: &Indicator) -> bool {
+pub(super) fn period_named(question: &Question, figure: &Indicator) -> bool {
     let time = &question.time;
     match (figure.period, figure.kind) {
         (_, FigureKind::YearlyAverage) => time.yearly_average,

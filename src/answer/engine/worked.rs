@@ -185,7 +185,7 @@ fn divided<'a>(operation: Operation, a: &'a Indicator, b: &'a Indicator) -> Opti
 
 /// The unit of the difference: percentage points for two rates, the shared unit for two amounts; `None`
 /// for units that do not subtract (亿元 and %, 万吨 and 万亩).
-fn shared_unit(a: &Indicator, b: &Indicator) -> Option<&'static str> {
+pub(super) fn shared_unit(a: &Indicator, b: &Indicator) -> Option<&'static str> {
     let unit_a = a.unit.as_deref()?;
     let unit_b = b.unit.as_deref()?;
     if unit_a != unit_b {
