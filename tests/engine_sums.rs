@@ -1,8 +1,8 @@
-//! The engine against the real report on answers worked out from several stated figures: sums of a list the
+//! The engine against the real report on answers worked out from stated figures: sums of a list the
 //! question names (three or more items, items that state their own figures, a count and a noun), growth
 //! in per cent between a base year's worked-out level and the last year's, projections asked with words
-//! that name no figure, and figures per unit asked as 平均一户; and the cases that must not be summed or
-//! worked out, which never answer with a figure.
+//! that name no figure, figures per unit asked as 平均一户, differences of two metrics of different periods;
+//! and the cases that must not be summed or worked out, which never answer with a figure.
 
 pub mod support;
 
@@ -96,4 +96,19 @@ fn a_figure_per_unit_is_asked_as_one_of_the_unit_too() {
     assert!(people.contains("约2.78人"), "{people}");
     let liquor = direct("按今年的目标算，白酒平均一吨能卖多少元");
     assert!(liquor.contains("62500元"), "{liquor}");
+}
+
+#[test]
+fn two_metrics_of_different_periods_compare_when_each_side_names_its_own_alone() {
+    let land = direct("五年建的高标准农田比今年土地规模经营面积目标少多少万亩");
+    assert!(
+        land.contains("至少多2.8万亩") && land.contains("37.8 − 35.0"),
+        "{land}"
+    );
+    let power = direct("五年消纳的清洁能源比去年全县工业用电量多多少");
+    assert!(power.contains("多0.4亿千瓦时"), "{power}");
+    // A side naming a time its figure is not of (去年 for a five-year total) names no figure.
+    assert!(unanswered("今年土地规模经营面积比去年高标准农田多多少万亩"));
+    // Units that do not meet (辆, 座) are never compared.
+    assert!(unanswered("五年换的新能源公交车比建的公交站亭少多少"));
 }

@@ -83,7 +83,19 @@ impl Engine {
                 });
             }
         }
-        None
+        // Only then two metrics of different periods, each side naming its own alone.
+        firsts.iter().find_map(|&(first_scored, report, first)| {
+            let indicators = &self.library.reports[report].indicators;
+            seconds
+                .iter()
+                .find(|&&(_, _, second)| {
+                    named_alone(left, right, first, second, indicators) && fits(first, second)
+                })
+                .map(|&(second_scored, _, second)| Pair {
+                    first: (first_scored, first),
+                    second: (second_scored, second),
+                })
+        })
     }
 
     /// The figures with a number that a side's own words rank well enough, not of a year it excludes.
@@ -190,6 +202,45 @@ pub(super) fn named_apart(left: &Question, right: &Question, a: &Indicator, b: &
     (a.period != b.period || (a.kind != b.kind && !both_targets))
         && period_named(left, a)
         && period_named(right, b)
+}
+
+/// Whether two metrics of different periods or kinds are each named by one side alone (土地规模经营面积目标 |
+/// 五年建成的高标准农田, 消纳清洁能源 | 去年工业用电量): each side names its own metric and not the other's,
+/// and its figure is the one the side means — of the time the side names, or, when it names none, the only
+/// figure its metric has in that unit (a side matching two figures of different periods is no side).
+fn named_alone(
+    left: &Question,
+    right: &Question,
+    a: &Indicator,
+    b: &Indicator,
+    indicators: &[Indicator],
+) -> bool {
+    if same_metric(a, b) || (a.kind == b.kind && a.period == b.period) {
+        return false;
+    }
+    let (own_a, own_b) = distinguishing(&a.metric, &b.metric);
+    let names = |side: &Question, own: &str, metric: &str, other: &str| {
+        !own.is_empty() && names_own(side, own, metric, other)
+    };
+    let meant = |side: &Question, figure: &Indicator| {
+        let time = &side.time;
+        if !time.years.is_empty() || time.past_five_years || time.yearly_average {
+            return period_named(side, figure);
+        }
+        indicators
+            .iter()
+            .filter(|other| {
+                other.number.is_some() && other.unit == figure.unit && same_metric(other, figure)
+            })
+            .count()
+            == 1
+    };
+    names(left, own_a, &a.metric, &b.metric)
+        && names(right, own_b, &b.metric, &a.metric)
+        && !names(left, own_b, &b.metric, &a.metric)
+        && !names(right, own_a, &a.metric, &b.metric)
+        && meant(left, a)
+        && meant(right, b)
 }
 
 /// Whether a side names its metric against the other: by the part the other lacks (农村 for

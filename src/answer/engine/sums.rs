@@ -28,7 +28,7 @@ const ITEM_SEPARATORS: &[&str] = &["、", "以及", "加上", "和", "与", "及
 const NOT_PLUS_BEFORE: &str = "增参追更施";
 const NOT_PLUS_AFTER: &str = "快强大速";
 /// Classifiers after the count of the things summed (三类事项, 两个项目, 三个数, 三项).
-const COUNT_CLASSIFIERS: &str = "个类项种件者笔组";
+const COUNT_CLASSIFIERS: &str = "个类项种件者笔组档";
 /// Words pointing at the things counted (这三类): part of the count phrase, not of the last item.
 const POINTERS: &str = "这那";
 /// Where a clause ends: a list stands in the clause before the sum cue (7个省重点加94个市重点，共多少).
@@ -57,6 +57,8 @@ struct Listed<'q> {
     items: Vec<&'q str>,
     count: Option<u32>,
     noun: &'q str,
+    /// The clause before the list's own.
+    before: &'q str,
 }
 
 impl Engine {
@@ -143,6 +145,11 @@ impl Engine {
         language: Language,
     ) -> Option<Outcome> {
         let count = listed.count? as usize;
+        // A count without a noun (三档) counts what the clause before it names (亿元以上项目，三档加起来).
+        let noun = match listed.noun {
+            "" => listed.before,
+            noun => noun,
+        };
         let (_, report, best) = self
             .ranked_figures(ranking)
             .find(|(scored, _, figure)| !scored.conflict && figure.number.is_some())?;
@@ -155,7 +162,7 @@ impl Engine {
                     && figure.unit == best.unit
                     && figure.kind == best.kind
                     && figure.period == best.period
-                    && named_chars(listed.noun, &figure.metric) >= NAMED_PIECE_CHARS
+                    && named_chars(noun, &figure.metric) >= NAMED_PIECE_CHARS
             })
             .collect();
         if figures.len() != count {
@@ -379,6 +386,7 @@ fn listed<'q>(
             items: Vec::new(),
             count: None,
             noun: "",
+            before: "",
         };
     };
     let mut items = split_items(last, inside_name);
@@ -403,7 +411,13 @@ fn listed<'q>(
             items = stating.into_iter().rev().collect();
         }
     }
-    Listed { items, count, noun }
+    let before = clauses.len().checked_sub(2).map_or("", |at| clauses[at]);
+    Listed {
+        items,
+        count,
+        noun,
+        before,
+    }
 }
 
 /// A clause cut at the list's separators, empty pieces dropped; a separator inside a name of the report
@@ -582,6 +596,12 @@ mod tests {
         assert_eq!(list.items, vec!["今年要引进的"]);
         assert_eq!((list.count, list.noun), (Some(3), "项目"));
         assert_eq!(read("一证通办和容缺办理一共多少").count, None);
+        // A count without a noun counts what the clause before it names.
+        let list = read("亿元以上项目,三档加起来一共几个");
+        assert_eq!(
+            (list.count, list.noun, list.before),
+            (Some(3), "", "亿元以上项目")
+        );
         // 加 inside a word is no plus.
         assert_eq!(read("增加和加快一共多少").items, vec!["增加", "加快"]);
         // A separator inside a name of the report cuts nothing.
