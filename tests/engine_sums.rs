@@ -112,3 +112,18 @@ fn two_metrics_of_different_periods_compare_when_each_side_names_its_own_alone()
     // Units that do not meet (辆, 座) are never compared.
     assert!(unanswered("五年换的新能源公交车比建的公交站亭少多少"));
 }
+
+#[test]
+fn a_clause_saying_how_to_reckon_a_base_level_is_the_working_not_the_question() {
+    let rate = direct("2017年全县城镇化率大约是多少？拿2021年的数字倒推");
+    assert!(rate.contains("推算为37.2%"), "{rate}");
+    // A change named in the working (净增额) is what the level is worked from.
+    let gdp = direct("按净增额反推，2017年生产总值有多少亿元");
+    assert!(gdp.contains("推算为195.6亿元"), "{gdp}");
+    // The change asked is the stated change, even beside a reckoning clause.
+    let change = direct("2017年到2021年生产总值净增了多少，倒推一下");
+    assert!(
+        change.contains("净增83.4亿元") && !change.contains("推算为"),
+        "{change}"
+    );
+}

@@ -125,12 +125,24 @@ impl Engine {
         let normalized = &ranking.question.normalized;
         static COMPARED: LazyLock<Phrases> =
             LazyLock::new(|| Phrases::new(COMPARE_CUES.iter().chain(CHANGE_CUES).copied()));
-        if COMPARED.in_text(normalized) {
+        // A clause saying how to reckon (用2021年的数倒推, 按净增额倒推) is the working, not the thing asked:
+        // a change it names is what the level is worked from, and its words may leave the rise covering
+        // too little of the question to rank.
+        let asked = without_reckoning(normalized);
+        if COMPARED.in_text(asked.as_deref().unwrap_or(normalized)) {
             return None;
         }
         // The base year asked, and at most the year the rise ends at, whose level it is worked from (2017年
         // 生产总值，用2021年的数倒推).
-        let (change_scored, change, level) = self.rise_and_level(ranking)?;
+        let things;
+        let (change_scored, change, level) = match (self.rise_and_level(ranking), &asked) {
+            (Some(found), _) => found,
+            (None, Some(asked)) => {
+                things = self.rank(self.reader.read(asked));
+                self.rise_and_level(&things)?
+            }
+            (None, None) => return None,
+        };
         let Period::Years { from: year, .. } = change.period else {
             return None;
         };
@@ -155,6 +167,22 @@ impl Engine {
             more: false,
         }))
     }
+}
+
+/// Words that say a figure is worked out backwards (倒推, 倒算, 反推, 推算).
+const RECKONING_WORDS: &[&str] = &["倒推", "倒算", "反推", "推算", "往回推", "倒着算"];
+
+/// The question without its clauses that say how to reckon, when it has other clauses (2017年生产总值大概
+/// 多少 用2021年的数倒推一下 → 2017年生产总值大概多少); `None` when none says so or every clause does.
+fn without_reckoning(normalized: &str) -> Option<String> {
+    let reckons = |clause: &&str| RECKONING_WORDS.iter().any(|word| clause.contains(word));
+    let clauses: Vec<&str> = normalized.split_whitespace().collect();
+    let kept: Vec<&str> = clauses
+        .iter()
+        .copied()
+        .filter(|clause| !reckons(clause))
+        .collect();
+    (!kept.is_empty() && kept.len() < clauses.len()).then(|| kept.join(" "))
 }
 
 /// The base-year level and its unit: the level less an absolute rise in a unit that subtracts from it;
@@ -201,6 +229,19 @@ mod tests {
             sentence_id: "r/1.0.1.1".into(),
             citation: String::new(),
         }
+    }
+
+    #[test]
+    fn a_clause_saying_how_to_reckon_is_left_out_of_what_is_asked() {
+        assert_eq!(
+            without_reckoning("2017年生产总值大概多少 用2021年的数倒推一下").as_deref(),
+            Some("2017年生产总值大概多少")
+        );
+        assert_eq!(
+            without_reckoning("按报告里的数字推算一下2017年的生产总值"),
+            None
+        );
+        assert_eq!(without_reckoning("2017年生产总值是多少"), None);
     }
 
     #[test]
