@@ -16,6 +16,7 @@ mod asking;
 mod base_level;
 mod compare;
 mod compose;
+mod computed;
 mod counted;
 mod coverage;
 mod cues;
@@ -33,6 +34,7 @@ mod meta_ask;
 mod near_miss;
 mod negated;
 mod parts;
+mod passage;
 mod per_unit;
 mod per_year;
 mod projection;
@@ -53,16 +55,16 @@ use std::collections::{BTreeSet, HashSet};
 
 use crate::knowledge::{
     counted_variants, FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library,
-    ToKnowledgeSource, UnitId,
+    ToKnowledgeSource,
 };
 use crate::search::index::{IndexError, SearchIndex};
 use crate::search::normalize::fold_for_search;
 use crate::search::question::{AliasPair, Intent, QueryError, Question, QuestionReader};
 use crate::search::tokenizer::{shared_jieba, JiebaTokenizer, TokenizerError};
 
-use super::catalog::{glossary_answer, glossary_citation, paragraph, Catalog, Unit};
+use super::catalog::Catalog;
 use super::english::Language;
-use super::types::{Answer, Answered, Hit, Outcome, Passage, Reading, Refusal, RefusalReason};
+use super::types::{Answer, Answered, Hit, Outcome, Reading, Refusal, RefusalReason};
 use super::vocabulary::{
     known_years, read_base_dictionary, report_terms, report_text, segmenter_dictionary,
     spoken_names, translates, DictionaryError,
@@ -399,34 +401,8 @@ impl Engine {
         if self.drop_refused(&mut ranking, &negated) {
             return self.refuse(RefusalReason::NotInReport);
         }
-        let language = Language::of(question);
-        if let Some(grown) = self.growth_since_base(&ranking) {
-            return grown;
-        }
-        if let Some(summed) = self.listed_sum(&ranking, text, language, sums::Stage::BeforePairs) {
-            return summed;
-        }
-        if let Some(computed) = self
-            .comparison(&ranking, language)
-            .or_else(|| self.listed_sum(&ranking, text, language, sums::Stage::AfterPairs))
-        {
+        if let Some(computed) = self.computed_outcome(&ranking, text, Language::of(question)) {
             return computed;
-        }
-        let chinese = Language::of(question).is_chinese();
-        if let Some(computed) = self
-            .per_unit(&ranking, chinese)
-            .or_else(|| self.per_year(&ranking, chinese))
-        {
-            return computed;
-        }
-        if let Some(computed) = self.base_level(&ranking) {
-            return computed;
-        }
-        if let Some(computed) = self.projection(&ranking) {
-            return computed;
-        }
-        if let Some(near_miss) = self.uncomputed(&ranking) {
-            return near_miss;
         }
         if !self.confident(&ranking) {
             return self
@@ -488,65 +464,6 @@ impl Engine {
             hits,
             glossary_refs,
             more,
-        })
-    }
-
-    /// The whole paragraph around a sentence, paragraph or indicator id, or a glossary entry by its id.
-    pub fn passage(&self, id: &str) -> Option<Passage> {
-        if let Some(passage) = self.appendix_passage(id).or_else(|| self.meta_passage(id)) {
-            return Some(passage);
-        }
-        let (at, focus_sentence) = if let Some(at) = self.catalog.sentence_at(id) {
-            (at, true)
-        } else if let Some(at) = self.catalog.paragraph_at(id) {
-            (at, false)
-        } else {
-            match self.catalog.unit(self.catalog.doc_of(id)?) {
-                Unit::Indicator {
-                    sentence: Some(at), ..
-                } => (at, true),
-                Unit::Glossary { report, index } => {
-                    let report = &self.library.reports[report];
-                    let entry = &report.glossary[index];
-                    return Some(Passage {
-                        id: UnitId::new(entry.id.clone()),
-                        text: glossary_answer(entry),
-                        citation: glossary_citation(report, entry),
-                        focus: None,
-                    });
-                }
-                Unit::List { report, index } => {
-                    let list = &self.library.reports[report].lists[index];
-                    return Some(Passage {
-                        id: UnitId::new(list.id.clone()),
-                        text: lists::list_answer(list),
-                        citation: list.citation.clone(),
-                        focus: None,
-                    });
-                }
-                Unit::Indicator { sentence: None, .. } | Unit::Sentence(_) => return None,
-            }
-        };
-        let paragraph = paragraph(&self.library, at);
-        let mut text = String::new();
-        let mut focus = None;
-        for (i, sentence) in paragraph.sentences.iter().enumerate() {
-            let start = text.len();
-            text.push_str(&sentence.text);
-            if focus_sentence && i == at.sentence {
-                focus = Some(start..text.len());
-            }
-        }
-        let citation = paragraph
-            .sentences
-            .get(at.sentence)
-            .map(|sentence| sentence.citation.clone())
-            .unwrap_or_default();
-        Some(Passage {
-            id: UnitId::new(paragraph.id.clone()),
-            text,
-            citation,
-            focus,
         })
     }
 
