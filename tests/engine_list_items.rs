@@ -78,3 +78,22 @@ fn glossary_items_and_plan_sections_are_picked_by_position() {
         );
     }
 }
+
+/// The words placing an ordinal (里排第八的那件, 头一项) ask for it and name no list; items opening alike
+/// (——必须坚持…) are called by their count and opening (六个必须坚持), and the last of them is the sixth.
+#[test]
+fn an_item_is_placed_in_spoken_words_and_lists_are_called_by_their_shared_opening() {
+    let direct = |question: &str| engine().ask(question).direct().map(str::to_owned);
+    for (question, said) in [
+        ("十件实事里排第八的那件", "第8项：完成失能"),
+        ("六个必须坚持里第三条是啥", "第3项：必须坚持加快产业发展"),
+        ("最后一个必须坚持是什么", "第6项：必须坚持全面从严治党"),
+        ("必须坚持的最后一条", "第6项：必须坚持全面从严治党"),
+    ] {
+        assert!(
+            direct(question).is_some_and(|d| d.contains(said)),
+            "{question}: {:?}",
+            direct(question)
+        );
+    }
+}

@@ -476,12 +476,39 @@ fn list_context(list: &ReportList) -> String {
                 _ => String::new(),
             }
         }
-        ListKind::Dashes
-        | ListKind::Numbered
-        | ListKind::Parallel
-        | ListKind::Glossary
-        | ListKind::Ordinal => String::new(),
+        // Items opening alike (——必须坚持…) are called by the count and the opening: 六个必须坚持.
+        ListKind::Dashes | ListKind::Numbered | ListKind::Parallel | ListKind::Ordinal => {
+            let opening = shared_opening(list.items.iter().map(|item| item.label.as_str()));
+            match numerals::written(list.items.len() as u32) {
+                Some(count) if opening.chars().count() >= SHARED_OPENING_MIN_CHARS => {
+                    format!("{count}个{opening} {count}条{opening}")
+                }
+                _ => String::new(),
+            }
+        }
+        ListKind::Glossary => String::new(),
     }
+}
+
+/// An opening this long that every item shares names them (必须坚持); one shared letter (坚) is chance.
+const SHARED_OPENING_MIN_CHARS: usize = 2;
+
+/// The longest opening all `labels` share, punctuation and dashes left out.
+fn shared_opening<'a>(mut labels: impl Iterator<Item = &'a str>) -> String {
+    let letters = |label: &'a str| label.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some(first) = labels.next() else {
+        return String::new();
+    };
+    let mut opening: Vec<char> = letters(first).chars().collect();
+    for label in labels {
+        let shared = opening
+            .iter()
+            .zip(letters(label).chars())
+            .take_while(|(a, b)| *a == b)
+            .count();
+        opening.truncate(shared);
+    }
+    opening.into_iter().collect()
 }
 
 /// The longest ending all `labels` share.

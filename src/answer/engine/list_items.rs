@@ -165,10 +165,17 @@ impl Engine {
                 let id = &report.parts[at.part].sections[at.section].paragraphs[at.paragraph]
                     .sentences[at.sentence]
                     .id;
+                // An item is its sentence, or a paragraph opened by it (——必须坚持正确政治方向。…).
+                let is_item = |source_id: &str| {
+                    source_id == id
+                        || id
+                            .strip_prefix(source_id)
+                            .is_some_and(|rest| rest == FIRST_SENTENCE)
+                };
                 let list = report.lists.iter().find(|list| {
                     list.kind != ListKind::Glossary
                         && (list.source_id == *id
-                            || list.items.iter().any(|item| item.source_id == *id))
+                            || list.items.iter().any(|item| is_item(&item.source_id)))
                 })?;
                 // The sentence leading the list in (办好我县十件惠民工程:) stands for the whole of it.
                 let whole = list.source_id == *id;

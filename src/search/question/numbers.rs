@@ -22,28 +22,62 @@ pub(super) fn ordinal_words() -> impl Iterator<Item = String> {
     })
 }
 
-/// Removes an ordinal (第六件, 第3项, 第十二个) from the text and returns its number.
+/// Words placing an ordinal in its list, before it (十件实事里排第八, 六个方面当中第二): part of the asking,
+/// not of the list's name.
+const ORDINAL_PLACING: &[&str] = &[
+    "里面排",
+    "里排",
+    "中排",
+    "里面",
+    "当中",
+    "之中",
+    "里",
+    "排在",
+    "排",
+    "位列",
+];
+/// 头一项, 头一件: the first, said the spoken way.
+const FIRST_SPOKEN: &str = "头一";
+
+/// Removes an ordinal (第六件, 第3项, 第十二个, 头一项) and the words placing it (里排第八的那件) from
+/// the text and returns its number.
 pub(super) fn take_ordinal(text: String) -> (String, Option<u32>) {
-    let Some(at) = text.find('第') else {
+    let (at, number, mut end) = if let Some(at) = text.find('第') {
+        let rest = &text[at + '第'.len_utf8()..];
+        let numeral: String = rest
+            .chars()
+            .take_while(|&c| numerals::is_numeral_char(c))
+            .collect();
+        let Some(number) = numerals::number(&numeral) else {
+            return (text, None);
+        };
+        (at, number, at + '第'.len_utf8() + numeral.len())
+    } else if let Some(at) = text.find(FIRST_SPOKEN) {
+        (at, 1, at + FIRST_SPOKEN.len())
+    } else {
         return (text, None);
     };
-    let rest = &text[at + '第'.len_utf8()..];
-    let numeral: String = rest
-        .chars()
-        .take_while(|&c| numerals::is_numeral_char(c))
-        .collect();
-    let Some(number) = numerals::number(&numeral) else {
-        return (text, None);
-    };
-    let mut end = at + '第'.len_utf8() + numeral.len();
-    if let Some(measure) = text[end..]
-        .chars()
-        .next()
-        .filter(|c| ORDINAL_MEASURES.contains(*c))
-    {
+    let is_measure = |c: char| ORDINAL_MEASURES.contains(c);
+    if let Some(measure) = text[end..].chars().next().filter(|&c| is_measure(c)) {
         end += measure.len_utf8();
     }
-    (format!("{} {}", &text[..at], &text[end..]), Some(number))
+    // 第八的那件, 第三的那个: the measure said again after 的.
+    let after = &text[end..];
+    if let Some(pointed) = after
+        .strip_prefix("的那一")
+        .or_else(|| after.strip_prefix("的那"))
+        .or_else(|| after.strip_prefix("的这"))
+    {
+        if let Some(measure) = pointed.chars().next().filter(|&c| is_measure(c)) {
+            end = text.len() - pointed.len() + measure.len_utf8();
+        }
+    }
+    let before = &text[..at];
+    let before = ORDINAL_PLACING
+        .iter()
+        .find_map(|word| before.strip_suffix(word))
+        .unwrap_or(before);
+    (format!("{} {}", before, &text[end..]), Some(number))
 }
 
 /// Years written in Chinese numerals (二〇二二年, 二零二一年) in digits, as [`take_years`] reads them.
@@ -484,5 +518,17 @@ mod tests {
             ("工程 ".to_owned(), Some(6))
         );
         assert_eq!(take_ordinal("次第".to_owned()), ("次第".to_owned(), None));
+        assert_eq!(
+            take_ordinal("十件实事里排第八的那件".to_owned()),
+            ("十件实事 ".to_owned(), Some(8))
+        );
+        assert_eq!(
+            take_ordinal("乡村振兴那节头一项任务".to_owned()),
+            ("乡村振兴那节 任务".to_owned(), Some(1))
+        );
+        assert_eq!(
+            take_ordinal("必须坚持第三条是什么".to_owned()),
+            ("必须坚持 是什么".to_owned(), Some(3))
+        );
     }
 }
