@@ -131,3 +131,30 @@ fn a_plan_section_is_asked_by_its_number_or_its_headings_words() {
         item.outcome
     );
 }
+
+/// What the report calls a span of time (a span as the subject of 是) or owes its results to (这是…的结果,
+/// read with the sentence 这 points at) answers a question asking only that; a topic beside the cue or a
+/// span the report does not describe goes on to the search.
+#[test]
+fn a_span_is_described_and_the_results_credited_in_the_reports_words() {
+    let direct = |question: &str| engine().ask(question).direct().map(str::to_owned);
+    for (question, said) in [
+        ("报告如何描述过去这五年", "经受大考验、实现大发展、蓄势大赶超的五年"),
+        ("未来五年对西平意味着什么", "最为关键的五年"),
+        ("2022年是怎样的一年", "二十大召开之年"),
+        ("這些成就要歸功於誰", "成绩来之不易。这是以习近平同志为核心的党中央正确指引的结果"),
+    ] {
+        assert!(
+            direct(question).is_some_and(|d| d.starts_with(said) || d.contains(said)),
+            "{question}: {:?}",
+            direct(question)
+        );
+    }
+    for question in ["2021年是什么样的一年", "过去五年有什么特别的成绩"] {
+        assert!(
+            !direct(question).is_some_and(|d| d.contains("的五年。") || d.contains("之年")),
+            "{question}: {:?}",
+            direct(question)
+        );
+    }
+}

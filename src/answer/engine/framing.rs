@@ -21,8 +21,6 @@ enum Framing {
     Opening,
     Closing,
     Verse,
-    /// What the year is (`2022年是党的二十大召开之年`): asked of the year with a word for its standing.
-    Standing,
 }
 
 const FRAMING_CUES: &[(Framing, &[&str])] = &[
@@ -65,26 +63,7 @@ const FRAMING_CUES: &[(Framing, &[&str])] = &[
             "诗句", "古诗", "诗", "古语", "名言", "名句", "引用", "引了", "poem", "verse", "quote",
         ],
     ),
-    (
-        Framing::Standing,
-        &[
-            "年份",
-            "一年",
-            "之年",
-            "意义",
-            "特殊",
-            "特别",
-            "定位",
-            "重要",
-            "kind of year",
-            "special",
-            "significance",
-        ],
-    ),
 ];
-
-/// Words for the year the report plans for: a year's standing is asked of it.
-const YEAR_WORDS: &[&str] = &["今年", "本年", "this year"];
 
 /// Ways of asking what a passage says, and words that place a verse in a block (回顾五年工作那段).
 const ASK_WORDS: &[&str] = &[
@@ -111,20 +90,11 @@ const ASK_WORDS: &[&str] = &[
 /// A quoted verse is two or more matched halves of at most this many characters each.
 const VERSE_HALF_MAX_CHARS: usize = 12;
 
-/// The framing a question asks for alone; `year` is the report's (`2022年是什么样的一年` asks its standing).
-fn asked(normalized: &str, year: i32) -> Option<Framing> {
+/// The framing a question asks for alone.
+fn asked(normalized: &str) -> Option<Framing> {
     static CUES: LazyLock<Cues<Framing>> = LazyLock::new(|| Cues::new(FRAMING_CUES));
     let found = CUES.found(normalized);
     let &(framing, _) = found.first()?;
-    let year_words = [format!("{year}年"), year.to_string()];
-    let names_year = YEAR_WORDS
-        .iter()
-        .copied()
-        .chain(year_words.iter().map(String::as_str))
-        .any(|word| normalized.contains(word));
-    if framing == Framing::Standing && !names_year {
-        return None;
-    }
     let rest = without(
         normalized,
         found
@@ -132,21 +102,10 @@ fn asked(normalized: &str, year: i32) -> Option<Framing> {
             .map(|(_, cue)| *cue)
             .chain(ASK_WORDS.iter().copied())
             .chain(asking_words())
-            .chain(YEAR_WORDS.iter().copied())
-            .chain(year_words.iter().map(String::as_str))
             .chain(REPORT_WORDS.iter().copied())
             .chain(SCOPE_WORDS.iter().copied()),
     );
     topicless(&rest).then_some(framing)
-}
-
-/// The sentence that says what the year is (`2022年是党的二十大召开之年,…`): it opens with the year and
-/// calls it a year of something (之年).
-fn standing(report: &Report) -> Option<&Sentence> {
-    let opening = format!("{}年是", report.meta.year);
-    report
-        .sentences()
-        .find(|sentence| sentence.text.starts_with(&opening) && sentence.text.contains("之年"))
 }
 
 /// The verse a sentence is, when it is one quotation of matched halves (`“路虽远行则将至,事虽难做则必成”。`).
@@ -194,7 +153,7 @@ impl Engine {
     /// The opening, closing call or quoted verses of the newest report, when a question asks for one alone.
     pub(super) fn framing_outcome(&self, normalized: &str) -> Option<Outcome> {
         let report = self.library.latest();
-        let framing = asked(normalized, report.meta.year)?;
+        let framing = asked(normalized)?;
         let (direct, ids): (String, Vec<&str>) = match framing {
             Framing::Opening | Framing::Closing => {
                 let paragraphs = if framing == Framing::Opening {
@@ -226,10 +185,6 @@ impl Engine {
                     .join("\n");
                 (text, verses.iter().map(|(_, id)| *id).collect())
             }
-            Framing::Standing => {
-                let sentence = standing(report)?;
-                (sentence.text.clone(), vec![sentence.id.as_str()])
-            }
         };
         let hits: Vec<_> = ids
             .iter()
@@ -249,18 +204,11 @@ mod tests {
 
     #[test]
     fn the_framing_is_asked_only_when_nothing_else_is() {
-        assert_eq!(asked("报告开头怎么说的", 2022), Some(Framing::Opening));
-        assert_eq!(asked("结尾是怎么号召大家的", 2022), Some(Framing::Closing));
-        assert_eq!(
-            asked("回顾五年工作那段引用了哪句诗", 2022),
-            Some(Framing::Verse)
-        );
-        assert_eq!(asked("南水北调开头的工程", 2022), None);
-        assert_eq!(asked("诗词大会什么时候办", 2022), None);
-        assert_eq!(asked("今年是个什么样的年份", 2022), Some(Framing::Standing));
-        assert_eq!(asked("2022年有啥特别的", 2022), Some(Framing::Standing));
-        assert_eq!(asked("这个项目有什么意义", 2022), None);
-        assert_eq!(asked("今年粮食生产有什么意义", 2022), None);
+        assert_eq!(asked("报告开头怎么说的"), Some(Framing::Opening));
+        assert_eq!(asked("结尾是怎么号召大家的"), Some(Framing::Closing));
+        assert_eq!(asked("回顾五年工作那段引用了哪句诗"), Some(Framing::Verse));
+        assert_eq!(asked("南水北调开头的工程"), None);
+        assert_eq!(asked("诗词大会什么时候办"), None);
     }
 
     #[test]

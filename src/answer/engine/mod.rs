@@ -14,6 +14,7 @@ mod absent;
 mod appendix;
 mod asking;
 mod base_level;
+mod character;
 mod compare;
 mod compose;
 mod computed;
@@ -353,6 +354,7 @@ impl Engine {
         if let Some(part) = self
             .part_outcome(&understood.normalized)
             .or_else(|| self.framing_outcome(&understood.normalized))
+            .or_else(|| self.character_outcome(&understood.normalized))
             .or_else(|| self.structure_item_outcome(&structures))
         {
             return part;
