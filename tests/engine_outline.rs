@@ -139,10 +139,16 @@ fn a_plan_section_is_asked_by_its_number_or_its_headings_words() {
 fn a_span_is_described_and_the_results_credited_in_the_reports_words() {
     let direct = |question: &str| engine().ask(question).direct().map(str::to_owned);
     for (question, said) in [
-        ("报告如何描述过去这五年", "经受大考验、实现大发展、蓄势大赶超的五年"),
+        (
+            "报告如何描述过去这五年",
+            "经受大考验、实现大发展、蓄势大赶超的五年",
+        ),
         ("未来五年对西平意味着什么", "最为关键的五年"),
         ("2022年是怎样的一年", "二十大召开之年"),
-        ("這些成就要歸功於誰", "成绩来之不易。这是以习近平同志为核心的党中央正确指引的结果"),
+        (
+            "這些成就要歸功於誰",
+            "成绩来之不易。这是以习近平同志为核心的党中央正确指引的结果",
+        ),
     ] {
         assert!(
             direct(question).is_some_and(|d| d.starts_with(said) || d.contains(said)),
@@ -153,6 +159,23 @@ fn a_span_is_described_and_the_results_credited_in_the_reports_words() {
     for question in ["2021年是什么样的一年", "过去五年有什么特别的成绩"] {
         assert!(
             !direct(question).is_some_and(|d| d.contains("的五年。") || d.contains("之年")),
+            "{question}: {:?}",
+            direct(question)
+        );
+    }
+}
+
+/// How a plan section is divided (分成哪几块, 分了几个小点) asks for the section with its items.
+#[test]
+fn a_section_asked_how_it_is_divided_is_shown_with_its_items() {
+    let direct = |question: &str| engine().ask(question).direct().map(str::to_owned);
+    for (question, section) in [
+        ("改革开放那节分为几块", "(五)强化改革赋能"),
+        ("工业那一块分成哪几块", "(一)壮大工业底盘"),
+        ("增进民生福祉部分分了几个小点", "(六)增进民生福祉"),
+    ] {
+        assert!(
+            direct(question).is_some_and(|d| d.contains(section) && d.contains("其中")),
             "{question}: {:?}",
             direct(question)
         );

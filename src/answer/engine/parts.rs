@@ -71,6 +71,10 @@ const COUNT_WORDS: &[&str] = &[
     "几方面",
     "几件",
     "几段",
+    "几大块",
+    "几块",
+    "几个小点",
+    "几个点",
     "多少条",
     "多少项",
     "多少点",
@@ -133,6 +137,12 @@ const FRAME_WORDS: &[&str] = &[
     "小节",
     "下面",
     "底下",
+    // How a block is divided (分成哪几块, 分了几个小点): its items answer, no topic is named.
+    "分成",
+    "分为",
+    "分了",
+    "分",
+    "小点",
     "放在",
     // What a section's paragraphs are, said with an asking word (包括哪些行动): alone beside a topic
     // (乡村振兴行动) they are the topic's own words, a search.
