@@ -181,3 +181,18 @@ fn a_section_asked_how_it_is_divided_is_shown_with_its_items() {
         );
     }
 }
+
+/// The favourable conditions are the report's 要看到 list (天时已至, 地利已成, 人和已聚), by the alias; the
+/// same words asked of another topic are no question about them.
+#[test]
+fn the_favourable_conditions_are_the_things_the_report_says_to_see() {
+    let answer = engine().ask("县里跨越发展有什么有利条件");
+    let direct = answer.direct().unwrap_or_default();
+    for condition in ["天时已至", "地利已成", "人和已聚"] {
+        assert!(direct.contains(condition), "{direct}");
+    }
+    assert!(matches!(
+        engine().ask("发展白酒有哪些有利条件").outcome,
+        Outcome::Refused(_)
+    ));
+}
