@@ -27,6 +27,7 @@ mod examples;
 mod fit;
 mod followup;
 mod framing;
+mod honours;
 mod identity;
 mod leftover;
 mod list_items;
@@ -355,6 +356,7 @@ impl Engine {
             .part_outcome(&understood.normalized)
             .or_else(|| self.framing_outcome(&understood.normalized))
             .or_else(|| self.character_outcome(&understood.normalized))
+            .or_else(|| self.honours_outcome(&understood.normalized))
             .or_else(|| self.structure_item_outcome(&structures))
         {
             return part;

@@ -493,7 +493,7 @@ pub(super) fn review_list(report: &Report) -> Option<&ReportList> {
 }
 
 /// The part that reviews past years: where the report states last year's results.
-fn review_part(report: &Report) -> Option<&str> {
+pub(super) fn review_part(report: &Report) -> Option<&str> {
     report
         .indicators
         .iter()
