@@ -343,13 +343,13 @@ impl Engine {
             .appendix_outcome(&understood.normalized, question)
             .or_else(|| self.glossary_phrase_outcome(&understood.normalized))
         {
-            return appendix;
+            return first_page_only(appendix, offset);
         }
         // Read once: a structure asked whole, or one item of it by a topic.
         let structures = structure::structure_rests(&understood.normalized);
         if let Some(structure) = structure::asks_structure(&understood.normalized, &structures) {
             if let Some(whole) = self.structure_outcome(structure) {
-                return whole;
+                return first_page_only(whole, offset);
             }
         }
         if let Some(part) = self
@@ -359,7 +359,7 @@ impl Engine {
             .or_else(|| self.honours_outcome(&understood.normalized))
             .or_else(|| self.structure_item_outcome(&structures))
         {
-            return part;
+            return first_page_only(part, offset);
         }
         // 最后一件, 第几件: the search finds the list by the rest of the question.
         // 除了X还…: what is set aside is no topic to search for.
@@ -548,5 +548,19 @@ impl Engine {
             .take(3)
             .map(|entry| entry.term.clone());
         topics.chain(terms).collect()
+    }
+}
+
+/// A composed answer (an outline block, the titles won, a glossary entry) is one page: the page after it
+/// is empty, never the same answer again.
+fn first_page_only(outcome: Outcome, offset: usize) -> Outcome {
+    match outcome {
+        Outcome::Answered(_) if offset > 0 => Outcome::Answered(Answered {
+            direct: None,
+            hits: Vec::new(),
+            glossary_refs: Vec::new(),
+            more: false,
+        }),
+        other => other,
     }
 }
