@@ -260,7 +260,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_titles_level_is_the_first_level_it_writes() {
+    fn a_titles_level_is_the_highest_level_it_writes() {
         assert_eq!(level_of("全国生态文明建设典范城市"), Some(Level::National));
         assert_eq!(
             level_of("全市唯一省级公共文化服务体系示范区"),
