@@ -1,12 +1,13 @@
 //! The engine against the real report on questions asking one year's own figure where the report gives
 //! one over several years: each year apart (每年分别), or one year's change (2021年一年提高了几个百分点). The
 //! report's span is shown as what it gives, never passed off as the year's figure; an average asked
-//! (平均每年) is still worked out.
+//! (平均每年) is still worked out. A time asked of a passage that dates nothing (哪年通车) is said to be
+//! missing, with the passage as the nearest fact.
 
 pub mod support;
 
 use report_bot::answer::{MissingKind, Outcome};
-use support::cli::{direct, engine};
+use support::cli::{ask_json, direct, engine};
 
 #[test]
 fn each_year_apart_or_one_year_change_is_a_near_miss_showing_the_span() {
@@ -46,4 +47,57 @@ fn a_figure_of_the_plan_ahead_is_not_answered_with_a_past_result() {
     ] {
         assert!(!engine().ask(question).answered(), "{question}");
     }
+}
+
+/// When something happened or will happen, asked of a passage that writes no time: the passage is shown as
+/// the nearest fact, never as the answer; one of the review says the years it looks back on.
+#[test]
+fn a_time_the_report_does_not_give_is_a_near_miss() {
+    for (question, shown, within) in [
+        (
+            "许信高速到底哪一年能通车",
+            "许信两条高速将陆续建成通车",
+            None,
+        ),
+        (
+            "嫘祖海棠园是什么时候开园的",
+            "嫘祖海棠园建成开园",
+            Some((2017, 2021)),
+        ),
+        (
+            "When will the Shangnan expressway open to traffic?",
+            "商南",
+            None,
+        ),
+    ] {
+        let answer = engine().ask(question);
+        let Outcome::NearMiss(near_miss) = &answer.outcome else {
+            panic!("{question}: {answer:#?}");
+        };
+        let MissingKind::Time { within: said } = near_miss.missing.what else {
+            panic!("{question}: {near_miss:?}");
+        };
+        assert_eq!(
+            said.map(|period| (*period.years().start(), period.last_year())),
+            within,
+            "{question}"
+        );
+        assert!(
+            near_miss.nearest[0].text.contains(shown),
+            "{question}: {near_miss:?}"
+        );
+    }
+    let json = ask_json("西漯快速路什么时候贯通的");
+    assert_eq!(json["outcome"], "near_miss", "{json}");
+    assert_eq!(json["answered"], false, "{json}");
+    assert!(
+        json["reply"]
+            .as_str()
+            .is_some_and(|reply| reply.contains("没有写明")),
+        "{json}"
+    );
+    // A task of the plan year is dated by its part; a passage writing a year answers itself.
+    assert!(direct("南水北调供水厂哪年建成").contains("2022年"));
+    let dated = engine().ask("粮食总产95.9万吨是哪一年的");
+    assert!(dated.answered(), "{dated:#?}");
 }

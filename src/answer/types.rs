@@ -5,7 +5,7 @@
 use serde::Serialize;
 use std::ops::Range;
 
-use crate::knowledge::UnitId;
+use crate::knowledge::{Period, UnitId};
 
 /// What a hit points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -88,6 +88,9 @@ pub enum MissingKind {
     /// Two figures to work a comparison, sum or ratio out from, where the report gives at most one (or
     /// two that do not combine: a rate and an amount, a bound on both sides).
     Comparison,
+    /// When something happens or happened, where the passage about it dates nothing; `within` is the span
+    /// the passage's part looks back on, when it is one of past years (过去五年).
+    Time { within: Option<Period> },
 }
 
 /// An answer: the direct answer when a figure or entry says it, and the cited hits of one page.

@@ -168,6 +168,15 @@ pub fn near_miss(missing: &Missing) -> String {
         MissingKind::Comparison => {
             format!("报告没有给出能直接算出这个比较的两个数字（{metric}）；报告给出的是：")
         }
+        MissingKind::Time { within: None } => {
+            "报告没有写明具体时间；报告里相关的原文是：".to_owned()
+        }
+        MissingKind::Time {
+            within: Some(within),
+        } => {
+            let (from, to) = (*within.years().start(), within.last_year());
+            format!("报告没有写明具体哪一年；这件事写在对{from}—{to}年的回顾里，原文是：")
+        }
     }
 }
 

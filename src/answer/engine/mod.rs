@@ -51,6 +51,7 @@ mod sums;
 mod tests;
 mod topics;
 pub mod weights;
+mod when;
 mod worked;
 
 use std::collections::{BTreeSet, HashSet};
@@ -432,7 +433,10 @@ impl Engine {
             tracing::debug!(check, "the best hit is not what was asked");
             return self.refuse(RefusalReason::NotInReport);
         }
-        if let Some(near_miss) = self.near_miss(&ranking, best) {
+        if let Some(near_miss) = self
+            .near_miss(&ranking, best)
+            .or_else(|| self.time_unsaid(question, &ranking, best))
+        {
             return near_miss;
         }
         let numbered = ranking.question.ordinal.map(list_items::ItemAsk::Numbered);

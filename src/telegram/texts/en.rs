@@ -219,6 +219,15 @@ pub fn near_miss(missing: &Missing) -> String {
         MissingKind::Comparison => {
             format!("The report gives no two figures to work this comparison out from ({metric}). What it gives:")
         }
+        MissingKind::Time { within: None } => {
+            "The report does not say when. What it says:".to_owned()
+        }
+        MissingKind::Time {
+            within: Some(within),
+        } => {
+            let (from, to) = (*within.years().start(), within.last_year());
+            format!("The report does not say in which year; it tells of it in its review of {from}–{to}:")
+        }
     }
 }
 
