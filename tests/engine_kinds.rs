@@ -270,6 +270,11 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
     assert!(direct(&["一般公共预算收入去年多少", "今年目标增长多少"]).contains("增长6%"));
     // A time or kind of its own replaces the previous one, even one the reader made a term (主要预期目标).
     assert!(direct(&["一般公共预算收入今年目标多少", "那去年完成了多少"]).contains("15.3亿元"));
+    // A kind of figure the report keeps for several things is the one of the thing named just before;
+    // a question naming its own thing keeps it.
+    assert!(direct(&["说说白酒振兴工程", "今年产量目标多少"]).contains("4000吨"));
+    assert!(direct(&["西平牧原的养殖项目", "年出栏是多少头"]).contains("120万头"));
+    assert!(direct(&["说说白酒振兴工程", "粮食产量目标多少"]).contains("96万吨"));
     // A question that stands on its own inherits nothing.
     assert_eq!(
         direct(&["今年GDP目标是多少", "去年粮食总产多少"]),

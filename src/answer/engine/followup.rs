@@ -4,9 +4,10 @@
 //! anything: it leans only when it opens or ends like a follow-up and, read alone, is not answered.
 
 use crate::knowledge::change_verbs;
-use crate::search::normalize::is_question_word;
+use crate::search::normalize::{fold_for_search, is_question_word};
 use crate::search::question::Intent;
 
+use super::super::catalog::Unit;
 use super::super::types::{Answer, Outcome};
 use super::{about, compare, list_items, Engine};
 
@@ -163,7 +164,7 @@ impl Engine {
         let topicless = self.names_no_topic(question)
             || self.names_only_time_or_kind(ended.or(opened).unwrap_or(question));
         if opened.is_none() && ended.is_none() && told.is_none() && !topicless {
-            return None;
+            return self.narrowed(previous, question);
         }
         let mut own = ended.or(opened).unwrap_or(question).to_owned();
         if let Some(phrase) = told {
@@ -199,6 +200,46 @@ impl Engine {
 }
 
 impl Engine {
+    /// A short question naming a kind of figure the report keeps for several things (产量: 白酒产量 and
+    /// the vegetables' 总产量) is read with the thing the question before named (产量目标多少 after 白酒振兴
+    /// 工程), when that leads to another of those figures: one whose name has every word of the question
+    /// that the figure found alone has. A question naming its own thing (粮食产量目标) stays as it is.
+    fn narrowed(&self, previous: &str, question: &str) -> Option<String> {
+        if question.chars().count() > SHORT_FOLLOW_UP_CHARS {
+            return None;
+        }
+        let leaned = format!("{question} {}", self.topic_of(previous));
+        let alone = self.top_metric(&self.ask(question))?;
+        let with = self.top_metric(&self.ask(&leaned))?;
+        if alone == with {
+            return None;
+        }
+        let read = self.reader.read(question);
+        let words = self
+            .index
+            .tokenizer()
+            .words_of_normalized(&read.search_text);
+        let in_alone = |word: &&str| alone.contains(word);
+        let mut shared = words.iter().map(|word| word.text.as_ref()).filter(in_alone);
+        let first = shared.next()?;
+        std::iter::once(first)
+            .chain(shared)
+            .all(|word| with.contains(word))
+            .then_some(leaned)
+    }
+
+    /// The metric of an answer's first hit, when it is a figure.
+    fn top_metric(&self, answer: &Answer) -> Option<String> {
+        let hit = answer.hits().first().filter(|_| answer.answered())?;
+        let doc = self.catalog.doc_of(hit.id.as_str())?;
+        match self.catalog.unit(doc) {
+            Unit::Indicator { report, index, .. } => Some(fold_for_search(
+                &self.library.reports[report].indicators[index].metric,
+            )),
+            _ => None,
+        }
+    }
+
     /// Whether a question asks something (a figure, an item, a kind of figure) without naming what about:
     /// every word it searches for is a soft word (完成, 目标, 增长) or a question word. Small talk and empty
     /// input are not questions to lean.
