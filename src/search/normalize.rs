@@ -27,6 +27,9 @@ pub fn fold_for_search(text: &str) -> String {
     // What lies between the last kept character and the next: nothing, blanks only, or punctuation.
     let mut gap: Option<bool> = None;
     for (i, &c) in chars.iter().enumerate() {
+        if is_thousands_separator(&chars, i) {
+            continue;
+        }
         let keep = is_word_char(c)
             || (c == '%' && i > 0 && chars[i - 1].is_ascii_digit())
             || (c == '.'
@@ -55,6 +58,19 @@ pub fn fold_keeping_punctuation(text: &str) -> String {
     fast2s::convert(&folded)
 }
 
+/// Whether the character at `at` is a comma grouping a number's thousands (`10,000`, `1,500`): a digit
+/// before it and exactly three after it. English writes numbers so; folded to a blank, `10,000 people`
+/// would be two numbers and no English name or amount written `10000` would match it. Four digits after
+/// (`2020,2021`) are a list of numbers, not one.
+fn is_thousands_separator(chars: &[char], at: usize) -> bool {
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    chars[at] == ','
+        && at > 0
+        && digit(at - 1)
+        && (1..=3).all(|ahead| digit(at + ahead))
+        && !digit(at + 4)
+}
+
 /// Whether a blank typed between two characters splits nothing: Chinese writes no space between a number
 /// and its measure word (`2022 年`, `30 公里`). Between two Chinese words a blank may stand for a comma (a
 /// phone's way), so those stay (see `QuestionReader::read`); between Latin words they separate words.
@@ -63,10 +79,16 @@ fn joins_across_blank(before: char, after: char) -> bool {
 }
 
 /// A Latin letter with a tone mark or another accent as its plain letter: pinyin typed with tones
-/// (`bǎiyuàn`, `lǜhuà`) is the same pinyin as without them, which is how the engine reads pinyin.
+/// (`bǎiyuàn`, `lǜhuà`) is the same pinyin as without them, which is how the engine reads pinyin; ü is
+/// typed v, as pinyin keyboards take it.
 fn without_tone_mark(c: char) -> char {
     if c.is_ascii() || !matches!(c as u32, 0xC0..=0x24F) {
         return c;
+    }
+    // ü in any tone is pinyin's own vowel, which keyboards type as v (lǜ → lv): as u it would be another
+    // syllable (lu 路), and the pinyin reader would find no term (chéngzhènhuàlǜ → 城镇化率).
+    if matches!(c, 'ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ') {
+        return 'v';
     }
     let mut base = c;
     unicode_normalization::char::decompose_canonical(c, |part| {
@@ -314,6 +336,14 @@ mod tests {
     }
 
     #[test]
+    fn thousands_are_one_number() {
+        assert_eq!(fold_for_search("10,000 people"), "10000 people");
+        assert_eq!(fold_for_search("1,500,000 yuan"), "1500000 yuan");
+        assert_eq!(fold_for_search("2020,2021年"), "2020 2021年");
+        assert_eq!(fold_for_search("增长8%,达到279亿元"), "增长8% 达到279亿元");
+    }
+
+    #[test]
     fn long_input_is_handled() {
         let long = "粮食".repeat(2500);
         assert_eq!(fold_for_search(&long).chars().count(), 5000);
@@ -322,7 +352,8 @@ mod tests {
     #[test]
     fn pinyin_tone_marks_are_dropped() {
         assert_eq!(fold_for_search("Bǎiyuàn pàichūsuǒ"), "baiyuan paichusuo");
-        assert_eq!(fold_for_search("lǜhuà"), "luhua");
+        assert_eq!(fold_for_search("lǜhuà"), "lvhua");
+        assert_eq!(fold_for_search("Wénlǚ"), "wenlv");
         assert_eq!(fold_for_search("柏苑派出所"), "柏苑派出所");
     }
 

@@ -352,10 +352,14 @@ fn names_title(plain: &str, front: &FrontWords) -> bool {
 
 /// What a question asks about the report itself, when it asks nothing else: `这份报告是谁作的` does,
 /// `南水北调供水厂什么时候建成` does not. `front` is the [`FrontWords`] of the report asked about.
-/// The words of the classes a question about the report is asked in (发布, 哪天, 作): a question typed in
-/// pinyin asks in them too.
+/// The words of the classes a question about the report is asked in (发布, 哪天, 作), and the offices a
+/// check names (是县长还是副县长): a question typed in pinyin asks in them too, and reads a deputy's office
+/// (fu xianzhang) as the office it is, never as the speaker's.
 pub(super) fn asking_words() -> impl Iterator<Item = &'static str> {
-    WORDS.iter().flat_map(|(_, words)| words.iter().copied())
+    WORDS
+        .iter()
+        .flat_map(|(_, words)| words.iter().copied())
+        .chain(check::OFFICES.iter().copied())
 }
 
 /// The classes that ask for a value: a question may ask two at once (谁在什么会上作的, 在哪个会上，哪天).

@@ -13,7 +13,7 @@ use super::MetaAsk;
 
 /// Titles of the heads of local governments and Party committees and of their offices: the class a report's
 /// speaker belongs to, so a check may name any of them (是县委书记吗) and be answered with the speaker's own.
-const OFFICES: &[&str] = &[
+pub(super) const OFFICES: &[&str] = &[
     "县委书记",
     "市委书记",
     "省委书记",

@@ -206,6 +206,14 @@ impl FrontWords {
                 .and_then(NameSound::new),
         }
     }
+
+    /// The words a question names the speaker by (the office's end 县长, the speaker's own name 侯公涛): the
+    /// report's text, whose words the sound vocabulary reads, writes neither, so a question typed in pinyin
+    /// (xianzhang shi shei) learns them from here.
+    pub(in super::super) fn speaker_words(&self) -> impl Iterator<Item = &str> {
+        let name = self.name.as_ref().map(|sound| sound.name.as_str());
+        self.office.as_deref().into_iter().chain(name)
+    }
 }
 
 /// The pieces of the report's front matter a question may name without leaving the report, each under the
