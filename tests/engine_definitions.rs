@@ -61,3 +61,25 @@ fn a_phrase_asked_which_term_it_belongs_to_gets_that_entry() {
         assert!(!engine().ask(question).answered(), "{question}");
     }
 }
+
+/// Two glossary terms asked together, bare or with asking words, get both entries in the order named; a
+/// topic beside them (做得怎么样) is no definition asked.
+#[test]
+fn several_terms_asked_together_get_each_entry() {
+    for (question, first, second) in [
+        ("六稳六保", "六稳：", "六保："),
+        ("四个自信跟四个意识各指什么", "四个自信：", "四个意识："),
+    ] {
+        let answer = engine().ask(question);
+        let direct = answer.direct().unwrap_or_default();
+        let (Some(a), Some(b)) = (direct.find(first), direct.find(second)) else {
+            panic!("{question}: {answer:#?}");
+        };
+        assert!(a < b, "{question}: {direct}");
+        assert_eq!(answer.hits().len(), 2, "{question}");
+    }
+    assert!(!engine()
+        .ask("六稳六保工作做得怎么样")
+        .direct()
+        .is_some_and(|direct| direct.contains("六稳：") && direct.contains("六保：")));
+}

@@ -44,6 +44,7 @@ mod qualifier;
 mod rank;
 mod review;
 mod scope;
+mod several_terms;
 mod sides;
 mod structure;
 mod sums;
@@ -346,6 +347,7 @@ impl Engine {
         if let Some(appendix) = self
             .appendix_outcome(&understood.normalized, question)
             .or_else(|| self.glossary_phrase_outcome(&understood.normalized))
+            .or_else(|| self.several_terms_outcome(&understood.normalized))
         {
             return first_page_only(appendix, offset);
         }
