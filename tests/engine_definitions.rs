@@ -83,3 +83,33 @@ fn several_terms_asked_together_get_each_entry() {
         .direct()
         .is_some_and(|direct| direct.contains("六稳：") && direct.contains("六保：")));
 }
+
+/// A piece of a term its entry explains on its own (五湖 of 一渠两园三河五湖: 五湖即…) is answered with that
+/// clause, also where the question says where the term is used; the whole term gets the whole entry.
+#[test]
+fn a_piece_of_a_term_gets_the_clause_explaining_it() {
+    for (question, clause) in [
+        ("两园是哪两个公园", "两园即西平生态湿地公园、嫘祖海棠园"),
+        (
+            "城市生态水系里说的三河是哪几条",
+            "三河即小洪河、南城河、嫘祖河",
+        ),
+    ] {
+        let answer = engine().ask(question);
+        assert!(
+            answer
+                .direct()
+                .is_some_and(|direct| direct.ends_with(clause)),
+            "{question}: {answer:#?}"
+        );
+    }
+    let whole = engine().ask("一渠两园三河五湖指什么");
+    assert!(whole
+        .direct()
+        .is_some_and(|direct| direct.contains("一渠即幸福渠") && direct.contains("五湖即")));
+    // Another topic beside the piece is no question about it.
+    assert!(!engine()
+        .ask("五湖的水质怎么样")
+        .direct()
+        .is_some_and(|direct| direct.ends_with("凤鸣湖")));
+}

@@ -48,6 +48,7 @@ mod several_terms;
 mod sides;
 mod structure;
 mod sums;
+mod term_pieces;
 #[cfg(test)]
 mod tests;
 mod topics;
@@ -117,6 +118,8 @@ pub struct Engine {
     topics: topics::TopicWords,
     /// The nouns sentences name items as examples of (`A、B等产业`): they answer 哪些 + that noun.
     example_nouns: examples::ExampleNouns,
+    /// The pieces of glossary terms their entries explain on their own (五湖 of 一渠两园三河五湖).
+    term_pieces: term_pieces::TermPieces,
 }
 
 /// A candidate unit with its scores.
@@ -270,7 +273,9 @@ impl Engine {
             "engine built"
         );
         let topics = topics::TopicWords::new(library.latest());
+        let term_pieces = term_pieces::TermPieces::new(library.latest());
         Ok(Engine {
+            term_pieces,
             front_words,
             topics,
             example_nouns,
@@ -347,6 +352,7 @@ impl Engine {
         if let Some(appendix) = self
             .appendix_outcome(&understood.normalized, question)
             .or_else(|| self.glossary_phrase_outcome(&understood.normalized))
+            .or_else(|| self.term_piece_outcome(&understood.normalized))
             .or_else(|| self.several_terms_outcome(&understood.normalized))
         {
             return first_page_only(appendix, offset);
