@@ -295,8 +295,6 @@ impl Engine {
             .collect();
         tracing::debug!(
             search_chars = question.search_text.chars().count(),
-            normalized = %question.normalized,
-            search = %question.search_text,
             ?topic,
             ?top,
             unit = ?question.unit_hint,
