@@ -120,6 +120,8 @@ pub struct Engine {
     example_nouns: examples::ExampleNouns,
     /// The pieces of glossary terms their entries explain on their own (五湖 of 一渠两园三河五湖).
     term_pieces: term_pieces::TermPieces,
+    /// The newest report's glossary terms as questions are compared with them.
+    glossary_terms: several_terms::GlossaryTerms,
 }
 
 /// A candidate unit with its scores.
@@ -274,7 +276,9 @@ impl Engine {
         );
         let topics = topics::TopicWords::new(library.latest());
         let term_pieces = term_pieces::TermPieces::new(library.latest());
+        let glossary_terms = several_terms::GlossaryTerms::new(library.latest(), &catalog);
         Ok(Engine {
+            glossary_terms,
             term_pieces,
             front_words,
             topics,

@@ -2,8 +2,12 @@
 //! question names them. The search ranks one entry first and the coverage of the other holds it back, so a
 //! question naming two terms and nothing else got no answer or half of one.
 
+use aho_corasick::AhoCorasick;
+
+use crate::knowledge::Report;
 use crate::search::normalize::fold_for_search;
 
+use super::super::catalog::Catalog;
 use super::super::types::Outcome;
 use super::asking::asking_words;
 use super::leftover::{topicless, without, REPORT_WORDS};
@@ -15,27 +19,62 @@ const JOINING_WORDS: &[&str] = &[
     "指", "解释", "and", "mean", "means", "meaning",
 ];
 
+/// The newest report's glossary terms, folded as questions are, with their units: folded once, since
+/// every question is compared with them.
+/// They are found in one pass over the question (a search per term was a tenth of an answer's time).
+#[derive(Debug, Default)]
+pub(super) struct GlossaryTerms {
+    terms: Vec<(String, u32)>,
+    finder: Option<AhoCorasick>,
+}
+
+impl GlossaryTerms {
+    pub(super) fn new(report: &Report, catalog: &Catalog) -> GlossaryTerms {
+        let terms: Vec<(String, u32)> = report
+            .glossary
+            .iter()
+            .filter_map(|entry| {
+                let doc = catalog.doc_of(&entry.id)?;
+                Some((fold_for_search(&entry.term), doc))
+            })
+            .collect();
+        // Plain strings; a finder that cannot be built finds nothing rather than failing.
+        let finder = AhoCorasick::new(terms.iter().map(|(term, _)| term)).ok();
+        GlossaryTerms { terms, finder }
+    }
+
+    /// Each term found in `text`, overlapping ones too (六稳 inside 六稳六保), by where it starts.
+    fn found<'t>(&'t self, text: &str) -> Vec<(usize, &'t str, u32)> {
+        let Some(finder) = &self.finder else {
+            return Vec::new();
+        };
+        let mut found: Vec<(usize, &str, u32)> = finder
+            .find_overlapping_iter(text)
+            .map(|found| {
+                let (term, doc) = &self.terms[found.pattern().as_usize()];
+                (found.start(), term.as_str(), *doc)
+            })
+            .collect();
+        // A term named twice is one term, where it is first named.
+        found.sort_unstable_by_key(|&(at, _, doc)| (doc, at));
+        found.dedup_by_key(|&mut (_, _, doc)| doc);
+        found
+    }
+}
+
 impl Engine {
     /// Each glossary entry a question names when it names two or more and asks nothing besides.
     pub(super) fn several_terms_outcome(&self, normalized: &str) -> Option<Outcome> {
-        let glossary = self.glossary();
-        let folded: Vec<String> = glossary
-            .iter()
-            .map(|entry| fold_for_search(&entry.term))
-            .collect();
-        let mut named: Vec<(usize, usize)> = folded
-            .iter()
-            .enumerate()
-            .filter_map(|(index, term)| normalized.find(term.as_str()).map(|at| (at, index)))
-            // A term inside another term named (六稳 of a term 六稳六保) is that term, not a second one.
-            .filter(|&(_, index)| {
-                !folded.iter().enumerate().any(|(other, longer)| {
-                    other != index
-                        && longer.contains(folded[index].as_str())
-                        && normalized.contains(longer.as_str())
-                })
-            })
-            .collect();
+        let mut named = self.glossary_terms.found(normalized);
+        if named.len() < 2 {
+            return None;
+        }
+        // A term inside another term named (六稳 of a term 六稳六保) is that term, not a second one.
+        let all: Vec<&str> = named.iter().map(|&(_, term, _)| term).collect();
+        named.retain(|&(_, term, _)| {
+            !all.iter()
+                .any(|longer| *longer != term && longer.contains(term))
+        });
         if named.len() < 2 {
             return None;
         }
@@ -44,7 +83,7 @@ impl Engine {
             normalized,
             named
                 .iter()
-                .map(|&(_, index)| folded[index].as_str())
+                .map(|&(_, term, _)| term)
                 .chain(JOINING_WORDS.iter().copied())
                 .chain(REPORT_WORDS.iter().copied())
                 .chain(asking_words()),
@@ -52,16 +91,15 @@ impl Engine {
         if !topicless(&rest) {
             return None;
         }
-        let docs: Vec<u32> = named
+        let direct = named
             .iter()
-            .filter_map(|&(_, index)| self.catalog.doc_of(&glossary[index].id))
-            .collect();
-        let direct = docs
-            .iter()
-            .filter_map(|&doc| self.direct_answer(doc, None))
+            .filter_map(|&(_, _, doc)| self.direct_answer(doc, None))
             .collect::<Vec<_>>()
             .join("\n");
-        let hits = docs.iter().map(|&doc| self.chosen_hit(doc)).collect();
+        let hits = named
+            .iter()
+            .map(|&(_, _, doc)| self.chosen_hit(doc))
+            .collect();
         Some(self.chosen_answer(Some(direct), hits))
     }
 }
