@@ -7,7 +7,6 @@
 use std::sync::LazyLock;
 
 use crate::knowledge::Period;
-use crate::search::question::Question;
 
 use super::super::catalog::{sentence_text, Unit};
 use super::super::types::{Missing, MissingKind, NearMiss, Outcome};
@@ -63,9 +62,10 @@ impl Engine {
         ranking: &Ranking,
         best: &Scored,
     ) -> Option<Outcome> {
-        let question: &Question = &ranking.question;
-        let asked = TIME_ASKED.in_text(&question.normalized)
-            || TIME_ASKED.in_text(&format!("{} ", raw.to_lowercase()));
+        // English is matched on the question as typed, lower-cased, only when it has letters to match.
+        let english = || raw.bytes().any(|b| b.is_ascii_alphabetic());
+        let asked = TIME_ASKED.in_text(&ranking.question.normalized)
+            || (english() && TIME_ASKED.in_text(&format!("{} ", raw.to_lowercase())));
         if !asked {
             return None;
         }
