@@ -198,3 +198,42 @@ fn the_favourable_conditions_are_the_things_the_report_says_to_see() {
         Outcome::Refused(_)
     ));
 }
+
+/// A topic of the review asked about the past years (这几年就业, 五年来文化) is that topic whole: its lead
+/// and the sentences under it, also through `ask --json`; asked of this year or for a figure, it is not.
+#[test]
+fn a_review_topic_asked_of_the_past_years_is_answered_whole() {
+    for (question, lead, under) in [
+        (
+            "这几年就业方面有什么成绩",
+            "居民就业更加充分",
+            "累计新增城镇就业3.8万人",
+        ),
+        ("五年来文化事业发展得咋样", "文化事业繁荣发展", ""),
+        (
+            "过去五年风险防控总的成效如何",
+            "风险防控科学有效",
+            "疫情防控",
+        ),
+    ] {
+        let answer = support::cli::ask_json(question);
+        assert_eq!(answer["answered"], true, "{question}: {answer}");
+        let direct = answer["answer"].as_str().unwrap_or_default();
+        assert!(direct.starts_with(lead), "{question}: {direct}");
+        let text = answer["hits"][0]["text"].as_str().unwrap_or_default();
+        assert!(
+            text.starts_with(lead) && text.contains(under),
+            "{question}: {text}"
+        );
+    }
+    for question in ["今年就业工作怎么安排", "过去五年累计新增城镇就业多少人"]
+    {
+        let direct = engine().ask(question).direct().map(str::to_owned);
+        assert!(
+            !direct
+                .as_deref()
+                .is_some_and(|d| d.starts_with("居民就业更加充分")),
+            "{question}: {direct:?}"
+        );
+    }
+}

@@ -43,6 +43,17 @@ pub(super) fn named_chars(normalized: &str, heading: &str) -> usize {
     AskedPairs::new(normalized).named_chars(heading)
 }
 
+/// The longest run of `heading`'s letters the question says.
+pub(super) fn named_piece(normalized: &str, heading: &str) -> String {
+    let size = named_chars(normalized, heading);
+    let chars: Vec<char> = heading.chars().collect();
+    chars
+        .windows(size.max(1))
+        .map(|piece| piece.iter().collect::<String>())
+        .find(|piece| normalized.contains(piece.as_str()))
+        .unwrap_or_default()
+}
+
 /// A question's neighbouring letters, read once to match many headings: a run of [`MIN_TOPIC_CHARS`] or
 /// more opens with two letters the question has side by side, so most openings are ruled out without a
 /// search.

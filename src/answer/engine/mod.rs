@@ -43,6 +43,7 @@ mod projection;
 mod qualifier;
 mod rank;
 mod review;
+mod review_topics;
 mod scope;
 mod several_terms;
 mod sides;
@@ -122,6 +123,8 @@ pub struct Engine {
     term_pieces: term_pieces::TermPieces,
     /// The newest report's glossary terms as questions are compared with them.
     glossary_terms: several_terms::GlossaryTerms,
+    /// The topics each achievement of the newest report's review gathers (脱贫攻坚全面胜利 and what follows).
+    review_topics: review_topics::ReviewTopics,
 }
 
 /// A candidate unit with its scores.
@@ -277,7 +280,9 @@ impl Engine {
         let topics = topics::TopicWords::new(library.latest());
         let term_pieces = term_pieces::TermPieces::new(library.latest());
         let glossary_terms = several_terms::GlossaryTerms::new(library.latest(), &catalog);
+        let review_topics = review_topics::ReviewTopics::new(library.latest());
         Ok(Engine {
+            review_topics,
             glossary_terms,
             term_pieces,
             front_words,
@@ -369,7 +374,8 @@ impl Engine {
             }
         }
         if let Some(part) = self
-            .part_outcome(&understood.normalized)
+            .review_topic_outcome(&understood.normalized)
+            .or_else(|| self.part_outcome(&understood.normalized))
             .or_else(|| self.framing_outcome(&understood.normalized))
             .or_else(|| self.character_outcome(&understood.normalized))
             .or_else(|| self.honours_outcome(&understood.normalized))

@@ -12,7 +12,7 @@ use crate::search::normalize::fold_for_search;
 use super::super::types::{Answered, Outcome, RefusalReason};
 use super::asking::{asking_words, asks};
 use super::cues::{Cues, Phrases};
-use super::leftover::{named_chars, topicless, without, AskedPairs, MIN_TOPIC_CHARS, REPORT_WORDS};
+use super::leftover::{named_piece, topicless, without, AskedPairs, MIN_TOPIC_CHARS, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
 use super::structure::{
     review_list, says_plan, says_review, PLAN_WORDS, REVIEW_WORDS, SCOPE_WORDS,
@@ -244,17 +244,6 @@ fn english_part(normalized: &str) -> Option<(u32, String)> {
         let word = *words.get(at + 1)?;
         Some((ordinal(word)?, format!("part {word}")))
     })
-}
-
-/// The longest run of `heading`'s letters the question says.
-fn named_piece(normalized: &str, heading: &str) -> String {
-    let size = named_chars(normalized, heading);
-    let chars: Vec<char> = heading.chars().collect();
-    chars
-        .windows(size.max(1))
-        .map(|piece| piece.iter().collect::<String>())
-        .find(|piece| normalized.contains(piece.as_str()))
-        .unwrap_or_default()
 }
 
 /// The blocks of the review (its `——` achievements), of the plan (its numbered sections) and the parts
@@ -595,6 +584,7 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
+    use super::super::leftover::named_chars;
     use super::*;
 
     #[test]
