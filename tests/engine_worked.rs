@@ -124,3 +124,50 @@ fn a_base_year_level_is_worked_out_however_the_working_is_asked() {
         assert!(direct.contains(base), "{question} → {direct}");
     }
 }
+
+/// Figures the question quotes from the report are worked as asked (a share, a total from a share, a level
+/// before a rise, a figure per unit), citing where the report states them, also through `ask --json`; a
+/// figure the report does not state, or a count asked of sums of money, is no working.
+#[test]
+fn figures_the_question_quotes_are_worked_as_asked() {
+    for (question, result, source) in [
+        (
+            "全省要培训1500万人次，其中1050万人拿证，拿证的占百分之多少",
+            "70.0%",
+            "1050万人取得相应证书",
+        ),
+        (
+            "持证3000万人占从业人员60%的话，从业人员总共多少万人",
+            "5000万人",
+            "3000万人",
+        ),
+        (
+            "去年生产总值279亿，比2017年净增了83.4亿，2017年是多少亿",
+            "195.6亿",
+            "净增83.4亿元",
+        ),
+        (
+            "13万亩蔬菜产60万吨，每亩能产多少吨",
+            "每亩约4.62吨",
+            "蔬菜播种面积稳定在13万亩",
+        ),
+    ] {
+        let answer = support::cli::ask_json(question);
+        let said = answer["answer"].as_str().unwrap_or_default();
+        assert!(
+            said.contains(result) && said.contains("推算"),
+            "{question}: {answer}"
+        );
+        let cited = answer["hits"].as_array().is_some_and(|hits| {
+            hits.iter()
+                .any(|hit| hit["text"].as_str().is_some_and(|t| t.contains(source)))
+        });
+        assert!(cited, "{question}: {answer}");
+    }
+    for question in [
+        "279亿比2017年净增了84.3亿，2017年是多少亿",
+        "10亿、5亿的项目合计多少个",
+    ] {
+        assert!(!direct(question).contains("按报告的数字推算"), "{question}");
+    }
+}

@@ -47,6 +47,7 @@ mod review_topics;
 mod scope;
 mod several_terms;
 mod sides;
+mod stated;
 mod structure;
 mod sums;
 mod term_pieces;
@@ -408,6 +409,9 @@ impl Engine {
         }
         if self.asks_unnamed_person(&understood) {
             return self.refuse(RefusalReason::NotInReport);
+        }
+        if let Some(stated) = self.stated_outcome(&understood.normalized) {
+            return first_page_only(stated, offset);
         }
         let understood = match compare::both_groups_apart(&understood.normalized) {
             Some(apart) => self.reader.read(&apart),
