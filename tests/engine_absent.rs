@@ -86,3 +86,13 @@ fn a_named_metric_is_not_answered_by_a_unit_about_something_else() {
     assert!(direct("去年城镇化率多少").contains("42.7%"));
     assert!(direct("今年打算新增多少家农民合作社和家庭农场").contains("116家"));
 }
+
+/// A kind of a thing the report names but gives no figure of (粮食播种面积: only 确保…只增不减) is not
+/// answered with the figure of another kind (蔬菜播种面积13万亩); that kind asked is, also through
+/// `ask --json`.
+#[test]
+fn a_kind_without_a_figure_is_not_answered_with_another_kinds_figure() {
+    let refused = support::cli::ask_json("今年全县粮食播种面积计划多少万亩");
+    assert_eq!(refused["answered"], false, "{refused}");
+    assert!(direct("今年蔬菜播种面积要稳定在多少万亩").contains("13万亩"));
+}

@@ -73,6 +73,57 @@ impl Engine {
         narrowing_chars >= MIN_NARROWING_CHARS && describes && !says_narrowing
     }
 
+    /// Whether `best` is a figure of another kind of the thing the question names: the question says the
+    /// metric's head after a narrowing noun of its own (粮食播种面积 where the figure is 蔬菜播种面积), which
+    /// the metric does not say, and the report names that kind too (确保粮食播种面积…只增不减) but gives no
+    /// figure of it. Its other kind's figure would be a wrong one. A narrowing the report never writes
+    /// before the head (农民人均可支配收入) is the asker's word for the metric's own, and left alone.
+    pub(super) fn counts_other_kind(&self, question: &Question, best: &Scored) -> bool {
+        let Unit::Indicator { report, index, .. } = self.catalog.unit(best.doc) else {
+            return false;
+        };
+        if question.intent != Intent::Number {
+            return false;
+        }
+        let metric = fold_for_search(&self.library.reports[report].indicators[index].metric);
+        let tokenizer = self.index.tokenizer();
+        let asked = &question.normalized;
+        let words = tokenizer.words_of_normalized(asked);
+        words.iter().any(|head| {
+            let head_chars = head.text.chars().count();
+            let narrowed = metric.find(&*head.text).is_some_and(|at| {
+                metric[..at].chars().filter(|&c| is_han(c)).count() >= MIN_NARROWING_CHARS
+            });
+            if head_chars < 2 || !head.text.chars().all(is_han) || !narrowed {
+                return false;
+            }
+            // The noun just before the head in the question: its own narrowing.
+            words.iter().any(|before| {
+                before.end == head.start
+                    && before.text.chars().count() >= MIN_NARROWING_CHARS
+                    && before.text.chars().all(is_han)
+                    && tokenizer.is_noun(&before.text)
+                    && !metric.contains(&*before.text)
+                    && !self.title_words.contains(&*before.text)
+                    && self
+                        .kind_named_without_figure(report, &format!("{}{}", before.text, head.text))
+            })
+        })
+    }
+
+    /// Whether report `report` writes `kind` (粮食播种面积) and none of its figures' metrics says it.
+    fn kind_named_without_figure(&self, report: usize, kind: &str) -> bool {
+        let report = &self.library.reports[report];
+        let has_figure = report
+            .indicators
+            .iter()
+            .any(|indicator| fold_for_search(&indicator.metric).contains(kind));
+        !has_figure
+            && report
+                .sentences()
+                .any(|sentence| fold_for_search(&sentence.text).contains(kind))
+    }
+
     /// Whether the question's words name an action (建, 提出, 脱贫), question words aside.
     pub(super) fn asks_action(&self, words: &[Word<'_>]) -> bool {
         let tokenizer = self.index.tokenizer();

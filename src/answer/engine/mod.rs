@@ -449,6 +449,8 @@ impl Engine {
                 Some("another place")
             } else if self.counts_narrower_thing(&ranking.question, best) {
                 Some("a narrower thing counted")
+            } else if self.counts_other_kind(&ranking.question, best) {
+                Some("another kind of the thing counted")
             } else if self.misses_counted_items(&ranking.question, best) {
                 Some("fewer items than counted")
             } else {
