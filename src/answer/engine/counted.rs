@@ -21,6 +21,10 @@ use super::{Engine, Scored};
 /// (总产, 新增) is mostly a measure's own wording; two (贫困, 蔬菜) name a kind of thing.
 const MIN_NARROWING_CHARS: usize = 2;
 
+/// The most characters of a narrowing noun a question writes before a metric's head (粮食, 农作物): longer
+/// runs are read as several words, which the dictionary does not tag as one noun.
+const MAX_NARROWING_CHARS: usize = 4;
+
 impl Engine {
     /// Whether `best` is a figure whose metric is a narrower kind of the one thing the question asks
     /// for (see the module's doc).
@@ -86,42 +90,49 @@ impl Engine {
             return false;
         }
         let metric = fold_for_search(&self.library.reports[report].indicators[index].metric);
-        let tokenizer = self.index.tokenizer();
         let asked = &question.normalized;
-        let words = tokenizer.words_of_normalized(asked);
-        words.iter().any(|head| {
-            let head_chars = head.text.chars().count();
-            let narrowed = metric.find(&*head.text).is_some_and(|at| {
-                metric[..at].chars().filter(|&c| is_han(c)).count() >= MIN_NARROWING_CHARS
-            });
-            if head_chars < 2 || !head.text.chars().all(is_han) || !narrowed {
+        let tokenizer = self.index.tokenizer();
+        let chars: Vec<char> = metric.chars().collect();
+        // Each run of the metric after its narrowing that the question says (播种面积), with the noun the
+        // question writes just before it. Found by letters, not by segmenting the question: most
+        // questions say no such run and cost a few searches.
+        (MIN_NARROWING_CHARS..chars.len()).any(|from| {
+            if !chars[..from].iter().all(|&c| is_han(c)) {
                 return false;
             }
-            // The noun just before the head in the question: its own narrowing.
-            words.iter().any(|before| {
-                before.end == head.start
-                    && before.text.chars().count() >= MIN_NARROWING_CHARS
-                    && before.text.chars().all(is_han)
-                    && tokenizer.is_noun(&before.text)
-                    && !metric.contains(&*before.text)
-                    && !self.title_words.contains(&*before.text)
-                    && self
-                        .kind_named_without_figure(report, &format!("{}{}", before.text, head.text))
+            let longest = (from + 2..=chars.len())
+                .map(|to| chars[from..to].iter().collect::<String>())
+                .take_while(|head| asked.contains(head.as_str()))
+                .last();
+            let Some(head) = longest else {
+                return false;
+            };
+            asked.match_indices(head.as_str()).any(|(at, _)| {
+                let before: Vec<char> = asked[..at].chars().collect();
+                (MIN_NARROWING_CHARS..=MAX_NARROWING_CHARS).any(|size| {
+                    let Some(start) = before.len().checked_sub(size) else {
+                        return false;
+                    };
+                    let noun: String = before[start..].iter().collect();
+                    noun.chars().all(is_han)
+                        && tokenizer.is_noun(&noun)
+                        && !metric.contains(&noun)
+                        && !self.title_words.contains(&noun)
+                        && self.kind_named_without_figure(report, &format!("{noun}{head}"))
+                })
             })
         })
     }
 
-    /// Whether report `report` writes `kind` (粮食播种面积) and none of its figures' metrics says it.
+    /// Whether report `report` writes `kind` (粮食播种面积) and none of its figures' metrics says it. Asked
+    /// only once a question has named a kind of its own, so the metrics are folded here and the text was
+    /// folded when the engine was built.
     fn kind_named_without_figure(&self, report: usize, kind: &str) -> bool {
-        let report = &self.library.reports[report];
-        let has_figure = report
-            .indicators
-            .iter()
-            .any(|indicator| fold_for_search(&indicator.metric).contains(kind));
-        !has_figure
-            && report
-                .sentences()
-                .any(|sentence| fold_for_search(&sentence.text).contains(kind))
+        self.folded_sentences[report].contains(kind)
+            && !self.library.reports[report]
+                .indicators
+                .iter()
+                .any(|indicator| fold_for_search(&indicator.metric).contains(kind))
     }
 
     /// Whether the question's words name an action (建, 提出, 脱贫), question words aside.

@@ -124,6 +124,9 @@ pub struct Engine {
     term_pieces: term_pieces::TermPieces,
     /// The newest report's glossary terms as questions are compared with them.
     glossary_terms: several_terms::GlossaryTerms,
+    /// Each report's sentences folded for search, a line each: where a phrase the question names is
+    /// looked up as the report writes it.
+    folded_sentences: Vec<String>,
     /// The topics each achievement of the newest report's review gathers (脱贫攻坚全面胜利 and what follows).
     review_topics: review_topics::ReviewTopics,
 }
@@ -282,7 +285,18 @@ impl Engine {
         let term_pieces = term_pieces::TermPieces::new(library.latest());
         let glossary_terms = several_terms::GlossaryTerms::new(library.latest(), &catalog);
         let review_topics = review_topics::ReviewTopics::new(library.latest());
+        let folded_sentences = library
+            .reports
+            .iter()
+            .map(|report| {
+                report
+                    .sentences()
+                    .map(|sentence| fold_for_search(&sentence.text) + "\n")
+                    .collect()
+            })
+            .collect();
         Ok(Engine {
+            folded_sentences,
             review_topics,
             glossary_terms,
             term_pieces,
