@@ -30,8 +30,17 @@ const AWARD_VERBS: &[&str] = &[
 ];
 
 /// Words asking for titles: a question names one of them. 牌子 and 招牌 are left out: they also ask for
-/// brands (公共品牌).
-const HONOUR_WORDS: &[&str] = &["荣誉称号", "称号", "荣誉", "头衔"];
+/// brands (公共品牌), and so is the English "titles": a part's title is its heading.
+const HONOUR_WORDS: &[&str] = &[
+    "荣誉称号",
+    "称号",
+    "荣誉",
+    "头衔",
+    "honorary titles",
+    "honours",
+    "honors",
+    "accolades",
+];
 
 /// The level of a title, read from its own words (全国生态文明建设典范城市 is national).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +56,14 @@ const LEVEL_WORDS: &[(Level, &[&str])] = &[
         Level::National,
         &["国家级", "国字号", "国家", "全国", "national"],
     ),
-    (Level::Provincial, &["省级", "全省", "省里"]),
-    (Level::City, &["市级", "全市", "市里"]),
+    (
+        Level::Provincial,
+        &["省级", "全省", "省里", "provincial", "province-level"],
+    ),
+    (
+        Level::City,
+        &["市级", "全市", "市里", "municipal", "city-level"],
+    ),
 ];
 
 /// Words of a title sought, not won: the plan's (争创, 创建, 申报).
@@ -78,6 +93,21 @@ const HAVING_WORDS: &[&str] = &[
     "我县",
     "咱县",
     "县里",
+    // The same in English (what honours has Xiping won): the having verbs and the county.
+    "has xiping won",
+    "has the county won",
+    "did xiping win",
+    "did the county win",
+    "has won",
+    "have won",
+    "won",
+    "received",
+    "receive",
+    "gained",
+    "got",
+    "get",
+    "xiping",
+    "the county",
 ];
 
 /// A title and the sentence stating it.

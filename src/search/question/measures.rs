@@ -98,6 +98,8 @@ const ENGLISH_MEASURES: &[(&str, &[&str])] = &[
     ("performances", &["场"]),
     ("shows", &["场"]),
     ("yuan", &["元"]),
+    // Beds are counted in 张, which the report never writes: how many beds is answered by no other figure.
+    ("beds", &["张"]),
     ("projects", &["个", "项"]),
     ("items", &["个", "项"]),
 ];
@@ -155,6 +157,18 @@ const DIMENSIONS: &[(&str, &[&str])] = &[
     ("投资了多少", MONEY_UNITS),
     ("投了多少", MONEY_UNITS),
     ("投入多少", MONEY_UNITS),
+    // A sum of money asked in English: a head count or a growth rate of the thing is no answer to it.
+    ("how much money", MONEY_UNITS),
+    ("in yuan", MONEY_UNITS),
+    ("in rmb", MONEY_UNITS),
+    ("amount of money", MONEY_UNITS),
+    ("how much was invested", MONEY_UNITS),
+    ("how much has been invested", MONEY_UNITS),
+    ("how much will be invested", MONEY_UNITS),
+    ("how much investment", MONEY_UNITS),
+    ("spend on", MONEY_UNITS),
+    ("spent on", MONEY_UNITS),
+    ("budget for", MONEY_UNITS),
     ("几月", DATE_UNITS),
     ("哪个月", DATE_UNITS),
     ("哪一月", DATE_UNITS),
