@@ -92,32 +92,41 @@ impl Engine {
         let metric = fold_for_search(&self.library.reports[report].indicators[index].metric);
         let asked = &question.normalized;
         let tokenizer = self.index.tokenizer();
-        let chars: Vec<char> = metric.chars().collect();
+        // Where each letter of the metric starts, and its end: runs of it are slices, not new strings.
+        let bounds: Vec<usize> = metric
+            .char_indices()
+            .map(|(at, _)| at)
+            .chain(std::iter::once(metric.len()))
+            .collect();
+        let letters = bounds.len() - 1;
         // Each run of the metric after its narrowing that the question says (播种面积), with the noun the
         // question writes just before it. Found by letters, not by segmenting the question: most
         // questions say no such run and cost a few searches.
-        (MIN_NARROWING_CHARS..chars.len()).any(|from| {
-            if !chars[..from].iter().all(|&c| is_han(c)) {
+        (MIN_NARROWING_CHARS..letters).any(|from| {
+            if !metric[..bounds[from]].chars().all(is_han) {
                 return false;
             }
-            let longest = (from + 2..=chars.len())
-                .map(|to| chars[from..to].iter().collect::<String>())
-                .take_while(|head| asked.contains(head.as_str()))
+            let longest = (from + 2..=letters)
+                .map(|to| &metric[bounds[from]..bounds[to]])
+                .take_while(|head| asked.contains(*head))
                 .last();
             let Some(head) = longest else {
                 return false;
             };
-            asked.match_indices(head.as_str()).any(|(at, _)| {
-                let before: Vec<char> = asked[..at].chars().collect();
-                (MIN_NARROWING_CHARS..=MAX_NARROWING_CHARS).any(|size| {
-                    let Some(start) = before.len().checked_sub(size) else {
-                        return false;
-                    };
-                    let noun: String = before[start..].iter().collect();
+            asked.match_indices(head).any(|(at, _)| {
+                let before = &asked[..at];
+                let starts: Vec<usize> = before
+                    .char_indices()
+                    .rev()
+                    .take(MAX_NARROWING_CHARS)
+                    .map(|(at, _)| at)
+                    .collect();
+                starts.iter().skip(MIN_NARROWING_CHARS - 1).any(|&start| {
+                    let noun = &before[start..];
                     noun.chars().all(is_han)
-                        && tokenizer.is_noun(&noun)
-                        && !metric.contains(&noun)
-                        && !self.title_words.contains(&noun)
+                        && tokenizer.is_noun(noun)
+                        && !metric.contains(noun)
+                        && !self.title_words.contains(noun)
                         && self.kind_named_without_figure(report, &format!("{noun}{head}"))
                 })
             })

@@ -128,7 +128,9 @@ impl ReviewTopics {
 
     /// The one topic a question names by its subject and asks nothing else of, about the past years.
     fn asked(&self, normalized: &str) -> Option<&ReviewTopic> {
-        if says_plan(normalized) {
+        // The past years named or a result asked: most questions are neither, and stop here.
+        let result_said = RESULT_NOUNS.iter().any(|noun| normalized.contains(noun));
+        if says_plan(normalized) || !says_review(normalized) && !result_said {
             return None;
         }
         let asked = AskedPairs::new(normalized);
@@ -146,10 +148,6 @@ impl ReviewTopics {
             .iter()
             .any(|label| asked.named_chars(label) > best)
         {
-            return None;
-        }
-        let result_said = RESULT_NOUNS.iter().any(|noun| normalized.contains(noun));
-        if !says_review(normalized) && !result_said {
             return None;
         }
         let topic = &self.topics[runs.iter().position(|&run| run == best)?];
