@@ -170,6 +170,10 @@ fn worked(normalized: &str, a: &Quoted, b: &Quoted) -> Option<Working> {
             like.unit
         )
     };
+    // A zero divides nothing and is a change of nothing: no working from it.
+    if a.value <= 0.0 || b.value <= 0.0 {
+        return None;
+    }
     let pair = [a.clone(), b.clone()];
     if says(SHARE_ASKED) && !percent(a) && !percent(b) {
         let (part, whole) = ordered_by_share(normalized, a, b);
@@ -460,6 +464,7 @@ mod tests {
         // Nothing asked of them, or a rate and a level subtracted: no working.
         assert_eq!(line("10亿以上和5亿以上项目一共多少个"), None);
         assert_eq!(line("10亿、5亿的项目合计多少个"), None);
+        assert_eq!(line("0万人占1500万人次的百分之几"), None);
         assert!(states("超2.5亿元,投资5亿元", "5亿") && !states("超2.5亿元", "5亿"));
         assert!(states("占从业人员的60%以上,力争", "60%") && !states("引进10亿元以上项目", "10亿"));
         assert_eq!(line("279亿和83.4亿是什么"), None);
