@@ -2,8 +2,9 @@
 
 use super::StoreError;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::{ConnectOptions, SqliteConnection, SqlitePool};
 use std::str::FromStr;
+use std::sync::{Arc, Mutex};
 
 /// How long a writer waits for another's lock before giving up: far above any transaction the bot runs,
 /// short enough that a stuck database shows up in the logs.
@@ -26,6 +27,10 @@ fn kept_open(max: u32) -> SqlitePoolOptions {
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// For an in-memory database, a connection of its own outside the pool: the database lives while any
+    /// connection to it is open, and the pool may replace its one connection (a query cut off when a
+    /// test drops its bot), which would open an empty database in its place.
+    _anchor: Option<Arc<Mutex<SqliteConnection>>>,
 }
 
 impl SqliteStore {
@@ -71,8 +76,10 @@ impl SqliteStore {
     /// A private database in RAM that lives as long as this store: the test seam.
     pub async fn in_memory() -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::from_str("sqlite::memory:")?;
-        // One connection that never closes: the database lives exactly as long as it does.
-        Self::migrated(kept_open(1), options).await
+        let anchor = options.connect().await?;
+        let mut store = Self::migrated(kept_open(1), options).await?;
+        store._anchor = Some(Arc::new(Mutex::new(anchor)));
+        Ok(store)
     }
 
     async fn migrated(
@@ -81,7 +88,10 @@ impl SqliteStore {
     ) -> Result<Self, StoreError> {
         let pool = pool.connect_with(options).await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        Ok(SqliteStore { pool })
+        Ok(SqliteStore {
+            pool,
+            _anchor: None,
+        })
     }
 
     /// The connections, for the table sets' queries.
@@ -118,4 +128,30 @@ async fn still_usable(connection: &mut sqlx::SqliteConnection) -> Result<bool, s
     }
     sqlx::query("ROLLBACK").execute(&mut *connection).await?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The in-memory database outlives the pool's connection: a new one finds the migrated tables.
+    #[tokio::test]
+    async fn an_in_memory_database_outlives_the_pools_connection() {
+        let store = SqliteStore::in_memory().await.expect("database");
+        let tables = |pool: SqlitePool| async move {
+            let count: (i64,) =
+                sqlx::query_as("SELECT count(*) FROM sqlite_master WHERE name = 'question_log'")
+                    .fetch_one(&pool)
+                    .await
+                    .expect("query");
+            count.0
+        };
+        assert_eq!(tables(store.pool().clone()).await, 1);
+        // The pool's one connection closed and replaced, as a connection cut off mid-query is.
+        let connection = store.pool().acquire().await.expect("connection");
+        sqlx::Connection::close(connection.detach())
+            .await
+            .expect("closed");
+        assert_eq!(tables(store.pool().clone()).await, 1);
+    }
 }
