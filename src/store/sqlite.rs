@@ -13,8 +13,8 @@ const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 /// Connections to the file: a few readers beside the one writer SQLite allows; more only wait on its lock.
 const MAX_CONNECTIONS: u32 = 4;
 
-/// A pool of up to `max` connections of which one always stays open, so that an in-memory database
-/// (`sqlite::memory:`, or `?mode=memory`) lives as long as the store.
+/// A pool of up to `max` connections of which one always stays open: a database is not reopened for
+/// every query after a quiet spell (an in-memory one is kept alive by the store's own connection).
 fn kept_open(max: u32) -> SqlitePoolOptions {
     SqlitePoolOptions::new()
         .max_connections(max)
@@ -70,27 +70,30 @@ impl SqliteStore {
                 .max_lifetime(CONNECTION_LIFETIME)
                 .after_release(|connection, _| Box::pin(still_usable(connection)));
         }
-        Self::migrated(pool, options).await
+        Self::migrated(pool, options, in_memory).await
     }
 
     /// A private database in RAM that lives as long as this store: the test seam.
     pub async fn in_memory() -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::from_str("sqlite::memory:")?;
-        let anchor = options.connect().await?;
-        let mut store = Self::migrated(kept_open(1), options).await?;
-        store._anchor = Some(Arc::new(Mutex::new(anchor)));
-        Ok(store)
+        Self::migrated(kept_open(1), options, true).await
     }
 
     async fn migrated(
         pool: SqlitePoolOptions,
         options: SqliteConnectOptions,
+        in_memory: bool,
     ) -> Result<Self, StoreError> {
+        let anchor = if in_memory {
+            Some(Arc::new(Mutex::new(options.connect().await?)))
+        } else {
+            None
+        };
         let pool = pool.connect_with(options).await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
         Ok(SqliteStore {
             pool,
-            _anchor: None,
+            _anchor: anchor,
         })
     }
 
