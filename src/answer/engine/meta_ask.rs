@@ -172,7 +172,8 @@ const ASKER_WORDS: &[&str] = &[
 ];
 
 /// Whose values a question asking for `asked` may name: the title always, and the field itself or the one it
-/// dates (`第十六届人大一次会议是哪天开的` names the meeting), and the speaker when the meeting or its day is
+/// dates (`第十六届人大一次会议是哪天开的` names the meeting), the meeting when who made or published the
+/// report is asked, and the speaker when the meeting or its day is
 /// asked (`侯县长这个报告是几月几号做的`). `西平县县长叫什么名字` names the speaker's office while asking a
 /// title cue, so it is no question about the report.
 fn may_name(asked: MetaAsk, named: MetaField) -> bool {
@@ -192,7 +193,19 @@ fn may_name(asked: MetaAsk, named: MetaField) -> bool {
         MetaAsk::Addressee => MetaField::Meeting,
         MetaAsk::Length | MetaAsk::Period | MetaAsk::Unheld => MetaField::Title,
     };
-    named == MetaField::Title || named == own || (at_meeting && named == MetaField::Speaker)
+    // The report is known by its meeting as well as its title (十六届人大一次会议上谁作的报告), but a size
+    // asked with the meeting named is the meeting's (人大一次会议有多少代表), not the report's.
+    let known_by_meeting = named == MetaField::Meeting
+        && matches!(
+            asked,
+            MetaAsk::Field(
+                MetaField::Speaker | MetaField::Issuer | MetaField::Published | MetaField::Source
+            )
+        );
+    named == MetaField::Title
+        || named == own
+        || known_by_meeting
+        || (at_meeting && named == MetaField::Speaker)
 }
 
 /// The field the classes found in a question meet on, most specific first: a size, a role or a name asked

@@ -57,6 +57,20 @@ fn fields_are_named_by_pairs_of_cues_and_the_report_own_front_matter() {
         Some(MetaField::MeetingDate)
     );
     assert_eq!(field("这是哪次人代会上的报告啊"), Some(MetaField::Meeting));
+    // The report known by its meeting: who made it there, when it was published.
+    assert_eq!(
+        field("第十六届人大一次会议上谁作的报告？"),
+        Some(MetaField::Speaker)
+    );
+    assert_eq!(
+        field("十六届人大一次会议的报告什么时候发布的"),
+        Some(MetaField::Published)
+    );
+    // A size asked of the meeting is the meeting's, not the report's.
+    assert_eq!(
+        meta_ask(&fold_for_search("第十六届人大一次会议有多少代表"), &front()),
+        None
+    );
     assert_eq!(field("作报告的那个县长叫啥名啊"), Some(MetaField::Speaker));
     assert_eq!(field("侯公涛是什么职务？"), Some(MetaField::Speaker));
     assert_eq!(field("Who gave this speech?"), Some(MetaField::Speaker));
