@@ -237,3 +237,24 @@ fn a_review_topic_asked_of_the_past_years_is_answered_whole() {
         );
     }
 }
+
+#[test]
+fn a_plan_section_is_asked_broadly_by_a_topic_its_paragraphs_keep_saying() {
+    for (question, heading) in [
+        ("咱县今年农业上有什么打算", "聚焦“三农”发展"),
+        ("今年城市方面怎么做", "突出协调发展"),
+        ("今年改革上有哪些举措", "强化改革赋能"),
+    ] {
+        let answer = engine().ask(question);
+        let direct = answer.direct().unwrap_or_default().to_owned();
+        assert!(
+            is_block(&answer) && direct.contains(heading),
+            "{question}: {direct}"
+        );
+    }
+    // One thing of a section, asked by its own name, is answered by its sentence.
+    for question in ["今年厕所改造有什么打算", "今年国家园林县城要做什么"] {
+        let answer = engine().ask(question);
+        assert!(!is_block(&answer), "{question}: {:?}", answer.outcome);
+    }
+}

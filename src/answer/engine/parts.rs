@@ -20,8 +20,10 @@ use super::structure::{
 use super::topics::{BlockRef, TopicWords};
 use super::Engine;
 
+mod broad;
 mod place;
 
+use broad::spread_block;
 use place::{numbered_item, ordinals, placed_item};
 
 /// Words for a part of the report after its number (第二部分, 第三章).
@@ -289,7 +291,9 @@ fn named_block<'a>(normalized: &str, report: &'a Report, topics: &TopicWords) ->
         review,
         plan,
     };
-    headed_block(&asked).or_else(|| topic_block(&asked))
+    headed_block(&asked)
+        .or_else(|| topic_block(&asked))
+        .or_else(|| spread_block(&asked))
 }
 
 /// A question read for a block: its text, the report and its blocks' own words, and whether it names the

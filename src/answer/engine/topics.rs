@@ -18,6 +18,15 @@ const MIN_OWN_COUNT: usize = 2;
 /// one block, higher leaves a block only the words no sibling says at all.
 const OWN_DOMINANCE: usize = 3;
 
+/// A topic said in this many paragraphs of one plan section at least is what the section is about (农业,
+/// 城市 over the 三农 and 城镇化 sections), and asked broadly names the section; fewer, and the topic is one
+/// paragraph's thing (厕所改造), which a search answers better than the section's outline.
+const MIN_SPREAD_PARAGRAPHS: usize = 3;
+
+/// ...and in this many times as many paragraphs as any other section says it: lower lets a topic two
+/// sections share (乡村 of the 三农 and the 城镇化 sections) name one of them.
+const SPREAD_DOMINANCE: usize = 2;
+
 /// One block of a list: which list, and its item's number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct BlockRef {
@@ -32,6 +41,8 @@ pub(super) struct TopicWords {
     /// Each list's item texts folded for search, by list and item position: what a block's heading is
     /// matched against, folded once rather than for every question.
     headings: Vec<Vec<String>>,
+    /// Each plan section's paragraphs folded for search (its heading first): where a topic is spread.
+    paragraphs: Vec<(BlockRef, Vec<String>)>,
 }
 
 impl TopicWords {
@@ -63,6 +74,33 @@ impl TopicWords {
                 }
             }
         }
+        let paragraphs = report
+            .lists
+            .iter()
+            .enumerate()
+            .filter(|(_, list)| list.kind == ListKind::Sections)
+            .flat_map(|(at, list)| {
+                list.items.iter().filter_map(move |item| {
+                    let section = report
+                        .sections()
+                        .find(|section| section.id == item.source_id)?;
+                    let texts = std::iter::once(section.title.clone())
+                        .chain(section.paragraphs.iter().flat_map(|p| {
+                            p.text()
+                                .split(['。', ';', '；'])
+                                .map(str::to_owned)
+                                .collect::<Vec<_>>()
+                        }))
+                        .map(|text| fold_for_search(&text))
+                        .collect();
+                    let block = BlockRef {
+                        list: at,
+                        number: item.number,
+                    };
+                    Some((block, texts))
+                })
+            })
+            .collect();
         let headings = report
             .lists
             .iter()
@@ -73,7 +111,11 @@ impl TopicWords {
                     .collect()
             })
             .collect();
-        TopicWords { owners, headings }
+        TopicWords {
+            owners,
+            headings,
+            paragraphs,
+        }
     }
 
     /// The folded text of item `item` (a position) of list `list` (a position in the report's lists).
@@ -107,6 +149,74 @@ impl TopicWords {
             covered[at + 1] = true;
         }
         Some((block?, blanked(&chars, &covered)))
+    }
+
+    /// The plan section of `lists` over whose paragraphs every word of `rest` is spread (农业, 城市建设),
+    /// when one is: each run of letters in `rest` that the report says must be said in
+    /// [`MIN_SPREAD_PARAGRAPHS`] of its paragraphs, [`SPREAD_DOMINANCE`] times as many as in any other
+    /// section. A pair of letters every section says (发展, 建设) tells none apart; runs the report never
+    /// says (城建) name nothing, and a question of them only is no section's.
+    pub(super) fn spread_over(&self, rest: &str, lists: &[usize]) -> Option<BlockRef> {
+        let sections: Vec<&(BlockRef, Vec<String>)> = self
+            .paragraphs
+            .iter()
+            .filter(|(block, _)| lists.contains(&block.list))
+            .collect();
+        let said_in =
+            |pair: &str, texts: &[String]| texts.iter().filter(|text| text.contains(pair)).count();
+        let mut found: Option<BlockRef> = None;
+        for run in rest.split(|c: char| c.is_ascii() || !c.is_alphanumeric()) {
+            let chars: Vec<char> = run.chars().collect();
+            // A run the sections say whole (国家园林县城) is counted whole: it names one thing, wherever
+            // its pairs are said.
+            let whole =
+                chars.len() > 2 && sections.iter().any(|(_, texts)| said_in(run, texts) > 0);
+            let pieces: Vec<String> = if whole {
+                vec![run.to_owned()]
+            } else {
+                chars
+                    .windows(2)
+                    .map(|pair| pair.iter().collect::<String>())
+                    .collect()
+            };
+            let telling: Vec<String> = pieces
+                .into_iter()
+                .filter(|pair| {
+                    let saying = sections
+                        .iter()
+                        .filter(|(_, texts)| said_in(pair, texts) > 0)
+                        .count();
+                    saying > 0 && saying * 2 <= sections.len()
+                })
+                .collect();
+            if telling.is_empty() {
+                continue;
+            }
+            let spread: Vec<(usize, BlockRef)> = sections
+                .iter()
+                .map(|(block, texts)| {
+                    let paragraphs = texts
+                        .iter()
+                        .filter(|text| telling.iter().any(|pair| text.contains(pair.as_str())))
+                        .count();
+                    (paragraphs, *block)
+                })
+                .collect();
+            let (most, block) = spread.iter().max_by_key(|(count, _)| *count)?;
+            let next = spread
+                .iter()
+                .filter(|(_, other)| other != block)
+                .map(|(count, _)| *count)
+                .max()
+                .unwrap_or(0);
+            let spread_here =
+                *most >= MIN_SPREAD_PARAGRAPHS && *most >= SPREAD_DOMINANCE * next.max(1);
+            if !spread_here || found.is_some_and(|found| found != *block) {
+                return None;
+            }
+            found = Some(*block);
+        }
+        found
     }
 
     /// `rest` without the words `block` owns: what a question names besides a block it names by its
@@ -211,5 +321,32 @@ mod tests {
         assert_eq!(named("农业发展"), Some((2, "发展".to_owned())));
         assert_eq!(named("粮食文旅"), None);
         assert_eq!(named("天气"), None);
+    }
+
+    #[test]
+    fn a_topic_spread_over_one_section_names_it_and_one_thing_of_it_does_not() {
+        let (library, topics) = report_topics();
+        let sections = library
+            .latest()
+            .lists
+            .iter()
+            .position(|list| list.kind == ListKind::Sections)
+            .expect("the plan's sections");
+        let spread = |rest: &str| {
+            topics
+                .spread_over(rest, &[sections])
+                .map(|block| block.number)
+        };
+        assert_eq!(spread("农业"), Some(2));
+        assert_eq!(spread("农业 农村"), Some(2));
+        // One thing the section names, said whole, is a search's: its sentence answers.
+        assert_eq!(spread("国家园林县城"), None);
+        assert_eq!(spread("厕所改造"), None);
+        // Words every section says, or none does, name no section.
+        assert_eq!(spread("发展"), None);
+        assert_eq!(spread("火星"), None);
+        // Two sections' topics together name neither.
+        assert_eq!(spread("改革"), Some(5));
+        assert_eq!(spread("农业 改革"), None);
     }
 }
