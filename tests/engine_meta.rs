@@ -152,7 +152,7 @@ const WITH_ASKERS_CLAUSE: &[(&str, &str)] = &[
 const WITH_A_CLAUSE_OF_ITS_OWN: &[&str] = &[
     "报告是谁作的，GDP多少",
     "报告是谁作的，他分管什么工作",
-    "报告哪天发布的，还是隔了一天",
+    "报告哪天发布的，点击量有多少",
     "原文出处在哪，脱贫攻坚讲了什么",
 ];
 

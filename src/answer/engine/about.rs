@@ -465,7 +465,7 @@ const MIN_ISSUER_CHARS: usize = 4;
 
 /// The report's own words for whom it is made on behalf of: its first sentence saying `代表` with the issuer's
 /// name, so an issuer asked for is answered with the line a reader remembers as well as the front matter.
-fn behalf_sentence(report: &Report) -> Option<&str> {
+pub(super) fn behalf_sentence(report: &Report) -> Option<&str> {
     report
         .sentences()
         .map(|sentence| sentence.text.as_str())
@@ -496,6 +496,22 @@ fn addressee_answer(report: &Report, language: Language) -> String {
         (true, _) => meeting,
         (false, Language::Chinese) => format!("{meeting}（报告中：{said}）"),
         (false, Language::English) => format!("{meeting} (the speech: {said})"),
+    }
+}
+
+/// The publication date with the days between it and the meeting's (发布日期…，作报告后1天).
+fn published_after_answer(report: &Report, language: Language) -> String {
+    let published = field_answer(report, MetaField::Published, language);
+    let days = (report.meta.published - report.meta.meeting_date).num_days();
+    match (language, days) {
+        (Language::Chinese, 0) => format!("{published}，与作报告是同一天"),
+        (Language::Chinese, days) if days > 0 => format!("{published}，作报告后{days}天"),
+        (Language::Chinese, days) => format!("{published}，作报告前{}天", -days),
+        (Language::English, 0) => format!("{published}, the day the report was delivered"),
+        (Language::English, days) => format!(
+            "{published}, {days} day(s) after the report was delivered ({})",
+            report.meta.meeting_date
+        ),
     }
 }
 
@@ -538,6 +554,10 @@ impl Engine {
                 (answers.collect::<Vec<_>>().join("\n"), id_name(field))
             }
             MetaAsk::Length => (length_answer(report, language), LENGTH_ID),
+            MetaAsk::PublishedAfter => (
+                published_after_answer(report, language),
+                id_name(MetaField::Published),
+            ),
             MetaAsk::Addressee => (
                 addressee_answer(report, language),
                 id_name(MetaField::Meeting),

@@ -12,7 +12,9 @@ use crate::knowledge::MetaField;
 
 use super::cues::Cues;
 use super::leftover::{topicless, without, REPORT_WORDS};
-use front::{with_report_said_plainly, with_speaker_named, MIN_FRONT_CHARS};
+use front::{
+    with_opening_said_plainly, with_report_said_plainly, with_speaker_named, MIN_FRONT_CHARS,
+};
 pub(super) use front::{without_front, FrontWords};
 use words::{Word, WORDS};
 
@@ -35,6 +37,9 @@ pub(super) enum MetaAsk {
     /// A fact of the report's making its front matter does not hold (how long the meeting lasted, when the
     /// next one is held): refused, never answered with a field.
     Unheld,
+    /// How many days after the report was made it was published (隔了几天, 第二天就发布了吗): the
+    /// publication date, with the days between it and the meeting's.
+    PublishedAfter,
     /// A field of the report of the year named (西平县2021年的政府工作报告是哪天作的): this report's when the
     /// year is its own, another report's otherwise.
     OfYear(MetaField, i32),
@@ -45,6 +50,9 @@ pub(super) enum MetaAsk {
 /// once a size is asked, the bot's own answering, the work reported and the county's own level (县人大), the
 /// prepositions and light verbs of making a report (以…名义, 由谁来作, 代表…作).
 const META_SCOPE_WORDS: &[&str] = &[
+    // Between two acts (开会和发布中间隔了几天): no asking word, as 间 would be read for a pinyin jian (建).
+    "中间",
+    "间隔",
     "分别",
     "具体",
     "来着",
@@ -173,7 +181,7 @@ const ASKER_WORDS: &[&str] = &[
 
 /// Whose values a question asking for `asked` may name: the title always, and the field itself or the one it
 /// dates (`第十六届人大一次会议是哪天开的` names the meeting), the meeting when who made or published the
-/// report is asked, and the speaker when the meeting or its day is
+/// report is asked, and the speaker when the meeting, its day or on whose behalf (县长代表谁) is
 /// asked (`侯县长这个报告是几月几号做的`). `西平县县长叫什么名字` names the speaker's office while asking a
 /// title cue, so it is no question about the report.
 fn may_name(asked: MetaAsk, named: MetaField) -> bool {
@@ -181,14 +189,16 @@ fn may_name(asked: MetaAsk, named: MetaField) -> bool {
         asked,
         MetaAsk::Field(MetaField::MeetingDate | MetaField::Meeting)
             | MetaAsk::OfYear(MetaField::MeetingDate | MetaField::Meeting, _)
+            | MetaAsk::PublishedAfter
+            | MetaAsk::Field(MetaField::Issuer)
     );
     let own = match asked {
         MetaAsk::Field(MetaField::MeetingDate) | MetaAsk::OfYear(MetaField::MeetingDate, _) => {
             MetaField::Meeting
         }
-        MetaAsk::Field(MetaField::Published) | MetaAsk::OfYear(MetaField::Published, _) => {
-            MetaField::Issuer
-        }
+        MetaAsk::Field(MetaField::Published)
+        | MetaAsk::OfYear(MetaField::Published, _)
+        | MetaAsk::PublishedAfter => MetaField::Issuer,
         MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => field,
         MetaAsk::Addressee => MetaField::Meeting,
         MetaAsk::Length | MetaAsk::Period | MetaAsk::Unheld => MetaField::Title,
@@ -230,6 +240,11 @@ fn field_of(
         None
     } else if has(Addressee) {
         of_report.then_some(MetaAsk::Addressee)
+    } else if has(Gap) && (has(Publish) || has(Access)) {
+        Some(MetaAsk::PublishedAfter)
+    } else if has(Behalf) {
+        // 县长是代表谁作的报告 asks on whose behalf, though it names the speaker's role.
+        field(MetaField::Issuer)
     } else if has(Review) && (has(Span) || has(Time) || has(Which)) {
         Some(MetaAsk::Period)
     } else if has(Span) || has(Other) {
@@ -243,8 +258,6 @@ fn field_of(
         Some(MetaAsk::Length)
     } else if has(Role) {
         field(MetaField::Speaker)
-    } else if has(Behalf) {
-        field(MetaField::Issuer)
     } else if has(Name) {
         // The meeting's name, the name of the one who made it (作报告的县长叫啥), else the report's.
         field(if has(Meeting) {
@@ -467,7 +480,10 @@ pub(super) fn also_asked(normalized: &str, front: &FrontWords, asked: MetaAsk) -
 }
 
 pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> {
-    let plain = with_report_said_plainly(&with_speaker_named(normalized, front), front);
+    let plain = with_opening_said_plainly(
+        &with_report_said_plainly(&with_speaker_named(normalized, front), front),
+        front,
+    );
     let found = classes_in(&plain);
     let of = |wanted: Word| found.iter().filter(move |(word, _)| *word == wanted);
     let which_document = of(Word::Which).any(|(_, which)| {

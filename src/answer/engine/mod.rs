@@ -242,7 +242,8 @@ impl Engine {
         let index = SearchIndex::build(tokenizer, &docs)?;
         let index_ms = started.elapsed().as_secs_f64() * 1e3 - reader_ms - docs_ms;
         let units = |word: &str| index.term_id(word).map_or(0, |id| index.doc_freq(id));
-        let front_words = meta_ask::FrontWords::new(&latest_meta);
+        let front_words = meta_ask::FrontWords::new(&latest_meta)
+            .with_opening(about::behalf_sentence(latest).unwrap_or_default());
         // A question about the report asks in its classes' words, and names the speaker as its front matter does.
         let mut asking: Vec<&str> = meta_ask::asking_words().collect();
         asking.extend(front_words.speaker_words());

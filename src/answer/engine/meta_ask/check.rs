@@ -156,6 +156,7 @@ pub(super) fn checked_field(plain: &str, names_speaker: bool, published: bool) -
 pub(super) fn without_checked(rest: &str, asked: MetaAsk, checks: bool) -> String {
     let field = match asked {
         MetaAsk::Field(field) | MetaAsk::OfYear(field, _) => field,
+        MetaAsk::PublishedAfter => MetaField::Published,
         MetaAsk::Length | MetaAsk::Period | MetaAsk::Unheld | MetaAsk::Addressee => {
             return rest.to_owned()
         }

@@ -55,7 +55,14 @@ pub(in super::super) struct FrontWords {
     /// The end of the speaker's office people call it by (`县长`): asked who holds it (县长是谁), it names the
     /// speaker, who held it when the report was made.
     pub(super) office: Option<String>,
+    /// The report's own sentence handing it to the meeting (我代表县人民政府,向大会报告工作), folded: a
+    /// question quoting it (以谁的名义向大会报告工作) speaks of making the report.
+    opening: String,
 }
+
+/// A quote of the opening at least this long is one (向大会报告工作); shorter runs (报告, 大会) are words
+/// any question may say, which the classes read.
+const MIN_QUOTED_CHARS: usize = 4;
 
 /// A name and how it may be typed by its sound, worked out once per engine.
 pub(super) struct NameSound {
@@ -204,7 +211,14 @@ impl FrontWords {
                 .split_whitespace()
                 .last()
                 .and_then(NameSound::new),
+            opening: String::new(),
         }
+    }
+
+    /// These words with the report's sentence handing it to the meeting, which questions quote.
+    pub(in super::super) fn with_opening(mut self, sentence: &str) -> FrontWords {
+        self.opening = fold_for_search(sentence);
+        self
     }
 
     /// The words a question names the speaker by (the office's end 县长, the speaker's own name 侯公涛): the
@@ -327,4 +341,38 @@ pub(in super::super) fn without_front(rest: &str, front: &[&str]) -> String {
         }
     }
     out
+}
+
+/// `plain` with each run of it quoted from the report's opening sentence said as the act it quotes, 报告:
+/// 代表谁向大会报告工作 asks on whose behalf the report is made. A front-matter value (县人民政府) is no
+/// quote: the classes read it.
+pub(super) fn with_opening_said_plainly(plain: &str, front: &FrontWords) -> String {
+    if front.opening.is_empty() {
+        return plain.to_owned();
+    }
+    let chars: Vec<char> = plain.chars().collect();
+    let mut said = String::with_capacity(plain.len());
+    let mut at = 0;
+    while at < chars.len() {
+        let quoted = (at + MIN_QUOTED_CHARS..=chars.len()).rev().find(|&end| {
+            let run: String = chars[at..end].iter().collect();
+            !run.contains(' ')
+                && front.opening.contains(run.as_str())
+                && !front
+                    .values
+                    .iter()
+                    .any(|(_, value)| value.contains(run.as_str()))
+        });
+        match quoted {
+            Some(end) => {
+                said.push_str(" 报告 ");
+                at = end;
+            }
+            None => {
+                said.push(chars[at]);
+                at += 1;
+            }
+        }
+    }
+    said
 }

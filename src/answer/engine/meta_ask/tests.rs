@@ -16,7 +16,7 @@ fn front() -> FrontWords {
         year: 2022,
         source: "西平县人民政府门户网站 › 政务公开 › 工作报告".into(),
     };
-    FrontWords::new(&meta)
+    FrontWords::new(&meta).with_opening("现在,我代表县人民政府,向大会报告工作,请予审议。")
 }
 
 fn field(question: &str) -> Option<MetaField> {
@@ -169,7 +169,6 @@ fn classes_meeting_inside_a_topic_question_ask_no_field() {
         "报告主要讲了什么",
         "报告讲的是什么",
         "会议上讲了什么",
-        "报告是向谁报告工作的",
         "政府发布了哪些政策",
         "工资什么时候发",
         "哪里能找到工作",
@@ -458,4 +457,39 @@ fn the_speaker_office_asked_alone_names_the_speaker() {
     ] {
         assert_eq!(field(question), None, "{question}");
     }
+}
+
+#[test]
+fn the_days_between_making_and_publishing_are_asked_with_publishing_named() {
+    let ask = |question: &str| meta_ask(&fold_for_search(question), &front());
+    for question in [
+        "开会和发布中间隔了几天",
+        "作报告第二天就发布了吗",
+        "人大开会当天就公布了吗，还是隔了一天",
+        "Was it published the same day it was delivered?",
+    ] {
+        assert_eq!(ask(question), Some(MetaAsk::PublishedAfter), "{question}");
+    }
+    // A gap of days with nothing published is another question.
+    assert_eq!(ask("人大开会开了几天"), Some(MetaAsk::Unheld));
+}
+
+#[test]
+fn a_question_quoting_the_opening_asks_about_making_the_report() {
+    assert_eq!(
+        field("这份报告以谁的名义向大会报告工作"),
+        Some(MetaField::Issuer)
+    );
+    assert_eq!(
+        field("县长是代表谁向大会报告工作的"),
+        Some(MetaField::Issuer)
+    );
+    assert_eq!(field("谁向大会报告工作"), Some(MetaField::Speaker));
+    // 报告工作 quotes it too: whom the report reports its work to is whom it addresses.
+    assert_eq!(
+        meta_ask(&fold_for_search("报告是向谁报告工作的"), &front()),
+        Some(MetaAsk::Addressee)
+    );
+    // Three letters of it (报告工) are no quote; a topic beside the quote stays a topic.
+    assert_eq!(field("向大会报告工作里粮食产量多少"), None);
 }

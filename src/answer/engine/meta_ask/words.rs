@@ -56,6 +56,8 @@ pub(super) enum Word {
     Span,
     /// 下一次, 上届, next, last: another occasion than the report's own (the next meeting, the last one).
     Other,
+    /// 隔了几天, 第二天, 当天, days after: the days between making the report and publishing it.
+    Gap,
 }
 
 /// Each class with its words, lowercased and simplified as questions are folded. English words match whole.
@@ -528,6 +530,8 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
             "how long a time",
             "how many hours",
             "how many days",
+            "after",
+            "between",
         ],
     ),
     (
@@ -544,6 +548,29 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
             "next",
             "last",
             "previous",
+        ],
+    ),
+    (
+        Word::Gap,
+        &[
+            "隔了几天",
+            "隔几天",
+            "隔了一天",
+            "隔一天",
+            "隔了",
+            "相隔",
+            "第几天",
+            "第二天",
+            "次日",
+            "当天",
+            "同一天",
+            "几天",
+            "days after",
+            "day after",
+            "same day",
+            "how many days",
+            "after",
+            "between",
         ],
     ),
 ];
