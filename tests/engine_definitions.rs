@@ -113,3 +113,20 @@ fn a_piece_of_a_term_gets_the_clause_explaining_it() {
         .direct()
         .is_some_and(|direct| direct.ends_with("凤鸣湖")));
 }
+
+/// Where a term comes from (来历, 由来, 从哪里来) is what its entry says first.
+#[test]
+fn a_terms_origin_is_asked_of_its_entry() {
+    for (question, term) in [
+        ("四个自信的由来", "四个自信"),
+        ("两中心这个说法从哪来的", "两中心"),
+        ("六稳的来历是什么", "六稳"),
+    ] {
+        let answer = engine().ask(question);
+        let first = answer.hits().first().map(|hit| hit.excerpt.clone());
+        assert!(
+            first.is_some_and(|excerpt| excerpt.starts_with(&format!("{term}:"))),
+            "{question}: {answer:?}"
+        );
+    }
+}
