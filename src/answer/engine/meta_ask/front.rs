@@ -3,6 +3,8 @@
 //! surname and office, their surname with the rest unsaid, their name written by sound), and the report
 //! named by its issuer's level. A question about the report may name any of these without leaving it.
 
+use std::collections::HashSet;
+
 use pinyin::ToPinyin;
 
 use crate::knowledge::{MetaField, ReportMeta};
@@ -58,6 +60,9 @@ pub(in super::super) struct FrontWords {
     /// The report's own sentence handing it to the meeting (我代表县人民政府,向大会报告工作), folded: a
     /// question quoting it (以谁的名义向大会报告工作) speaks of making the report.
     opening: String,
+    /// Each run of [`MIN_QUOTED_CHARS`] letters of the opening: a question's run is looked up here before
+    /// it is matched longer, so a question quoting nothing costs one lookup per letter.
+    opening_runs: HashSet<[char; MIN_QUOTED_CHARS]>,
 }
 
 /// A quote of the opening at least this long is one (向大会报告工作); shorter runs (报告, 大会) are words
@@ -212,12 +217,18 @@ impl FrontWords {
                 .last()
                 .and_then(NameSound::new),
             opening: String::new(),
+            opening_runs: HashSet::new(),
         }
     }
 
     /// These words with the report's sentence handing it to the meeting, which questions quote.
     pub(in super::super) fn with_opening(mut self, sentence: &str) -> FrontWords {
         self.opening = fold_for_search(sentence);
+        let chars: Vec<char> = self.opening.chars().collect();
+        self.opening_runs = chars
+            .windows(MIN_QUOTED_CHARS)
+            .filter_map(|run| run.try_into().ok())
+            .collect();
         self
     }
 
@@ -354,15 +365,22 @@ pub(super) fn with_opening_said_plainly(plain: &str, front: &FrontWords) -> Stri
     let mut said = String::with_capacity(plain.len());
     let mut at = 0;
     while at < chars.len() {
-        let quoted = (at + MIN_QUOTED_CHARS..=chars.len()).rev().find(|&end| {
-            let run: String = chars[at..end].iter().collect();
-            !run.contains(' ')
-                && front.opening.contains(run.as_str())
-                && !front
-                    .values
-                    .iter()
-                    .any(|(_, value)| value.contains(run.as_str()))
-        });
+        let starts_quote = chars
+            .get(at..at + MIN_QUOTED_CHARS)
+            .and_then(|run| <[char; MIN_QUOTED_CHARS]>::try_from(run).ok())
+            .is_some_and(|run| front.opening_runs.contains(&run));
+        let quoted = (at + MIN_QUOTED_CHARS..=chars.len())
+            .filter(|_| starts_quote)
+            .rev()
+            .find(|&end| {
+                let run: String = chars[at..end].iter().collect();
+                !run.contains(' ')
+                    && front.opening.contains(run.as_str())
+                    && !front
+                        .values
+                        .iter()
+                        .any(|(_, value)| value.contains(run.as_str()))
+            });
         match quoted {
             Some(end) => {
                 said.push_str(" 报告 ");
