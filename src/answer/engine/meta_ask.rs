@@ -498,12 +498,17 @@ pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> 
         .any(|name| plain.contains(name.as_str()));
     let has = |wanted| of(wanted).next().is_some();
     let checks = check::is_check(&plain, has(Word::Check));
-    // The speaker's name said alone (侯公涛, 侯公涛？) asks who they are: the speaker's field.
+    // The speaker's name said alone (侯公涛, 侯公涛？), or with their office (侯公涛县长), asks who they
+    // are: the speaker's field.
     let name_alone = names_speaker
         && found.is_empty()
         && topicless(&without(
             &plain,
-            front.speaker_names.iter().map(String::as_str),
+            front
+                .speaker_names
+                .iter()
+                .map(String::as_str)
+                .chain(front.office.as_deref()),
         ));
     let asked = office_asked(&plain, front, has)
         .or_else(|| field_of(has, which_document, names_speaker))

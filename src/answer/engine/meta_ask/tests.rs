@@ -78,6 +78,7 @@ fn fields_are_named_by_pairs_of_cues_and_the_report_own_front_matter() {
     assert_eq!(field("西平县委书记是什么职务"), None);
     // The speaker's name said alone asks who they are.
     assert_eq!(field("侯公涛？"), Some(MetaField::Speaker));
+    assert_eq!(field("侯公涛县长"), Some(MetaField::Speaker));
     assert_eq!(field("南水北调供水厂2021年是哪天开的"), None);
     assert_eq!(
         meta_ask(
