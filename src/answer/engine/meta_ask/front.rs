@@ -337,12 +337,22 @@ pub(in super::super) fn without_front(rest: &str, front: &[&str]) -> String {
         }
         (end - start >= MIN_FRONT_CHARS).then_some(end)
     };
-    let mut out = String::with_capacity(rest.len());
+    replace_runs(&chars, " ", piece_at)
+}
+
+/// `chars` with each run that `run_end` finds (the end of the run starting at an index, if one starts
+/// there) replaced by `replacement`, read left to right so runs never overlap.
+fn replace_runs(
+    chars: &[char],
+    replacement: &str,
+    run_end: impl Fn(usize) -> Option<usize>,
+) -> String {
+    let mut out = String::with_capacity(chars.len() * 3);
     let mut at = 0;
     while at < chars.len() {
-        match piece_at(at) {
+        match run_end(at) {
             Some(end) => {
-                out.push(' ');
+                out.push_str(replacement);
                 at = end;
             }
             None => {
@@ -362,14 +372,12 @@ pub(super) fn with_opening_said_plainly(plain: &str, front: &FrontWords) -> Stri
         return plain.to_owned();
     }
     let chars: Vec<char> = plain.chars().collect();
-    let mut said = String::with_capacity(plain.len());
-    let mut at = 0;
-    while at < chars.len() {
+    let quote_at = |at: usize| {
         let starts_quote = chars
             .get(at..at + MIN_QUOTED_CHARS)
             .and_then(|run| <[char; MIN_QUOTED_CHARS]>::try_from(run).ok())
             .is_some_and(|run| front.opening_runs.contains(&run));
-        let quoted = (at + MIN_QUOTED_CHARS..=chars.len())
+        (at + MIN_QUOTED_CHARS..=chars.len())
             .filter(|_| starts_quote)
             .rev()
             .find(|&end| {
@@ -380,17 +388,7 @@ pub(super) fn with_opening_said_plainly(plain: &str, front: &FrontWords) -> Stri
                         .values
                         .iter()
                         .any(|(_, value)| value.contains(run.as_str()))
-            });
-        match quoted {
-            Some(end) => {
-                said.push_str(" 报告 ");
-                at = end;
-            }
-            None => {
-                said.push(chars[at]);
-                at += 1;
-            }
-        }
-    }
-    said
+            })
+    };
+    replace_runs(&chars, " 报告 ", quote_at)
 }
