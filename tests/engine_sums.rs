@@ -86,8 +86,12 @@ fn a_projection_is_found_past_the_words_that_ask_for_it() {
     assert!(gdp.contains("约301.32亿元"), "{gdp}");
     let rate = direct("按照目标，年末常住人口城镇化率大概能到多少");
     assert!(rate.contains("约44.7%"), "{rate}");
-    // 预计 without a condition asks for a level the report does not give.
-    assert!(!direct("今年社会消费品零售总额预计会到多少亿元").contains("推算"));
+    // 预计 asks what the target makes of last year's level, however the level is asked (多少, 会到多少);
+    // without it or a condition the level asked is one the report does not give.
+    let expected = direct("今年社会消费品零售总额预计多少亿元");
+    assert!(expected.contains("推算") && expected.contains("75.65亿元"), "{expected}");
+    assert_eq!(direct("今年社会消费品零售总额预计会到多少亿元"), expected);
+    assert!(!direct("今年社会消费品零售总额会到多少亿元").contains("推算"));
 }
 
 #[test]

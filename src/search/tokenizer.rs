@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use jieba_rs::{Jieba, TokenizeMode};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::normalize::{fold_for_search, is_word_char};
+use super::normalize::{fold_for_search, is_han, is_word_char};
 
 /// Why the segmenter could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -23,6 +23,11 @@ pub enum TokenizerError {
 
 /// Dictionary words inside a longer word are added from this length on (jieba adds the shorter ones).
 const LONG_WORD_CHARS: usize = 4;
+
+/// How often jieba's dictionary must count a grammar character (那, 都, 有, 给, 个) for it to be read as
+/// glued by jieba's guesser onto a question's word (那酒, 湖都, 县有): lower also splits names that begin
+/// with a rarer grammar word (遂平), higher leaves more glued words to count as things the report lacks.
+const GLUE_FREQUENCY: usize = 40_000;
 
 /// The process's jieba instances, keyed by the dictionaries they were loaded with: one in the program, a
 /// few in tests that bring their own.
@@ -135,6 +140,72 @@ impl JiebaTokenizer {
                 }
             }
         }
+    }
+
+    /// A question's `words` with the grammar characters jieba's guesser glued onto a word taken off it (那酒
+    /// → 酒, 湖都 → 湖, 一人 → 人, 叫个 → nothing): such a word is in no dictionary and the report (`known`
+    /// tells its words) does not have it, so as it stands it reads as a thing the report lacks. Names the
+    /// guesser makes (遂平, 上蔡) keep their first and last characters, which are not grammar words.
+    pub fn unglued<'a>(&self, words: Vec<Word<'a>>, known: impl Fn(&str) -> bool) -> Vec<Word<'a>> {
+        let glued = |word: &Word| {
+            word.text.chars().count() >= 2
+                && word.text.chars().all(is_han)
+                && !self.knows(&word.text)
+                && !known(&word.text)
+        };
+        if !words.iter().any(glued) {
+            return words;
+        }
+        let mut out = Vec::with_capacity(words.len());
+        for word in words {
+            if !glued(&word) {
+                out.push(word);
+                continue;
+            }
+            let text = &*word.text;
+            let start = text
+                .char_indices()
+                .find(|&(_, c)| !self.is_glue(c))
+                .map_or(text.len(), |(at, _)| at);
+            let end = text[start..]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !self.is_glue(c))
+                .map_or(start, |(at, c)| start + at + c.len_utf8());
+            let rest = &text[start..end];
+            // What is left must name a thing (湖, 县, 七大): one verb left (防及 → 防, 改叫 → 改) is as
+            // unlike the report as the glued word.
+            let names_thing = |rest: &str| {
+                self.is_noun(rest)
+                    || self.tag_is(rest, |tag| tag == "zg")
+                    || rest.chars().count() >= 2 && known(rest)
+            };
+            if (start, end) == (0, text.len()) || !rest.is_empty() && !names_thing(rest) {
+                out.push(word);
+            } else if !rest.is_empty() {
+                out.push(Word {
+                    text: Cow::Owned(rest.to_owned()),
+                    start: word.start + start,
+                    end: word.start + end,
+                });
+            }
+        }
+        out
+    }
+
+    /// Whether `c` is a grammar word (a pronoun, adverb, preposition, conjunction, numeral, measure word,
+    /// auxiliary or verb) common enough to be glued onto its neighbour.
+    fn is_glue(&self, c: char) -> bool {
+        let mut buffer = [0; 4];
+        let word = c.encode_utf8(&mut buffer);
+        self.tag_is(word, |tag| {
+            matches!(
+                tag.chars().next(),
+                Some('c' | 'd' | 'k' | 'm' | 'p' | 'q' | 'r' | 'u' | 'v' | 'y')
+            )
+        }) && self
+            .frequency(word)
+            .is_some_and(|frequency| frequency >= GLUE_FREQUENCY)
     }
 
     /// Whether jieba's dictionary tags `word` as a noun (税, 路, 面积), as opposed to a verb or a measure word.
@@ -276,6 +347,28 @@ mod tests {
         assert!(texts.contains(&"规上工业增加值"), "{texts:?}");
         assert!(texts.contains(&"工业"), "{texts:?}");
         assert!(texts.contains(&"增长"), "{texts:?}");
+    }
+
+    #[test]
+    fn grammar_words_glued_onto_a_question_word_come_off() {
+        let question = "那酒叫个防及遂蔡县有";
+        let words = |known: &dyn Fn(&str) -> bool| {
+            let at = |piece: &str| question.find(piece).expect("piece");
+            let glued = ["那酒", "叫个", "防及", "遂蔡", "县有"].map(|piece| Word {
+                text: Cow::Borrowed(piece),
+                start: at(piece),
+                end: at(piece) + piece.len(),
+            });
+            tokenizer().unglued(glued.to_vec(), known)
+        };
+        let unknown = words(&|_| false);
+        // 那 and 个 are grammar words; 叫个 is nothing else; 防 is a verb, not a thing; 遂 is too rare.
+        assert_eq!(texts(&unknown), ["酒", "防及", "遂蔡", "县"]);
+        assert_eq!(&question[unknown[0].start..unknown[0].end], "酒");
+        assert_eq!(&question[unknown[3].start..unknown[3].end], "县");
+        // A word the report has stays whole.
+        let known = words(&|word| word == "县有");
+        assert_eq!(texts(&known), ["酒", "防及", "遂蔡", "县有"]);
     }
 
     #[test]

@@ -97,6 +97,7 @@ impl Engine {
             question.search_text = joined;
             words = tokenizer.words_of_normalized(&question.search_text);
         }
+        let words = tokenizer.unglued(words, |word| self.index.term_id(word).is_some());
         let mut question_terms: Vec<u32> = words
             .iter()
             .filter(|word| !is_question_word(&word.text))
