@@ -59,6 +59,16 @@ fn an_item_is_picked_out_of_a_list_by_position_or_topic() {
         .as_str()
         .is_some_and(|text| text.starts_with("10.")));
     assert!(direct("民生实事里关于农村厕所的是第几件").contains("第9项"));
+    // Which one (哪件) asks the same, and where the question numbers the item the number decides.
+    let elderly = direct("十件惠民工程里跟老年人有关的是哪件");
+    assert!(
+        elderly.contains("第8项") && elderly.contains("适老化改造600户"),
+        "{elderly}"
+    );
+    assert!(direct("十件惠民工程里排第五的是哪件").contains("第5项"));
+    // All of them, however the asker says so (全部列一下, 排在第几件).
+    assert!(direct("十件惠民工程都是哪些，全部列一下").contains("（共10项）"));
+    assert!(direct("户厕改造排在十件实事的第几件").contains("第9项"));
     // What a question sets aside (除了X还…) is not searched for.
     let risks = ask_json("除了安全生产还要防哪些重大风险");
     assert!(risks["hits"][0]["text"]

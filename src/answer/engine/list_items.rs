@@ -71,8 +71,17 @@ pub(super) fn asks_last_alone(normalized: &str) -> Option<String> {
     ))
 }
 
-/// Words that ask which number an item is (`排第几` asks a ranking, not an item).
-const WHICH_WORDS: &[&str] = &["第几件", "第几项", "第几条"];
+/// Words that ask which item is the one about something, with its number (`排第几` asks a ranking, not
+/// an item).
+const WHICH_WORDS: &[&str] = &[
+    "第几件",
+    "第几项",
+    "第几条",
+    "哪件",
+    "哪一件",
+    "哪项",
+    "哪一项",
+];
 
 /// Words that set aside what the asker already knows (`除了安全生产`), and those that end it: what follows
 /// (`还要防哪些重大风险`) is what to search for.

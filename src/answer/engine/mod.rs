@@ -401,7 +401,11 @@ impl Engine {
         }
         // 最后一件, 第几件: the search finds the list by the rest of the question.
         // 除了X还…: what is set aside is no topic to search for.
-        let item_ask = list_items::item_ask(&understood.normalized);
+        let item_ask = list_items::item_ask(&understood.normalized)
+            // 排第五的是哪件 numbers the item it asks for.
+            .filter(|(ask, _)| {
+                !(*ask == list_items::ItemAsk::Which && understood.ordinal.is_some())
+            });
         let search = item_ask.as_ref().map(|(_, rest)| rest.as_str());
         let besides = list_items::without_known(search.unwrap_or(&understood.normalized));
         let understood = match besides.as_deref().or(search) {
