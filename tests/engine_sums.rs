@@ -89,7 +89,10 @@ fn a_projection_is_found_past_the_words_that_ask_for_it() {
     // 预计 asks what the target makes of last year's level, however the level is asked (多少, 会到多少);
     // without it or a condition the level asked is one the report does not give.
     let expected = direct("今年社会消费品零售总额预计多少亿元");
-    assert!(expected.contains("推算") && expected.contains("75.65亿元"), "{expected}");
+    assert!(
+        expected.contains("推算") && expected.contains("75.65亿元"),
+        "{expected}"
+    );
     assert_eq!(direct("今年社会消费品零售总额预计会到多少亿元"), expected);
     assert!(!direct("今年社会消费品零售总额会到多少亿元").contains("推算"));
 }
@@ -113,8 +116,9 @@ fn two_metrics_of_different_periods_compare_when_each_side_names_its_own_alone()
     assert!(power.contains("多0.4亿千瓦时"), "{power}");
     // A side naming a time its figure is not of (去年 for a five-year total) names no figure.
     assert!(unanswered("今年土地规模经营面积比去年高标准农田多多少万亩"));
-    // Units that do not meet (辆, 座) are never compared.
-    assert!(unanswered("五年换的新能源公交车比建的公交站亭少多少"));
+    // Units that do not meet (万亩, 万吨) are never compared; counts of things (辆, 座) are, by a number
+    // of things (engine_worked.rs).
+    assert!(unanswered("五年建的高标准农田比去年粮食总产多多少"));
 }
 
 #[test]

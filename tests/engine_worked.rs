@@ -53,6 +53,21 @@ fn counts_add_up_and_amounts_divide_but_a_level_and_a_change_do_not_meet() {
 }
 
 #[test]
+fn counts_of_different_things_differ_by_a_number_of_things_but_amounts_of_different_units_do_not() {
+    // 增加公交站亭255座 counts shelters added, as 更换公交车179辆 counts buses: both things, one by one.
+    let shelters = direct("增加的公交站亭比更换的新能源公交车多几个");
+    assert!(
+        shelters.contains("多76个") && shelters.contains("255 − 179"),
+        "{shelters}"
+    );
+    let together = direct("过去五年更换的公交车和公交站亭一共多少");
+    assert!(together.contains("合计434个"), "{together}");
+    // Tonnes and mu never meet, however the question asks.
+    let mixed = direct("蔬菜播种面积和总产量目标相差多少");
+    assert!(!mixed.contains("推算"), "{mixed}");
+}
+
+#[test]
 fn a_projection_is_worked_out_only_when_asked_from_the_target() {
     let grown = direct("按今年目标算一般公共预算收入能到多少亿");
     assert!(

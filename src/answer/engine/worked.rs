@@ -2,7 +2,7 @@
 //! put in words: the arithmetic is done once here, and worded in Chinese here and in English in
 //! `english.rs`, so that both languages always give the same number.
 
-use crate::knowledge::{Indicator, Qualifier};
+use crate::knowledge::{ChangeKind, Indicator, Qualifier};
 
 use super::super::catalog::indicator_answer;
 use super::weights::{RATIO_PLACES, SHARE_PLACES};
@@ -51,7 +51,11 @@ impl Operation {
         first: &'a Indicator,
         second: &'a Indicator,
     ) -> Option<Worked<'a>> {
-        let is_change = |figure: &Indicator| figure.change.is_some_and(|change| change.is_change());
+        // Things added (增加公交站亭255座) are counted as things built are (新建学校20所): no change of a level.
+        let is_change = |figure: &Indicator| {
+            figure.change.is_some_and(|change| change.is_change())
+                && !(figure.change == Some(ChangeKind::Increase) && counts_things(figure))
+        };
         if is_change(first) != is_change(second) {
             return None;
         }
@@ -117,9 +121,27 @@ impl Worked<'_> {
     }
 }
 
+/// Measure words of things counted one by one (座 of bus shelters, 辆 of buses): two counts of different
+/// things still differ or add up by a number of things, said with 个 (增加公交站亭255座, 更换公交车179辆:
+/// 多76个). People (人, 名) and households (户) are no things; amounts (吨, 亩) never meet a count.
+const THING_COUNTERS: &[&str] = &["个", "家", "所", "座", "条", "项", "辆", "件", "套", "处"];
+
+/// Whether a figure counts things one by one (in [`THING_COUNTERS`]).
+fn counts_things(figure: &Indicator) -> bool {
+    figure
+        .unit
+        .as_deref()
+        .is_some_and(|unit| THING_COUNTERS.contains(&unit))
+}
+
+/// [`shared_unit`], or 个 for two counts of different things.
+fn counted_unit(a: &Indicator, b: &Indicator) -> Option<&'static str> {
+    shared_unit(a, b).or_else(|| (counts_things(a) && counts_things(b)).then_some("个"))
+}
+
 /// Both figures, the higher first, and by how much the higher exceeds the lower.
 fn difference<'a>(a: &'a Indicator, b: &'a Indicator) -> Option<Worked<'a>> {
-    let unit = shared_unit(a, b)?;
+    let unit = counted_unit(a, b)?;
     let (x, y) = (a.number?, b.number?);
     let (first, second, high, low) = if x >= y { (a, b, x, y) } else { (b, a, y, x) };
     let bound = hedge(first.qualifier, second.qualifier)?;
@@ -138,7 +160,7 @@ fn difference<'a>(a: &'a Indicator, b: &'a Indicator) -> Option<Worked<'a>> {
 
 /// Two counts of one unit together: never two rates (growth rates do not add).
 fn sum<'a>(a: &'a Indicator, b: &'a Indicator) -> Option<Worked<'a>> {
-    let unit = shared_unit(a, b)?;
+    let unit = counted_unit(a, b)?;
     if unit == "个百分点" {
         return None;
     }
