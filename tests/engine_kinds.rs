@@ -247,6 +247,15 @@ fn a_list_is_answered_whole_and_in_order_and_an_ordinal_gets_its_item() {
         direct.contains("4个部分") && direct.contains("四、求真务实"),
         "{direct}"
     );
+    // Each part's title asked with the count, and the report called a speech, ask the same.
+    for each in ["报告一共分几个部分，每部分标题是什么", "这篇讲话分几段讲的"]
+    {
+        let text = support::cli::direct(each);
+        assert!(
+            text.contains("4个部分") && text.contains("四、求真务实"),
+            "{each}: {text}"
+        );
+    }
 
     let tasks = ask_json("今年重点抓好哪几个方面的工作");
     let direct = tasks["answer"].as_str().unwrap_or_default();

@@ -217,6 +217,12 @@ pub(super) const SCOPE_WORDS: &[&str] = &[
     "整篇",
     "整个",
     "全篇",
+    // each of them (每部分标题是什么, 各个部分): the whole structure
+    "每个",
+    "每一",
+    "每",
+    "各个",
+    "各",
     "咋样",
     "事",
     "这几年",
