@@ -48,6 +48,15 @@ fn the_appendix_is_answered_from_the_glossary_heading_and_its_entries() {
     assert!(passage.text.contains("1.四张清单"));
     // An entry asked by the appendix's word is the entry, not the appendix.
     assert!(!direct("四张清单的注释是什么").contains("共32个"));
+    // The appendix asked by what it does, or whether it is there (带不带, 有没有附).
+    for asked in [
+        "报告解释了多少个名词",
+        "報告裡帶不帶名詞解釋",
+        "报告后面有没有附名词解释",
+        "词语注释部分一共收了多少个词条？",
+    ] {
+        assert!(direct(asked).contains("共32个"), "{asked}");
+    }
 }
 
 #[test]

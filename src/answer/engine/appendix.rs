@@ -20,8 +20,23 @@ const APPENDIX_ID: &str = "/appendix";
 
 /// Words that name something appended to a text, besides the glossary heading's own words.
 const APPENDED_WORDS: &[&str] = &[
-    "附了", "附的", "附有", "附上", "附录", "附件", "后附", "附带", "appendix", "appended",
-    "attached", "glossary",
+    "附了",
+    "附的",
+    "附有",
+    "附上",
+    "附录",
+    "附件",
+    "后附",
+    "附带",
+    "appendix",
+    "appended",
+    "attached",
+    "glossary",
+    // How many words the report explains (报告解释了多少个名词): the appendix, by what it does.
+    "解释了多少",
+    "解释了几个",
+    "解释了哪些",
+    "带不带",
 ];
 
 /// Words that ask how many entries, and the entries' own nouns (词, 条, terms): with the appendix named,
@@ -35,8 +50,11 @@ const COUNT_WORDS: &[&str] = &[
     "名词",
     "词语",
     "术语",
+    "词条",
     "词",
     "条",
+    "收录",
+    "收了",
     "缩略语",
     "缩写",
     "简称",
@@ -62,6 +80,9 @@ const PLACE_WORDS: &[&str] = &[
     "最后一条",
     "最后一个",
     "排",
+    // Appended (有没有附名词解释), the heading naming what.
+    "附",
+    "部分",
     "哪个",
     "哪一个",
     "那些",
