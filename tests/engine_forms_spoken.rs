@@ -26,6 +26,12 @@ fn named_groups_are_found_by_their_initials() {
     // 三大保卫战 is what people call the report's 蓝天、碧水、净土保卫战; 六稳六保 its glossary's 六稳 and 六保.
     assert!(!direct("sdbwz都是哪些").is_empty());
     assert!(direct("lwlb都包括啥").contains("稳就业"));
+    // A name the report quotes (“明厨亮灶示范店”) is typed by its initials too.
+    let shops = direct("mclzsfd评了多少家");
+    assert!(
+        shops.contains("明厨亮灶示范店") && shops.contains("53家"),
+        "{shops}"
+    );
 }
 
 #[test]

@@ -122,13 +122,30 @@ pub(super) fn report_terms(library: &Library) -> Vec<String> {
     terms
 }
 
+/// A phrase the report puts in quotation marks is a name of its own (“明厨亮灶示范店”) from this many
+/// characters: shorter quotes (“两高”) sound like too many other words to be read by their sound.
+const MIN_QUOTED_NAME_CHARS: usize = 4;
+
 /// The names people give the report's groups where the report writes none, for reading them by sound and
 /// by initials (`sdbwz` → 三大保卫战, `lwlb` → 六稳六保): a list of items sharing an ending is counted
 /// with 大 (蓝天、碧水、净土保卫战 → 三大保卫战), and two counted glossary terms the glossary lists one after
-/// the other with one numeral are said together (六稳, 六保 → 六稳六保).
+/// the other with one numeral are said together (六稳, 六保 → 六稳六保). And the names the report itself
+/// quotes (`mclzsfd` → 明厨亮灶示范店).
 pub(super) fn spoken_names(library: &Library) -> Vec<String> {
     let mut names = Vec::new();
     for report in &library.reports {
+        for sentence in report.sentences() {
+            let quoted = sentence.text.split('“').skip(1).filter_map(|after| {
+                let (quote, _) = after.split_once('”')?;
+                let chars = quote.chars().count();
+                (chars >= MIN_QUOTED_NAME_CHARS && quote.chars().all(is_han)).then_some(quote)
+            });
+            for quote in quoted {
+                if !names.iter().any(|name| name == quote) {
+                    names.push(quote.to_owned());
+                }
+            }
+        }
         for list in &report.lists {
             if list.kind != ListKind::SharedEnding {
                 continue;
