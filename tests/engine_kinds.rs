@@ -292,6 +292,12 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
     // A question that asks but names nothing leans as it is; "X呢" keeps the previous time and kind.
     assert!(direct(&["粮食总产目标", "去年完成了多少"]).contains("95.9万吨"));
     assert!(direct(&["十件惠民工程有哪些", "第三件是什么"]).contains("通村公路"));
+    // The plan's sections counted by a bare measure word once the question has named them.
+    let fourth = direct(&["今年重点工作几个方面", "第四个是什么"]);
+    assert!(
+        fourth.contains("第4项") && fourth.contains("推动提档升级"),
+        "{fourth}"
+    );
     assert!(direct(&["今年GDP目标是多少", "规上工业增加值呢"]).contains("8%以上"));
     // A time or kind alone (今年目标呢) keeps the topic, though alone it names the report's targets.
     assert!(direct(&["去年粮食总产多少", "今年目标呢"]).contains("96万吨"));

@@ -196,9 +196,16 @@ const SECTION_WORDS: &[&str] = &["个方面", "大方面", "方面", "节"];
 /// The plan section a question asks for by its number (今年任务的第六个方面 → 6), when it asks nothing
 /// else.
 fn asked_section(normalized: &str) -> Option<u32> {
-    let (number, named) = numbered(normalized, SECTION_WORDS)?;
+    let (number, named) = numbered(normalized, SECTION_WORDS).or_else(|| {
+        // 几个方面，第四个是什么: the sections named once, then counted with a bare measure word.
+        let names_sections = SECTION_WORDS.iter().any(|word| normalized.contains(word));
+        names_sections.then(|| numbered(normalized, BARE_SECTION_COUNTERS))?
+    })?;
     asks_only_block(normalized, &named).then_some(number)
 }
+
+/// Measure words that count sections after the question has named them (几个方面…第四个, 第三项).
+const BARE_SECTION_COUNTERS: &[&str] = &["个", "项", "块"];
 
 /// The number written after 第 and before one of `words` (第二部分, 第六个方面), with the words naming it.
 fn numbered(normalized: &str, words: &[&str]) -> Option<(u32, String)> {
