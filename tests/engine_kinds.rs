@@ -292,6 +292,10 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
     // A question that asks but names nothing leans as it is; "X呢" keeps the previous time and kind.
     assert!(direct(&["粮食总产目标", "去年完成了多少"]).contains("95.9万吨"));
     assert!(direct(&["十件惠民工程有哪些", "第三件是什么"]).contains("通村公路"));
+    // 其中 naming one of the things before asks about it; 其中 naming none leans on them.
+    let culture = ask_turns(&["五大工程是什么", "其中文旅振兴具体咋搞"]);
+    assert!(culture.hits()[0].text.contains("嫘祖故里"), "{culture:#?}");
+    assert!(direct(&["什么是17110工作制度", "其中的7指什么"]).contains("每周工作调度"));
     // The plan's sections counted by a bare measure word once the question has named them.
     let fourth = direct(&["今年重点工作几个方面", "第四个是什么"]);
     assert!(

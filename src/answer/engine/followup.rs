@@ -4,7 +4,7 @@
 //! anything: it leans only when it opens or ends like a follow-up and, read alone, is not answered.
 
 use crate::knowledge::change_verbs;
-use crate::search::normalize::{fold_for_search, is_question_word};
+use crate::search::normalize::{fold_for_search, is_han, is_question_word};
 use crate::search::question::Intent;
 
 use super::super::catalog::Unit;
@@ -31,6 +31,8 @@ const LEANING_OPENERS: &[&str] = &[
     "and in",
     "and",
 ];
+/// After 其中, a thing is named by a run of this many characters at least (其中文旅振兴); 其中的7 names none.
+const MIN_NAMED_CHARS: usize = 2;
 /// Endings that make a short question lean on the one before (农村的呢).
 const LEANING_ENDINGS: &[&str] = &["呢", "呢?", "呢？", "?", "？"];
 /// A question this short (in characters) ending like a follow-up leans: longer ones carry their own topic.
@@ -171,8 +173,17 @@ impl Engine {
             own = own.replace(phrase, " ");
         }
         let own = own.trim();
-        // A question that answers on its own does not lean, unless it points back (它, 其中, 这个).
-        let points_back = question.starts_with(['它', '其', '这']);
+        // A question that answers on its own does not lean, unless it points back (它, 这个). 其中 names
+        // one of the things before (其中文旅振兴): named, it is asked on its own.
+        let names_one = question.starts_with("其中") && {
+            let searched = self.reader.read(own).search_text;
+            let mut run = 0;
+            searched.chars().any(|c| {
+                run = if is_han(c) { run + 1 } else { 0 };
+                run >= MIN_NAMED_CHARS
+            })
+        };
+        let points_back = question.starts_with(['它', '其', '这']) && !names_one;
         let names_time_or_kind = TIME_OR_KIND_WORDS
             .iter()
             .any(|word| own.to_lowercase().contains(word));
