@@ -54,6 +54,7 @@ fn the_appendix_is_answered_from_the_glossary_heading_and_its_entries() {
         "報告裡帶不帶名詞解釋",
         "报告后面有没有附名词解释",
         "词语注释部分一共收了多少个词条？",
+        "报告后附的名词解释",
     ] {
         assert!(direct(asked).contains("共32个"), "{asked}");
     }

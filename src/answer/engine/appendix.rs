@@ -82,6 +82,7 @@ const PLACE_WORDS: &[&str] = &[
     "排",
     // Appended (有没有附名词解释), the heading naming what.
     "附",
+    "后",
     "部分",
     "哪个",
     "哪一个",
