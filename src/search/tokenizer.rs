@@ -156,6 +156,13 @@ impl JiebaTokenizer {
         if !words.iter().any(glued) {
             return words;
         }
+        // What is left must name a thing (湖, 县, 七大): one verb left (防及 → 防, 改叫 → 改) is as unlike
+        // the report as the glued word.
+        let names_thing = |rest: &str| {
+            self.is_noun(rest)
+                || self.tag_is(rest, |tag| tag == "zg")
+                || rest.chars().count() >= 2 && known(rest)
+        };
         let mut out = Vec::with_capacity(words.len());
         for word in words {
             if !glued(&word) {
@@ -173,16 +180,13 @@ impl JiebaTokenizer {
                 .find(|&(_, c)| !self.is_glue(c))
                 .map_or(start, |(at, c)| start + at + c.len_utf8());
             let rest = &text[start..end];
-            // What is left must name a thing (湖, 县, 七大): one verb left (防及 → 防, 改叫 → 改) is as
-            // unlike the report as the glued word.
-            let names_thing = |rest: &str| {
-                self.is_noun(rest)
-                    || self.tag_is(rest, |tag| tag == "zg")
-                    || rest.chars().count() >= 2 && known(rest)
-            };
-            if (start, end) == (0, text.len()) || !rest.is_empty() && !names_thing(rest) {
+            if rest.is_empty() {
+                // Grammar words only (叫个): nothing named.
+                continue;
+            }
+            if rest.len() == text.len() || !names_thing(rest) {
                 out.push(word);
-            } else if !rest.is_empty() {
+            } else {
                 out.push(Word {
                     text: Cow::Owned(rest.to_owned()),
                     start: word.start + start,
