@@ -4,7 +4,7 @@
 
 pub mod support;
 
-use report_bot::answer::Outcome;
+use report_bot::answer::{MissingKind, Outcome};
 use support::cli::engine;
 
 fn direct(question: &str) -> String {
@@ -40,6 +40,19 @@ fn a_growth_rate_asked_as_a_sum_of_money_is_a_near_miss() {
             "{question}"
         );
     }
+}
+
+#[test]
+fn a_growth_target_asked_as_a_sum_of_money_is_a_near_miss_and_asked_plainly_is_the_target() {
+    // No level of 2021 to grow by the target: the reply names what is missing and cites the rate.
+    match engine().ask("今年固定资产投资目标多少亿").outcome {
+        Outcome::NearMiss(near) => {
+            assert_eq!(near.missing.what, MissingKind::Level);
+            assert!(near.nearest[0].text.contains("增长10%以上"), "{near:?}");
+        }
+        other => panic!("not a near-miss: {other:?}"),
+    }
+    assert!(direct("今年固定资产投资目标是多少").contains("10%以上"));
 }
 
 /// A yearly average growth asked in the words of statistics (增长率, 增长速度, 增速, 年平均): the report's

@@ -57,6 +57,15 @@ const LEVEL_WORDS: &[&str] = &[
     "多少元",
     "多少钱",
 ];
+/// Of [`LEVEL_WORDS`], those that name an amount whatever is asked of it, a target included.
+const AMOUNT_WORDS: &[&str] = &[
+    "总量",
+    "总额是多少",
+    "多少亿",
+    "多少万元",
+    "多少元",
+    "多少钱",
+];
 
 impl Engine {
     /// Whether `doc` is a growth rate, which a level asked for (多少钱, 面积多大) leaves to [`Self::near_miss`]
@@ -196,22 +205,32 @@ fn asks_change(question: &Question, metric: &str) -> bool {
     CHANGE.in_text(&said)
 }
 
-/// The question asks for a level: a unit of amount (多少亿, 多少人) or a level word; not a change, a
-/// comparison of two years, or a target (a target is what it is, often a growth rate: 今年GDP目标是多少).
+/// The question asks for a level: a unit of amount (多少亿, 多少人) or a level word; not a change or a
+/// comparison of two years. A target is what it is, often a growth rate (今年GDP目标是多少), unless the
+/// question names the amount it wants (今年GDP目标是多少亿元), which a rate does not give.
 fn asks_level(question: &Question, metric: &str) -> bool {
-    if question.wants_target || question.time.years.len() > 1 || asks_change(question, metric) {
+    if question.time.years.len() > 1 || asks_change(question, metric) {
         return false;
+    }
+    if question.wants_target {
+        return asks_amount(question);
     }
     asks_level_words(question)
 }
 
-/// The question's words ask for a level: a unit of amount (多少亿, 多少人) or a level word (能达到多少).
-pub(super) fn asks_level_words(question: &Question) -> bool {
-    let amount = question
+/// The question names an amount: a unit that is not a rate (多少亿元, 多少万亩) or money (多少钱).
+fn asks_amount(question: &Question) -> bool {
+    static MONEY: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(AMOUNT_WORDS.iter().copied()));
+    let unit = question
         .unit_hint
         .is_some_and(|units| !units.iter().any(|unit| unit.contains('%')));
+    unit || MONEY.in_text(&question.normalized)
+}
+
+/// The question's words ask for a level: a unit of amount (多少亿, 多少人) or a level word (能达到多少).
+pub(super) fn asks_level_words(question: &Question) -> bool {
     static LEVEL: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(LEVEL_WORDS.iter().copied()));
-    amount || LEVEL.in_text(&question.normalized)
+    asks_amount(question) || LEVEL.in_text(&question.normalized)
 }
 
 fn is_change(indicator: &Indicator) -> bool {
