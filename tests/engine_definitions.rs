@@ -12,6 +12,11 @@ fn the_entry_comes_first_when_the_question_names_the_kind_of_thing() {
         // A homophone of the term, corrected.
         ("万人住万企是什么活动", "万人助万企"),
         ("两癌是哪两种癌", "两筛两癌"),
+        // The kind named the way the body writes it after the term (“万人助万企”活动, “放管服效”改革).
+        ("万人助万企活动是什么", "万人助万企"),
+        ("万人住万企活动是干嘛的", "万人助万企"),
+        ("放管服效改革是什么意思", "放管服效"),
+        ("Can you explain the fang-guan-fu-xiao reform?", "放管服效"),
     ] {
         let answer = engine().ask(question);
         let first = answer.hits().first().map(|hit| hit.excerpt.clone());

@@ -193,6 +193,7 @@ mod tests {
             term: term.to_owned(),
             explanation: String::new(),
             used_in: Vec::new(),
+            kind_words: Vec::new(),
         }
     }
 

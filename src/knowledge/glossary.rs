@@ -7,7 +7,7 @@ use std::path::Path;
 use super::error::KnowledgeError;
 use super::model::{GlossaryEntry, Report};
 use super::numerals;
-use super::text::{char_len, letters_and_digits};
+use super::text::{char_len, is_han, letters_and_digits};
 
 /// Terms at least this long may match the body with one character changed (`五项保障` ~ `五个保障`).
 const FUZZY_MIN_CHARS: usize = 4;
@@ -87,6 +87,7 @@ pub(crate) fn parse(
             term,
             explanation,
             used_in: Vec::new(),
+            kind_words: Vec::new(),
         });
         start = end;
         number += 1;
@@ -157,7 +158,8 @@ pub fn counted_variants(term: &str) -> Vec<String> {
         .collect()
 }
 
-/// Fills `used_in` of every glossary entry with the ids of the body sentences using its term.
+/// Fills `used_in` of every glossary entry with the ids of the body sentences using its term, and
+/// `kind_words` with the words those sentences write right after it.
 pub(crate) fn link(report: &mut Report) {
     let sentences: Vec<(String, String, Vec<char>)> = report
         .sentences()
@@ -173,7 +175,32 @@ pub(crate) fn link(report: &mut Report) {
             .filter(|(_, text, normalized)| term.is_used_in(text, normalized))
             .map(|(id, _, _)| id.clone())
             .collect();
+        let mut kind_words: Vec<String> = Vec::new();
+        for (_, text, _) in &sentences {
+            for word in words_after(text, &entry.term) {
+                if !kind_words.contains(&word) {
+                    kind_words.push(word);
+                }
+            }
+        }
+        entry.kind_words = kind_words;
     }
+}
+
+/// The characters of a kind word (活动, 改革, 工程): the report's words for kinds of things have two.
+const KIND_WORD_CHARS: usize = 2;
+
+/// The [`KIND_WORD_CHARS`] Han characters `text` writes right after each use of `term`, past a closing
+/// quote (“放管服效”改革 → 改革); none where punctuation or anything but Han characters follows.
+fn words_after<'t>(text: &'t str, term: &'t str) -> impl Iterator<Item = String> + 't {
+    text.match_indices(term).filter_map(move |(at, _)| {
+        let rest = &text[at + term.len()..];
+        let rest = rest
+            .strip_prefix(|c: char| QUOTES.iter().any(|&(_, close)| c == close))
+            .unwrap_or(rest);
+        let word: String = rest.chars().take(KIND_WORD_CHARS).collect();
+        (word.chars().count() == KIND_WORD_CHARS && word.chars().all(is_han)).then_some(word)
+    })
 }
 
 /// Decides whether a sentence uses a glossary term, tolerating the report's small inconsistencies by
@@ -287,6 +314,23 @@ mod tests {
         assert!(uses("两筛两癌", "继续做好“两筛”“两癌”工作;"));
         assert!(uses("人人持证、技能河南", "推进“人人持证,技能河南”建设"));
         assert!(uses("三公经费", "“三公”经费支出逐年下降"));
+    }
+
+    #[test]
+    fn the_words_after_a_term_are_two_han_characters_past_its_closing_quote() {
+        let after = |text, term| words_after(text, term).collect::<Vec<_>>();
+        assert_eq!(
+            after("深入开展“万人助万企”活动。聚焦产业", "万人助万企"),
+            ["活动"]
+        );
+        assert_eq!(
+            after("“放管服效”改革持续推进,放管服效改革", "放管服效"),
+            ["改革", "改革"]
+        );
+        // Punctuation, a figure or the sentence's end after the term: no kind word.
+        assert!(after("坚定“四个自信”,做到“两个维护”", "四个自信").is_empty());
+        assert!(after("落实“17110”", "17110").is_empty());
+        assert!(after("落实六稳6项", "六稳").is_empty());
     }
 
     #[test]

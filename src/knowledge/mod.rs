@@ -17,6 +17,7 @@ mod phrasebook;
 mod report;
 pub mod source;
 mod text;
+pub(crate) use text::is_han;
 
 pub use error::KnowledgeError;
 pub use glossary::counted_variants;

@@ -177,6 +177,9 @@ pub struct GlossaryEntry {
     pub explanation: String,
     /// Ids of body sentences that use the term.
     pub used_in: Vec<String>,
+    /// The words the body writes right after the term (“万人助万企”活动, “放管服效”改革): what kind of thing
+    /// the term is, so that a question saying them still asks about the term alone.
+    pub kind_words: Vec<String>,
 }
 
 /// What a number in the report stands for; questions are matched against this as much as against words.

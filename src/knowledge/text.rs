@@ -170,6 +170,11 @@ pub(crate) fn numbered_item(text: &str) -> Option<(u32, &str)> {
     Some((text[..digits].parse().ok()?, after))
 }
 
+/// Whether a character is a CJK ideograph (the unit of edit distance for typo correction).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
 /// Letters, digits and CJK characters only: quotes, punctuation and spaces removed, so that
 /// `“三公”经费` and `三公经费` compare equal.
 pub(crate) fn letters_and_digits(text: &str) -> String {

@@ -181,10 +181,7 @@ pub fn has_word_chars(text: &str) -> bool {
     text.chars().any(is_word_char)
 }
 
-/// Whether a character is a CJK ideograph (the unit of edit distance for typo correction).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
+pub(crate) use crate::knowledge::is_han;
 
 /// An English name in the numbers a question may use: as written, every word singular, every word plural,
 /// and each one word's number turned (aquatic products output → aquatic product output). English marks the

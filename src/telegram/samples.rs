@@ -25,5 +25,6 @@ pub fn entry(number: u32, term: &str) -> GlossaryEntry {
         term: term.to_owned(),
         explanation: format!("{term}的解释。"),
         used_in: Vec::new(),
+        kind_words: Vec::new(),
     }
 }

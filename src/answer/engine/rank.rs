@@ -59,6 +59,18 @@ impl Engine {
             })
     }
 
+    /// Whether `word` is what kind of thing the glossary entry `doc` defines (活动 of “万人助万企”活动):
+    /// a definition asked with it is asked of the term.
+    fn says_kind_of_term(&self, doc: u32, word: &str) -> bool {
+        match self.catalog.unit(doc) {
+            Unit::Glossary { report, index } => self.library.reports[report].glossary[index]
+                .kind_words
+                .iter()
+                .any(|kind| kind == word),
+            _ => false,
+        }
+    }
+
     /// Whether a unit writes a number in digits (a sentence, a glossary entry) or is a figure with one.
     pub(super) fn writes_a_number(&self, doc: u32) -> bool {
         match self.catalog.unit(doc) {
@@ -160,7 +172,10 @@ impl Engine {
             let has_char = |c: char| {
                 !question.asks_person && self.catalog.text_has_char(&self.library, doc, c)
             };
-            let said = |word: &str| names_examples(doc, word);
+            let said = |word: &str| {
+                names_examples(doc, word)
+                    || (question.intent == Intent::Definition && self.says_kind_of_term(doc, word))
+            };
             let words = coverage_said(&topic, self.index.doc_words(doc), &has_char, &said);
             match unit_hint {
                 Some(units) if topic_weight > 0.0 => {

@@ -155,6 +155,8 @@ const MARKERS: &[(&str, Marker)] = &[
     ("define", Marker::Definition),
     ("stand for", Marker::Definition),
     ("stands for", Marker::Definition),
+    ("explain", Marker::Definition),
+    ("explanation", Marker::Definition),
     // Where a term comes from is what its entry says first (枫桥经验: 指浙江省诸暨市枫桥镇…创造的).
     ("来历", Marker::Definition),
     ("由来", Marker::Definition),
@@ -171,6 +173,13 @@ const MARKERS: &[(&str, Marker)] = &[
     ("是个什么", Marker::WeakDefinition),
     ("是啥东西", Marker::WeakDefinition),
     ("是什么东西", Marker::WeakDefinition),
+    // What a thing is for (是干嘛的, 做什么的) is what its definition says.
+    ("是干嘛的", Marker::WeakDefinition),
+    ("干嘛的", Marker::WeakDefinition),
+    ("是干什么的", Marker::WeakDefinition),
+    ("干什么的", Marker::WeakDefinition),
+    ("是做什么的", Marker::WeakDefinition),
+    ("做什么的", Marker::WeakDefinition),
     ("啥东西", Marker::WeakDefinition),
     ("什么东西", Marker::WeakDefinition),
     ("是哪些", Marker::WeakDefinition),

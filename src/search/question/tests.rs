@@ -171,6 +171,8 @@ fn intent_is_read_from_the_phrasing() {
     assert_eq!(r.read("啥叫四张清单").intent, Intent::Definition);
     assert_eq!(r.read("四张清单是啥").intent, Intent::Definition);
     assert_eq!(r.read("what does 四张清单 mean").intent, Intent::Definition);
+    assert_eq!(r.read("四张清单是干嘛的").intent, Intent::Definition);
+    assert_eq!(r.read("explain 四张清单 please").intent, Intent::Definition);
     assert_eq!(r.read("2022年GDP目标是什么").intent, Intent::Number);
     assert_eq!(r.read("去年粮食总产多少").intent, Intent::Number);
     assert_eq!(r.read("老王坡农业现代化示范区").intent, Intent::General);
