@@ -117,6 +117,14 @@ fn a_piece_of_a_term_gets_the_clause_explaining_it() {
         .ask("五湖的水质怎么样")
         .direct()
         .is_some_and(|direct| direct.ends_with("凤鸣湖")));
+    // Asked in English, with where the term is used: the clause, framed in English.
+    let english = engine().ask("Name the five lakes in the city's water system plan");
+    let direct = english.direct().unwrap_or_default();
+    assert!(
+        direct.starts_with("五湖 (five lakes), in the report's glossary under 一渠两园三河五湖")
+            && direct.ends_with("五湖即龙湖、南湖、念祖湖、玉静湖、凤鸣湖"),
+        "{english:#?}"
+    );
 }
 
 /// Where a term comes from (来历, 由来, 从哪里来) is what its entry says first.

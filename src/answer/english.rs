@@ -177,6 +177,24 @@ pub fn glossary_in_english(english: &[EnglishTerm], entry: &GlossaryEntry) -> St
     )
 }
 
+/// A piece of a glossary term (五湖 of 一渠两园三河五湖) with the clause of the entry explaining it, the
+/// English names in front; the clause stays the report's.
+pub fn piece_in_english(
+    english: &[EnglishTerm],
+    piece: &str,
+    entry: &GlossaryEntry,
+    clause: &str,
+) -> String {
+    let named =
+        |zh: &str| english_name(english, zh).map_or_else(String::new, |name| format!(" ({name})"));
+    format!(
+        "{piece}{}, in the report's glossary under {}{}: {clause}",
+        named(piece),
+        entry.term,
+        named(&entry.term)
+    )
+}
+
 /// The value in English after the report's wording: `增长8%左右 (growth of about 8%)`; only the report's
 /// wording when the value has no number (保持平稳增长).
 fn value_in_english(figure: &Indicator) -> String {

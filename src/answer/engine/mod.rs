@@ -377,7 +377,7 @@ impl Engine {
         if let Some(appendix) = self
             .appendix_outcome(&understood.normalized, question)
             .or_else(|| self.glossary_phrase_outcome(&understood.normalized))
-            .or_else(|| self.term_piece_outcome(&understood.normalized))
+            .or_else(|| self.term_piece_outcome(&understood))
             .or_else(|| self.several_terms_outcome(&understood.normalized))
         {
             return first_page_only(appendix, offset);

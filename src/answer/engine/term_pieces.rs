@@ -8,6 +8,9 @@ use crate::knowledge::numerals::is_numeral_char;
 use crate::knowledge::Report;
 use crate::search::normalize::fold_for_search;
 
+use crate::search::question::Question;
+
+use super::super::english::{piece_in_english, Language};
 use super::super::types::Outcome;
 use super::asking::asking_words;
 use super::leftover::{topicless, without, REPORT_WORDS};
@@ -73,8 +76,15 @@ impl TermPieces {
 
 impl Engine {
     /// The clause and entry explaining the one piece of a term a question asks about, when the question
-    /// names nothing else (but where the term is used).
-    pub(super) fn term_piece_outcome(&self, normalized: &str) -> Option<Outcome> {
+    /// names nothing else (but where the term is used). An English question is read with the report's
+    /// words it names put in (the five lakes → 五湖); the English words left name no topic of the report.
+    pub(super) fn term_piece_outcome(&self, question: &Question) -> Option<Outcome> {
+        let english = Language::of(&question.normalized) == Language::English;
+        let normalized = if english {
+            question.search_text.as_str()
+        } else {
+            question.normalized.as_str()
+        };
         let mut named = self
             .term_pieces
             .0
@@ -104,6 +114,7 @@ impl Engine {
                 let word = word.text.as_ref();
                 piece.used_in.contains(word)
                     || topicless(word)
+                    || (english && word.is_ascii())
                     || word
                         .chars()
                         .all(|c| own_chars.contains(c) || is_numeral_char(c))
@@ -112,9 +123,11 @@ impl Engine {
             return None;
         }
         let doc = self.catalog.doc_of(&entry.id)?;
-        Some(self.chosen_answer(
-            Some(format!("{}：{}", entry.term, piece.clause)),
-            vec![self.chosen_hit(doc)],
-        ))
+        let direct = if english {
+            piece_in_english(&self.library.english, &piece.said, entry, &piece.clause)
+        } else {
+            format!("{}：{}", entry.term, piece.clause)
+        };
+        Some(self.chosen_answer(Some(direct), vec![self.chosen_hit(doc)]))
     }
 }
