@@ -33,6 +33,14 @@ fn one_phrase_completes_another() {
 }
 
 #[test]
+fn what_one_earns_a_year_on_average_is_income_per_head_not_a_yearly_average() {
+    assert!(direct("去年城里人一年平均挣多钱").contains("30325元"));
+    assert!(direct("乡下人一年平均能落多少钱").contains("16191元"));
+    // A growth asked a year on average is still the five years' yearly average.
+    assert!(direct("GDP一年平均增长多少").contains("7.2%"));
+}
+
+#[test]
 fn loose_recent_years_are_the_five_year_review() {
     assert!(direct("村里卫生室这几年盖了多少个").contains("102所"));
     assert!(direct("高标准农田这些年整了多少亩").contains("35万亩"));
