@@ -173,3 +173,44 @@ fn an_askers_clause_beside_a_question_about_the_report_is_set_aside() {
         assert!(!only_the_field, "{question}: {:?}", answer.outcome);
     }
 }
+
+/// The speaker asked by acts and offices of everyday speech (署名, 汇报, 出自谁手, 哪位县领导, 当什么官,
+/// 西平县长), the year said as 今年, the office in English; each is the front matter's field, its hit first.
+#[test]
+fn the_speaker_publishing_and_source_are_read_in_everyday_acts_and_offices() {
+    for (question, field) in [
+        ("报告里署名的是谁", "speaker"),
+        ("政府工作报告由谁汇报", "speaker"),
+        ("这份工作报告出自谁手", "speaker"),
+        ("作报告的是哪位县领导", "speaker"),
+        ("作報告的人是誰，當什麼官", "speaker"),
+        ("西平县长叫什么名字", "speaker"),
+        ("西平这个报告是哪个县长讲的", "speaker"),
+        ("誰作的西平縣今年的政府工作報告？", "speaker"),
+        ("Who authored the report?", "speaker"),
+        (
+            "Which county magistrate delivered the work report?",
+            "speaker",
+        ),
+        (
+            "When did the county head deliver the report?",
+            "meeting_date",
+        ),
+        ("这篇东西哪天上的网", "published"),
+        (
+            "Which section of the website is the report under?",
+            "source",
+        ),
+    ] {
+        let answer = engine().ask(question);
+        let first = answer.hits().first().map(|hit| hit.id.as_str().to_owned());
+        assert!(
+            first
+                .as_deref()
+                .is_some_and(|id| id.ends_with(&format!("meta/{field}"))),
+            "{question}: {first:?}"
+        );
+    }
+    // Another place's head is not this report's speaker.
+    assert!(!engine().ask("驻马店市长叫什么名字").answered());
+}

@@ -159,6 +159,9 @@ fn is_filler(c: char) -> bool {
 /// English words that carry nothing once the cues are gone.
 const ENGLISH_FILLER: &[&str] = &[
     "a",
+    "and",
+    "his",
+    "her",
     "about",
     "an",
     "the",

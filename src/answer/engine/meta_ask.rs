@@ -53,6 +53,13 @@ const META_SCOPE_WORDS: &[&str] = &[
     // Between two acts (开会和发布中间隔了几天): no asking word, as 间 would be read for a pinyin jian (建).
     "中间",
     "间隔",
+    // This year's report (今年的政府工作报告) is the report: its year is the one the report plans for.
+    "今年",
+    // The speaker's office in English (the county head delivered it): named, not asked.
+    "county head",
+    "head of the county",
+    "county magistrate",
+    "county mayor",
     "分别",
     "具体",
     "来着",

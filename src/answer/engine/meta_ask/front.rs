@@ -153,6 +153,17 @@ fn issuer_level(issuer: &str) -> Option<char> {
         .and_then(|(before, _)| before.chars().next_back())
 }
 
+/// The speaker's office said with the issuer's place (`西平县长` of `西平县人民政府` and `县长`), as people
+/// name who holds it; without it the place (西平县) would take the office's first letter.
+fn place_and_office(issuer: &str, office: Option<&str>) -> Option<String> {
+    let (before, _) = issuer.split_once(ISSUER_BODY)?;
+    let mut place: Vec<char> = before.chars().collect();
+    place.pop()?;
+    let place: String = place.into_iter().collect();
+    let office = office?;
+    (!place.is_empty()).then(|| format!("{}{office}", fold_for_search(&place)))
+}
+
 /// The pinyin of an issuer's place, run together (`xiping` of `西平县人民政府`).
 fn place_spelled(issuer: &str) -> Option<String> {
     let (before, _) = issuer.split_once(ISSUER_BODY)?;
@@ -200,7 +211,9 @@ impl FrontWords {
                     .collect()
             })
             .unwrap_or_default();
+        let office = office_said(&meta.speaker);
         let speaker_names = speaker_names(&values)
+            .chain(place_and_office(&meta.issuer, office.as_deref()))
             .chain(half_names.iter().cloned())
             .collect();
         FrontWords {
@@ -210,7 +223,7 @@ impl FrontWords {
             leveled_names: leveled_names(&meta.issuer),
             level: issuer_level(&meta.issuer),
             place_spelled: place_spelled(&meta.issuer),
-            office: office_said(&meta.speaker),
+            office,
             name: meta
                 .speaker
                 .split_whitespace()
