@@ -175,6 +175,8 @@ fn a_section_asked_how_it_is_divided_is_shown_with_its_items() {
         ("改革开放那节分为几块", "(五)强化改革赋能"),
         ("工业那一块分成哪几块", "(一)壮大工业底盘"),
         ("增进民生福祉部分分了几个小点", "(六)增进民生福祉"),
+        // Its items asked by their kinds (…工程, …行动), the last words of its lead phrases.
+        ("服务业部分提了哪几项行动或工程", "(四)推动提档升级"),
     ] {
         assert!(
             direct(question).is_some_and(|d| d.contains(section) && d.contains("其中")),

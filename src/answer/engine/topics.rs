@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::knowledge::{ListKind, Report, ReportList};
+use crate::knowledge::{ListKind, Report, ReportList, Section};
 use crate::search::normalize::fold_for_search;
 
 use super::structure::review_list;
@@ -43,6 +43,10 @@ pub(super) struct TopicWords {
     headings: Vec<Vec<String>>,
     /// Each plan section's paragraphs folded for search (its heading first): where a topic is spread.
     paragraphs: Vec<(BlockRef, Vec<String>)>,
+    /// Each plan section's kinds of item: the last two letters of its paragraphs' lead phrases (the 工程 of
+    /// 大力推进文旅振兴工程, the 行动 of 实施县域商业建设行动), which a question asking for its items may
+    /// name (服务业部分提了哪几项行动或工程).
+    item_kinds: Vec<(BlockRef, Vec<[char; 2]>)>,
 }
 
 impl TopicWords {
@@ -74,31 +78,30 @@ impl TopicWords {
                 }
             }
         }
-        let paragraphs = report
-            .lists
-            .iter()
-            .enumerate()
-            .filter(|(_, list)| list.kind == ListKind::Sections)
-            .flat_map(|(at, list)| {
-                list.items.iter().filter_map(move |item| {
-                    let section = report
-                        .sections()
-                        .find(|section| section.id == item.source_id)?;
-                    let texts = std::iter::once(section.title.clone())
-                        .chain(section.paragraphs.iter().flat_map(|p| {
-                            p.text()
-                                .split(['。', ';', '；'])
-                                .map(str::to_owned)
-                                .collect::<Vec<_>>()
-                        }))
-                        .map(|text| fold_for_search(&text))
-                        .collect();
-                    let block = BlockRef {
-                        list: at,
-                        number: item.number,
-                    };
-                    Some((block, texts))
-                })
+        let paragraphs = plan_sections(report)
+            .map(|(block, section)| {
+                let texts = std::iter::once(section.title.clone())
+                    .chain(section.paragraphs.iter().flat_map(|p| {
+                        p.text()
+                            .split(['。', ';', '；'])
+                            .map(str::to_owned)
+                            .collect::<Vec<_>>()
+                    }))
+                    .map(|text| fold_for_search(&text))
+                    .collect();
+                (block, texts)
+            })
+            .collect();
+        let item_kinds = plan_sections(report)
+            .map(|(block, section)| {
+                let kinds = section
+                    .paragraphs
+                    .iter()
+                    .filter_map(|paragraph| {
+                        last_pair(&fold_for_search(paragraph.topic.as_deref()?))
+                    })
+                    .collect();
+                (block, kinds)
             })
             .collect();
         let headings = report
@@ -115,6 +118,7 @@ impl TopicWords {
             owners,
             headings,
             paragraphs,
+            item_kinds,
         }
     }
 
@@ -224,11 +228,18 @@ impl TopicWords {
     pub(super) fn cover(&self, rest: &str, block: BlockRef) -> String {
         let chars: Vec<char> = rest.chars().collect();
         let mut covered = vec![false; chars.len()];
+        let kinds = self
+            .item_kinds
+            .iter()
+            .find(|(of, _)| *of == block)
+            .map_or(&[][..], |(_, kinds)| kinds.as_slice());
         for at in 0..chars.len().saturating_sub(1) {
-            let owned = self
-                .owners
-                .get(&[chars[at], chars[at + 1]])
-                .is_some_and(|owners| owners.contains(&block));
+            let pair = [chars[at], chars[at + 1]];
+            let owned = kinds.contains(&pair)
+                || self
+                    .owners
+                    .get(&pair)
+                    .is_some_and(|owners| owners.contains(&block));
             if owned {
                 covered[at] = true;
                 covered[at + 1] = true;
@@ -236,6 +247,34 @@ impl TopicWords {
         }
         blanked(&chars, &covered)
     }
+}
+
+/// The plan's sections, each with the block it is.
+fn plan_sections(report: &Report) -> impl Iterator<Item = (BlockRef, &Section)> {
+    report
+        .lists
+        .iter()
+        .enumerate()
+        .filter(|(_, list)| list.kind == ListKind::Sections)
+        .flat_map(move |(at, list)| {
+            list.items.iter().filter_map(move |item| {
+                let section = report
+                    .sections()
+                    .find(|section| section.id == item.source_id)?;
+                let block = BlockRef {
+                    list: at,
+                    number: item.number,
+                };
+                Some((block, section))
+            })
+        })
+}
+
+/// The last two letters of a lead phrase: what kind of item it is (工程, 行动).
+fn last_pair(topic: &str) -> Option<[char; 2]> {
+    let mut letters = topic.chars().rev();
+    let last = letters.next()?;
+    Some([letters.next()?, last])
 }
 
 /// `chars` with the covered ones made spaces.
