@@ -38,10 +38,8 @@ const RATE_WORDS: &[&str] = &[
 const SINCE_WORDS: &[&str] = &["以来", "至今", "到现在", "到目前"];
 /// Words that make a named year the base of a change (较2017年, 2017年到2021年) beside [`COMPARE_CUES`].
 const BASE_WORDS: &[&str] = &["较", "到", "至"];
-/// Ways of asking for a level (how much in all, what it reaches, an amount of money: 多少亿, which the
-/// reader's measure words do not hold), beside a unit asked for (多少人).
+/// Ways of asking for a level beside an amount ([`AMOUNT_WORDS`]): what it reaches, how large it is.
 const LEVEL_WORDS: &[&str] = &[
-    "总量",
     "规模",
     "达到多少",
     "能达到",
@@ -51,13 +49,9 @@ const LEVEL_WORDS: &[&str] = &[
     "到百分之",
     "升到",
     "涨到",
-    "总额是多少",
-    "多少亿",
-    "多少万元",
-    "多少元",
-    "多少钱",
 ];
-/// Of [`LEVEL_WORDS`], those that name an amount whatever is asked of it, a target included.
+/// Ways of asking for an amount (how much in all, an amount of money: 多少亿, which the reader's measure
+/// words do not hold), beside a unit asked for (多少人): a level whatever is asked of it, a target included.
 const AMOUNT_WORDS: &[&str] = &[
     "总量",
     "总额是多少",

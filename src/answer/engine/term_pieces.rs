@@ -7,7 +7,6 @@
 use crate::knowledge::numerals::is_numeral_char;
 use crate::knowledge::Report;
 use crate::search::normalize::fold_for_search;
-
 use crate::search::question::Question;
 
 use super::super::english::{piece_in_english, Language};

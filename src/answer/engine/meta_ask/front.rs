@@ -156,19 +156,22 @@ fn issuer_level(issuer: &str) -> Option<char> {
 /// The speaker's office said with the issuer's place (`西平县长` of `西平县人民政府` and `县长`), as people
 /// name who holds it; without it the place (西平县) would take the office's first letter.
 fn place_and_office(issuer: &str, office: Option<&str>) -> Option<String> {
-    let (before, _) = issuer.split_once(ISSUER_BODY)?;
-    let mut place: Vec<char> = before.chars().collect();
-    place.pop()?;
-    let place: String = place.into_iter().collect();
+    let place: String = issuer_place(issuer)?.into_iter().collect();
     let office = office?;
     (!place.is_empty()).then(|| format!("{}{office}", fold_for_search(&place)))
 }
 
-/// The pinyin of an issuer's place, run together (`xiping` of `西平县人民政府`).
-fn place_spelled(issuer: &str) -> Option<String> {
+/// The place of an issuer, before its level letter (`西平` of `西平县人民政府`).
+fn issuer_place(issuer: &str) -> Option<Vec<char>> {
     let (before, _) = issuer.split_once(ISSUER_BODY)?;
     let mut place: Vec<char> = before.chars().collect();
     place.pop()?;
+    Some(place)
+}
+
+/// The pinyin of an issuer's place, run together (`xiping` of `西平县人民政府`).
+fn place_spelled(issuer: &str) -> Option<String> {
+    let place = issuer_place(issuer)?;
     let syllables = sounds(&place.iter().collect::<String>())?;
     (!syllables.is_empty()).then(|| syllables.concat())
 }
