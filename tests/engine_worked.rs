@@ -80,8 +80,9 @@ fn a_projection_is_worked_out_only_when_asked_from_the_target() {
     assert!(!direct("社消零今年按10%增长能达到多少亿元").contains("推算"));
     // A condition said after it (…的话) asks the same; the level it is worked from is cited to two places.
     assert!(direct("今年GDP增长8%左右的话总量有多少亿").contains("约301.32亿元"));
-    // A target asked as it is stays the target.
+    // A target asked as it is stays the target; asked in an amount it is not given in, no projection.
     assert!(direct("今年GDP目标是多少").contains("增长8%左右"));
+    assert!(!direct("今年GDP目标是多少亿元").contains("推算"));
 }
 
 #[test]

@@ -52,6 +52,19 @@ const PROJECTION_WORDS: &[&str] = &[
     "算",
 ];
 
+/// Words that ask where a target leads (目标要达到多少, 目标能到多少, 预计多少): a projection asked without a
+/// condition, where 目标是多少亿元 asks the target itself in a unit it is not given in.
+const REACH_WORDS: &[&str] = &[
+    "达到",
+    "能到",
+    "会到",
+    "到多少",
+    "到百分之",
+    "升到",
+    "涨到",
+    "预计",
+];
+
 /// The question without the words that ask for a projection and without the rates it states (8%): what
 /// is left names the figure projected.
 pub(super) fn things_only(normalized: &str) -> String {
@@ -85,8 +98,13 @@ impl Engine {
         let question = &ranking.question;
         static BY_TARGET: LazyLock<Phrases> =
             LazyLock::new(|| Phrases::new(BY_TARGET_CUES.iter().copied()));
+        static REACH: LazyLock<Phrases> =
+            LazyLock::new(|| Phrases::new(REACH_WORDS.iter().copied()));
         let by_target = BY_TARGET.in_text(&question.normalized);
-        if !(by_target || question.wants_target) || !asks_level_words(question) {
+        // A target asked as an amount (今年GDP目标是多少亿元) asks for a figure the report does not give,
+        // which [`Engine::near_miss`] says; what the target leads to must be asked for.
+        let reach = question.wants_target && REACH.in_text(&question.normalized);
+        if !(by_target || reach) || !asks_level_words(question) {
             return None;
         }
         // The words that ask for a projection name no figure, and may leave the target covering too little
