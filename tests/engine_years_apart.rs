@@ -51,6 +51,24 @@ fn a_figure_of_the_plan_ahead_is_not_answered_with_a_past_result() {
 
 /// When something happened or will happen, asked of a passage that writes no time: the passage is shown as
 /// the nearest fact, never as the answer; one of the review says the years it looks back on.
+/// The report year's outcome (2022年GDP实际增长了多少): the report, written as the year began, gives the
+/// year's targets, which are no answer for how the year ended; last year's actual figures still are.
+#[test]
+fn how_the_report_year_ended_is_not_answered_with_its_target() {
+    for question in [
+        "2022年GDP实际增长了多少",
+        "今年粮食实际总产多少",
+        "Did Xiping hit its 2022 GDP target?",
+        "今年的城镇新增就业最终完成了多少",
+    ] {
+        let answer = engine().ask(question);
+        assert!(!answer.answered(), "{question}: {answer:#?}");
+    }
+    assert!(direct("2021年粮食实际总产多少").contains("95.9万吨"));
+    assert!(direct("今年粮食总产目标比去年实际多多少万吨").contains("0.1万吨"));
+    assert!(direct("今年GDP目标是多少").contains("增长8%左右"));
+}
+
 #[test]
 fn a_time_the_report_does_not_give_is_a_near_miss() {
     for (question, shown, within) in [

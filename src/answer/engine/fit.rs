@@ -1,10 +1,13 @@
 //! What the question's intent and time words say about a unit, on top of how much of its topic the unit
 //! covers: a figure for a number question, the entry for a definition, the right year and kind of figure.
 
+use std::sync::LazyLock;
+
 use crate::knowledge::{FigureKind, GlossaryEntry, Period};
 use crate::search::question::{Intent, Question};
 
 use super::super::catalog::{paragraph, Unit};
+use super::cues::Phrases;
 use super::lists::asks_list;
 use super::qualifier::adds_unasked_number;
 use super::weights::*;
@@ -41,6 +44,7 @@ impl Engine {
                 };
                 let conflict = plan_for_now(question, indicator.kind)
                     || past_for_plan(question, indicator.kind)
+                    || plan_as_outcome(question, indicator.kind, self.reader.report_year())
                     || year_match(years, indicator.period) == Some(false);
                 (
                     intent
@@ -147,7 +151,14 @@ impl Engine {
                     };
                     let fit = if year_named { YEAR_WRITTEN } else { 0.0 } + part_year + how
                         - if numberless { NUMBERLESS_PENALTY } else { 0.0 };
-                    return (fit, false);
+                    // The plan's words do not say how its year ended.
+                    let plan_year = self.reader.report_year();
+                    let conflict = asks_outcome_of(question, plan_year)
+                        && self
+                            .catalog
+                            .part_period(doc)
+                            .is_some_and(|period| period.last_year() >= plan_year);
+                    return (fit, conflict);
                 }
                 // A sentence is about the years of the figures it states.
                 let fit = figures
@@ -159,7 +170,9 @@ impl Engine {
                         .iter()
                         .all(|&(_, period)| year_match(years, period) == Some(false))
                     || figures.iter().all(|&(kind, _)| {
-                        plan_for_now(question, kind) || past_for_plan(question, kind)
+                        plan_for_now(question, kind)
+                            || past_for_plan(question, kind)
+                            || plan_as_outcome(question, kind, self.reader.report_year())
                     });
                 (SENTENCE_TIME_SHARE * fit + how, conflict)
             }
@@ -291,6 +304,43 @@ fn plan_for_now(question: &Question, kind: FigureKind) -> bool {
         && !question.wants_target
         && !question.time.future_plan
         && matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
+}
+
+/// Words that ask what a year actually came to (实际增长了多少, 完成目标没有, did it hit the target), not
+/// what it was to come to.
+const OUTCOME_WORDS: &[&str] = &[
+    "实际",
+    "最终",
+    "完成了没",
+    "完成没",
+    "完成目标没",
+    "完成目标了吗",
+    "实现了没",
+    "达标了",
+    "达标没",
+    "actual",
+    "actually",
+    "in the end",
+    "hit its",
+    "hit the",
+    "achieved",
+    "meet its",
+    "met its",
+    "met the",
+];
+
+/// Whether a target of the report's own year is asked as that year's outcome (2022年GDP实际增长了多少): the
+/// report, written as the year began, plans it and cannot say how it ended.
+fn plan_as_outcome(question: &Question, kind: FigureKind, report_year: i32) -> bool {
+    matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
+        && asks_outcome_of(question, report_year)
+}
+
+/// Whether the question asks how the report's own year ended, and only that year.
+fn asks_outcome_of(question: &Question, report_year: i32) -> bool {
+    static OUTCOME: LazyLock<Phrases> =
+        LazyLock::new(|| Phrases::new(OUTCOME_WORDS.iter().copied()));
+    question.time.years == [report_year] && OUTCOME.in_text(&question.normalized)
 }
 
 /// Whether a figure of the years before the report is asked as a plan ahead (十四五末生产总值要达到多少,
