@@ -95,3 +95,16 @@ fn another_county_typed_in_lower_case_is_refused_and_our_own_is_not() {
     assert!(direct("what was xiping county's gdp in 2021").contains("279亿元"));
     assert!(direct("what was the whole county's gdp in 2021").contains("279亿元"));
 }
+
+/// An amount said the English way names the threshold it is: over 1 billion yuan is the report's 10亿元以上,
+/// over 100 million its bare 亿元以上; the English name of the bare one never labels the other.
+#[test]
+fn a_threshold_said_in_english_is_the_reports_own() {
+    let billion = direct("How many projects over 1 billion yuan will be brought in this year?");
+    assert!(
+        billion.contains("1个") && !billion.contains("100 million"),
+        "{billion}"
+    );
+    let hundred_million = direct("How many projects worth over 100 million yuan this year?");
+    assert!(hundred_million.contains("15个"), "{hundred_million}");
+}

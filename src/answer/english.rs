@@ -112,15 +112,21 @@ pub fn english_name<'a>(english: &'a [EnglishTerm], zh: &str) -> Option<&'a str>
 }
 
 /// `gross domestic product (生产总值)`: the English name and the report's term; for a metric with no name of
-/// its own, the name of the longest term it contains (`老旧小区提质改造` → old residential compounds …).
+/// its own, the name of the longest term it contains (`老旧小区提质改造` → old residential compounds …), unless a
+/// number narrows the term there (`投资10亿元以上项目` is no `亿元以上项目`, projects of over 100 million).
 pub fn metric_name(english: &[EnglishTerm], metric: &str) -> String {
     let plain: String = metric.chars().filter(|c| !"“”\"".contains(*c)).collect();
     if let Some(name) = english_name(english, &plain) {
         return format!("{name} ({metric})");
     }
+    let unnarrowed = |zh: &str| {
+        plain
+            .match_indices(zh)
+            .any(|(at, _)| !plain[..at].ends_with(|c: char| c.is_ascii_digit()))
+    };
     english
         .iter()
-        .filter(|term| term.zh.chars().count() >= 2 && plain.contains(&term.zh))
+        .filter(|term| term.zh.chars().count() >= 2 && unnarrowed(&term.zh))
         .max_by_key(|term| term.zh.chars().count())
         .map_or_else(
             || metric.to_owned(),
@@ -385,6 +391,16 @@ mod tests {
         assert_eq!(
             indicator_in_english(&english(), &[&compounds]).as_deref(),
             Some("2022 task target (ten livelihood projects, item 4): 改造老旧小区 (老旧小区: old residential compounds) — 20个 (20)")
+        );
+        // A term a number narrows in the metric is not what the metric counts.
+        let over_a_hundred_million = EnglishTerm {
+            zh: "亿元以上项目".into(),
+            en: vec!["projects of over 100 million yuan".into()],
+            kind: "indicator".into(),
+        };
+        assert_eq!(
+            metric_name(&[over_a_hundred_million], "投资10亿元以上项目"),
+            "投资10亿元以上项目"
         );
         let mut flat = figure("货物进出口总额", "保持平稳增长", 0.0, "");
         flat.number = None;

@@ -148,7 +148,7 @@ pub(crate) const QUESTION_WORDS: &[&str] = &[
     "what", "whats", "what's", "which", "who", "how", "much", "many", "is", "are", "was", "were", "the", "a",
     "an", "of", "in", "on", "for", "to", "and", "or", "does", "do", "did", "tell", "me", "please", "about",
     "it", "its", "there", "by", "with", "xiping", "county", "report", "s", "over", "during", "at", "this",
-    "that", "be", "been", "has", "have", "will",
+    "that", "be", "been", "has", "have", "will", "worth", "must",
     // English auxiliaries, pronouns and prepositions, and the verbs that frame a question about a text
     // (explain, mentioned, refer to): a foreign reader's sentence around the topic
     "could", "would", "should", "can", "may", "you", "your", "i", "we", "us", "our", "they", "their", "them",

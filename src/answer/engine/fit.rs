@@ -51,7 +51,7 @@ impl Engine {
                         + how
                         + item
                         + NAME_PRECISION_WEIGHT * self.name_precision(doc, question_terms)
-                        - if adds_unasked_number(&indicator.metric, &question.normalized) {
+                        - if adds_unasked_number(&indicator.metric, &question.search_text) {
                             UNASKED_QUALIFIER
                         } else {
                             0.0

@@ -1,7 +1,8 @@
 //! A figure whose name writes a number before words the question says (投资10亿元以上项目, 5亿元以上项目) counts
 //! another thing than the question asks when the question does not state that number before them
 //! (亿元以上的项目几个 asks 亿元以上项目, the 15): the number narrows what the name counts. When the
-//! question states it (10亿元以上的项目, 十亿元以上), that figure is the one asked. Read from the records'
+//! question states it (10亿元以上的项目, 十亿元以上), that figure is the one asked, and a name that writes
+//! the words with another number or none counts another thing. Read from the records'
 //! own names, so any figure named with a threshold is told apart the same way.
 
 use crate::knowledge::numerals::{is_numeral_char, number};
@@ -14,13 +15,39 @@ const QUALIFIED_CHARS: usize = 2;
 /// Whether `metric` writes a number before words `question` says, and the question states that number
 /// before none of them.
 pub(super) fn adds_unasked_number(metric: &str, question: &str) -> bool {
-    let mut rest = metric;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+    let unasked = numbers_before_words(metric).any(|(written, qualified)| {
+        let mut said = question.match_indices(qualified).peekable();
+        said.peek().is_some()
+            && !said.any(|(at, _)| same_number(numeral_before(&question[..at]), written))
+    });
+    unasked || drops_stated_number(metric, question)
+}
+
+/// Whether the question states a number before words the metric writes with another number or none (10亿元
+/// asked of 亿元以上项目): the number narrows what the question counts. A bare unit is one of it (亿元以上
+/// is 1亿元以上, which is how `over 100 million yuan` reads).
+fn drops_stated_number(metric: &str, question: &str) -> bool {
+    numbers_before_words(question).any(|(said, qualified)| {
+        let mut written = metric.match_indices(qualified).peekable();
+        written.peek().is_some()
+            && !written.any(|(at, _)| {
+                let before = numeral_before(&metric[..at]);
+                same_number(said, if before.is_empty() { "1" } else { before })
+            })
+    })
+}
+
+/// Each number `text` writes in digits with the words right after it that it qualifies ([`QUALIFIED_CHARS`]
+/// Han characters): (`10`, `亿元`) in 投资10亿元以上项目.
+fn numbers_before_words(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = text;
+    std::iter::from_fn(move || loop {
+        let start = rest.find(|c: char| c.is_ascii_digit())?;
         let digits = &rest[start..];
         let end = digits
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .unwrap_or(digits.len());
-        let (written, after) = digits.split_at(end);
+        let (number, after) = digits.split_at(end);
         rest = after;
         let qualified_len: usize = after
             .chars()
@@ -28,19 +55,10 @@ pub(super) fn adds_unasked_number(metric: &str, question: &str) -> bool {
             .map(char::len_utf8)
             .sum();
         let qualified = &after[..qualified_len];
-        if qualified.chars().count() < QUALIFIED_CHARS || !qualified.chars().all(is_han) {
-            continue;
+        if qualified.chars().count() == QUALIFIED_CHARS && qualified.chars().all(is_han) {
+            return Some((number, qualified));
         }
-        let mut said = question.match_indices(qualified).peekable();
-        if said.peek().is_none() {
-            continue;
-        }
-        let stated = said.any(|(at, _)| same_number(numeral_before(&question[..at]), written));
-        if !stated {
-            return true;
-        }
-    }
-    false
+    })
 }
 
 /// The numeral `text` ends with (`10`, `十`, `5.5`), empty when none.
@@ -99,6 +117,19 @@ mod tests {
         assert!(!adds_unasked_number(
             "投资10亿元以上项目",
             "招商引资引进几个大项目"
+        ));
+        // A number the question states before the name's words, which the name writes with none or another.
+        assert!(adds_unasked_number(
+            "亿元以上项目",
+            "引进10亿元以上的项目几个"
+        ));
+        assert!(!adds_unasked_number(
+            "亿元以上项目",
+            "引进1亿元以上的项目几个"
+        ));
+        assert!(adds_unasked_number(
+            "5亿元以上项目",
+            "引进1亿元以上的项目几个"
         ));
         // A number before letters (5G) qualifies no words.
         assert!(!adds_unasked_number("5G基站", "建设多少个基站"));

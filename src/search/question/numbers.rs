@@ -381,6 +381,10 @@ fn in_chinese_magnitude(value: f64) -> String {
         (value, "")
     };
     let rounded = (scaled * 1e4).round() / 1e4;
+    // One hundred million is written 亿 alone (亿元以上项目): a bare 1 would only find the report's counts of one.
+    if magnitude == "亿" && rounded == 1.0 {
+        return magnitude.to_owned();
+    }
     format!("{rounded}{magnitude}")
 }
 
@@ -506,6 +510,7 @@ mod tests {
         assert_eq!(english_amounts("2.3 million people"), "230万  people");
         assert_eq!(english_amounts("23,000 people"), "2.3万  people");
         assert_eq!(english_amounts("500 million yuan"), "5亿元 ");
+        assert_eq!(english_amounts("over 100 million yuan"), "over 亿元 ");
         assert_eq!(english_amounts("in 2021"), "in 2021");
         assert_eq!(english_amounts("g107 road"), "g107 road");
         assert_eq!(english_amounts("10亿元以上"), "10亿元以上");
