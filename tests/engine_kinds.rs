@@ -243,6 +243,11 @@ fn a_list_is_answered_whole_and_in_order_and_an_ordinal_gets_its_item() {
     .collect();
     assert!(places.windows(2).all(|pair| pair[0] < pair[1]), "{direct}");
     assert_eq!(json["hits"][0]["kind"], "list");
+    // Which N of them (哪十件) asks them all; the list's name alone, typed or in initials, asks what it holds.
+    for whole in ["十件惠民工程都是哪十件", "十件惠民工程", "sjhmgc"] {
+        let text = support::cli::direct(whole);
+        assert!(text.contains("（共10项）"), "{whole}: {text}");
+    }
 
     let sixth = ask_json("十件惠民工程的第六件是什么");
     let direct = sixth["answer"].as_str().unwrap_or_default();

@@ -83,11 +83,17 @@ impl Engine {
                         OTHER_ITEM
                     }
                 });
-                let asked = if asks_list(&question.normalized) || question.ordinal.is_some() {
-                    LIST_ASKED
-                } else {
-                    LIST_NOT_ASKED
-                };
+                // A list's name alone (十件惠民工程, sjhmgc) asks what the list holds.
+                let named_alone = question.intent == Intent::General
+                    && question.search_text.trim().chars().count() >= MIN_LIST_NAME_CHARS
+                    && list.name.contains(question.search_text.trim());
+                let asked =
+                    if asks_list(&question.normalized) || question.ordinal.is_some() || named_alone
+                    {
+                        LIST_ASKED
+                    } else {
+                        LIST_NOT_ASKED
+                    };
                 // A list of one period's plan or results is no answer for another year's, and a list of
                 // the plan none for what has been done by now (现在十件惠民工程是哪些 asks for the plan).
                 let done_by_now = (question.wants_result || question.intent == Intent::Number)

@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use crate::knowledge::numerals::is_numeral_char;
 use crate::knowledge::{ListKind, ReportList};
 use crate::search::normalize::fold_for_search;
 
@@ -193,7 +194,17 @@ fn named_part<'a>(item: &'a str, normalized: &str) -> Option<&'a str> {
 /// Whether the question asks for a list's items (哪些, 都有什么, what are).
 pub(super) fn asks_list(normalized: &str) -> bool {
     static CUES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(LIST_CUES.iter().copied()));
-    CUES.in_text(normalized)
+    CUES.in_text(normalized) || asks_which_n(normalized)
+}
+
+/// 哪十件, 哪两个, 哪3项: which of a number greater than one asks for them all (哪一个 asks for one).
+fn asks_which_n(normalized: &str) -> bool {
+    normalized.match_indices('哪').any(|(at, which)| {
+        normalized[at + which.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c != '一' && (is_numeral_char(c) || c.is_ascii_digit()) && c != '1')
+    })
 }
 
 /// The whole list as an answer: its name, then each item on a line of its own, numbered as the report does;

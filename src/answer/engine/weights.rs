@@ -127,6 +127,9 @@ pub(super) const ENTRY_FOR_NUMBER: f32 = -0.3;
 pub(super) const LIST_ASKED: f32 = 1.5;
 /// A whole list when the question asks for one fact: far below the sentence that states it.
 pub(super) const LIST_NOT_ASKED: f32 = -1.5;
+/// A question that is a list's name alone asks for the list when it says at least this many characters of
+/// it: fewer (工程, 保障) are a word many passages share, not a name.
+pub(super) const MIN_LIST_NAME_CHARS: usize = 4;
 
 // ---- fit: a sentence ------------------------------------------------------------------------------------
 
