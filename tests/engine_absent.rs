@@ -96,3 +96,19 @@ fn a_kind_without_a_figure_is_not_answered_with_another_kinds_figure() {
     assert_eq!(refused["answered"], false, "{refused}");
     assert!(direct("今年蔬菜播种面积要稳定在多少万亩").contains("13万亩"));
 }
+
+/// A sentence found for a number of one year whose figures are all of other years or in another unit
+/// (建成高标准农田35万亩,2021年粮食总产达95.9万吨 for 2017's grain, or 2021's sown area in 万亩) is no
+/// answer; the figure of that year stated is.
+#[test]
+fn a_sentence_with_no_figure_of_the_year_asked_is_no_answer() {
+    for question in [
+        "What was the grain output in 2017?",
+        "2021年粮食播种面积是多少万亩",
+    ] {
+        let json = support::cli::ask_json(question);
+        assert_eq!(json["answered"], false, "{question}: {json}");
+    }
+    assert!(direct("2021年粮食总产是多少万吨").contains("95.9万吨"));
+    assert!(direct("过去五年建成多少亩高标准农田").contains("35万亩"));
+}

@@ -35,6 +35,7 @@ mod lists;
 mod meta_ask;
 mod near_miss;
 mod negated;
+mod own_figures;
 mod parts;
 mod passage;
 mod per_unit;
@@ -472,6 +473,8 @@ impl Engine {
                 Some("another kind of the thing counted")
             } else if self.misses_counted_items(&ranking.question, best) {
                 Some("fewer items than counted")
+            } else if self.states_no_figure_asked(&ranking.question, best) {
+                Some("no figure of the year or unit asked")
             } else {
                 None
             };

@@ -48,6 +48,9 @@ pub(super) const MEASURES: &[(&str, &[&str])] = &[
     ("件", &["件"]),
 ];
 
+/// Magnitudes a measure is counted in (多少万亩, 多少百万元): the measure follows them.
+const MAGNITUDES: &[char] = &['万', '千', '百'];
+
 /// How many words after "how many" may name what is counted: the noun and one adjective before it.
 const ENGLISH_NOUN_REACH: usize = 2;
 
@@ -191,6 +194,11 @@ pub(super) fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str
     let after_asking = NUMBER_ASKING.iter().find_map(|asking| {
         let at = text.find(asking)? + asking.len();
         let rest = text[at..].trim_start();
+        // 多少万亩, 多少千米: the measure after the magnitude it is counted in.
+        let rest = match rest.strip_prefix(MAGNITUDES) {
+            Some(measure) if MEASURES.iter().any(|(word, _)| measure.starts_with(word)) => measure,
+            _ => rest,
+        };
         MEASURES
             .iter()
             .find(|(word, _)| rest.starts_with(word) && !measure_begins_noun(rest))

@@ -114,6 +114,16 @@ fn percentage_points_asked_are_a_rate_not_a_count_of_things() {
 }
 
 #[test]
+fn a_measure_counted_in_a_magnitude_is_the_measure() {
+    let r = reader();
+    assert_eq!(r.read("播种面积是多少万亩").unit_hint, Some(&["亩"][..]));
+    assert_eq!(
+        r.read("新增就业多少万人").unit_hint,
+        r.read("多少人").unit_hint
+    );
+}
+
+#[test]
 fn counting_what_was_done_asks_for_results() {
     let r = reader();
     assert!(r.read("通村道路修了多少公里").wants_result);
