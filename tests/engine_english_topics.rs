@@ -108,3 +108,12 @@ fn a_threshold_said_in_english_is_the_reports_own() {
     let hundred_million = direct("How many projects worth over 100 million yuan this year?");
     assert!(hundred_million.contains("15个"), "{hundred_million}");
 }
+
+/// Whether a thing is done, asked in English (completed, opened), is the review's 建成, not the plan's
+/// sentence that names the same garden.
+#[test]
+fn whether_a_thing_is_done_asked_in_english_is_the_reviews_result() {
+    let done = support::cli::ask_json("Has the Leizu Begonia Garden been completed yet?");
+    let first = done["hits"][0]["text"].as_str().unwrap_or_default();
+    assert!(first.contains("嫘祖海棠园建成开园"), "{done}");
+}
