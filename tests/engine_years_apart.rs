@@ -44,9 +44,26 @@ fn a_figure_of_the_plan_ahead_is_not_answered_with_a_past_result() {
         "十四五末全县一般公共预算收入要达到多少",
         "到十四五末城镇化率多少",
         "未来五年高标准农田要建多少亩",
+        // This year's target is no figure of the years after it.
+        "十四五末常住人口城镇化率要到多少",
     ] {
         assert!(!engine().ask(question).answered(), "{question}");
     }
+}
+
+/// What the past five years did is not answered with this year's plan, a figure or the list it is in;
+/// the plan asked beside it still is.
+#[test]
+fn the_past_five_years_are_not_answered_with_the_plan() {
+    for question in [
+        "过去五年一共完成了多少个老旧小区改造",
+        "这五年农村户厕改造了多少户",
+    ] {
+        let answer = engine().ask(question);
+        assert!(!answer.answered(), "{question}: {answer:#?}");
+    }
+    assert!(direct("今年要改造多少个老旧小区").contains("20个"));
+    assert!(direct("过去五年通村道路修了多少公里").contains("249公里"));
 }
 
 /// When something happened or will happen, asked of a passage that writes no time: the passage is shown as

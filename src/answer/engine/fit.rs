@@ -44,6 +44,7 @@ impl Engine {
                 };
                 let conflict = plan_for_now(question, indicator.kind)
                     || past_for_plan(question, indicator.kind)
+                    || plan_for_past(question, indicator.kind)
                     || plan_as_outcome(question, indicator.kind, self.reader.report_year())
                     || year_match(years, indicator.period) == Some(false);
                 (
@@ -98,9 +99,14 @@ impl Engine {
                 // the plan none for what has been done by now (现在十件惠民工程是哪些 asks for the plan).
                 let done_by_now = (question.wants_result || question.intent == Intent::Number)
                     && plan_for_now(question, FigureKind::TaskTarget);
+                // Nor is the plan's list what the past five years did (过去五年改造了多少个).
+                let done_before = question.time.past_five_years
+                    && question.wants_result
+                    && !question.wants_target;
                 let conflict = self.catalog.part_period(doc).is_some_and(|period| {
                     year_match(years, period) == Some(false)
-                        || period.last_year() >= self.reader.report_year() && done_by_now
+                        || period.last_year() >= self.reader.report_year()
+                            && (done_by_now || done_before)
                 });
                 (asked + item, conflict)
             }
@@ -178,6 +184,7 @@ impl Engine {
                     || figures.iter().all(|&(kind, _)| {
                         plan_for_now(question, kind)
                             || past_for_plan(question, kind)
+                            || plan_for_past(question, kind)
                             || plan_as_outcome(question, kind, self.reader.report_year())
                     });
                 (SENTENCE_TIME_SHARE * fit + how, conflict)
@@ -349,9 +356,9 @@ fn asks_outcome_of(question: &Question, report_year: i32) -> bool {
     question.time.years == [report_year] && OUTCOME.in_text(&question.normalized)
 }
 
-/// Whether a figure of the years before the report is asked as a plan ahead (十四五末生产总值要达到多少,
-/// 今后五年年均增长多少): a result reached is no figure planned, and the report plans no figures beyond its
-/// year.
+/// Whether a figure of the years before the report, or a target of its own year, is asked as a plan ahead
+/// (十四五末生产总值要达到多少, 今后五年年均增长多少): a result reached is no figure planned, this year's
+/// target is no figure of the years after it, and the report plans no figures beyond its year.
 fn past_for_plan(question: &Question, kind: FigureKind) -> bool {
     question.time.future_plan
         && question.time.years.is_empty()
@@ -362,7 +369,19 @@ fn past_for_plan(question: &Question, kind: FigureKind) -> bool {
                 | FigureKind::FiveYearTotal
                 | FigureKind::YearlyAverage
                 | FigureKind::ChangeSinceBase
+                | FigureKind::MainTarget
+                | FigureKind::TaskTarget
         )
+}
+
+/// Whether a target of the year ahead is asked as what the past five years did (过去五年一共改造了多少个
+/// 老旧小区): the plan is no result, unless the question asks for the target too.
+fn plan_for_past(question: &Question, kind: FigureKind) -> bool {
+    question.time.past_five_years
+        && question.time.years.is_empty()
+        && !question.wants_target
+        && !question.time.future_plan
+        && matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
 }
 
 fn year_match(years: &[i32], period: Period) -> Option<bool> {
