@@ -42,6 +42,21 @@ fn a_growth_rate_asked_as_a_sum_of_money_is_a_near_miss() {
     }
 }
 
+/// A level asked in other words than 多少 (绝对值), or with the metric's head said apart from its name
+/// (规上工业…多少亿增加值: 增加 names the metric there, it asks for no increase), is a level.
+#[test]
+fn a_level_asked_of_a_growth_rate_in_other_words_is_a_near_miss() {
+    match engine().ask("去年规上工业增加值的绝对值是多少").outcome {
+        Outcome::NearMiss(near) => assert_eq!(near.missing.what, MissingKind::Level),
+        other => panic!("not a near-miss: {other:?}"),
+    }
+    let apart = engine().ask("咱县规上工业一年能搞出来多少亿增加值");
+    assert!(
+        matches!(&apart.outcome, Outcome::NearMiss(near) if near.missing.what == MissingKind::Level),
+        "{apart:#?}"
+    );
+}
+
 #[test]
 fn a_growth_target_asked_as_a_sum_of_money_is_a_near_miss_and_asked_plainly_is_the_target() {
     // No level of 2021 to grow by the target: the reply names what is missing and cites the rate.

@@ -41,6 +41,8 @@ const BASE_WORDS: &[&str] = &["较", "到", "至"];
 /// Ways of asking for a level beside an amount ([`AMOUNT_WORDS`]): what it reaches, how large it is.
 const LEVEL_WORDS: &[&str] = &[
     "规模",
+    "绝对值",
+    "绝对额",
     "达到多少",
     "能达到",
     "到多少",
@@ -195,9 +197,21 @@ fn asks_one_year(question: &Question, found: &Indicator, year: i32) -> bool {
 fn asks_change(question: &Question, metric: &str) -> bool {
     static CHANGE: LazyLock<Phrases> =
         LazyLock::new(|| Phrases::new(change_verbs().chain(RATE_WORDS.iter().copied())));
-    let said = question.normalized.replace(metric, "").replace("多少", " ");
+    let mut said = question.normalized.replace(metric, "").replace("多少", " ");
+    // The metric's head said apart from the rest of its name (规上工业…多少亿增加值): 增加 there is its name.
+    let chars: Vec<(usize, char)> = metric.char_indices().collect();
+    if let Some(&(head, _)) = chars
+        .len()
+        .checked_sub(HEAD_CHARS)
+        .and_then(|at| chars.get(at))
+    {
+        said = said.replace(&metric[head..], " ");
+    }
     CHANGE.in_text(&said)
 }
+
+/// How many of a metric's last characters name what it is (增加值, 总产值), said apart from its other words.
+const HEAD_CHARS: usize = 3;
 
 /// The question asks for a level: a unit of amount (多少亿, 多少人) or a level word; not a change or a
 /// comparison of two years. A target is what it is, often a growth rate (今年GDP目标是多少), unless the
