@@ -24,6 +24,8 @@ impl Engine {
         coverage: f32,
     ) -> (f32, bool) {
         let years = &question.time.years;
+        // Read once per unit, not once per figure it states.
+        let outcome_asked = asks_outcome_of(question, self.reader.report_year());
         match self.catalog.unit(doc) {
             Unit::Indicator { report, index, .. } => {
                 let indicator = &self.library.reports[report].indicators[index];
@@ -45,7 +47,7 @@ impl Engine {
                 let conflict = plan_for_now(question, indicator.kind)
                     || past_for_plan(question, indicator.kind)
                     || plan_for_past(question, indicator.kind)
-                    || plan_as_outcome(question, indicator.kind, self.reader.report_year())
+                    || plan_as_outcome(indicator.kind, outcome_asked)
                     || year_match(years, indicator.period) == Some(false);
                 (
                     intent
@@ -165,7 +167,7 @@ impl Engine {
                         - if numberless { NUMBERLESS_PENALTY } else { 0.0 };
                     // The plan's words do not say how its year ended.
                     let plan_year = self.reader.report_year();
-                    let conflict = asks_outcome_of(question, plan_year)
+                    let conflict = outcome_asked
                         && self
                             .catalog
                             .part_period(doc)
@@ -185,7 +187,7 @@ impl Engine {
                         plan_for_now(question, kind)
                             || past_for_plan(question, kind)
                             || plan_for_past(question, kind)
-                            || plan_as_outcome(question, kind, self.reader.report_year())
+                            || plan_as_outcome(kind, outcome_asked)
                     });
                 (SENTENCE_TIME_SHARE * fit + how, conflict)
             }
@@ -344,9 +346,8 @@ const OUTCOME_WORDS: &[&str] = &[
 
 /// Whether a target of the report's own year is asked as that year's outcome (2022年GDP实际增长了多少): the
 /// report, written as the year began, plans it and cannot say how it ended.
-fn plan_as_outcome(question: &Question, kind: FigureKind, report_year: i32) -> bool {
-    matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
-        && asks_outcome_of(question, report_year)
+fn plan_as_outcome(kind: FigureKind, outcome_asked: bool) -> bool {
+    outcome_asked && matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
 }
 
 /// Whether the question asks how the report's own year ended, and only that year.
