@@ -7,7 +7,7 @@ pub mod support;
 
 use report_bot::answer::eval::{evaluate, parse_cases};
 use report_bot::answer::Outcome;
-use support::cli::engine;
+use support::cli::{direct, engine};
 
 /// Floor for the paraphrase set, a little below the figure reached (0.84): a change that reads fewer of
 /// them back fits one set's phrasings.
@@ -259,4 +259,20 @@ fn a_plan_section_is_asked_broadly_by_a_topic_its_paragraphs_keep_saying() {
         let answer = engine().ask(question);
         assert!(!is_block(&answer), "{question}: {:?}", answer.outcome);
     }
+}
+
+/// A block named by words of another block's heading (政府自身建设 is an achievement of the review and the
+/// theme of the last part) is the plan's when the question asks what is required or planned of it.
+#[test]
+fn what_is_required_of_a_block_is_read_in_the_plan() {
+    for question in [
+        "政府自身建设提了哪些要求",
+        "关于政府自身建设，报告有什么要求",
+    ] {
+        let shown = direct(question);
+        for heading in ["旗帜鲜明讲政治", "尚廉崇俭守底线"] {
+            assert!(shown.contains(heading), "{question}: {shown}");
+        }
+    }
+    assert!(direct("过去五年政府自身建设怎么样").contains("政府自身建设更加严实"));
 }

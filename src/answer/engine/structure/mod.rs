@@ -313,6 +313,13 @@ pub(super) const PLAN_WORDS: &[&str] = &[
     "下一步",
     "今后",
     "this year",
+    // What is asked of, or planned for, the years ahead: the plan says it, the review says what was done.
+    "要求",
+    "打算",
+    "举措",
+    "措施",
+    "部署",
+    "plan for",
 ];
 
 /// Whether a question names the review's past years (过去五年, 去年).
