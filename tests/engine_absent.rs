@@ -112,3 +112,24 @@ fn a_sentence_with_no_figure_of_the_year_asked_is_no_answer() {
     assert!(direct("2021年粮食总产是多少万吨").contains("95.9万吨"));
     assert!(direct("过去五年建成多少亩高标准农田").contains("35万亩"));
 }
+
+/// A number asked of a thing a noun narrows (耕地面积, 第一产业增加值) is not answered with a figure whose
+/// name narrows the same head with another word (蔬菜播种面积, 规上工业增加值); a word that only adds to the
+/// name the report writes (财政 of 一般公共预算收入), one in a clause the question rules out (不算…), or
+/// two things of one kind side by side (公园游园) keep their answers.
+#[test]
+fn a_figure_of_another_kind_of_the_thing_asked_is_no_answer() {
+    for question in [
+        "全县耕地面积一共多少万亩",
+        "2021年第一产业增加值是多少",
+        "第三产业增加值去年增长了多少",
+        "今年第二产业增加值目标是多少",
+    ] {
+        let json = support::cli::ask_json(question);
+        assert_eq!(json["answered"], false, "{question}: {json}");
+    }
+    assert!(direct("去年财政一般预算收入多少").contains("15.3亿元"));
+    assert!(direct("2021年规上工业增加值增长多少").contains("8%"));
+    assert!(direct("城区五年来新建改建了几座桥，不算农村公路桥").contains("7座"));
+    assert!(direct("今年蔬菜播种面积多少万亩").contains("13万亩"));
+}

@@ -279,6 +279,18 @@ impl Catalog {
         }
     }
 
+    /// The words a unit names its thing with: an indicator's metric, a sentence's text; none for a glossary
+    /// entry or a list, which name terms, not figures.
+    pub fn own_name<'l>(&self, library: &'l Library, doc: u32) -> Option<&'l str> {
+        match self.units[doc as usize] {
+            Unit::Sentence(at) => Some(sentence_text(library, at)),
+            Unit::Indicator { report, index, .. } => {
+                Some(&library.reports[report].indicators[index].metric)
+            }
+            Unit::Glossary { .. } | Unit::List { .. } => None,
+        }
+    }
+
     /// Whether a sentence unit writes a figure in digits.
     pub fn has_digits(&self, doc: u32) -> bool {
         self.has_digits[doc as usize]

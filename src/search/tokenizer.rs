@@ -217,6 +217,12 @@ impl JiebaTokenizer {
         self.tag_is(word, |tag| tag.starts_with('n'))
     }
 
+    /// Whether jieba's dictionary tags `word` as a set phrase (第一产业, 第一季度): one name, though its
+    /// pieces read as other words.
+    pub fn is_set_phrase(&self, word: &str) -> bool {
+        self.tag_is(word, |tag| tag == "l")
+    }
+
     /// Whether jieba's dictionary tags `word` as a verb (建, 改造, 脱贫): an action, not a thing.
     pub fn is_verb(&self, word: &str) -> bool {
         self.tag_is(word, |tag| tag.starts_with('v'))

@@ -199,6 +199,10 @@ impl TypoVocabulary {
     }
 }
 
+/// How long a straddling word is that no reading of its outside part excuses (第一产业, though 第一 is a
+/// word): shorter ones are often only one way of cutting the text (直达 in 生产总直达到).
+const WHOLE_WORD_CHARS: usize = 4;
+
 /// Whether a word of two to four characters straddles an edge of `start..end`, and the text outside the
 /// span cannot be read as words of its own there: in 生产总直达到 the span 生产总直 meets 直达, but 达到
 /// after it is a word too, so 直达 is only one way of cutting the text (and 率控制 in 失业率控制在 only a
@@ -228,7 +232,9 @@ pub(crate) fn cuts_a_word(
                     edge >= 2
                         && (edge.saturating_sub(4)..=from.min(edge - 2)).any(|k| word(k, edge))
                 };
-                if !outside_reads_alone {
+                // A word of four characters (第一产业 across 产业增加值) is one the language names as a
+                // whole, however its outside part reads alone.
+                if !outside_reads_alone || to - from >= WHOLE_WORD_CHARS {
                     return true;
                 }
             }

@@ -15,8 +15,10 @@ use std::slice;
 
 use crate::knowledge::GLOSSARY_HEADING_WORDS;
 use crate::search::normalize::is_han;
+use crate::search::question::{Intent, Question};
 
 use super::coverage::{coverage, TopicWord};
+use super::negated::in_negated_clause;
 use super::weights::{ABSENT_THING_SAID, ABSENT_THING_WEIGHT, METRIC_SAID};
 use super::{Engine, Scored};
 
@@ -80,14 +82,7 @@ impl Engine {
             // a metric loosely: only a metric the asker wrote names the thing asked.
             .filter(|word| question.contains(word.text))
             .any(|word| {
-                // A figure speaks of what its sentence says (the other metric of 新增农民合作社116家、
-                // 家庭农场328家).
-                let said = |doc: u32| {
-                    let has_char = |c: char| self.catalog.text_has_char(&self.library, doc, c);
-                    coverage(slice::from_ref(word), self.index.doc_words(doc), &has_char)
-                };
-                let in_sentence = self.catalog.sentence_doc(best.doc).map_or(0.0, said);
-                if said(best.doc).max(in_sentence) < METRIC_SAID {
+                if self.said_with_sentence(word, best.doc) < METRIC_SAID {
                     tracing::debug!(
                         chars = word.text.chars().count(),
                         "the best unit speaks of another metric"
@@ -96,6 +91,74 @@ impl Engine {
                 }
                 false
             })
+    }
+
+    /// Whether a number is asked of a thing named by a noun before another word of the question (耕地面积,
+    /// 第一产业增加值) and `best` has that other word after a word of its own instead (蔬菜播种面积,
+    /// 规上工业增加值): its figure measures another thing of the same kind. A word the question only
+    /// adds to the name the unit writes (财政 of 一般公共预算收入) leaves the name unqualified in the unit.
+    pub(super) fn leaves_out_modifier(
+        &self,
+        question: &Question,
+        topic: &[TopicWord],
+        best: Option<&Scored>,
+    ) -> bool {
+        let Some(best) = best else {
+            return false;
+        };
+        if question.intent != Intent::Number {
+            return false;
+        }
+        let Some(text) = self.catalog.own_name(&self.library, best.doc) else {
+            return false;
+        };
+        let tokenizer = self.index.tokenizer();
+        topic
+            .iter()
+            .filter(|word| {
+                word.term.is_some()
+                    && word.weight >= ABSENT_THING_WEIGHT
+                    && tokenizer.is_noun(word.text)
+                    && !in_negated_clause(&question.normalized, word.text)
+            })
+            .any(|modifier| {
+                // Two words that end alike name two things of one kind side by side (公园游园), not one
+                // thing and its kind.
+                let siblings = |head: &TopicWord| {
+                    head.text.chars().next_back() == modifier.text.chars().next_back()
+                };
+                let modified = topic.iter().find(|head| {
+                    !siblings(head)
+                        && text.contains(head.text)
+                        && question
+                            .normalized
+                            .contains(&format!("{}{}", modifier.text, head.text))
+                });
+                let Some(head) = modified else {
+                    return false;
+                };
+                let unsaid = self.said_with_sentence(modifier, best.doc) < METRIC_SAID;
+                // The unit's name qualifies the head with a word of its own wherever it writes it.
+                let qualified_otherwise = text
+                    .match_indices(head.text)
+                    .all(|(at, _)| text[..at].chars().next_back().is_some_and(is_han));
+                if unsaid && qualified_otherwise {
+                    tracing::debug!("the best unit measures another thing of the kind asked");
+                    return true;
+                }
+                false
+            })
+    }
+
+    /// How much of `word` a unit says, or the sentence it was read from: a figure speaks of what its
+    /// sentence says (the other metric of 新增农民合作社116家、家庭农场328家).
+    fn said_with_sentence(&self, word: &TopicWord, doc: u32) -> f32 {
+        let said = |doc: u32| {
+            let has_char = |c: char| self.catalog.text_has_char(&self.library, doc, c);
+            coverage(slice::from_ref(word), self.index.doc_words(doc), &has_char)
+        };
+        let in_sentence = self.catalog.sentence_doc(doc).map_or(0.0, said);
+        said(doc).max(in_sentence)
     }
 }
 

@@ -26,6 +26,20 @@ const NEGATORS: &[&str] = &[
     "excluding ",
 ];
 
+/// Whether `word` is said only in a clause a negator opens (农村公路 of 不算农村公路桥): the question
+/// does not ask about it.
+pub(super) fn in_negated_clause(question: &str, word: &str) -> bool {
+    let mut said = question.match_indices(word).peekable();
+    said.peek().is_some()
+        && said.all(|(at, _)| {
+            let before = &question[..at];
+            let clause = before
+                .rfind(is_clause_end)
+                .map_or(before, |end| &before[end..]);
+            NEGATORS.iter().any(|negator| clause.contains(negator))
+        })
+}
+
 /// A kind of figure a question can refuse, by the words that name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {

@@ -363,7 +363,12 @@ impl QuestionReader {
         let in_digits = years_in_digits(&aliased);
         let (without_years, explicit_years) =
             take_years(&short_years_in_full(&in_digits, self.report_year));
-        let (without_years, ordinal) = take_ordinal(without_years);
+        let names_thing = |word: &str| {
+            self.words
+                .as_ref()
+                .is_some_and(|words| words.is_noun(word) || words.is_set_phrase(word))
+        };
+        let (without_years, ordinal) = take_ordinal(without_years, names_thing);
         let mut time = TimeFrame {
             years: explicit_years,
             ..TimeFrame::default()

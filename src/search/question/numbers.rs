@@ -39,10 +39,30 @@ const ORDINAL_PLACING: &[&str] = &[
 /// 头一项, 头一件: the first, said the spoken way.
 const FIRST_SPOKEN: &str = "头一";
 
+/// How many characters a word that opens like an ordinal has (第三产业, 第一书记): fewer is the ordinal
+/// with its measure (第一个), more is no word a dictionary holds.
+const ORDINAL_NOUN_CHARS: std::ops::RangeInclusive<usize> = 4..=5;
+
 /// Removes an ordinal (第六件, 第3项, 第十二个, 头一项) and the words placing it (里排第八的那件) from
 /// the text and returns its number.
-pub(super) fn take_ordinal(text: String) -> (String, Option<u32>) {
+pub(super) fn take_ordinal(
+    text: String,
+    names_thing: impl Fn(&str) -> bool,
+) -> (String, Option<u32>) {
     let (at, number, mut end) = if let Some(at) = text.find('第') {
+        // 第三产业, 第一书记: a word of the language that opens like an ordinal names a thing.
+        let opening: Vec<(usize, char)> = text[at..]
+            .char_indices()
+            .take(*ORDINAL_NOUN_CHARS.end())
+            .collect();
+        let is_word = ORDINAL_NOUN_CHARS.clone().any(|chars| {
+            opening
+                .get(chars - 1)
+                .is_some_and(|&(start, c)| names_thing(&text[at..at + start + c.len_utf8()]))
+        });
+        if is_word {
+            return (text, None);
+        }
         let rest = &text[at + '第'.len_utf8()..];
         let numeral: String = rest
             .chars()
@@ -516,24 +536,44 @@ mod tests {
         assert_eq!(english_amounts("10亿元以上"), "10亿元以上");
     }
 
+    fn no_word(_: &str) -> bool {
+        false
+    }
+
     #[test]
     fn ordinals_are_taken_out_of_the_text() {
         assert_eq!(
-            take_ordinal("工程第六件".to_owned()),
+            take_ordinal("工程第六件".to_owned(), no_word),
             ("工程 ".to_owned(), Some(6))
         );
-        assert_eq!(take_ordinal("次第".to_owned()), ("次第".to_owned(), None));
         assert_eq!(
-            take_ordinal("十件实事里排第八的那件".to_owned()),
+            take_ordinal("次第".to_owned(), no_word),
+            ("次第".to_owned(), None)
+        );
+        assert_eq!(
+            take_ordinal("十件实事里排第八的那件".to_owned(), no_word),
             ("十件实事 ".to_owned(), Some(8))
         );
         assert_eq!(
-            take_ordinal("乡村振兴那节头一项任务".to_owned()),
+            take_ordinal("乡村振兴那节头一项任务".to_owned(), no_word),
             ("乡村振兴那节 任务".to_owned(), Some(1))
         );
         assert_eq!(
-            take_ordinal("必须坚持第三条是什么".to_owned()),
+            take_ordinal("必须坚持第三条是什么".to_owned(), no_word),
             ("必须坚持 是什么".to_owned(), Some(3))
+        );
+    }
+
+    #[test]
+    fn a_word_that_opens_like_an_ordinal_is_no_ordinal() {
+        let names_thing = |word: &str| word == "第三产业";
+        assert_eq!(
+            take_ordinal("第三产业增加值多少".to_owned(), names_thing),
+            ("第三产业增加值多少".to_owned(), None)
+        );
+        assert_eq!(
+            take_ordinal("第三条产业措施".to_owned(), names_thing),
+            (" 产业措施".to_owned(), Some(3))
         );
     }
 }
