@@ -108,3 +108,24 @@ fn a_count_in_its_own_measure_word_stated_is_answered() {
     // Items of a list are counted in a numeral the report writes (十件), not in digits.
     assert!(engine().ask("惠民工程今年一共几件").answered());
 }
+
+/// Figures one sentence states side by side, of one kind and unit (引进投资10亿元以上项目1个、5亿元以上
+/// 项目4个、亿元以上项目15个), answer together when the question tells none of them apart; a question that
+/// names one (亿元以上项目, 10亿元以上的项目) or asks another unit (白酒 sold in 亿元, not 吨) gets its own.
+#[test]
+fn figures_stated_side_by_side_answer_together_unless_one_is_named() {
+    let json = support::cli::ask_json("今年招商准备引进几个大项目");
+    let direct = json["answer"].as_str().unwrap_or_default();
+    for figure in ["10亿元以上项目1个", "5亿元以上项目4个", "亿元以上项目15个"]
+    {
+        assert!(direct.contains(figure), "{direct}");
+    }
+    let named = support::cli::direct("今年亿元以上项目要引进多少个");
+    assert!(named.contains("亿元以上项目15个"), "{named}");
+    assert!(!named.contains("5亿元以上项目4个"), "{named}");
+    let sold = support::cli::direct("今年白酒能卖多少钱");
+    assert!(
+        sold.contains("2.5亿元") && !sold.contains("4000吨"),
+        "{sold}"
+    );
+}

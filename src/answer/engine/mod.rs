@@ -47,6 +47,7 @@ mod review;
 mod review_topics;
 mod scope;
 mod several_terms;
+mod side_by_side;
 mod sides;
 mod stated;
 mod structure;
@@ -78,6 +79,7 @@ use super::vocabulary::{
     spoken_names, translates, DictionaryError,
 };
 pub use followup::FollowUp;
+use side_by_side::side_by_side_answer;
 pub use weights::HITS_PER_PAGE;
 use weights::MAX_QUESTION_CHARS;
 
@@ -496,9 +498,17 @@ impl Engine {
         {
             return picked;
         }
+        let language = Language::of(question);
+        let side_by_side = language
+            .is_chinese()
+            .then(|| self.figures_side_by_side(&ranking.question, &ranking.ranked, best))
+            .flatten();
         let direct = (offset == 0)
             .then(|| {
-                self.direct_answer_in(best.doc, ranking.question.ordinal, Language::of(question))
+                side_by_side
+                    .as_deref()
+                    .and_then(side_by_side_answer)
+                    .or_else(|| self.direct_answer_in(best.doc, ranking.question.ordinal, language))
             })
             .flatten();
         // Hits with the same excerpt as an earlier one say nothing new; one more than the page tells

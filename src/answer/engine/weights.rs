@@ -9,6 +9,9 @@ pub const HITS_PER_PAGE: usize = 3;
 /// Candidates taken from BM25 for re-scoring: more finds passages BM25 ranks low (paraphrases) at the cost
 /// of scoring each one.
 pub(super) const CANDIDATES: usize = 30;
+/// How far down the ranking figures of the best unit's sentence are looked for as its equals: wider finds
+/// more of a long run of figures, at the cost of reading more candidates per question.
+pub(super) const SIDE_BY_SIDE_WINDOW: usize = 6;
 /// Questions longer than this (in characters) are cut: nobody asks a question that long, and every further
 /// character is work for the segmenter.
 pub const MAX_QUESTION_CHARS: usize = 200;
