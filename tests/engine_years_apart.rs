@@ -136,3 +136,15 @@ fn a_time_the_report_does_not_give_is_a_near_miss() {
     let dated = engine().ask("粮食总产95.9万吨是哪一年的");
     assert!(dated.answered(), "{dated:#?}");
 }
+
+/// A day or a month asked (哪天, 几月) is not given by a passage dated by its year alone; the report's
+/// front matter, which writes the day, still answers when the report was delivered.
+#[test]
+fn a_day_asked_of_a_passage_dated_by_its_year_is_a_near_miss() {
+    for question in ["县第十三次党代会是哪一天召开的", "党的二十大几月份召开"]
+    {
+        let json = ask_json(question);
+        assert_eq!(json["answered"], false, "{question}: {json}");
+    }
+    assert!(direct("这份报告是哪天作的").contains("4月20日"));
+}

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use crate::knowledge::Period;
+use crate::knowledge::{numerals, Period};
 
 use super::super::catalog::{sentence_text, Unit};
 use super::super::types::{Missing, MissingKind, NearMiss, Outcome};
@@ -34,6 +34,35 @@ static TIME_ASKED: LazyLock<Phrases> = LazyLock::new(|| {
         "which year",
     ])
 });
+
+/// Ways of asking for a day or a month: a passage dated by its year alone (the plan's part, 2022年) does not
+/// give one.
+static DAY_ASKED: LazyLock<Phrases> = LazyLock::new(|| {
+    Phrases::new([
+        "哪天",
+        "哪一天",
+        "几号",
+        "几月",
+        "哪个月",
+        "哪月",
+        "日期",
+        "which day",
+        "what day",
+        "what date",
+        "which month",
+    ])
+});
+
+/// Whether a passage dates something to a month or a day (4月20日, 十月): a numeral before 月, 日 or 号.
+fn dates_a_day(text: &str) -> bool {
+    let mut previous = None;
+    text.chars().any(|c| {
+        let dated =
+            matches!(c, '月' | '日' | '号') && previous.is_some_and(numerals::is_numeral_char);
+        previous = Some(c);
+        dated
+    })
+}
 
 /// Words that date a passage without writing a year in digits (年底, 今年, 十四五期间).
 static TIME_SAID: LazyLock<Phrases> = LazyLock::new(|| {
@@ -69,7 +98,10 @@ impl Engine {
         if !asked {
             return None;
         }
+        let day_asked = DAY_ASKED.in_text(&ranking.question.normalized)
+            || (english() && DAY_ASKED.in_text(&raw.to_lowercase()));
         let undated = match self.catalog.unit(best.doc) {
+            Unit::Sentence(at) if day_asked => !dates_a_day(sentence_text(&self.library, at)),
             Unit::Sentence(at) => {
                 let dated_by_part = matches!(
                     self.catalog.part_period(best.doc),
