@@ -276,3 +276,13 @@ fn what_is_required_of_a_block_is_read_in_the_plan() {
     }
     assert!(direct("过去五年政府自身建设怎么样").contains("政府自身建设更加严实"));
 }
+
+/// A metric named as the report writes it (亿元以上项目) asks for its figure, though a word of it (项目)
+/// is in a block's heading (抓实抓好项目建设); the block named by its own words is still the block.
+#[test]
+fn a_metric_named_whole_asks_its_figure_not_the_block_sharing_its_words() {
+    let figure = direct("亿元以上项目今年要几个");
+    assert!(figure.contains("亿元以上项目15个"), "{figure}");
+    let block = direct("今年工业这块有哪几项工作");
+    assert!(block.contains("培育壮大主导产业"), "{block}");
+}

@@ -81,7 +81,7 @@ use super::vocabulary::{
 pub use followup::FollowUp;
 use side_by_side::side_by_side_answer;
 pub use weights::HITS_PER_PAGE;
-use weights::MAX_QUESTION_CHARS;
+use weights::{MAX_QUESTION_CHARS, MIN_METRIC_NAME_CHARS};
 
 /// Why an engine could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -116,6 +116,9 @@ pub struct Engine {
     /// The terms that name a metric some report gives a figure for (城镇化率, 生产总值): a question that
     /// names one asks about that metric, and a unit that does not speak of it answers something else.
     metric_terms: HashSet<u32>,
+    /// The newest report's metric names as written, long enough to name one thing (亿元以上项目): a question
+    /// that names one asks for its figures, not for the block of the report whose words it shares.
+    metric_names: Option<aho_corasick::AhoCorasick>,
     /// Pieces of the newest report's front matter (speaker, meeting) a question about it may name.
     front_words: meta_ask::FrontWords,
     /// The words each block of the newest report owns (农业 the plan's 三农 section): its topic in other
@@ -269,6 +272,16 @@ impl Engine {
             .flat_map(|report| &report.indicators)
             .filter_map(|indicator| index.term_id(&fold_for_search(&indicator.metric)))
             .collect();
+        let mut metric_names: Vec<String> = library
+            .latest()
+            .indicators
+            .iter()
+            .map(|indicator| fold_for_search(&indicator.metric))
+            .filter(|metric| metric.chars().count() >= MIN_METRIC_NAME_CHARS)
+            .collect();
+        metric_names.sort();
+        metric_names.dedup();
+        let metric_names = aho_corasick::AhoCorasick::new(&metric_names).ok();
         let known_years = known_years(&library);
         let title_words: HashSet<String> = library
             .reports
@@ -316,6 +329,7 @@ impl Engine {
             own_words,
             absent_terms,
             metric_terms,
+            metric_names,
         })
     }
 

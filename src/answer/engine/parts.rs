@@ -516,6 +516,8 @@ impl Engine {
                 Some(found) => found,
                 None => match placed_item(normalized, report) {
                     Some((list, number, at)) => (list, number, Some(at)),
+                    // 亿元以上项目今年要几个 asks a figure, though 项目 is a word of a block's heading.
+                    None if self.names_metric(normalized) => return None,
                     None => {
                         let block = named_block(normalized, report, &self.topics)?;
                         (block.list, block.number, None)
@@ -524,6 +526,13 @@ impl Engine {
             },
         };
         self.block_outcome(report, list, number, place)
+    }
+
+    /// Whether the question names a metric of the newest report as the report writes it.
+    fn names_metric(&self, normalized: &str) -> bool {
+        self.metric_names
+            .as_ref()
+            .is_some_and(|names| names.is_match(normalized))
     }
 
     /// Item `item` of part `part` (第三部分第二节): the plan section it is, else the part with the item's

@@ -132,6 +132,9 @@ pub(super) const LIST_ASKED: f32 = 1.5;
 pub(super) const LIST_NOT_ASKED: f32 = -1.5;
 /// A question that is a list's name alone asks for the list when it says at least this many characters of
 /// it: fewer (工程, 保障) are a word many passages share, not a name.
+/// The shortest metric name a question names a figure by rather than a block of the report (亿元以上项目):
+/// shorter names (项目, 人口) are words any block may use.
+pub(super) const MIN_METRIC_NAME_CHARS: usize = 5;
 pub(super) const MIN_LIST_NAME_CHARS: usize = 4;
 
 // ---- fit: a sentence ------------------------------------------------------------------------------------
