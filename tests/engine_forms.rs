@@ -91,3 +91,19 @@ fn what_the_asker_says_about_themselves_is_not_the_question() {
     assert_eq!(answer.direct(), engine().ask("去年财政收入多少").direct());
     assert!(answer.answered());
 }
+
+/// A count typed in words (三百强, 五千七百人) finds the figure the report writes in digits; a count the
+/// report writes in words (十件惠民工程) stays a name.
+#[test]
+fn counts_typed_in_words_find_the_figures_written_in_digits() {
+    let answer = engine().ask("县医院是不是全国三百强啊");
+    let first = answer.hits().first().map(|hit| hit.text.clone());
+    assert!(
+        first.as_deref().is_some_and(|text| text.contains("300强")),
+        "{answer:#?}"
+    );
+    let direct = support::cli::direct("今年城镇新增就业五千七百人吗");
+    assert!(direct.contains("5700人"), "{direct}");
+    let list = support::cli::direct("十件惠民工程有哪些");
+    assert!(list.contains("处置化解问题楼盘"), "{list}");
+}

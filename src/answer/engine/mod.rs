@@ -230,6 +230,7 @@ impl Engine {
         let started = std::time::Instant::now();
         let mut reader =
             QuestionReader::new(report_year, aliases, terms.iter().map(String::as_str))?
+                .with_figures_of(&report_text)
                 .with_phrases(library.phrases.iter().flat_map(|phrase| {
                     phrase
                         .say

@@ -22,7 +22,8 @@ use markers::{kind_noun, Marker, Markers};
 use measures::{measure_begins_noun, unit_hint};
 use numbers::{
     amounts_in_digits, counted_name_openings, counts_as_written, english_amounts,
-    short_years_in_full, take_ordinal, take_years, years_in_digits,
+    figures_as_written, short_years_in_full, take_ordinal, take_years, written_figures,
+    years_in_digits,
 };
 use phrases::at_word_boundaries;
 
@@ -139,6 +140,9 @@ pub struct QuestionReader {
     words: Option<JiebaTokenizer>,
     /// How the report's counted names open (十件, 三大), for counts typed in digits.
     counted_openings: HashSet<String>,
+    /// The figures the report writes in digits with the character after each (300强), for counts typed in
+    /// words.
+    written_figures: HashSet<String>,
 }
 
 /// Why the reader could not be built.
@@ -169,7 +173,14 @@ impl QuestionReader {
             sounds: SoundAlike::default(),
             words: None,
             counted_openings,
+            written_figures: HashSet::new(),
         })
+    }
+
+    /// The reader with counts typed in words (三百强) read in digits where `report_text` writes them so.
+    pub fn with_figures_of(mut self, report_text: &str) -> QuestionReader {
+        self.written_figures = written_figures(report_text);
+        self
     }
 
     /// The reader with dialect and colloquial phrases (`(what people type, standard words)`) read as the
@@ -275,6 +286,7 @@ impl QuestionReader {
         }
         let folded = self.join_split_words(fold_for_search(preamble::without_preamble(raw)));
         let folded = counts_as_written(&folded, &self.counted_openings);
+        let folded = figures_as_written(&folded, &self.written_figures);
         let cuts_word = |text: &str, start: usize, end: usize| {
             self.sounds.straddles_word(text, start) || self.sounds.straddles_word(text, end)
         };

@@ -192,6 +192,108 @@ pub(super) fn short_years_in_full(text: &str, report_year: i32) -> Cow<'_, str> 
     Cow::Owned(out)
 }
 
+/// The characters a count is written with in words up to the thousands (三百, 五千七百, 两千零五十).
+const COUNT_CHARS: &str = "零一二三四五六七八九十两百千";
+
+/// The smallest count read into digits: below it a numeral is more often part of a name (三大, 五湖).
+const MIN_WORDED_COUNT: u32 = 10;
+
+/// The figures a text writes in digits with the character after each (`300强`, `5700人`, `100场`): what a
+/// count typed in words may be looked up as.
+pub(super) fn written_figures(text: &str) -> HashSet<String> {
+    let mut figures = HashSet::new();
+    let mut digits = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if !digits.is_empty() && is_han(c) {
+            figures.insert(format!("{digits}{c}"));
+        }
+        digits.clear();
+    }
+    figures
+}
+
+/// Counts typed in words (三百强, 五千七百人, 一百场) in digits when `figures` (see [`written_figures`]) has
+/// that count before that character, as the report writes it (300强); other numerals stay as typed (十件,
+/// 三大, 第三十, 几百).
+pub(super) fn figures_as_written<'a>(text: &'a str, figures: &HashSet<String>) -> Cow<'a, str> {
+    if figures.is_empty() || !text.contains(['十', '百', '千']) {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && COUNT_CHARS.contains(chars[i]) {
+            i += 1;
+        }
+        if start == i {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let words: String = chars[start..i].iter().collect();
+        let placed = start > 0 && matches!(chars[start - 1], '第' | '几' | '数');
+        let written = worded_count(&words)
+            .filter(|&count| count >= MIN_WORDED_COUNT && !placed)
+            .zip(chars.get(i))
+            .map(|(count, next)| format!("{count}{next}"))
+            .filter(|figure| figures.contains(figure));
+        match written {
+            Some(figure) => {
+                // The character after the count is copied with the rest of the text.
+                out.push_str(figure.trim_end_matches(|c: char| !c.is_ascii_digit()));
+                changed = true;
+            }
+            None => out.push_str(&words),
+        }
+    }
+    if !changed {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(out)
+}
+
+/// A count up to 9999 written in words (三百, 五千七百, 两千零五十, 十二); `None` for anything else.
+fn worded_count(words: &str) -> Option<u32> {
+    let mut total = 0;
+    let mut pending: Option<u32> = None;
+    let mut last_place = u32::MAX;
+    for c in words.chars() {
+        let place = match c {
+            '千' => 1000,
+            '百' => 100,
+            '十' => 10,
+            '零' => {
+                pending = None;
+                continue;
+            }
+            '两' => {
+                pending = Some(2);
+                continue;
+            }
+            _ => {
+                if pending.is_some() {
+                    return None;
+                }
+                pending = Some(numerals::digit(c)?);
+                continue;
+            }
+        };
+        if place >= last_place {
+            return None;
+        }
+        total += pending.take().unwrap_or(1) * place;
+        last_place = place;
+    }
+    Some(total + pending.unwrap_or(0))
+}
+
 /// The openings of the report's counted names (`十件`惠民工程, `三大`基地, `两个`确保): a count in Chinese
 /// numerals and the character after it. A question may type the count in digits (10件惠民工程).
 pub(super) fn counted_name_openings<'a>(
@@ -562,6 +664,28 @@ mod tests {
             take_ordinal("必须坚持第三条是什么".to_owned(), no_word),
             ("必须坚持 是什么".to_owned(), Some(3))
         );
+    }
+
+    #[test]
+    fn counts_typed_in_words_are_read_as_the_report_writes_them() {
+        let figures = written_figures("连续四年进入全国县级医院300强,城镇新增就业5700人,演出100场");
+        assert_eq!(
+            figures_as_written("县医院是全国三百强吗", &figures),
+            "县医院是全国300强吗"
+        );
+        assert_eq!(
+            figures_as_written("新增就业五千七百人", &figures),
+            "新增就业5700人"
+        );
+        assert_eq!(figures_as_written("演出一百场", &figures), "演出100场");
+        // Not written so in the report, a place, a rough size: as typed.
+        assert_eq!(figures_as_written("十件惠民工程", &figures), "十件惠民工程");
+        assert_eq!(figures_as_written("第一百场", &figures), "第一百场");
+        assert_eq!(figures_as_written("几百强", &figures), "几百强");
+        assert_eq!(worded_count("两千零五十"), Some(2050));
+        assert_eq!(worded_count("十二"), Some(12));
+        assert_eq!(worded_count("三三"), None);
+        assert_eq!(worded_count("百千"), None);
     }
 
     #[test]
