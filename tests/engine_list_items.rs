@@ -97,3 +97,15 @@ fn an_item_is_placed_in_spoken_words_and_lists_are_called_by_their_shared_openin
         );
     }
 }
+
+/// A list asked what it is by its name (十件惠民工程是啥) is answered with what it holds, not with the
+/// sentence that only announces it; a glossary term asked so keeps its entry.
+#[test]
+fn a_list_asked_what_it_is_gives_its_items() {
+    let list = support::cli::direct("十件惠民工程是啥");
+    for item in ["处置化解问题楼盘59个", "改造老旧小区20个"] {
+        assert!(list.contains(item), "{list}");
+    }
+    let term = support::cli::direct("四个自信是什么意思");
+    assert!(term.starts_with("四个自信：指"), "{term}");
+}

@@ -86,8 +86,9 @@ impl Engine {
                         OTHER_ITEM
                     }
                 });
-                // A list's name alone (十件惠民工程, sjhmgc) asks what the list holds.
-                let named_alone = question.intent == Intent::General
+                // A list's name alone (十件惠民工程, sjhmgc), or asked what it is (十件惠民工程是啥), asks
+                // what the list holds.
+                let named_alone = matches!(question.intent, Intent::General | Intent::Definition)
                     && question.search_text.trim().chars().count() >= MIN_LIST_NAME_CHARS
                     && list.name.contains(question.search_text.trim());
                 let asked =
