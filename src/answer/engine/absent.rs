@@ -115,12 +115,7 @@ impl Engine {
         let tokenizer = self.index.tokenizer();
         topic
             .iter()
-            .filter(|word| {
-                word.term.is_some()
-                    && word.weight >= ABSENT_THING_WEIGHT
-                    && tokenizer.is_noun(word.text)
-                    && !in_negated_clause(&question.normalized, word.text)
-            })
+            .filter(|word| word.term.is_some() && word.weight >= ABSENT_THING_WEIGHT)
             .any(|modifier| {
                 // Two words that end alike name two things of one kind side by side (公园游园), not one
                 // thing and its kind.
@@ -134,9 +129,15 @@ impl Engine {
                             .normalized
                             .contains(&format!("{}{}", modifier.text, head.text))
                 });
+                // The cheap tests first: most questions name no head the unit writes after a noun.
                 let Some(head) = modified else {
                     return false;
                 };
+                if !tokenizer.is_noun(modifier.text)
+                    || in_negated_clause(&question.normalized, modifier.text)
+                {
+                    return false;
+                }
                 let unsaid = self.said_with_sentence(modifier, best.doc) < METRIC_SAID;
                 // The unit's name qualifies the head with a word of its own wherever it writes it.
                 let qualified_otherwise = text

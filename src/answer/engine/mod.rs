@@ -282,7 +282,11 @@ impl Engine {
             .collect();
         metric_names.sort();
         metric_names.dedup();
-        let metric_names = aho_corasick::AhoCorasick::new(&metric_names).ok();
+        // A contiguous NFA: a DFA's build costs milliseconds at start-up for a table read rarely.
+        let metric_names = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&metric_names)
+            .ok();
         let known_years = known_years(&library);
         let title_words: HashSet<String> = library
             .reports

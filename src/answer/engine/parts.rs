@@ -516,10 +516,12 @@ impl Engine {
                 Some(found) => found,
                 None => match placed_item(normalized, report) {
                     Some((list, number, at)) => (list, number, Some(at)),
-                    // 亿元以上项目今年要几个 asks a figure, though 项目 is a word of a block's heading.
-                    None if self.names_metric(normalized) => return None,
                     None => {
                         let block = named_block(normalized, report, &self.topics)?;
+                        // 亿元以上项目今年要几个 asks a figure, though 项目 is a word of a block's heading.
+                        if self.names_metric(normalized) {
+                            return None;
+                        }
                         (block.list, block.number, None)
                     }
                 },
