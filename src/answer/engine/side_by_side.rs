@@ -4,11 +4,9 @@
 //! sentence does. A question that names one of them (10亿元以上的项目, 家庭农场) still gets its figure.
 
 use crate::knowledge::Indicator;
-
-use super::super::catalog::indicator_answer;
 use crate::search::question::Question;
 
-use super::super::catalog::Unit;
+use super::super::catalog::{indicator_answer, Unit};
 use super::qualifier::adds_unasked_number;
 use super::weights::SIDE_BY_SIDE_WINDOW;
 use super::{Engine, Scored};
