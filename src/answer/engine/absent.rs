@@ -122,13 +122,15 @@ impl Engine {
                 let siblings = |head: &TopicWord| {
                     head.text.chars().next_back() == modifier.text.chars().next_back()
                 };
-                let modified = topic.iter().find(|head| {
-                    !siblings(head)
-                        && text.contains(head.text)
-                        && question
-                            .normalized
-                            .contains(&format!("{}{}", modifier.text, head.text))
-                });
+                let before_head = |head: &TopicWord| {
+                    let asked = question.normalized.as_str();
+                    asked
+                        .match_indices(modifier.text)
+                        .any(|(at, said)| asked[at + said.len()..].starts_with(head.text))
+                };
+                let modified = topic
+                    .iter()
+                    .find(|head| !siblings(head) && text.contains(head.text) && before_head(head));
                 // The cheap tests first: most questions name no head the unit writes after a noun.
                 let Some(head) = modified else {
                     return false;
