@@ -29,3 +29,23 @@ fn a_pinyin_question_about_the_report_itself_is_the_chinese_one() {
         );
     }
 }
+
+/// A way of asking spelled like a verb the report writes more often (jiancheng: the marker 简称 and the
+/// verb 建成) is the verb in a question typed in pinyin; the marker typed in Chinese still asks.
+#[test]
+fn a_spelling_shared_by_a_marker_and_a_commoner_verb_is_the_verb() {
+    let answer = engine().ask("leizu haitangyuan jiancheng le ma");
+    let first = answer.hits().first().map(|hit| hit.text.as_str());
+    assert!(
+        first.is_some_and(|text| text.contains("嫘祖海棠园建成开园")),
+        "{first:?}"
+    );
+    let asked = engine().ask("放管服效是什么的简称");
+    assert!(
+        asked
+            .direct()
+            .is_some_and(|direct| direct.contains("简政放权")),
+        "{:?}",
+        asked.direct()
+    );
+}

@@ -9,7 +9,9 @@
 //! `phrases` (the matching both phrase tables share).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+use pinyin::ToPinyin;
 
 use super::normalize::{english_numbers, fold_for_search, has_word_chars, is_han, QUESTION_WORDS};
 use super::pinyin_words::spells_syllables;
@@ -240,14 +242,7 @@ impl QuestionReader {
             .iter()
             .map(|name| (name.clone(), name.clone(), Standing::Term));
         self.sounds = SoundAlike::build(terms.chain(names).chain(report_words));
-        // Questions typed in pinyin ask in pinyin: the markers first, then the other question words.
-        let question_words = QUESTION_WORDS
-            .iter()
-            .filter(|word| word.chars().all(is_han))
-            .map(|word| (*word).to_owned());
-        self.sounds
-            .learn_asking(Markers::han_phrases().chain(question_words));
-        // And they say what was done in the report's verbs (jian 建, zuo 做), the commonest in the report
+        // They say what was done in the report's verbs (jian 建, zuo 做), the commonest in the report
         // first where two sound alike (jian 建 before 见). Not its measure words: 多少亩 is a marker
         // already, and a bare zuo is 做 far more often than 座.
         let mut grammar: Vec<(u32, &str)> = words
@@ -260,6 +255,33 @@ impl QuestionReader {
             .map(|&(word, units)| (units, word))
             .collect();
         grammar.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        // Questions typed in pinyin ask in pinyin: the markers first, then the other question words. A
+        // marker spelled like a verb the report writes more often (jiancheng: 简称 and 建成) is that verb
+        // when typed in pinyin (嫘祖海棠园 jiancheng le ma).
+        let units: HashMap<&str, u32> = words.iter().copied().collect();
+        let mut verb_units: HashMap<String, u32> = HashMap::new();
+        for &(count, verb) in &grammar {
+            if let Some(spelled) = common_spelling(verb) {
+                let most = verb_units.entry(spelled).or_default();
+                *most = (*most).max(count);
+            }
+        }
+        let outspelled = |phrase: &str| {
+            common_spelling(phrase).is_some_and(|spelled| {
+                verb_units
+                    .get(&spelled)
+                    .is_some_and(|&verb| verb > units.get(phrase).copied().unwrap_or_default())
+            })
+        };
+        let question_words = QUESTION_WORDS
+            .iter()
+            .filter(|word| word.chars().all(is_han))
+            .map(|word| (*word).to_owned());
+        self.sounds.learn_asking(
+            Markers::han_phrases()
+                .filter(|phrase| !outspelled(phrase))
+                .chain(question_words),
+        );
         let asking = asking.into_iter().filter(|word| word.chars().all(is_han));
         self.sounds.learn_asking_words(asking);
         self.sounds
@@ -597,3 +619,10 @@ fn one_of_a_not_a(text: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests;
+
+/// A word's toneless pinyin in each character's common reading (建成 jiancheng), if every character has one.
+fn common_spelling(word: &str) -> Option<String> {
+    word.chars()
+        .map(|c| c.to_pinyin().map(|reading| reading.plain()))
+        .collect()
+}
