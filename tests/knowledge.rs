@@ -1314,12 +1314,14 @@ fn aliases_lead_to_words_the_report_uses() {
     let library = library();
     let text = searchable(xiping());
     for entry in &library.aliases {
+        // Folded as questions and the report's text are (5G智慧杆塔 is found as 5g智慧杆塔).
+        let canonical = entry.canonical.to_lowercase();
         if UNREPORTED.contains(&entry.canonical.as_str()) {
-            assert!(!text.contains(&entry.canonical), "{}", entry.canonical);
+            assert!(!text.contains(&canonical), "{}", entry.canonical);
             continue;
         }
         assert!(
-            text.contains(&entry.canonical),
+            text.contains(&canonical),
             "`{}` is not in the report",
             entry.canonical
         );

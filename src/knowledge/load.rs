@@ -203,7 +203,7 @@ pub(crate) fn parse_aliases(path: &Path, text: &str) -> Result<Vec<AliasEntry>, 
 /// Checks jieba's user-dictionary format (`word freq [tag]`) so that a typo fails at load with its line
 /// number instead of surfacing as a tokenizer error later, and drops `#` comments and blank lines,
 /// which jieba itself does not accept. The frequency is required: jieba treats a missing one as zero,
-/// and a zero-frequency word is never chosen.
+/// and a zero-frequency word is never chosen. A word with capitals is also added in lower case.
 pub(crate) fn clean_user_dict(path: &Path, text: &str) -> Result<String, KnowledgeError> {
     let mut cleaned = String::with_capacity(text.len());
     for (index, line) in text.lines().enumerate() {
@@ -229,6 +229,30 @@ pub(crate) fn clean_user_dict(path: &Path, text: &str) -> Result<String, Knowled
         }
         cleaned.push_str(line);
         cleaned.push('\n');
+        // Questions are segmented after normalising (5g智慧杆塔), the report's text before: a word with
+        // capitals (5G智慧杆塔) is a word in lower case too, or a question cuts it where the text does not.
+        if fields[0].bytes().any(|b| b.is_ascii_uppercase()) {
+            cleaned.push_str(&line.replacen(fields[0], &fields[0].to_ascii_lowercase(), 1));
+            cleaned.push('\n');
+        }
     }
     Ok(cleaned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_with_capitals_is_also_a_word_in_lower_case() {
+        let cleaned = clean_user_dict(
+            Path::new("userdict.txt"),
+            "# terms\n5G智慧杆塔 100000 nz\n西平 500 ns\n",
+        )
+        .expect("a well-formed dictionary");
+        assert_eq!(
+            cleaned,
+            "5G智慧杆塔 100000 nz\n5g智慧杆塔 100000 nz\n西平 500 ns\n"
+        );
+    }
 }

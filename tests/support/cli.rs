@@ -37,6 +37,15 @@ pub fn direct(question: &str) -> String {
     answer.direct().unwrap_or_default().to_owned()
 }
 
+/// The text of the real engine's first excerpt, or "" when it gives none.
+pub fn first_excerpt(question: &str) -> String {
+    let answer = engine().ask(question);
+    answer
+        .hits()
+        .first()
+        .map_or_else(String::new, |hit| hit.text.clone())
+}
+
 /// The answer to the last of `turns`, each asked after the one before as in one chat.
 pub fn after(engine: &Engine, turns: &[&str]) -> Answer {
     let mut previous = None;
