@@ -259,3 +259,34 @@ fn the_present_is_not_answered_with_a_target() {
         );
     }
 }
+
+/// An amount asked as a whole (总量, 总额) asks for the metric's level: answered where the report states
+/// it for the year asked, never with a growth rate or a count of something else (投资10亿元以上项目1个)
+/// where it does not; the end of a term (社会消费品零售总额) asks nothing of the kind.
+#[test]
+fn an_amount_asked_as_a_whole_is_the_level() {
+    for (question, level) in [
+        ("2021年GDP总量是多少", "生产总值达到279亿元"),
+        (
+            "2021年一般公共预算收入总额多少",
+            "一般公共预算收入完成15.3亿元",
+        ),
+        ("去年生产总值总量", "279亿元"),
+    ] {
+        let answer = engine().ask(question);
+        assert!(
+            answer.answered() && answer.direct().is_some_and(|d| d.contains(level)),
+            "{question}: {:?}",
+            answer.direct()
+        );
+    }
+    for question in [
+        "2021年固定资产投资总额多少",
+        "今年工业投资总额多少",
+        "jinnian gongye touzi zong e",
+    ] {
+        let answer = engine().ask(question);
+        assert!(!answer.answered(), "{question}: {:?}", answer.direct());
+    }
+    assert!(first_says("今年社会消费品零售总额目标是多少", "增长9%以上"));
+}

@@ -54,14 +54,7 @@ const LEVEL_WORDS: &[&str] = &[
 ];
 /// Ways of asking for an amount (how much in all, an amount of money: 多少亿, which the reader's measure
 /// words do not hold), beside a unit asked for (多少人): a level whatever is asked of it, a target included.
-const AMOUNT_WORDS: &[&str] = &[
-    "总量",
-    "总额是多少",
-    "多少亿",
-    "多少万元",
-    "多少元",
-    "多少钱",
-];
+const AMOUNT_WORDS: &[&str] = &["总额是多少", "多少亿", "多少万元", "多少元", "多少钱"];
 
 impl Engine {
     /// Whether `doc` is a growth rate, which a level asked for (多少钱, 面积多大) leaves to [`Self::near_miss`]
@@ -226,13 +219,14 @@ fn asks_level(question: &Question, metric: &str) -> bool {
     asks_level_words(question)
 }
 
-/// The question names an amount: a unit that is not a rate (多少亿元, 多少万亩) or money (多少钱).
+/// The question names an amount: as a whole (总量, 总额), a unit that is not a rate (多少亿元, 多少万亩)
+/// or money (多少钱).
 fn asks_amount(question: &Question) -> bool {
     static MONEY: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(AMOUNT_WORDS.iter().copied()));
     let unit = question
         .unit_hint
         .is_some_and(|units| !units.iter().any(|unit| unit.contains('%')));
-    unit || MONEY.in_text(&question.normalized)
+    question.asks_amount || unit || MONEY.in_text(&question.normalized)
 }
 
 /// The question's words ask for a level: a unit of amount (多少亿, 多少人) or a level word (能达到多少).

@@ -44,6 +44,9 @@ pub(super) enum Marker {
     },
     /// 增加, 多了: the change asked for; kept as soft words, the figure's own verb may differ (净增, 新增).
     Change,
+    /// 总量, 总额: an amount asked for as a whole (GDP总量); kept as soft words, the figure names its metric
+    /// without them (生产总值达到279亿元).
+    Amount,
 }
 
 const MARKERS: &[(&str, Marker)] = &[
@@ -336,6 +339,13 @@ const MARKERS: &[(&str, Marker)] = &[
     ("实现", Marker::Result),
     ("达", Marker::Result),
     ("实际", Marker::Result),
+    ("总量", Marker::Amount),
+    ("总额", Marker::Amount),
+    ("总数", Marker::Amount),
+    ("数额", Marker::Amount),
+    ("体量", Marker::Amount),
+    ("绝对值", Marker::Amount),
+    ("绝对额", Marker::Amount),
     ("增加", Marker::Change),
     ("增加了", Marker::Change),
     ("多了", Marker::Change),

@@ -157,6 +157,7 @@ const DIMENSIONS: &[(&str, &[&str])] = &[
     ("占地多", AREA_UNITS),
     // Investing asked without a measure word (投资多少, 投了多少): a sum of money.
     ("投资多少", MONEY_UNITS),
+    ("投资总额", MONEY_UNITS),
     ("投资了多少", MONEY_UNITS),
     ("投了多少", MONEY_UNITS),
     ("投入多少", MONEY_UNITS),

@@ -87,6 +87,8 @@ pub struct Question {
     pub asks_how: bool,
     /// The question asks for contact or ticket details (电话, 门票), which a work report never gives.
     pub asks_practical: bool,
+    /// The question asks for an amount as a whole (总量, 总额): a level, which a growth rate does not give.
+    pub asks_amount: bool,
     /// The unit a number is asked in (多少人 → 人, 多少钱 → 元), as the units that count as it.
     pub unit_hint: Option<&'static [&'static str]>,
     /// Words written in capitals (CPI, PMI), lowercased: acronyms name a topic, unlike plain English words.
@@ -294,6 +296,13 @@ impl QuestionReader {
         self.words = Some(tokenizer);
     }
 
+    /// Whether `text` ends with a term of the report longer than `phrase`, its last characters.
+    fn ends_term(&self, text: &str, phrase: &str) -> bool {
+        self.typos.entries().any(|(term, _)| {
+            term.len() > phrase.len() && term.ends_with(phrase) && text.ends_with(&term)
+        })
+    }
+
     /// The year 今年 stands for.
     pub fn report_year(&self) -> i32 {
         self.report_year
@@ -416,6 +425,7 @@ impl QuestionReader {
         let mut asks_person = false;
         let mut asks_how = false;
         let mut asks_practical = false;
+        let mut asks_amount = false;
         let mut counts = Vec::new();
         let mut how_verb = None;
         let mut search_text = String::with_capacity(without_years.len());
@@ -503,6 +513,15 @@ impl QuestionReader {
                     soft_words.push(phrase.to_owned());
                     true
                 }
+                // 社会消费品零售总额: the end of a term is the term's, no amount asked.
+                Marker::Amount if self.ends_term(&without_years[..found.end()], phrase) => true,
+                // An amount asks for a number even unasked (GDP总量?).
+                Marker::Amount => {
+                    asks_amount = true;
+                    number = true;
+                    soft_words.push(phrase.to_owned());
+                    true
+                }
             };
             search_text.push_str(&without_years[at..found.start()]);
             if let Marker::List { definition: lead } = marker {
@@ -551,6 +570,7 @@ impl QuestionReader {
             asks_person,
             asks_how,
             asks_practical,
+            asks_amount,
             unit_hint,
             acronyms: Vec::new(),
             counts,
