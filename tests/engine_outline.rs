@@ -297,3 +297,18 @@ fn a_metric_named_whole_asks_its_figure_not_the_block_sharing_its_words() {
     let block = direct("今年工业这块有哪几项工作");
     assert!(block.contains("培育壮大主导产业"), "{block}");
 }
+
+/// A place in a list asked (第几块, 第几个方面, 第几件) asks which item it is, as 哪块 does: the item, with
+/// its number; a rank asked (排第几名) is no place in a list.
+#[test]
+fn a_place_in_a_list_asked_is_the_item_with_its_number() {
+    for (question, item) in [
+        ("乡村振兴放在重点工作的第几块", "第2项：(二)聚焦“三农”发展"),
+        ("城镇化建设是放在第几个方面讲的", "第3项：(三)突出协调发展"),
+        ("惠民工程里跟喝水有关的是第几件", "第6项"),
+    ] {
+        let direct = support::cli::direct(question);
+        assert!(direct.contains(item), "{question}: {direct}");
+    }
+    assert!(!engine().ask("县人民医院在全国县级医院排第几名").answered());
+}
