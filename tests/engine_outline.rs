@@ -302,13 +302,29 @@ fn a_metric_named_whole_asks_its_figure_not_the_block_sharing_its_words() {
 /// its number; a rank asked (排第几名) is no place in a list.
 #[test]
 fn a_place_in_a_list_asked_is_the_item_with_its_number() {
-    for (question, item) in [
+    assert_direct_says(&[
         ("乡村振兴放在重点工作的第几块", "第2项：(二)聚焦“三农”发展"),
         ("城镇化建设是放在第几个方面讲的", "第3项：(三)突出协调发展"),
         ("惠民工程里跟喝水有关的是第几件", "第6项"),
-    ] {
-        let direct = support::cli::direct(question);
-        assert!(direct.contains(item), "{question}: {direct}");
-    }
+    ]);
     assert!(!engine().ask("县人民医院在全国县级医院排第几名").answered());
+}
+
+/// The last block asked (最后一个方面) is the last of the plan's sections, or of the review's blocks when
+/// the review alone is named; a block numbered in the review is the review's, not the plan's.
+#[test]
+fn the_last_block_is_the_last_of_the_plan_or_of_the_review() {
+    assert_direct_says(&[
+        ("今年重点工作最后一个方面", "第6项：(六)增进民生福祉"),
+        ("五年回顾的最后一方面是什么", "第6项：五年慎为"),
+        ("五年回顾的第二个方面是什么", "第2项：五年攻坚"),
+    ]);
+}
+
+/// Asserts that the direct answer to each question says its text.
+fn assert_direct_says(cases: &[(&str, &str)]) {
+    for (question, said) in cases {
+        let direct = support::cli::direct(question);
+        assert!(direct.contains(said), "{question}: {direct}");
+    }
 }

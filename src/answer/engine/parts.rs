@@ -193,14 +193,23 @@ fn asked_part(normalized: &str, parts: u32) -> Option<u32> {
 /// Words for one of the plan's numbered sections after its number (第六个方面, 第三节).
 const SECTION_WORDS: &[&str] = &["个方面", "大方面", "方面", "节"];
 
-/// The plan section a question asks for by its number (今年任务的第六个方面 → 6), when it asks nothing
-/// else.
-fn asked_section(normalized: &str) -> Option<u32> {
-    let (number, named) = numbered(normalized, SECTION_WORDS).or_else(|| {
-        // 几个方面，第四个是什么: the sections named once, then counted with a bare measure word.
-        let names_sections = SECTION_WORDS.iter().any(|word| normalized.contains(word));
-        names_sections.then(|| numbered(normalized, BARE_SECTION_COUNTERS))?
-    })?;
+/// Words for the last block of the plan or the review (最后一个方面).
+const LAST_SECTION_WORDS: &[&str] = &["最后一个方面", "最后一方面", "最后一个大方面", "最后方面"];
+
+/// The block a question asks for by its number (今年任务的第六个方面 → 6, 最后一个方面 → the last of
+/// `blocks`), when it asks nothing else.
+fn asked_section(normalized: &str, blocks: u32) -> Option<u32> {
+    let last = LAST_SECTION_WORDS
+        .iter()
+        .find(|word| normalized.contains(*word))
+        .map(|word| (blocks, (*word).to_owned()));
+    let (number, named) = last
+        .or_else(|| numbered(normalized, SECTION_WORDS))
+        .or_else(|| {
+            // 几个方面，第四个是什么: the sections named once, then counted with a bare measure word.
+            let names_sections = SECTION_WORDS.iter().any(|word| normalized.contains(word));
+            names_sections.then(|| numbered(normalized, BARE_SECTION_COUNTERS))?
+        })?;
     asks_only_block(normalized, &named).then_some(number)
 }
 
@@ -506,12 +515,18 @@ impl Engine {
                 return Some(self.refuse(RefusalReason::NotInReport));
             }
             Some((list, number)) => (list, number, None),
-            None => match asked_section(normalized).and_then(|number| {
-                let sections = report
+            // The review's blocks when the review alone is named (五年回顾的最后一方面), else the plan's.
+            None => match (if says_review(normalized) && !says_plan(normalized) {
+                review_list(report)
+            } else {
+                report
                     .lists
                     .iter()
-                    .find(|list| list.kind == ListKind::Sections)?;
-                Some((sections, number, None))
+                    .find(|list| list.kind == ListKind::Sections)
+            })
+            .and_then(|blocks| {
+                let number = asked_section(normalized, blocks.items.len() as u32)?;
+                Some((blocks, number, None))
             }) {
                 Some(found) => found,
                 None => match placed_item(normalized, report) {
