@@ -318,6 +318,9 @@ fn the_last_block_is_the_last_of_the_plan_or_of_the_review() {
         ("今年重点工作最后一个方面", "第6项：(六)增进民生福祉"),
         ("五年回顾的最后一方面是什么", "第6项：五年慎为"),
         ("五年回顾的第二个方面是什么", "第2项：五年攻坚"),
+        // 第三 numbers a block here; it is no part of the review's topic 第三产业.
+        ("五年成就里第三个方面讲的是啥", "第3项：五年笃行"),
+        ("过去五年第三产业发展怎么样", "第三产业繁荣活跃"),
     ]);
 }
 

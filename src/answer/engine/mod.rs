@@ -412,7 +412,7 @@ impl Engine {
             }
         }
         if let Some(part) = self
-            .review_topic_outcome(&understood.normalized)
+            .review_topic_outcome(&understood)
             .or_else(|| self.part_outcome(&understood.normalized))
             .or_else(|| self.framing_outcome(&understood.normalized))
             .or_else(|| self.character_outcome(&understood.normalized))

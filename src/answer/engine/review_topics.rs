@@ -7,6 +7,7 @@
 
 use crate::knowledge::{Report, UnitId};
 use crate::search::normalize::fold_for_search;
+use crate::search::question::Question;
 
 use super::super::types::{Hit, HitKind, Outcome};
 use super::asking::asking_words;
@@ -167,10 +168,15 @@ impl ReviewTopics {
 }
 
 impl Engine {
-    /// A topic of the review asked about the past years: its lead first, then the topic whole, cited.
-    pub(super) fn review_topic_outcome(&self, normalized: &str) -> Option<Outcome> {
+    /// A topic of the review asked about the past years: its lead first, then the topic whole, cited. A
+    /// question numbering an item (五年成就里第三个方面) asks for a block by its place, not a topic: its
+    /// 第三 is no part of 第三产业.
+    pub(super) fn review_topic_outcome(&self, question: &Question) -> Option<Outcome> {
+        if question.ordinal.is_some() {
+            return None;
+        }
         let topics = &self.review_topics;
-        let topic = topics.asked(normalized)?;
+        let topic = topics.asked(&question.normalized)?;
         let direct = format!(
             "{}。（{} 第{}项：{}）",
             topic.lead, topics.list_name, topic.item, topic.label
