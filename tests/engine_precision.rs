@@ -290,3 +290,11 @@ fn an_amount_asked_as_a_whole_is_the_level() {
     }
     assert!(first_says("今年社会消费品零售总额目标是多少", "增长9%以上"));
 }
+
+/// An amount typed without its 元 (5亿以上) is the amount the report writes with it: the figure of that
+/// amount, not every project figure of the sentence.
+#[test]
+fn an_amount_typed_without_its_yuan_is_the_reports_amount() {
+    assert!(first_says("5亿以上的项目有几个", "5亿元以上项目4个"));
+    assert!(!first_says("5亿以上的项目有几个", "亿元以上项目15个"));
+}

@@ -24,8 +24,8 @@ use markers::{kind_noun, Marker, Markers};
 use measures::{measure_begins_noun, unit_hint};
 use numbers::{
     amounts_in_digits, counted_name_openings, counts_as_written, english_amounts,
-    figures_as_written, short_years_in_full, take_ordinal, take_years, written_figures,
-    years_in_digits,
+    figures_as_written, money_as_written, short_years_in_full, take_ordinal, take_years,
+    written_figures, written_money, years_in_digits,
 };
 use phrases::at_word_boundaries;
 
@@ -147,6 +147,8 @@ pub struct QuestionReader {
     /// The figures the report writes in digits with the character after each (300强), for counts typed in
     /// words.
     written_figures: HashSet<String>,
+    /// The amounts the report writes in 亿 with 元 every time (5亿), for amounts typed without it.
+    written_money: HashSet<String>,
 }
 
 /// Why the reader could not be built.
@@ -178,12 +180,15 @@ impl QuestionReader {
             words: None,
             counted_openings,
             written_figures: HashSet::new(),
+            written_money: HashSet::new(),
         })
     }
 
-    /// The reader with counts typed in words (三百强) read in digits where `report_text` writes them so.
+    /// The reader with counts typed in words (三百强) read in digits, and amounts typed without their 元
+    /// (5亿以上) read with it, where `report_text` writes them so.
     pub fn with_figures_of(mut self, report_text: &str) -> QuestionReader {
         self.written_figures = written_figures(report_text);
+        self.written_money = written_money(report_text);
         self
     }
 
@@ -318,6 +323,7 @@ impl QuestionReader {
         let folded = self.join_split_words(fold_for_search(preamble::without_preamble(raw)));
         let folded = counts_as_written(&folded, &self.counted_openings);
         let folded = figures_as_written(&folded, &self.written_figures);
+        let folded = money_as_written(&folded, &self.written_money);
         let cuts_word = |text: &str, start: usize, end: usize| {
             self.sounds.straddles_word(text, start) || self.sounds.straddles_word(text, end)
         };

@@ -216,6 +216,69 @@ pub(super) fn written_figures(text: &str) -> HashSet<String> {
     figures
 }
 
+/// The magnitude of money, written before 元 (5亿元).
+const MONEY_MAGNITUDE: char = '亿';
+/// The unit of money the magnitude is written with.
+const MONEY_UNIT: char = '元';
+
+/// The amounts a text writes in 亿 with 元 after them every time (`5亿` of `5亿元以上`; not `4.8亿` of
+/// `4.8亿千瓦时`): what an amount typed without its 元 (5亿以上) stands for.
+pub(super) fn written_money(text: &str) -> HashSet<String> {
+    let mut with_unit = HashSet::new();
+    let mut without_unit = HashSet::new();
+    for (_, amount, next) in amounts_in(text) {
+        if next == Some(MONEY_UNIT) {
+            with_unit.insert(amount);
+        } else {
+            without_unit.insert(amount);
+        }
+    }
+    &with_unit - &without_unit
+}
+
+/// Each amount in 亿 of `text` (digits and a point, then 亿): where it ends, the amount and the character
+/// after it.
+fn amounts_in(text: &str) -> impl Iterator<Item = (usize, String, Option<char>)> + '_ {
+    text.match_indices(MONEY_MAGNITUDE).filter_map(|(at, _)| {
+        let digits = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_ascii_digit() || c == '.')
+            .last()
+            .map(|(start, _)| start)?;
+        let end = at + MONEY_MAGNITUDE.len_utf8();
+        Some((
+            end,
+            text[digits..end].to_owned(),
+            text[end..].chars().next(),
+        ))
+    })
+}
+
+/// Amounts typed in 亿 without their 元 (5亿以上) with it, where `money` (see [`written_money`]) says the
+/// report writes that amount with 元 every time.
+pub(super) fn money_as_written<'a>(text: &'a str, money: &HashSet<String>) -> Cow<'a, str> {
+    if money.is_empty() || !text.contains(MONEY_MAGNITUDE) {
+        return Cow::Borrowed(text);
+    }
+    let missing: Vec<usize> = amounts_in(text)
+        .filter(|(_, amount, next)| *next != Some(MONEY_UNIT) && money.contains(amount))
+        .map(|(end, _, _)| end)
+        .collect();
+    if missing.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + missing.len() * MONEY_UNIT.len_utf8());
+    let mut copied = 0;
+    for end in missing {
+        out.push_str(&text[copied..end]);
+        out.push(MONEY_UNIT);
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
 /// Counts typed in words (三百强, 五千七百人, 一百场) in digits when `figures` (see [`written_figures`]) has
 /// that count before that character, as the report writes it (300强); other numerals stay as typed (十件,
 /// 三大, 第三十, 几百).
@@ -640,6 +703,21 @@ mod tests {
 
     fn no_word(_: &str) -> bool {
         false
+    }
+
+    #[test]
+    fn an_amount_typed_without_its_yuan_gets_it_where_the_report_writes_it() {
+        let money =
+            written_money("引进5亿元以上项目4个,亿元以上项目15个,发电4.8亿千瓦时,5亿元投资");
+        assert_eq!(money, HashSet::from(["5亿".to_owned()]));
+        assert_eq!(
+            money_as_written("5亿以上的项目几个", &money),
+            "5亿元以上的项目几个"
+        );
+        assert_eq!(money_as_written("5亿元以上", &money), "5亿元以上");
+        // Another amount, or one the report writes with another unit, stays as typed.
+        assert_eq!(money_as_written("15亿以上", &money), "15亿以上");
+        assert_eq!(money_as_written("4.8亿千瓦时", &money), "4.8亿千瓦时");
     }
 
     #[test]
