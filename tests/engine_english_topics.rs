@@ -15,7 +15,6 @@ const KNOWN_MISSES: &[&str] = &[
     "what is the plan for agriculture",
     "what does the goverment plan for beautiful villages",
     "how will the county improve the business enviroment",
-    "what is the Leizu hometown brand",
     "What will be done with the old urban residential compounds?",
     "which specialised industrial parks will be built",
     "How will investment promotion be improved in 2022?",

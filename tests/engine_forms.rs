@@ -107,3 +107,18 @@ fn counts_typed_in_words_find_the_figures_written_in_digits() {
     let list = support::cli::direct("十件惠民工程有哪些");
     assert!(list.contains("处置化解问题楼盘"), "{list}");
 }
+
+/// A term of the report (嫘祖故里) is asked as itself, not as the wider name it holds (嫘祖), whether it is
+/// typed right, by its sound (雷祖故里) or in English: the passage naming it comes first, not one naming
+/// only the wider name (嫘祖丝韵).
+#[test]
+fn a_term_holding_a_wider_name_is_asked_as_itself() {
+    for question in [
+        "嫘祖故里品牌",
+        "雷祖故里品牌",
+        "What is the Leizu hometown brand about?",
+    ] {
+        let first = support::cli::first_excerpt(question);
+        assert!(first.contains("打造“嫘祖故里”"), "{question}: {first}");
+    }
+}
