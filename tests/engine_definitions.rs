@@ -143,3 +143,17 @@ fn a_terms_origin_is_asked_of_its_entry() {
         );
     }
 }
+
+/// A glossary term's items asked for as a list (是哪四样, 挨个列一下, 分别是) are its entry, even beside words
+/// a passage naming the term shares (四优四化).
+#[test]
+fn a_glossary_terms_items_asked_as_a_list_are_its_entry() {
+    for (question, entry) in [
+        ("四优四化的“四优”是哪四样", "四优四化：指优质小麦"),
+        ("“八个西平”挨个列一下", "八个西平：指吃在西平"),
+        ("注释里的六稳分别是", "六稳：指稳就业"),
+    ] {
+        let direct = support::cli::direct(question);
+        assert!(direct.starts_with(entry), "{question}: {direct}");
+    }
+}

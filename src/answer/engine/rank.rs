@@ -212,10 +212,11 @@ impl Engine {
                     None => own,
                 };
                 // A definition asked for a term the glossary defines is answered by that entry, even
-                // when the question names two terms (六稳六保是什么).
+                // when the question names two terms (六稳六保是什么); so are its items asked for, even
+                // beside the words of a passage that names it (疫情防控压实的四方责任是哪四方).
                 let coverage = match self.catalog.unit(doc) {
                     Unit::Glossary { report, index }
-                        if question.intent == Intent::Definition
+                        if (question.intent == Intent::Definition || lists_asked)
                             && self.names(
                                 &self.library.reports[report].glossary[index],
                                 &question,
