@@ -123,17 +123,35 @@ fn whether_a_thing_is_done_asked_in_english_is_the_reviews_result() {
 /// 5G typed beside it.
 #[test]
 fn a_term_with_capitals_is_found_whole_however_it_is_asked() {
-    for question in [
-        "5G智慧杆塔生产基地是什么",
-        "What is the 5G smart tower production base?",
-        "5G zhihui ganta shengchan jidi",
-    ] {
-        let first = first_excerpt(question);
-        assert!(
-            first.contains("建设5G智慧杆塔生产基地"),
-            "{question}: {first}"
-        );
-    }
+    assert_first_excerpt_says(
+        &[
+            "5G智慧杆塔生产基地是什么",
+            "What is the 5G smart tower production base?",
+            "5G zhihui ganta shengchan jidi",
+        ],
+        "建设5G智慧杆塔生产基地",
+    );
     let park = first_excerpt("5G智慧杆塔高新技术产业园");
     assert!(park.contains("5G智慧杆塔高新技术产业园"), "{park}");
+}
+
+/// A ranking asked in English in any form of the verb (rank, ranks, ranked nationally) finds what the
+/// report says of the county hospital's place among the country's.
+#[test]
+fn a_national_ranking_asked_in_english_finds_the_hospitals_place() {
+    assert_first_excerpt_says(
+        &[
+            "How does the county people's hospital rank nationally?",
+            "Is the county hospital ranked nationally?",
+        ],
+        "全国县级医院300强",
+    );
+}
+
+/// Asserts that the first excerpt of the answer to each question says `text`.
+fn assert_first_excerpt_says(questions: &[&str], text: &str) {
+    for question in questions {
+        let first = first_excerpt(question);
+        assert!(first.contains(text), "{question}: {first}");
+    }
 }
