@@ -352,8 +352,9 @@ impl Engine {
             }
             seen.push(&word.text);
             let term = self.index.term_id(&word.text);
-            // A word of two characters or more the report lacks that a report word of the question spells out (5g beside 5g智慧杆塔,
-            // the one typed, the other read from pinyin) is said by that word, not missing from the report.
+            // A word of two characters or more the report lacks that a report word of the question spells
+            // out (5g beside 5g智慧杆塔, the one typed, the other read from pinyin) is said by that word,
+            // not missing from the report.
             let said_in_longer = term.is_none()
                 && word.text.chars().count() >= 2
                 && words.iter().any(|other| {

@@ -265,19 +265,24 @@ impl QuestionReader {
         // Questions typed in pinyin ask in pinyin: the markers first, then the other question words. A
         // marker spelled like a verb the report writes more often (jiancheng: 简称 and 建成) is that verb
         // when typed in pinyin (嫘祖海棠园 jiancheng le ma).
-        let units: HashMap<&str, u32> = words.iter().copied().collect();
+        // The verbs come commonest first: the first of a spelling is its commonest.
         let mut verb_units: HashMap<String, u32> = HashMap::new();
         for &(count, verb) in &grammar {
             if let Some(spelled) = common_spelling(verb) {
-                let most = verb_units.entry(spelled).or_default();
-                *most = (*most).max(count);
+                verb_units.entry(spelled).or_insert(count);
             }
         }
+        let units_of = |phrase: &str| {
+            words
+                .iter()
+                .find(|(word, _)| *word == phrase)
+                .map_or(0, |&(_, units)| units)
+        };
         let outspelled = |phrase: &str| {
             common_spelling(phrase).is_some_and(|spelled| {
                 verb_units
                     .get(&spelled)
-                    .is_some_and(|&verb| verb > units.get(phrase).copied().unwrap_or_default())
+                    .is_some_and(|&verb| verb > units_of(phrase))
             })
         };
         let question_words = QUESTION_WORDS
