@@ -114,6 +114,13 @@ impl Aliases {
         self.targets[found.pattern().as_usize()].as_deref()
     }
 
+    /// Whether `text` ends with a pattern (a report term or a way of saying one) longer than `than` bytes.
+    pub(super) fn ends_with_pattern(&self, text: &str, than: usize) -> bool {
+        self.matcher
+            .find_iter(text)
+            .any(|found| found.end() == text.len() && found.end() - found.start() > than)
+    }
+
     /// Whether an alias phrase longer than `start..end` (byte range) overlaps it (`per capita gdp` around
     /// `gdp`).
     pub(super) fn longer_around(&self, text: &str, start: usize, end: usize) -> bool {

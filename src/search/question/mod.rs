@@ -308,9 +308,7 @@ impl QuestionReader {
 
     /// Whether `text` ends with a term of the report longer than `phrase`, its last characters.
     fn ends_term(&self, text: &str, phrase: &str) -> bool {
-        self.typos.entries().any(|(term, _)| {
-            term.len() > phrase.len() && term.ends_with(phrase) && text.ends_with(&term)
-        })
+        self.aliases.ends_with_pattern(text, phrase.len())
     }
 
     /// The year 今年 stands for.
