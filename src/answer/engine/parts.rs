@@ -213,6 +213,19 @@ fn asked_section(normalized: &str, blocks: u32) -> Option<u32> {
     asks_only_block(normalized, &named).then_some(number)
 }
 
+/// The blocks a question numbers: the review's when the review alone is named (五年回顾的最后一方面),
+/// else the plan's sections.
+fn numbered_blocks<'r>(report: &'r Report, normalized: &str) -> Option<&'r ReportList> {
+    if says_review(normalized) && !says_plan(normalized) {
+        review_list(report)
+    } else {
+        report
+            .lists
+            .iter()
+            .find(|list| list.kind == ListKind::Sections)
+    }
+}
+
 /// Measure words that count sections after the question has named them (几个方面…第四个, 第三项).
 const BARE_SECTION_COUNTERS: &[&str] = &["个", "项", "块"];
 
@@ -515,16 +528,7 @@ impl Engine {
                 return Some(self.refuse(RefusalReason::NotInReport));
             }
             Some((list, number)) => (list, number, None),
-            // The review's blocks when the review alone is named (五年回顾的最后一方面), else the plan's.
-            None => match (if says_review(normalized) && !says_plan(normalized) {
-                review_list(report)
-            } else {
-                report
-                    .lists
-                    .iter()
-                    .find(|list| list.kind == ListKind::Sections)
-            })
-            .and_then(|blocks| {
+            None => match numbered_blocks(report, normalized).and_then(|blocks| {
                 let number = asked_section(normalized, blocks.items.len() as u32)?;
                 Some((blocks, number, None))
             }) {
