@@ -33,6 +33,24 @@ fn a_difference_takes_each_figure_from_its_own_side_of_the_question() {
 }
 
 #[test]
+fn which_of_two_is_ahead_is_their_difference_with_the_kind_asked_once_for_both() {
+    // A yearly average said once, after both things (A和B年均增速哪个高), is asked of each: their levels
+    // (279亿元, 15.3亿元) are no answer.
+    let faster = direct("一般公共预算收入和生产总值,五年年均增速哪个高");
+    assert!(
+        faster.contains("增长16.5%") && faster.contains("高9.3个百分点"),
+        "{faster}"
+    );
+    let incomes = direct("城镇居民和农村居民收入五年年均增速哪个更快");
+    assert!(
+        incomes.starts_with("2017—2021年年均：农村居民") && incomes.contains("高2.4个百分点"),
+        "{incomes}"
+    );
+    // Asked without a kind, two levels of one year compare.
+    assert!(direct("城镇居民收入和农村居民收入谁高").contains("多14134元"));
+}
+
+#[test]
 fn counts_add_up_and_amounts_divide_but_a_level_and_a_change_do_not_meet() {
     let sum = direct("今年新增合作社和家庭农场一共多少家");
     assert!(

@@ -38,6 +38,53 @@ pub(super) const COMPARE_CUES: &[&str] = &[
     "by how many",
     "difference between",
 ];
+/// Words that ask which of two things is ahead, followed within [`MAX_AHEAD_GAP`] letters by an
+/// adjective that ends the clause (哪个高, 谁增长更快, 哪个数量更多): asked of two figures, a difference whose
+/// answer puts the larger first.
+const WHICH_ASKING: &[&str] = &["哪一个", "哪个", "哪一项", "哪项", "谁"];
+/// Adjectives of size or speed that say which is ahead.
+const AHEAD_ADJECTIVES: &[char] = &['高', '快', '大', '多', '低', '慢', '小', '少', '长', '短'];
+/// Particles that may end a clause after the adjective (哪个高呢, 谁多一些).
+const CLAUSE_PARTICLES: &[char] = &['呢', '啊', '吗', '些', '点', '一'];
+/// Letters between the asking word and its adjective at most (谁 | 增长更 | 快): more, and the adjective
+/// belongs to a thing named after the asking word (哪个乡镇粮食产量高 asks which town).
+const MAX_AHEAD_GAP: usize = 3;
+/// The same asked in English.
+const WHICH_AHEAD_ENGLISH: &[&str] = &[
+    "which is higher",
+    "which is faster",
+    "which is larger",
+    "which is bigger",
+    "which is lower",
+    "which is smaller",
+    "which one is higher",
+    "which one is larger",
+    "which grew faster",
+    "which is more",
+];
+
+/// Whether a question asks which of two things is ahead ([`WHICH_ASKING`]).
+fn asks_which_ahead(normalized: &str) -> bool {
+    if WHICH_AHEAD_ENGLISH
+        .iter()
+        .any(|cue| normalized.contains(cue))
+    {
+        return true;
+    }
+    WHICH_ASKING.iter().any(|asking| {
+        normalized.match_indices(asking).any(|(at, _)| {
+            let after: Vec<char> = normalized[at + asking.len()..].chars().collect();
+            (0..after.len().min(MAX_AHEAD_GAP + 1)).any(|gap| {
+                let between_words = after[..gap].iter().all(|&c| is_word_char(c));
+                let ends_clause = after
+                    .get(gap + 1)
+                    .is_none_or(|&c| !is_word_char(c) || CLAUSE_PARTICLES.contains(&c));
+                between_words && AHEAD_ADJECTIVES.contains(&after[gap]) && ends_clause
+            })
+        })
+    })
+}
+
 /// Comparatives that take what is compared with after them (A超过B多少, A高于B几个点, higher than): a
 /// comparison only when a thing follows, not a number or a question word — 粮食总产要超过多少, 超过10亿元的
 /// 项目 ask for a threshold, not a difference.
@@ -171,7 +218,7 @@ impl Operation {
                 operation.is_none() && word.start < cue.end && cue.start < word.end
             })
         };
-        let said: Vec<Operation> = found
+        let mut said: Vec<Operation> = found
             .iter()
             .filter(|(cue, _)| !hidden(cue) && !asks_threshold(normalized, cue))
             .filter(|(cue, operation)| {
@@ -180,6 +227,9 @@ impl Operation {
             })
             .filter_map(|(_, operation)| *operation)
             .collect();
+        if asks_which_ahead(normalized) {
+            said.push(Operation::Difference);
+        }
         // A ratio asked (是…的几倍) holds 是 and maybe 比; a difference is asked before a sum.
         [
             (Operation::Ratio, RATIO_JOINERS),
@@ -203,6 +253,14 @@ fn asks_threshold(normalized: &str, cue: &std::ops::Range<usize>) -> bool {
         || THRESHOLD_FOLLOWERS
             .iter()
             .any(|word| after.starts_with(word))
+}
+
+/// Whether two figures of one kind and period, compared as two metrics, are of the kind the question asks:
+/// a yearly average asked once for both (城镇和农村居民收入年均增速哪个快) is asked of each side, though one
+/// side alone (城镇居民) would read as its level.
+fn like_asked(question: &Question, a: &Indicator, b: &Indicator) -> bool {
+    let like_with_like = a.kind == b.kind && a.period == b.period;
+    !(like_with_like && question.time.yearly_average) || a.kind == FigureKind::YearlyAverage
 }
 
 /// Whether a question asks to compare, add or divide figures.
@@ -247,7 +305,9 @@ impl Engine {
                 _ => None,
             };
         }
-        let fits = |a: &Indicator, b: &Indicator| operation.apply(a, b).is_some();
+        let fits = |a: &Indicator, b: &Indicator| {
+            operation.apply(a, b).is_some() && like_asked(question, a, b)
+        };
         let Pair { first, second } = self.named_pair(&ranking.question, joiners, &fits)?;
         let worked = operation.apply(first.1, second.1)?;
         let direct = if language.is_chinese() {
@@ -419,6 +479,26 @@ mod tests {
             Some(Operation::Difference)
         );
         assert_eq!(operation("两项合起来多少"), Some(Operation::Sum));
+        // Which of two is ahead asks their difference, 比较 between the two words too.
+        assert_eq!(
+            operation("城镇和农村收入年均增速哪个更快"),
+            Some(Operation::Difference)
+        );
+        assert_eq!(operation("谁高"), Some(Operation::Difference));
+        assert_eq!(
+            operation("urban or rural income, which grew faster"),
+            Some(Operation::Difference)
+        );
+        assert_eq!(operation("哪个比较高"), Some(Operation::Difference));
+        assert_eq!(
+            operation("合作社和家庭农场,哪个数量更多"),
+            Some(Operation::Difference)
+        );
+        assert_eq!(operation("两项谁增长更快呢"), Some(Operation::Difference));
+        // An adjective of a thing named after the asking word asks which thing, not which is ahead.
+        assert_eq!(operation("哪个乡镇粮食产量高"), None);
+        assert_eq!(operation("谁多"), Some(Operation::Difference));
+        assert_eq!(operation("是谁"), None);
         assert_eq!(
             operation("by how much did gdp grow"),
             Some(Operation::Difference)
