@@ -331,6 +331,30 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
     ));
 }
 #[test]
+fn things_the_report_only_counts_are_not_named_and_their_count_is_shown() {
+    for (question, nearest) in [
+        ("今年改造的20个老旧小区是哪几个", "改造老旧小区20个"),
+        ("处置的59个问题楼盘都叫什么名字", "处置化解问题楼盘59个"),
+    ] {
+        let json = ask_json(question);
+        assert_eq!(json["outcome"], "near_miss", "{question}: {json}");
+        let reply = json["reply"].as_str().unwrap_or_default();
+        assert!(
+            reply.starts_with("报告没有列出") && reply.contains(nearest),
+            "{question}: {reply}"
+        );
+    }
+    // A sentence naming some before 等 gives them as examples; how many of each is a number asked.
+    for question in ["产业工作专班都有哪些", "今年招商引资项目目标分别是几个"]
+    {
+        assert_eq!(ask_json(question)["outcome"], "answered", "{question}");
+    }
+    assert!(ask_json("产业工作专班都有哪些")["reply"]
+        .as_str()
+        .is_some_and(|reply| reply.contains("服装纺织、机械装备制造")));
+}
+
+#[test]
 fn near_misses_say_what_is_missing_and_carry_the_nearest_fact() {
     // One year asked of a five-year total; a level asked of a growth target; a growth rate asked of a level.
     for (question, nearest, missing) in [

@@ -88,6 +88,8 @@ pub enum MissingKind {
     /// Two figures to work a comparison, sum or ratio out from, where the report gives at most one (or
     /// two that do not combine: a rate and an amount, a bound on both sides).
     Comparison,
+    /// Which things a figure counts, by name, where the report gives only how many.
+    Names,
     /// When something happens or happened, where the passage about it dates nothing; `within` is the span
     /// the passage's part looks back on, when it is one of past years (过去五年).
     Time { within: Option<Period> },

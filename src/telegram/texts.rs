@@ -168,6 +168,7 @@ pub fn near_miss(missing: &Missing) -> String {
         MissingKind::Comparison => {
             format!("报告没有给出能直接算出这个比较的两个数字（{metric}）；报告给出的是：")
         }
+        MissingKind::Names => format!("报告没有列出{metric}具体是哪些，只给出了数量："),
         MissingKind::Time { within: None } => {
             "报告没有写明具体时间；报告里相关的原文是：".to_owned()
         }

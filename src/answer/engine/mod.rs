@@ -505,6 +505,7 @@ impl Engine {
         }
         if let Some(near_miss) = self
             .near_miss(&ranking, best)
+            .or_else(|| self.only_counted(&ranking, best))
             .or_else(|| self.time_unsaid(question, &ranking, best))
         {
             return near_miss;

@@ -113,7 +113,10 @@ impl Engine {
         // The nearest facts: the figure found, then the metric's figures of the kind asked for, from
         // other periods (a level asked: the latest level; a change asked: the changes given).
         let wanted = |other: &Indicator| match what {
-            MissingKind::SingleYear | MissingKind::Comparison | MissingKind::Time { .. } => false,
+            MissingKind::SingleYear
+            | MissingKind::Comparison
+            | MissingKind::Names
+            | MissingKind::Time { .. } => false,
             MissingKind::Change => is_change(other),
             MissingKind::Level => is_level(other),
         };

@@ -219,6 +219,9 @@ pub fn near_miss(missing: &Missing) -> String {
         MissingKind::Comparison => {
             format!("The report gives no two figures to work this comparison out from ({metric}). What it gives:")
         }
+        MissingKind::Names => {
+            format!("The report does not name them ({metric}); it gives only how many:")
+        }
         MissingKind::Time { within: None } => {
             "The report does not say when. What it says:".to_owned()
         }
