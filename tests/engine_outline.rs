@@ -132,6 +132,36 @@ fn a_plan_section_is_asked_by_its_number_or_its_headings_words() {
     );
 }
 
+/// Where the report treats a topic is told by its own headings — part, section as written, the paragraph's
+/// lead phrase — for every place among the passages found, with those passages cited; a topic the report
+/// never treats has no place.
+#[test]
+fn where_a_topic_is_treated_is_told_by_the_headings_of_its_passages() {
+    for (question, place) in [
+        (
+            "问题楼盘的事在报告哪个板块",
+            "(三)突出协调发展,迈出新型城镇化建设新步伐 › 处置化解问题楼盘",
+        ),
+        (
+            "营商环境的内容放在哪一节讲的",
+            "(五)强化改革赋能,开创改革开放新局面 › 务实高效打造一流营商环境",
+        ),
+        ("十件民生实事在报告哪个部分", "(六)增进民生福祉"),
+        ("枫桥经验在报告哪里讲的", "› 7.枫桥经验"),
+    ] {
+        let answer = engine().ask(question);
+        let direct = answer.direct().unwrap_or_default();
+        assert!(
+            direct.starts_with("报告讲「") && direct.contains(place),
+            "{question} → {direct}"
+        );
+        assert!(!answer.hits().is_empty(), "{question}: no passage cited");
+    }
+    // The topic's section found whole is its own place; a topic the report lacks is refused.
+    assert!(direct("乡村振兴的工作安排在报告哪一部分").contains("(二)聚焦“三农”发展"));
+    assert!(!engine().ask("地铁建设在报告哪一部分").answered());
+}
+
 /// What the report calls a span of time (a span as the subject of 是) or owes its results to (这是…的结果,
 /// read with the sentence 这 points at) answers a question asking only that; a topic beside the cue or a
 /// span the report does not describe goes on to the search.

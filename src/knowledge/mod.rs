@@ -28,7 +28,7 @@ pub use library::Reports;
 pub use model::*;
 pub use parse::{parse_report, GLOSSARY_HEADING_WORDS};
 pub use phrasebook::{parse_english, parse_phrases, EnglishTerm, PhraseEntry};
-pub use report::Location;
+pub use report::{Location, Place};
 pub use source::{KnowledgeSource, ToKnowledgeSource};
 
 /// What people say vs what the report says: `GDP` → `生产总值`.

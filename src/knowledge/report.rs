@@ -13,6 +13,16 @@ pub struct Location<'a> {
     pub paragraph: usize,
 }
 
+/// The part, section and paragraph holding a paragraph, sentence or figure, or the part of a section:
+/// what a reader is told when asking where the report speaks of something.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    pub part: &'a Part,
+    pub section: &'a Section,
+    /// The paragraph and its number in its section, from 1; `None` for a section's own place.
+    pub paragraph: Option<(&'a Paragraph, usize)>,
+}
+
 impl Part {
     /// Every paragraph of the part, in document order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
@@ -86,18 +96,38 @@ impl Report {
     /// Where a paragraph, sentence or figure stands as a reader counts (三（二）第4段), for citations a
     /// reporter can paste; `None` for an id of another report or of no paragraph (a glossary entry).
     pub fn location(&self, id: &str) -> Option<Location<'_>> {
+        let place = self.place(id)?;
+        let (_, paragraph) = place.paragraph?;
+        Some(Location {
+            part: &place.part.numeral,
+            section: &place.section.numeral,
+            paragraph,
+        })
+    }
+
+    /// The part, section and paragraph of a paragraph, sentence or figure, or the part of a section;
+    /// `None` for an id of another report or of neither (a glossary entry).
+    pub fn place(&self, id: &str) -> Option<Place<'_>> {
         let id = id.split_once('#').map_or(id, |(sentence, _)| sentence);
+        if let Some([part, section]) = self.id_numbers::<2>(id) {
+            let part = self.parts.get(part)?;
+            return Some(Place {
+                part,
+                section: part.sections.get(section)?,
+                paragraph: None,
+            });
+        }
         let [part, section, paragraph] = self
             .id_numbers::<4>(id)
             .map(|[part, section, paragraph, _]| [part, section, paragraph])
             .or_else(|| self.id_numbers::<3>(id))?;
         let part = self.parts.get(part)?;
         let section = part.sections.get(section)?;
-        section.paragraphs.get(paragraph.checked_sub(1)?)?;
-        Some(Location {
-            part: &part.numeral,
-            section: &section.numeral,
-            paragraph,
+        let found = section.paragraphs.get(paragraph.checked_sub(1)?)?;
+        Some(Place {
+            part,
+            section,
+            paragraph: Some((found, paragraph)),
         })
     }
 

@@ -21,6 +21,7 @@ use super::topics::{BlockRef, TopicWords};
 use super::Engine;
 
 mod broad;
+mod located;
 mod place;
 
 use broad::spread_block;
