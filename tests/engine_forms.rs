@@ -31,6 +31,24 @@ fn colloquial_verbs_of_output_and_amounts_read_as_asking() {
 }
 
 #[test]
+fn a_sound_alike_is_repaired_before_a_wrong_character_can_take_its_place() {
+    // 目表 sounds as 目标; read first as one wrong character, 增长目 would become 增长率.
+    for question in ["西平今年GDP增长目表是多少", "今年生产总值增长目表是多少"]
+    {
+        let direct = engine()
+            .ask(question)
+            .direct()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(direct.contains("8%左右"), "{question} → {direct}");
+    }
+    // A wrong character where no sound was still is one (万业 for 万企), and one repair does not make two:
+    // 良食亩产 is 粮食亩产, which the report does not give, never 粮食总产.
+    assert!(engine().ask("万人助万业活动是干嘛的").answered());
+    assert!(!engine().ask("今年良食亩产目标").answered());
+}
+
+#[test]
 fn a_count_of_people_or_a_date_the_report_does_not_state_is_refused() {
     for question in [
         "伊利集团有多少员工",

@@ -461,13 +461,16 @@ impl Engine {
         };
         let mut ranking = self.rank(understood);
         if !self.confident(&ranking) {
-            // One wrong character in a known term: try again with it corrected.
+            // Input errors in known terms (a wrong character, a sound-alike): try again with them repaired.
             let is_word = |word: &str| self.index.tokenizer().knows(word);
-            if let Some(corrected) = self.reader.read_corrected(&ranking.question, &is_word) {
-                let retry = self.rank(corrected);
-                if self.confident(&retry) {
-                    ranking = retry;
-                }
+            let retried = self
+                .reader
+                .read_corrections(&ranking.question, &is_word)
+                .into_iter()
+                .map(|corrected| self.rank(corrected))
+                .find(|retry| self.confident(retry));
+            if let Some(retry) = retried {
+                ranking = retry;
             }
         }
         if self.drop_refused(&mut ranking, &negated) {
@@ -575,8 +578,10 @@ impl Engine {
                     return Some(entry);
                 }
                 let is_word = |word: &str| self.index.tokenizer().knows(word);
-                let corrected = self.reader.read_corrected(&question, &is_word)?;
-                exact(&corrected.normalized)
+                self.reader
+                    .read_corrections(&question, &is_word)
+                    .iter()
+                    .find_map(|corrected| exact(&corrected.normalized))
             })
     }
 

@@ -374,26 +374,43 @@ impl QuestionReader {
             .collect()
     }
 
-    /// The question again with one-character typos in known terms corrected, if there were any. `is_word`
-    /// tells the words of the language, which a correction must not cut in two.
-    pub fn read_corrected(
+    /// The question read again with its input errors repaired, in the order to try them: words that sound
+    /// like the report's first (目表 → 目标, the same pinyin), with one wrong character in a known term
+    /// repaired only where no sound was (万人助万业 → 万人助万企), then the other way round, as one wrong
+    /// character may hide a sound-alike (良食亩产: 良 → 粮 alone, not also 亩 → 总). Each ends with pinyin
+    /// initials that may hold vowels (aqsc). Empty when nothing was repaired.
+    pub fn read_corrections(
         &self,
         question: &Question,
         is_word: &dyn Fn(&str) -> bool,
-    ) -> Option<Question> {
-        // One wrong character, then words that sound like the report's (voice input, pinyin keyboards),
-        // then pinyin initials that may hold vowels (aqsc).
-        let typo = self.typos.correct(&question.normalized, is_word);
-        let text = typo.as_deref().unwrap_or(&question.normalized);
-        let sound = self.sounds.correct(text, is_word, false);
-        let text = sound.as_deref().unwrap_or(text);
+    ) -> Vec<Question> {
+        let normalized = &question.normalized;
+        let sound = self.sounds.correct(normalized, is_word, false);
+        let sound_first = match &sound {
+            Some(heard) => Some(heard.clone()),
+            None => self.typos.correct(normalized, is_word),
+        };
+        let typo_first = self
+            .typos
+            .correct(normalized, is_word)
+            .map(|typo| self.sounds.correct(&typo, is_word, false).unwrap_or(typo));
         let keep = |words: &str| self.aliases.canonical_of(words).is_some();
-        let initials = self.sounds.romanized(text, true, &keep);
-        let corrected = initials.or(sound).or(typo)?;
-        Some(Question {
-            acronyms: question.acronyms.clone(),
-            ..self.read_normalized(corrected)
-        })
+        let mut readings: Vec<Question> = Vec::new();
+        for repaired in [sound_first, typo_first] {
+            let text = repaired.as_deref().unwrap_or(normalized);
+            let corrected = self.sounds.romanized(text, true, &keep).or(repaired);
+            let Some(corrected) = corrected else {
+                continue;
+            };
+            if readings.iter().any(|read| read.normalized == corrected) {
+                continue;
+            }
+            readings.push(Question {
+                acronyms: question.acronyms.clone(),
+                ..self.read_normalized(corrected)
+            });
+        }
+        readings
     }
 
     fn read_normalized(&self, normalized: String) -> Question {
