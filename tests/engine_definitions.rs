@@ -17,6 +17,9 @@ fn the_entry_comes_first_when_the_question_names_the_kind_of_thing() {
         ("万人住万企活动是干嘛的", "万人助万企"),
         ("放管服效改革是什么意思", "放管服效"),
         ("Can you explain the fang-guan-fu-xiao reform?", "放管服效"),
+        // The kind of its items asked after 哪些, in a word the entry does not use (费用 for 经费).
+        ("三公经费指的是哪些费用", "三公经费"),
+        ("三公經費包括哪幾項費用", "三公经费"),
     ] {
         let answer = engine().ask(question);
         let first = answer.hits().first().map(|hit| hit.excerpt.clone());

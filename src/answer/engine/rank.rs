@@ -277,7 +277,7 @@ impl Engine {
         if tracing::enabled!(tracing::Level::DEBUG) {
             self.trace_ranking(&question, &topic, &ranked);
         }
-        let leaves_out_absent = self.leaves_out_absent_thing(&topic, ranked.first())
+        let leaves_out_absent = self.leaves_out_absent_thing(&question, &topic, ranked.first())
             || self.leaves_out_metric(&question.normalized, &topic, ranked.first())
             || self.leaves_out_modifier(&question, &topic, ranked.first());
         Ranking {
