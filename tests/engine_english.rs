@@ -41,6 +41,11 @@ fn everyday_english_words_are_the_report_words() {
         first_excerpt("What is the county doing to improve the business environment?")
             .contains("营商环境")
     );
+    // A long name said with its middle left out (Global Textile and Apparel Supply Chain Conference).
+    assert!(
+        first_excerpt("Which global textile conference was held in Xiping?")
+            .contains("全球纺织服装供应链大会")
+    );
 }
 
 #[test]

@@ -34,6 +34,7 @@ pub use measures::{counted_in_own_measure, must_be_stated, DATE_UNITS, NUMBER_AS
 
 mod aliases;
 mod dialect;
+mod english_names;
 mod markers;
 mod measures;
 mod numbers;
@@ -207,17 +208,23 @@ impl QuestionReader {
         mut self,
         names: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<QuestionReader, QueryError> {
-        // Each name also in the numbers people ask it in (aquatic product output, textile and garment).
-        let counted: Vec<(String, &str)> = names
+        // Each name also in the numbers people ask it in (aquatic product output, textile and garment),
+        // and a long one with words of its middle left out (global textile conference).
+        let counted: Vec<(String, String)> = names
             .into_iter()
             .flat_map(|(name, term)| {
-                english_numbers(name)
+                english_numbers(&fold_for_search(name))
                     .into_iter()
-                    .map(move |variant| (variant, term))
+                    .map(move |variant| (variant, term.to_owned()))
             })
             .collect();
-        self.english =
-            Dialect::build(counted.iter().map(|(name, term)| (name.as_str(), *term)))?.padded();
+        let named = english_names::with_short_forms(counted);
+        self.english = Dialect::build(
+            named
+                .iter()
+                .map(|(name, term)| (name.as_str(), term.as_str())),
+        )?
+        .padded();
         Ok(self)
     }
 
