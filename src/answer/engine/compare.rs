@@ -49,7 +49,7 @@ const CLAUSE_PARTICLES: &[char] = &['呢', '啊', '吗', '些', '点', '一'];
 /// Letters between the asking word and its adjective at most (谁 | 增长更 | 快): more, and the adjective
 /// belongs to a thing named after the asking word (哪个乡镇粮食产量高 asks which town).
 const MAX_AHEAD_GAP: usize = 3;
-/// The same asked in English.
+/// The same asked in English: cues of a difference like [`COMPARE_CUES`].
 const WHICH_AHEAD_ENGLISH: &[&str] = &[
     "which is higher",
     "which is faster",
@@ -63,14 +63,19 @@ const WHICH_AHEAD_ENGLISH: &[&str] = &[
     "which is more",
 ];
 
-/// Whether a question asks which of two things is ahead ([`WHICH_ASKING`]).
+/// What a pattern of [`Operation::asked`] says.
+#[derive(Debug, Clone, Copy)]
+enum Cue {
+    /// A word with a cue in it that compares nothing (比重): the cue it holds does not count.
+    Hides,
+    /// A word asking which of two is ahead, read by [`asks_which_ahead`].
+    Which,
+    /// A cue of the operation.
+    Asks(Operation),
+}
+
+/// Whether a question asks in Chinese which of two things is ahead ([`WHICH_ASKING`]).
 fn asks_which_ahead(normalized: &str) -> bool {
-    if WHICH_AHEAD_ENGLISH
-        .iter()
-        .any(|cue| normalized.contains(cue))
-    {
-        return true;
-    }
     WHICH_ASKING.iter().any(|asking| {
         normalized.match_indices(asking).any(|(at, _)| {
             let after: Vec<char> = normalized[at + asking.len()..].chars().collect();
@@ -192,26 +197,37 @@ impl Operation {
     /// The operation a question asks for, with the words its two sides are cut at. One pass over the
     /// question; a cue inside a word that compares nothing (the 比 of 比重, 比较) does not count.
     pub(super) fn asked(normalized: &str) -> Option<(Operation, &'static [&'static str])> {
-        static CUES: LazyLock<Option<(AhoCorasick, Vec<Option<Operation>>)>> =
-            LazyLock::new(|| {
-                let table: [(Option<Operation>, &[&str]); 6] = [
-                    (None, NOT_COMPARING),
-                    (Some(Operation::Ratio), RATIO_CUES),
-                    (Some(Operation::Share), SHARE_CUES),
-                    (Some(Operation::Difference), COMPARE_CUES),
-                    (Some(Operation::Difference), OBJECT_COMPARATIVES),
-                    (Some(Operation::Sum), SUM_CUES),
-                ];
-                let (operations, cues): (Vec<_>, Vec<_>) = table
-                    .iter()
-                    .flat_map(|(operation, cues)| cues.iter().map(move |cue| (*operation, *cue)))
-                    .unzip();
-                Some((AhoCorasick::new(cues).ok()?, operations))
-            });
-        let (matcher, operations) = CUES.as_ref()?;
+        // Each pattern's operation, or `None` for a word that compares nothing; the asking words of a
+        // question which of two is ahead (哪个, 谁) are found in the same pass and read by their own rule.
+        static CUES: LazyLock<Option<(AhoCorasick, Vec<Cue>)>> = LazyLock::new(|| {
+            let table: [(Cue, &[&str]); 8] = [
+                (Cue::Hides, NOT_COMPARING),
+                (Cue::Which, WHICH_ASKING),
+                (Cue::Asks(Operation::Difference), WHICH_AHEAD_ENGLISH),
+                (Cue::Asks(Operation::Ratio), RATIO_CUES),
+                (Cue::Asks(Operation::Share), SHARE_CUES),
+                (Cue::Asks(Operation::Difference), COMPARE_CUES),
+                (Cue::Asks(Operation::Difference), OBJECT_COMPARATIVES),
+                (Cue::Asks(Operation::Sum), SUM_CUES),
+            ];
+            let (kinds, cues): (Vec<_>, Vec<_>) = table
+                .iter()
+                .flat_map(|(kind, cues)| cues.iter().map(move |cue| (*kind, *cue)))
+                .unzip();
+            Some((AhoCorasick::new(cues).ok()?, kinds))
+        });
+        let (matcher, kinds) = CUES.as_ref()?;
+        let mut which = false;
         let found: Vec<(std::ops::Range<usize>, Option<Operation>)> = matcher
             .find_overlapping_iter(normalized)
-            .map(|found| (found.range(), operations[found.pattern().as_usize()]))
+            .filter_map(|found| match kinds[found.pattern().as_usize()] {
+                Cue::Which => {
+                    which = true;
+                    None
+                }
+                Cue::Hides => Some((found.range(), None)),
+                Cue::Asks(operation) => Some((found.range(), Some(operation))),
+            })
             .collect();
         let hidden = |cue: &std::ops::Range<usize>| {
             found.iter().any(|(word, operation)| {
@@ -227,7 +243,7 @@ impl Operation {
             })
             .filter_map(|(_, operation)| *operation)
             .collect();
-        if asks_which_ahead(normalized) {
+        if which && asks_which_ahead(normalized) {
             said.push(Operation::Difference);
         }
         // A ratio asked (是…的几倍) holds 是 and maybe 比; a difference is asked before a sum.

@@ -466,7 +466,6 @@ impl Engine {
             let retried = self
                 .reader
                 .read_corrections(&ranking.question, &is_word)
-                .into_iter()
                 .map(|corrected| self.rank(corrected))
                 .find(|retry| self.confident(retry));
             if let Some(retry) = retried {
@@ -578,10 +577,11 @@ impl Engine {
                     return Some(entry);
                 }
                 let is_word = |word: &str| self.index.tokenizer().knows(word);
-                self.reader
+                let entry = self
+                    .reader
                     .read_corrections(&question, &is_word)
-                    .iter()
-                    .find_map(|corrected| exact(&corrected.normalized))
+                    .find_map(|corrected| exact(&corrected.normalized));
+                entry
             })
     }
 

@@ -209,16 +209,21 @@ impl QuestionReader {
         names: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<QuestionReader, QueryError> {
         // Each name also in the numbers people ask it in (aquatic product output, textile and garment),
-        // and a long one with words of its middle left out (global textile conference).
-        let counted: Vec<(String, String)> = names
+        // and a long one with a run of its middle left out (global textile conference).
+        let folded: Vec<(String, String)> = names
+            .into_iter()
+            .map(|(name, term)| (fold_for_search(name), term.to_owned()))
+            .collect();
+        let short = english_names::short_forms_of(&folded);
+        let named: Vec<(String, String)> = folded
             .into_iter()
             .flat_map(|(name, term)| {
-                english_numbers(&fold_for_search(name))
+                english_numbers(&name)
                     .into_iter()
-                    .map(move |variant| (variant, term.to_owned()))
+                    .map(move |variant| (variant, term.clone()))
             })
+            .chain(short)
             .collect();
-        let named = english_names::with_short_forms(counted);
         self.english = Dialect::build(
             named
                 .iter()
@@ -385,39 +390,37 @@ impl QuestionReader {
     /// like the report's first (目表 → 目标, the same pinyin), with one wrong character in a known term
     /// repaired only where no sound was (万人助万业 → 万人助万企), then the other way round, as one wrong
     /// character may hide a sound-alike (良食亩产: 良 → 粮 alone, not also 亩 → 总). Each ends with pinyin
-    /// initials that may hold vowels (aqsc). Empty when nothing was repaired.
-    pub fn read_corrections(
-        &self,
-        question: &Question,
-        is_word: &dyn Fn(&str) -> bool,
-    ) -> Vec<Question> {
+    /// initials that may hold vowels (aqsc). None when nothing was repaired; each is read only when asked for.
+    pub fn read_corrections<'s>(
+        &'s self,
+        question: &'s Question,
+        is_word: &'s dyn Fn(&str) -> bool,
+    ) -> impl Iterator<Item = Question> + 's {
         let normalized = &question.normalized;
-        let sound = self.sounds.correct(normalized, is_word, false);
-        let sound_first = match &sound {
-            Some(heard) => Some(heard.clone()),
-            None => self.typos.correct(normalized, is_word),
-        };
-        let typo_first = self
-            .typos
-            .correct(normalized, is_word)
-            .map(|typo| self.sounds.correct(&typo, is_word, false).unwrap_or(typo));
-        let keep = |words: &str| self.aliases.canonical_of(words).is_some();
-        let mut readings: Vec<Question> = Vec::new();
-        for repaired in [sound_first, typo_first] {
-            let text = repaired.as_deref().unwrap_or(normalized);
-            let corrected = self.sounds.romanized(text, true, &keep).or(repaired);
-            let Some(corrected) = corrected else {
-                continue;
+        let mut seen: Vec<String> = Vec::new();
+        // Each order is only worked out when the reading before it was not taken: read lazily.
+        [true, false].into_iter().filter_map(move |sound_first| {
+            let repaired = if sound_first {
+                self.sounds
+                    .correct(normalized, is_word, false)
+                    .or_else(|| self.typos.correct(normalized, is_word))
+            } else {
+                self.typos
+                    .correct(normalized, is_word)
+                    .map(|typo| self.sounds.correct(&typo, is_word, false).unwrap_or(typo))
             };
-            if readings.iter().any(|read| read.normalized == corrected) {
-                continue;
+            let text = repaired.as_deref().unwrap_or(normalized);
+            let keep = |words: &str| self.aliases.canonical_of(words).is_some();
+            let corrected = self.sounds.romanized(text, true, &keep).or(repaired)?;
+            if seen.contains(&corrected) {
+                return None;
             }
-            readings.push(Question {
+            seen.push(corrected.clone());
+            Some(Question {
                 acronyms: question.acronyms.clone(),
                 ..self.read_normalized(corrected)
-            });
-        }
-        readings
+            })
+        })
     }
 
     fn read_normalized(&self, normalized: String) -> Question {
