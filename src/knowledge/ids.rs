@@ -38,6 +38,12 @@ impl UnitId {
     }
 }
 
+/// Whether unit `id` is `holder` or lies inside it (`x/3.6.4.1` in `x/3.6.4`, never in `x/3.6.40`).
+pub fn is_within(id: &str, holder: &str) -> bool {
+    id.strip_prefix(holder)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', FIGURE_SEPARATOR]))
+}
+
 /// The report id at the head of a unit id, for the model's ids, which are plain strings.
 pub fn report_of(id: &str) -> &str {
     id.split_once(REPORT_SEPARATOR)
@@ -80,5 +86,13 @@ mod tests {
         let entry = UnitId::new("xiping-2022/g7");
         assert_eq!(entry.report(), "xiping-2022");
         assert_eq!(entry.sentence(), "xiping-2022/g7");
+    }
+
+    #[test]
+    fn a_unit_lies_within_its_holders_only() {
+        assert!(is_within("x/3.6.4.1", "x/3.6.4"));
+        assert!(is_within("x/3.6.4.1#2", "x/3.6.4.1"));
+        assert!(is_within("x/3.6.4", "x/3.6.4"));
+        assert!(!is_within("x/3.6.40.1", "x/3.6.4"));
     }
 }

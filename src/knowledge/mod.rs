@@ -21,7 +21,7 @@ pub(crate) use text::is_han;
 
 pub use error::KnowledgeError;
 pub use glossary::counted_variants;
-pub use ids::UnitId;
+pub use ids::{is_within, UnitId};
 pub use indicators::change_verbs;
 pub use inline_lists::{examples, Examples};
 pub use library::Reports;

@@ -68,25 +68,22 @@ const WHICH_AHEAD_ENGLISH: &[&str] = &[
 enum Cue {
     /// A word with a cue in it that compares nothing (比重): the cue it holds does not count.
     Hides,
-    /// A word asking which of two is ahead, read by [`asks_which_ahead`].
+    /// A word asking which of two is ahead, read by [`ahead_adjective_follows`].
     Which,
     /// A cue of the operation.
     Asks(Operation),
 }
 
-/// Whether a question asks in Chinese which of two things is ahead ([`WHICH_ASKING`]).
-fn asks_which_ahead(normalized: &str) -> bool {
-    WHICH_ASKING.iter().any(|asking| {
-        normalized.match_indices(asking).any(|(at, _)| {
-            let after: Vec<char> = normalized[at + asking.len()..].chars().collect();
-            (0..after.len().min(MAX_AHEAD_GAP + 1)).any(|gap| {
-                let between_words = after[..gap].iter().all(|&c| is_word_char(c));
-                let ends_clause = after
-                    .get(gap + 1)
-                    .is_none_or(|&c| !is_word_char(c) || CLAUSE_PARTICLES.contains(&c));
-                between_words && AHEAD_ADJECTIVES.contains(&after[gap]) && ends_clause
-            })
-        })
+/// Whether an adjective of [`AHEAD_ADJECTIVES`] ends a clause within [`MAX_AHEAD_GAP`] letters of the start
+/// of `after`, the text after a word of [`WHICH_ASKING`] (哪个 | 高, 谁 | 增长更快).
+fn ahead_adjective_follows(after: &str) -> bool {
+    let after: Vec<char> = after.chars().take(MAX_AHEAD_GAP + 2).collect();
+    (0..after.len().min(MAX_AHEAD_GAP + 1)).any(|gap| {
+        let between_words = after[..gap].iter().all(|&c| is_word_char(c));
+        let ends_clause = after
+            .get(gap + 1)
+            .is_none_or(|&c| !is_word_char(c) || CLAUSE_PARTICLES.contains(&c));
+        between_words && AHEAD_ADJECTIVES.contains(&after[gap]) && ends_clause
     })
 }
 
@@ -197,8 +194,8 @@ impl Operation {
     /// The operation a question asks for, with the words its two sides are cut at. One pass over the
     /// question; a cue inside a word that compares nothing (the 比 of 比重, 比较) does not count.
     pub(super) fn asked(normalized: &str) -> Option<(Operation, &'static [&'static str])> {
-        // Each pattern's operation, or `None` for a word that compares nothing; the asking words of a
-        // question which of two is ahead (哪个, 谁) are found in the same pass and read by their own rule.
+        // What each pattern says; the asking words of a question which of two is ahead (哪个, 谁) are
+        // found in the same pass and read by their own rule where they end.
         static CUES: LazyLock<Option<(AhoCorasick, Vec<Cue>)>> = LazyLock::new(|| {
             let table: [(Cue, &[&str]); 8] = [
                 (Cue::Hides, NOT_COMPARING),
@@ -217,12 +214,12 @@ impl Operation {
             Some((AhoCorasick::new(cues).ok()?, kinds))
         });
         let (matcher, kinds) = CUES.as_ref()?;
-        let mut which = false;
+        let mut which_ends: Vec<usize> = Vec::new();
         let found: Vec<(std::ops::Range<usize>, Option<Operation>)> = matcher
             .find_overlapping_iter(normalized)
             .filter_map(|found| match kinds[found.pattern().as_usize()] {
                 Cue::Which => {
-                    which = true;
+                    which_ends.push(found.end());
                     None
                 }
                 Cue::Hides => Some((found.range(), None)),
@@ -243,7 +240,10 @@ impl Operation {
             })
             .filter_map(|(_, operation)| *operation)
             .collect();
-        if which && asks_which_ahead(normalized) {
+        if which_ends
+            .iter()
+            .any(|&end| ahead_adjective_follows(&normalized[end..]))
+        {
             said.push(Operation::Difference);
         }
         // A ratio asked (是…的几倍) holds 是 and maybe 比; a difference is asked before a sum.

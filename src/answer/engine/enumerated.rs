@@ -7,10 +7,10 @@
 //! A figure that only counts the things asked for by name (改造老旧小区20个 for 20个老旧小区是哪几个) says how
 //! many, not which: the reply says the report does not name them and gives the count.
 
-use crate::knowledge::numerals::{is_numeral_char, number};
 use std::sync::LazyLock;
 
-use crate::knowledge::Indicator;
+use crate::knowledge::numerals::{is_numeral_char, number};
+use crate::knowledge::{is_within, Indicator};
 use crate::search::question::{Intent, Question};
 
 use super::super::catalog::{clause_around, sentence_text, Unit};
@@ -60,8 +60,8 @@ impl Engine {
         static ASKED: LazyLock<Phrases> =
             LazyLock::new(|| Phrases::new(NAMES_ASKED.iter().copied()));
         let question = &ranking.question;
-        // 分别是几个 asks how many of each.
         let asked = ASKED.in_text(&question.normalized) || asks_which_counted(&question.normalized);
+        // 分别是几个 asks how many of each.
         if question.intent == Intent::Number || !asked {
             return None;
         }
@@ -85,7 +85,7 @@ impl Engine {
                 let figure = figures.iter().find(|figure| {
                     stated_count(figure, &stated)
                         && list.items.iter().any(|item| {
-                            figure.sentence_id.starts_with(&item.source_id)
+                            is_within(&figure.sentence_id, &item.source_id)
                                 && item.text.contains(&figure.value_text)
                         })
                 })?;

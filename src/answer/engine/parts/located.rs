@@ -145,12 +145,7 @@ impl Engine {
         };
         let mut places: Vec<(&str, String)> = Vec::new();
         for hit in &found.hits {
-            let Some(report) = self
-                .library
-                .reports
-                .iter()
-                .find(|report| report.meta.id == hit.id.report())
-            else {
+            let Some(report) = self.library.report_of(hit.id.as_str()) else {
                 continue;
             };
             let Some((key, line)) = report
@@ -174,9 +169,7 @@ impl Engine {
             ..found
         }))
     }
-}
 
-impl Engine {
     /// The passages of each topic of several joined (疫情防控和风险化解, 村卫生室、医共体), found one by one
     /// and taken in turn, with the topics found; `None` when there is one topic or none of them is found.
     fn found_apart(&self, topic: &str) -> Option<(Answered, String)> {
@@ -198,16 +191,21 @@ impl Engine {
         let first = found.first_mut()?;
         let mut hits = std::mem::take(&mut first.hits);
         let mut glossary_refs = std::mem::take(&mut first.glossary_refs);
-        // Each topic's best passage first, then the rest of the first's.
+        // Each topic's best passage first, in the order asked, then the rest of the first's.
+        let mut at = 1.min(hits.len());
         for other in found.iter_mut().skip(1) {
             if let Some(best) = other.hits.first() {
                 if !hits.iter().any(|hit| hit.id == best.id) {
-                    hits.insert(1.min(hits.len()), best.clone());
+                    hits.insert(at, best.clone());
+                    at += 1;
                 }
             }
-            glossary_refs.append(&mut other.glossary_refs);
+            for entry in other.glossary_refs.drain(..) {
+                if !glossary_refs.contains(&entry) {
+                    glossary_refs.push(entry);
+                }
+            }
         }
-        glossary_refs.dedup();
         let answered = Answered {
             direct: None,
             hits,
