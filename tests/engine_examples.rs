@@ -1,8 +1,10 @@
 //! Items the report names in running text before 等 and a noun (`加大“嫘祖丝韵”“乡约西平”等公共品牌培育力度`)
 //! answer 哪些 + that noun ahead of sentences that only use the noun (src/answer/engine/examples.rs); and a
 //! figure whose name adds a number the question does not state (投资10亿元以上项目 for 亿元以上的项目) is
-//! another figure than the one asked (src/answer/engine/qualifier.rs). The questions are written for this
-//! test, not taken from the question sets.
+//! another figure than the one asked (src/answer/engine/qualifier.rs). A kind asked after 哪些 / 哪几处 in
+//! words the report never uses (哪两个园子) is said by a passage naming items side by side
+//! (src/answer/engine/lists.rs `names_kind_asked`). The questions are written for this test, not taken
+//! from the question sets.
 
 pub mod support;
 
@@ -34,6 +36,21 @@ fn a_sentence_naming_items_of_the_noun_asked_answers_which_ones() {
         let shown = first_shown(question);
         assert!(shown.contains(item), "{question}: {shown}");
     }
+}
+
+#[test]
+fn a_kind_the_report_never_says_is_asked_of_items_named_side_by_side() {
+    for (question, item) in [
+        ("六清是清哪几样东西", "清违建"),
+        ("两园指的是哪两个园子", "嫘祖海棠园"),
+        ("五湖是哪五个湖泊", "凤鸣湖"),
+    ] {
+        let shown = first_shown(question);
+        assert!(shown.contains(item), "{question}: {shown}");
+    }
+    // A word before the kind qualifies it: a thing the report lacks is still refused.
+    let answer = engine().ask("西平有哪些木业企业");
+    assert!(!answer.answered(), "{:?}", answer.direct());
 }
 
 #[test]

@@ -279,6 +279,16 @@ impl Catalog {
         }
     }
 
+    /// Whether a unit names several things side by side (长三角、京津冀) or is a list: what answers a question
+    /// asking which things of a kind there are.
+    pub fn enumerates(&self, library: &Library, doc: u32) -> bool {
+        match self.units[doc as usize] {
+            Unit::List { .. } => true,
+            Unit::Indicator { .. } => false,
+            Unit::Sentence(_) | Unit::Glossary { .. } => self.text_has_char(library, doc, '、'),
+        }
+    }
+
     /// The words a unit names its thing with: an indicator's metric, a sentence's text; none for a glossary
     /// entry or a list, which name terms, not figures.
     pub fn own_name<'l>(&self, library: &'l Library, doc: u32) -> Option<&'l str> {

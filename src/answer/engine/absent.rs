@@ -19,6 +19,7 @@ use crate::search::question::{Intent, Question};
 
 use super::super::catalog::Unit;
 use super::coverage::{coverage, TopicWord};
+use super::lists::names_kind_asked;
 use super::negated::in_negated_clause;
 use super::weights::{ABSENT_THING_SAID, ABSENT_THING_WEIGHT, METRIC_SAID};
 use super::{Engine, Scored};
@@ -35,10 +36,11 @@ impl Engine {
         let Some(best) = best else {
             return false;
         };
-        // The kind of a glossary term's items asked after 哪些 (三公经费指的是哪些费用) is no thing of its own:
-        // the entry lists them under its own word for them (三项经费).
-        let glossary_best = matches!(self.catalog.unit(best.doc), Unit::Glossary { .. });
-        let kind_asked = |word: &str| glossary_best && follows_which(&question.normalized, word);
+        // The kind of the items asked after 哪些 (三公经费指的是哪些费用, 招商聚焦哪些地区) is no thing of its
+        // own when the best unit names items side by side: they are the kind's instances.
+        let lists_kind = matches!(self.catalog.unit(best.doc), Unit::Glossary { .. })
+            || self.catalog.enumerates(&self.library, best.doc);
+        let kind_asked = |word: &str| lists_kind && names_kind_asked(&question.normalized, word);
         // jieba tags many everyday words a person's name (白云); a person asked about is identity.rs's.
         let tokenizer = self.index.tokenizer();
         let names_thing = |word: &str| {
@@ -181,18 +183,6 @@ const LOCATIVE_CHARS: &[char] = &['上', '里', '中', '内', '下'];
 /// The first character of a word that asks which one (哪家, 哪位, 啥样): it names nothing.
 const WHICH_CHARS: &[char] = &['哪', '啥'];
 
-/// Words that ask which items, with a measure word or none between them and the kind (哪些费用, 哪几项费用).
-const WHICH_ITEMS: &[&str] = &["哪些", "哪几项", "哪几个", "哪几种", "哪几类", "哪几"];
-
-/// Whether `word` is said right after a word asking which items (哪些费用).
-fn follows_which(normalized: &str, word: &str) -> bool {
-    normalized.match_indices(word).any(|(at, _)| {
-        WHICH_ITEMS
-            .iter()
-            .any(|which| normalized[..at].ends_with(which))
-    })
-}
-
 /// A word of two Han characters or more that no unit has and that kept a rare word's weight. The words
 /// that name a report's appendix (注释, 名词解释) are the report's own, though no unit has them.
 fn is_absent_word(word: &TopicWord) -> bool {
@@ -203,16 +193,4 @@ fn is_absent_word(word: &TopicWord) -> bool {
         && !word.text.starts_with(WHICH_CHARS)
         && !word.text.ends_with(LOCATIVE_CHARS)
         && !GLOSSARY_HEADING_WORDS.contains(&word.text)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::follows_which;
-
-    #[test]
-    fn the_kind_asked_follows_a_word_asking_which_items() {
-        assert!(follows_which("三公经费指的是哪些费用", "费用"));
-        assert!(follows_which("三公经费包括哪几项费用", "费用"));
-        assert!(!follows_which("费用有哪些", "费用"));
-    }
 }

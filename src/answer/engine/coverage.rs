@@ -36,7 +36,7 @@ pub(super) fn coverage_said(
     topic: &[TopicWord],
     words: &DocWords,
     has_char: &dyn Fn(char) -> bool,
-    said: &dyn Fn(&str) -> bool,
+    said: &dyn Fn(&TopicWord) -> bool,
 ) -> f32 {
     let total: f32 = topic.iter().map(|word| word.weight).sum();
     if total <= 0.0 {
@@ -45,7 +45,7 @@ pub(super) fn coverage_said(
     let covered: f32 = topic
         .iter()
         .map(|word| {
-            if said(word.text) {
+            if said(word) {
                 return word.weight;
             }
             let whole: f32 = match word.term {

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use crate::knowledge::numerals::is_numeral_char;
 use crate::knowledge::{ListKind, ReportList};
-use crate::search::normalize::fold_for_search;
+use crate::search::normalize::{fold_for_search, is_han};
 
 use super::super::types::{Answered, Outcome};
 use super::cues::Phrases;
@@ -207,6 +207,45 @@ fn asks_which_n(normalized: &str) -> bool {
     })
 }
 
+/// Measure words said between 哪 and a number and the kind of the items asked (哪几处遗址, 哪两个园子).
+const WHICH_MEASURES: &[char] = &[
+    '个', '项', '处', '样', '种', '类', '条', '家', '座', '所', '位', '件', '点', '块', '大',
+];
+
+/// Sentence-final particles that may follow the kind a question ends with (哪些地区呢).
+const FINAL_PARTICLES: &[char] = &['呢', '吗', '啊', '呀', '吧', '嘞', '哩'];
+
+/// Whether `word` is said as the kind of the items a question asks for, right after a word asking which
+/// of them and last (哪些地区, 哪两个园子), or is the measure word of that asking (the 处 of 哪几处遗址): the
+/// items are instances of it, and a passage naming them need not say the kind itself (长三角、京津冀、粤港澳
+/// 大湾区 are the 地区 asked). A word before another noun only qualifies the kind (哪些木业企业).
+pub(super) fn names_kind_asked(normalized: &str, word: &str) -> bool {
+    let measure = is_which_measure(word);
+    normalized.match_indices(word).any(|(at, said)| {
+        if measure {
+            return asks_which(&normalized[..at]);
+        }
+        let after = normalized[at + said.len()..]
+            .trim_end_matches(|c: char| !is_han(c) || FINAL_PARTICLES.contains(&c));
+        after.is_empty() && asks_which(normalized[..at].trim_end_matches(WHICH_MEASURES))
+    })
+}
+
+/// Whether `word` is one measure word of those said between 哪 and the kind asked (处, 个, 样).
+pub(super) fn is_which_measure(word: &str) -> bool {
+    word.chars().count() == 1 && word.starts_with(WHICH_MEASURES)
+}
+
+/// Whether `before` ends with a word asking which items: 哪些, or 哪 with a count above one (哪几, 哪两).
+fn asks_which(before: &str) -> bool {
+    if before.ends_with("哪些") {
+        return true;
+    }
+    // 哪一个 asks for one thing, not the items of a kind.
+    let counted = before.trim_end_matches(|c: char| (is_numeral_char(c) && c != '一') || c == '几');
+    counted.len() < before.len() && counted.ends_with('哪')
+}
+
 /// The whole list as an answer: its name, then each item on a line of its own, numbered as the report does;
 /// parallel sentences whole, since their labels only open them.
 pub(super) fn list_answer(list: &ReportList) -> String {
@@ -226,4 +265,23 @@ pub(super) fn list_answer(list: &ReportList) -> String {
 pub(super) fn item_answer(list: &ReportList, number: u32) -> Option<String> {
     let item = list.items.iter().find(|item| item.number == number)?;
     Some(format!("{} 第{}项：{}", list.name, item.number, item.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_kind_asked;
+
+    #[test]
+    fn the_kind_asked_follows_a_word_asking_which_items() {
+        assert!(names_kind_asked("三公经费指的是哪些费用", "费用"));
+        assert!(names_kind_asked("三公经费包括哪几项费用", "费用"));
+        assert!(names_kind_asked("文旅部分要保护开发哪几处遗址", "遗址"));
+        assert!(names_kind_asked("一渠两园里的两园是哪两个园子", "园子"));
+        assert!(!names_kind_asked("费用有哪些", "费用"));
+        assert!(!names_kind_asked("哪一个园子", "园子"));
+        assert!(!names_kind_asked("两个园子是哪里的", "园子"));
+        assert!(!names_kind_asked("西平有哪些木业企业", "木业"));
+        assert!(names_kind_asked("要保护开发哪几处遗址", "处"));
+        assert!(!names_kind_asked("在何处", "处"));
+    }
 }

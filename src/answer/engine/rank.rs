@@ -10,8 +10,8 @@ use crate::search::tokenizer::Word;
 
 use super::super::catalog::Unit;
 use super::super::english::Language;
-use super::coverage::{coverage_said, TopicWord};
-use super::lists::asks_list;
+use super::coverage::{coverage, coverage_said, TopicWord};
+use super::lists::{asks_list, is_which_measure, names_kind_asked};
 use super::weights::*;
 use super::{Engine, Ranking, Scored};
 
@@ -167,14 +167,44 @@ impl Engine {
         let names_examples = |doc: u32, word: &str| {
             lists_asked && self.example_nouns.names(doc, word) && period_fits(doc, true)
         };
+        // The kind of the items asked (哪些地区, the 处 of 哪几处) in a word the report never uses is said
+        // by a unit naming items side by side that says the rest of the question (its subject): a kind
+        // the report uses (哪些产业) must be said as any word.
+        let kinds: Vec<&TopicWord> = if lists_asked {
+            topic
+                .iter()
+                .filter(|word| names_kind_asked(&question.normalized, word.text))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let kinds_asked: Vec<&str> = kinds
+            .iter()
+            .filter(|word| word.term.is_none() || is_which_measure(word.text))
+            .map(|word| word.text)
+            .collect();
+        let subject: Vec<TopicWord> = if kinds_asked.is_empty() {
+            Vec::new()
+        } else {
+            topic
+                .iter()
+                .filter(|word| !kinds.iter().any(|kind| kind.text == word.text))
+                .cloned()
+                .collect()
+        };
         let doc_coverage = |doc: u32| {
             // A "who" question wants its words as words: 委 inside 省委书记 is not 县委.
             let has_char = |c: char| {
                 !question.asks_person && self.catalog.text_has_char(&self.library, doc, c)
             };
-            let said = |word: &str| {
-                names_examples(doc, word)
-                    || (question.intent == Intent::Definition && self.says_kind_of_term(doc, word))
+            let kind_said = !kinds_asked.is_empty()
+                && self.catalog.enumerates(&self.library, doc)
+                && coverage(&subject, self.index.doc_words(doc), &has_char) > 0.0;
+            let said = |word: &TopicWord| {
+                names_examples(doc, word.text)
+                    || (question.intent == Intent::Definition
+                        && self.says_kind_of_term(doc, word.text))
+                    || (kind_said && kinds_asked.contains(&word.text))
             };
             let words = coverage_said(&topic, self.index.doc_words(doc), &has_char, &said);
             match unit_hint {
