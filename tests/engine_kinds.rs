@@ -319,6 +319,21 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
     assert!(direct(&["说说白酒振兴工程", "今年产量目标多少"]).contains("4000吨"));
     assert!(direct(&["西平牧原的养殖项目", "年出栏是多少头"]).contains("120万头"));
     assert!(direct(&["说说白酒振兴工程", "粮食产量目标多少"]).contains("96万吨"));
+    // Another thing named alone, when the previous thing still answers, is asked as the previous was,
+    // and only when what answers says it.
+    let bridges = ask_turns(&["五年新建改造了几条主干道路", "那桥呢"]);
+    assert!(bridges.hits()[0].text.contains("桥梁7座"), "{bridges:#?}");
+    assert!(
+        bridges
+            .direct()
+            .is_none_or(|direct| !direct.contains("主干道路")),
+        "{bridges:#?}"
+    );
+    let parks = ask_turns(&["五年里新建了多少所村卫生室", "园呢"]);
+    assert!(
+        parks.hits().iter().all(|hit| !hit.text.contains("桥梁")),
+        "{parks:#?}"
+    );
     // A question that stands on its own inherits nothing.
     assert_eq!(
         direct(&["今年GDP目标是多少", "去年粮食总产多少"]),

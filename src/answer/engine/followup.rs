@@ -5,7 +5,7 @@
 
 use crate::knowledge::change_verbs;
 use crate::search::normalize::{fold_for_search, is_han, is_question_word};
-use crate::search::question::Intent;
+use crate::search::question::{measure_at, Intent, NUMBER_ASKING};
 
 use super::super::catalog::Unit;
 use super::super::types::{Answer, Outcome};
@@ -206,7 +206,32 @@ impl Engine {
         } else {
             previous.to_owned()
         };
-        Some(format!("{own} {earlier}"))
+        let leaned = format!("{own} {earlier}");
+        // 桥呢 after 五年新建改造了多少条主干道路: another thing asked as the previous one was. When the
+        // previous thing still wins, the previous question is asked of the new thing instead.
+        if !points_back && !topicless && !own.is_empty() && !names_time_or_kind {
+            let top = |question: &str| {
+                let answer = self.ask(question);
+                answer.hits().first().map(|hit| hit.id.clone())
+            };
+            if top(&leaned) == top(previous) {
+                if let Some(asking) = self.asking_of(previous) {
+                    let substituted = format!("{own} {asking}");
+                    // Only when what answers it says the new thing (桥 of 新建改建桥梁7座): a letter no
+                    // passage says with the rest (园呢) leaves the question as it was.
+                    let answer = self.ask(&substituted);
+                    let says_own = answer.hits().first().is_some_and(|hit| {
+                        own.chars()
+                            .filter(|&c| is_han(c))
+                            .all(|c| hit.text.contains(c))
+                    });
+                    if answer.answered() && says_own {
+                        return Some(substituted);
+                    }
+                }
+            }
+        }
+        Some(leaned)
     }
 }
 
@@ -297,6 +322,43 @@ impl Engine {
             topic = topic.replace(word.as_str(), " ");
         }
         topic
+    }
+
+    /// A question answered by a figure without the thing it names (its nouns that the figure's name says)
+    /// and the measure word it counted them in: what it asks, to be asked of another thing (五年新建改造了
+    /// 多少); none when no figure answers it or it names nothing the figure does.
+    fn asking_of(&self, question: &str) -> Option<String> {
+        let metric = self.top_metric(&self.ask(question))?;
+        let read = self.reader.read(question);
+        let tokenizer = self.index.tokenizer();
+        let mut nouns: Vec<String> = tokenizer
+            .words_of_normalized(&read.normalized)
+            .into_iter()
+            .map(|word| word.text.into_owned())
+            .filter(|word| {
+                tokenizer.is_noun(word)
+                    && !TIME_OR_KIND_WORDS.iter().any(|kind| word.contains(kind))
+                    && metric.contains(word.as_str())
+            })
+            .collect();
+        if nouns.is_empty() {
+            return None;
+        }
+        // The longest first: 主干道路 goes whole, not as 道路 leaving 主干.
+        nouns.sort_by_key(|word| std::cmp::Reverse(word.len()));
+        let mut asking = read.normalized;
+        for noun in &nouns {
+            asking = asking.replace(noun.as_str(), " ");
+        }
+        for asked in NUMBER_ASKING {
+            if let Some(at) = asking.find(asked) {
+                let after = at + asked.len();
+                if let Some(measure) = measure_at(&asking[after..]) {
+                    asking.replace_range(after..after + measure.len(), " ");
+                }
+            }
+        }
+        Some(asking.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
     /// Whether a question's own words are all a time or kind of figure, or ask (今年目标呢, 去年是多少): read

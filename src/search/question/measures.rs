@@ -48,6 +48,14 @@ pub(super) const MEASURES: &[(&str, &[&str])] = &[
     ("件", &["件"]),
 ];
 
+/// The measure word `text` opens with (条 of 条主干道路 after 多少): what a number was counted in.
+pub fn measure_at(text: &str) -> Option<&'static str> {
+    MEASURES
+        .iter()
+        .map(|(measure, _)| *measure)
+        .find(|measure| text.starts_with(measure))
+}
+
 /// Magnitudes a measure is counted in (多少万亩, 多少百万元): the measure follows them.
 const MAGNITUDES: &[char] = &['万', '千', '百'];
 

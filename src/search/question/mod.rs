@@ -30,7 +30,7 @@ use numbers::{
 use phrases::at_word_boundaries;
 
 pub use aliases::AliasPair;
-pub use measures::{counted_in_own_measure, must_be_stated, DATE_UNITS, NUMBER_ASKING};
+pub use measures::{counted_in_own_measure, measure_at, must_be_stated, DATE_UNITS, NUMBER_ASKING};
 
 mod aliases;
 mod dialect;
