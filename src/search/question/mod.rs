@@ -18,6 +18,7 @@ use super::pinyin_words::spells_syllables;
 use super::soundalike::{SoundAlike, Standing};
 use super::tokenizer::JiebaTokenizer;
 use super::typo::TypoVocabulary;
+use crate::knowledge::change_verbs;
 use aliases::Aliases;
 use dialect::Dialect;
 use markers::{kind_noun, Marker, Markers};
@@ -301,10 +302,13 @@ impl QuestionReader {
             .iter()
             .filter(|word| word.chars().all(is_han))
             .map(|word| (*word).to_owned());
+        // The verbs of a change (增长, 提高) ask for a figure as the markers do, and are typed by their
+        // initials as often (gdp zz mb).
         self.sounds.learn_asking(
             Markers::han_phrases()
                 .filter(|phrase| !outspelled(phrase))
-                .chain(question_words),
+                .chain(question_words)
+                .chain(change_verbs().map(str::to_owned)),
         );
         let asking = asking.into_iter().filter(|word| word.chars().all(is_han));
         self.sounds.learn_asking_words(asking);
