@@ -45,3 +45,22 @@ fn a_spelling_shared_by_a_marker_and_a_commoner_verb_is_the_verb() {
         asked.direct()
     );
 }
+
+#[test]
+fn initials_of_a_change_verb_and_initials_run_together_are_read() {
+    // 增长 typed zz asks as the markers' initials do; two pieces run together (jnlszc) are read apart.
+    for (typed, expected) in [
+        ("jn gdzctz zz mb", "增长10%以上"),
+        ("jnlszc mb", "96万吨"),
+        ("qnybggyssr", "15.3亿元"),
+    ] {
+        let answer = engine().ask(typed);
+        assert!(
+            answer.direct().unwrap_or_default().contains(expected),
+            "{typed}: {:?}",
+            answer.direct()
+        );
+    }
+    // Two question words run together (怎么 + 多少) are no reading: zmds stays a name the report lacks.
+    assert!(!engine().ask("zmds qn czsr").answered());
+}

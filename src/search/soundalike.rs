@@ -13,7 +13,7 @@ use pinyin::{ToPinyin, ToPinyinMulti};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::asking_pinyin::{AskingPinyin, FUNCTION_CHARS};
-use super::normalize::is_han;
+use super::normalize::{is_han, is_question_word};
 use super::pinyin_words::spells_syllables;
 use super::syllables::{fuzzy, is_latin, term_readings, toneless, typed_initials};
 use super::typo::cuts_a_word;
@@ -521,7 +521,20 @@ impl SoundAlike {
                 && no_vowels(spelling)
                 && !keep(spelling)
             {
-                if let Some(repair) = self.initials_then_characters(&chars, *start, *end, spelling)
+                if let Some((read, term)) = self.initials_run_together(spelling) {
+                    let repair = Repair {
+                        start: *start,
+                        end: *end,
+                        term: read,
+                    };
+                    if term {
+                        repairs.push(repair);
+                    } else {
+                        asked.push(repair);
+                    }
+                    spelled_term[w] = true;
+                } else if let Some(repair) =
+                    self.initials_then_characters(&chars, *start, *end, spelling)
                 {
                     repairs.push(repair);
                     spelled_term[w] = true;
@@ -583,6 +596,35 @@ impl SoundAlike {
     }
 
     /// The entry among `ids` of the best standing, when those of that standing mean one thing.
+    /// One typed word of initials run together from two (`qnlszc` 去年粮食总产, `zzmb` 增长目标): each piece
+    /// the initials of a term ([`MIN_INITIALS`] letters or more) or of a way of asking (`qn`, `mb`), read
+    /// at the first cut where both are and at most one is a question word (`zmds` is no 怎么多少: a
+    /// name the report lacks); with whether a term was among them.
+    fn initials_run_together(&self, spelling: &str) -> Option<(String, bool)> {
+        let read = |piece: &str| -> Option<(String, bool)> {
+            let term = (piece.len() >= MIN_INITIALS)
+                .then(|| self.initials.get(piece))
+                .flatten()
+                .and_then(|ids| self.unique(ids, MIN_INITIALS))
+                .map(|id| (self.entries[id as usize].chars.iter().collect(), true));
+            term.or_else(|| {
+                self.asking
+                    .get(piece)
+                    .map(|phrase| (phrase.to_owned(), false))
+            })
+        };
+        (MIN_INITIALS_BEFORE_CHARACTERS..=spelling.len() - MIN_INITIALS_BEFORE_CHARACTERS).find_map(
+            |cut| {
+                let (first, first_term) = read(&spelling[..cut])?;
+                let (second, second_term) = read(&spelling[cut..])?;
+                if is_question_word(&first) && is_question_word(&second) {
+                    return None;
+                }
+                Some((first + &second, first_term || second_term))
+            },
+        )
+    }
+
     fn unique(&self, ids: &[u32], min_chars: usize) -> Option<u32> {
         let ids: Vec<u32> = ids
             .iter()
