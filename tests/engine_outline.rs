@@ -116,6 +116,11 @@ fn a_plan_section_is_asked_by_its_number_or_its_headings_words() {
         ("改革那一节讲了啥", "(五)"),
         ("文旅那一节下面有哪些行动", "(四)"),
         ("乡村振兴的任务放在哪一部分", "(二)"),
+        // The longest run of a heading said may cut a word (业发展 of 服务业发展 in 工业发展): the
+        // heading the question names whole is the block.
+        ("工业发展这块今年怎么安排", "(一)"),
+        ("报告中工业发展那一块写了什么", "(一)"),
+        ("服务业发展那部分讲了什么", "(四)"),
     ] {
         let answer = engine().ask(question);
         let direct = answer.direct().unwrap_or_default();

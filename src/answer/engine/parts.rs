@@ -429,23 +429,48 @@ fn headed_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
     if best.0 < MIN_TOPIC_CHARS || tied(&sizes) || !sizes.contains(&best) {
         return None;
     }
+    // Whether the question names nothing besides the block: its heading's words and its own words gone.
+    let names_only = |block: &Block<'_>| {
+        let piece = named_piece(normalized, &block.heading);
+        let pairs = asked_pairs.said_pairs(&block.heading);
+        let rest = without(&strip_asking(normalized, &piece), pairs.into_iter());
+        let Some(list) = report
+            .lists
+            .iter()
+            .position(|list| list.id == block.list.id)
+        else {
+            return false;
+        };
+        let rest = asked.topics.cover(
+            &rest,
+            BlockRef {
+                list,
+                number: block.number,
+            },
+        );
+        topicless(&rest)
+    };
     let index = sizes.iter().position(|&size| size == best)?;
-    let block = candidates.into_iter().nth(index)?;
-    let piece = named_piece(normalized, &block.heading);
-    let pairs = asked_pairs.said_pairs(&block.heading);
-    let rest = without(&strip_asking(normalized, &piece), pairs.into_iter());
-    let list = report
-        .lists
+    if names_only(&candidates[index]) {
+        return candidates.into_iter().nth(index);
+    }
+    // The longest run may cut a word of the question (业发展 of 工业发展 in 服务业发展): the next block by
+    // size that the question names whole, when no other of its size does.
+    let mut order: Vec<usize> = (0..candidates.len())
+        .filter(|&at| at != index && sizes[at].0 >= MIN_TOPIC_CHARS)
+        .collect();
+    order.sort_by_key(|&at| std::cmp::Reverse(sizes[at]));
+    let found = order
         .iter()
-        .position(|list| list.id == block.list.id)?;
-    let rest = asked.topics.cover(
-        &rest,
-        BlockRef {
-            list,
-            number: block.number,
-        },
-    );
-    topicless(&rest).then_some(block)
+        .copied()
+        .find(|&at| names_only(&candidates[at]))?;
+    let tied = order
+        .iter()
+        .any(|&at| at != found && sizes[at] == sizes[found] && names_only(&candidates[at]));
+    if tied {
+        return None;
+    }
+    candidates.into_iter().nth(found)
 }
 
 /// What a part or section holds, as its readers see it: a part's numbered sections, or else the lead
