@@ -152,6 +152,9 @@ fn a_base_year_level_is_worked_out_however_the_working_is_asked() {
         ("按报告里的数字推算一下2017年的生产总值", "195.6亿元"),
         ("用2021年的数推算2017年生产总值", "195.6亿元"),
         ("根据报告估算2017年城镇化率", "37.2%"),
+        // A clause saying the figures are the report's is no part of the question.
+        ("按报告的数算一下，2017年生产总值多少亿", "195.6亿元"),
+        ("按报告的数算，2017年城镇化率大概多少", "37.2%"),
     ] {
         let answer = engine().ask(question);
         let direct = answer.direct().unwrap_or_default();

@@ -1,6 +1,6 @@
-//! What an asker says about themselves before asking (我是一名大学生，正在写论文，…; I'm a researcher. …): a
-//! clause that opens with the asker and asks nothing is context, not the question, and its nouns (大学生,
-//! 论文) would otherwise outweigh the topic.
+//! What an asker says about themselves before asking (我是一名大学生，正在写论文，…; I'm a researcher. …), or
+//! about where the figures are to come from (按报告的数算，…): a clause that opens so and asks nothing is
+//! context, not the question, and its nouns (大学生, 论文, 数) would otherwise outweigh the topic.
 
 /// Openings of a clause about the asker: a first person with being, doing or wanting.
 const ABOUT_THE_ASKER: &[&str] = &[
@@ -23,6 +23,20 @@ const ABOUT_THE_ASKER: &[&str] = &[
     "i work",
     "i study",
     "we are",
+];
+/// Openings of a clause that says the figures asked are the report's (按报告的数算, 根据报告): the report is
+/// what every question is asked of.
+const ABOUT_THE_SOURCE: &[&str] = &[
+    "按报告",
+    "照报告",
+    "按照报告",
+    "依照报告",
+    "根据报告",
+    "依据报告",
+    "据报告",
+    "按报告里",
+    "according to the report",
+    "based on the report",
 ];
 /// Interrogatives: a clause holding one asks something, whoever opens it (我想知道GDP是多少).
 const ASKING: &[&str] = &[
@@ -66,8 +80,9 @@ pub(super) fn without_preamble(raw: &str) -> &str {
     for clause in clauses.iter().take(clauses.len().saturating_sub(1)) {
         let trimmed = clause.trim().to_lowercase();
         let opens = |openings: &[&str]| openings.iter().any(|opening| trimmed.starts_with(opening));
-        about_asker = (opens(ABOUT_THE_ASKER) || about_asker && opens(GOING_ON))
-            && !ASKING.iter().any(|word| trimmed.contains(word));
+        about_asker =
+            (opens(ABOUT_THE_ASKER) || opens(ABOUT_THE_SOURCE) || about_asker && opens(GOING_ON))
+                && !ASKING.iter().any(|word| trimmed.contains(word));
         if !about_asker {
             break;
         }
@@ -93,6 +108,10 @@ mod tests {
         assert_eq!(
             without_preamble("俺是西平人。俺村的路啥时候修"),
             "俺村的路啥时候修"
+        );
+        assert_eq!(
+            without_preamble("按报告的数算,2017年生产总值是多少"),
+            "2017年生产总值是多少"
         );
         // A clause that asks is the question; a lone clause stays; 我们县 is no clause about the asker.
         assert_eq!(without_preamble("我想知道GDP是多少"), "我想知道GDP是多少");
