@@ -133,6 +133,16 @@ fn a_word_naming_two_groups_compares_the_two() {
 }
 
 #[test]
+fn a_bound_against_an_approximate_figure_is_compared_with_both_hedges_said() {
+    // 10%以上 against 8%左右: the gap is at least about 2 points, not an exact 2 nor no answer.
+    let gap = direct("今年固定资产投资增长目标比GDP增长目标高几个百分点");
+    assert!(
+        gap.contains("至少高约2个百分点") && gap.contains("10 − 8"),
+        "{gap}"
+    );
+}
+
+#[test]
 fn one_metric_named_two_ways_is_compared_with_itself_and_not_with_another() {
     // The report writes 规模以上工业增加值 for the target and 规上工业增加值 for the five years.
     let gap = direct("规上工业增加值今年的目标增速比五年年均快几个百分点");

@@ -58,6 +58,8 @@ impl Engine {
             Bound::About => "about ",
             Bound::AtLeast => "at least ",
             Bound::AtMost => "at most ",
+            Bound::AtLeastAbout => "at least about ",
+            Bound::AtMostAbout => "at most about ",
         };
         let amount = amount_in_english(worked.result, worked.unit);
         let places = worked.places;

@@ -277,7 +277,8 @@ impl Engine {
             let before = match bound {
                 Bound::About => "约",
                 Bound::AtLeast => "至少",
-                Bound::Exact | Bound::AtMost => "",
+                Bound::AtLeastAbout => "至少约",
+                Bound::Exact | Bound::AtMost | Bound::AtMostAbout => "",
             };
             format!(
                 "{}。{}项合计{before}{result}{unit}（推算：{working}，由报告的这些数字算出）",
@@ -295,7 +296,8 @@ impl Engine {
             let before = match bound {
                 Bound::About => "about ",
                 Bound::AtLeast => "at least ",
-                Bound::Exact | Bound::AtMost => "",
+                Bound::AtLeastAbout => "at least about ",
+                Bound::Exact | Bound::AtMost | Bound::AtMostAbout => "",
             };
             format!(
                 "{}. Together: {before}{} (worked out: {working} = {result}, from these figures of the report).",

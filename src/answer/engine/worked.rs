@@ -23,6 +23,10 @@ pub(super) enum Bound {
     About,
     AtLeast,
     AtMost,
+    /// A lower bound less one about something (9%以上 − 8%左右): at least about the difference.
+    AtLeastAbout,
+    /// About something less a lower bound: at most about the difference.
+    AtMostAbout,
 }
 
 /// Two figures of the report and what was worked out from them.
@@ -87,6 +91,8 @@ impl Worked<'_> {
                     Bound::About => ("", "约"),
                     Bound::AtLeast => ("至少", ""),
                     Bound::AtMost => ("至多", ""),
+                    Bound::AtLeastAbout => ("至少", "约"),
+                    Bound::AtMostAbout => ("至多", "约"),
                 };
                 let more = if unit == "个百分点" { "高" } else { "多" };
                 format!(
@@ -99,7 +105,8 @@ impl Worked<'_> {
                 let before = match self.bound {
                     Bound::About => "约",
                     Bound::AtLeast => "至少",
-                    Bound::Exact | Bound::AtMost => "",
+                    Bound::AtLeastAbout => "至少约",
+                    Bound::Exact | Bound::AtMost | Bound::AtMostAbout => "",
                 };
                 format!(
                     "{labels}两项合计{before}{result}{unit}（推算：{} + {}，由报告的这两个数字算出）",
@@ -254,7 +261,8 @@ pub(super) fn shared_unit(a: &Indicator, b: &Indicator) -> Option<&'static str> 
 
 /// How sure the difference is, given the figures' own hedges: about when either is "about", at least when
 /// the higher one is at least something (or the lower one at most), at most when the lower one is at least
-/// something (or the higher one at most); `None` when bounds on both sides leave the difference unknown.
+/// something (or the higher one at most), at least or at most about when one side is a bound and the other
+/// about something (9%以上 against 8%左右); `None` when bounds on both sides leave the difference unknown.
 pub(super) fn hedge(high: Option<Qualifier>, low: Option<Qualifier>) -> Option<Bound> {
     use Qualifier::{About, AtLeast, AtMost, NoLessThan, Over};
     match (high, low) {
@@ -262,6 +270,12 @@ pub(super) fn hedge(high: Option<Qualifier>, low: Option<Qualifier>) -> Option<B
         (Some(About), None | Some(About)) | (None, Some(About)) => Some(Bound::About),
         (Some(AtLeast | NoLessThan | Over), None) | (None, Some(AtMost)) => Some(Bound::AtLeast),
         (None, Some(AtLeast | NoLessThan | Over)) | (Some(AtMost), None) => Some(Bound::AtMost),
+        (Some(AtLeast | NoLessThan | Over), Some(About)) | (Some(About), Some(AtMost)) => {
+            Some(Bound::AtLeastAbout)
+        }
+        (Some(About), Some(AtLeast | NoLessThan | Over)) | (Some(AtMost), Some(About)) => {
+            Some(Bound::AtMostAbout)
+        }
         _ => None,
     }
 }
@@ -304,6 +318,14 @@ mod tests {
         assert_eq!(
             hedge(Some(Qualifier::AtLeast), Some(Qualifier::AtLeast)),
             None
+        );
+        assert_eq!(
+            hedge(Some(Qualifier::AtLeast), Some(Qualifier::About)),
+            Some(Bound::AtLeastAbout)
+        );
+        assert_eq!(
+            hedge(Some(Qualifier::About), Some(Qualifier::Over)),
+            Some(Bound::AtMostAbout)
         );
         assert_eq!(
             sum_hedge(Some(Qualifier::AtLeast), None),
