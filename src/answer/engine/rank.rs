@@ -168,8 +168,8 @@ impl Engine {
             lists_asked && self.example_nouns.names(doc, word) && period_fits(doc, true)
         };
         // The kind of the items asked (哪些地区, the 处 of 哪几处) in a word the report never uses is said
-        // by a unit naming items side by side that says the rest of the question (its subject): a kind
-        // the report uses (哪些产业) must be said as any word.
+        // by a unit naming items side by side that says the rest of the question (its subject) as well as
+        // a hit must: a kind the report uses (哪些产业) must be said as any word.
         let kinds: Vec<&TopicWord> = if lists_asked {
             topic
                 .iter()
@@ -199,7 +199,7 @@ impl Engine {
             };
             let kind_said = !kinds_asked.is_empty()
                 && self.catalog.enumerates(&self.library, doc)
-                && coverage(&subject, self.index.doc_words(doc), &has_char) > 0.0;
+                && coverage(&subject, self.index.doc_words(doc), &has_char) >= HIT_COVERAGE;
             let said = |word: &TopicWord| {
                 names_examples(doc, word.text)
                     || (question.intent == Intent::Definition
