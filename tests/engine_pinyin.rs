@@ -53,6 +53,7 @@ fn initials_of_a_change_verb_and_initials_run_together_are_read() {
         ("jn gdzctz zz mb", "增长10%以上"),
         ("jnlszc mb", "96万吨"),
         ("qnybggyssr", "15.3亿元"),
+        ("jnlszcmb", "96万吨"),
     ] {
         let answer = engine().ask(typed);
         assert!(

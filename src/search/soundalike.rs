@@ -30,6 +30,9 @@ const MAX_TYPED_CHARS: usize = 16;
 const MIN_NEAR_CHARS: usize = 3;
 /// Initials only stand for terms this long: two letters spell too many words.
 const MIN_INITIALS: usize = 3;
+/// The most pieces one typed word of initials is read as (`jn` `sczz` `zz` `mb`): more cuts read any
+/// letters as something.
+const MAX_RUN_PIECES: usize = 4;
 /// Initials typed before a term's own characters (`ybggys收入`) are at least this many letters: one letter
 /// and a few characters (`x村`) match the tail of too many terms by chance.
 const MIN_INITIALS_BEFORE_CHARACTERS: usize = 2;
@@ -595,12 +598,26 @@ impl SoundAlike {
         apply(&chars, repairs).map(|read| (read, whole))
     }
 
-    /// The entry among `ids` of the best standing, when those of that standing mean one thing.
-    /// One typed word of initials run together from two (`qnlszc` 去年粮食总产, `zzmb` 增长目标): each piece
-    /// the initials of a term ([`MIN_INITIALS`] letters or more) or of a way of asking (`qn`, `mb`), read
-    /// at the first cut where both are and at most one is a question word (`zmds` is no 怎么多少: a
-    /// name the report lacks); with whether a term was among them.
+    /// One typed word of initials run together from pieces (`qnlszc` 去年粮食总产, `jnbjclmb` 今年白酒产量目标,
+    /// `zzmb` 增长目标): each piece the initials of a term ([`MIN_INITIALS`] letters or more) or of a way of
+    /// asking (`qn`, `mb`), at most [`MAX_RUN_PIECES`] of them, read in the fewest pieces where every piece
+    /// is and no two question words stand side by side (`zmds` is no 怎么多少: a name the report lacks); with
+    /// whether a term was among them.
     fn initials_run_together(&self, spelling: &str) -> Option<(String, bool)> {
+        self.initials_pieces(spelling, MAX_RUN_PIECES, false)
+            .filter(|(_, _, pieces)| *pieces > 1)
+            .map(|(read, term, _)| (read, term))
+    }
+
+    /// `spelling` read as at most `pieces` pieces of initials (see [`Self::initials_run_together`]), after a
+    /// piece that was a question word when `after_question`: the reading, whether a term was among the
+    /// pieces, and how many there were.
+    fn initials_pieces(
+        &self,
+        spelling: &str,
+        pieces: usize,
+        after_question: bool,
+    ) -> Option<(String, bool, usize)> {
         let read = |piece: &str| -> Option<(String, bool)> {
             let term = (piece.len() >= MIN_INITIALS)
                 .then(|| self.initials.get(piece))
@@ -613,18 +630,28 @@ impl SoundAlike {
                     .map(|phrase| (phrase.to_owned(), false))
             })
         };
-        (MIN_INITIALS_BEFORE_CHARACTERS..=spelling.len() - MIN_INITIALS_BEFORE_CHARACTERS).find_map(
-            |cut| {
+        if pieces == 0 || spelling.len() < MIN_INITIALS_BEFORE_CHARACTERS {
+            return None;
+        }
+        // The reading in the fewest pieces: `ybggyssr` whole before `yb` `gg` … that spell asking words.
+        (MIN_INITIALS_BEFORE_CHARACTERS..=spelling.len())
+            .filter_map(|cut| {
                 let (first, first_term) = read(&spelling[..cut])?;
-                let (second, second_term) = read(&spelling[cut..])?;
-                if is_question_word(&first) && is_question_word(&second) {
+                let question = is_question_word(&first);
+                if question && after_question {
                     return None;
                 }
-                Some((first + &second, first_term || second_term))
-            },
-        )
+                if cut == spelling.len() {
+                    return Some((first, first_term, 1));
+                }
+                let (rest, rest_term, count) =
+                    self.initials_pieces(&spelling[cut..], pieces - 1, question)?;
+                Some((first + &rest, first_term || rest_term, count + 1))
+            })
+            .min_by_key(|(_, _, count)| *count)
     }
 
+    /// The entry among `ids` of the best standing, when those of that standing mean one thing.
     fn unique(&self, ids: &[u32], min_chars: usize) -> Option<u32> {
         let ids: Vec<u32> = ids
             .iter()
