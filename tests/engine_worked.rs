@@ -133,12 +133,18 @@ fn a_word_naming_two_groups_compares_the_two() {
 }
 
 #[test]
-fn a_bound_against_an_approximate_figure_is_compared_with_both_hedges_said() {
+fn a_bound_against_another_hedged_figure_is_compared_with_the_hedges_said() {
     // 10%以上 against 8%左右: the gap is at least about 2 points, not an exact 2 nor no answer.
     let gap = direct("今年固定资产投资增长目标比GDP增长目标高几个百分点");
     assert!(
         gap.contains("至少高约2个百分点") && gap.contains("10 − 8"),
         "{gap}"
+    );
+    // Two lower bounds (10%以上, 9%以上): what differs is the bounds, and the answer says so.
+    let bounds = direct("今年固投增长目标比社零增长目标高几个百分点");
+    assert!(
+        bounds.contains("前者的下限比后者的下限高1个百分点"),
+        "{bounds}"
     );
 }
 

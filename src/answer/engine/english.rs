@@ -60,6 +60,7 @@ impl Engine {
             Bound::AtMost => "at most ",
             Bound::AtLeastAbout => "at least about ",
             Bound::AtMostAbout => "at most about ",
+            Bound::LowerBounds | Bound::UpperBounds => "",
         };
         let amount = amount_in_english(worked.result, worked.unit);
         let places = worked.places;
@@ -69,6 +70,18 @@ impl Engine {
         match worked.operation {
             Operation::Difference if worked.result == 0.0 => {
                 format!("{labels} The two figures are the same.")
+            }
+            Operation::Difference if matches!(worked.bound, Bound::LowerBounds | Bound::UpperBounds) => {
+                let bounds = if worked.bound == Bound::LowerBounds {
+                    "lower"
+                } else {
+                    "upper"
+                };
+                format!(
+                    "{labels} The first's {bounds} bound is {amount} higher than the second's (worked out: {} − {} = {result}, {source}).",
+                    plain(x, places),
+                    plain(y, places)
+                )
             }
             Operation::Difference => format!(
                 "{labels} The first is {bound}{amount} higher (worked out: {} − {} = {result}, {source}).",

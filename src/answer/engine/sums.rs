@@ -278,7 +278,11 @@ impl Engine {
                 Bound::About => "约",
                 Bound::AtLeast => "至少",
                 Bound::AtLeastAbout => "至少约",
-                Bound::Exact | Bound::AtMost | Bound::AtMostAbout => "",
+                Bound::Exact
+                | Bound::AtMost
+                | Bound::AtMostAbout
+                | Bound::LowerBounds
+                | Bound::UpperBounds => "",
             };
             format!(
                 "{}。{}项合计{before}{result}{unit}（推算：{working}，由报告的这些数字算出）",
@@ -297,7 +301,11 @@ impl Engine {
                 Bound::About => "about ",
                 Bound::AtLeast => "at least ",
                 Bound::AtLeastAbout => "at least about ",
-                Bound::Exact | Bound::AtMost | Bound::AtMostAbout => "",
+                Bound::Exact
+                | Bound::AtMost
+                | Bound::AtMostAbout
+                | Bound::LowerBounds
+                | Bound::UpperBounds => "",
             };
             format!(
                 "{}. Together: {before}{} (worked out: {working} = {result}, from these figures of the report).",

@@ -27,6 +27,10 @@ pub(super) enum Bound {
     AtLeastAbout,
     /// About something less a lower bound: at most about the difference.
     AtMostAbout,
+    /// Two lower bounds (10%以上 and 9%以上): only the bounds differ by the difference.
+    LowerBounds,
+    /// Two upper bounds (5.5%以内 and 3%以内): only the bounds differ by the difference.
+    UpperBounds,
 }
 
 /// Two figures of the report and what was worked out from them.
@@ -85,6 +89,21 @@ impl Worked<'_> {
         let result = plain(self.result, places);
         match self.operation {
             Operation::Difference if self.result == 0.0 => format!("{labels}两个数字相同。"),
+            Operation::Difference
+                if matches!(self.bound, Bound::LowerBounds | Bound::UpperBounds) =>
+            {
+                let bounds = if self.bound == Bound::LowerBounds {
+                    "下限"
+                } else {
+                    "上限"
+                };
+                let more = if unit == "个百分点" { "高" } else { "多" };
+                format!(
+                    "{labels}前者的{bounds}比后者的{bounds}{more}{result}{unit}（推算：{} − {}，由报告的这两个数字算出）",
+                    plain(x, places),
+                    plain(y, places)
+                )
+            }
             Operation::Difference => {
                 let (before, after) = match self.bound {
                     Bound::Exact => ("", ""),
@@ -93,6 +112,7 @@ impl Worked<'_> {
                     Bound::AtMost => ("至多", ""),
                     Bound::AtLeastAbout => ("至少", "约"),
                     Bound::AtMostAbout => ("至多", "约"),
+                    Bound::LowerBounds | Bound::UpperBounds => ("", ""),
                 };
                 let more = if unit == "个百分点" { "高" } else { "多" };
                 format!(
@@ -106,7 +126,11 @@ impl Worked<'_> {
                     Bound::About => "约",
                     Bound::AtLeast => "至少",
                     Bound::AtLeastAbout => "至少约",
-                    Bound::Exact | Bound::AtMost | Bound::AtMostAbout => "",
+                    Bound::Exact
+                    | Bound::AtMost
+                    | Bound::AtMostAbout
+                    | Bound::LowerBounds
+                    | Bound::UpperBounds => "",
                 };
                 format!(
                     "{labels}两项合计{before}{result}{unit}（推算：{} + {}，由报告的这两个数字算出）",
@@ -262,7 +286,8 @@ pub(super) fn shared_unit(a: &Indicator, b: &Indicator) -> Option<&'static str> 
 /// How sure the difference is, given the figures' own hedges: about when either is "about", at least when
 /// the higher one is at least something (or the lower one at most), at most when the lower one is at least
 /// something (or the higher one at most), at least or at most about when one side is a bound and the other
-/// about something (9%以上 against 8%左右); `None` when bounds on both sides leave the difference unknown.
+/// about something (9%以上 against 8%左右), a difference of the bounds when both are bounds the same way
+/// (10%以上 against 9%以上); `None` when bounds point different ways and leave the difference unknown.
 pub(super) fn hedge(high: Option<Qualifier>, low: Option<Qualifier>) -> Option<Bound> {
     use Qualifier::{About, AtLeast, AtMost, NoLessThan, Over};
     match (high, low) {
@@ -276,6 +301,10 @@ pub(super) fn hedge(high: Option<Qualifier>, low: Option<Qualifier>) -> Option<B
         (Some(About), Some(AtLeast | NoLessThan | Over)) | (Some(AtMost), Some(About)) => {
             Some(Bound::AtMostAbout)
         }
+        (Some(AtLeast | NoLessThan | Over), Some(AtLeast | NoLessThan | Over)) => {
+            Some(Bound::LowerBounds)
+        }
+        (Some(AtMost), Some(AtMost)) => Some(Bound::UpperBounds),
         _ => None,
     }
 }
@@ -317,6 +346,10 @@ mod tests {
         assert_eq!(hedge(None, Some(Qualifier::Over)), Some(Bound::AtMost));
         assert_eq!(
             hedge(Some(Qualifier::AtLeast), Some(Qualifier::AtLeast)),
+            Some(Bound::LowerBounds)
+        );
+        assert_eq!(
+            hedge(Some(Qualifier::AtLeast), Some(Qualifier::AtMost)),
             None
         );
         assert_eq!(
