@@ -53,15 +53,7 @@ impl Engine {
         };
         let labels = format!("{}; {}.", label(worked.first), label(worked.second));
         let (x, y) = worked.operands;
-        let bound = match worked.bound {
-            Bound::Exact => "",
-            Bound::About => "about ",
-            Bound::AtLeast => "at least ",
-            Bound::AtMost => "at most ",
-            Bound::AtLeastAbout => "at least about ",
-            Bound::AtMostAbout => "at most about ",
-            Bound::LowerBounds | Bound::UpperBounds => "",
-        };
+        let bound = worked.bound.before_amount();
         let amount = amount_in_english(worked.result, worked.unit);
         let places = worked.places;
         // The result as the report writes numbers (14134), beside the English amount (14,134 yuan).

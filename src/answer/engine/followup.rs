@@ -210,12 +210,10 @@ impl Engine {
         // 桥呢 after 五年新建改造了多少条主干道路: another thing asked as the previous one was. When the
         // previous thing still wins, the previous question is asked of the new thing instead.
         if !points_back && !topicless && !own.is_empty() && !names_time_or_kind {
-            let top = |question: &str| {
-                let answer = self.ask(question);
-                answer.hits().first().map(|hit| hit.id.clone())
-            };
-            if top(&leaned) == top(previous) {
-                if let Some(asking) = self.asking_of(previous) {
+            let top = |answer: &Answer| answer.hits().first().map(|hit| hit.id.clone());
+            let answered_before = self.ask(previous);
+            if top(&self.ask(&leaned)) == top(&answered_before) {
+                if let Some(asking) = self.asking_of(previous, &answered_before) {
                     let substituted = format!("{own} {asking}");
                     // Only when what answers it says the new thing (桥 of 新建改建桥梁7座): a letter no
                     // passage says with the rest (园呢) leaves the question as it was.
@@ -324,11 +322,11 @@ impl Engine {
         topic
     }
 
-    /// A question answered by a figure without the thing it names (its nouns that the figure's name says)
-    /// and the measure word it counted them in: what it asks, to be asked of another thing (五年新建改造了
-    /// 多少); none when no figure answers it or it names nothing the figure does.
-    fn asking_of(&self, question: &str) -> Option<String> {
-        let metric = self.top_metric(&self.ask(question))?;
+    /// A question answered (`answer`) by a figure without the thing it names (its nouns that the figure's
+    /// name says) and the measure word it counted them in: what it asks, to be asked of another thing (五年
+    /// 新建改造了多少); none when no figure answers it or it names nothing the figure does.
+    fn asking_of(&self, question: &str, answer: &Answer) -> Option<String> {
+        let metric = self.top_metric(answer)?;
         let read = self.reader.read(question);
         let tokenizer = self.index.tokenizer();
         let mut nouns: Vec<String> = tokenizer

@@ -274,16 +274,7 @@ impl Engine {
         let result = plain(total, places);
         let direct = if language.is_chinese() {
             let labels: Vec<String> = figures.iter().map(|f| indicator_answer(f)).collect();
-            let before = match bound {
-                Bound::About => "约",
-                Bound::AtLeast => "至少",
-                Bound::AtLeastAbout => "至少约",
-                Bound::Exact
-                | Bound::AtMost
-                | Bound::AtMostAbout
-                | Bound::LowerBounds
-                | Bound::UpperBounds => "",
-            };
+            let before = bound.before_total();
             format!(
                 "{}。{}项合计{before}{result}{unit}（推算：{working}，由报告的这些数字算出）",
                 labels.join("；"),
@@ -297,16 +288,7 @@ impl Engine {
                     indicator_in_english(english, &[f]).unwrap_or_else(|| f.value_text.clone())
                 })
                 .collect();
-            let before = match bound {
-                Bound::About => "about ",
-                Bound::AtLeast => "at least ",
-                Bound::AtLeastAbout => "at least about ",
-                Bound::Exact
-                | Bound::AtMost
-                | Bound::AtMostAbout
-                | Bound::LowerBounds
-                | Bound::UpperBounds => "",
-            };
+            let before = bound.before_amount();
             format!(
                 "{}. Together: {before}{} (worked out: {working} = {result}, from these figures of the report).",
                 labels.join("; "),

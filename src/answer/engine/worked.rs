@@ -33,6 +33,35 @@ pub(super) enum Bound {
     UpperBounds,
 }
 
+impl Bound {
+    /// The Chinese words before a total (约, 至少): what a sum of hedged figures can be said to be.
+    pub(super) fn before_total(self) -> &'static str {
+        match self {
+            Bound::About => "约",
+            Bound::AtLeast => "至少",
+            Bound::AtLeastAbout => "至少约",
+            Bound::Exact
+            | Bound::AtMost
+            | Bound::AtMostAbout
+            | Bound::LowerBounds
+            | Bound::UpperBounds => "",
+        }
+    }
+
+    /// The English words before an amount worked out (about, at least about); the bounds' own difference
+    /// is said in words of its own.
+    pub(super) fn before_amount(self) -> &'static str {
+        match self {
+            Bound::Exact | Bound::LowerBounds | Bound::UpperBounds => "",
+            Bound::About => "about ",
+            Bound::AtLeast => "at least ",
+            Bound::AtMost => "at most ",
+            Bound::AtLeastAbout => "at least about ",
+            Bound::AtMostAbout => "at most about ",
+        }
+    }
+}
+
 /// Two figures of the report and what was worked out from them.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Worked<'a> {
@@ -122,16 +151,7 @@ impl Worked<'_> {
                 )
             }
             Operation::Sum => {
-                let before = match self.bound {
-                    Bound::About => "约",
-                    Bound::AtLeast => "至少",
-                    Bound::AtLeastAbout => "至少约",
-                    Bound::Exact
-                    | Bound::AtMost
-                    | Bound::AtMostAbout
-                    | Bound::LowerBounds
-                    | Bound::UpperBounds => "",
-                };
+                let before = self.bound.before_total();
                 format!(
                     "{labels}两项合计{before}{result}{unit}（推算：{} + {}，由报告的这两个数字算出）",
                     plain(x, places),
