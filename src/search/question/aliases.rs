@@ -21,14 +21,19 @@ pub(super) struct Aliases {
     /// For each pattern of `matcher`, the report term it stands for (`None`: the pattern is a report term
     /// itself).
     targets: Vec<Option<String>>,
+    /// For each pattern, whether it is a way of asking for the report's figures as a whole (目标, 今年目标,
+    /// targets → 主要预期目标): its term is one that a way of asking (`asks`) is a variant of.
+    asks_for_all: Vec<bool>,
 }
 
 impl Aliases {
     /// The table, and the vocabulary typos are corrected against: every pattern, meaning its report term.
     /// `terms` are the report's own terms besides the aliases' (glossary terms, metrics, dictionary words).
+    /// `asks` tells the ways of asking (目标, targets) apart from names of things.
     pub(super) fn build<'a>(
         aliases: impl IntoIterator<Item = AliasPair<'a>>,
         terms: impl IntoIterator<Item = &'a str>,
+        asks: impl Fn(&str) -> bool,
     ) -> Result<(Aliases, TypoVocabulary), BuildError> {
         // Variants first: a report term that is also listed as a variant (规上工业增加值 for
         // 规模以上工业增加值) is rewritten, so that both spellings meet on one. A variant listed under
@@ -78,11 +83,18 @@ impl Aliases {
                 }
             }
         }
+        let asked_terms: HashSet<&str> = pairs
+            .iter()
+            .filter(|(variant, _)| asks(variant))
+            .map(|(_, canonical)| canonical.as_str())
+            .collect();
+        let mut asks_for_all = Vec::new();
         for (variant, canonical) in chosen {
             if variant == canonical {
                 continue;
             }
             seen.insert(variant.clone());
+            asks_for_all.push(asked_terms.contains(canonical.as_str()));
             patterns.push(variant);
             targets.push(Some(canonical));
         }
@@ -93,6 +105,7 @@ impl Aliases {
             if !term.is_empty() && seen.insert(term.clone()) {
                 patterns.push(term);
                 targets.push(None);
+                asks_for_all.push(false);
             }
         }
         let typos = TypoVocabulary::with_meanings(
@@ -102,7 +115,14 @@ impl Aliases {
                 .map(|(term, target)| (term, target.clone().unwrap_or_else(|| term.clone()))),
         );
         let matcher = phrase_matcher(&patterns)?;
-        Ok((Aliases { matcher, targets }, typos))
+        Ok((
+            Aliases {
+                matcher,
+                targets,
+                asks_for_all,
+            },
+            typos,
+        ))
     }
 
     /// The report term a whole phrase is a way of saying (`农民收入` → `农村居民人均可支配收入`), if any.
@@ -133,15 +153,26 @@ impl Aliases {
     }
 
     /// Rewrites what people say into the report's terms (`gdp` → `生产总值`) in normalised text; the report's
-    /// own terms, and any longer term containing a variant, stay as written.
+    /// own terms, and any longer term containing a variant, stay as written. A way of asking for the
+    /// figures as a whole (今年目标) beside another term (白酒振兴工程今年目标) asks for that term's: it
+    /// stays as written too, a way of asking and its year.
     pub(super) fn rewrite(&self, text: &str) -> String {
+        let found: Vec<_> = self
+            .matcher
+            .find_iter(text)
+            .filter(|found| at_word_boundaries(text, found.start(), found.end()))
+            .collect();
+        let names_other = found
+            .iter()
+            .any(|found| !self.asks_for_all[found.pattern().as_usize()]);
         let mut out = String::with_capacity(text.len() + 16);
         let mut at = 0;
-        for found in self.matcher.find_iter(text) {
-            let Some(canonical) = &self.targets[found.pattern().as_usize()] else {
+        for found in found {
+            let pattern = found.pattern().as_usize();
+            let Some(canonical) = &self.targets[pattern] else {
                 continue;
             };
-            if !at_word_boundaries(text, found.start(), found.end()) {
+            if names_other && self.asks_for_all[pattern] {
                 continue;
             }
             out.push_str(&text[at..found.start()]);

@@ -168,12 +168,18 @@ impl QuestionReader {
         aliases: impl IntoIterator<Item = AliasPair<'a>>,
         terms: impl IntoIterator<Item = &'a str>,
     ) -> Result<QuestionReader, QueryError> {
-        let (aliases, typos) = Aliases::build(aliases, terms)?;
+        let markers = Markers::build()?;
+        let asks_target = |phrase: &str| {
+            markers
+                .find_iter(phrase)
+                .any(|(found, marker)| marker == Marker::Target && found.len() == phrase.len())
+        };
+        let (aliases, typos) = Aliases::build(aliases, terms, asks_target)?;
         let terms: Vec<String> = typos.entries().map(|(term, _)| term).collect();
         let counted_openings = counted_name_openings(terms.iter().map(String::as_str));
         Ok(QuestionReader {
             report_year,
-            markers: Markers::build()?,
+            markers,
             aliases,
             typos,
             dialect: Dialect::default(),

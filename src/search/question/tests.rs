@@ -347,3 +347,28 @@ fn a_noun_closing_a_definition_question_names_the_kind_and_is_soft() {
         Intent::Definition
     );
 }
+
+#[test]
+fn asking_for_the_targets_beside_a_term_asks_for_that_terms() {
+    let aliases = ["目标", "今年目标", "targets"].map(|variant| AliasPair {
+        variant,
+        canonical: "主要预期目标",
+    });
+    let r = QuestionReader::new(2022, aliases, ["白酒振兴工程"]).expect("reader");
+    // Alone, a way of asking for the targets is the report's targets as a whole.
+    assert!(r
+        .read("今年目标是多少")
+        .search_text
+        .contains("主要预期目标"));
+    assert!(r
+        .read("what are the targets")
+        .search_text
+        .contains("主要预期目标"));
+    // Beside another term it asks for that term's targets, in the year it says.
+    let beside = r.read("白酒振兴工程今年目标是多少");
+    assert!(!beside.search_text.contains("主要预期目标"));
+    assert!(beside.wants_target);
+    assert_eq!(beside.time.years, vec![2022]);
+    let english = r.read("what are the targets of 白酒振兴工程");
+    assert!(!english.search_text.contains("主要预期目标") && english.wants_target);
+}
