@@ -405,7 +405,8 @@ impl Engine {
             return first_page_only(appendix, offset);
         }
         // Read once: a structure asked whole, or one item of it by a topic.
-        let structures = structure::structure_rests(&understood.normalized);
+        let structures =
+            structure::structure_rests(&understood.normalized, self.reader.report_year());
         if let Some(structure) = structure::asks_structure(&understood.normalized, &structures) {
             if let Some(whole) = self.structure_outcome(structure) {
                 return first_page_only(whole, offset);

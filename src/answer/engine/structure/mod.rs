@@ -232,6 +232,8 @@ pub(super) const SCOPE_WORDS: &[&str] = &[
     "今后",
     "都",
     "分",
+    "分成",
+    "分为",
     "包括",
     "打算",
     "计划",
@@ -365,12 +367,19 @@ fn asks_structure_topic(rests: &[(Structure, String)]) -> Option<(Structure, &st
         .map(|(structure, rest)| (*structure, rest.as_str()))
 }
 
-/// Each structure a cue of the question names, in table order, with the question without its cues, time,
-/// report and list words.
-pub(super) fn structure_rests(normalized: &str) -> Vec<(Structure, String)> {
+/// Each structure a cue of the question names, with the question without its cues, time, report and
+/// list words: the structure whose cues say the most of the question first, in table order on a tie (今年的
+/// 重点工作分成几个方面 asks for the tasks, whose 重点工作 and 几个方面 say more than the outline's 分成).
+/// The report named is the outline's cue as well (这份报告分成几大块 asks how the report is divided).
+/// `plan_year`, the year the report plans for, is said as 今年 is.
+pub(super) fn structure_rests(normalized: &str, plan_year: i32) -> Vec<(Structure, String)> {
     static CUES: LazyLock<Cues<Structure>> = LazyLock::new(|| Cues::new(STRUCTURE_CUES));
-    let all = CUES.found(normalized);
-    STRUCTURE_CUES
+    let year = plan_year.to_string();
+    let normalized = normalized
+        .replace(&format!("{year}年"), " ")
+        .replace(&year, " ");
+    let all = CUES.found(&normalized);
+    let mut rests: Vec<(usize, Structure, String)> = STRUCTURE_CUES
         .iter()
         .filter_map(|(structure, _)| {
             let found: Vec<&str> = all
@@ -381,8 +390,13 @@ pub(super) fn structure_rests(normalized: &str) -> Vec<(Structure, String)> {
             if found.is_empty() {
                 return None;
             }
+            let mut said_cues = found.clone();
+            if *structure == Structure::Outline {
+                said_cues.extend(REPORT_WORDS.iter().copied());
+            }
+            let said = said_bytes(&normalized, &said_cues);
             let rest = without(
-                normalized,
+                &normalized,
                 found
                     .iter()
                     .copied()
@@ -391,9 +405,25 @@ pub(super) fn structure_rests(normalized: &str) -> Vec<(Structure, String)> {
                     .chain(LIST_CUES.iter().copied())
                     .chain(asking_words()),
             );
-            Some((*structure, without_counts(&rest)))
+            Some((said, *structure, without_counts(&rest)))
         })
+        .collect();
+    rests.sort_by_key(|(said, _, _)| std::cmp::Reverse(*said));
+    rests
+        .into_iter()
+        .map(|(_, structure, rest)| (structure, rest))
         .collect()
+}
+
+/// How many bytes of `text` the `cues` cover, each byte once (重点 inside 重点工作 adds nothing).
+fn said_bytes(text: &str, cues: &[&str]) -> usize {
+    let mut covered = vec![false; text.len()];
+    for cue in cues {
+        for (at, _) in text.match_indices(cue) {
+            covered[at..at + cue.len()].fill(true);
+        }
+    }
+    covered.into_iter().filter(|&byte| byte).count()
 }
 
 /// Counters after a number of items a question states (六项重点工作, 四个部分, 几大方面).
