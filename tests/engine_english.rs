@@ -79,3 +79,15 @@ fn a_dimension_or_count_the_report_does_not_state_is_refused() {
         assert!(!engine().ask(question).answered(), "{question}");
     }
 }
+
+#[test]
+fn the_targets_of_a_named_project_are_that_projects_not_the_years_main_targets() {
+    for question in [
+        "What are the targets of the baijiu revitalization project?",
+        "白酒振兴工程今年目标是多少",
+    ] {
+        assert!(direct(question).contains("4000吨"), "{question}");
+    }
+    // Alone, the targets are the year's main targets.
+    assert!(first_excerpt("今年目标是多少").contains("主要预期目标"));
+}

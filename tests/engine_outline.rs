@@ -366,3 +366,19 @@ fn assert_direct_says(cases: &[(&str, &str)]) {
         assert!(direct.contains(said), "{question}: {direct}");
     }
 }
+
+#[test]
+fn the_years_tasks_divided_or_counted_are_the_plans_sections() {
+    for question in [
+        "今年的重点工作分成几个方面",
+        "2022年的重点工作一共几个方面?",
+    ] {
+        let answer = direct(question);
+        assert!(
+            answer.contains("六个方面工作") && !answer.contains("4个部分"),
+            "{question}: {answer}"
+        );
+    }
+    // The report named asks how the report itself is divided.
+    assert!(direct("这份报告分成几大块").contains("4个部分"));
+}
