@@ -27,6 +27,13 @@ fn spoken_verbs_keep_the_question_word_after_them() {
 }
 
 #[test]
+fn an_all_purpose_verb_before_a_count_or_after_for_asks_the_count() {
+    // 给整几个: done for someone, counted; the action is the report's (改造老旧小区20个).
+    assert!(direct("老旧小区今年给整几个").contains("20个"));
+    assert!(direct("农村户厕今年弄几户").contains("1.3万户"));
+}
+
+#[test]
 fn one_phrase_completes_another() {
     // 几个钱 → 多少钱, then 落多少钱 → 收入多少元.
     assert!(direct("农村人去年一年到头能落几个钱").contains("16191元"));
