@@ -91,3 +91,16 @@ fn the_targets_of_a_named_project_are_that_projects_not_the_years_main_targets()
     // Alone, the targets are the year's main targets.
     assert!(first_excerpt("今年目标是多少").contains("主要预期目标"));
 }
+
+#[test]
+fn everyday_english_verbs_lead_to_the_reports_verbs() {
+    // cultivate is 培育, moved into is 入驻; "plans to" frames the verb and names nothing.
+    assert!(
+        direct("How many new high-tech enterprises does Xiping plan to cultivate?")
+            .contains("4家以上")
+    );
+    assert!(
+        first_excerpt("Which garment companies moved into the county in the past five years?")
+            .contains("北京爱慕")
+    );
+}

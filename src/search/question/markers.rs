@@ -271,6 +271,13 @@ const MARKERS: &[(&str, Marker)] = &[
     ("goal", Marker::Target),
     ("goals", Marker::Target),
     ("planned", Marker::Target),
+    // What the county means to do (plans to cultivate, wants to attract): the sentence around the verb.
+    ("plan to", Marker::Filler),
+    ("plans to", Marker::Filler),
+    ("want to", Marker::Filler),
+    ("wants to", Marker::Filler),
+    ("intend to", Marker::Filler),
+    ("intends to", Marker::Filler),
     ("aim", Marker::Target),
     ("aims", Marker::Target),
     ("aim to", Marker::Target),
