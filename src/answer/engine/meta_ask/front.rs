@@ -74,8 +74,9 @@ pub(super) struct NameSound {
     name: String,
     /// Each letter's toneless pinyin (`hou gong tao`).
     syllables: Vec<&'static str>,
-    /// The pinyin apart, run together and as initials (`hou gong tao`, `hougongtao`, `hgt`).
-    spellings: [String; 3],
+    /// The pinyin apart, run together, the surname apart from the given name as names are written in
+    /// English, and as initials (`hou gong tao`, `hougongtao`, `hou gongtao`, `hgt`).
+    spellings: [String; 4],
 }
 
 impl NameSound {
@@ -90,9 +91,15 @@ impl NameSound {
             .iter()
             .filter_map(|syllable| syllable.chars().next())
             .collect();
+        let surname_apart = format!("{} {}", syllables[0], syllables[1..].concat());
         Some(NameSound {
             name: name.to_owned(),
-            spellings: [syllables.join(" "), syllables.concat(), initials],
+            spellings: [
+                syllables.join(" "),
+                syllables.concat(),
+                surname_apart,
+                initials,
+            ],
             syllables,
         })
     }
@@ -106,7 +113,8 @@ fn sounds(text: &str) -> Option<Vec<&'static str>> {
 }
 
 /// `plain` with the speaker's name written by its sound made the name: letters of the same readings
-/// (侯公滔, 猴公涛), the pinyin run together or apart (hou gong tao, hougongtao), its initials (hgt). A name
+/// (侯公滔, 猴公涛), the pinyin run together or apart (hou gong tao, hougongtao, Hou Gongtao), its initials
+/// (hgt). A name
 /// of one letter is left alone: its sound is too common.
 pub(super) fn with_speaker_named(plain: &str, front: &FrontWords) -> String {
     let Some(sound) = &front.name else {

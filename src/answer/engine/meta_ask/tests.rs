@@ -377,6 +377,11 @@ fn the_speaker_half_remembered_or_written_by_sound_is_the_speaker() {
     );
     assert_eq!(field("报告是猴公涛作的吗"), Some(MetaField::Speaker));
     assert_eq!(field("hgt是什么职务"), Some(MetaField::Speaker));
+    // As a Chinese name is written in English: the surname apart from the given name.
+    assert_eq!(
+        field("What position does Hou Gongtao hold?"),
+        Some(MetaField::Speaker)
+    );
     // A check naming the speaker by surname and office (侯县长) keeps the office a piece of the name.
     assert_eq!(field("报告是侯县长作的吗"), Some(MetaField::Speaker));
     // Another name of the same surname is no name of the speaker.
