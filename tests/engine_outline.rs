@@ -382,3 +382,11 @@ fn the_years_tasks_divided_or_counted_are_the_plans_sections() {
     // The report named asks how the report itself is divided.
     assert!(direct("这份报告分成几大块").contains("4个部分"));
 }
+
+#[test]
+fn a_review_block_named_with_that_paragraph_is_that_block() {
+    for question in ["“五年攻坚”那一段讲了哪些内容", "五年攻坚这一段总结的是什么"]
+    {
+        assert!(direct(question).contains("全面小康更见成效"), "{question}");
+    }
+}

@@ -101,7 +101,21 @@ const COUNT_WORDS: &[&str] = &[
 /// Words that say a block is meant when they stand beside a topic word (农业这块, 农村工作, 民生上): a
 /// topic word alone, or with a time, may ask for a thing of it.
 const BLOCK_FRAMES: &[&str] = &[
-    "方面", "块", "部分", "领域", "工作", "板块", "那段", "这段", "上", "一节", "那节", "这节",
+    "方面",
+    "块",
+    "部分",
+    "领域",
+    "工作",
+    "板块",
+    "那段",
+    "这段",
+    "那一段",
+    "这一段",
+    "一段",
+    "上",
+    "一节",
+    "那节",
+    "这节",
     "小节",
 ];
 
@@ -132,6 +146,9 @@ const FRAME_WORDS: &[&str] = &[
     "这部分",
     "那段",
     "这段",
+    "那一段",
+    "这一段",
+    "一段",
     "那一节",
     "这一节",
     "一节",
