@@ -390,3 +390,15 @@ fn a_review_block_named_with_that_paragraph_is_that_block() {
         assert!(direct(question).contains("全面小康更见成效"), "{question}");
     }
 }
+
+#[test]
+fn a_count_of_things_whose_word_heads_a_block_asks_a_figure_not_the_block() {
+    // 项目 is a word of 抓实抓好项目建设, a heading of the plan's first section; 几个 asks how many projects.
+    let answer = direct("今年招商要几个亿元以上的项目");
+    assert!(
+        answer.contains("亿元以上项目") && !answer.contains("壮大工业底盘"),
+        "{answer}"
+    );
+    // A count of what a block holds is still the block's.
+    assert!(direct("改革开放那一节下面有几个小标题").contains("(五)"));
+}

@@ -414,7 +414,7 @@ impl Engine {
         }
         if let Some(part) = self
             .review_topic_outcome(&understood)
-            .or_else(|| self.part_outcome(&understood.normalized))
+            .or_else(|| self.part_outcome(&understood))
             .or_else(|| self.located_outcome(&understood.normalized))
             .or_else(|| self.framing_outcome(&understood.normalized))
             .or_else(|| self.character_outcome(&understood.normalized))

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use crate::knowledge::{ListKind, Paragraph, Report, ReportList};
 use crate::search::normalize::fold_for_search;
+use crate::search::question::{Intent, Question};
 
 use super::super::types::{Answered, Outcome, RefusalReason};
 use super::asking::{asking_words, asks};
@@ -353,6 +354,17 @@ struct Asked<'q, 'r> {
     plan: bool,
 }
 
+/// Whether a question asks how many things there are in a measure word (几个, 多少所), neither a count of
+/// a block's items (几条, 几个方面) nor of what a block holds (几个小标题): a figure, not a block.
+fn counts_things(question: &Question) -> bool {
+    static NOUNS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(BLOCK_NOUNS.iter().copied()));
+    static COUNTS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(COUNT_WORDS.iter().copied()));
+    question.intent == Intent::Number
+        && question.unit_hint.is_some()
+        && !COUNTS.in_text(&question.normalized)
+        && !NOUNS.in_text(&question.normalized)
+}
+
 /// What is left of a question once the words that ask, frame, time or point at the report are gone.
 fn strip_asking(normalized: &str, named: &str) -> String {
     without(
@@ -553,7 +565,8 @@ fn block_answer(report: &Report, list: &ReportList, number: u32) -> Option<Strin
 impl Engine {
     /// One part of the newest report asked for by number, or one block by its topic: the item of its list
     /// and what it holds, cited to where it stands.
-    pub(super) fn part_outcome(&self, normalized: &str) -> Option<Outcome> {
+    pub(super) fn part_outcome(&self, question: &Question) -> Option<Outcome> {
+        let normalized = question.normalized.as_str();
         let report = self.library.latest();
         let parts = report
             .lists
@@ -580,8 +593,9 @@ impl Engine {
                     Some((list, number, at)) => (list, number, Some(at)),
                     None => {
                         let block = named_block(normalized, report, &self.topics)?;
-                        // 亿元以上项目今年要几个 asks a figure, though 项目 is a word of a block's heading.
-                        if self.names_metric(normalized) {
+                        // 亿元以上项目今年要几个 asks a figure, though 项目 is a word of a block's heading;
+                        // so does a count of things that are no blocks (要几个亿元以上的项目).
+                        if self.names_metric(normalized) || counts_things(question) {
                             return None;
                         }
                         (block.list, block.number, None)
