@@ -256,6 +256,10 @@ fn field_of(
         Some(MetaAsk::Period)
     } else if has(Span) || has(Other) {
         of_report.then_some(MetaAsk::Unheld)
+    } else if names_speaker && (which_document || has(Name) && has(Document)) {
+        // 侯公涛作的报告题目是什么, What report did Hou Gongtao deliver: the speaker named, his report's
+        // title asked.
+        field(MetaField::Title)
     } else if names_speaker
         && (has(Person) || has(Role) || (has(Which) && !has(Meeting) && !has(Time) && !has(Place)))
     {

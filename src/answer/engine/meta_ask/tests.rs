@@ -377,6 +377,12 @@ fn the_speaker_half_remembered_or_written_by_sound_is_the_speaker() {
     );
     assert_eq!(field("报告是猴公涛作的吗"), Some(MetaField::Speaker));
     assert_eq!(field("hgt是什么职务"), Some(MetaField::Speaker));
+    // The speaker named, his report's title asked.
+    assert_eq!(field("侯公涛作的报告题目是什么"), Some(MetaField::Title));
+    assert_eq!(
+        field("What report did Hou Gongtao deliver?"),
+        Some(MetaField::Title)
+    );
     // As a Chinese name is written in English: the surname apart from the given name.
     assert_eq!(
         field("What position does Hou Gongtao hold?"),
