@@ -104,3 +104,16 @@ fn everyday_english_verbs_lead_to_the_reports_verbs() {
             .contains("北京爱慕")
     );
 }
+
+#[test]
+fn new_and_investment_projects_are_the_reports_words() {
+    // new is the report's 新 (新增农民合作社); investment projects are those 招商 attracts.
+    assert!(first_excerpt(
+        "How many new farmer cooperatives does the county want to foster this year?"
+    )
+    .contains("新增农民合作社116家"));
+    assert!(
+        direct("How many investment projects does the county intend to attract this year?")
+            .contains("亿元以上项目")
+    );
+}
