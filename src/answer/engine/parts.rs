@@ -12,7 +12,7 @@ use crate::search::question::{Intent, Question};
 
 use super::super::types::{Answered, Outcome, RefusalReason};
 use super::asking::{asking_words, asks};
-use super::cues::{Cues, Phrases};
+use super::cues::Phrases;
 use super::leftover::{named_piece, topicless, without, AskedPairs, MIN_TOPIC_CHARS, REPORT_WORDS};
 use super::lists::{item_answer, LIST_CUES};
 use super::structure::{
@@ -64,6 +64,10 @@ const BLOCK_NOUNS: &[&str] = &[
     "题目",
 ];
 
+/// [`BLOCK_NOUNS`] found in a question.
+static BLOCK_NOUN_PHRASES: LazyLock<Phrases> =
+    LazyLock::new(|| Phrases::new(BLOCK_NOUNS.iter().copied()));
+
 /// Asking how many items a block holds or where one stands among them: a count or ordinal question word
 /// with a counter of items (几条, 多少项, 第几点, 排第几), or what a part asks of the government (要求).
 /// None names a topic: the block's own items answer them.
@@ -98,6 +102,10 @@ const COUNT_WORDS: &[&str] = &[
     "items",
     "tasks",
 ];
+
+/// [`COUNT_WORDS`] found in a question.
+static COUNT_PHRASES: LazyLock<Phrases> =
+    LazyLock::new(|| Phrases::new(COUNT_WORDS.iter().copied()));
 
 /// Words that say a block is meant when they stand beside a topic word (农业这块, 农村工作, 民生上): a
 /// topic word alone, or with a time, may ask for a thing of it.
@@ -326,9 +334,10 @@ fn blocks<'r>(report: &'r Report, topics: &TopicWords, review: bool, plan: bool)
 /// The one block a question names by its heading's words or else by its topic's, when it names one block
 /// only and asks what it says.
 fn named_block<'a>(normalized: &str, report: &'a Report, topics: &TopicWords) -> Option<Block<'a>> {
-    static NOUNS: LazyLock<Cues<()>> = LazyLock::new(|| Cues::new(&[((), BLOCK_NOUNS)]));
-    static COUNTS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(COUNT_WORDS.iter().copied()));
-    if !asks(normalized) && NOUNS.found(normalized).is_empty() && !COUNTS.in_text(normalized) {
+    if !asks(normalized)
+        && !BLOCK_NOUN_PHRASES.in_text(normalized)
+        && !COUNT_PHRASES.in_text(normalized)
+    {
         return None;
     }
     let (review, plan) = (says_review(normalized), says_plan(normalized));
@@ -357,12 +366,10 @@ struct Asked<'q, 'r> {
 /// Whether a question asks how many things there are in a measure word (几个, 多少所), neither a count of
 /// a block's items (几条, 几个方面) nor of what a block holds (几个小标题): a figure, not a block.
 fn counts_things(question: &Question) -> bool {
-    static NOUNS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(BLOCK_NOUNS.iter().copied()));
-    static COUNTS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(COUNT_WORDS.iter().copied()));
     question.intent == Intent::Number
         && question.unit_hint.is_some()
-        && !COUNTS.in_text(&question.normalized)
-        && !NOUNS.in_text(&question.normalized)
+        && !COUNT_PHRASES.in_text(&question.normalized)
+        && !BLOCK_NOUN_PHRASES.in_text(&question.normalized)
 }
 
 /// What is left of a question once the words that ask, frame, time or point at the report are gone.
