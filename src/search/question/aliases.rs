@@ -141,6 +141,14 @@ impl Aliases {
             .any(|found| found.end() == text.len() && found.end() - found.start() > than)
     }
 
+    /// Whether a report term (or a way of saying one) holds `start..end` (byte range) and goes on after it
+    /// (the 人口 of 常住人口城镇化率, not of 贫困人口).
+    pub(super) fn continues_after(&self, text: &str, start: usize, end: usize) -> bool {
+        self.matcher
+            .find_iter(text)
+            .any(|found| found.start() <= start && end < found.end())
+    }
+
     /// Whether an alias phrase longer than `start..end` (byte range) overlaps it (`per capita gdp` around
     /// `gdp`).
     pub(super) fn longer_around(&self, text: &str, start: usize, end: usize) -> bool {

@@ -198,8 +198,13 @@ const DIMENSIONS: &[(&str, &[&str])] = &[
 ];
 
 /// The unit a number is asked in: the measure word after 多少 / 几 (or the noun after "how many"), or 人 for
-/// questions that say 人口 / 人数.
-pub(super) fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str]> {
+/// questions that say 人口 / 人数 where no term goes on after it (`qualifies(said, start, end)`: the 人口 of
+/// 常住人口城镇化率 names a rate, not people).
+pub(super) fn unit_hint(
+    text: &str,
+    said: &str,
+    qualifies: &dyn Fn(&str, usize, usize) -> bool,
+) -> Option<&'static [&'static str]> {
     let after_asking = NUMBER_ASKING.iter().find_map(|asking| {
         let at = text.find(asking)? + asking.len();
         let rest = text[at..].trim_start();
@@ -234,7 +239,10 @@ pub(super) fn unit_hint(text: &str, said: &str) -> Option<&'static [&'static str
     after_asking.or_else(|| {
         ["人口", "人数"]
             .iter()
-            .any(|word| said.contains(word))
+            .any(|word| {
+                said.match_indices(word)
+                    .any(|(at, word)| !qualifies(said, at, at + word.len()))
+            })
             .then_some(PERSON_UNITS)
     })
 }

@@ -591,7 +591,13 @@ impl QuestionReader {
 
         // What the asker typed, pinyin read (tuopin renkou → 脱贫人口), before aliases bring in words.
         let spoken = self.sounds.romanized(&normalized, false, &keep);
-        let unit_hint = unit_hint(&without_years, spoken.as_deref().unwrap_or(&normalized));
+        let qualifies =
+            |text: &str, start: usize, end: usize| self.aliases.continues_after(text, start, end);
+        let unit_hint = unit_hint(
+            &without_years,
+            spoken.as_deref().unwrap_or(&normalized),
+            &qualifies,
+        );
         // 修了多少, 建了几座: counting what has been done.
         let wants_result = wants_result
             || ["了多少", "了几"]

@@ -372,3 +372,13 @@ fn asking_for_the_targets_beside_a_term_asks_for_that_terms() {
     let english = r.read("what are the targets of 白酒振兴工程");
     assert!(!english.search_text.contains("主要预期目标") && english.wants_target);
 }
+
+#[test]
+fn people_are_counted_by_a_population_said_alone_not_inside_a_rates_name() {
+    let r = QuestionReader::new(2022, [], ["常住人口城镇化率", "贫困人口"]).expect("reader");
+    assert_eq!(r.read("今年常住人口城镇化率目标").unit_hint, None);
+    assert_eq!(
+        r.read("贫困人口有多少").unit_hint,
+        Some(&["人", "名", "人次"][..])
+    );
+}
