@@ -114,8 +114,7 @@ fn sounds(text: &str) -> Option<Vec<&'static str>> {
 
 /// `plain` with the speaker's name written by its sound made the name: letters of the same readings
 /// (侯公滔, 猴公涛), the pinyin run together or apart (hou gong tao, hougongtao, Hou Gongtao), its initials
-/// (hgt). A name
-/// of one letter is left alone: its sound is too common.
+/// (hgt). A name of one letter is left alone: its sound is too common.
 pub(super) fn with_speaker_named(plain: &str, front: &FrontWords) -> String {
     let Some(sound) = &front.name else {
         return plain.to_owned();

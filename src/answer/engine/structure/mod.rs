@@ -370,7 +370,8 @@ fn asks_structure_topic(rests: &[(Structure, String)]) -> Option<(Structure, &st
 /// Each structure a cue of the question names, with the question without its cues, time, report and
 /// list words: the structure whose cues say the most of the question first, in table order on a tie (今年的
 /// 重点工作分成几个方面 asks for the tasks, whose 重点工作 and 几个方面 say more than the outline's 分成).
-/// The report named is the outline's cue as well (这份报告分成几大块 asks how the report is divided).
+/// Once an outline cue is said, the report named counts for the outline too (这份报告分成几大块 asks how
+/// the report is divided).
 /// `plan_year`, the year the report plans for, is said as 今年 is.
 pub(super) fn structure_rests(normalized: &str, plan_year: i32) -> Vec<(Structure, String)> {
     static CUES: LazyLock<Cues<Structure>> = LazyLock::new(|| Cues::new(STRUCTURE_CUES));
