@@ -51,6 +51,29 @@ fn which_of_two_is_ahead_is_their_difference_with_the_kind_asked_once_for_both()
 }
 
 #[test]
+fn which_grew_faster_compares_two_changes_never_two_levels() {
+    // Speed asked without a kind (哪个增长快, 谁涨得更慢) is a question of two changes: the levels
+    // (30325元, 16191元) would answer another question.
+    for question in [
+        "农村居民收入和城镇居民收入哪个增长快",
+        "城镇居民与农村居民收入,谁增长得慢一些",
+    ] {
+        let speed = direct(question);
+        assert!(
+            speed.contains("高2.4个百分点") && !speed.contains("14134"),
+            "{question}: {speed}"
+        );
+    }
+    // Growth said with the asking word (哪个增长更高) asks the same; a time word between the asking word
+    // and its adjective (哪个年均增长更快) is no thing asked.
+    let growth = direct("生产总值和一般公共预算收入谁年均增长更高");
+    assert!(growth.contains("高9.3个百分点"), "{growth}");
+    // The report's own 更高 (更高水平) is the asking here, not a side's thing.
+    let higher = direct("一般公共预算收入和生产总值哪个更高");
+    assert!(higher.contains("多263.7亿元"), "{higher}");
+}
+
+#[test]
 fn counts_add_up_and_amounts_divide_but_a_level_and_a_change_do_not_meet() {
     let sum = direct("今年新增合作社和家庭农场一共多少家");
     assert!(
