@@ -74,6 +74,28 @@ fn which_grew_faster_compares_two_changes_never_two_levels() {
 }
 
 #[test]
+fn a_gap_asked_in_people_is_never_worked_out_from_two_rates() {
+    // 城镇 names the urbanisation rate too: its two rates are no gap in people, and the yearly average of
+    // the five-year jobs total is no figure the report states, so the comparison is a near-miss.
+    for question in [
+        "今年城镇新增就业目标比过去五年平均每年少多少人",
+        "城镇新增就业今年的目标比五年年均少几个人",
+    ] {
+        let answer = engine().ask(question);
+        let Outcome::NearMiss(near_miss) = &answer.outcome else {
+            panic!("{question}: {answer:#?}");
+        };
+        assert_eq!(
+            near_miss.missing.what,
+            MissingKind::Comparison,
+            "{question}"
+        );
+    }
+    // Asked in points, two rates still compare.
+    assert!(direct("今年城镇化率目标比过去五年提高的少几个百分点").contains("3.5个百分点"));
+}
+
+#[test]
 fn counts_add_up_and_amounts_divide_but_a_level_and_a_change_do_not_meet() {
     let sum = direct("今年新增合作社和家庭农场一共多少家");
     assert!(

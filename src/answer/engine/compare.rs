@@ -50,9 +50,18 @@ const CLAUSE_PARTICLES: &[char] = &['呢', '啊', '吗', '些', '点', '一'];
 /// Letters between the asking word and its adjective at most (谁 | 增长更 | 快): more, and the adjective
 /// belongs to a thing named after the asking word (哪个乡镇粮食产量高 asks which town).
 const MAX_AHEAD_GAP: usize = 3;
-/// Words of time that may open what follows the asking word without counting towards [`MAX_AHEAD_GAP`]
-/// (哪个 | 年均 | 增长更快): they say over which years, not which thing.
-const AHEAD_TIME_WORDS: &[&str] = &["年均", "平均", "每年"];
+/// Words of time that may open what follows the asking word, one after another, without counting towards
+/// [`MAX_AHEAD_GAP`] (哪个 | 五年 | 年均 | 增长更快): they say over which years, not which thing.
+const AHEAD_TIME_WORDS: &[&str] = &[
+    "过去五年",
+    "五年",
+    "近五年",
+    "年均",
+    "平均",
+    "每年",
+    "去年",
+    "今年",
+];
 /// Words that ask how fast two figures changed (哪个增长快, 年均增速哪个高, which grew faster): a question
 /// of speed, which two levels do not answer.
 const SPEED_WORDS: &[&str] = &[
@@ -103,10 +112,13 @@ fn ahead_adjective_follows(after: &str) -> bool {
 
 /// Where in `after` the adjective of [`ahead_adjective_follows`] is, as a byte range.
 fn ahead_adjective_at(after: &str) -> Option<std::ops::Range<usize>> {
-    let skipped = AHEAD_TIME_WORDS
+    let mut skipped = 0;
+    while let Some(word) = AHEAD_TIME_WORDS
         .iter()
-        .find_map(|word| after.strip_prefix(word).map(|_| word.len()))
-        .unwrap_or(0);
+        .find(|word| after[skipped..].starts_with(*word))
+    {
+        skipped += word.len();
+    }
     let letters: Vec<(usize, char)> = after[skipped..]
         .char_indices()
         .take(MAX_AHEAD_GAP + 2)
@@ -348,6 +360,20 @@ fn like_asked(question: &Question, a: &Indicator, b: &Indicator) -> bool {
     average && (!asks_speed(&question.normalized) || (is_change(a) && is_change(b)))
 }
 
+/// Whether a figure is a rate as the number a question asks for is: 少多少人 asks no gap in percentage
+/// points, 高几个百分点 no gap in people. Counts of things are left to the figures each side names (多几个
+/// compares 座 and 辆 alike); any figure when the question asks for no unit.
+fn in_unit_asked(question: &Question, figure: &Indicator) -> bool {
+    let is_rate = |unit: &str| unit.contains('%') || unit.contains("百分点");
+    question
+        .unit_hint
+        .filter(|_| question.intent == Intent::Number)
+        .is_none_or(|units| {
+            let rate_asked = units.iter().any(|unit| is_rate(unit));
+            figure.unit.as_deref().is_some_and(is_rate) == rate_asked
+        })
+}
+
 /// Whether a question asks how fast figures changed ([`SPEED_WORDS`]), not how large they are.
 fn asks_speed(normalized: &str) -> bool {
     static SPEED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SPEED_WORDS.iter().copied()));
@@ -402,7 +428,10 @@ impl Engine {
             };
         }
         let fits = |a: &Indicator, b: &Indicator| {
-            operation.apply(a, b).is_some() && like_asked(question, a, b)
+            operation.apply(a, b).is_some()
+                && like_asked(question, a, b)
+                && in_unit_asked(question, a)
+                && in_unit_asked(question, b)
         };
         let blanked = without_ahead_adjective(&question.normalized);
         let asked = if blanked == question.normalized {
@@ -613,9 +642,13 @@ mod tests {
             operation("by how much did gdp grow"),
             Some(Operation::Difference)
         );
-        // A time word after the asking word counts no letters towards its adjective.
+        // Time words after the asking word count no letters towards its adjective.
         assert_eq!(
             operation("城镇和农村收入哪个年均增长更快"),
+            Some(Operation::Difference)
+        );
+        assert_eq!(
+            operation("城镇和农村收入哪个五年年均增长更快"),
             Some(Operation::Difference)
         );
     }

@@ -282,6 +282,8 @@ const PERSON_NOUNS: &[&str] = &[
     "党员",
     "工作人员",
     "人员",
+    // 几个人 at the end of the phrase: 个人 names a person only before another noun (个人所得).
+    "人",
 ];
 
 /// Whether `rest` (what follows 多少 / 几) counts people: a person noun, after 个/名/位 perhaps, that ends

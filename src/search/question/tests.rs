@@ -382,3 +382,13 @@ fn people_are_counted_by_a_population_said_alone_not_inside_a_rates_name() {
         Some(&["人", "名", "人次"][..])
     );
 }
+
+#[test]
+fn a_person_counted_after_its_measure_word_counts_people_at_the_end_of_the_phrase() {
+    let r = QuestionReader::new(2022, [], []).expect("reader");
+    assert_eq!(
+        r.read("新增就业比去年少几个人").unit_hint,
+        Some(&["人", "名", "人次"][..])
+    );
+    assert_eq!(r.read("多少个人所得税").unit_hint, None);
+}
