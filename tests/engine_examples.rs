@@ -57,6 +57,32 @@ fn a_kind_the_report_never_says_is_asked_of_items_named_side_by_side() {
 }
 
 #[test]
+fn a_kind_the_report_writes_rarely_of_other_things_is_asked_of_items_named_side_by_side() {
+    // 地区 and 区域 are written only of other things (中部地区崛起): the regions named side by side are the
+    // answer all the same.
+    for (question, item) in [
+        ("招商引资重点盯住哪些区域", "京津冀"),
+        ("产业招商聚焦的是哪几个地区呢", "粤港澳大湾区"),
+    ] {
+        let shown = first_shown(question);
+        assert!(shown.contains(item), "{question}: {shown}");
+    }
+    // The plan's sections name no regions, though their headings say 聚焦 and the question 重点.
+    let shown = first_shown("招商引资重点聚焦哪些区域");
+    assert!(shown.contains("长三角"), "{shown}");
+    // A kind that says nothing of its items (哪些事) or that the report counts (主干道路32条) is said as a
+    // word or not at all.
+    let shown = first_shown("过去五年新建改造了哪些主干道路");
+    assert!(shown.contains("启航路"), "{shown}");
+    let answer = engine().ask("今年城建方面做哪些事");
+    assert!(
+        !answer.answered() || !first_shown("今年城建方面做哪些事").contains("先进县"),
+        "{:?}",
+        answer.direct()
+    );
+}
+
+#[test]
 fn a_noun_no_enumeration_names_and_another_time_are_left_to_the_other_sentences() {
     // 餐饮品牌 is not 公共品牌: the sentence about it answers, not the 公共品牌 examples.
     let shown = first_shown("要打造哪些餐饮品牌");

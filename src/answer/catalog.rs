@@ -289,6 +289,12 @@ impl Catalog {
         }
     }
 
+    /// Whether a unit is the list of the plan's sections (the year's tasks).
+    pub fn lists_sections(&self, library: &Library, doc: u32) -> bool {
+        matches!(self.units[doc as usize], Unit::List { report, index }
+            if library.reports[report].lists[index].kind == ListKind::Sections)
+    }
+
     /// The words a unit names its thing with: an indicator's metric, a sentence's text; none for a glossary
     /// entry or a list, which name terms, not figures.
     pub fn own_name<'l>(&self, library: &'l Library, doc: u32) -> Option<&'l str> {

@@ -8,7 +8,7 @@ use crate::search::normalize::{fold_for_search, is_han};
 
 use super::super::types::{Answered, Outcome};
 use super::cues::Phrases;
-use super::weights::PART_MIN_CHARS;
+use super::weights::{PART_MIN_CHARS, RARE_KIND_DOCS};
 use super::Engine;
 
 /// Phrases that ask for the items of something rather than one fact about it.
@@ -229,6 +229,39 @@ pub(super) fn names_kind_asked(normalized: &str, word: &str) -> bool {
             .trim_end_matches(|c: char| !is_han(c) || FINAL_PARTICLES.contains(&c));
         after.is_empty() && asks_which(normalized[..at].trim_end_matches(WHICH_MEASURES))
     })
+}
+
+/// Kinds that say nothing of what the items are (哪些事, 哪些措施): any run of items is of them, so a unit
+/// must say them as any word to be their answer.
+const VAGUE_KINDS: &[&str] = &[
+    "事", "事情", "事儿", "东西", "工作", "措施", "举措", "办法", "任务", "要求", "内容",
+];
+
+/// How a kind asked after 哪些 (哪些地区, 哪几处) may be said by a unit that names items side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum KindAsked {
+    /// A word the report never writes, or the measure word of the asking (处 of 哪几处): said by any
+    /// unit naming items, the report's build included (哪几块).
+    Unwritten,
+    /// A word the report writes only of other things (地区, in 中部地区崛起): said by items named in the
+    /// text, not by the plan's sections, whose headings say words of any topic (聚焦“三农”发展).
+    Rare,
+}
+
+impl Engine {
+    /// How `word`, said as the kind of the items asked, may be said by items named side by side; `None`
+    /// when it must be said as a word: the report writes it often (产业) or counts it (主干道路32条), or it
+    /// says nothing of the items (哪些事).
+    pub(super) fn kind_asked(&self, word: &str, term: Option<u32>) -> Option<KindAsked> {
+        match term {
+            None => Some(KindAsked::Unwritten),
+            Some(_) if is_which_measure(word) => Some(KindAsked::Unwritten),
+            Some(term) => (self.index.doc_freq(term) <= RARE_KIND_DOCS
+                && !self.metric_terms.contains(&term)
+                && !VAGUE_KINDS.contains(&word))
+            .then_some(KindAsked::Rare),
+        }
+    }
 }
 
 /// Whether `word` is one measure word of those said between 哪 and the kind asked (处, 个, 样).

@@ -11,7 +11,7 @@ use crate::search::tokenizer::Word;
 use super::super::catalog::Unit;
 use super::super::english::Language;
 use super::coverage::{coverage, coverage_said, TopicWord};
-use super::lists::{asks_list, is_which_measure, names_kind_asked};
+use super::lists::{asks_list, names_kind_asked, KindAsked};
 use super::weights::*;
 use super::{Engine, Ranking, Scored};
 
@@ -169,7 +169,7 @@ impl Engine {
         };
         // The kind of the items asked (哪些地区, the 处 of 哪几处) in a word the report never uses is said
         // by a unit naming items side by side that says the rest of the question (its subject) as well as
-        // a hit must: a kind the report uses (哪些产业) must be said as any word.
+        // a hit must: a kind the report writes often (哪些产业) or counts (主干道路32条) must be said as any word.
         let kinds: Vec<&TopicWord> = if lists_asked {
             topic
                 .iter()
@@ -178,10 +178,9 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let kinds_asked: Vec<&str> = kinds
+        let kinds_asked: Vec<(&str, KindAsked)> = kinds
             .iter()
-            .filter(|word| word.term.is_none() || is_which_measure(word.text))
-            .map(|word| word.text)
+            .filter_map(|word| Some((word.text, self.kind_asked(word.text, word.term)?)))
             .collect();
         let subject: Vec<TopicWord> = if kinds_asked.is_empty() {
             Vec::new()
@@ -197,14 +196,22 @@ impl Engine {
             let has_char = |c: char| {
                 !question.asks_person && self.catalog.text_has_char(&self.library, doc, c)
             };
-            let kind_said = !kinds_asked.is_empty()
+            let items_said = !kinds_asked.is_empty()
                 && self.catalog.enumerates(&self.library, doc)
                 && coverage(&subject, self.index.doc_words(doc), &has_char) >= HIT_COVERAGE;
+            let kind_said = |word: &str| {
+                items_said
+                    && kinds_asked.iter().any(|&(kind, asked)| {
+                        kind == word
+                            && (asked == KindAsked::Unwritten
+                                || !self.catalog.lists_sections(&self.library, doc))
+                    })
+            };
             let said = |word: &TopicWord| {
                 names_examples(doc, word.text)
                     || (question.intent == Intent::Definition
                         && self.says_kind_of_term(doc, word.text))
-                    || (kind_said && kinds_asked.contains(&word.text))
+                    || kind_said(word.text)
             };
             let words = coverage_said(&topic, self.index.doc_words(doc), &has_char, &said);
             match unit_hint {

@@ -139,6 +139,12 @@ pub(super) const MIN_LIST_NAME_CHARS: usize = 4;
 
 // ---- fit: a sentence ------------------------------------------------------------------------------------
 
+/// The most sentences a kind asked (哪些地区) may be written in for the report's use of it to be no kind
+/// of these items: then a unit naming items side by side says it (长三角、京津冀、粤港澳大湾区 are regions,
+/// though 地区 is written of others). More lets a kind the report lists by name (产业, 基地) be taken as
+/// said by any run of items; fewer leaves the rare word to be said literally.
+pub(super) const RARE_KIND_DOCS: u32 = 3;
+
 /// A sentence naming items as examples of the noun a 哪些 question asks (`“嫘祖丝韵”“乡约西平”等公共品牌`):
 /// above a sentence under the same heading that uses the noun only (打造西平餐饮品牌), and above the
 /// heading itself; higher puts any such sentence above ones that say more of the question's other words.
