@@ -472,6 +472,30 @@ fn a_part_of_a_glossary_group_leads_back_to_its_entry() {
 }
 
 #[test]
+fn a_part_asked_which_group_or_entry_it_belongs_to_in_any_words_leads_back_to_its_entry() {
+    // Group, part, the glossary's own name (名词解释), two groups to choose from, the report named: each
+    // only asks which entry, and the part is the rest.
+    for (question, entry) in [
+        ("理论自信在哪一组当中", "“四个自信”"),
+        ("大局意识是哪个提法的组成部分", "“四个意识”"),
+        ("稳外资属于六稳还是六保", "“六稳”"),
+        ("专收是报告里哪个名词解释的内容", "“四专”"),
+        ("清违建出自哪个词语解释", "“六乱六清”"),
+    ] {
+        let json = ask_json(question);
+        let answer = json["answer"].as_str().unwrap_or_default();
+        assert!(answer.contains(entry), "{question}: {json}");
+        assert_eq!(json["hits"][0]["kind"], "glossary", "{question}: {json}");
+    }
+    // A part with another topic beside it is no question of membership.
+    let answer = ask_json("理论自信当中哪部分最难")["answer"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(!answer.contains("的第2项"), "{answer}");
+}
+
+#[test]
 fn the_reports_structure_answers_whole_from_the_parsed_tree() {
     // Each structural question gets one whole list, in the report's order, whose first item is known.
     for (question, first_item) in [

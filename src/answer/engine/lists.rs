@@ -49,6 +49,27 @@ pub(super) const LIST_CUES: &[&str] = &[
 /// Ways of asking which group a term belongs to or what it means, beside the term itself (道路自信属于
 /// 哪个提法, 稳就业是什么): with the term, they are all such a question says.
 const MEMBERSHIP_CUES: &[&str] = &[
+    // Which entry of the glossary, or which part of a group (在哪一组, 名词解释, 组成部分): longer first.
+    "在哪",
+    "名词解释",
+    "词语解释",
+    "组成部分",
+    "一部分",
+    "部分",
+    "哪一组",
+    "一组",
+    "组",
+    "解释",
+    "当中",
+    "中的",
+    "里面",
+    // A or B (属于六稳还是六保): the groups named are taken out with the part.
+    "还是",
+    // The report itself (属于报告里哪个提法): where every entry is.
+    "报告里",
+    "报告中",
+    "报告",
+    "内容",
     "属于",
     "哪个提法",
     "哪一个",
@@ -84,6 +105,7 @@ const MEMBERSHIP_CUES: &[&str] = &[
 /// entry's explanation asked with them is answered with that entry.
 const BELONGS_CUES: &[&str] = &[
     "属于", "提法", "说法", "术语", "名词", "词语", "词", "概念", "表述", "出自", "之一", "里的",
+    "部分", "一组", "解释",
 ];
 
 impl Engine {
@@ -111,10 +133,17 @@ impl Engine {
             .items
             .iter()
             .filter_map(|item| named_part(&item.label, normalized));
-        let rest = MEMBERSHIP_CUES
+        let groups = self
+            .library
+            .reports
             .iter()
-            .copied()
-            .chain(parts)
+            .flat_map(|report| &report.lists)
+            .filter(|list| list.kind == ListKind::Glossary)
+            .map(|list| list.name.as_str());
+        // The parts first: a cue may be written inside one (the 在 of 娱在西平).
+        let rest = parts
+            .chain(groups)
+            .chain(MEMBERSHIP_CUES.iter().copied())
             .fold(normalized.to_owned(), |rest, cue| rest.replace(cue, ""));
         if rest.chars().any(|c| c.is_alphanumeric()) {
             return None;
