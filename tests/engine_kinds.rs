@@ -496,6 +496,22 @@ fn a_part_asked_which_group_or_entry_it_belongs_to_in_any_words_leads_back_to_it
 }
 
 #[test]
+fn a_run_of_items_before_the_name_that_counts_them_answers_which_they_are() {
+    for (question, items) in [
+        (
+            "万人助万企的四项机制是哪四项",
+            "领导包联、专班服务、督促督办、考评奖惩",
+        ),
+        ("五个保障是哪五个", "要素保障、营商环境、落实机制"),
+    ] {
+        let json = ask_json(question);
+        let answer = json["answer"].as_str().unwrap_or_default();
+        assert!(answer.contains(items), "{question}: {json}");
+        assert_eq!(json["hits"][0]["kind"], "list", "{question}: {json}");
+    }
+}
+
+#[test]
 fn the_reports_structure_answers_whole_from_the_parsed_tree() {
     // Each structural question gets one whole list, in the report's order, whose first item is known.
     for (question, first_item) in [

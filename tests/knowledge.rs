@@ -1563,3 +1563,33 @@ fn the_reports_enumerations_are_list_records_in_report_order() {
     // Review achievements and the principles are runs of `——` paragraphs.
     assert_eq!(of_kind(ListKind::Dashes).count(), 2);
 }
+
+#[test]
+fn items_run_together_before_the_name_that_counts_them_are_a_list_unless_the_glossary_explains_it()
+{
+    use report_bot::knowledge::ListKind;
+    let counted: Vec<(&str, Vec<&str>)> = xiping()
+        .lists
+        .iter()
+        .filter(|list| list.kind == ListKind::Counted)
+        .map(|list| {
+            let labels = list.items.iter().map(|item| item.label.as_str()).collect();
+            (list.name.as_str(), labels)
+        })
+        .collect();
+    // The verb before the first item (用好领导包联) is cut to the others' length; the body's own 五个保障
+    // (落实机制) stands beside the glossary's 五项保障 (工作机制); 五大工程 and 四张清单 are the glossary's.
+    assert_eq!(
+        counted,
+        vec![
+            (
+                "五个保障",
+                vec!["党的建设", "作风建设", "要素保障", "营商环境", "落实机制"]
+            ),
+            (
+                "四项机制",
+                vec!["领导包联", "专班服务", "督促督办", "考评奖惩"]
+            ),
+        ]
+    );
+}

@@ -10,7 +10,7 @@
 //!   培育力度`, `做大做强纺织服装、机械装备制造、新型包装材料等产业`): read as [`Examples`], which answer
 //!   哪些 + that noun.
 
-use super::list_draft::{last_clause, Draft};
+use super::list_draft::{labelled_items, last_clause, Draft};
 use super::model::{ListItem, ListKind, Paragraph, Sentence};
 use super::numerals;
 use super::text::{char_len, is_full_stop};
@@ -57,6 +57,47 @@ pub fn examples(text: &str) -> Vec<Examples<'_>> {
             (items.len() >= MIN_EXAMPLES && noun_end > 0).then(|| Examples {
                 items,
                 after: &after[..noun_end],
+            })
+        })
+        .collect()
+}
+
+/// Every run of items before a quoted name that counts them (`领导包联、专班服务、督促督办、考评奖惩“四项机制”`)
+/// in `sentence`: `count_of` reads how many items a name counts (四项机制 → 4), and the run must hold that
+/// many, so a name after other words (“三个一批”之后) or after a run of another length lists nothing. The
+/// first item may carry the verb before it (`用好领导包联`): when the others are of one length, it is cut
+/// to that length. Names `glossed` explains already are the glossary's lists.
+pub(super) fn counted_name_lists(
+    sentence: &Sentence,
+    count_of: &dyn Fn(&str) -> Option<usize>,
+    glossed: &dyn Fn(&str) -> bool,
+) -> Vec<Draft> {
+    let text = &sentence.text;
+    text.match_indices('“')
+        .filter_map(|(open, mark)| {
+            let inner_start = open + mark.len();
+            let inner_end = inner_start + text[inner_start..].find('”')?;
+            let name = &text[inner_start..inner_end];
+            let count = count_of(name)?;
+            if glossed(name) || text[..open].ends_with('”') {
+                return None;
+            }
+            let mut items = items_before(&text[..open]);
+            if items.len() != count {
+                return None;
+            }
+            let size = char_len(items[1]);
+            if items[1..].iter().all(|item| char_len(item) == size) && char_len(items[0]) > size {
+                let cut = items[0].char_indices().rev().nth(size - 1)?.0;
+                items[0] = &items[0][cut..];
+            }
+            Some(Draft {
+                kind: ListKind::Counted,
+                name: name.to_owned(),
+                lead: None,
+                source_id: sentence.id.clone(),
+                citation: sentence.citation.clone(),
+                items: labelled_items(items, &sentence.id),
             })
         })
         .collect()
@@ -165,16 +206,7 @@ fn shared_ending(run: &str, sentence: &Sentence, body: &str) -> Option<Draft> {
         lead: None,
         source_id: sentence.id.clone(),
         citation: sentence.citation.clone(),
-        items: items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| ListItem {
-                number: i as u32 + 1,
-                label: item.clone(),
-                text: item,
-                source_id: sentence.id.clone(),
-            })
-            .collect(),
+        items: labelled_items(items, &sentence.id),
     })
 }
 

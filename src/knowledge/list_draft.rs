@@ -14,6 +14,23 @@ pub(super) struct Draft {
     pub(super) items: Vec<ListItem>,
 }
 
+/// Items whose label is their whole text, numbered from 1 in order, all from one unit.
+pub(super) fn labelled_items<S: AsRef<str>>(
+    labels: impl IntoIterator<Item = S>,
+    source_id: &str,
+) -> Vec<ListItem> {
+    labels
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| ListItem {
+            number: i as u32 + 1,
+            label: label.as_ref().to_owned(),
+            text: label.as_ref().to_owned(),
+            source_id: source_id.to_owned(),
+        })
+        .collect()
+}
+
 impl Draft {
     pub(super) fn finish(self, id: String) -> ReportList {
         ReportList {

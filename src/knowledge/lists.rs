@@ -9,7 +9,7 @@
 //! - the glossary's counted terms (四个自信, 六稳) with the items their explanation enumerates.
 
 use super::inline_lists;
-use super::list_draft::{last_clause, Draft};
+use super::list_draft::{labelled_items, last_clause, Draft};
 use super::model::{GlossaryEntry, ListItem, ListKind, Paragraph, Part, Report, ReportList};
 use super::numerals;
 use super::text::{self, char_len, is_colon, numbered_item};
@@ -55,6 +55,7 @@ pub(crate) fn extract(report: &Report) -> Vec<ReportList> {
         .sentences()
         .map(|sentence| sentence.text.as_str())
         .collect();
+    let glossed = |name: &str| report.glossary.iter().any(|entry| entry.term == name);
     for part in &numbered_parts {
         let part_citation = format!(
             "《{}》{}、{}",
@@ -73,6 +74,11 @@ pub(crate) fn extract(report: &Report) -> Vec<ReportList> {
                 lists.extend(inline_lists::ordinal_lists(paragraph));
                 for sentence in &paragraph.sentences {
                     lists.extend(inline_lists::shared_ending_lists(sentence, &body));
+                    lists.extend(inline_lists::counted_name_lists(
+                        sentence,
+                        &counted_items,
+                        &glossed,
+                    ));
                 }
             }
         }
@@ -326,16 +332,7 @@ fn glossary_list(title: &str, entry: &GlossaryEntry) -> Option<Draft> {
         lead: None,
         source_id: entry.id.clone(),
         citation: format!("《{title}》有关词语注释 › {}.{}", entry.number, entry.term),
-        items: items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| ListItem {
-                number: i as u32 + 1,
-                label: (*item).to_owned(),
-                text: (*item).to_owned(),
-                source_id: entry.id.clone(),
-            })
-            .collect(),
+        items: labelled_items(items, &entry.id),
     })
 }
 

@@ -326,6 +326,9 @@ pub enum ListKind {
     SharedEnding,
     /// Sentences of a paragraph opening with 一, 二, 三 in turn (`一要…二要…`, `一是…二是…`).
     Ordinal,
+    /// Items run together before the quoted name that counts them (`领导包联、专班服务、督促督办、考评奖惩
+    /// “四项机制”`).
+    Counted,
 }
 
 /// One enumeration of the report, whole and in order.

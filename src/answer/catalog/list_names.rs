@@ -27,6 +27,14 @@ pub(super) fn list_context(list: &ReportList) -> String {
                 _ => String::new(),
             }
         }
+        // A counted run is called by its name, and is about what its paragraph is (深入开展“万人助万企”活动:
+        // 万人助万企的四项机制).
+        ListKind::Counted => list
+            .citation
+            .rsplit(" › ")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
         ListKind::Glossary => String::new(),
     }
 }

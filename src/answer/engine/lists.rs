@@ -309,8 +309,13 @@ fn asks_which(before: &str) -> bool {
 }
 
 /// The whole list as an answer: its name, then each item on a line of its own, numbered as the report does;
-/// parallel sentences whole, since their labels only open them.
+/// parallel sentences whole, since their labels only open them; a counted run in one line.
 pub(super) fn list_answer(list: &ReportList) -> String {
+    // Items named in a run before the name that counts them are short: said in one line, as written.
+    if list.kind == ListKind::Counted {
+        let items: Vec<&str> = list.items.iter().map(|item| item.label.as_str()).collect();
+        return format!("{}（共{}项）：{}", list.name, items.len(), items.join("、"));
+    }
     let mut answer = format!("{}（共{}项）：", list.name, list.items.len());
     for item in &list.items {
         // A parallel sentence's label is only its opening (对照高质量发展要求): what it says follows it.
