@@ -11,6 +11,7 @@
 
 mod about;
 mod absent;
+mod ahead;
 mod appendix;
 mod asking;
 mod base_level;
