@@ -306,6 +306,25 @@ pub struct Indicator {
     pub citation: String,
 }
 
+impl Indicator {
+    /// Whether the figure is a change (增长8%, 净增83.4亿元) rather than a level or a count: a question asking
+    /// for one is not answered by the other.
+    pub fn states_change(&self) -> bool {
+        self.change.is_some_and(ChangeKind::is_change)
+    }
+
+    /// Whether the figure is in the unit of a rate or of its change (%, 个百分点), which never adds up or
+    /// divides as amounts do.
+    pub fn in_rate_unit(&self) -> bool {
+        self.unit.as_deref().is_some_and(is_rate_unit)
+    }
+}
+
+/// Whether a unit is that of a rate or of its change (%, 个百分点).
+pub fn is_rate_unit(unit: &str) -> bool {
+    unit.contains('%') || unit.contains("百分点")
+}
+
 /// Where an enumeration comes from, which says what kind of question it answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

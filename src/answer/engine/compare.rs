@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::knowledge::{numerals, FigureKind, Indicator, Period};
+use crate::knowledge::{is_rate_unit, numerals, FigureKind, Indicator, Period};
 use crate::search::normalize::{is_question_word, is_word_char};
 use crate::search::question::{Intent, Question};
 
@@ -255,22 +255,17 @@ fn like_asked(question: &Question, a: &Indicator, b: &Indicator) -> bool {
     let like_with_like = a.kind == b.kind && a.period == b.period;
     let average =
         !(like_with_like && question.time.yearly_average) || a.kind == FigureKind::YearlyAverage;
-    let is_change = |figure: &Indicator| figure.change.is_some_and(|change| change.is_change());
-    average && (!asks_speed(&question.normalized) || (is_change(a) && is_change(b)))
+    average && (!asks_speed(&question.normalized) || (a.states_change() && b.states_change()))
 }
 
 /// Whether a figure is a rate as the number a question asks for is: 少多少人 asks no gap in percentage
 /// points, 高几个百分点 no gap in people. Counts of things are left to the figures each side names (多几个
 /// compares 座 and 辆 alike); any figure when the question asks for no unit.
 fn in_unit_asked(question: &Question, figure: &Indicator) -> bool {
-    let is_rate = |unit: &str| unit.contains('%') || unit.contains("百分点");
     question
         .unit_hint
         .filter(|_| question.intent == Intent::Number)
-        .is_none_or(|units| {
-            let rate_asked = units.iter().any(|unit| is_rate(unit));
-            figure.unit.as_deref().is_some_and(is_rate) == rate_asked
-        })
+        .is_none_or(|units| figure.in_rate_unit() == units.iter().any(|unit| is_rate_unit(unit)))
 }
 
 /// Whether a question asks to compare, add or divide figures.
@@ -440,7 +435,7 @@ fn has_two_sides(search_text: &str, joiners: &[&str]) -> bool {
 /// A change the report states against the base the question names: since a year it names (较2017年), or
 /// against the year before (比上年, 同比).
 fn stated_change(question: &Question, figure: &Indicator) -> bool {
-    if !figure.change.is_some_and(|change| change.is_change()) {
+    if !figure.states_change() {
         return false;
     }
     match figure.period {

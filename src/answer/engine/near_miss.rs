@@ -92,14 +92,14 @@ impl Engine {
             // A level of the year does not give its change (去年一年城镇化率提高了多少).
             let change_asked = asks_change(question, &found.metric);
             let given = indicators.iter().filter(same_metric).any(|other| {
-                other.period == Period::Year { year } && (!change_asked || is_change(other))
+                other.period == Period::Year { year } && (!change_asked || other.states_change())
             });
             (!given).then_some(MissingKind::SingleYear)
         } else if asks_change(question, &found.metric) && is_level(found) {
             let given = indicators
                 .iter()
                 .filter(same_metric)
-                .any(|other| other.period == found.period && is_change(other));
+                .any(|other| other.period == found.period && other.states_change());
             (!given).then_some(MissingKind::Change)
         } else if asks_level(question, &found.metric) && is_rate(found) {
             let given = indicators
@@ -117,7 +117,7 @@ impl Engine {
             | MissingKind::Comparison
             | MissingKind::Names
             | MissingKind::Time { .. } => false,
-            MissingKind::Change => is_change(other),
+            MissingKind::Change => other.states_change(),
             MissingKind::Level => is_level(other),
         };
         let mut nearest = vec![self.hit(best, &ranking.question_terms)];
@@ -238,18 +238,10 @@ pub(super) fn asks_level_words(question: &Question) -> bool {
     asks_amount(question) || LEVEL.in_text(&question.normalized)
 }
 
-fn is_change(indicator: &Indicator) -> bool {
-    indicator.change.is_some_and(|change| change.is_change())
-}
-
 /// A rate of change (增长8%, 提高2个百分点): what a level question is not answered by. A count of added
 /// things (增加23天) still tells how many.
 fn is_rate(indicator: &Indicator) -> bool {
-    let percent = indicator
-        .unit
-        .as_deref()
-        .is_some_and(|unit| unit.contains('%') || unit.contains("百分点"));
-    is_change(indicator) && percent
+    indicator.states_change() && indicator.in_rate_unit()
 }
 
 /// A level: reached, completed, or stated without a verb (城镇化率42.7%); counts of new things are neither.

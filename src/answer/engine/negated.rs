@@ -157,7 +157,7 @@ impl Negated {
         self.kinds.iter().any(|kind| match kind {
             Kind::Average => figure.kind == FigureKind::YearlyAverage,
             Kind::FiveYears => matches!(figure.period, Period::Years { .. }),
-            Kind::Change => figure.change.is_some_and(|change| change.is_change()),
+            Kind::Change => figure.states_change(),
             Kind::Target => is_target(figure.kind),
         })
     }

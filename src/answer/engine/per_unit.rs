@@ -148,7 +148,7 @@ fn asks_per(normalized: &str, unit: &str) -> bool {
 fn base_unit(figure: &Indicator) -> Option<(f64, &str)> {
     figure.number?;
     let unit = figure.unit.as_deref()?;
-    if unit.contains('%') || unit.contains("百分点") {
+    if figure.in_rate_unit() {
         return None;
     }
     let (factor, base) = MAGNITUDES

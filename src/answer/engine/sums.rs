@@ -249,7 +249,7 @@ impl Engine {
         language: Language,
     ) -> Option<Outcome> {
         let (first, rest) = figures.split_first()?;
-        let is_change = |figure: &Indicator| figure.change.is_some_and(|change| change.is_change());
+        let is_change = |figure: &Indicator| figure.states_change();
         let unit = shared_unit(first, first)?;
         let adds = unit != "个百分点"
             && !rest.is_empty()

@@ -90,7 +90,7 @@ impl Operation {
     ) -> Option<Worked<'a>> {
         // Things added (增加公交站亭255座) are counted as things built are (新建学校20所): no change of a level.
         let is_change = |figure: &Indicator| {
-            figure.change.is_some_and(|change| change.is_change())
+            figure.states_change()
                 && !(figure.change == Some(ChangeKind::Increase) && counts_things(figure))
         };
         if is_change(first) != is_change(second) {
