@@ -18,12 +18,17 @@ const MIN_OWN_COUNT: usize = 2;
 /// one block, higher leaves a block only the words no sibling says at all.
 const OWN_DOMINANCE: usize = 3;
 
-/// A topic said in this many paragraphs of one plan section at least is what the section is about (农业,
+/// A topic said in this many sentences of one plan section at least is what the section is about (农业,
 /// 城市 over the 三农 and 城镇化 sections), and asked broadly names the section; fewer, and the topic is one
 /// paragraph's thing (厕所改造), which a search answers better than the section's outline.
-const MIN_SPREAD_PARAGRAPHS: usize = 3;
+const MIN_SPREAD_SENTENCES: usize = 3;
 
-/// ...and in this many times as many paragraphs as any other section says it: lower lets a topic two
+/// ...and in this many of its paragraphs (the heading counts as one): a thing one paragraph keeps saying
+/// (问题楼盘, 疫情防控) is that paragraph's, however often it says it. Higher leaves a section only the
+/// topics most of its paragraphs say; lower lets one busy paragraph stand for its section.
+const MIN_SPREAD_PARAGRAPHS: usize = 2;
+
+/// ...and in this many times as many sentences as any other section says it: lower lets a topic two
 /// sections share (乡村 of the 三农 and the 城镇化 sections) name one of them.
 const SPREAD_DOMINANCE: usize = 2;
 
@@ -41,8 +46,9 @@ pub(super) struct TopicWords {
     /// Each list's item texts folded for search, by list and item position: what a block's heading is
     /// matched against, folded once rather than for every question.
     headings: Vec<Vec<String>>,
-    /// Each plan section's paragraphs folded for search (its heading first): where a topic is spread.
-    paragraphs: Vec<(BlockRef, Vec<String>)>,
+    /// Each plan section's sentences folded for search (its heading first), each with its paragraph's
+    /// position (the heading is 0): where a topic is spread.
+    paragraphs: Vec<(BlockRef, Vec<(usize, String)>)>,
     /// Each plan section's kinds of item: the last two letters of its paragraphs' lead phrases (the 工程 of
     /// 大力推进文旅振兴工程, the 行动 of 实施县域商业建设行动), which a question asking for its items may
     /// name (服务业部分提了哪几项行动或工程).
@@ -80,14 +86,14 @@ impl TopicWords {
         }
         let paragraphs = plan_sections(report)
             .map(|(block, section)| {
-                let texts = std::iter::once(section.title.clone())
-                    .chain(section.paragraphs.iter().flat_map(|p| {
+                let texts = std::iter::once((0, section.title.clone()))
+                    .chain(section.paragraphs.iter().enumerate().flat_map(|(at, p)| {
                         p.text()
                             .split(['。', ';', '；'])
-                            .map(str::to_owned)
+                            .map(|sentence| (at + 1, sentence.to_owned()))
                             .collect::<Vec<_>>()
                     }))
-                    .map(|text| fold_for_search(&text))
+                    .map(|(at, text)| (at, fold_for_search(&text)))
                     .collect();
                 (block, texts)
             })
@@ -157,17 +163,18 @@ impl TopicWords {
 
     /// The plan section of `lists` over whose paragraphs every word of `rest` is spread (农业, 城市建设),
     /// when one is: each run of letters in `rest` that the report says must be said in
-    /// [`MIN_SPREAD_PARAGRAPHS`] of its paragraphs, [`SPREAD_DOMINANCE`] times as many as in any other
-    /// section. A pair of letters every section says (发展, 建设) tells none apart; runs the report never
+    /// [`MIN_SPREAD_SENTENCES`] of its sentences, [`SPREAD_DOMINANCE`] times as many as in any other
+    /// section, and in [`MIN_SPREAD_PARAGRAPHS`] of its paragraphs. A pair of letters every section says (发展, 建设) tells none apart; runs the report never
     /// says (城建) name nothing, and a question of them only is no section's.
     pub(super) fn spread_over(&self, rest: &str, lists: &[usize]) -> Option<BlockRef> {
-        let sections: Vec<&(BlockRef, Vec<String>)> = self
+        let sections: Vec<&(BlockRef, Vec<(usize, String)>)> = self
             .paragraphs
             .iter()
             .filter(|(block, _)| lists.contains(&block.list))
             .collect();
-        let said_in =
-            |pair: &str, texts: &[String]| texts.iter().filter(|text| text.contains(pair)).count();
+        let said_in = |pair: &str, texts: &[(usize, String)]| {
+            texts.iter().filter(|(_, text)| text.contains(pair)).count()
+        };
         let mut found: Option<BlockRef> = None;
         for run in rest.split(|c: char| c.is_ascii() || !c.is_alphanumeric()) {
             let chars: Vec<char> = run.chars().collect();
@@ -196,25 +203,30 @@ impl TopicWords {
             if telling.is_empty() {
                 continue;
             }
-            let spread: Vec<(usize, BlockRef)> = sections
+            // Per section: the sentences saying the run, and the distinct paragraphs they are in.
+            let spread: Vec<(usize, usize, BlockRef)> = sections
                 .iter()
                 .map(|(block, texts)| {
-                    let paragraphs = texts
+                    let mut saying: Vec<usize> = texts
                         .iter()
-                        .filter(|text| telling.iter().any(|pair| text.contains(pair.as_str())))
-                        .count();
-                    (paragraphs, *block)
+                        .filter(|(_, text)| telling.iter().any(|pair| text.contains(pair.as_str())))
+                        .map(|(paragraph, _)| *paragraph)
+                        .collect();
+                    let sentences = saying.len();
+                    saying.dedup();
+                    (sentences, saying.len(), *block)
                 })
                 .collect();
-            let (most, block) = spread.iter().max_by_key(|(count, _)| *count)?;
+            let (most, paragraphs, block) = spread.iter().max_by_key(|(count, ..)| *count)?;
             let next = spread
                 .iter()
-                .filter(|(_, other)| other != block)
-                .map(|(count, _)| *count)
+                .filter(|(.., other)| other != block)
+                .map(|(count, ..)| *count)
                 .max()
                 .unwrap_or(0);
-            let spread_here =
-                *most >= MIN_SPREAD_PARAGRAPHS && *most >= SPREAD_DOMINANCE * next.max(1);
+            let spread_here = *most >= MIN_SPREAD_SENTENCES
+                && *paragraphs >= MIN_SPREAD_PARAGRAPHS
+                && *most >= SPREAD_DOMINANCE * next.max(1);
             if !spread_here || found.is_some_and(|found| found != *block) {
                 return None;
             }
@@ -381,6 +393,9 @@ mod tests {
         // One thing the section names, said whole, is a search's: its sentence answers.
         assert_eq!(spread("国家园林县城"), None);
         assert_eq!(spread("厕所改造"), None);
+        // One paragraph that keeps saying a thing is that paragraph's, not its section's.
+        assert_eq!(spread("问题楼盘"), None);
+        assert_eq!(spread("疫情防控"), None);
         // Words every section says, or none does, name no section.
         assert_eq!(spread("发展"), None);
         assert_eq!(spread("火星"), None);
