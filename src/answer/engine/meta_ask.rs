@@ -537,10 +537,27 @@ pub(super) fn meta_ask(normalized: &str, front: &FrontWords) -> Option<MetaAsk> 
         .collect();
     // Whole words of a value checked (副县长, 党代会) go before the classes' words, which may be pieces of
     // them (the 会上 of 党代会上).
-    // The speaker's names go first, as an office may be a piece of one (the 县长 of 侯县长).
+    // The speaker's names go first, as an office may be a piece of one (the 县长 of 侯县长); the office
+    // said right before or after a name (侯公涛县长, 县长侯公涛) is part of naming him.
+    let titled: Vec<String> = front
+        .office
+        .iter()
+        .flat_map(|office| {
+            front
+                .speaker_names
+                .iter()
+                .flat_map(move |name| [format!("{name}{office}"), format!("{office}{name}")])
+        })
+        .collect();
     let checked_words = check::without_checked_words(
         &without_level(
-            &without(&plain, front.speaker_names.iter().map(String::as_str)),
+            &without(
+                &plain,
+                titled
+                    .iter()
+                    .chain(&front.speaker_names)
+                    .map(String::as_str),
+            ),
             front.level,
             &named,
         ),

@@ -79,6 +79,15 @@ fn fields_are_named_by_pairs_of_cues_and_the_report_own_front_matter() {
     // The speaker's name said alone asks who they are.
     assert_eq!(field("侯公涛？"), Some(MetaField::Speaker));
     assert_eq!(field("侯公涛县长"), Some(MetaField::Speaker));
+    // The office said beside the name is part of naming him, while another field is asked.
+    assert_eq!(
+        field("侯公涛县长作的报告题目是什么"),
+        Some(MetaField::Title)
+    );
+    assert_eq!(
+        field("县长侯公涛作报告的日期"),
+        Some(MetaField::MeetingDate)
+    );
     assert_eq!(field("南水北调供水厂2021年是哪天开的"), None);
     assert_eq!(
         meta_ask(
@@ -400,6 +409,9 @@ fn whom_the_report_is_addressed_to_is_asked_of_the_report_only() {
     assert_eq!(asked("报告是向谁作的"), Some(MetaAsk::Addressee));
     assert_eq!(asked("这份报告提请谁审议"), Some(MetaAsk::Addressee));
     assert_eq!(asked("报告开头是讲给谁听的"), Some(MetaAsk::Addressee));
+    assert_eq!(asked("报告开头称呼的是谁"), Some(MetaAsk::Addressee));
+    // 怎么称呼 asks a person's name, not whom the report addresses.
+    assert_ne!(asked("作报告的县长怎么称呼"), Some(MetaAsk::Addressee));
     assert_eq!(
         asked("To whom is the report addressed?"),
         Some(MetaAsk::Addressee)

@@ -492,6 +492,10 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
             "请哪些人",
             "提意见",
             "听众",
+            // How the report addresses its audience (开头称呼的是谁); 怎么称呼 asks a person's name.
+            "称呼的是",
+            "称呼是",
+            "称呼谁",
             "to whom",
             "addressed",
             "addressed to",
