@@ -262,7 +262,7 @@ pub(super) fn names_kind_asked(normalized: &str, word: &str) -> bool {
 
 /// Kinds that say nothing of what the items are (哪些事, 哪些措施): any run of items is of them, so a unit
 /// must say them as any word to be their answer.
-const VAGUE_KINDS: &[&str] = &[
+pub(super) const VAGUE_KINDS: &[&str] = &[
     "事", "事情", "事儿", "东西", "工作", "措施", "举措", "办法", "任务", "要求", "内容",
 ];
 

@@ -30,6 +30,7 @@ mod followup;
 mod framing;
 mod honours;
 mod identity;
+mod kind_names;
 mod leftover;
 mod list_items;
 mod lists;
@@ -479,6 +480,9 @@ impl Engine {
         }
         if let Some(computed) = self.computed_outcome(&ranking, text, Language::of(question)) {
             return computed;
+        }
+        if let Some(named) = self.kind_names_outcome(&ranking) {
+            return first_page_only(named, offset);
         }
         if !self.confident(&ranking) {
             return self
