@@ -65,3 +65,20 @@ fn initials_of_a_change_verb_and_initials_run_together_are_read() {
     // Two question words run together (怎么 + 多少) are no reading: zmds stays a name the report lacks.
     assert!(!engine().ask("zmds qn czsr").answered());
 }
+
+/// A word of a question typed all in pinyin that spells no word of the report (chuangwei 床位, yisheng 医生)
+/// is a thing the report lacks when a number is asked of it, though another syllable is an English word
+/// (you): the county hospital's sentence is no answer about its beds or doctors.
+#[test]
+fn a_pinyin_word_the_report_lacks_is_a_thing_not_said() {
+    for question in [
+        "xian renmin yiyuan you duoshao zhang chuangwei",
+        "xian renmin yiyuan you duoshao yisheng",
+    ] {
+        let answer = engine().ask(question);
+        assert!(!answer.answered(), "{question}: {:?}", answer.outcome);
+    }
+    // The hospital itself, typed the same way, is still found.
+    let hospital = first_excerpt("xian renmin yiyuan zenmeyang");
+    assert!(hospital.contains("县人民医院"), "{hospital}");
+}

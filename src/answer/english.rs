@@ -10,6 +10,7 @@ use crate::knowledge::{
     ReportMeta,
 };
 use crate::search::normalize::is_han;
+use crate::search::pinyin_words::typed_in_pinyin;
 use chrono::NaiveDate;
 
 use super::types::Answer;
@@ -47,6 +48,10 @@ impl Language {
             .filter(|word| !word.is_empty())
             .collect();
         let english = words.iter().filter(|w| ENGLISH_WORDS.contains(w)).count();
+        // A syllable of Chinese typed in pinyin may be an English word (xian renmin yiyuan you duoshao).
+        if typed_in_pinyin(&lower) {
+            return Language::Chinese;
+        }
         let han = question.chars().filter(|&c| is_han(c)).count();
         // A Chinese term quoted in an English question (what does 放管服效 mean) counts as one word.
         let han_words = question
@@ -321,6 +326,12 @@ mod tests {
         );
         assert_eq!(Language::of("tell me about the lakes"), Language::English);
         assert_eq!(Language::of("fgfx是什么意思"), Language::Chinese);
+        // A pinyin syllable that is also an English word (you) leaves a pinyin question Chinese.
+        assert_eq!(
+            Language::of("xian renmin yiyuan you duoshao yisheng"),
+            Language::Chinese
+        );
+        assert_eq!(Language::of("do you have a plan"), Language::English);
         assert_eq!(Language::from_code(Some("en-US")), Language::English);
         assert_eq!(Language::from_code(Some("zh-hans")), Language::Chinese);
         assert_eq!(Language::from_code(None), Language::Chinese);

@@ -64,6 +64,16 @@ pub fn is_pinyin(word: &str) -> bool {
     word.len() >= MIN_PINYIN_CHARS && fewest_syllables(word).is_some_and(|count| count >= 2)
 }
 
+/// Whether `text` is Chinese typed in pinyin: it has Latin words, every one of them spells pinyin
+/// syllables, and no Chinese letter (xian renmin yiyuan you duoshao: `you` is a syllable here).
+pub fn typed_in_pinyin(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|word| !word.is_empty())
+        .peekable();
+    words.peek().is_some() && !text.chars().any(is_han) && words.all(spells_syllables)
+}
+
 /// Whether `word` (lowercase letters, no tones) reads as pinyin syllables at all, however short (`shi`,
 /// `de`, `duoshao`): with every other word of a question pinyin too, it is Chinese typed in pinyin.
 pub fn spells_syllables(word: &str) -> bool {
@@ -127,5 +137,9 @@ mod tests {
         for english in ["what", "is", "the", "target", ""] {
             assert!(!spells_syllables(english), "{english}");
         }
+        assert!(typed_in_pinyin("xian renmin yiyuan you duoshao chuangwei"));
+        assert!(!typed_in_pinyin("do you have the plan"));
+        assert!(!typed_in_pinyin("fgfx是什么意思"));
+        assert!(!typed_in_pinyin("2022"));
     }
 }

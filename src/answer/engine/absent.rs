@@ -15,6 +15,7 @@ use std::slice;
 
 use crate::knowledge::GLOSSARY_HEADING_WORDS;
 use crate::search::normalize::is_han;
+use crate::search::pinyin_words::{is_pinyin, typed_in_pinyin};
 use crate::search::question::{Intent, Question};
 
 use super::super::catalog::Unit;
@@ -47,9 +48,17 @@ impl Engine {
             tokenizer.is_noun(word) && !tokenizer.is_person_name(word)
                 || word.ends_with(PLACE_SUFFIXES)
         };
+        // A word of a question typed in pinyin that no report word spells (chuangwei) is a Chinese word
+        // the report lacks; with no letters to tag, it is taken for the thing a number is asked of (a
+        // verb or the asker's own word, paiming, is left to coverage).
+        let pinyin = question.intent == Intent::Number && typed_in_pinyin(&question.normalized);
+        let absent = |word: &TopicWord| {
+            is_absent_word(word) && names_thing(word.text)
+                || pinyin && word.term.is_none() && is_pinyin(word.text)
+        };
         topic
             .iter()
-            .filter(|word| is_absent_word(word) && names_thing(word.text) && !kind_asked(word.text))
+            .filter(|word| absent(word) && !kind_asked(word.text))
             .any(|word| {
                 let has_char = |c: char| self.catalog.text_has_char(&self.library, best.doc, c);
                 let said = coverage(
