@@ -309,6 +309,12 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
         "{fourth}"
     );
     assert!(direct(&["今年GDP目标是多少", "规上工业增加值呢"]).contains("8%以上"));
+    // A qualifier without its noun (亿元以上的呢, 城镇的呢) asks the previous question of the figure it
+    // names in the previous one's place.
+    let projects = direct(&["今年要引进10亿元以上项目几个", "亿元以上的呢"]);
+    assert!(projects.contains("亿元以上项目15个"), "{projects}");
+    assert!(!projects.contains("产值"), "{projects}");
+    assert!(direct(&["去年农村居民人均可支配收入多少", "城镇的呢"]).contains("30325元"));
     // A time or kind alone (今年目标呢) keeps the topic, though alone it names the report's targets.
     assert!(direct(&["去年粮食总产多少", "今年目标呢"]).contains("96万吨"));
     assert!(direct(&["一般公共预算收入去年多少", "今年目标增长多少"]).contains("增长6%"));

@@ -173,6 +173,11 @@ impl Engine {
             own = own.replace(phrase, " ");
         }
         let own = own.trim();
+        // 亿元以上的呢 after 今年要引进10亿元以上项目几个: a qualifier without its noun asks the previous
+        // question of the figure that qualifier names in its place.
+        if let Some(sibling) = ended.and_then(|_| self.qualified_sibling(previous, own)) {
+            return Some(sibling);
+        }
         // A question that answers on its own does not lean, unless it points back (它, 这个). 其中 names
         // one of the things before (其中文旅振兴): named, it is asked on its own.
         let names_one = question.starts_with("其中") && {
@@ -260,6 +265,40 @@ impl Engine {
             .chain(shared)
             .all(|word| with.contains(word))
             .then_some(leaned)
+    }
+
+    /// The previous question asked of a sibling figure, when `own` is a qualifier without its noun
+    /// (亿元以上的, 城镇的): of the report's figures whose names say it, the one whose name ends most like the
+    /// previous answer's figure's (亿元以上项目 beside 10亿元以上项目, 城镇居民人均可支配收入 beside
+    /// 农村居民人均可支配收入), the shorter name among equals; none when no name ends like it in a word.
+    fn qualified_sibling(&self, previous: &str, own: &str) -> Option<String> {
+        let qualifier = own.strip_suffix('的')?.trim();
+        if qualifier.chars().count() < MIN_NAMED_CHARS {
+            return None;
+        }
+        let before = self.top_metric(&self.ask(previous))?;
+        let common_ending = |name: &str| {
+            name.chars()
+                .rev()
+                .zip(before.chars().rev())
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let sibling = self
+            .library
+            .latest()
+            .indicators
+            .iter()
+            .map(|figure| fold_for_search(&figure.metric))
+            .filter(|name| *name != before && name.contains(qualifier))
+            .map(|name| (common_ending(&name), name))
+            .filter(|(ending, _)| *ending >= MIN_NAMED_CHARS)
+            .max_by(|(a, a_name), (b, b_name)| {
+                a.cmp(b)
+                    .then_with(|| b_name.chars().count().cmp(&a_name.chars().count()))
+            })?
+            .1;
+        Some(format!("{sibling} {}", self.time_and_kind_of(previous)))
     }
 
     /// The metric of an answer's first hit, when it is a figure.
