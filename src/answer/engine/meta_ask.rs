@@ -62,6 +62,10 @@ const META_SCOPE_WORDS: &[&str] = &[
     "county mayor",
     "分别",
     "具体",
+    // Besides the deputies (除了人大代表还请哪些人), when making it (作报告时): no topic.
+    "除了",
+    "时",
+    "门户",
     "来着",
     "到",
     "那个人",
@@ -261,7 +265,12 @@ fn field_of(
         // title asked.
         field(MetaField::Title)
     } else if names_speaker
-        && (has(Person) || has(Role) || (has(Which) && !has(Meeting) && !has(Time) && !has(Place)))
+        && (has(Person)
+            || has(Role)
+            || (has(Which)
+                && ![Meeting, Time, Place, Publish, Access, Origin]
+                    .into_iter()
+                    .any(&has)))
     {
         // 侯公涛是干什么的 asks the speaker; 侯公涛在哪个会上作的报告 asks the meeting, not him.
         field(MetaField::Speaker)

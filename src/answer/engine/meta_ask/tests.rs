@@ -88,6 +88,11 @@ fn fields_are_named_by_pairs_of_cues_and_the_report_own_front_matter() {
         field("县长侯公涛作报告的日期"),
         Some(MetaField::MeetingDate)
     );
+    // Where his report is published is its source, not him.
+    assert_eq!(
+        field("侯公涛县长的报告放在门户网站哪个栏目里"),
+        Some(MetaField::Source)
+    );
     assert_eq!(field("南水北调供水厂2021年是哪天开的"), None);
     assert_eq!(
         meta_ask(
@@ -412,6 +417,16 @@ fn whom_the_report_is_addressed_to_is_asked_of_the_report_only() {
     assert_eq!(asked("报告开头称呼的是谁"), Some(MetaAsk::Addressee));
     // 怎么称呼 asks a person's name, not whom the report addresses.
     assert_ne!(asked("作报告的县长怎么称呼"), Some(MetaAsk::Addressee));
+    // Its opening lines, with the speaker named or besides the deputies: 开头 is no 开 of making it.
+    assert_eq!(
+        asked("县长侯公涛的报告开头第一句说的啥"),
+        Some(MetaAsk::Addressee)
+    );
+    assert_eq!(
+        asked("报告除了请代表审议，还请谁提意见"),
+        Some(MetaAsk::Addressee)
+    );
+    assert_eq!(asked("侯县长报告一开头喊的是谁"), Some(MetaAsk::Addressee));
     assert_eq!(
         asked("To whom is the report addressed?"),
         Some(MetaAsk::Addressee)
