@@ -313,9 +313,6 @@ impl Engine {
         }
     }
 
-    /// Whether a question asks something (a figure, an item, a kind of figure) without naming what about:
-    /// every word it searches for is a soft word (完成, 目标, 增长) or a question word. Small talk and empty
-    /// input are not questions to lean.
     /// The time and kind of figure a question asks for, in words the reader knows (2022年 目标).
     fn time_and_kind_of(&self, question: &str) -> String {
         let read = self.reader.read(question);
@@ -416,6 +413,9 @@ impl Engine {
             })
     }
 
+    /// Whether a question asks something (a figure, an item, a kind of figure) without naming what about:
+    /// every word it searches for is a soft word (完成, 目标, 增长) or a question word. Small talk and empty
+    /// input are not questions to lean.
     fn names_no_topic(&self, question: &str) -> bool {
         let read = self.reader.read(question);
         if about::small_talk(&read.normalized).is_some() {

@@ -18,6 +18,7 @@ use super::lists::{LIST_CUES, VAGUE_KINDS};
 use super::structure::{PLAN_WORDS, REVIEW_WORDS, SCOPE_WORDS};
 use super::weights::HITS_PER_PAGE;
 use super::{Engine, Ranking};
+use crate::search::question::Question;
 
 /// Fewer things than this are what one passage answers, as the search does: the gathering is for kinds
 /// the report names many of.
@@ -116,6 +117,13 @@ impl Engine {
         let question = &ranking.question;
         let normalized = question.normalized.as_str();
         let (kind, qualifier) = kind_asked(normalized)?;
+        if VAGUE_KINDS.contains(&kind.as_str()) {
+            return None;
+        }
+        let term = self
+            .index
+            .term_id(&kind)
+            .filter(|term| !self.metric_terms.contains(term))?;
         let qualifier = without(
             &qualifier,
             NOT_QUALIFYING
@@ -126,58 +134,22 @@ impl Engine {
                 .copied(),
         );
         let qualifier = qualifier.split_whitespace().last().unwrap_or_default();
-        if VAGUE_KINDS.contains(&kind.as_str()) {
-            return None;
-        }
-        let term = self.index.term_id(&kind)?;
-        if self.metric_terms.contains(&term) {
-            return None;
-        }
-        let report_year = self.reader.report_year();
-        let time = &question.time;
-        let fits = |doc: u32| {
-            let Some(period) = self.catalog.part_period(doc) else {
-                return false;
-            };
-            if !time.years.is_empty() {
-                time.years.iter().any(|year| period.years().contains(year))
-            } else if question.wants_result || time.past_five_years {
-                period.last_year() < report_year
-            } else {
-                period.last_year() >= report_year
-            }
-        };
-        let is_word = |word: &str| self.index.tokenizer().knows(word);
+        // A list the report names by the kind asked (十件惠民工程, 五大工程) is what is asked for.
         let report = self.library.latest();
-        let mut named: Vec<Named> = Vec::new();
-        for sentence in report.sentences() {
-            let Some(doc) = self.catalog.doc_of(&sentence.id) else {
-                continue;
-            };
-            if !self.index.doc_words(doc).main_has(term) || !fits(doc) {
-                continue;
-            }
-            for clause in sentence.text.split(is_clause_end) {
-                let folded = fold_for_search(clause);
-                if names_thing(&folded, &kind, is_word)
-                    && !named.iter().any(|known| known.folded == folded)
-                {
-                    named.push(Named {
-                        clause,
-                        folded,
-                        sentence_id: &sentence.id,
-                    });
-                }
-            }
+        let asked_name = format!("{qualifier}{kind}");
+        if report
+            .lists
+            .iter()
+            .any(|list| fold_for_search(&list.name).contains(asked_name.as_str()))
+        {
+            return None;
         }
+        let mut named = self.things_named(question, &kind, term);
         // The words qualifying the kind name a plan section (产业 of 产业基地: 壮大工业底盘), or one thing or
         // two, which the search finds (杆塔生产基地); said by more, they tell none apart (生产基地).
         if !qualifier.is_empty() {
             match self.section_named(qualifier) {
-                Some(section) => {
-                    let prefix = format!("{section}.");
-                    named.retain(|thing| thing.sentence_id.starts_with(&prefix));
-                }
+                Some(section) => in_section(&mut named, &section),
                 None => {
                     let saying = named
                         .iter()
@@ -189,7 +161,7 @@ impl Engine {
                 }
             }
         }
-        // A section named besides (工业方面): its things only.
+        // What else the question says names a plan section (工业方面): its things only.
         let rest = without(
             normalized,
             [kind.as_str(), qualifier]
@@ -204,39 +176,17 @@ impl Engine {
                 .chain(REPORT_WORDS.iter().copied())
                 .chain(asking_words()),
         );
-        let rest = self.without_shared_pairs(&rest, &named);
-        // A list the report names by the kind asked (十件惠民工程, 五大工程) is what is asked for.
-        let asked_name = format!("{qualifier}{kind}");
-        if report
-            .lists
-            .iter()
-            .any(|list| fold_for_search(&list.name).contains(asked_name.as_str()))
-        {
-            return None;
-        }
+        let rest = without_shared_pairs(&rest, &named);
         if !topicless(&rest) {
-            let section = self.section_named(&rest)?;
-            let prefix = format!("{section}.");
-            named.retain(|thing| thing.sentence_id.starts_with(&prefix));
+            in_section(&mut named, &self.section_named(&rest)?);
         }
         let mut sentences: Vec<&str> = named.iter().map(|thing| thing.sentence_id).collect();
         sentences.dedup();
-        if named.len() < MIN_NAMED || sentences.len() < MIN_SENTENCES {
+        if named.len() < MIN_NAMED
+            || sentences.len() < MIN_SENTENCES
+            || self.best_names_them(ranking, &named)
+        {
             return None;
-        }
-        // One unit naming them side by side (a list, a sentence with most of them) is the answer itself.
-        if let Some(best) = ranking.ranked.first() {
-            let whole = match self.catalog.unit(best.doc) {
-                Unit::List { .. } | Unit::Glossary { .. } => true,
-                Unit::Sentence(_) => {
-                    let id = self.catalog.id(best.doc);
-                    2 * named.iter().filter(|thing| thing.sentence_id == id).count() >= named.len()
-                }
-                Unit::Indicator { .. } => false,
-            };
-            if whole {
-                return None;
-            }
         }
         tracing::debug!(
             things = named.len(),
@@ -255,27 +205,63 @@ impl Engine {
         Some(self.chosen_answer(Some(direct), hits))
     }
 
-    /// `rest` with the pairs of letters most clauses naming the things say blanked (打造 of 今年要打造哪些
-    /// 基地): a word the things share tells none apart.
-    fn without_shared_pairs(&self, rest: &str, named: &[Named]) -> String {
-        let chars: Vec<char> = rest.chars().collect();
-        let mut shared = vec![false; chars.len()];
-        for at in 0..chars.len().saturating_sub(1) {
-            let pair: String = chars[at..at + 2].iter().collect();
-            let saying = named
-                .iter()
-                .filter(|thing| thing.folded.contains(pair.as_str()))
-                .count();
-            if !named.is_empty() && 2 * saying >= named.len() {
-                shared[at] = true;
-                shared[at + 1] = true;
+    /// The clauses naming a thing of `kind` (its word `term`), in report order, from the sentences of the
+    /// parts about the time `question` asks: the years named, else the past years when results or the
+    /// five years are asked, else the plan.
+    fn things_named(&self, question: &Question, kind: &str, term: u32) -> Vec<Named<'_>> {
+        let report_year = self.reader.report_year();
+        let time = &question.time;
+        let fits = |doc: u32| {
+            let Some(period) = self.catalog.part_period(doc) else {
+                return false;
+            };
+            if !time.years.is_empty() {
+                time.years.iter().any(|year| period.years().contains(year))
+            } else if question.wants_result || time.past_five_years {
+                period.last_year() < report_year
+            } else {
+                period.last_year() >= report_year
+            }
+        };
+        let is_word = |word: &str| self.index.tokenizer().knows(word);
+        let mut named: Vec<Named> = Vec::new();
+        for sentence in self.library.latest().sentences() {
+            let Some(doc) = self.catalog.doc_of(&sentence.id) else {
+                continue;
+            };
+            if !self.index.doc_words(doc).main_has(term) || !fits(doc) {
+                continue;
+            }
+            for clause in sentence.text.split(is_clause_end) {
+                let folded = fold_for_search(clause);
+                if names_thing(&folded, kind, is_word)
+                    && !named.iter().any(|known| known.folded == folded)
+                {
+                    named.push(Named {
+                        clause,
+                        folded,
+                        sentence_id: &sentence.id,
+                    });
+                }
             }
         }
-        chars
-            .iter()
-            .zip(&shared)
-            .map(|(&c, &shared)| if shared { ' ' } else { c })
-            .collect()
+        named
+    }
+
+    /// Whether the search's best unit names the things itself: a list, a glossary entry, or a sentence
+    /// naming half of them or more.
+    fn best_names_them(&self, ranking: &Ranking, named: &[Named]) -> bool {
+        let Some(best) = ranking.ranked.first() else {
+            return false;
+        };
+        match self.catalog.unit(best.doc) {
+            Unit::List { .. } | Unit::Glossary { .. } => true,
+            Unit::Sentence(_) => {
+                let id = self.catalog.id(best.doc);
+                2 * named.iter().filter(|thing| thing.sentence_id == id).count() >= named.len()
+            }
+            Unit::Indicator { .. } => false,
+        }
     }
 
     /// The id of the plan section whose own words `rest` is (工业方面 → 壮大工业底盘).
@@ -305,6 +291,35 @@ impl Engine {
         let item = list.items.iter().find(|item| item.number == number)?;
         Some(item.source_id.clone())
     }
+}
+
+/// `named` kept to the things of plan section `section` (its id).
+fn in_section(named: &mut Vec<Named>, section: &str) {
+    let prefix = format!("{section}.");
+    named.retain(|thing| thing.sentence_id.starts_with(&prefix));
+}
+
+/// `rest` with the pairs of letters most clauses naming the things say blanked (打造 of 今年要打造哪些基地):
+/// a word the things share tells none apart.
+fn without_shared_pairs(rest: &str, named: &[Named]) -> String {
+    let chars: Vec<char> = rest.chars().collect();
+    let mut shared = vec![false; chars.len()];
+    for at in 0..chars.len().saturating_sub(1) {
+        let pair: String = chars[at..at + 2].iter().collect();
+        let saying = named
+            .iter()
+            .filter(|thing| thing.folded.contains(pair.as_str()))
+            .count();
+        if !named.is_empty() && 2 * saying >= named.len() {
+            shared[at] = true;
+            shared[at + 1] = true;
+        }
+    }
+    chars
+        .iter()
+        .zip(&shared)
+        .map(|(&c, &shared)| if shared { ' ' } else { c })
+        .collect()
 }
 
 #[cfg(test)]
