@@ -54,6 +54,10 @@ fn is_clause_end(c: char) -> bool {
 /// The kind a question asks things of, with the words that qualify it (产业 of 哪些产业基地): the last two
 /// letters of the run of letters after a word asking which, or before one asking after it.
 fn kind_asked(normalized: &str) -> Option<(String, String)> {
+    // Every word asking which has one of these letters: most questions stop here.
+    if !normalized.contains(['哪', '什', '啥']) {
+        return None;
+    }
     // A name's run of letters ends at a possessive (哪几个景区的后期建设 asks of 景区).
     let in_name = |c: char| is_han(c) && c != '的';
     let han_run_after = |text: &str| -> String {
@@ -140,7 +144,7 @@ impl Engine {
         if report
             .lists
             .iter()
-            .any(|list| fold_for_search(&list.name).contains(asked_name.as_str()))
+            .any(|list| list.name.contains(asked_name.as_str()))
         {
             return None;
         }
@@ -232,7 +236,12 @@ impl Engine {
             if !self.index.doc_words(doc).main_has(term) || !fits(doc) {
                 continue;
             }
-            for clause in sentence.text.split(is_clause_end) {
+            // Folding keeps Chinese letters as they are: a clause without the kind is passed unfolded.
+            for clause in sentence
+                .text
+                .split(is_clause_end)
+                .filter(|c| c.contains(kind))
+            {
                 let folded = fold_for_search(clause);
                 if names_thing(&folded, kind, is_word)
                     && !named.iter().any(|known| known.folded == folded)
