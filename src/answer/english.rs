@@ -36,22 +36,23 @@ const ENGLISH_WORDS: &[&str] = &[
 
 impl Language {
     /// The language of a question: English when it has an English word (what, the, how …) and no more
-    /// Chinese characters than Latin words, or when it is all Latin words of which one is English.
+    /// Chinese characters than Latin words, or when it is all Latin words of which one is English and
+    /// not all pinyin syllables.
     pub fn of(question: &str) -> Language {
         // No Latin letter, no English word: most questions stop here.
         if !question.bytes().any(|b| b.is_ascii_alphabetic()) {
             return Language::Chinese;
         }
         let lower = question.to_lowercase();
+        // A syllable of Chinese typed in pinyin may be an English word (xian renmin yiyuan you duoshao).
+        if typed_in_pinyin(&lower) {
+            return Language::Chinese;
+        }
         let words: Vec<&str> = lower
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|word| !word.is_empty())
             .collect();
         let english = words.iter().filter(|w| ENGLISH_WORDS.contains(w)).count();
-        // A syllable of Chinese typed in pinyin may be an English word (xian renmin yiyuan you duoshao).
-        if typed_in_pinyin(&lower) {
-            return Language::Chinese;
-        }
         let han = question.chars().filter(|&c| is_han(c)).count();
         // A Chinese term quoted in an English question (what does 放管服效 mean) counts as one word.
         let han_words = question

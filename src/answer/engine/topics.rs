@@ -48,7 +48,7 @@ pub(super) struct TopicWords {
     headings: Vec<Vec<String>>,
     /// Each plan section's sentences folded for search (its heading first), each with its paragraph's
     /// position (the heading is 0): where a topic is spread.
-    paragraphs: Vec<(BlockRef, Vec<(usize, String)>)>,
+    sentences: Vec<(BlockRef, Vec<(usize, String)>)>,
     /// Each plan section's kinds of item: the last two letters of its paragraphs' lead phrases (the 工程 of
     /// 大力推进文旅振兴工程, the 行动 of 实施县域商业建设行动), which a question asking for its items may
     /// name (服务业部分提了哪几项行动或工程).
@@ -84,7 +84,7 @@ impl TopicWords {
                 }
             }
         }
-        let paragraphs = plan_sections(report)
+        let sentences = plan_sections(report)
             .map(|(block, section)| {
                 let texts = std::iter::once((0, section.title.clone()))
                     .chain(section.paragraphs.iter().enumerate().flat_map(|(at, p)| {
@@ -123,7 +123,7 @@ impl TopicWords {
         TopicWords {
             owners,
             headings,
-            paragraphs,
+            sentences,
             item_kinds,
         }
     }
@@ -164,11 +164,12 @@ impl TopicWords {
     /// The plan section of `lists` over whose paragraphs every word of `rest` is spread (农业, 城市建设),
     /// when one is: each run of letters in `rest` that the report says must be said in
     /// [`MIN_SPREAD_SENTENCES`] of its sentences, [`SPREAD_DOMINANCE`] times as many as in any other
-    /// section, and in [`MIN_SPREAD_PARAGRAPHS`] of its paragraphs. A pair of letters every section says (发展, 建设) tells none apart; runs the report never
-    /// says (城建) name nothing, and a question of them only is no section's.
+    /// section, and in [`MIN_SPREAD_PARAGRAPHS`] of its paragraphs. A pair of letters every section says
+    /// (发展, 建设) tells none apart; runs the report never says (城建) name nothing, and a question of them
+    /// only is no section's.
     pub(super) fn spread_over(&self, rest: &str, lists: &[usize]) -> Option<BlockRef> {
         let sections: Vec<&(BlockRef, Vec<(usize, String)>)> = self
-            .paragraphs
+            .sentences
             .iter()
             .filter(|(block, _)| lists.contains(&block.list))
             .collect();
