@@ -133,3 +133,28 @@ fn a_figure_of_another_kind_of_the_thing_asked_is_no_answer() {
     assert!(direct("城区五年来新建改建了几座桥，不算农村公路桥").contains("7座"));
     assert!(direct("今年蔬菜播种面积多少万亩").contains("13万亩"));
 }
+
+/// An English question that asks what a thing is and qualifies a thing the bot has an English name for
+/// with a word no name says (green space coverage rate, foreign direct investment) asks of a figure the
+/// report does not give: refused, not answered with the named thing's figure or sentence. Without the
+/// qualifier, or with a word of grammar beside the name, the question is still answered.
+#[test]
+fn an_english_question_qualifying_a_named_thing_with_an_unnamed_word_is_refused() {
+    for question in [
+        "What is the urban green space coverage rate?",
+        "What was the county's foreign direct investment last year?",
+        "What is the sewage treatment capacity rate?",
+    ] {
+        let json = support::cli::ask_json(question);
+        assert_eq!(json["answered"], false, "{question}: {json}");
+    }
+    assert!(direct("What was the fixed-asset investment growth in 2021?").contains("13.2%"));
+    assert!(
+        direct("What is the surveyed urban unemployment rate target for this year?")
+            .contains("5.5%")
+    );
+    let named = support::cli::ask_json(
+        "What is the plan for water treatment equipment makers like Huifeng Environmental?",
+    );
+    assert_eq!(named["answered"], true, "{named}");
+}

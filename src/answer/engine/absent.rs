@@ -8,14 +8,20 @@
 //! not what. A ranking whose best unit leaves one out is not confident, so a one-character typo of a
 //! report word still gets its corrected reading before the question is refused.
 //!
+//! An English question has no tags to read, so its absent thing is found by the English the knowledge
+//! names things by (aliases.toml, english.toml): a word no name says, qualifying one a name does, in a
+//! question that asks what a thing is (what is the forest coverage rate: forest and rate are named,
+//! coverage is not, so the figure asked is none the report gives).
+//!
 //! The same holds for a metric the report does keep (城镇化率) when the best unit is about something
 //! else that shares the rest of the question's words (河南全省 in a glossary entry about the province).
 
+use std::collections::HashSet;
 use std::slice;
 
-use crate::knowledge::GLOSSARY_HEADING_WORDS;
+use crate::knowledge::{Library, GLOSSARY_HEADING_WORDS};
 use crate::search::normalize::is_han;
-use crate::search::pinyin_words::{is_pinyin, typed_in_pinyin};
+use crate::search::pinyin_words::{is_pinyin, spells_syllables, typed_in_pinyin};
 use crate::search::question::{Intent, Question};
 
 use super::super::catalog::Unit;
@@ -37,6 +43,13 @@ impl Engine {
         let Some(best) = best else {
             return false;
         };
+        if self
+            .english_words
+            .qualifies_with_unnamed(&question.normalized, topic)
+        {
+            tracing::debug!("an English question qualifies a named thing with a word no name says");
+            return true;
+        }
         // The kind of the items asked after 哪些 (三公经费指的是哪些费用, 招商聚焦哪些地区) is no thing of its
         // own when the best unit names items side by side: they are the kind's instances.
         let lists_kind = matches!(self.catalog.unit(best.doc), Unit::Glossary { .. })
@@ -202,4 +215,91 @@ fn is_absent_word(word: &TopicWord) -> bool {
         && !word.text.starts_with(WHICH_CHARS)
         && !word.text.ends_with(LOCATIVE_CHARS)
         && !GLOSSARY_HEADING_WORDS.contains(&word.text)
+}
+
+/// The words of English questions that join or point and name nothing: a word no name says beside one of
+/// them qualifies no named thing (the plan for water-treatment makers like Huifeng).
+const ENGLISH_GRAMMAR: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "for", "to", "by", "with", "and", "or", "is", "are",
+    "was", "were", "be", "been", "what", "which", "how", "many", "much", "does", "do", "did",
+    "this", "that", "these", "those", "it", "its", "s", "like", "such", "as", "from", "into",
+    "about", "between", "among", "per", "than", "up", "out", "over", "under", "after", "before",
+    "during", "within", "without", "via", "their", "our", "your", "his", "her", "my", "around",
+];
+
+/// Letters two English words must share at their start to be one word's forms (invest, investment).
+/// Fewer joins unrelated words (rate, ratio); more misses forms that change early (built, building).
+const STEM_LETTERS: usize = 5;
+
+/// The English words the knowledge names things by: every word of an alias's variants and of
+/// english.toml's names, and the first [`STEM_LETTERS`] letters of each, for the other forms of a word.
+pub(super) struct EnglishWords {
+    words: HashSet<String>,
+    stems: HashSet<String>,
+}
+
+impl EnglishWords {
+    pub(super) fn new(library: &Library) -> EnglishWords {
+        let names = library
+            .aliases
+            .iter()
+            .flat_map(|alias| alias.variants.iter())
+            .chain(library.english.iter().flat_map(|term| term.en.iter()));
+        let mut words = HashSet::new();
+        for name in names {
+            let name = name.to_ascii_lowercase();
+            let letters = name.split(|c: char| !c.is_ascii_lowercase());
+            words.extend(letters.filter(|word| !word.is_empty()).map(str::to_owned));
+        }
+        let stems = words
+            .iter()
+            .filter_map(|word| word.get(..STEM_LETTERS))
+            .map(str::to_owned)
+            .collect();
+        EnglishWords { words, stems }
+    }
+
+    /// Whether a name says `word` (lowercase letters), or another form of it.
+    fn knows(&self, word: &str) -> bool {
+        self.words.contains(word)
+            || word
+                .get(..STEM_LETTERS)
+                .is_some_and(|stem| self.stems.contains(stem))
+    }
+
+    /// Whether an English question asks what a thing is (what is, what was …) and a word of its topic that
+    /// no name says, pinyin does not spell and no grammar makes stands right before a word a name says:
+    /// it qualifies a named thing (forest coverage rate, foreign direct investment) into one the knowledge
+    /// has no name for. The question's verb comes after its subject, so only a copula's question is read.
+    pub(super) fn qualifies_with_unnamed(&self, normalized: &str, topic: &[TopicWord]) -> bool {
+        if !normalized.starts_with("what") {
+            return false;
+        }
+        let words: Vec<&str> = normalized
+            .split(|c: char| !c.is_ascii_lowercase())
+            .filter(|word| !word.is_empty())
+            .collect();
+        if words.len() < 2
+            || words[0] != "what"
+            || !["is", "are", "was", "were", "s"].contains(&words[1])
+        {
+            return false;
+        }
+        // A Chinese question with Latin letters in it (what is 四张清单) is no English question.
+        if normalized.chars().any(is_han) {
+            return false;
+        }
+        let grammar = |word: &str| ENGLISH_GRAMMAR.contains(&word);
+        let unnamed = |word: &str| {
+            !grammar(word)
+                && !self.knows(word)
+                && !spells_syllables(word)
+                && topic
+                    .iter()
+                    .any(|said| said.term.is_none() && said.text == word)
+        };
+        words
+            .windows(2)
+            .any(|pair| unnamed(pair[0]) && !grammar(pair[1]) && self.knows(pair[1]))
+    }
 }

@@ -115,6 +115,9 @@ pub struct Engine {
     /// Alias terms no unit of the reports has (人均生产总值 where the report only gives 生产总值): things
     /// people ask about that the reports do not report.
     absent_terms: HashSet<String>,
+    /// The English words the knowledge names things by (aliases, english.toml): a word of an English
+    /// question outside them names a thing the bot has no name for.
+    english_words: absent::EnglishWords,
     /// The terms that name a metric some report gives a figure for (城镇化率, 生产总值): a question that
     /// names one asks about that metric, and a unit that does not speak of it answers something else.
     metric_terms: HashSet<u32>,
@@ -319,7 +322,9 @@ impl Engine {
                     .collect()
             })
             .collect();
+        let english_words = absent::EnglishWords::new(&library);
         Ok(Engine {
+            english_words,
             folded_sentences,
             review_topics,
             glossary_terms,
