@@ -402,3 +402,28 @@ fn a_count_of_things_whose_word_heads_a_block_asks_a_figure_not_the_block() {
     // A count of what a block holds is still the block's.
     assert!(direct("改革开放那一节下面有几个小标题").contains("(五)"));
 }
+
+/// A part asked after by how it unfolds (从哪几个方面展开, 从哪些方面入手), by its subheadings though an
+/// achievement of the review shares its words (政府自身建设), or by the review named alone (工作回顾讲了啥):
+/// that part's own items, not the outline of the whole report. The outline asked whole is still the
+/// report's parts.
+#[test]
+fn a_part_named_by_how_it_unfolds_its_subheadings_or_its_time_gives_its_items() {
+    for question in [
+        "建设人民满意政府要从哪几个方面展开",
+        "建设人民满意政府从哪些方面着手",
+        "政府自身建设这部分下面有几个小标题",
+    ] {
+        let answer = direct(question);
+        assert!(answer.contains("第4项"), "{question}: {answer}");
+        assert!(answer.contains("主动履职有作为"), "{question}: {answer}");
+    }
+    for question in ["工作回顾都讲了什么", "报告的回顾部分讲了什么"] {
+        let answer = direct(question);
+        assert!(answer.contains("县域经济更具规模"), "{question}: {answer}");
+        assert!(!answer.contains("建设人民满意政府"), "{question}: {answer}");
+    }
+    let outline = direct("这个报告分为几个部分");
+    assert!(outline.contains("建设人民满意政府"), "{outline}");
+    assert!(outline.contains("五年成就辉煌厚重"), "{outline}");
+}

@@ -4,197 +4,29 @@
 //! `——` achievements, so next year's report works too. Like the structure questions, one is asked only when,
 //! with the block's words, time and asking words gone, nothing is left.
 
-use std::sync::LazyLock;
-
 use crate::knowledge::{ListKind, Paragraph, Report, ReportList};
 use crate::search::normalize::fold_for_search;
 use crate::search::question::{Intent, Question};
 
 use super::super::types::{Answered, Outcome, RefusalReason};
-use super::asking::{asking_words, asks};
-use super::cues::Phrases;
-use super::leftover::{named_piece, topicless, without, AskedPairs, MIN_TOPIC_CHARS, REPORT_WORDS};
-use super::lists::{item_answer, LIST_CUES};
-use super::structure::{
-    review_list, says_plan, says_review, PLAN_WORDS, REVIEW_WORDS, SCOPE_WORDS,
-};
+use super::asking::asks;
+use super::leftover::{named_piece, topicless, without, AskedPairs, MIN_TOPIC_CHARS};
+use super::lists::item_answer;
+use super::structure::{review_list, says_plan, says_review};
 use super::topics::{BlockRef, TopicWords};
 use super::Engine;
 
 mod broad;
 mod located;
 mod place;
+mod words;
 
 use broad::spread_block;
 use place::{numbered_item, ordinals, placed_item};
-
-/// Words for a part of the report after its number (第二部分, 第三章).
-const PART_WORDS: &[&str] = &["大部分", "部分", "章", "篇", "板块"];
-
-/// Words for the last part (最后一部分, 结尾部分).
-const LAST_PART_WORDS: &[&str] = &[
-    "最后一部分",
-    "最后一个部分",
-    "最后部分",
-    "最后一章",
-    "末尾部分",
-    "last part",
-    "final part",
-];
-
-/// Nouns for what a block holds (成绩, 任务, 标题): beside the asking words of [`asking`](super::asking),
-/// a question names one of these or asks with a question word; without either, a topic is a content
-/// question.
-const BLOCK_NOUNS: &[&str] = &[
-    "有哪些工作",
-    "哪些工作",
-    "哪些事",
-    "哪几条",
-    "几件事",
-    "哪几件",
-    "干成了",
-    "主要任务",
-    "任务",
-    "工作",
-    "方面",
-    "成绩",
-    "成就",
-    "小标题",
-    "标题",
-    "题目",
-];
-
-/// [`BLOCK_NOUNS`] found in a question.
-static BLOCK_NOUN_PHRASES: LazyLock<Phrases> =
-    LazyLock::new(|| Phrases::new(BLOCK_NOUNS.iter().copied()));
-
-/// Asking how many items a block holds or where one stands among them: a count or ordinal question word
-/// with a counter of items (几条, 多少项, 第几点, 排第几), or what a part asks of the government (要求).
-/// None names a topic: the block's own items answer them.
-const COUNT_WORDS: &[&str] = &[
-    "几条",
-    "几点",
-    "几项",
-    "几个方面",
-    "几方面",
-    "几件",
-    "几段",
-    "几大块",
-    "几块",
-    "几个小点",
-    "几个点",
-    "多少条",
-    "多少项",
-    "多少点",
-    "多少个方面",
-    "第几条",
-    "第几项",
-    "第几点",
-    "第几个",
-    "第几件",
-    "第几部分",
-    "第几",
-    "排在",
-    "排第",
-    "要求",
-    "how many",
-    "points",
-    "items",
-    "tasks",
-];
-
-/// [`COUNT_WORDS`] found in a question.
-static COUNT_PHRASES: LazyLock<Phrases> =
-    LazyLock::new(|| Phrases::new(COUNT_WORDS.iter().copied()));
-
-/// Words that say a block is meant when they stand beside a topic word (农业这块, 农村工作, 民生上): a
-/// topic word alone, or with a time, may ask for a thing of it.
-const BLOCK_FRAMES: &[&str] = &[
-    "方面",
-    "块",
-    "部分",
-    "领域",
-    "工作",
-    "板块",
-    "那段",
-    "这段",
-    "那一段",
-    "这一段",
-    "一段",
-    "上",
-    "一节",
-    "那节",
-    "这节",
-    "小节",
-];
-
-/// English names of a part's number, before `part` (the second part) or after it (part two).
-const ENGLISH_ORDINALS: &[(&str, u32)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-];
-
-/// Words that frame a block without naming a topic (那一块, 回顾里, 总体, 关于…), and the reflexives and
-/// measure particles said beside one (政府自身建设, 说了些啥).
-const FRAME_WORDS: &[&str] = &[
-    "这一块",
-    "那一块",
-    "这块",
-    "那块",
-    "那部分",
-    "这部分",
-    "那段",
-    "这段",
-    "那一段",
-    "这一段",
-    "一段",
-    "那一节",
-    "这一节",
-    "一节",
-    "那节",
-    "这节",
-    "小节",
-    "下面",
-    "底下",
-    // How a block is divided (分成哪几块, 分了几个小点): its items answer, no topic is named.
-    "分成",
-    "分为",
-    "分了",
-    "分",
-    "小点",
-    "放在",
-    // What a section's paragraphs are, said with an asking word (包括哪些行动): alone beside a topic
-    // (乡村振兴行动) they are the topic's own words, a search.
-    "行动",
-    "举措",
-    "部分",
-    "方面",
-    "回顾",
-    "总体",
-    "打算",
-    "内容",
-    "关于",
-    "自身",
-    "本身",
-    "自己",
-    "些",
-    "里",
-    "干",
-    "做",
-    "说",
-    "讲",
-    "写",
-];
+use words::{
+    asks_only_block, strip_asking, BLOCK_FRAMES, BLOCK_NOUN_PHRASES, COUNT_PHRASES,
+    ENGLISH_ORDINALS, LAST_PART_WORDS, PART_WORDS, SUBHEADING_WORDS,
+};
 
 /// One block a question can name by its topic: its heading and the list item it is.
 struct Block<'a> {
@@ -262,22 +94,6 @@ fn numbered(normalized: &str, words: &[&str]) -> Option<(u32, String)> {
         let word = words.iter().find(|word| after.starts_with(*word))?;
         Some((number, format!("第{numeral}{word}")))
     })
-}
-
-/// Whether a question naming a block by `named` asks nothing else: with the block's, asking, report, scope
-/// and frame words gone, nothing is left.
-fn asks_only_block(normalized: &str, named: &str) -> bool {
-    let rest = without(
-        normalized,
-        std::iter::once(named)
-            .chain(BLOCK_NOUNS.iter().copied())
-            .chain(COUNT_WORDS.iter().copied())
-            .chain(asking_words())
-            .chain(REPORT_WORDS.iter().copied())
-            .chain(SCOPE_WORDS.iter().copied())
-            .chain(FRAME_WORDS.iter().copied()),
-    );
-    topicless(&rest)
 }
 
 /// The part an English question numbers (`the second part`, `part two`, `part 3`), with the words naming it.
@@ -372,24 +188,6 @@ fn counts_things(question: &Question) -> bool {
         && !BLOCK_NOUN_PHRASES.in_text(&question.normalized)
 }
 
-/// What is left of a question once the words that ask, frame, time or point at the report are gone.
-fn strip_asking(normalized: &str, named: &str) -> String {
-    without(
-        normalized,
-        std::iter::once(named)
-            .filter(|named| !named.is_empty())
-            .chain(BLOCK_NOUNS.iter().copied())
-            .chain(COUNT_WORDS.iter().copied())
-            .chain(asking_words())
-            .chain(FRAME_WORDS.iter().copied())
-            .chain(REVIEW_WORDS.iter().copied())
-            .chain(PLAN_WORDS.iter().copied())
-            .chain(REPORT_WORDS.iter().copied())
-            .chain(SCOPE_WORDS.iter().copied())
-            .chain(LIST_CUES.iter().copied()),
-    )
-}
-
 /// The block a question names by its topic's words (农业这块今年怎么安排): the plan's sections, or the
 /// review's achievements when it asks of past years; only beside a word that frames a block, as a topic
 /// word with a time alone asks for a thing of it (今年的重点项目有哪些 is no question about 工业).
@@ -428,10 +226,14 @@ fn topic_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
 /// The block a question names by the most of its heading's letters, when one does alone.
 fn headed_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
     let (normalized, report) = (asked.normalized, asked.report);
+    // The review's achievements are paragraphs: a question after subheadings asks of a part or section.
+    let subheadings = SUBHEADING_WORDS
+        .iter()
+        .any(|word| normalized.contains(word));
     let candidates = blocks(
         report,
         asked.topics,
-        asked.review || !asked.plan,
+        (asked.review || !asked.plan) && !subheadings,
         asked.plan || !asked.review,
     );
     let asked_pairs = AskedPairs::new(normalized);

@@ -4,7 +4,8 @@
 use crate::knowledge::ListKind;
 use crate::search::normalize::fold_for_search;
 
-use super::{strip_asking, Asked, Block, BLOCK_FRAMES};
+use super::words::{strip_asking, BLOCK_FRAMES};
+use super::{Asked, Block};
 
 /// Ways of asking broadly what is planned or said for a topic (怎么安排, 有什么打算, 讲了什么), as the
 /// dialect reader leaves them (咋搞 → 怎么做, 啥 → 什么): a count, a figure or one thing asked is no

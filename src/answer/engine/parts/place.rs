@@ -9,7 +9,8 @@ use crate::search::normalize::fold_for_search;
 
 use super::super::cues::Phrases;
 use super::super::leftover::{topicless, without, AskedPairs};
-use super::{block_contents, named_piece, strip_asking, PART_WORDS};
+use super::words::{strip_asking, PART_WORDS};
+use super::{block_contents, named_piece};
 
 /// Words that ask where an item stands: its position (第几条) or the part holding it (哪一部分).
 const PLACE_WORDS: &[&str] = &[

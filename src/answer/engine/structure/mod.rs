@@ -338,13 +338,23 @@ pub(super) fn says_plan(normalized: &str) -> bool {
 
 /// The structure a question asks for, when it asks for nothing else; `rests` are its [`structure_rests`].
 /// The year's tasks and the review's achievements share their nouns (大事, 干了哪些): the time the question
-/// names tells them apart.
+/// names tells them apart. A question that names one time's part and asks what it says (工作回顾讲了啥,
+/// 回顾部分讲了什么) asks for that part's items, not for the outline of the whole report.
 pub(super) fn asks_structure(normalized: &str, rests: &[(Structure, String)]) -> Option<Structure> {
     let (review, plan) = (says_review(normalized), says_plan(normalized));
+    let timed = |structure: &Structure| match structure {
+        Structure::Tasks => plan && !review,
+        Structure::Achievements => review && !plan,
+        _ => false,
+    };
+    let asks_timed = rests
+        .iter()
+        .any(|(structure, rest)| timed(structure) && topicless(rest));
     rests.iter().find_map(|(structure, rest)| {
         let wrong_time = match structure {
             Structure::Tasks => review && !plan,
             Structure::Achievements => plan && !review,
+            Structure::Outline => asks_timed,
             _ => false,
         };
         (!wrong_time && topicless(rest)).then_some(*structure)
