@@ -109,3 +109,27 @@ fn a_list_asked_what_it_is_gives_its_items() {
     let term = support::cli::direct("四个自信是什么意思");
     assert!(term.starts_with("四个自信：指"), "{term}");
 }
+
+/// The year's targets, clauses after a colon separated by `;`, are a list: asked whole, they come in one
+/// answer in the report's order; asked by position, the clause at that place. A number asked of one of
+/// them is still its figure's, and what the year actually came to is still no target.
+#[test]
+fn the_years_targets_are_one_list_asked_whole_or_by_position() {
+    let whole = support::cli::direct("今年的主要预期目标都包括什么");
+    assert!(whole.contains("（共7项）"), "{whole}");
+    let first = whole.find("生产总值增长8%左右");
+    let fifth = whole.find("一般公共预算收入增长6%");
+    assert!(
+        first.is_some() && fifth.is_some() && first < fifth,
+        "{whole}"
+    );
+    let third = support::cli::direct("主要预期目标里排第三的是哪个");
+    assert!(third.contains("第3项：固定资产投资增长10%以上"), "{third}");
+    let figure = support::cli::direct("今年规模以上工业增加值目标是多少");
+    assert!(
+        figure.contains("增长8%以上") && !figure.contains("共7项"),
+        "{figure}"
+    );
+    let outcome = support::cli::ask_json("今年GDP实际增长了多少");
+    assert_eq!(outcome["answered"], false, "{outcome}");
+}

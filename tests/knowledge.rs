@@ -1562,6 +1562,23 @@ fn the_reports_enumerations_are_list_records_in_report_order() {
     assert!(confidence.items.iter().any(|item| item.label == "理论自信"));
     // Review achievements and the principles are runs of `——` paragraphs.
     assert_eq!(of_kind(ListKind::Dashes).count(), 2);
+    // The year's targets are clauses after a colon, separated by `;` over several sentences; the review's
+    // run of `;` figures has no colon to lead it in, so it is no list.
+    let targets: Vec<_> = of_kind(ListKind::Semicolon).collect();
+    assert_eq!(targets.len(), 1);
+    assert_eq!(targets[0].name, "今年经济社会主要预期目标是");
+    let labels: Vec<&str> = targets[0]
+        .items
+        .iter()
+        .map(|item| item.label.as_str())
+        .collect();
+    assert_eq!(labels.len(), 7);
+    assert_eq!(labels[0], "生产总值增长8%左右");
+    assert_eq!(labels[4], "一般公共预算收入增长6%");
+    assert!(
+        labels[6].starts_with("城镇新增就业5700人")
+            && labels[6].ends_with("货物进出口总额保持平稳增长")
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! - the report's parts, and each part's numbered sections (the year's main tasks);
 //! - a part's run of `——` paragraphs (the five years' achievements, the principles);
 //! - numbered items after a lead-in ending with a colon (`十件惠民工程:1.…2.…`);
+//! - clauses separated by `;` after a lead-in and a colon (`主要预期目标是:生产总值增长8%左右;…`);
 //! - parallel sentences in one paragraph that open alike with a label and a colon (`对照…:…`), under the
 //!   sentence before them (the difficulties the report admits);
 //! - enumerations inside running text (`蓝天、碧水、净土保卫战`, `一要…二要…`: `inline_lists`);
@@ -71,6 +72,7 @@ pub(crate) fn extract(report: &Report) -> Vec<ReportList> {
             for paragraph in &section.paragraphs {
                 lists.extend(numbered_lists(paragraph));
                 lists.extend(parallel_lists(paragraph));
+                lists.extend(semicolon_lists(paragraph));
                 lists.extend(inline_lists::ordinal_lists(paragraph));
                 for sentence in &paragraph.sentences {
                     lists.extend(inline_lists::shared_ending_lists(sentence, &body));
@@ -299,6 +301,73 @@ fn parallel_lists(paragraph: &Paragraph) -> Vec<Draft> {
         });
     }
     lists
+}
+
+/// A `;`-list has this many clauses at least: two are a sentence's halves as often as a list.
+const SEMICOLON_MIN_ITEMS: usize = 3;
+
+/// A sentence with a colon inside it and `;` at its end, and the sentences after it up to the one that
+/// ends the whole sentence (`今年经济社会主要预期目标是:生产总值增长8%左右;…;…。`): a list of the clauses
+/// after the colon, named by the lead-in before it as written.
+fn semicolon_lists(paragraph: &Paragraph) -> Vec<Draft> {
+    let mut lists = Vec::new();
+    let sentences = &paragraph.sentences;
+    let mut index = 0;
+    while index < sentences.len() {
+        let first = sentences[index].text.trim();
+        let colon = first.char_indices().find(|&(_, c)| is_colon(c));
+        let Some((at, mark)) = colon.filter(|_| first.ends_with(is_semicolon)) else {
+            index += 1;
+            continue;
+        };
+        let lead = &first[..at];
+        let mut items = vec![ListItem {
+            number: 1,
+            label: String::new(),
+            text: first[at + mark.len_utf8()..].to_owned(),
+            source_id: sentences[index].id.clone(),
+        }];
+        let mut next = index + 1;
+        while let Some(sentence) = sentences.get(next) {
+            let text = sentence.text.trim();
+            items.push(ListItem {
+                number: items.len() as u32 + 1,
+                label: String::new(),
+                text: text.to_owned(),
+                source_id: sentence.id.clone(),
+            });
+            next += 1;
+            if !text.ends_with(is_semicolon) {
+                break;
+            }
+        }
+        if items.len() >= SEMICOLON_MIN_ITEMS && !lead.is_empty() {
+            // Each clause is one thing the list holds, said whole: the list answers with all of it.
+            for item in &mut items {
+                let clause = item
+                    .text
+                    .trim_end_matches(|c| is_semicolon(c) || text::is_full_stop(c))
+                    .to_owned();
+                item.label.clone_from(&clause);
+                item.text = clause;
+            }
+            lists.push(Draft {
+                kind: ListKind::Semicolon,
+                name: last_clause(lead).to_owned(),
+                lead: Some(lead.to_owned()),
+                source_id: sentences[index].id.clone(),
+                citation: sentences[index].citation.clone(),
+                items,
+            });
+        }
+        index = next;
+    }
+    lists
+}
+
+/// The marks that separate the clauses of a `;`-list.
+fn is_semicolon(c: char) -> bool {
+    matches!(c, ';' | '；')
 }
 
 /// A glossary term that counts its items (四个自信, 六稳, 四优四化) with the items its explanation lists: the

@@ -339,6 +339,8 @@ pub enum ListKind {
     Numbered,
     /// Parallel sentences under one lead sentence (`对照…:…`).
     Parallel,
+    /// Clauses separated by `;` after a lead-in and a colon (`主要预期目标是:…;…;…`).
+    Semicolon,
     /// A counted glossary term's items (四个自信).
     Glossary,
     /// Items sharing the last one's ending in running text (`蓝天、碧水、净土保卫战`).

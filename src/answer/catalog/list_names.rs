@@ -35,7 +35,7 @@ pub(super) fn list_context(list: &ReportList) -> String {
             .next()
             .unwrap_or_default()
             .to_owned(),
-        ListKind::Glossary => String::new(),
+        ListKind::Glossary | ListKind::Semicolon => String::new(),
     }
 }
 

@@ -106,11 +106,15 @@ impl Engine {
                 let done_before = question.time.past_five_years
                     && question.wants_result
                     && !question.wants_target;
-                let conflict = self.catalog.part_period(doc).is_some_and(|period| {
-                    year_match(years, period) == Some(false)
-                        || period.last_year() >= self.reader.report_year()
-                            && (done_by_now || done_before)
-                });
+                // A number asked of one thing is its figure's to give, not a list's that states it
+                // among others (今年GDP实际增长了多少 is no question for the year's list of targets).
+                let figure_asked = question.intent == Intent::Number && asked == LIST_NOT_ASKED;
+                let conflict = figure_asked
+                    || self.catalog.part_period(doc).is_some_and(|period| {
+                        year_match(years, period) == Some(false)
+                            || period.last_year() >= self.reader.report_year()
+                                && (done_by_now || done_before)
+                    });
                 (asked + item, conflict)
             }
             Unit::Sentence(at) => {
