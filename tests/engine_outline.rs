@@ -427,3 +427,16 @@ fn a_part_named_by_how_it_unfolds_its_subheadings_or_its_time_gives_its_items() 
     assert!(outline.contains("建设人民满意政府"), "{outline}");
     assert!(outline.contains("五年成就辉煌厚重"), "{outline}");
 }
+
+/// An item numbered after the block that holds it (建设人民满意政府的第三条, 三农那部分第一项) is that
+/// block's item, not the item at that place of the report's parts; a named list's item is still the list's.
+#[test]
+fn an_item_numbered_after_its_block_is_that_blocks_item() {
+    let third = direct("建设人民满意政府这一部分的第三条讲的啥");
+    assert!(third.contains("依法行政受监督"), "{third}");
+    assert!(!third.contains("奋力开拓崭新局面"), "{third}");
+    let first = direct("三农那一块第一项是什么");
+    assert!(first.contains("巩固脱贫攻坚成果"), "{first}");
+    let project = direct("十件惠民工程的第四件是什么");
+    assert!(project.contains("改造老旧小区20个"), "{project}");
+}

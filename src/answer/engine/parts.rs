@@ -22,7 +22,7 @@ mod place;
 mod words;
 
 use broad::spread_block;
-use place::{numbered_item, ordinals, placed_item};
+use place::{numbered_item, ordered_item, ordinals, placed_item};
 use words::{
     asks_only_block, strip_asking, BLOCK_FRAMES, BLOCK_NOUN_PHRASES, COUNT_PHRASES,
     ENGLISH_ORDINALS, LAST_PART_WORDS, PART_WORDS, SUBHEADING_WORDS,
@@ -401,6 +401,9 @@ impl Engine {
                 None => match placed_item(normalized, report) {
                     Some((list, number, at)) => (list, number, Some(at)),
                     None => {
+                        if let Some(item) = self.block_item_outcome(report, question) {
+                            return Some(item);
+                        }
                         let block = named_block(normalized, report, &self.topics)?;
                         // 亿元以上项目今年要几个 asks a figure, though 项目 is a word of a block's heading;
                         // so does a count of things that are no blocks (要几个亿元以上的项目).
@@ -413,6 +416,25 @@ impl Engine {
             },
         };
         self.block_outcome(report, list, number, place)
+    }
+
+    /// An item of a block the question names by its heading or topic, numbered without a part (建设人民满意
+    /// 政府的第二条是什么): that block's item at that place, not the item at that place of the report's
+    /// parts.
+    fn block_item_outcome(&self, report: &Report, question: &Question) -> Option<Outcome> {
+        let (number, rest) = ordered_item(&question.normalized)?;
+        let block = named_block(&rest, report, &self.topics)?;
+        if self.names_metric(&question.normalized) {
+            return None;
+        }
+        let contents = block_contents(report, block.list, block.number);
+        let content = contents.get((number as usize).checked_sub(1)?)?;
+        self.block_outcome(
+            report,
+            block.list,
+            block.number,
+            Some((number as usize, content.clone())),
+        )
     }
 
     /// Whether the question names a metric of the newest report as the report writes it.

@@ -110,6 +110,22 @@ pub(super) fn numbered_item(normalized: &str) -> Option<(u32, u32)> {
     topicless(&strip_asking(&rest, "")).then_some((part, item))
 }
 
+/// The item a question numbers with a counter of items and no part (建设人民满意政府的第二条), with the
+/// question left when that ordinal is gone: what names the block it is an item of.
+pub(super) fn ordered_item(normalized: &str) -> Option<(u32, String)> {
+    let mut found = ordinals(normalized);
+    let (item, numeral, after) = found.next()?;
+    if found.next().is_some() || PART_WORDS.iter().any(|word| after.starts_with(*word)) {
+        return None;
+    }
+    let counter = ITEM_COUNTERS.iter().find(|word| after.starts_with(*word))?;
+    let rest = without(
+        normalized,
+        std::iter::once(format!("第{numeral}{counter}").as_str()),
+    );
+    Some((item, rest))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +137,17 @@ mod tests {
         assert_eq!(numbered_item("第三部分第二个方面说了啥"), Some((3, 2)));
         assert_eq!(numbered_item("第三部分第二节的粮食目标"), None);
         assert_eq!(numbered_item("第三部分讲什么"), None);
+    }
+
+    #[test]
+    fn an_item_is_numbered_alone_after_the_block_that_holds_it() {
+        let (item, rest) = ordered_item("建设人民满意政府的第二条是什么").expect("an item");
+        assert_eq!(item, 2);
+        assert!(
+            !rest.contains("第二条") && rest.contains("建设人民满意政府"),
+            "{rest}"
+        );
+        assert_eq!(ordered_item("第四部分第五条是什么"), None);
+        assert_eq!(ordered_item("第三部分讲什么"), None);
     }
 }
