@@ -58,3 +58,16 @@ fn one_thing_named_or_a_list_of_the_kind_is_left_to_the_search() {
         .iter()
         .any(|hit| hit.text.contains("十件惠民工程")));
 }
+
+/// 哪些 + a kind the report never writes, asked of the county alone (咱西平都有哪些大学, 西平县有哪些中学):
+/// no unit names such things, and a list of other things (the report's parts) is no answer. A kind the
+/// report names things of (公园) is still answered with them.
+#[test]
+fn a_kind_never_written_asked_of_the_county_alone_is_refused() {
+    for question in ["咱西平都有哪些大学", "西平县有哪些中学"] {
+        let json = support::cli::ask_json(question);
+        assert_eq!(json["answered"], false, "{question}: {json}");
+    }
+    let parks = support::cli::first_excerpt("西平县有哪些公园");
+    assert!(parks.contains("柏国文化园"), "{parks}");
+}

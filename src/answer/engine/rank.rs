@@ -12,6 +12,7 @@ use super::super::catalog::Unit;
 use super::super::english::Language;
 use super::coverage::{coverage, coverage_said, TopicWord};
 use super::lists::{asks_list, names_kind_asked, KindAsked};
+use super::structure::SCOPE_WORDS;
 use super::weights::*;
 use super::{Engine, Ranking, Scored};
 
@@ -178,7 +179,7 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let kinds_asked: Vec<(&str, KindAsked)> = kinds
+        let mut kinds_asked: Vec<(&str, KindAsked)> = kinds
             .iter()
             .filter_map(|word| Some((word.text, self.kind_asked(word.text, word.term)?)))
             .collect();
@@ -191,6 +192,15 @@ impl Engine {
                 .cloned()
                 .collect()
         };
+        // A subject of the county alone (西平县有哪些大学, 全县有哪些博物馆) tells no items apart: any unit
+        // naming items side by side would say it, so a kind named by a word must be said as one. A measure
+        // word of the asking (最后一块有哪些, 哪几块) asks of the report's own build.
+        let names_subject = subject
+            .iter()
+            .any(|word| !self.title_words.contains(word.text) && !SCOPE_WORDS.contains(&word.text));
+        if !names_subject {
+            kinds_asked.retain(|(kind, _)| kind.chars().count() < 2);
+        }
         let doc_coverage = |doc: u32| {
             // A "who" question wants its words as words: 委 inside 省委书记 is not 县委.
             let has_char = |c: char| {
