@@ -132,4 +132,14 @@ fn the_years_targets_are_one_list_asked_whole_or_by_position() {
     );
     let outcome = support::cli::ask_json("今年GDP实际增长了多少");
     assert_eq!(outcome["answered"], false, "{outcome}");
+    // Nor is this year's list what the past five years did or how they went.
+    let past =
+        support::cli::ask_json("Which rose faster over the past five years, GDP or retail sales?");
+    assert!(
+        !past["answer"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("共7项"),
+        "{past}"
+    );
 }

@@ -102,10 +102,9 @@ impl Engine {
                 // the plan none for what has been done by now (现在十件惠民工程是哪些 asks for the plan).
                 let done_by_now = (question.wants_result || question.intent == Intent::Number)
                     && plan_for_now(question, FigureKind::TaskTarget);
-                // Nor is the plan's list what the past five years did (过去五年改造了多少个).
-                let done_before = question.time.past_five_years
-                    && question.wants_result
-                    && !question.wants_target;
+                // Nor is the plan's list what the past five years did (过去五年改造了多少个) or how they
+                // went (which grew faster over five years).
+                let done_before = question.time.past_five_years && !question.wants_target;
                 // A number asked of one thing is its figure's to give, not a list's that states it
                 // among others (今年GDP实际增长了多少 is no question for the year's list of targets).
                 let figure_asked = question.intent == Intent::Number && asked == LIST_NOT_ASKED;
