@@ -135,6 +135,10 @@ pub struct Engine {
     /// Each report's sentences folded for search, a line each: where a phrase the question names is
     /// looked up as the report writes it.
     folded_sentences: Vec<String>,
+    /// Each report's figures' metrics and glossary explanations folded for search, in the report's order:
+    /// questions compare their words with them, and folding them per question cost more than the compare.
+    folded_metrics: Vec<Vec<String>>,
+    folded_explanations: Vec<Vec<String>>,
     /// The topics each achievement of the newest report's review gathers (脱贫攻坚全面胜利 and what follows).
     review_topics: review_topics::ReviewTopics,
 }
@@ -319,8 +323,32 @@ impl Engine {
                     .collect()
             })
             .collect();
+        let folded_metrics = library
+            .reports
+            .iter()
+            .map(|report| {
+                report
+                    .indicators
+                    .iter()
+                    .map(|indicator| fold_for_search(&indicator.metric))
+                    .collect()
+            })
+            .collect();
+        let folded_explanations = library
+            .reports
+            .iter()
+            .map(|report| {
+                report
+                    .glossary
+                    .iter()
+                    .map(|entry| fold_for_search(&entry.explanation))
+                    .collect()
+            })
+            .collect();
         Ok(Engine {
             folded_sentences,
+            folded_metrics,
+            folded_explanations,
             review_topics,
             glossary_terms,
             term_pieces,
