@@ -7,7 +7,6 @@
 use std::sync::LazyLock;
 
 use crate::knowledge::{ListKind, Paragraph, Report, ReportList};
-use crate::search::normalize::fold_for_search;
 use crate::search::question::{Intent, Question};
 
 use super::super::types::{Answered, Outcome, RefusalReason};
@@ -127,6 +126,10 @@ const BLOCK_FRAMES: &[&str] = &[
     "这节",
     "小节",
 ];
+
+/// [`BLOCK_FRAMES`] found in a question.
+static BLOCK_FRAME_PHRASES: LazyLock<Phrases> =
+    LazyLock::new(|| Phrases::new(BLOCK_FRAMES.iter().copied()));
 
 /// English names of a part's number, before `part` (the second part) or after it (part two).
 const ENGLISH_ORDINALS: &[(&str, u32)] = &[
@@ -395,10 +398,7 @@ fn strip_asking(normalized: &str, named: &str) -> String {
 /// word with a time alone asks for a thing of it (今年的重点项目有哪些 is no question about 工业).
 fn topic_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
     let report = asked.report;
-    if !BLOCK_FRAMES
-        .iter()
-        .any(|word| asked.normalized.contains(word))
-    {
+    if !BLOCK_FRAME_PHRASES.in_text(asked.normalized) {
         return None;
     }
     let position = |list: Option<&ReportList>| {
@@ -417,11 +417,14 @@ fn topic_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
     let rest = strip_asking(asked.normalized, "");
     let (found, left) = asked.topics.named(&rest, &wanted)?;
     let list = report.lists.get(found.list)?;
-    let item = list.items.iter().find(|item| item.number == found.number)?;
+    let index = list
+        .items
+        .iter()
+        .position(|item| item.number == found.number)?;
     topicless(&left).then(|| Block {
-        heading: fold_for_search(&item.text),
+        heading: asked.topics.heading(found.list, index).to_owned(),
         list,
-        number: item.number,
+        number: found.number,
     })
 }
 
