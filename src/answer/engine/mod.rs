@@ -64,6 +64,8 @@ mod worked;
 
 use std::collections::{BTreeSet, HashSet};
 
+use rustc_hash::FxHashSet;
+
 use crate::knowledge::{
     counted_variants, FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library,
     ToKnowledgeSource,
@@ -109,15 +111,15 @@ pub struct Engine {
     /// Years some report has something on (figures, or the year written in its text).
     known_years: BTreeSet<i32>,
     /// The words of the reports' titles (西平县, 政府工作报告): the subject of every unit, they say little.
-    title_words: HashSet<String>,
+    title_words: FxHashSet<String>,
     /// The words the knowledge taught jieba (user dictionary, glossary terms, metrics): never everyday words.
-    own_words: HashSet<String>,
+    own_words: FxHashSet<String>,
     /// Alias terms no unit of the reports has (人均生产总值 where the report only gives 生产总值): things
     /// people ask about that the reports do not report.
-    absent_terms: HashSet<String>,
+    absent_terms: FxHashSet<String>,
     /// The terms that name a metric some report gives a figure for (城镇化率, 生产总值): a question that
     /// names one asks about that metric, and a unit that does not speak of it answers something else.
-    metric_terms: HashSet<u32>,
+    metric_terms: FxHashSet<u32>,
     /// The newest report's metric names as written, long enough to name one thing (亿元以上项目): a question
     /// that names one asks for its figures, not for the block of the report whose words it shares.
     metric_names: Option<aho_corasick::AhoCorasick>,
@@ -187,7 +189,7 @@ impl Engine {
         let report_year = latest.meta.year;
         let latest_meta = latest.meta.clone();
         let dictionary = segmenter_dictionary(&library);
-        let own_words: HashSet<String> = dictionary
+        let own_words: FxHashSet<String> = dictionary
             .lines()
             .filter_map(|line| line.split_whitespace().next())
             .map(fold_for_search)
@@ -267,13 +269,13 @@ impl Engine {
             index.tokenizer().clone(),
         );
 
-        let absent_terms: HashSet<String> = library
+        let absent_terms: FxHashSet<String> = library
             .aliases
             .iter()
             .map(|entry| fold_for_search(&entry.canonical))
             .filter(|term| index.term_id(term).is_none())
             .collect();
-        let metric_terms: HashSet<u32> = library
+        let metric_terms: FxHashSet<u32> = library
             .reports
             .iter()
             .flat_map(|report| &report.indicators)
@@ -294,7 +296,7 @@ impl Engine {
             .build(&metric_names)
             .ok();
         let known_years = known_years(&library);
-        let title_words: HashSet<String> = library
+        let title_words: FxHashSet<String> = library
             .reports
             .iter()
             .flat_map(|report| index.tokenizer().words(&report.meta.title))
