@@ -508,7 +508,8 @@ impl Engine {
         if self.drop_refused(&mut ranking, &negated) {
             return self.refuse(RefusalReason::NotInReport);
         }
-        if let Some(computed) = self.computed_outcome(&ranking, text, Language::of(question)) {
+        let language = Language::of(question);
+        if let Some(computed) = self.computed_outcome(&ranking, text, language) {
             return computed;
         }
         if let Some(named) = self.kind_names_outcome(&ranking) {
@@ -557,7 +558,6 @@ impl Engine {
         {
             return picked;
         }
-        let language = Language::of(question);
         let side_by_side = language
             .is_chinese()
             .then(|| self.figures_side_by_side(&ranking.question, &ranking.ranked, best))
