@@ -521,6 +521,10 @@ pub fn clause_around<'a>(sentence: &'a str, value: &str) -> &'a str {
 
 /// Whether `needle` occurs in `text` once the whitespace of `text` is removed, without building that text.
 fn contains_without_spaces(text: &str, needle: &str) -> bool {
+    // Most texts have no blank: a plain substring search says the same, far faster.
+    if !text.chars().any(char::is_whitespace) {
+        return text.contains(needle);
+    }
     let mut rest = text.chars().filter(|c| !c.is_whitespace());
     loop {
         let mut candidate = rest.clone();

@@ -232,8 +232,7 @@ impl SoundAlike {
             return None;
         }
         let chars: Vec<char> = text.chars().collect();
-        let readings: Vec<Vec<(u16, &'static str)>> =
-            chars.iter().map(|&c| self.char_readings(c)).collect();
+        let readings: Vec<CharReadings> = chars.iter().map(|&c| self.char_readings(c)).collect();
         // Every span that sounds like a word: (start, end, candidate entries); the eager reading repairs
         // no short span, so it keeps none. Spans that are a word as written are kept apart, short or not.
         let mut found: Vec<(usize, usize, Vec<u32>)> = Vec::new();
@@ -245,7 +244,7 @@ impl SoundAlike {
             for end in start + 1..=(start + MAX_WORD_CHARS).min(chars.len()) {
                 next.clear();
                 for &node in &active {
-                    for &(syllable, _) in &readings[end - 1] {
+                    for &(syllable, _) in readings[end - 1].as_slice() {
                         if let Some(&child) = self.nodes[node as usize].children.get(&syllable) {
                             push_unique(&mut next, child);
                         }
@@ -323,7 +322,7 @@ impl SoundAlike {
     fn best_fit(
         &self,
         span: &[char],
-        readings: &[Vec<(u16, &'static str)>],
+        readings: &[CharReadings],
         words: &[u32],
     ) -> Option<(u32, bool)> {
         let mut best: Option<(bool, Standing, u32)> = None;
@@ -339,7 +338,7 @@ impl SoundAlike {
             }
             let same_sound = entry.chars.iter().zip(readings).all(|(&c, own)| {
                 c.to_pinyin()
-                    .is_some_and(|p| own.iter().any(|&(_, plain)| plain == p.plain()))
+                    .is_some_and(|p| own.as_slice().iter().any(|&(_, plain)| plain == p.plain()))
             });
             if !same_sound && span.len() < MIN_NEAR_CHARS {
                 continue;
@@ -640,11 +639,11 @@ impl SoundAlike {
     }
 
     /// The common readings of a character: their fuzzy syllable ids (when the vocabulary has it) and plain pinyin.
-    fn char_readings(&self, c: char) -> Vec<(u16, &'static str)> {
+    fn char_readings(&self, c: char) -> CharReadings {
+        let mut readings = CharReadings::default();
         let Some(multi) = c.to_pinyin_multi() else {
-            return Vec::new();
+            return readings;
         };
-        let mut readings = Vec::new();
         for reading in multi.into_iter().take(SPOKEN_READINGS) {
             let plain = reading.plain();
             let id = match self.plain_ids.get(plain) {
@@ -652,12 +651,31 @@ impl SoundAlike {
                 None => self.syllables.get(&fuzzy(plain)).copied(),
             };
             if let Some(id) = id {
-                if !readings.contains(&(id, plain)) {
-                    readings.push((id, plain));
-                }
+                readings.push((id, plain));
             }
         }
         readings
+    }
+}
+
+/// A character's common readings ([`SoundAlike::char_readings`]), each once, held in place: a question
+/// reads every one of its characters, and a vector each cost more than the readings.
+#[derive(Debug, Default, Clone, Copy)]
+struct CharReadings {
+    readings: [(u16, &'static str); SPOKEN_READINGS],
+    len: usize,
+}
+
+impl CharReadings {
+    fn push(&mut self, reading: (u16, &'static str)) {
+        if !self.as_slice().contains(&reading) && self.len < SPOKEN_READINGS {
+            self.readings[self.len] = reading;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(u16, &'static str)] {
+        &self.readings[..self.len]
     }
 }
 

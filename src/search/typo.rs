@@ -2,7 +2,7 @@
 //! are compared with the report's vocabulary at edit distance 1 (one substituted character), which is the
 //! typo an input method makes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::normalize::is_han;
 
@@ -14,15 +14,15 @@ const MIN_TERM_CHARS: usize = 3;
 const PLACE_SUFFIXES: [char; 3] = ['县', '市', '省'];
 
 /// The known terms, indexed by every one-character-masked form so that a span finds its neighbours in
-/// `len` lookups.
+/// `len` lookups (Fx-hashed: a question looks up every span of it, and the keys are the report's own).
 #[derive(Debug, Default)]
 pub struct TypoVocabulary {
     /// `(masked position, term with that character replaced by '\0')` → term
-    neighbours: HashMap<String, Vec<u32>>,
+    neighbours: FxHashMap<String, Vec<u32>>,
     terms: Vec<Vec<char>>,
     /// What each term means (its report term): two neighbours meaning the same are no ambiguity.
     meanings: Vec<String>,
-    exact: HashMap<String, u32>,
+    exact: FxHashMap<String, u32>,
     longest: usize,
 }
 

@@ -452,6 +452,10 @@ fn asks_share(cue: &str, after: &str) -> bool {
     if cue.is_ascii() {
         return true;
     }
+    // After 是 a share is asked only as 的 + a share word: most questions write no 的 there.
+    if cue == "是" && !after.contains('的') {
+        return false;
+    }
     SHARE_ASKING.iter().any(|word| match cue {
         "是" => after.find(&format!("的{word}")).is_some_and(|at| at > 0),
         _ => after.contains(word),

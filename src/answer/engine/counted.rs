@@ -10,7 +10,7 @@
 //! the report's own figure of that period, narrowed as the report narrows it (今年就业目标 is the target
 //! of new urban jobs), and is left alone.
 
-use crate::search::normalize::{fold_for_search, is_han, is_question_word};
+use crate::search::normalize::{is_han, is_question_word};
 use crate::search::question::{Intent, Question};
 use crate::search::tokenizer::Word;
 
@@ -35,7 +35,7 @@ impl Engine {
         if question.intent != Intent::Number || names_period_or_kind(question) {
             return false;
         }
-        let metric = fold_for_search(&self.library.reports[report].indicators[index].metric);
+        let metric = &self.folded_metrics[report][index];
         let tokenizer = self.index.tokenizer();
         let words = tokenizer.words_of_normalized(&question.search_text);
         // An action asked (建了多少亩农田, 脱贫多少人) is what the figure counts as done, narrowed as the
@@ -89,7 +89,7 @@ impl Engine {
         if question.intent != Intent::Number {
             return false;
         }
-        let metric = fold_for_search(&self.library.reports[report].indicators[index].metric);
+        let metric = &self.folded_metrics[report][index];
         let asked = &question.normalized;
         let tokenizer = self.index.tokenizer();
         // Where each letter of the metric starts, and its end: runs of it are slices, not new strings.
@@ -133,15 +133,13 @@ impl Engine {
         })
     }
 
-    /// Whether report `report` writes `kind` (粮食播种面积) and none of its figures' metrics says it. Asked
-    /// only once a question has named a kind of its own, so the metrics are folded here and the text was
-    /// folded when the engine was built.
+    /// Whether report `report` writes `kind` (粮食播种面积) and none of its figures' metrics says it (both
+    /// folded when the engine was built).
     fn kind_named_without_figure(&self, report: usize, kind: &str) -> bool {
         self.folded_sentences[report].contains(kind)
-            && !self.library.reports[report]
-                .indicators
+            && !self.folded_metrics[report]
                 .iter()
-                .any(|indicator| fold_for_search(&indicator.metric).contains(kind))
+                .any(|metric| metric.contains(kind))
     }
 
     /// Whether the question's words name an action (建, 提出, 脱贫), question words aside.

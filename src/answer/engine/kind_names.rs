@@ -286,10 +286,16 @@ impl Engine {
             Some((block, left)) if topicless(&left) => block.number,
             _ => {
                 let words: Vec<&str> = rest.split_whitespace().collect();
-                let mut headed = list.items.iter().filter(|item| {
-                    let heading = fold_for_search(&item.text);
-                    words.iter().all(|word| heading.contains(word))
-                });
+                // The headings as the topics folded them when the engine was built.
+                let mut headed = list
+                    .items
+                    .iter()
+                    .enumerate()
+                    .filter(|&(index, _)| {
+                        let heading = self.topics.heading(at, index);
+                        words.iter().all(|word| heading.contains(word))
+                    })
+                    .map(|(_, item)| item);
                 let item = headed.next()?;
                 if headed.next().is_some() {
                     return None;

@@ -31,14 +31,19 @@ const LAST_FILLERS: &[&str] = &["的那一", "的那", "那一", "一", "那", "
 const ITEM_MEASURES: &[&str] = &["个方面", "方面", "件", "项", "条", "点", "个", "块", "样"];
 /// English ways of asking for the last item.
 const LAST_ENGLISH: &[&str] = &["the last one", "the last item", "last one", "last item"];
+/// The word every one of [`LAST_ENGLISH`] says: a question without it is not searched for each.
+const LAST_IN_ENGLISH: &str = "last";
 
 /// Where `normalized` asks for a list's last item: 最后, an optional filler and a measure word, or an
 /// English phrase.
 fn last_word(normalized: &str) -> Option<std::ops::Range<usize>> {
-    let english = LAST_ENGLISH.iter().find_map(|phrase| {
-        let at = normalized.find(phrase)?;
-        Some(at..at + phrase.len())
-    });
+    let english = LAST_ENGLISH
+        .iter()
+        .filter(|_| normalized.contains(LAST_IN_ENGLISH))
+        .find_map(|phrase| {
+            let at = normalized.find(phrase)?;
+            Some(at..at + phrase.len())
+        });
     english.or_else(|| {
         normalized.match_indices(LAST).find_map(|(at, _)| {
             let after = &normalized[at + LAST.len()..];

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use crate::knowledge::numerals::is_numeral_char;
 use crate::knowledge::{ListKind, ReportList};
-use crate::search::normalize::{fold_for_search, is_han};
+use crate::search::normalize::is_han;
 
 use super::super::types::{Answered, Outcome};
 use super::cues::Phrases;
@@ -187,8 +187,10 @@ impl Engine {
             .library
             .reports
             .iter()
-            .flat_map(|report| &report.glossary)
-            .filter(|entry| fold_for_search(&entry.explanation).contains(phrase));
+            .zip(&self.folded_explanations)
+            .flat_map(|(report, folded)| report.glossary.iter().zip(folded))
+            .filter(|(_, explanation)| explanation.contains(phrase))
+            .map(|(entry, _)| entry);
         let entry = holding.next()?;
         if holding.next().is_some() {
             return None;

@@ -64,6 +64,8 @@ mod worked;
 
 use std::collections::{BTreeSet, HashSet};
 
+use rustc_hash::FxHashSet;
+
 use crate::knowledge::{
     counted_variants, FigureKind, GlossaryEntry, Indicator, KnowledgeError, Library,
     ToKnowledgeSource,
@@ -109,18 +111,18 @@ pub struct Engine {
     /// Years some report has something on (figures, or the year written in its text).
     known_years: BTreeSet<i32>,
     /// The words of the reports' titles (西平县, 政府工作报告): the subject of every unit, they say little.
-    title_words: HashSet<String>,
+    title_words: FxHashSet<String>,
     /// The words the knowledge taught jieba (user dictionary, glossary terms, metrics): never everyday words.
-    own_words: HashSet<String>,
+    own_words: FxHashSet<String>,
     /// Alias terms no unit of the reports has (人均生产总值 where the report only gives 生产总值): things
     /// people ask about that the reports do not report.
-    absent_terms: HashSet<String>,
+    absent_terms: FxHashSet<String>,
     /// The English words the knowledge names things by (aliases, english.toml): a word of an English
     /// question outside them names a thing the bot has no name for.
     english_words: absent::EnglishWords,
     /// The terms that name a metric some report gives a figure for (城镇化率, 生产总值): a question that
     /// names one asks about that metric, and a unit that does not speak of it answers something else.
-    metric_terms: HashSet<u32>,
+    metric_terms: FxHashSet<u32>,
     /// The newest report's metric names as written, long enough to name one thing (亿元以上项目): a question
     /// that names one asks for its figures, not for the block of the report whose words it shares.
     metric_names: Option<aho_corasick::AhoCorasick>,
@@ -138,6 +140,10 @@ pub struct Engine {
     /// Each report's sentences folded for search, a line each: where a phrase the question names is
     /// looked up as the report writes it.
     folded_sentences: Vec<String>,
+    /// Each report's figures' metrics and glossary explanations folded for search, in the report's order:
+    /// questions compare their words with them, and folding them per question cost more than the compare.
+    folded_metrics: Vec<Vec<String>>,
+    folded_explanations: Vec<Vec<String>>,
     /// The topics each achievement of the newest report's review gathers (脱贫攻坚全面胜利 and what follows).
     review_topics: review_topics::ReviewTopics,
 }
@@ -186,7 +192,7 @@ impl Engine {
         let report_year = latest.meta.year;
         let latest_meta = latest.meta.clone();
         let dictionary = segmenter_dictionary(&library);
-        let own_words: HashSet<String> = dictionary
+        let own_words: FxHashSet<String> = dictionary
             .lines()
             .filter_map(|line| line.split_whitespace().next())
             .map(fold_for_search)
@@ -266,13 +272,13 @@ impl Engine {
             index.tokenizer().clone(),
         );
 
-        let absent_terms: HashSet<String> = library
+        let absent_terms: FxHashSet<String> = library
             .aliases
             .iter()
             .map(|entry| fold_for_search(&entry.canonical))
             .filter(|term| index.term_id(term).is_none())
             .collect();
-        let metric_terms: HashSet<u32> = library
+        let metric_terms: FxHashSet<u32> = library
             .reports
             .iter()
             .flat_map(|report| &report.indicators)
@@ -293,7 +299,7 @@ impl Engine {
             .build(&metric_names)
             .ok();
         let known_years = known_years(&library);
-        let title_words: HashSet<String> = library
+        let title_words: FxHashSet<String> = library
             .reports
             .iter()
             .flat_map(|report| index.tokenizer().words(&report.meta.title))
@@ -323,9 +329,33 @@ impl Engine {
             })
             .collect();
         let english_words = absent::EnglishWords::new(&library);
+        let folded_metrics = library
+            .reports
+            .iter()
+            .map(|report| {
+                report
+                    .indicators
+                    .iter()
+                    .map(|indicator| fold_for_search(&indicator.metric))
+                    .collect()
+            })
+            .collect();
+        let folded_explanations = library
+            .reports
+            .iter()
+            .map(|report| {
+                report
+                    .glossary
+                    .iter()
+                    .map(|entry| fold_for_search(&entry.explanation))
+                    .collect()
+            })
+            .collect();
         Ok(Engine {
             english_words,
             folded_sentences,
+            folded_metrics,
+            folded_explanations,
             review_topics,
             glossary_terms,
             term_pieces,
@@ -483,7 +513,8 @@ impl Engine {
         if self.drop_refused(&mut ranking, &negated) {
             return self.refuse(RefusalReason::NotInReport);
         }
-        if let Some(computed) = self.computed_outcome(&ranking, text, Language::of(question)) {
+        let language = Language::of(question);
+        if let Some(computed) = self.computed_outcome(&ranking, text, language) {
             return computed;
         }
         if let Some(named) = self.kind_names_outcome(&ranking) {
@@ -532,7 +563,6 @@ impl Engine {
         {
             return picked;
         }
-        let language = Language::of(question);
         let side_by_side = language
             .is_chinese()
             .then(|| self.figures_side_by_side(&ranking.question, &ranking.ranked, best))

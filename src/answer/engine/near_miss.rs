@@ -85,23 +85,24 @@ impl Engine {
             _ => None,
         };
         let same_metric = |other: &&Indicator| same_metric(found, other);
+        // Read once: three of the kinds below ask it.
+        let change_asked = asks_change(question, &found.metric);
         let what = if asks_each_year(question) && matches!(found.period, Period::Years { .. }) {
             // Each year's own figure, where the report sums or averages them over its years.
             Some(MissingKind::SingleYear)
         } else if let Some(year) = year.filter(|&year| asks_one_year(question, found, year)) {
             // A level of the year does not give its change (去年一年城镇化率提高了多少).
-            let change_asked = asks_change(question, &found.metric);
             let given = indicators.iter().filter(same_metric).any(|other| {
                 other.period == Period::Year { year } && (!change_asked || other.states_change())
             });
             (!given).then_some(MissingKind::SingleYear)
-        } else if asks_change(question, &found.metric) && is_level(found) {
+        } else if change_asked && is_level(found) {
             let given = indicators
                 .iter()
                 .filter(same_metric)
                 .any(|other| other.period == found.period && other.states_change());
             (!given).then_some(MissingKind::Change)
-        } else if asks_level(question, &found.metric) && is_rate(found) {
+        } else if asks_level(question, change_asked) && is_rate(found) {
             let given = indicators
                 .iter()
                 .filter(same_metric)
@@ -212,8 +213,8 @@ const HEAD_CHARS: usize = 3;
 /// The question asks for a level: a unit of amount (多少亿, 多少人) or a level word; not a change or a
 /// comparison of two years. A target is what it is, often a growth rate (今年GDP目标是多少), unless the
 /// question names the amount it wants (今年GDP目标是多少亿元), which a rate does not give.
-fn asks_level(question: &Question, metric: &str) -> bool {
-    if question.time.years.len() > 1 || asks_change(question, metric) {
+fn asks_level(question: &Question, change_asked: bool) -> bool {
+    if question.time.years.len() > 1 || change_asked {
         return false;
     }
     if question.wants_target {

@@ -5,7 +5,6 @@
 //! with the block's words, time and asking words gone, nothing is left.
 
 use crate::knowledge::{ListKind, Paragraph, Report, ReportList};
-use crate::search::normalize::fold_for_search;
 use crate::search::question::{Intent, Question};
 
 use super::super::types::{Answered, Outcome, RefusalReason};
@@ -24,7 +23,7 @@ mod words;
 use broad::spread_block;
 use place::{numbered_item, ordered_item, ordinals, placed_item};
 use words::{
-    asks_only_block, strip_asking, BLOCK_FRAMES, BLOCK_NOUN_PHRASES, COUNT_PHRASES,
+    asks_only_block, strip_asking, BLOCK_FRAME_PHRASES, BLOCK_NOUN_PHRASES, COUNT_PHRASES,
     ENGLISH_ORDINALS, LAST_PART_WORDS, PART_WORDS, SUBHEADING_WORDS,
 };
 
@@ -193,10 +192,7 @@ fn counts_things(question: &Question) -> bool {
 /// word with a time alone asks for a thing of it (今年的重点项目有哪些 is no question about 工业).
 fn topic_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
     let report = asked.report;
-    if !BLOCK_FRAMES
-        .iter()
-        .any(|word| asked.normalized.contains(word))
-    {
+    if !BLOCK_FRAME_PHRASES.in_text(asked.normalized) {
         return None;
     }
     let position = |list: Option<&ReportList>| {
@@ -215,11 +211,14 @@ fn topic_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
     let rest = strip_asking(asked.normalized, "");
     let (found, left) = asked.topics.named(&rest, &wanted)?;
     let list = report.lists.get(found.list)?;
-    let item = list.items.iter().find(|item| item.number == found.number)?;
+    let index = list
+        .items
+        .iter()
+        .position(|item| item.number == found.number)?;
     topicless(&left).then(|| Block {
-        heading: fold_for_search(&item.text),
+        heading: asked.topics.heading(found.list, index).to_owned(),
         list,
-        number: item.number,
+        number: found.number,
     })
 }
 

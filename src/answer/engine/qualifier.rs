@@ -41,11 +41,14 @@ fn drops_stated_number(metric: &str, question: &str) -> bool {
 /// Han characters): (`10`, `亿元`) in 投资10亿元以上项目.
 fn numbers_before_words(text: &str) -> impl Iterator<Item = (&str, &str)> {
     let mut rest = text;
+    // Bytes, not letters: an ASCII digit or dot is never part of another letter's bytes, and most names
+    // and questions write no digit at all.
     std::iter::from_fn(move || loop {
-        let start = rest.find(|c: char| c.is_ascii_digit())?;
+        let start = rest.bytes().position(|b| b.is_ascii_digit())?;
         let digits = &rest[start..];
         let end = digits
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .bytes()
+            .position(|b| !(b.is_ascii_digit() || b == b'.'))
             .unwrap_or(digits.len());
         let (number, after) = digits.split_at(end);
         rest = after;

@@ -40,13 +40,17 @@ impl Engine {
             self.catalog.states_figure_in(doc, units)
                 || (units != DATE_UNITS && self.is_rate_figure(doc))
         };
-        let asks_one_number = NUMBER_ASKING
-            .iter()
-            .map(|word| question.normalized.matches(word).count())
-            .sum::<usize>()
-            <= 1;
+        // Counted only when a number is asked in a unit the report may not state.
+        let asks_one_number = || {
+            NUMBER_ASKING
+                .iter()
+                .map(|word| question.normalized.matches(word).count())
+                .sum::<usize>()
+                <= 1
+        };
         let must_state = question.unit_hint.filter(|units| {
-            counts && (must_be_stated(units) || (asks_one_number && counted_in_own_measure(units)))
+            counts
+                && (must_be_stated(units) || (counted_in_own_measure(units) && asks_one_number()))
         });
         !ranking.leaves_out_absent
             && ranking.ranked.first().is_some_and(|best| {

@@ -1,15 +1,13 @@
 //! The tantivy index over the report's units (sentences, indicator records, glossary entries), built in RAM
-//! once at start, with one searcher for the program's life.
+//! once at start, and its postings read out of it for the program's life.
 //!
 //! tantivy ranks candidates by BM25 over two fields; the caller re-scores them with what BM25 cannot see
 //! (intent, year, how much of the question a unit covers), for which the index also keeps each unit's words
 //! as term ids.
 //!
-//! The index is a few hundred units, so a query's cost is tantivy's per-term set-up, not its postings: the
-//! term dictionary lookups, the BM25 weights and the query objects are therefore made once at build time,
-//! and a question only walks the postings of its words.
-
-use std::sync::Arc;
+//! The index is a few hundred units, so a query's cost would be tantivy's per-term set-up, decoding and
+//! collecting, not its postings: the term dictionary lookups, the decoded postings and the BM25 weights are
+//! therefore made once at build time, and a question only sums the scores over the postings of its words.
 
 use rustc_hash::FxHashMap;
 
@@ -110,11 +108,57 @@ impl TermBits {
     }
 }
 
-/// The in-RAM index and its single searcher. Documents are numbered in the order they were given.
+/// The tantivy index of `docs` in one segment, document `i` being `docs[i]`, and its main and context fields.
+fn tantivy_index(
+    tokenizer: &JiebaTokenizer,
+    docs: &[IndexDoc],
+) -> Result<(Searcher, [Field; 2]), IndexError> {
+    let mut schema = Schema::builder();
+    let options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER_NAME)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let fields: [Field; 2] = [
+        schema.add_text_field("main", options.clone()),
+        schema.add_text_field("context", options),
+    ];
+    let [main_field, context_field] = fields;
+    // One segment written in this thread: the report is small, and a threaded IndexWriter with its
+    // commit machinery would double the start-up cost for nothing.
+    let tokenizers = tantivy::tokenizer::TokenizerManager::default();
+    tokenizers.register(TOKENIZER_NAME, tokenizer.clone());
+    let mut writer = Index::builder()
+        .schema(schema.build())
+        .tokenizers(tokenizers)
+        .single_segment_index_writer(tantivy::directory::RamDirectory::create(), WRITER_MEMORY)?;
+    for doc in docs {
+        writer.add_document(doc!(
+            main_field => doc.main.as_str(),
+            context_field => doc.context.as_str(),
+        ))?;
+    }
+    let index = writer.finalize()?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    let searcher = reader.searcher();
+    let segments = searcher.segment_readers().len();
+    if searcher.num_docs() != docs.len() as u64 || segments > 1 {
+        return Err(IndexError::Layout {
+            expected: docs.len(),
+            found: searcher.num_docs(),
+            segments,
+        });
+    }
+    Ok((searcher, fields))
+}
+
+/// The in-RAM index's postings and words. Documents are numbered in the order they were given.
 pub struct SearchIndex {
-    searcher: Searcher,
-    /// The main and context fields' postings, norms and BM25 weights.
-    fields: Arc<[FieldPostings; 2]>,
+    /// The main and context fields' postings and BM25 weights.
+    fields: [FieldPostings; 2],
     /// For each term id, where its postings sit in the main and context fields (`None`: not in that field).
     postings: Vec<TermPostings>,
     tokenizer: JiebaTokenizer,
@@ -127,49 +171,7 @@ impl SearchIndex {
     /// Indexes `docs`; document `i` of the result is `docs[i]`.
     pub fn build(tokenizer: JiebaTokenizer, docs: &[IndexDoc]) -> Result<SearchIndex, IndexError> {
         let started = std::time::Instant::now();
-        let mut schema = Schema::builder();
-        let options = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(TOKENIZER_NAME)
-                .set_index_option(IndexRecordOption::WithFreqs),
-        );
-        let fields: [Field; 2] = [
-            schema.add_text_field("main", options.clone()),
-            schema.add_text_field("context", options),
-        ];
-        let [main_field, context_field] = fields;
-        // One segment written in this thread: the report is small, and a threaded IndexWriter with its
-        // commit machinery would double the start-up cost for nothing.
-        let tokenizers = tantivy::tokenizer::TokenizerManager::default();
-        tokenizers.register(TOKENIZER_NAME, tokenizer.clone());
-        let mut writer = Index::builder()
-            .schema(schema.build())
-            .tokenizers(tokenizers)
-            .single_segment_index_writer(
-                tantivy::directory::RamDirectory::create(),
-                WRITER_MEMORY,
-            )?;
-        for doc in docs {
-            writer.add_document(doc!(
-                main_field => doc.main.as_str(),
-                context_field => doc.context.as_str(),
-            ))?;
-        }
-        let index = writer.finalize()?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
-        let searcher = reader.searcher();
-        let segments = searcher.segment_readers().len();
-        if searcher.num_docs() != docs.len() as u64 || segments > 1 {
-            return Err(IndexError::Layout {
-                expected: docs.len(),
-                found: searcher.num_docs(),
-                segments,
-            });
-        }
-
+        let (searcher, fields) = tantivy_index(&tokenizer, docs)?;
         let tantivy_ms = started.elapsed().as_secs_f64() * 1e3;
         let mut terms: FxHashMap<String, u32> = FxHashMap::default();
         let mut doc_freq: Vec<u32> = Vec::new();
@@ -234,8 +236,7 @@ impl SearchIndex {
             "index built"
         );
         Ok(SearchIndex {
-            searcher,
-            fields: Arc::new(fields),
+            fields,
             postings,
             tokenizer,
             terms,
@@ -284,7 +285,7 @@ impl SearchIndex {
             let term = self.term_id(word)?;
             (weight > 0.0).then(|| (self.postings[term as usize], weight))
         });
-        scorer::top_docs(&self.fields, self.searcher.segment_reader(0), terms, limit)
+        scorer::top_docs(&self.fields, self.docs.len(), terms, limit)
     }
 }
 
@@ -295,9 +296,12 @@ mod tests {
     use crate::search::tokenizer::shared_jieba;
     use tantivy::collector::TopDocs;
 
-    fn index() -> SearchIndex {
-        let tokenizer = JiebaTokenizer::new(shared_jieba(None, "四张清单 10 n\n").expect("dict"));
-        let docs = [
+    fn tokenizer() -> JiebaTokenizer {
+        JiebaTokenizer::new(shared_jieba(None, "四张清单 10 n\n").expect("dict"))
+    }
+
+    fn docs() -> [IndexDoc; 3] {
+        [
             IndexDoc {
                 main: "2021年粮食总产达95.9万吨。".into(),
                 context: "农业基础更加稳固".into(),
@@ -313,8 +317,11 @@ mod tests {
                 context: String::new(),
                 name: "四张清单".into(),
             },
-        ];
-        SearchIndex::build(tokenizer, &docs).expect("index")
+        ]
+    }
+
+    fn index() -> SearchIndex {
+        SearchIndex::build(tokenizer(), &docs()).expect("index")
     }
 
     #[test]
@@ -360,7 +367,9 @@ mod tests {
             ("稳固", 1.0),
             ("清单", 0.7),
         ];
-        let schema = index.searcher.schema();
+        // tantivy's own index of the same units, searched tantivy's way.
+        let (searcher, _) = tantivy_index(&tokenizer(), &docs()).expect("index");
+        let schema = searcher.schema();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (word, weight) in words {
             for (name, boost) in [("main", FIELD_BOOSTS[0]), ("context", FIELD_BOOSTS[1])] {
@@ -375,8 +384,7 @@ mod tests {
                 ));
             }
         }
-        let expected: Vec<(u32, f32)> = index
-            .searcher
+        let expected: Vec<(u32, f32)> = searcher
             .search(
                 &BooleanQuery::new(clauses),
                 &TopDocs::with_limit(10).order_by_score(),

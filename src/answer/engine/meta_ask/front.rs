@@ -3,7 +3,7 @@
 //! surname and office, their surname with the rest unsaid, their name written by sound), and the report
 //! named by its issuer's level. A question about the report may name any of these without leaving it.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use pinyin::ToPinyin;
 
@@ -62,7 +62,7 @@ pub(in super::super) struct FrontWords {
     opening: String,
     /// Each run of [`MIN_QUOTED_CHARS`] letters of the opening: a question's run is looked up here before
     /// it is matched longer, so a question quoting nothing costs one lookup per letter.
-    opening_runs: HashSet<[char; MIN_QUOTED_CHARS]>,
+    opening_runs: FxHashSet<[char; MIN_QUOTED_CHARS]>,
 }
 
 /// A quote of the opening at least this long is one (向大会报告工作); shorter runs (报告, 大会) are words
@@ -240,7 +240,7 @@ impl FrontWords {
                 .last()
                 .and_then(NameSound::new),
             opening: String::new(),
-            opening_runs: HashSet::new(),
+            opening_runs: FxHashSet::default(),
         }
     }
 
@@ -395,23 +395,29 @@ pub(super) fn with_opening_said_plainly(plain: &str, front: &FrontWords) -> Stri
         return plain.to_owned();
     }
     let chars: Vec<char> = plain.chars().collect();
-    let quote_at = |at: usize| {
-        let starts_quote = chars
+    let starts_quote = |at: usize| {
+        chars
             .get(at..at + MIN_QUOTED_CHARS)
             .and_then(|run| <[char; MIN_QUOTED_CHARS]>::try_from(run).ok())
-            .is_some_and(|run| front.opening_runs.contains(&run));
-        (at + MIN_QUOTED_CHARS..=chars.len())
-            .filter(|_| starts_quote)
-            .rev()
-            .find(|&end| {
-                let run: String = chars[at..end].iter().collect();
-                !run.contains(' ')
-                    && front.opening.contains(run.as_str())
-                    && !front
-                        .values
-                        .iter()
-                        .any(|(_, value)| value.contains(run.as_str()))
-            })
+            .is_some_and(|run| front.opening_runs.contains(&run))
+    };
+    // Most questions quote none of it: they are not copied again letter by letter.
+    if !(0..chars.len()).any(starts_quote) {
+        return plain.to_owned();
+    }
+    let quote_at = |at: usize| {
+        if !starts_quote(at) {
+            return None;
+        }
+        (at + MIN_QUOTED_CHARS..=chars.len()).rev().find(|&end| {
+            let run: String = chars[at..end].iter().collect();
+            !run.contains(' ')
+                && front.opening.contains(run.as_str())
+                && !front
+                    .values
+                    .iter()
+                    .any(|(_, value)| value.contains(run.as_str()))
+        })
     };
     replace_runs(&chars, " 报告 ", quote_at)
 }

@@ -1,10 +1,12 @@
 //! A plan section asked broadly by a topic its paragraphs keep saying (今年农村工作有哪些打算, 城市建设今年
 //! 打算怎么搞): what is planned for agriculture is the 三农 section, though no heading says 农业.
 
-use crate::knowledge::ListKind;
-use crate::search::normalize::fold_for_search;
+use std::sync::LazyLock;
 
-use super::words::{strip_asking, BLOCK_FRAMES};
+use crate::knowledge::ListKind;
+
+use super::super::cues::Phrases;
+use super::words::{strip_asking, BLOCK_FRAME_PHRASES};
 use super::{Asked, Block};
 
 /// Ways of asking broadly what is planned or said for a topic (怎么安排, 有什么打算, 讲了什么), as the
@@ -39,14 +41,13 @@ const BROAD_ASKS: &[&str] = &[
 /// The plan section a question asks what is planned for by a topic spread over its paragraphs (今年农村
 /// 工作有哪些打算, 保障和改善民生部分讲了啥): with the year's plan or a block's frame named, never the past years.
 pub(super) fn spread_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
+    static BROAD: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(BROAD_ASKS.iter().copied()));
     let report = asked.report;
-    let framed = BLOCK_FRAMES
-        .iter()
-        .any(|word| asked.normalized.contains(word));
-    let broad = BROAD_ASKS
-        .iter()
-        .any(|word| asked.normalized.contains(word));
-    if asked.review || !broad || !(asked.plan || framed) {
+    // The cheapest refusals first: most questions ask nothing broadly.
+    if asked.review
+        || !BROAD.in_text(asked.normalized)
+        || !(asked.plan || BLOCK_FRAME_PHRASES.in_text(asked.normalized))
+    {
         return None;
     }
     let (at, list) = report
@@ -57,10 +58,13 @@ pub(super) fn spread_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
     let found = asked
         .topics
         .spread_over(&strip_asking(asked.normalized, ""), &[at])?;
-    let item = list.items.iter().find(|item| item.number == found.number)?;
+    let index = list
+        .items
+        .iter()
+        .position(|item| item.number == found.number)?;
     Some(Block {
-        heading: fold_for_search(&item.text),
+        heading: asked.topics.heading(at, index).to_owned(),
         list,
-        number: item.number,
+        number: found.number,
     })
 }

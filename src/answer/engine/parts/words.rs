@@ -95,7 +95,7 @@ pub(super) const SUBHEADING_WORDS: &[&str] = &["小标题", "子标题"];
 
 /// Words that say a block is meant when they stand beside a topic word (农业这块, 农村工作, 民生上): a
 /// topic word alone, or with a time, may ask for a thing of it.
-pub(super) const BLOCK_FRAMES: &[&str] = &[
+const BLOCK_FRAMES: &[&str] = &[
     "方面",
     "块",
     "部分",
@@ -113,6 +113,10 @@ pub(super) const BLOCK_FRAMES: &[&str] = &[
     "这节",
     "小节",
 ];
+
+/// [`BLOCK_FRAMES`] found in a question.
+pub(super) static BLOCK_FRAME_PHRASES: LazyLock<Phrases> =
+    LazyLock::new(|| Phrases::new(BLOCK_FRAMES.iter().copied()));
 
 /// English names of a part's number, before `part` (the second part) or after it (part two).
 pub(super) const ENGLISH_ORDINALS: &[(&str, u32)] = &[
