@@ -464,9 +464,10 @@ impl Catalog {
                 Unit::List { report, index } => {
                     let list = &library.reports[report].lists[index];
                     // The list is named by its lead-in and its items; what the items say in full is the
-                    // sentences' to match.
+                    // sentences' to match, and a `;`-list's items are its sentences' clauses whole.
                     let mut main = list.lead.clone().unwrap_or_else(|| list.name.clone());
-                    for item in &list.items {
+                    let labels = (list.kind != ListKind::Semicolon).then_some(&list.items);
+                    for item in labels.into_iter().flatten() {
                         main.push('\n');
                         main.push_str(&item.label);
                     }
