@@ -321,36 +321,33 @@ fn semicolon_lists(paragraph: &Paragraph) -> Vec<Draft> {
             continue;
         };
         let lead = &first[..at];
-        let mut items = vec![ListItem {
-            number: 1,
-            label: String::new(),
-            text: first[at + mark.len_utf8()..].to_owned(),
-            source_id: sentences[index].id.clone(),
-        }];
+        // The first sentence's clause after the colon, then each sentence's up to the one that ends them.
+        let mut clauses = vec![(&first[at + mark.len_utf8()..], &sentences[index].id)];
         let mut next = index + 1;
         while let Some(sentence) = sentences.get(next) {
-            let text = sentence.text.trim();
-            items.push(ListItem {
-                number: items.len() as u32 + 1,
-                label: String::new(),
-                text: text.to_owned(),
-                source_id: sentence.id.clone(),
-            });
+            let written = sentence.text.trim();
+            clauses.push((written, &sentence.id));
             next += 1;
-            if !text.ends_with(is_semicolon) {
+            if !written.ends_with(is_semicolon) {
                 break;
             }
         }
-        if items.len() >= SEMICOLON_MIN_ITEMS && !lead.is_empty() {
+        if clauses.len() >= SEMICOLON_MIN_ITEMS && !lead.is_empty() {
             // Each clause is one thing the list holds, said whole: the list answers with all of it.
-            for item in &mut items {
-                let clause = item
-                    .text
-                    .trim_end_matches(|c| is_semicolon(c) || text::is_full_stop(c))
-                    .to_owned();
-                item.label.clone_from(&clause);
-                item.text = clause;
-            }
+            let items = clauses
+                .into_iter()
+                .enumerate()
+                .map(|(at, (written, id))| {
+                    let clause =
+                        written.trim_end_matches(|c| is_semicolon(c) || text::is_full_stop(c));
+                    ListItem {
+                        number: at as u32 + 1,
+                        label: clause.to_owned(),
+                        text: clause.to_owned(),
+                        source_id: id.clone(),
+                    }
+                })
+                .collect();
             lists.push(Draft {
                 kind: ListKind::Semicolon,
                 name: last_clause(lead).to_owned(),

@@ -19,7 +19,10 @@ use super::syllables::{fuzzy, is_latin, term_readings, toneless, typed_initials}
 use super::typo::cuts_a_word;
 
 mod after_initials;
+mod readings;
 mod run_together;
+
+use readings::CharReadings;
 
 /// The longest word (in characters) a homophone span is compared with.
 const MAX_WORD_CHARS: usize = 10;
@@ -44,7 +47,7 @@ const MIN_SPOKEN_WORDS: usize = 2;
 const MAX_PINYIN_WORDS: usize = 8;
 /// Readings of a question's character compared with the words' sounds: its common ones (the `pinyin` crate
 /// lists the most common first). Rarer readings (省 xian) would make homophones of unrelated words.
-const SPOKEN_READINGS: usize = 2;
+pub(super) const SPOKEN_READINGS: usize = 2;
 /// The last characters of the names of counties, cities and provinces: a sound-alike of one is another place.
 const PLACE_SUFFIXES: [char; 3] = ['县', '市', '省'];
 
@@ -655,27 +658,6 @@ impl SoundAlike {
             }
         }
         readings
-    }
-}
-
-/// A character's common readings ([`SoundAlike::char_readings`]), each once, held in place: a question
-/// reads every one of its characters, and a vector each cost more than the readings.
-#[derive(Debug, Default, Clone, Copy)]
-struct CharReadings {
-    readings: [(u16, &'static str); SPOKEN_READINGS],
-    len: usize,
-}
-
-impl CharReadings {
-    fn push(&mut self, reading: (u16, &'static str)) {
-        if !self.as_slice().contains(&reading) && self.len < SPOKEN_READINGS {
-            self.readings[self.len] = reading;
-            self.len += 1;
-        }
-    }
-
-    fn as_slice(&self) -> &[(u16, &'static str)] {
-        &self.readings[..self.len]
     }
 }
 
