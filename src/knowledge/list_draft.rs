@@ -1,7 +1,7 @@
 //! A list record before it has its id, shared by the readers of the report's enumerations (`lists`,
 //! `inline_lists`), and how a lead-in names its list.
 
-use super::model::{ListItem, ListKind, ReportList};
+use super::model::{ListItem, ListKind, ReportList, Sentence};
 use super::text;
 
 /// A list before it has its id.
@@ -32,6 +32,24 @@ pub(super) fn labelled_items<S: AsRef<str>>(
 }
 
 impl Draft {
+    /// A list led in by `sentence`, whose text before the items is `lead`: named by the lead's last clause
+    /// and cited where the lead stands.
+    pub(super) fn led_by(
+        kind: ListKind,
+        lead: &str,
+        sentence: &Sentence,
+        items: Vec<ListItem>,
+    ) -> Draft {
+        Draft {
+            kind,
+            name: last_clause(lead).to_owned(),
+            lead: Some(lead.to_owned()),
+            source_id: sentence.id.clone(),
+            citation: sentence.citation.clone(),
+            items,
+        }
+    }
+
     pub(super) fn finish(self, id: String) -> ReportList {
         ReportList {
             id,

@@ -226,14 +226,12 @@ fn numbered_lists(paragraph: &Paragraph) -> Vec<Draft> {
         }
         if items.len() >= 2 {
             let lead = lead.trim_end_matches(is_colon);
-            lists.push(Draft {
-                kind: ListKind::Numbered,
-                name: last_clause(lead).to_owned(),
-                lead: Some(lead.to_owned()),
-                source_id: sentences[index].id.clone(),
-                citation: sentences[index].citation.clone(),
+            lists.push(Draft::led_by(
+                ListKind::Numbered,
+                lead,
+                &sentences[index],
                 items,
-            });
+            ));
         }
         index = next;
     }
@@ -348,14 +346,12 @@ fn semicolon_lists(paragraph: &Paragraph) -> Vec<Draft> {
                     }
                 })
                 .collect();
-            lists.push(Draft {
-                kind: ListKind::Semicolon,
-                name: last_clause(lead).to_owned(),
-                lead: Some(lead.to_owned()),
-                source_id: sentences[index].id.clone(),
-                citation: sentences[index].citation.clone(),
+            lists.push(Draft::led_by(
+                ListKind::Semicolon,
+                lead,
+                &sentences[index],
                 items,
-            });
+            ));
         }
         index = next;
     }
