@@ -23,20 +23,52 @@ impl<K: Copy> Cues<K> {
     /// Every cue found in `text`, in table order (a key's cues before the next key's), each once; English
     /// cues only as whole words (`hi` is not in `this`).
     pub(super) fn found(&self, text: &str) -> Vec<(K, &'static str)> {
+        self.in_table_order(self.spans(text).into_iter().map(|(_, _, index)| index))
+    }
+
+    /// Where each cue stands in `text` (start, end, its entry), English cues as whole words only.
+    fn spans(&self, text: &str) -> Vec<(usize, usize, usize)> {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
-        let mut at: Vec<usize> = matcher
+        matcher
             .find_overlapping_iter(text)
             .filter(|found| {
                 let cue = self.entries[found.pattern().as_usize()].1;
                 !cue.is_ascii() || whole_word(text, found.start(), found.end())
             })
-            .map(|found| found.pattern().as_usize())
-            .collect();
+            .map(|found| (found.start(), found.end(), found.pattern().as_usize()))
+            .collect()
+    }
+
+    /// The entries at `indices`, each once, in table order.
+    fn in_table_order(&self, indices: impl Iterator<Item = usize>) -> Vec<(K, &'static str)> {
+        let mut at: Vec<usize> = indices.collect();
         at.sort_unstable();
         at.dedup();
         at.into_iter().map(|index| self.entries[index]).collect()
+    }
+}
+
+impl<K: Copy + PartialEq> Cues<K> {
+    /// Every cue found in `text` as [`Cues::found`] finds it, except a cue said only inside a longer cue of
+    /// another key: the 开 of 公开 publishes, it makes nothing; the 什么 of 什么时候 asks a time, not which.
+    pub(super) fn found_outermost(&self, text: &str) -> Vec<(K, &'static str)> {
+        let spans = self.spans(text);
+        let inside_another = |&(start, end, index): &(usize, usize, usize)| {
+            spans.iter().any(|&(outer_start, outer_end, outer)| {
+                outer_start <= start
+                    && end <= outer_end
+                    && outer_end - outer_start > end - start
+                    && self.entries[outer].0 != self.entries[index].0
+            })
+        };
+        self.in_table_order(
+            spans
+                .iter()
+                .filter(|span| !inside_another(span))
+                .map(|&(_, _, index)| index),
+        )
     }
 }
 
@@ -76,6 +108,23 @@ mod tests {
         assert_eq!(cues.found("谢谢你好"), vec![(1, "你好"), (2, "谢谢")]);
         assert_eq!(cues.found("this"), vec![]);
         assert_eq!(cues.found("hi, thanks"), vec![(1, "hi"), (2, "thanks")]);
+    }
+
+    #[test]
+    fn a_cue_inside_a_longer_cue_of_another_key_is_not_found() {
+        let cues = Cues::new(&[(1, &["开", "什么"][..]), (2, &["公开", "什么时候"][..])]);
+        assert_eq!(
+            cues.found_outermost("什么时候公开"),
+            vec![(2, "公开"), (2, "什么时候")]
+        );
+        // Said once on its own, the shorter cue is found as well.
+        assert_eq!(
+            cues.found_outermost("什么时候开的，公开了什么"),
+            vec![(1, "开"), (1, "什么"), (2, "公开"), (2, "什么时候")]
+        );
+        // Inside a longer cue of its own key it stays (发 in 发布 both publish).
+        let same = Cues::new(&[(1, &["发", "发布"][..])]);
+        assert_eq!(same.found_outermost("发布"), vec![(1, "发"), (1, "发布")]);
     }
 
     #[test]

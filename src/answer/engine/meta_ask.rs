@@ -16,7 +16,7 @@ use front::{
     with_opening_said_plainly, with_report_said_plainly, with_speaker_named, MIN_FRONT_CHARS,
 };
 pub(super) use front::{without_front, FrontWords};
-use words::{Word, WORDS};
+use words::{Word, NOT_CUES, WORDS};
 
 mod check;
 mod clauses;
@@ -60,6 +60,11 @@ const META_SCOPE_WORDS: &[&str] = &[
     "head of the county",
     "county magistrate",
     "county mayor",
+    "magistrate",
+    "mayor",
+    // Made public to all (对外发布), first and foremost (originally published).
+    "对外",
+    "originally",
     "分别",
     "具体",
     // Besides the deputies (除了人大代表还请哪些人), when making it (作报告时): no topic.
@@ -166,9 +171,9 @@ const PLANNED_WORDS: &[&str] = &[
     "for",
 ];
 
-/// The report's opening, where it says whom it addresses (报告开头是讲给谁听的): no topic once its addressee
-/// is asked.
-const OPENING_WORDS: &[&str] = &["开头", "开篇", "一开始", "开场", "opening", "begins"];
+/// The report's opening, where it says whom it addresses (报告开头是讲给谁听的), and its saying so (开头说):
+/// no topic once its addressee is asked.
+const OPENING_WORDS: &[&str] = &["开头", "开篇", "一开始", "开场", "说", "opening", "begins"];
 
 /// Why and how an asker asks, said around a question about the report (写论文要引用, 我是记者想核实一下,
 /// 麻烦给一下): a purpose or a request names no topic of the report.
@@ -180,6 +185,7 @@ const ASKER_WORDS: &[&str] = &[
     "引用",
     "注明",
     "记者",
+    "老师",
     "核实",
     "确认",
     "想知道",
@@ -249,6 +255,8 @@ fn field_of(
     let of_report = has(Document) || acted || has(Meeting);
     if has(Content) {
         None
+    } else if has(Opening) {
+        Some(MetaAsk::Addressee)
     } else if has(Addressee) {
         of_report.then_some(MetaAsk::Addressee)
     } else if has(Gap) && (has(Publish) || has(Access)) {
@@ -267,12 +275,14 @@ fn field_of(
     } else if names_speaker
         && (has(Person)
             || has(Role)
+            || (has(Whose) && !has(Document))
             || (has(Which)
                 && ![Meeting, Time, Place, Publish, Access, Origin]
                     .into_iter()
                     .any(&has)))
     {
-        // 侯公涛是干什么的 asks the speaker; 侯公涛在哪个会上作的报告 asks the meeting, not him.
+        // 侯公涛是干什么的 and 侯公涛是哪个县的县长 ask the speaker; 侯公涛在哪个会上作的报告 asks the
+        // meeting and 侯县长作的是哪一年的报告 the report, not him.
         field(MetaField::Speaker)
     } else if has(Size) {
         Some(MetaAsk::Length)
@@ -435,10 +445,22 @@ fn clauses(plain: &str) -> Vec<String> {
     .collect()
 }
 
-/// The word classes found in `text`, each with its word.
+/// The word classes found in `text`, each with its word, read as whole words: a class's word said only
+/// inside a longer word of another class (the 开 of 公开, the 作 of 哪一年工作), or of one that is no
+/// class's ([`NOT_CUES`]: the 官 of 官方), is not that class's.
 fn classes_in(text: &str) -> Vec<(Word, &'static str)> {
-    static CUES: LazyLock<Cues<Word>> = LazyLock::new(|| Cues::new(WORDS));
-    CUES.found(text)
+    static CUES: LazyLock<Cues<Option<Word>>> = LazyLock::new(|| {
+        let classes: Vec<(Option<Word>, &[&'static str])> = WORDS
+            .iter()
+            .map(|&(class, words)| (Some(class), words))
+            .chain([(None, NOT_CUES)])
+            .collect();
+        Cues::new(&classes)
+    });
+    CUES.found_outermost(text)
+        .into_iter()
+        .filter_map(|(class, word)| Some((class?, word)))
+        .collect()
 }
 
 /// The fields a question about the report asks besides `asked` (the first it asks): each asking word

@@ -532,3 +532,48 @@ fn a_question_quoting_the_opening_asks_about_making_the_report() {
     // Three letters of it (报告工) are no quote; a topic beside the quote stays a topic.
     assert_eq!(field("向大会报告工作里粮食产量多少"), None);
 }
+
+#[test]
+fn a_class_word_inside_a_longer_word_is_not_that_class() {
+    // The 官 of 官方 is no office, the 开 of 公开 no meeting opened, the 作 of 哪一年工作 no report made.
+    assert_eq!(
+        field("官方原文在哪个网站能看到全文"),
+        Some(MetaField::Source)
+    );
+    assert_eq!(
+        field("报告是什么时候对外公开发布的?"),
+        Some(MetaField::Published)
+    );
+    assert_eq!(field("这份报告是讲哪一年工作的"), Some(MetaField::Title));
+    assert_eq!(
+        field("When was the report made public on the website?"),
+        Some(MetaField::Published)
+    );
+    assert_eq!(field("侯县长作的是哪一年的报告"), Some(MetaField::Title));
+    assert_eq!(field("哪里能找到工作"), None);
+    assert_eq!(field("南水北调供水厂什么时候对外开放"), None);
+}
+
+#[test]
+fn the_office_held_now_and_the_days_between_said_plainly_are_read() {
+    assert_eq!(field("侯公涛担任什么职务"), Some(MetaField::Speaker));
+    assert_eq!(
+        field("Hou Gongtao 是哪个县的县长?"),
+        Some(MetaField::Speaker)
+    );
+    assert_eq!(
+        field("Who is the county head (magistrate) giving this speech?"),
+        Some(MetaField::Speaker)
+    );
+    let asked = |question: &str| meta_ask(&fold_for_search(question), &front());
+    assert_eq!(
+        asked("会开完以后隔多久把报告发出来的"),
+        Some(MetaAsk::PublishedAfter)
+    );
+    assert_eq!(
+        asked("作报告那天和发布那天相差几天"),
+        Some(MetaAsk::PublishedAfter)
+    );
+    // The report's opening names the report: how it addresses its audience is asked of it.
+    assert_eq!(asked("开头是怎么称呼的"), Some(MetaAsk::Addressee));
+}

@@ -46,6 +46,9 @@ pub(super) enum Word {
     /// 向谁, 讲给谁, 提请, 提意见, to whom: whom the report is addressed to and asks to review it and comment,
     /// which its meeting and its own opening lines say.
     Addressee,
+    /// 开头, 开篇, 第一句, opening: the report's opening lines, which say whom it addresses (开头是怎么称呼
+    /// 的): they name the report as its other words do.
+    Opening,
     /// 吗, 是不是, 还是, 对吗: a yes/no or either-or check, which names a value to check instead of asking
     /// for one (报告人是县委书记吗); it is answered with the report's own value.
     Check,
@@ -59,6 +62,10 @@ pub(super) enum Word {
     /// 隔了几天, 第二天, 当天, days after: the days between making the report and publishing it.
     Gap,
 }
+
+/// Words whose letters hold a class's word that means nothing of the kind there: 官方 (official) names no
+/// office.
+pub(super) const NOT_CUES: &[&str] = &["官方"];
 
 /// Each class with its words, lowercased and simplified as questions are folded. English words match whole.
 pub(super) const WORDS: &[(Word, &[&str])] = &[
@@ -170,6 +177,11 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
         &[
             "哪年的",
             "哪一年的",
+            // The year whose work it plans (讲哪一年工作的): the report's own year, which its title says.
+            "哪一年工作",
+            "哪年工作",
+            "哪一年的工作",
+            "哪年的工作",
             "哪个县的",
             "哪个县",
             "哪一个县",
@@ -210,6 +222,7 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
             "deliver",
             "delivered",
             "give",
+            "giving",
             "gave",
             "given",
             "present",
@@ -228,6 +241,9 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
         &[
             "发布",
             "发文",
+            "首发",
+            "made public",
+            "posted",
             "公布",
             "发表",
             "发出",
@@ -377,6 +393,9 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
         Word::Origin,
         &[
             "出处",
+            "渠道",
+            "转来",
+            "转载",
             "栏目",
             "频道",
             "板块",
@@ -498,18 +517,16 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
             "称呼谁",
             "喊的是谁",
             "喊谁",
-            // Its opening lines, which say whom it addresses (开头第一句说的啥): 开 alone is making it.
-            "开头",
-            "开篇",
-            "开场白",
-            "第一句话",
-            "第一句",
             "to whom",
             "addressed",
             "addressed to",
             "audience",
             "asked to review",
         ],
+    ),
+    (
+        Word::Opening,
+        &["开头", "开篇", "开场白", "第一句话", "第一句"],
     ),
     (
         Word::Check,
@@ -588,6 +605,10 @@ pub(super) const WORDS: &[(Word, &[&str])] = &[
         Word::Gap,
         &[
             "隔了几天",
+            "隔多久",
+            "隔了多久",
+            "相差",
+            "会后",
             "隔几天",
             "隔了一天",
             "隔一天",
