@@ -308,6 +308,21 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
         fourth.contains("第4项") && fourth.contains("推动提档升级"),
         "{fourth}"
     );
+    // Another item numbered replaces the one the previous question numbered, unless it is numbered
+    // inside it (never the report's fourth part after its third).
+    let second = direct(&["今年第一方面重点工作是什么", "第二个呢"]);
+    assert!(
+        second.contains("第2项") && second.contains("聚焦“三农”发展"),
+        "{second}"
+    );
+    let inside = ask_turns(&["报告第三部分讲什么", "里面第四个方面是啥"]);
+    assert!(
+        inside
+            .hits()
+            .iter()
+            .all(|hit| !hit.text.contains("求真务实")),
+        "{inside:#?}"
+    );
     assert!(direct(&["今年GDP目标是多少", "规上工业增加值呢"]).contains("8%以上"));
     // A qualifier without its noun (亿元以上的呢, 城镇的呢) asks the previous question of the figure it
     // names in the previous one's place.

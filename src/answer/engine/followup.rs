@@ -51,6 +51,11 @@ const MORE_OF_THE_SAME: &[&str] = &[
     "anything else",
     "what else",
 ];
+/// Words placing what a follow-up numbers inside what the question before named (里面第四个方面是啥 after
+/// 报告第三部分讲什么): the item numbered before stays.
+const INSIDE_THE_PREVIOUS: &[&str] = &[
+    "里面", "里头", "里边", "其中", "当中", "之中", "下面", "inside", "within",
+];
 /// Phrases asking to say more about an item just named (第二个具体说说): they carry no topic.
 const TELL_MORE: &[&str] = &[
     "具体说说",
@@ -203,6 +208,16 @@ impl Engine {
             return (told.is_none() && !names_time_or_kind && !context.is_empty())
                 .then(|| format!("{own} {context}"));
         }
+        // 第二个呢 after 今年第一方面重点工作是什么: the item the follow-up numbers replaces the one the
+        // previous question numbered, unless it numbers an item inside that one (里面第四个方面).
+        let inside = INSIDE_THE_PREVIOUS.iter().any(|word| own.contains(word));
+        let renumbered = self
+            .reader
+            .read(own)
+            .ordinal
+            .filter(|_| !inside)
+            .and_then(|_| self.reader.without_ordinal(previous));
+        let previous = renumbered.as_deref().unwrap_or(previous);
         // A comparison (比去年多多少) compares with the previous question's time and kind: it keeps them.
         let earlier = if names_time_or_kind && !compare::asks_operation(own) {
             self.topic_of(previous)

@@ -452,12 +452,7 @@ impl QuestionReader {
         let in_digits = years_in_digits(&aliased);
         let (without_years, explicit_years) =
             take_years(&short_years_in_full(&in_digits, self.report_year));
-        let names_thing = |word: &str| {
-            self.words
-                .as_ref()
-                .is_some_and(|words| words.is_noun(word) || words.is_set_phrase(word))
-        };
-        let (without_years, ordinal) = take_ordinal(without_years, names_thing);
+        let (without_years, ordinal) = take_ordinal(without_years, |word| self.names_thing(word));
         let mut time = TimeFrame {
             years: explicit_years,
             ..TimeFrame::default()
@@ -628,6 +623,22 @@ impl QuestionReader {
             counts,
             how_verb,
             ordinal,
+        }
+    }
+
+    /// Whether a word that opens like an ordinal is a word of the language (第三产业, 第一书记).
+    fn names_thing(&self, word: &str) -> bool {
+        self.words
+            .as_ref()
+            .is_some_and(|words| words.is_noun(word) || words.is_set_phrase(word))
+    }
+
+    /// `text` without the ordinal it numbers an item by (今年第一方面重点工作 → 今年 方面重点工作), when it has
+    /// one: a follow-up naming another item (第二个呢) replaces it.
+    pub fn without_ordinal(&self, text: &str) -> Option<String> {
+        match take_ordinal(text.to_owned(), |word| self.names_thing(word)) {
+            (rest, Some(_)) => Some(rest),
+            (_, None) => None,
         }
     }
 
