@@ -115,6 +115,10 @@ const STRUCTURE_CUES: &[(Structure, &[&str])] = &[
             "main tasks",
             "priorities",
             "tasks",
+            // The plan's areas of work (How many main areas of work does the report set out?).
+            "areas of work",
+            "work areas",
+            "areas",
         ],
     ),
     (
@@ -273,6 +277,20 @@ pub(super) const SCOPE_WORDS: &[&str] = &[
     "提到",
     "指出",
     "this year's",
+    // Setting out or focusing a plan, counting its parts (how many … are there), and asking for its items
+    // again (and what are they).
+    "how many",
+    "there",
+    "for",
+    "set out",
+    "sets out",
+    "lay out",
+    "lays out",
+    "work plan",
+    "on",
+    "and",
+    "they",
+    "them",
     "must",
     "upheld",
     "be",

@@ -187,3 +187,23 @@ fn the_structure_whose_cues_say_most_of_the_question_is_asked() {
     );
     assert_eq!(asked("2019年的重点工作一共几个方面"), None);
 }
+
+#[test]
+fn the_plan_areas_counted_or_set_out_in_english_are_its_tasks() {
+    let asked = |question: &str| asks_structure(question, &structure_rests(question, 2022));
+    assert_eq!(
+        asked("how many main areas of work does the report set out for 2022?"),
+        Some(Structure::Tasks)
+    );
+    assert_eq!(
+        asked("which areas does this year's work plan focus on?"),
+        Some(Structure::Tasks)
+    );
+    assert_eq!(
+        asked("how many parts does the report have and what are they?"),
+        Some(Structure::Outline)
+    );
+    // A count of something done, or an area named, is no structure.
+    assert_eq!(asked("how many tasks did the county complete?"), None);
+    assert_eq!(asked("which areas will receive investment?"), None);
+}
