@@ -315,6 +315,8 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
         second.contains("第2项") && second.contains("聚焦“三农”发展"),
         "{second}"
     );
+    let last = direct(&["五年成就的第一个方面讲的是什么?", "那最后一个方面呢?"]);
+    assert!(last.contains("政府自身建设更加严实"), "{last}");
     let inside = ask_turns(&["报告第三部分讲什么", "里面第四个方面是啥"]);
     assert!(
         inside

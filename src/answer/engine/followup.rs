@@ -208,15 +208,15 @@ impl Engine {
             return (told.is_none() && !names_time_or_kind && !context.is_empty())
                 .then(|| format!("{own} {context}"));
         }
-        // 第二个呢 after 今年第一方面重点工作是什么: the item the follow-up numbers replaces the one the
-        // previous question numbered, unless it numbers an item inside that one (里面第四个方面).
+        // 第二个呢 (最后一个呢) after 今年第一方面重点工作是什么: the item the follow-up numbers replaces the
+        // one the previous question numbered, unless it numbers an item inside that one (里面第四个方面).
         let inside = INSIDE_THE_PREVIOUS.iter().any(|word| own.contains(word));
-        let renumbered = self
-            .reader
-            .read(own)
-            .ordinal
-            .filter(|_| !inside)
-            .and_then(|_| self.reader.without_ordinal(previous));
+        let read_own = self.reader.read(own);
+        let numbers_item = read_own.ordinal.is_some()
+            || list_items::asks_last_alone(&read_own.normalized).is_some();
+        let renumbered = (numbers_item && !inside)
+            .then(|| self.reader.without_ordinal(previous))
+            .flatten();
         let previous = renumbered.as_deref().unwrap_or(previous);
         // A comparison (比去年多多少) compares with the previous question's time and kind: it keeps them.
         let earlier = if names_time_or_kind && !compare::asks_operation(own) {
