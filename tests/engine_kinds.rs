@@ -309,7 +309,7 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
         "{fourth}"
     );
     // Another item numbered replaces the one the previous question numbered, unless it is numbered
-    // inside it (never the report's fourth part after its third).
+    // inside it: the third part's fourth section, never the report's fourth part.
     let second = direct(&["今年第一方面重点工作是什么", "第二个呢"]);
     assert!(
         second.contains("第2项") && second.contains("聚焦“三农”发展"),
@@ -319,12 +319,17 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
     assert!(last.contains("政府自身建设更加严实"), "{last}");
     let inside = ask_turns(&["报告第三部分讲什么", "里面第四个方面是啥"]);
     assert!(
-        inside
-            .hits()
-            .iter()
-            .all(|hit| !hit.text.contains("求真务实")),
+        inside.hits()[0].text.contains("推动提档升级"),
         "{inside:#?}"
     );
+    // An item inside a plan section asked before is that section's, by number or as its last; a
+    // follow-up naming a topic of its own inside it is no item.
+    let item = direct(&["今年重点工作第六个方面是什么", "里面第二条是什么"]);
+    assert!(item.starts_with("「办好民生实事」是其中第2项"), "{item}");
+    let final_item = direct(&["现代服务业那个方面", "里面最后一条是什么?"]);
+    assert!(final_item.contains("加快推进白酒振兴工程"), "{final_item}");
+    let named = direct(&["今年第六个方面", "里面第一条定的就业目标是多少"]);
+    assert!(!named.contains("是其中第1项"), "{named}");
     assert!(direct(&["今年GDP目标是多少", "规上工业增加值呢"]).contains("8%以上"));
     // A qualifier without its noun (亿元以上的呢, 城镇的呢) asks the previous question of the figure it
     // names in the previous one's place.

@@ -140,6 +140,17 @@ impl Engine {
                     },
                 );
             }
+            if let Some(outcome) = self.item_inside(&previous.question, trimmed) {
+                let answer = as_asked(
+                    Answer {
+                        question: question.to_owned(),
+                        outcome,
+                    },
+                    question,
+                );
+                // The block stays what the chat is about: 里面第三条呢 next asks inside it again.
+                return (answer, previous.clone());
+            }
             if let Some(leaned) = self.lean(&previous.question, trimmed) {
                 let answer = self.ask(&leaned);
                 let shown = answer.hits().len();
@@ -159,6 +170,27 @@ impl Engine {
             shown: answer.hits().len(),
         };
         (answer, follow_up)
+    }
+
+    /// An item numbered inside the block the question before asked for, naming nothing else (里面第二条是什么,
+    /// 下面最后一个呢): that block's item, which its question's words read beside the follow-up's would not
+    /// find (今年第六个方面 第二条 numbers two things).
+    fn item_inside(&self, previous: &str, question: &str) -> Option<Outcome> {
+        let read = self.reader.read(question);
+        let inside = INSIDE_THE_PREVIOUS
+            .iter()
+            .find(|word| read.normalized.contains(**word))?;
+        let number = match read.ordinal {
+            Some(number) => Some(number),
+            None => {
+                list_items::asks_last_alone(&read.normalized)?;
+                None
+            }
+        };
+        if !self.names_no_topic(&read.normalized.replace(inside, " ")) {
+            return None;
+        }
+        self.item_inside_outcome(previous, number)
     }
 
     /// The question a follow-up means, or `None` when it stands on its own.

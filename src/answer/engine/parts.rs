@@ -310,6 +310,25 @@ fn headed_block<'r>(asked: &Asked<'_, 'r>) -> Option<Block<'r>> {
     candidates.into_iter().nth(found)
 }
 
+/// The block a question asks for by its number: a part of the report (第四部分, which may be past its last
+/// part), else a block of the numbered blocks it names (今年第六个方面).
+fn numbered_block<'r>(report: &'r Report, normalized: &str) -> Option<(&'r ReportList, u32)> {
+    let parts = report
+        .lists
+        .iter()
+        .find(|list| list.kind == ListKind::Parts);
+    if let Some(found) = parts.and_then(|list| {
+        asked_part(normalized, list.items.len() as u32).map(|number| (list, number))
+    }) {
+        return Some(found);
+    }
+    let blocks = numbered_blocks(report, normalized)?;
+    Some((
+        blocks,
+        asked_section(normalized, blocks.items.len() as u32)?,
+    ))
+}
+
 /// What a part or section holds, as its readers see it: a part's numbered sections, or else the lead
 /// phrases of its paragraphs (`旗帜鲜明讲政治`, `培育壮大主导产业`). A `——` achievement is its own content.
 fn block_contents(report: &Report, list: &ReportList, number: u32) -> Vec<String> {
@@ -384,37 +403,57 @@ impl Engine {
             return Some(self.numbered_item_outcome(report, parts?, part, item));
         }
         // The item whose place is asked (主动履职有作为是第几条) is answered with its block and its number.
-        let (list, number, place) = match parts.and_then(|list| {
-            asked_part(normalized, list.items.len() as u32).map(|number| (list, number))
-        }) {
+        let (list, number, place) = match numbered_block(report, normalized) {
             // 第六部分 of a report of four parts: no part of it, so no other block either.
             Some((list, number)) if !(1..=list.items.len()).contains(&(number as usize)) => {
                 return Some(self.refuse(RefusalReason::NotInReport));
             }
             Some((list, number)) => (list, number, None),
-            None => match numbered_blocks(report, normalized).and_then(|blocks| {
-                let number = asked_section(normalized, blocks.items.len() as u32)?;
-                Some((blocks, number, None))
-            }) {
-                Some(found) => found,
-                None => match placed_item(normalized, report) {
-                    Some((list, number, at)) => (list, number, Some(at)),
-                    None => {
-                        if let Some(item) = self.block_item_outcome(report, question) {
-                            return Some(item);
-                        }
-                        let block = named_block(normalized, report, &self.topics)?;
-                        // 亿元以上项目今年要几个 asks a figure, though 项目 is a word of a block's heading;
-                        // so does a count of things that are no blocks (要几个亿元以上的项目).
-                        if self.names_metric(normalized) || counts_things(question) {
-                            return None;
-                        }
-                        (block.list, block.number, None)
+            None => match placed_item(normalized, report) {
+                Some((list, number, at)) => (list, number, Some(at)),
+                None => {
+                    if let Some(item) = self.block_item_outcome(report, question) {
+                        return Some(item);
                     }
-                },
+                    let block = named_block(normalized, report, &self.topics)?;
+                    // 亿元以上项目今年要几个 asks a figure, though 项目 is a word of a block's heading;
+                    // so does a count of things that are no blocks (要几个亿元以上的项目).
+                    if self.names_metric(normalized) || counts_things(question) {
+                        return None;
+                    }
+                    (block.list, block.number, None)
+                }
             },
         };
         self.block_outcome(report, list, number, place)
+    }
+
+    /// An item inside the block the question before asked for whole (里面第二条是什么 after 今年第六个方面讲
+    /// 什么, 下面第一个 after 三农那一块): that block's item at `number`, or its last item when `number` is
+    /// `None`.
+    pub(super) fn item_inside_outcome(
+        &self,
+        previous: &str,
+        number: Option<u32>,
+    ) -> Option<Outcome> {
+        let report = self.library.latest();
+        let normalized = self.reader.read(previous).normalized;
+        let (list, block) = match numbered_block(report, &normalized) {
+            Some(found) => found,
+            None if self.names_metric(&normalized) => return None,
+            None => {
+                let block = named_block(&normalized, report, &self.topics)?;
+                (block.list, block.number)
+            }
+        };
+        let contents = block_contents(report, list, block);
+        let at = number.map_or(contents.len(), |number| number as usize);
+        let content = contents.get(at.checked_sub(1)?)?;
+        if list.kind == ListKind::Parts {
+            // A part's item is a section of its own (第三部分第四节), cited where it stands.
+            return Some(self.numbered_item_outcome(report, list, block, at as u32));
+        }
+        self.block_outcome(report, list, block, Some((at, content.clone())))
     }
 
     /// An item of a block the question names by its heading or topic, numbered without a part (建设人民满意
