@@ -626,22 +626,6 @@ impl QuestionReader {
         }
     }
 
-    /// Whether a word that opens like an ordinal is a word of the language (第三产业, 第一书记).
-    fn names_thing(&self, word: &str) -> bool {
-        self.words
-            .as_ref()
-            .is_some_and(|words| words.is_noun(word) || words.is_set_phrase(word))
-    }
-
-    /// `text` without the ordinal it numbers an item by (今年第一方面重点工作 → 今年 方面重点工作), when it has
-    /// one: a follow-up naming another item (第二个呢) replaces it.
-    pub fn without_ordinal(&self, text: &str) -> Option<String> {
-        match take_ordinal(text.to_owned(), |word| self.names_thing(word)) {
-            (rest, Some(_)) => Some(rest),
-            (_, None) => None,
-        }
-    }
-
     /// The report term a whole phrase is a way of saying (`农民收入` → `农村居民人均可支配收入`), if any.
     pub fn canonical_of(&self, phrase: &str) -> Option<&str> {
         self.aliases.canonical_of(phrase)

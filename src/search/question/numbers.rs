@@ -100,6 +100,24 @@ pub(super) fn take_ordinal(
     (format!("{} {}", before, &text[end..]), Some(number))
 }
 
+impl super::QuestionReader {
+    /// Whether a word that opens like an ordinal is a word of the language (第三产业, 第一书记).
+    pub(super) fn names_thing(&self, word: &str) -> bool {
+        self.words
+            .as_ref()
+            .is_some_and(|words| words.is_noun(word) || words.is_set_phrase(word))
+    }
+
+    /// `text` without the ordinal it numbers an item by (今年第一方面重点工作 → 今年 方面重点工作), when it has
+    /// one: a follow-up naming another item (第二个呢) replaces it.
+    pub fn without_ordinal(&self, text: &str) -> Option<String> {
+        match take_ordinal(text.to_owned(), |word| self.names_thing(word)) {
+            (rest, Some(_)) => Some(rest),
+            (_, None) => None,
+        }
+    }
+}
+
 /// Years written in Chinese numerals (二〇二二年, 二零二一年) in digits, as [`take_years`] reads them.
 pub(super) fn years_in_digits(text: &str) -> Cow<'_, str> {
     if !text.contains(['〇', '零', '九']) || !text.contains('年') {
