@@ -5,7 +5,7 @@
 
 use crate::knowledge::change_verbs;
 use crate::search::normalize::{fold_for_search, is_han, is_question_word};
-use crate::search::question::{measure_at, Intent, NUMBER_ASKING};
+use crate::search::question::{measure_at, Intent, Question, NUMBER_ASKING};
 
 use super::super::catalog::Unit;
 use super::super::types::{Answer, Outcome};
@@ -141,13 +141,10 @@ impl Engine {
                 );
             }
             if let Some(outcome) = self.item_inside(&previous.question, trimmed) {
-                let answer = as_asked(
-                    Answer {
-                        question: question.to_owned(),
-                        outcome,
-                    },
-                    question,
-                );
+                let answer = Answer {
+                    question: question.to_owned(),
+                    outcome,
+                };
                 // The block stays what the chat is about: 里面第三条呢 next asks inside it again.
                 return (answer, previous.clone());
             }
@@ -180,13 +177,7 @@ impl Engine {
         let inside = INSIDE_THE_PREVIOUS
             .iter()
             .find(|word| read.normalized.contains(**word))?;
-        let number = match read.ordinal {
-            Some(number) => Some(number),
-            None => {
-                list_items::asks_last_alone(&read.normalized)?;
-                None
-            }
-        };
+        let number = item_numbered(&read)?;
         if !self.names_no_topic(&read.normalized.replace(inside, " ")) {
             return None;
         }
@@ -243,9 +234,7 @@ impl Engine {
         // 第二个呢 (最后一个呢) after 今年第一方面重点工作是什么: the item the follow-up numbers replaces the
         // one the previous question numbered, unless it numbers an item inside that one (里面第四个方面).
         let inside = INSIDE_THE_PREVIOUS.iter().any(|word| own.contains(word));
-        let read_own = self.reader.read(own);
-        let numbers_item = read_own.ordinal.is_some()
-            || list_items::asks_last_alone(&read_own.normalized).is_some();
+        let numbers_item = item_numbered(&self.reader.read(own)).is_some();
         let renumbered = (numbers_item && !inside)
             .then(|| self.reader.without_ordinal(previous))
             .flatten();
@@ -488,6 +477,15 @@ impl Engine {
                     || is_question_word(&word.text)
                     || change_verbs().any(|verb| verb == word.text)
             })
+    }
+}
+
+/// The item a question numbers: `Some(Some(n))` by its ordinal (第二个), `Some(None)` its list's last
+/// (最后一个), `None` when it numbers none.
+fn item_numbered(read: &Question) -> Option<Option<u32>> {
+    match read.ordinal {
+        Some(number) => Some(Some(number)),
+        None => list_items::asks_last_alone(&read.normalized).map(|_| None),
     }
 }
 
