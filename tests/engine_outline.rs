@@ -232,6 +232,32 @@ fn a_section_asked_how_it_is_divided_is_shown_with_its_items() {
     }
 }
 
+/// A block's divisions counted in any pairing of a count word, a measure and a division noun (几个小节,
+/// 哪几小块, 几大段), and a verb linked by 来 after them (分几条来讲), ask for the block with its items.
+#[test]
+fn a_block_counted_in_any_division_word_is_shown_with_its_items() {
+    let direct = |question: &str| engine().ask(question).direct().map(str::to_owned);
+    for (question, block) in [
+        ("民生那一块下面有几个小节", "(六)增进民生福祉"),
+        ("城镇化那部分分成哪几小块", "(三)突出协调发展"),
+        ("第四部分一共分几大段", "建设人民满意政府"),
+        ("改革那一节分哪几点来写", "(五)强化改革赋能"),
+        ("过去五年的成就分几个方面来概括", "县域经济更具规模"),
+    ] {
+        assert!(
+            direct(question).is_some_and(|d| d.contains(block)),
+            "{question}: {:?}",
+            direct(question)
+        );
+    }
+    // 多少块 with no measure asks for money, not for blocks.
+    assert!(
+        !direct("工业那一块花了多少块").is_some_and(|d| d.contains("其中")),
+        "{:?}",
+        direct("工业那一块花了多少块")
+    );
+}
+
 /// The favourable conditions are the report's 要看到 list (天时已至, 地利已成, 人和已聚), by the alias; the
 /// same words asked of another topic are no question about them.
 #[test]

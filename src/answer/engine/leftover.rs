@@ -152,7 +152,8 @@ impl<'q> AskedPairs<'q> {
 /// emoji, spaces.
 fn is_filler(c: char) -> bool {
     !is_word_char(c)
-        || "啊呀呢吧吗嘛哦噢哈呵的了啦喂呐嗯哟么是请问一下你您我们在上作做由于被给和或与及对向从把将哪什么啥时候个次份那这里儿几有谁能天得中"
+        // 来 links a frame to its verb (从哪几个方面来讲, 分成几项来部署); alone it names nothing.
+        || "啊呀呢吧吗嘛哦噢哈呵的了啦喂呐嗯哟么是请问一下你您我们在上作做由于被给和或与及对向从把将哪什么啥时候个次份那这里儿几有谁能天得中来"
             .contains(c)
 }
 

@@ -86,9 +86,37 @@ pub(super) const COUNT_WORDS: &[&str] = &[
     "tasks",
 ];
 
-/// [`COUNT_WORDS`] found in a question.
-pub(super) static COUNT_PHRASES: LazyLock<Phrases> =
-    LazyLock::new(|| Phrases::new(COUNT_WORDS.iter().copied()));
+/// The words that count how a block is divided, beyond [`COUNT_WORDS`]: a count word, a measure or none,
+/// then a noun for a division (几个小节, 哪几小块, 多少段, 几大部分), every pairing, so that no wording of
+/// one is missed for want of listing it.
+pub(super) static DIVISION_COUNTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    const COUNTERS: &[&str] = &["哪几", "几", "多少"];
+    const MEASURES: &[&str] = &["", "个", "大", "小", "个小", "个大"];
+    const DIVISIONS: &[&str] = &["节", "小节", "段", "块", "部分", "方面"];
+    let mut counts = Vec::new();
+    for counter in COUNTERS {
+        for measure in MEASURES {
+            for division in DIVISIONS {
+                // 多少块 asks for money (多少块钱), not for blocks.
+                if *counter == "多少" && division.ends_with('块') && measure.is_empty() {
+                    continue;
+                }
+                counts.push(format!("{counter}{measure}{division}"));
+            }
+        }
+    }
+    counts
+});
+
+/// [`COUNT_WORDS`] and [`DIVISION_COUNTS`] found in a question.
+pub(super) static COUNT_PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
+    Phrases::new(
+        COUNT_WORDS
+            .iter()
+            .copied()
+            .chain(DIVISION_COUNTS.iter().map(String::as_str)),
+    )
+});
 
 /// Words for the headings inside a block (政府自身建设那部分有哪几个小标题): only parts and sections have them.
 pub(super) const SUBHEADING_WORDS: &[&str] = &["小标题", "子标题"];
@@ -194,6 +222,7 @@ pub(super) fn strip_asking(normalized: &str, named: &str) -> String {
             .filter(|named| !named.is_empty())
             .chain(BLOCK_NOUNS.iter().copied())
             .chain(COUNT_WORDS.iter().copied())
+            .chain(DIVISION_COUNTS.iter().map(String::as_str))
             .chain(asking_words())
             .chain(FRAME_WORDS.iter().copied())
             .chain(REVIEW_WORDS.iter().copied())
@@ -239,6 +268,7 @@ pub(super) fn asks_only_block(normalized: &str, named: &str) -> bool {
         std::iter::once(named)
             .chain(BLOCK_NOUNS.iter().copied())
             .chain(COUNT_WORDS.iter().copied())
+            .chain(DIVISION_COUNTS.iter().map(String::as_str))
             .chain(asking_words())
             .chain(REPORT_WORDS.iter().copied())
             .chain(SCOPE_WORDS.iter().copied())
