@@ -197,3 +197,16 @@ fn the_last_item_is_asked_after_the_list_with_any_measure_word() {
     // 最后一部分 is the report's last part, not an item.
     assert!(direct("报告最后一部分讲的什么").contains("建设人民满意政府"));
 }
+
+/// "Which one of a kind" (哪次, 哪届, 哪家) asks which: the kind is the topic, and the passage naming the one
+/// the report means answers, whatever measure word the asker picks.
+#[test]
+fn which_one_of_a_kind_is_asked_by_its_kind() {
+    let congress = [
+        "今后五年工作依据哪次党代会的部署",
+        "今后五年的安排是根据哪届党代会",
+        "指导思想是按哪一次党代会的部署定的",
+    ];
+    let failures = missing(&congress, "县第十三次党代会");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
