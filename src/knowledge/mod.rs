@@ -17,7 +17,7 @@ mod phrasebook;
 mod report;
 pub mod source;
 mod text;
-pub(crate) use text::is_han;
+pub(crate) use text::{is_han, number_start};
 
 pub use error::KnowledgeError;
 pub use glossary::counted_variants;

@@ -175,6 +175,17 @@ pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// Where the number written in digits (and a decimal point) right before byte `end` of `text` starts
+/// (`88` of `88万`), if one does.
+pub(crate) fn number_start(text: &str, end: usize) -> Option<usize> {
+    text[..end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == '.')
+        .last()
+        .map(|(start, _)| start)
+}
+
 /// Letters, digits and CJK characters only: quotes, punctuation and spaces removed, so that
 /// `“三公”经费` and `三公经费` compare equal.
 pub(crate) fn letters_and_digits(text: &str) -> String {

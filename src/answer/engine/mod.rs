@@ -42,6 +42,7 @@ mod parts;
 mod passage;
 mod per_unit;
 mod per_year;
+mod population;
 mod projection;
 mod qualifier;
 mod rank;
@@ -456,6 +457,7 @@ impl Engine {
             .or_else(|| self.framing_outcome(&understood.normalized))
             .or_else(|| self.character_outcome(&understood.normalized))
             .or_else(|| self.honours_outcome(&understood.normalized))
+            .or_else(|| self.population_outcome(&understood))
             .or_else(|| self.structure_item_outcome(&structures))
         {
             return first_page_only(part, offset);

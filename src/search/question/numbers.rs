@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::knowledge::numerals;
+use crate::knowledge::{number_start, numerals};
 use crate::search::normalize::is_han;
 
 /// The measure words an ordinal may end with (第六件, 第3项, 第十二个).
@@ -258,12 +258,7 @@ pub(super) fn written_money(text: &str) -> HashSet<String> {
 /// after it.
 fn amounts_in(text: &str) -> impl Iterator<Item = (usize, String, Option<char>)> + '_ {
     text.match_indices(MONEY_MAGNITUDE).filter_map(|(at, _)| {
-        let digits = text[..at]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c.is_ascii_digit() || c == '.')
-            .last()
-            .map(|(start, _)| start)?;
+        let digits = number_start(text, at)?;
         let end = at + MONEY_MAGNITUDE.len_utf8();
         Some((
             end,
