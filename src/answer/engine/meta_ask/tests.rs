@@ -431,6 +431,13 @@ fn whom_the_report_is_addressed_to_is_asked_of_the_report_only() {
         asked("To whom is the report addressed?"),
         Some(MetaAsk::Addressee)
     );
+    // What it asks of its meeting: to review it, as its opening lines say.
+    assert_eq!(asked("报告让代表们做什么"), Some(MetaAsk::Addressee));
+    assert_eq!(asked("报告提请代表们做什么"), Some(MetaAsk::Addressee));
+    assert_eq!(
+        asked("What does the report ask the deputies to do?"),
+        Some(MetaAsk::Addressee)
+    );
     assert_eq!(asked("补贴发给谁"), None);
     assert_eq!(asked("要向谁学习"), None);
 }
