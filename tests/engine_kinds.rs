@@ -328,6 +328,15 @@ fn a_follow_up_leans_on_the_previous_question_and_a_full_question_never_does() {
     assert!(item.starts_with("「办好民生实事」是其中第2项"), "{item}");
     let final_item = direct(&["现代服务业那个方面", "里面最后一条是什么?"]);
     assert!(final_item.contains("加快推进白酒振兴工程"), "{final_item}");
+    // A review achievement's runs are headed by short sentences of its own (城区路网更为通畅。): they
+    // are its items, shown with it and numbered inside it.
+    let achievement = direct(&["过去五年的成就里第四个方面"]);
+    assert!(
+        achievement.contains("其中（共3项）") && achievement.contains("营商环境不断优化"),
+        "{achievement}"
+    );
+    let inner = direct(&["五年成就的第二个方面是什么", "其中第二条呢"]);
+    assert!(inner.contains("生态环境持续向好"), "{inner}");
     let named = direct(&["今年第六个方面", "里面第一条定的就业目标是多少"]);
     assert!(!named.contains("是其中第1项"), "{named}");
     assert!(direct(&["今年GDP目标是多少", "规上工业增加值呢"]).contains("8%以上"));

@@ -4,7 +4,7 @@
 //! `——` achievements, so next year's report works too. Like the structure questions, one is asked only when,
 //! with the block's words, time and asking words gone, nothing is left.
 
-use crate::knowledge::{ListKind, Paragraph, Report, ReportList};
+use crate::knowledge::{is_han, ListKind, Paragraph, Report, ReportList};
 use crate::search::question::{Intent, Question};
 
 use super::super::types::{Answered, Outcome, RefusalReason};
@@ -330,7 +330,8 @@ fn numbered_block<'r>(report: &'r Report, normalized: &str) -> Option<(&'r Repor
 }
 
 /// What a part or section holds, as its readers see it: a part's numbered sections, or else the lead
-/// phrases of its paragraphs (`旗帜鲜明讲政治`, `培育壮大主导产业`). A `——` achievement is its own content.
+/// phrases of its paragraphs (`旗帜鲜明讲政治`, `培育壮大主导产业`); a `——` achievement's, the short sentences
+/// heading its runs (`城区路网更为通畅`).
 fn block_contents(report: &Report, list: &ReportList, number: u32) -> Vec<String> {
     let Some(item) = list.items.iter().find(|item| item.number == number) else {
         return Vec::new();
@@ -362,8 +363,34 @@ fn block_contents(report: &Report, list: &ReportList, number: u32) -> Vec<String
             .find(|section| section.id == item.source_id)
             .map(|section| topics(&mut section.paragraphs.iter()))
             .unwrap_or_default(),
+        ListKind::Dashes => report
+            .paragraph(&item.source_id)
+            .map(lead_sentences)
+            .unwrap_or_default(),
         _ => Vec::new(),
     }
+}
+
+/// The most letters of a sentence that leads a run of a `——` paragraph (城区路网更为通畅。): longer, and it is
+/// a sentence of the run itself, not its heading.
+const LEAD_SENTENCE_CHARS: usize = 10;
+
+/// The short sentences that head the runs inside a `——` paragraph after its own heading (脱贫攻坚全面胜利。
+/// 生态环境持续向好。): a sentence of one clause, no figure, at most [`LEAD_SENTENCE_CHARS`] letters. Fewer
+/// than two are no division of it.
+fn lead_sentences(paragraph: &Paragraph) -> Vec<String> {
+    let leads: Vec<String> = paragraph
+        .sentences
+        .iter()
+        .skip(1)
+        .map(|sentence| sentence.text.trim_end_matches(['。', '!', '！']))
+        .filter(|text| text.chars().count() <= LEAD_SENTENCE_CHARS && text.chars().all(is_han))
+        .map(str::to_owned)
+        .collect();
+    if leads.len() < 2 {
+        return Vec::new();
+    }
+    leads
 }
 
 /// One block as an answer: the item of its list, then what it holds, numbered.
