@@ -39,6 +39,7 @@ const THE_COUNTYS_PEOPLE: &[&str] = &[
     "人口多少",
     "全县总人口是多少",
     "西平一共多少人",
+    "恁县里究竟有几万人",
     "What is the population of Xiping?",
 ];
 

@@ -48,6 +48,8 @@ const WHOLE_COUNTY_WORDS: &[&str] = &[
     "一共",
     "总共",
     "大概",
+    "到底",
+    "究竟",
     "live",
     "lives",
     "in",
