@@ -121,6 +121,8 @@ pub struct Engine {
     /// The English words the knowledge names things by (aliases, english.toml): a word of an English
     /// question outside them names a thing the bot has no name for.
     english_words: absent::EnglishWords,
+    /// What the report says of the county's people (`population.rs`).
+    county_people: population::CountyPeople,
     /// The terms that name a metric some report gives a figure for (城镇化率, 生产总值): a question that
     /// names one asks about that metric, and a unit that does not speak of it answers something else.
     metric_terms: FxHashSet<u32>,
@@ -330,6 +332,7 @@ impl Engine {
             })
             .collect();
         let english_words = absent::EnglishWords::new(&library);
+        let county_people = population::CountyPeople::new(&library);
         let folded_metrics = library
             .reports
             .iter()
@@ -354,6 +357,7 @@ impl Engine {
             .collect();
         Ok(Engine {
             english_words,
+            county_people,
             folded_sentences,
             folded_metrics,
             folded_explanations,

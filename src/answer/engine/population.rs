@@ -2,14 +2,15 @@
 //! county's people where it speaks of them (88万西平人民). A question asking how many people the county
 //! has as a whole (西平有多少人口, 全县多少口人, what is the population of Xiping) is answered with that count
 //! and the sentence saying it, and says plainly that it is said in passing, with no year. A narrower
-//! population (贫困人口, 户籍人口), another place, a year or anything else asked is left to the rest of the
-//! engine, which refuses what the report does not say.
+//! population the report writes (贫困人口) is left to its figure and one it never writes (出生人口) refused;
+//! another place, a year or anything else asked is left to the rest of the engine.
 
-use crate::knowledge::{is_han, number_start, EnglishTerm, Report};
+use crate::knowledge::{is_han, number_start, EnglishTerm, Library, Report};
 use crate::search::question::Question;
 
 use super::super::types::{Outcome, RefusalReason};
 use super::asking::asking_words;
+use super::cues::Phrases;
 use super::leftover::{topicless, without, REPORT_WORDS};
 use super::structure::SCOPE_WORDS;
 use super::Engine;
@@ -78,7 +79,7 @@ fn county_names(report: &Report, english: &[EnglishTerm]) -> Vec<String> {
 
 /// The count of the county's people the report writes: the phrase (`88万西平人民`), its number of 万
 /// (ten thousands), and the id of the sentence writing it.
-fn people_counted<'r>(report: &'r Report, names: &[String]) -> Option<(String, f64, &'r str)> {
+fn people_counted(report: &Report, names: &[String]) -> Option<(String, f64, String)> {
     report.sentences().find_map(|sentence| {
         let text = &sentence.text;
         names.iter().find_map(|name| {
@@ -88,40 +89,11 @@ fn people_counted<'r>(report: &'r Report, names: &[String]) -> Option<(String, f
                 Some((
                     format!("{digits}万{name}{noun}"),
                     digits.parse().ok()?,
-                    sentence.id.as_str(),
+                    sentence.id.clone(),
                 ))
             })
         })
     })
-}
-
-/// The word that makes a population one of a kind (出生人口 → 出生, 户籍人口 → 户籍): the two letters before
-/// 人口 once the county's own words and the asking letters are gone, when they are Chinese.
-fn population_kind(normalized: &str, names: &[String]) -> Option<String> {
-    let at = normalized.find("人口")?;
-    let mut before = &normalized[..at];
-    // Longest first: 我们县 goes whole, not as 县 leaving 我们.
-    let mut county: Vec<&str> = names
-        .iter()
-        .map(String::as_str)
-        .chain(WHOLE_COUNTY_WORDS.iter().copied())
-        .collect();
-    county.sort_by_key(|word| std::cmp::Reverse(word.len()));
-    loop {
-        let trimmed = county
-            .iter()
-            .fold(before.trim_end_matches(ASKING_LETTERS), |text, word| {
-                text.strip_suffix(word).unwrap_or(text)
-            });
-        if trimmed == before {
-            break;
-        }
-        before = trimmed;
-    }
-    let letters: Vec<char> = before.chars().collect();
-    let kind = &letters[letters.len().saturating_sub(POPULATION_KIND_CHARS)..];
-    (kind.len() == POPULATION_KIND_CHARS && kind.iter().copied().all(is_han))
-        .then(|| kind.iter().collect())
 }
 
 /// Letters said between the county and 人口 that make no kind of it (西平有多少人口, 全县的总人口).
@@ -131,53 +103,110 @@ const ASKING_LETTERS: &[char] = &['有', '的', '总', '是', '共', ' '];
 /// (贫困人口, 常住人口) are two letters, and fewer letters would read one letter of a county's name as a kind.
 const POPULATION_KIND_CHARS: usize = 2;
 
-impl Engine {
-    /// The kinds of population the report writes (贫困, 常住) and those its aliases lead to it by (脱贫).
-    fn population_kinds(&self, report: &Report) -> Vec<String> {
-        let mut kinds = Vec::new();
-        let mut add = |text: &str| {
-            for (at, _) in text.match_indices("人口") {
-                let letters: Vec<char> = text[..at].chars().collect();
-                let kind = &letters[letters.len().saturating_sub(POPULATION_KIND_CHARS)..];
-                if kind.len() == POPULATION_KIND_CHARS && kind.iter().copied().all(is_han) {
-                    kinds.push(kind.iter().collect::<String>());
-                }
-            }
-        };
-        for sentence in report.sentences() {
-            add(&sentence.text);
-        }
-        for alias in &self.library.aliases {
-            add(&alias.canonical);
-            alias.variants.iter().for_each(|said| add(said));
-        }
+/// What the report says of the county's people, read once when the engine is built: its names as questions
+/// write them, the kinds of population it writes, and the count it says in passing.
+pub(super) struct CountyPeople {
+    names: Vec<String>,
+    /// The county's names and words, longest first: 我们县 goes whole, not as 县 leaving 我们.
+    county_words: Vec<String>,
+    kinds: Vec<String>,
+    counted: Option<(String, f64, String)>,
+    /// [`PEOPLE_WORDS`] found in a question in one pass.
+    people_words: Phrases,
+}
+
+impl CountyPeople {
+    pub(super) fn new(library: &Library) -> CountyPeople {
+        let report = library.latest();
+        let names = county_names(report, &library.english);
+        let mut county_words: Vec<String> = names
+            .iter()
+            .cloned()
+            .chain(WHOLE_COUNTY_WORDS.iter().map(|word| (*word).to_owned()))
+            .collect();
+        county_words.sort_by_key(|word| std::cmp::Reverse(word.len()));
+        let aliases = library
+            .aliases
+            .iter()
+            .flat_map(|alias| std::iter::once(&alias.canonical).chain(&alias.variants));
+        let mut kinds: Vec<String> = report
+            .sentences()
+            .map(|sentence| &sentence.text)
+            .chain(aliases)
+            .flat_map(|text| kinds_written(text))
+            .collect();
         kinds.sort();
         kinds.dedup();
-        kinds
+        CountyPeople {
+            counted: people_counted(report, &names),
+            names,
+            county_words,
+            kinds,
+            people_words: Phrases::new(PEOPLE_WORDS.iter().copied()),
+        }
     }
 
+    /// The word that makes a population one of a kind (出生人口 → 出生, 户籍人口 → 户籍): the two letters
+    /// before 人口 once the county's own words and the asking letters are gone, when they are Chinese.
+    fn kind_asked(&self, normalized: &str) -> Option<String> {
+        let at = normalized.find("人口")?;
+        let mut before = &normalized[..at];
+        loop {
+            let trimmed = self
+                .county_words
+                .iter()
+                .fold(before.trim_end_matches(ASKING_LETTERS), |text, word| {
+                    text.strip_suffix(word.as_str()).unwrap_or(text)
+                });
+            if trimmed == before {
+                break;
+            }
+            before = trimmed;
+        }
+        kind_before(before)
+    }
+
+    /// Whether a kind of population is the report's, or a letter away from one, as a typo repaired (拖贫).
+    fn knows(&self, kind: &str) -> bool {
+        self.kinds.iter().any(|known| {
+            known
+                .chars()
+                .zip(kind.chars())
+                .filter(|(a, b)| a != b)
+                .count()
+                <= 1
+        })
+    }
+}
+
+/// The kinds of population `text` writes (贫困 of 贫困人口).
+fn kinds_written(text: &str) -> Vec<String> {
+    text.match_indices("人口")
+        .filter_map(|(at, _)| kind_before(&text[..at]))
+        .collect()
+}
+
+/// The [`POPULATION_KIND_CHARS`] letters `text` ends with, when they are Chinese: the kind of a 人口 after it.
+fn kind_before(text: &str) -> Option<String> {
+    let letters: Vec<char> = text.chars().collect();
+    let kind = &letters[letters.len().saturating_sub(POPULATION_KIND_CHARS)..];
+    (kind.len() == POPULATION_KIND_CHARS && kind.iter().copied().all(is_han))
+        .then(|| kind.iter().collect())
+}
+
+impl Engine {
     /// The county's people as the report counts them, when a question asks how many people the county has
     /// and nothing else (see the module's doc).
     pub(super) fn population_outcome(&self, question: &Question) -> Option<Outcome> {
         let normalized = question.normalized.as_str();
-        if !PEOPLE_WORDS.iter().any(|word| normalized.contains(word)) {
+        let people = &self.county_people;
+        if !people.people_words.in_text(normalized) {
             return None;
         }
-        let report = self.library.latest();
-        let names = county_names(report, &self.library.english);
         // A population of a kind: the report's figure of it answers (贫困人口), and so may one a letter
         // away from a kind it knows, as a typo repaired (拖贫人口); else nothing does (出生人口).
-        if let Some(kind) = population_kind(normalized, &names) {
-            let known = self.population_kinds(report);
-            let near = |other: &String| {
-                other
-                    .chars()
-                    .zip(kind.chars())
-                    .filter(|(a, b)| a != b)
-                    .count()
-                    <= 1
-            };
-            return (!known.iter().any(near)).then(|| self.refuse(RefusalReason::NotInReport));
+        if let Some(kind) = people.kind_asked(normalized) {
+            return (!people.knows(&kind)).then(|| self.refuse(RefusalReason::NotInReport));
         }
         // The count said in passing is of no year: a year asked is left to the figures of that year.
         if !question.time.years.is_empty() {
@@ -191,13 +220,13 @@ impl Engine {
                 .chain(SCOPE_WORDS)
                 .chain(REPORT_WORDS)
                 .copied()
-                .chain(names.iter().map(String::as_str))
+                .chain(people.names.iter().map(String::as_str))
                 .chain(asking_words()),
         );
         if !topicless(&rest) {
             return None;
         }
-        let (count, ten_thousands, sentence_id) = people_counted(report, &names)?;
+        let (count, ten_thousands, sentence_id) = people.counted.as_ref()?;
         let direct = if normalized.is_ascii() {
             let thousands = ten_thousands * 10.0;
             format!(
