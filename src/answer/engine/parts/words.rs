@@ -52,24 +52,18 @@ pub(super) static BLOCK_NOUN_PHRASES: LazyLock<Phrases> =
     LazyLock::new(|| Phrases::new(BLOCK_NOUNS.iter().copied()));
 
 /// Asking how many items a block holds or where one stands among them: a count or ordinal question word
-/// with a counter of items (几条, 多少项, 第几点, 排第几), or what a part asks of the government (要求).
-/// None names a topic: the block's own items answer them.
+/// with a counter of items (几条, 多少项, 第几点, 排第几; its divisions, 几个方面, are [`DIVISION_COUNTS`]),
+/// or what a part asks of the government (要求). None names a topic: the block's own items answer them.
 pub(super) const COUNT_WORDS: &[&str] = &[
     "几条",
     "几点",
     "几项",
-    "几个方面",
-    "几方面",
     "几件",
-    "几段",
-    "几大块",
-    "几块",
     "几个小点",
     "几个点",
     "多少条",
     "多少项",
     "多少点",
-    "多少个方面",
     "第几条",
     "第几项",
     "第几点",
