@@ -425,6 +425,16 @@ impl SoundAlike {
         let mut spelled_term = vec![false; latin.len()];
         let mut w = 0;
         'words: while w < latin.len() {
+            if let Some((after_number, unit)) = date_unit(&chars, latin[w].0, &latin[w].2) {
+                asked.push(Repair {
+                    start: after_number,
+                    end: latin[w].1,
+                    term: unit.to_owned(),
+                });
+                spelled_term[w] = true;
+                w += 1;
+                continue;
+            }
             // The longest run of words (separated by spaces only) that spells a term.
             let mut last = w;
             while last + 1 < latin.len()
@@ -661,6 +671,24 @@ impl SoundAlike {
     }
 }
 
+/// The units of a date in pinyin: typed after its number (2022 nian, 4 yue 20 ri) they are the unit, never
+/// a word of the same sound a question may ask in (念, 越).
+const DATE_UNITS: [(&str, &str); 4] = [("nian", "年"), ("yue", "月"), ("ri", "日"), ("hao", "号")];
+
+/// The date unit the Latin word spelled `spelling` at `start` stands for, when a number comes before it,
+/// and where the number ends: the unit is written right after it (2022 nian → 2022年).
+fn date_unit(chars: &[char], start: usize, spelling: &str) -> Option<(usize, &'static str)> {
+    let (_, unit) = DATE_UNITS
+        .iter()
+        .find(|(spelled, _)| *spelled == spelling)?;
+    let after_number = chars[..start]
+        .iter()
+        .rposition(|c| *c != ' ')
+        .filter(|&at| chars[at].is_ascii_digit())?
+        + 1;
+    Some((after_number, unit))
+}
+
 fn push_unique(ids: &mut Vec<u32>, id: u32) {
     if !ids.contains(&id) {
         ids.push(id);
@@ -682,7 +710,8 @@ fn apply(chars: &[char], mut repairs: Vec<Repair>) -> Option<String> {
             out.extend(between);
         }
         let glued = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-        if glued(chars.get(repair.start.wrapping_sub(1))) {
+        let dated = DATE_UNITS.iter().any(|(_, unit)| *unit == repair.term);
+        if !dated && glued(chars.get(repair.start.wrapping_sub(1))) {
             out.push(' ');
         }
         out.push_str(&repair.term);

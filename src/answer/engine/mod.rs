@@ -422,50 +422,10 @@ impl Engine {
         if let Some(kind) = about::small_talk(&understood.normalized) {
             return Outcome::SmallTalk(kind);
         }
-        match self.meta_asked(&understood.normalized) {
-            // Another year's report is not in the library: refused, never answered with this one's date.
-            Some(meta_ask::MetaAsk::OfYear(field, year)) => {
-                return if year == self.library.latest().meta.year {
-                    self.meta_outcome(meta_ask::MetaAsk::Field(field), &[], Language::of(question))
-                } else {
-                    // Not YearNotCovered: the report has figures of that year, only not that report.
-                    self.refuse(RefusalReason::NotInReport)
-                };
-            }
-            Some(asked) => {
-                let also = meta_ask::also_asked(&understood.normalized, &self.front_words, asked);
-                return self.meta_outcome(asked, &also, Language::of(question));
-            }
-            None => {}
+        if let Some(framed) = self.frame_outcome(&understood, question, offset) {
+            return framed;
         }
-        if let Some(appendix) = self
-            .appendix_outcome(&understood.normalized, question)
-            .or_else(|| self.glossary_phrase_outcome(&understood.normalized))
-            .or_else(|| self.term_piece_outcome(&understood))
-            .or_else(|| self.several_terms_outcome(&understood.normalized))
-        {
-            return first_page_only(appendix, offset);
-        }
-        // Read once: a structure asked whole, or one item of it by a topic.
-        let structures =
-            structure::structure_rests(&understood.normalized, self.reader.report_year());
-        if let Some(structure) = structure::asks_structure(&understood.normalized, &structures) {
-            if let Some(whole) = self.structure_outcome(structure) {
-                return first_page_only(whole, offset);
-            }
-        }
-        if let Some(part) = self
-            .review_topic_outcome(&understood)
-            .or_else(|| self.part_outcome(&understood))
-            .or_else(|| self.located_outcome(&understood.normalized))
-            .or_else(|| self.framing_outcome(&understood.normalized))
-            .or_else(|| self.character_outcome(&understood.normalized))
-            .or_else(|| self.honours_outcome(&understood.normalized))
-            .or_else(|| self.population_outcome(&understood))
-            .or_else(|| self.structure_item_outcome(&structures))
-        {
-            return first_page_only(part, offset);
-        }
+        let whole = understood.clone();
         // 最后一件, 第几件: the search finds the list by the rest of the question.
         // 除了X还…: what is set aside is no topic to search for.
         let item_ask = list_items::item_ask(&understood.normalized)
@@ -505,8 +465,16 @@ impl Engine {
         };
         let mut ranking = self.rank(understood);
         if !self.confident(&ranking) {
-            // Input errors in known terms (a wrong character, a sound-alike): try again with them repaired.
+            // Input errors in known terms (a wrong character, a sound-alike): try again with them repaired,
+            // the question's frame first, then its topic.
             let is_word = |word: &str| self.index.tokenizer().knows(word);
+            if let Some(framed) = self
+                .reader
+                .read_corrections(&whole, &is_word)
+                .find_map(|corrected| self.frame_outcome(&corrected, question, offset))
+            {
+                return framed;
+            }
             let retried = self
                 .reader
                 .read_corrections(&ranking.question, &is_word)
@@ -662,6 +630,63 @@ impl Engine {
             .iter()
             .filter(|indicator| wanted(indicator.kind))
             .collect()
+    }
+
+    /// The steps that read a question's frame rather than search for its topic: the report's front matter,
+    /// its appendix and glossary phrases, its structure and blocks, the county's people. Tried on the
+    /// question as typed and, when the search finds nothing sure, on it with its input errors repaired
+    /// (哪位县长做的报高, 西平县有多少人扣): a misheard frame word hides the frame as well as a topic.
+    fn frame_outcome(
+        &self,
+        understood: &Question,
+        question: &str,
+        offset: usize,
+    ) -> Option<Outcome> {
+        match self.meta_asked(&understood.normalized) {
+            // Another year's report is not in the library: refused, never answered with this one's date.
+            Some(meta_ask::MetaAsk::OfYear(field, year)) => {
+                return Some(if year == self.library.latest().meta.year {
+                    self.meta_outcome(meta_ask::MetaAsk::Field(field), &[], Language::of(question))
+                } else {
+                    // Not YearNotCovered: the report has figures of that year, only not that report.
+                    self.refuse(RefusalReason::NotInReport)
+                });
+            }
+            Some(asked) => {
+                let also = meta_ask::also_asked(&understood.normalized, &self.front_words, asked);
+                return Some(self.meta_outcome(asked, &also, Language::of(question)));
+            }
+            None => {}
+        }
+        if let Some(appendix) = self
+            .appendix_outcome(&understood.normalized, question)
+            .or_else(|| self.glossary_phrase_outcome(&understood.normalized))
+            .or_else(|| self.term_piece_outcome(understood))
+            .or_else(|| self.several_terms_outcome(&understood.normalized))
+        {
+            return Some(first_page_only(appendix, offset));
+        }
+        // Read once: a structure asked whole, or one item of it by a topic.
+        let structures =
+            structure::structure_rests(&understood.normalized, self.reader.report_year());
+        if let Some(structure) = structure::asks_structure(&understood.normalized, &structures) {
+            if let Some(whole) = self.structure_outcome(structure) {
+                return Some(first_page_only(whole, offset));
+            }
+        }
+        if let Some(part) = self
+            .review_topic_outcome(understood)
+            .or_else(|| self.part_outcome(understood))
+            .or_else(|| self.located_outcome(&understood.normalized))
+            .or_else(|| self.framing_outcome(&understood.normalized))
+            .or_else(|| self.character_outcome(&understood.normalized))
+            .or_else(|| self.honours_outcome(&understood.normalized))
+            .or_else(|| self.population_outcome(understood))
+            .or_else(|| self.structure_item_outcome(&structures))
+        {
+            return Some(first_page_only(part, offset));
+        }
+        None
     }
 
     fn refuse(&self, reason: RefusalReason) -> Outcome {

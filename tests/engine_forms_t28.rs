@@ -1,0 +1,36 @@
+//! Round 28 (issues 9 and 10): a misheard or mistyped word of a question's frame (报高 for 报告, 人扣 for
+//! 人口) is repaired before the frame is read, pinyin date units are read as dates (2022 nian → 2022年),
+//! and the plan's words answer nothing of a year before the plan that they do not write.
+
+pub mod support;
+
+use support::cli::engine;
+
+/// Asserts that the direct answer to `question` says `text`.
+fn direct_says(question: &str, text: &str) {
+    let answer = engine().ask(question);
+    assert!(
+        answer.direct().is_some_and(|direct| direct.contains(text)),
+        "{question}: {answer:?}"
+    );
+}
+
+#[test]
+fn a_misheard_frame_word_still_asks_the_frame() {
+    // 报高 sounds like 报告: the question asks who made the report, as 哪位县长做的报告 does.
+    direct_says("哪位县长做的报高?", "侯公涛");
+    // 人扣 sounds like 人口: the county's people, not a narrower count of people (贫困人口).
+    direct_says("西平县有多少人扣?", "88万");
+    // Initials of the report's name before a frame's words (zfgzbg 政府工作报告) ask the frame too.
+    direct_says("zfgzbg是谁作的", "侯公涛");
+}
+
+#[test]
+fn a_date_typed_in_pinyin_is_a_date() {
+    // nian after a number is 年, not 念 (to read aloud, a word of asking who delivered the report).
+    direct_says(
+        "Xiping 2022 nian zhengfu gongzuo baogao de biaoti",
+        "报告标题：西平县2022年政府工作报告",
+    );
+    direct_says("baogao shi 4 yue 20 hao zuo de ma", "2022-04-20");
+}
