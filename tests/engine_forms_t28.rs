@@ -34,3 +34,21 @@ fn a_date_typed_in_pinyin_is_a_date() {
     );
     direct_says("baogao shi 4 yue 20 hao zuo de ma", "2022-04-20");
 }
+
+#[test]
+fn the_plan_says_nothing_of_a_year_before_it_that_it_does_not_write() {
+    // The plan's tourism sentence writes no year and no income: 2021's tourism income is not in the report.
+    for question in [
+        "2021年西平旅游收入",
+        "2021 nian xiping lvyou shouru",
+        "2021年的十件惠民工程完成得怎么样",
+    ] {
+        let answer = engine().ask(question);
+        assert!(!answer.answered(), "{question}: {answer:?}");
+    }
+    // The plan year itself, or no year, is still the plan's to answer.
+    for question in ["2022年西平怎么发展旅游", "十件惠民工程都有哪些"] {
+        let answer = engine().ask(question);
+        assert!(answer.answered(), "{question}: {answer:?}");
+    }
+}

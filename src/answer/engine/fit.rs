@@ -169,13 +169,16 @@ impl Engine {
                     };
                     let fit = if year_named { YEAR_WRITTEN } else { 0.0 } + part_year + how
                         - if numberless { NUMBERLESS_PENALTY } else { 0.0 };
-                    // The plan's words do not say how its year ended.
+                    // The plan's words do not say how its year ended, nor anything of a year before it
+                    // they do not write (2021年西平旅游收入 is not 加快发展旅游城市).
                     let plan_year = self.reader.report_year();
-                    let conflict = outcome_asked
-                        && self
-                            .catalog
-                            .part_period(doc)
-                            .is_some_and(|period| period.last_year() >= plan_year);
+                    let of_plan = self
+                        .catalog
+                        .part_period(doc)
+                        .is_some_and(|period| period.last_year() >= plan_year);
+                    let before_plan =
+                        !year_named && !years.is_empty() && years.iter().all(|&y| y < plan_year);
+                    let conflict = of_plan && (outcome_asked || before_plan);
                     return (fit, conflict);
                 }
                 // A sentence is about the years of the figures it states.
