@@ -466,3 +466,23 @@ fn an_item_numbered_after_its_block_is_that_blocks_item() {
     let project = direct("十件惠民工程的第四件是什么");
     assert!(project.contains("改造老旧小区20个"), "{project}");
 }
+
+#[test]
+fn a_part_named_as_where_to_look_is_no_topic_of_the_unit() {
+    // 第二部分 says where the six 必须坚持 stand: the list answers, not a refusal for words it lacks.
+    let answer = engine().ask("第二部分的六个必须坚持分别是什么");
+    assert!(
+        answer
+            .direct()
+            .is_some_and(|direct| direct.contains("必须坚持正确政治方向")),
+        "{answer:?}"
+    );
+    // A part that does not hold what the rest of the question finds is no place to find it.
+    let elsewhere = engine().ask("第四部分的六个必须坚持分别是什么");
+    assert!(
+        !elsewhere
+            .direct()
+            .is_some_and(|direct| direct.contains("必须坚持正确政治方向")),
+        "{elsewhere:?}"
+    );
+}

@@ -224,6 +224,30 @@ impl Catalog {
             .and_then(|doc| self.part_periods[doc])
     }
 
+    /// The number of the part a unit stands in (第二部分 is 2), for a question that says where to look;
+    /// a list's is its source's, and a glossary entry stands in none.
+    pub fn part_of(&self, library: &Library, doc: u32) -> Option<usize> {
+        match self.units[doc as usize] {
+            Unit::Sentence(at)
+            | Unit::Indicator {
+                sentence: Some(at), ..
+            } => Some(at.part),
+            Unit::List { report, index } => {
+                let source_id = &library.reports[report].lists[index].source_id;
+                let inside = format!("{source_id}.");
+                self.ids
+                    .iter()
+                    .zip(&self.units)
+                    .find(|(id, _)| *id == source_id || id.starts_with(&inside))
+                    .and_then(|(_, unit)| match unit {
+                        Unit::Sentence(at) => Some(at.part),
+                        _ => None,
+                    })
+            }
+            Unit::Indicator { sentence: None, .. } | Unit::Glossary { .. } => None,
+        }
+    }
+
     /// The years a sentence's or a list's part is about, from the figures the part states.
     pub fn part_period(&self, doc: u32) -> Option<Period> {
         self.part_periods[doc as usize]

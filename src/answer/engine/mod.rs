@@ -464,6 +464,12 @@ impl Engine {
             None => understood,
         };
         let mut ranking = self.rank(understood);
+        if let Some(within) = (!self.confident(&ranking))
+            .then(|| self.ranked_within_part(&ranking.question))
+            .flatten()
+        {
+            ranking = within;
+        }
         if !self.confident(&ranking) {
             // Input errors in known terms (a wrong character, a sound-alike): try again with them repaired,
             // the question's frame first, then its topic.

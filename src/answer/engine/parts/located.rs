@@ -7,11 +7,13 @@
 use std::sync::LazyLock;
 
 use crate::knowledge::{Paragraph, Place, Report};
+use crate::search::question::Question;
 
 use super::super::super::types::{Answered, Outcome};
 use super::super::cues::Phrases;
 use super::super::leftover::{topicless, without, MIN_TOPIC_CHARS, REPORT_WORDS};
-use super::super::Engine;
+use super::super::{Engine, Ranking};
+use super::place::part_named;
 
 /// Words that ask which part of the report holds something. Each names the report or a block of it, so a
 /// question about where a thing is in the county (嫘祖海棠园在哪里) is none of them.
@@ -120,6 +122,17 @@ const JOINING_LETTERS: &[char] = &[
 const MAX_PLACES: usize = 3;
 
 impl Engine {
+    /// A part named as where to look (第二部分的六个必须坚持分别是什么): the rest of the question ranked
+    /// alone, taken when it is answered with confidence from a unit that stands in that part. The part's
+    /// number is no topic of the unit's own words, so the whole question covers too little of any unit.
+    pub(in super::super) fn ranked_within_part(&self, question: &Question) -> Option<Ranking> {
+        let (part, rest) = part_named(&question.normalized)?;
+        let ranking = self.rank(self.reader.read(&rest));
+        let best = ranking.ranked.first()?;
+        let inside = self.catalog.part_of(&self.library, best.doc) == Some(part as usize);
+        (inside && self.confident(&ranking)).then_some(ranking)
+    }
+
     /// Where the report speaks of the topic a question asks the place of, with the passages there; `None`
     /// when it asks no place or names no topic.
     pub(in super::super) fn located_outcome(&self, normalized: &str) -> Option<Outcome> {

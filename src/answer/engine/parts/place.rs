@@ -94,6 +94,22 @@ pub(super) fn ordinals(normalized: &str) -> impl Iterator<Item = (u32, String, &
     })
 }
 
+/// The part a question names by its number as where to look (第二部分的六个必须坚持), and the question
+/// without it; None when it names no part or nothing is left.
+pub(super) fn part_named(normalized: &str) -> Option<(u32, String)> {
+    let mut found = ordinals(normalized);
+    let (part, numeral, after) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let part_word = PART_WORDS.iter().find(|word| after.starts_with(*word))?;
+    let rest = without(
+        normalized,
+        std::iter::once(format!("第{numeral}{part_word}").as_str()),
+    );
+    (!topicless(&rest)).then_some((part, rest))
+}
+
 /// The part and its item a question numbers (第三部分第二节 → (3, 2)), when it asks nothing else: a part
 /// by [`PART_WORDS`], then an item by [`ITEM_COUNTERS`].
 pub(super) fn numbered_item(normalized: &str) -> Option<(u32, u32)> {
