@@ -112,7 +112,7 @@ impl Engine {
                     || self.catalog.part_period(doc).is_some_and(|period| {
                         year_match(years, period) == Some(false)
                             || period.last_year() >= self.reader.report_year()
-                                && (done_by_now || done_before)
+                                && (done_by_now || done_before || outcome_asked)
                     });
                 (asked + item, conflict)
             }
@@ -334,6 +334,12 @@ const OUTCOME_WORDS: &[&str] = &[
     "实际",
     "最终",
     "完成了没",
+    "完成了吗",
+    "完成得怎么样",
+    "完成得如何",
+    "完成情况",
+    "最后都",
+    "实现了吗",
     "完成没",
     "完成目标没",
     "完成目标了吗",
