@@ -69,6 +69,11 @@ fn the_plan_cannot_say_how_its_own_year_ended() {
         ],
         false,
     );
-    // Asked what they are, the plan answers.
-    answered(&["2022年十件惠民工程是哪些"], true);
+    // Asked what they are, the plan answers; asked whether one is done yet by someone standing in that
+    // year, the plan is what the report can say (it is to be built this year).
+    answered(
+        &["2022年十件惠民工程是哪些", "南水北调供水厂今年妥了没"],
+        true,
+    );
+    direct_says("南水北调供水厂今年妥了没", "南水北调供水厂");
 }

@@ -112,7 +112,9 @@ impl Engine {
                     || self.catalog.part_period(doc).is_some_and(|period| {
                         year_match(years, period) == Some(false)
                             || period.last_year() >= self.reader.report_year()
-                                && (done_by_now || done_before || outcome_asked)
+                                && (done_by_now
+                                    || done_before
+                                    || outcome_asked == OutcomeAsked::Ended)
                     });
                 (asked + item, conflict)
             }
@@ -178,7 +180,7 @@ impl Engine {
                         .is_some_and(|period| period.last_year() >= plan_year);
                     let before_plan =
                         !year_named && !years.is_empty() && years.iter().all(|&y| y < plan_year);
-                    let conflict = of_plan && (outcome_asked || before_plan);
+                    let conflict = of_plan && (outcome_asked != OutcomeAsked::No || before_plan);
                     return (fit, conflict);
                 }
                 // A sentence is about the years of the figures it states.
@@ -328,17 +330,26 @@ fn plan_for_now(question: &Question, kind: FigureKind) -> bool {
         && matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
 }
 
-/// Words that ask what a year actually came to (实际增长了多少, 完成目标没有, did it hit the target), not
-/// what it was to come to.
-const OUTCOME_WORDS: &[&str] = &[
+/// Words that look back on how a year ended (实际增长了多少, 最后都完成了吗, in the end): neither the plan's
+/// figures nor its lists and sentences can say it.
+const ENDED_WORDS: &[&str] = &[
     "实际",
     "最终",
-    "完成了没",
-    "完成了吗",
+    "最后都",
     "完成得怎么样",
     "完成得如何",
     "完成情况",
-    "最后都",
+    "actual",
+    "actually",
+    "in the end",
+];
+
+/// Words that ask whether a thing is done yet (完成了没, 妥了没, did it hit the target): a target figure is
+/// no answer, but a task of the year's lists is, as the report's plan for the year the asker stands in
+/// (南水北调供水厂今年妥了没: it is to be built this year).
+const DONE_YET_WORDS: &[&str] = &[
+    "完成了没",
+    "完成了吗",
     "实现了吗",
     "完成没",
     "完成目标没",
@@ -346,9 +357,6 @@ const OUTCOME_WORDS: &[&str] = &[
     "实现了没",
     "达标了",
     "达标没",
-    "actual",
-    "actually",
-    "in the end",
     "hit its",
     "hit the",
     "achieved",
@@ -357,17 +365,34 @@ const OUTCOME_WORDS: &[&str] = &[
     "met the",
 ];
 
-/// Whether a target of the report's own year is asked as that year's outcome (2022年GDP实际增长了多少): the
-/// report, written as the year began, plans it and cannot say how it ended.
-fn plan_as_outcome(kind: FigureKind, outcome_asked: bool) -> bool {
-    outcome_asked && matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
+/// How a question asks about the outcome of the report's own year, which the report, written as the year
+/// began, plans and cannot report.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum OutcomeAsked {
+    No,
+    DoneYet,
+    Ended,
 }
 
-/// Whether the question asks how the report's own year ended, and only that year.
-fn asks_outcome_of(question: &Question, report_year: i32) -> bool {
-    static OUTCOME: LazyLock<Phrases> =
-        LazyLock::new(|| Phrases::new(OUTCOME_WORDS.iter().copied()));
-    question.time.years == [report_year] && OUTCOME.in_text(&question.normalized)
+/// Whether a target of the report's own year is asked as that year's outcome (2022年GDP实际增长了多少).
+fn plan_as_outcome(kind: FigureKind, outcome: OutcomeAsked) -> bool {
+    outcome != OutcomeAsked::No && matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
+}
+
+/// How the question asks about the report's own year's outcome, when it asks about that year only.
+fn asks_outcome_of(question: &Question, report_year: i32) -> OutcomeAsked {
+    static ENDED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ENDED_WORDS.iter().copied()));
+    static DONE_YET: LazyLock<Phrases> =
+        LazyLock::new(|| Phrases::new(DONE_YET_WORDS.iter().copied()));
+    if question.time.years != [report_year] {
+        OutcomeAsked::No
+    } else if ENDED.in_text(&question.normalized) {
+        OutcomeAsked::Ended
+    } else if DONE_YET.in_text(&question.normalized) {
+        OutcomeAsked::DoneYet
+    } else {
+        OutcomeAsked::No
+    }
 }
 
 /// Whether a figure of the years before the report, or a target of its own year, is asked as a plan ahead
