@@ -3,7 +3,9 @@
 //! frames filled from the classes of `knowledge/phrases.toml` (弄哩咋样了, 有啥进展, 妥了没, 拾掇了, 压到,
 //! 倍儿多, 天儿), amounts in Chinese numerals (十亿元), pinyin with tones and in dialect words (zuijin, zhe xie
 //! nian), initials mixed with Chinese and digits. Every one is answered right at rank 1, and every
-//! out-of-scope look-alike typed the same way is refused.
+//! out-of-scope look-alike typed the same way is refused. Since round 28 one of them, 南水北调供水厂今年妥了没,
+//! asks whether the year's plan was carried out, which the report cannot say: it is a near-miss citing the
+//! plan (tests/engine_forms_t28.rs), expected `-` here.
 
 pub mod support;
 

@@ -1,9 +1,11 @@
 //! Round 28 (issues 9 and 10): a misheard or mistyped word of a question's frame (报高 for 报告, 人扣 for
 //! 人口) is repaired before the frame is read, pinyin date units are read as dates (2022 nian → 2022年),
-//! and the plan's words answer nothing of a year before the plan that they do not write.
+//! and the plan's words answer nothing of a year before the plan that they do not write, nor how its own
+//! year turned out (a near-miss that cites the plan).
 
 pub mod support;
 
+use report_bot::answer::{MissingKind, Outcome};
 use support::cli::engine;
 
 /// Asserts of each of `questions` whether it is answered.
@@ -59,21 +61,32 @@ fn the_plan_says_nothing_of_a_year_before_it_that_it_does_not_write() {
 }
 
 #[test]
-fn the_plan_cannot_say_how_its_own_year_ended() {
-    // Written as 2022 began, the report plans the ten projects; whether they were done it cannot say,
-    // neither by the list nor by the sentence that opens it.
-    answered(
-        &[
-            "2022年惠民工程最后都完成了吗",
-            "2022年十件惠民工程完成得怎么样",
-        ],
-        false,
-    );
-    // Asked what they are, the plan answers; asked whether one is done yet by someone standing in that
-    // year, the plan is what the report can say (it is to be built this year).
-    answered(
-        &["2022年十件惠民工程是哪些", "南水北调供水厂今年妥了没"],
-        true,
-    );
-    direct_says("南水北调供水厂今年妥了没", "南水北调供水厂");
+fn the_plan_cannot_say_how_its_own_year_ended_and_cites_itself_as_a_near_miss() {
+    // Written as 2022 began, the report plans the ten projects and the year's targets; whether they were
+    // done, or what the targets came to, it cannot say. The reply says so and cites the plan, whether the
+    // year is named, said as 今年 or left out, and in dialect (妥了没) as in English.
+    for (question, planned) in [
+        ("2022年惠民工程最后都完成了吗", "十件惠民工程"),
+        ("2022年十件惠民工程完成得怎么样", "十件惠民工程"),
+        ("南水北调供水厂今年妥了没", "南水北调供水厂"),
+        ("那20个老旧小区改造完了吗", "20个"),
+        ("今年GDP实际增长了多少", "8%"),
+        ("Did Xiping hit its GDP target in 2022?", "8%"),
+    ] {
+        match engine().ask(question).outcome {
+            Outcome::NearMiss(near) => {
+                assert_eq!(near.missing.what, MissingKind::PlanOutcome, "{question}");
+                assert_eq!(near.missing.year, Some(2022), "{question}");
+                assert!(
+                    near.nearest[0].text.contains(planned),
+                    "{question}: {near:?}"
+                );
+            }
+            other => panic!("{question}: not a near-miss: {other:?}"),
+        }
+    }
+    // Asked what they are, the plan answers; a year before the plan is the review's to answer, and what
+    // the past five years did is no plan's outcome.
+    answered(&["2022年十件惠民工程是哪些", "脱贫攻坚完成了吗"], true);
+    direct_says("2021年GDP目标完成了没", "279亿元");
 }

@@ -93,6 +93,9 @@ pub enum MissingKind {
     /// When something happens or happened, where the passage about it dates nothing; `within` is the span
     /// the passage's part looks back on, when it is one of past years (过去五年).
     Time { within: Option<Period> },
+    /// How the report's own year turned out (whether a task was done, what a figure came to), where the
+    /// report, written as the year began, gives only the plan.
+    PlanOutcome,
 }
 
 /// An answer: the direct answer when a figure or entry says it, and the cited hits of one page.

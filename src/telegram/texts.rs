@@ -178,6 +178,9 @@ pub fn near_miss(missing: &Missing) -> String {
             let (from, to) = (*within.years().start(), within.last_year());
             format!("报告没有写明具体哪一年；这件事写在对{from}—{to}年的回顾里，原文是：")
         }
+        MissingKind::PlanOutcome => {
+            format!("报告作于{year}初，写的是这一年的安排，没有写后来完成得怎样；报告里的安排是：")
+        }
     }
 }
 

@@ -1,14 +1,12 @@
 //! What the question's intent and time words say about a unit, on top of how much of its topic the unit
 //! covers: a figure for a number question, the entry for a definition, the right year and kind of figure.
 
-use std::sync::LazyLock;
-
 use crate::knowledge::{FigureKind, GlossaryEntry, Period};
 use crate::search::question::{Intent, Question};
 
 use super::super::catalog::{paragraph, Unit};
-use super::cues::Phrases;
 use super::lists::asks_list;
+use super::plan_outcome::{asks_outcome_of, OutcomeAsked};
 use super::qualifier::adds_unasked_number;
 use super::weights::*;
 use super::Engine;
@@ -112,9 +110,7 @@ impl Engine {
                     || self.catalog.part_period(doc).is_some_and(|period| {
                         year_match(years, period) == Some(false)
                             || period.last_year() >= self.reader.report_year()
-                                && (done_by_now
-                                    || done_before
-                                    || outcome_asked == OutcomeAsked::Ended)
+                                && (done_by_now || done_before || outcome_asked != OutcomeAsked::No)
                     });
                 (asked + item, conflict)
             }
@@ -330,69 +326,9 @@ fn plan_for_now(question: &Question, kind: FigureKind) -> bool {
         && matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
 }
 
-/// Words that look back on how a year ended (实际增长了多少, 最后都完成了吗, in the end): neither the plan's
-/// figures nor its lists and sentences can say it.
-const ENDED_WORDS: &[&str] = &[
-    "实际",
-    "最终",
-    "最后都",
-    "完成得怎么样",
-    "完成得如何",
-    "完成情况",
-    "actual",
-    "actually",
-    "in the end",
-];
-
-/// Words that ask whether a thing is done yet (完成了没, 妥了没, did it hit the target): a target figure is
-/// no answer, but a task of the year's lists is, as the report's plan for the year the asker stands in
-/// (南水北调供水厂今年妥了没: it is to be built this year).
-const DONE_YET_WORDS: &[&str] = &[
-    "完成了没",
-    "完成了吗",
-    "实现了吗",
-    "完成没",
-    "完成目标没",
-    "完成目标了吗",
-    "实现了没",
-    "达标了",
-    "达标没",
-    "hit its",
-    "hit the",
-    "achieved",
-    "meet its",
-    "met its",
-    "met the",
-];
-
-/// How a question asks about the outcome of the report's own year, which the report, written as the year
-/// began, plans and cannot report.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum OutcomeAsked {
-    No,
-    DoneYet,
-    Ended,
-}
-
 /// Whether a target of the report's own year is asked as that year's outcome (2022年GDP实际增长了多少).
 fn plan_as_outcome(kind: FigureKind, outcome: OutcomeAsked) -> bool {
     outcome != OutcomeAsked::No && matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
-}
-
-/// How the question asks about the report's own year's outcome, when it asks about that year only.
-fn asks_outcome_of(question: &Question, report_year: i32) -> OutcomeAsked {
-    static ENDED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ENDED_WORDS.iter().copied()));
-    static DONE_YET: LazyLock<Phrases> =
-        LazyLock::new(|| Phrases::new(DONE_YET_WORDS.iter().copied()));
-    if question.time.years != [report_year] {
-        OutcomeAsked::No
-    } else if ENDED.in_text(&question.normalized) {
-        OutcomeAsked::Ended
-    } else if DONE_YET.in_text(&question.normalized) {
-        OutcomeAsked::DoneYet
-    } else {
-        OutcomeAsked::No
-    }
 }
 
 /// Whether a figure of the years before the report, or a target of its own year, is asked as a plan ahead

@@ -42,6 +42,7 @@ mod parts;
 mod passage;
 mod per_unit;
 mod per_year;
+mod plan_outcome;
 mod population;
 mod projection;
 mod qualifier;
@@ -503,12 +504,15 @@ impl Engine {
         if !self.confident(&ranking) {
             return self
                 .glossary_part_outcome(&ranking.question.normalized)
+                .or_else(|| self.plan_outcome_near_miss(&ranking.question))
                 .unwrap_or_else(|| self.refuse(RefusalReason::NotInReport));
         }
         let shown = self.distinct_hits(&ranking);
         let Some(best) = shown.first() else {
             // Every candidate was dropped for its year or kind: nothing left to cite is no answer.
-            return self.refuse(RefusalReason::NotInReport);
+            return self
+                .plan_outcome_near_miss(&ranking.question)
+                .unwrap_or_else(|| self.refuse(RefusalReason::NotInReport));
         };
         let not_the_thing =
             if self.names_other_place(question, &|| self.hit(best, &ranking.question_terms)) {

@@ -117,7 +117,8 @@ impl Engine {
             MissingKind::SingleYear
             | MissingKind::Comparison
             | MissingKind::Names
-            | MissingKind::Time { .. } => false,
+            | MissingKind::Time { .. }
+            | MissingKind::PlanOutcome => false,
             MissingKind::Change => other.states_change(),
             MissingKind::Level => is_level(other),
         };

@@ -231,6 +231,10 @@ pub fn near_miss(missing: &Missing) -> String {
             let (from, to) = (*within.years().start(), within.last_year());
             format!("The report does not say in which year; it tells of it in its review of {from}–{to}:")
         }
+        MissingKind::PlanOutcome => format!(
+            "Written as {} began, the report does not say how that year turned out; what it planned:",
+            missing.year.map_or_else(|| "its year".to_owned(), |year| year.to_string())
+        ),
     }
 }
 
