@@ -33,6 +33,10 @@ fn a_misheard_frame_word_still_asks_the_frame() {
     direct_says("西平县有多少人扣?", "88万");
     // Initials of the report's name before a frame's words (zfgzbg 政府工作报告) ask the frame too.
     direct_says("zfgzbg是谁作的", "侯公涛");
+    // A word only questions about the report ask in, never its text, sounds like itself too: 县张 is
+    // 县长, 网占 is 网站.
+    direct_says("报告是哪个县张作的", "侯公涛");
+    direct_says("报告登在哪个网占上", "门户网站");
 }
 
 #[test]

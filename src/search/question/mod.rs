@@ -267,7 +267,17 @@ impl QuestionReader {
         let names = names
             .iter()
             .map(|name| (name.clone(), name.clone(), Standing::Term));
-        self.sounds = SoundAlike::build(terms.chain(names).chain(report_words));
+        // The words questions about the report ask in (会议, 县长, 网站) sound like themselves too: a frame
+        // word misheard (县张, 网占) is repaired as a word of the report's text is.
+        let asking: Vec<&str> = asking
+            .into_iter()
+            .filter(|word| word.chars().all(is_han))
+            .collect();
+        let frame_words = asking
+            .iter()
+            .filter(|word| word.chars().count() >= 2)
+            .map(|&word| (word.to_owned(), word.to_owned(), Standing::Word));
+        self.sounds = SoundAlike::build(terms.chain(names).chain(report_words).chain(frame_words));
         // They say what was done in the report's verbs (jian 建, zuo 做), the commonest in the report
         // first where two sound alike (jian 建 before 见). Not its measure words: 多少亩 is a marker
         // already, and a bare zuo is 做 far more often than 座.
@@ -316,7 +326,6 @@ impl QuestionReader {
                 .chain(question_words)
                 .chain(change_verbs().map(str::to_owned)),
         );
-        let asking = asking.into_iter().filter(|word| word.chars().all(is_han));
         self.sounds.learn_asking_words(asking);
         self.sounds
             .learn_asking_words(grammar.into_iter().map(|(_, word)| word));
