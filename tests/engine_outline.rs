@@ -486,3 +486,16 @@ fn a_part_named_as_where_to_look_is_no_topic_of_the_unit() {
         "{elsewhere:?}"
     );
 }
+
+#[test]
+fn a_part_asked_for_its_theme_or_gist_is_its_heading() {
+    // 主题, 核心内容, 主要内容, 大意 ask what a part is about, as its title (标题) does.
+    for (question, heading) in [
+        ("第二部分的主题是啥", "加快实现跨越发展"),
+        ("报告第三部分的核心内容", "奋力开拓崭新局面"),
+        ("第一部分大意是什么", "五年成就辉煌厚重"),
+    ] {
+        let answer = direct(question);
+        assert!(answer.contains(heading), "{question}: {answer}");
+    }
+}

@@ -45,6 +45,11 @@ pub(super) const BLOCK_NOUNS: &[&str] = &[
     "小标题",
     "标题",
     "题目",
+    "主题",
+    "主要内容",
+    "核心内容",
+    "大意",
+    "中心思想",
 ];
 
 /// [`BLOCK_NOUNS`] found in a question.
