@@ -41,6 +41,9 @@ const THE_COUNTYS_PEOPLE: &[&str] = &[
     "西平一共多少人",
     "恁县里究竟有几万人",
     "What is the population of Xiping?",
+    // The report named before the county: where to look, no kind of population.
+    "报告里西平人口多少",
+    "报告中讲西平县有多少人口",
 ];
 
 /// A narrower or another place's population, or one of a year: the report does not say.
@@ -50,6 +53,7 @@ const A_POPULATION_THE_REPORT_DOES_NOT_GIVE: &[&str] = &[
     "芦庙乡有多少人口",
     "驻马店市有多少人口",
     "2021年西平人口多少",
+    "报告里西平县出生人口多少",
 ];
 
 /// The same metrics asked by their own words, by what was done, or by period: the report's figure.

@@ -96,8 +96,9 @@ fn people_counted(report: &Report, names: &[String]) -> Option<(String, f64, Str
     })
 }
 
-/// Letters said between the county and 人口 that make no kind of it (西平有多少人口, 全县的总人口).
-const ASKING_LETTERS: &[char] = &['有', '的', '总', '是', '共', ' '];
+/// Letters said between the county and 人口 that make no kind of it (西平有多少人口, 全县的总人口), nor
+/// between the report named and the county (报告里说西平有多少人口, 报告中西平人口多少).
+const ASKING_LETTERS: &[char] = &['有', '的', '总', '是', '共', '里', '中', '说', '讲', ' '];
 
 /// Letters of the word before 人口 that make it a population of a kind (出生, 流动, 户籍): the report's own
 /// (贫困人口, 常住人口) are two letters, and fewer letters would read one letter of a county's name as a kind.
@@ -158,6 +159,9 @@ impl CountyPeople {
                 .fold(before.trim_end_matches(ASKING_LETTERS), |text, word| {
                     text.strip_suffix(word.as_str()).unwrap_or(text)
                 });
+            let trimmed = REPORT_WORDS.iter().fold(trimmed, |text, word| {
+                text.strip_suffix(word).unwrap_or(text)
+            });
             if trimmed == before {
                 break;
             }
