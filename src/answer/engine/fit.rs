@@ -6,24 +6,23 @@ use crate::search::question::{Intent, Question};
 
 use super::super::catalog::{paragraph, Unit};
 use super::lists::asks_list;
-use super::plan_outcome::{asks_outcome_of, OutcomeAsked};
+use super::plan_outcome::OutcomeAsked;
 use super::qualifier::adds_unasked_number;
 use super::weights::*;
 use super::Engine;
 
 impl Engine {
     /// What the question's intent and time say about a unit, on top of its coverage, and whether the unit is
-    /// about another year than the one asked for.
+    /// about another year than the one asked for; `outcome_asked` is read once per question by the ranking.
     pub(super) fn fit(
         &self,
         question: &Question,
+        outcome_asked: OutcomeAsked,
         question_terms: &[u32],
         doc: u32,
         coverage: f32,
     ) -> (f32, bool) {
         let years = &question.time.years;
-        // Read once per unit, not once per figure it states.
-        let outcome_asked = asks_outcome_of(question, self.reader.report_year());
         match self.catalog.unit(doc) {
             Unit::Indicator { report, index, .. } => {
                 let indicator = &self.library.reports[report].indicators[index];

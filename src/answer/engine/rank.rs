@@ -12,6 +12,7 @@ use super::super::catalog::Unit;
 use super::super::english::Language;
 use super::coverage::{coverage, coverage_said, TopicWord};
 use super::lists::{asks_list, names_kind_asked, KindAsked};
+use super::plan_outcome::asks_outcome_of;
 use super::structure::SCOPE_WORDS;
 use super::weights::*;
 use super::{Engine, Ranking, Scored};
@@ -242,6 +243,8 @@ impl Engine {
         };
         // Figures of one sentence share its coverage: computed once per sentence.
         let mut sentence_coverage: Vec<(u32, f32)> = Vec::new();
+        // Read once per question, not once per unit.
+        let outcome_asked = asks_outcome_of(&question, self.reader.report_year());
         let mut ranked: Vec<Scored> = candidates
             .into_iter()
             .map(|(doc, bm25)| {
@@ -296,7 +299,8 @@ impl Engine {
                 } else {
                     own
                 };
-                let (fit, conflict) = self.fit(&question, &question_terms, doc, coverage);
+                let (fit, conflict) =
+                    self.fit(&question, outcome_asked, &question_terms, doc, coverage);
                 // Most questions ask no list: the cheap checks go first.
                 let examples = if topic.iter().any(|word| names_examples(doc, word.text))
                     && period_fits(doc, false)
