@@ -20,9 +20,11 @@ use super::typo::cuts_a_word;
 
 mod after_initials;
 mod readings;
+mod repairs;
 mod run_together;
 
 use readings::CharReadings;
+use repairs::{apply, date_unit, Repair};
 
 /// The longest word (in characters) a homophone span is compared with.
 const MAX_WORD_CHARS: usize = 10;
@@ -95,14 +97,6 @@ pub struct SoundAlike {
     /// The ways of asking (多少, 去年, 是什么意思, 的, 建) by their pinyin: read back only in a question whose
     /// every Latin word is pinyin and that spells a report term or reads whole.
     asking: AskingPinyin,
-}
-
-/// A replacement of one span of a text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Repair {
-    start: usize,
-    end: usize,
-    term: String,
 }
 
 impl SoundAlike {
@@ -671,57 +665,10 @@ impl SoundAlike {
     }
 }
 
-/// The units of a date in pinyin: typed after its number (2022 nian, 4 yue 20 ri) they are the unit, never
-/// a word of the same sound a question may ask in (念, 越).
-const DATE_UNITS: [(&str, &str); 4] = [("nian", "年"), ("yue", "月"), ("ri", "日"), ("hao", "号")];
-
-/// The date unit the Latin word spelled `spelling` at `start` stands for, when a number comes before it,
-/// and where the number ends: the unit is written right after it (2022 nian → 2022年).
-fn date_unit(chars: &[char], start: usize, spelling: &str) -> Option<(usize, &'static str)> {
-    let (_, unit) = DATE_UNITS
-        .iter()
-        .find(|(spelled, _)| *spelled == spelling)?;
-    let after_number = chars[..start]
-        .iter()
-        .rposition(|c| *c != ' ')
-        .filter(|&at| chars[at].is_ascii_digit())?
-        + 1;
-    Some((after_number, unit))
-}
-
 fn push_unique(ids: &mut Vec<u32>, id: u32) {
     if !ids.contains(&id) {
         ids.push(id);
     }
-}
-
-fn apply(chars: &[char], mut repairs: Vec<Repair>) -> Option<String> {
-    if repairs.is_empty() {
-        return None;
-    }
-    repairs.sort_by_key(|repair| repair.start);
-    let mut out = String::with_capacity(chars.len() * 3);
-    let mut at = 0;
-    for (n, repair) in repairs.iter().enumerate() {
-        // Syllables typed apart (`liu wen liu bao`) are one phrase again (六稳六保).
-        let between = &chars[at..repair.start];
-        let joined = n > 0 && !between.is_empty() && between.iter().all(|c| *c == ' ');
-        if !joined {
-            out.extend(between);
-        }
-        let glued = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-        let dated = DATE_UNITS.iter().any(|(_, unit)| *unit == repair.term);
-        if !dated && glued(chars.get(repair.start.wrapping_sub(1))) {
-            out.push(' ');
-        }
-        out.push_str(&repair.term);
-        if glued(chars.get(repair.end)) {
-            out.push(' ');
-        }
-        at = repair.end;
-    }
-    out.extend(&chars[at..]);
-    Some(out)
 }
 
 #[cfg(test)]
