@@ -8,6 +8,7 @@ use super::super::catalog::{paragraph, Unit};
 use super::lists::asks_list;
 use super::plan_outcome::OutcomeAsked;
 use super::qualifier::adds_unasked_number;
+use super::sides::is_target;
 use super::weights::*;
 use super::Engine;
 
@@ -169,10 +170,7 @@ impl Engine {
                     // The plan's words do not say how its year ended, nor anything of a year before it
                     // they do not write (2021年西平旅游收入 is not 加快发展旅游城市).
                     let plan_year = self.reader.report_year();
-                    let of_plan = self
-                        .catalog
-                        .part_period(doc)
-                        .is_some_and(|period| period.last_year() >= plan_year);
+                    let of_plan = self.of_plan(doc, plan_year);
                     let before_plan =
                         !year_named && !years.is_empty() && years.iter().all(|&y| y < plan_year);
                     let conflict = of_plan && (outcome_asked != OutcomeAsked::No || before_plan);
@@ -227,7 +225,7 @@ fn time_fit(question: &Question, kind: FigureKind, period: Period) -> f32 {
         kind,
         FigureKind::FiveYearTotal | FigureKind::YearlyAverage | FigureKind::ChangeSinceBase
     );
-    let target = matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget);
+    let target = is_target(kind);
     let mut fit = 0.0;
     if time.yearly_average {
         fit += if kind == FigureKind::YearlyAverage {
@@ -322,12 +320,12 @@ fn plan_for_now(question: &Question, kind: FigureKind) -> bool {
         && question.time.years.is_empty()
         && !question.wants_target
         && !question.time.future_plan
-        && matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
+        && is_target(kind)
 }
 
 /// Whether a target of the report's own year is asked as that year's outcome (2022年GDP实际增长了多少).
 fn plan_as_outcome(kind: FigureKind, outcome: OutcomeAsked) -> bool {
-    outcome != OutcomeAsked::No && matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
+    outcome != OutcomeAsked::No && is_target(kind)
 }
 
 /// Whether a figure of the years before the report, or a target of its own year, is asked as a plan ahead
@@ -355,7 +353,7 @@ fn plan_for_past(question: &Question, kind: FigureKind) -> bool {
         && question.time.years.is_empty()
         && !question.wants_target
         && !question.time.future_plan
-        && matches!(kind, FigureKind::MainTarget | FigureKind::TaskTarget)
+        && is_target(kind)
 }
 
 fn year_match(years: &[i32], period: Period) -> Option<bool> {

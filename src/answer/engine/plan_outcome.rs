@@ -2,13 +2,13 @@
 //! the report, written as that year began, plans it and cannot say. Its plan is no answer, but it is
 //! what the report does say, so the reply names what is missing and cites the plan.
 
-use crate::knowledge::FigureKind;
 use crate::search::question::Question;
 use std::sync::LazyLock;
 
 use super::super::catalog::Unit;
 use super::super::types::{Missing, MissingKind, NearMiss, Outcome};
 use super::cues::Cues;
+use super::sides::is_target;
 use super::Engine;
 
 /// How a question asks about the outcome of the report's own year.
@@ -112,12 +112,11 @@ impl Engine {
 
     /// Whether a unit is the report's plan for its own year or after: a target, or a passage of the part
     /// that plans.
-    fn of_plan(&self, doc: u32, report_year: i32) -> bool {
+    pub(super) fn of_plan(&self, doc: u32, report_year: i32) -> bool {
         match self.catalog.unit(doc) {
-            Unit::Indicator { report, index, .. } => matches!(
-                self.library.reports[report].indicators[index].kind,
-                FigureKind::MainTarget | FigureKind::TaskTarget
-            ),
+            Unit::Indicator { report, index, .. } => {
+                is_target(self.library.reports[report].indicators[index].kind)
+            }
             _ => self
                 .catalog
                 .part_period(doc)
